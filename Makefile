@@ -1,0 +1,41 @@
+# Every target installs what it needs into .venv/ first, so a fresh clone needs no other step.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+ARTICLES ?= corpus/articles
+OUT    ?= outputs
+MODEL  ?= auto
+
+.PHONY: setup extract test eval bench report gold clean
+
+setup: $(STAMP)
+
+# Reinstall only when the package metadata changed (idempotent and quick otherwise).
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $(STAMP)
+
+extract: $(STAMP)
+	$(PY) -m quellenlage extract $(ARTICLES) --out $(OUT) --model $(MODEL)
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+eval: $(STAMP)
+	$(PY) -m quellenlage evaluate --gold corpus/gold --model $(MODEL)
+
+bench: $(STAMP)
+	$(PY) -m quellenlage.bench
+
+report: $(STAMP)
+	$(PY) -m quellenlage report --out $(OUT)
+
+# Rebuild corpus/gold/*.jsonl from corpus/annotations/*.yaml (offsets are computed, never typed).
+gold: $(STAMP)
+	$(PY) scripts/build_gold.py
+
+clean:
+	rm -rf $(VENV) $(OUT)/*/ $(OUT)/run.json $(OUT)/report.html

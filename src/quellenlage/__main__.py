@@ -1,0 +1,3 @@
+from quellenlage.cli import main
+
+main()

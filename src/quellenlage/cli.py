@@ -1,0 +1,149 @@
+"""The command line: extract, evaluate, conflicts, report (SPEC §3)."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from quellenlage import __version__
+
+
+class UserError(click.ClickException):
+    """A run that cannot be done: one line that says what to fix, exit code 1."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"quellenlage: error: {self.format_message()}", err=True)
+
+
+def _pipeline(model: str, rules_dir: str | None):
+    from quellenlage.pipeline import ModelError, build
+    from quellenlage.rules import RuleSet, RulesError
+    try:
+        rules = RuleSet.load(rules_dir)
+        return build(model, rules), rules
+    except RulesError as exc:
+        raise UserError(f"{exc} (check --rules)") from exc
+    except ModelError as exc:
+        raise UserError(str(exc)) from exc
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="quellenlage")
+def main() -> None:
+    """Figures, dates, quotes and conflicts from German tech news, as Parquet tables."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--out", default="outputs", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for the tables and run.json.")
+@click.option("--model", default="auto", show_default=True,
+              help="auto (de_core_news_lg/md/sm if installed, else rule backbone), rules, a package name or a path.")
+@click.option("--rules", "rules_dir", default=None, type=click.Path(),
+              help="Rules folder (default: the project's rules/).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Processes for nlp.pipe (or Dask workers).")
+@click.option("--engine", default="local", show_default=True, type=click.Choice(["local", "dask"]))
+@click.option("--scheduler", default=None, help="Dask scheduler address (with --engine dask).")
+def extract(paths, out, model, rules_dir, workers, engine, scheduler):
+    """Run the pipeline over PATHS (files or folders) and write the tables to --out."""
+    from quellenlage.distributed import EngineError
+    from quellenlage.extract import run
+    from quellenlage.pipeline import ModelError
+    from quellenlage.rules import RulesError
+    if scheduler and engine != "dask":
+        raise click.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
+    try:
+        result = run(list(paths), Path(out), model, rules_dir, workers, engine, scheduler)
+    except RulesError as exc:
+        raise UserError(f"{exc} (check --rules)") from exc
+    except ModelError as exc:
+        raise UserError(str(exc)) from exc
+    except EngineError as exc:
+        raise UserError(str(exc)) from exc
+    except OSError as exc:
+        raise UserError(f"cannot write to output folder {out}: {exc.strerror or exc}") from exc
+    counts = result.status_counts()
+    t = result.tables
+    click.echo(f"quellenlage {__version__} · {result.backbone}")
+    for row in t["documents"]:
+        if row["status"] != "ok":
+            click.echo(f"  {row['status']:<7} {row['path']}: {row['error']}")
+    click.echo(f"{len(t['documents'])} documents ({counts['ok']} ok, {counts['skipped']} skipped, "
+               f"{counts['error']} error) · {len(t['figures'])} figures · {len(t['quotes'])} quotes · "
+               f"{len(t['claims'])} claims · {len(t['conflicts'])} conflicts "
+               f"→ {out}/ in {result.timings['total_s']:.1f} s")
+
+
+@main.command()
+@click.option("--gold", "gold", multiple=True, required=True, type=click.Path(exists=True),
+              help="Gold JSONL file or folder (every *.jsonl but relations.jsonl); repeatable.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--model", default="auto", show_default=True)
+@click.option("--rules", "rules_dir", default=None, type=click.Path())
+@click.option("--errors", "show_errors", is_flag=True, help="Also list every false positive, miss and wrong value.")
+def evaluate(gold, as_json, model, rules_dir, show_errors):
+    """Score the pipeline against gold spans (SPEC §8)."""
+    from quellenlage.evaluate import evaluate as run_eval
+    from quellenlage.evaluate import format_table, load_gold
+    try:
+        gold_docs = load_gold(list(gold))
+    except (ValueError, OSError) as exc:
+        raise UserError(f"cannot read gold: {exc}") from exc
+    nlp, rules = _pipeline(model, rules_dir)
+    summary, scores = run_eval(nlp, rules, gold_docs)
+    if as_json:
+        click.echo(json.dumps(summary, indent=2))
+    else:
+        click.echo(f"{len(gold_docs)} gold documents · {nlp.meta.get('quellenlage_backbone')}")
+        click.echo(format_table(summary))
+    if show_errors:
+        for doc_id, ds in scores:
+            for e in ds.errors:
+                gold_part = e.get("gold") or {}
+                pred = e.get("pred") or {}
+                click.echo(f"{doc_id}\t{e['type']}\t{(gold_part or pred).get('label')}\t{e['text']!r}\t"
+                           f"gold={ {k: v for k, v in gold_part.items() if k in ('value', 'low', 'high', 'kind', 'speaker')} }\t"
+                           f"pred={ {k: pred.get(k) for k in ('value', 'low', 'high', 'date_value', 'kind', 'speaker') if pred.get(k) is not None} }",
+                           err=False)
+
+
+@main.command()
+@click.option("--out", default="outputs", show_default=True, type=click.Path(file_okay=False))
+def conflicts(out):
+    """Print the conflicts of the last run with both evidence sentences."""
+    from quellenlage.tables import read_table
+    out = Path(out)
+    if not (out / "conflicts").is_dir():
+        raise UserError(f"no conflicts table in {out}/: run 'quellenlage extract' first")
+    rows = read_table(out, "conflicts").to_pylist()
+    claims = {c["claim_id"]: c for c in read_table(out, "claims").to_pylist()}
+    if not rows:
+        click.echo(f"No conflicts in {out}/ ({len(claims)} claims compared).")
+        return
+    for r in rows:
+        a, b = claims.get(r["claim_a"], {}), claims.get(r["claim_b"], {})
+        click.echo(f"■ {r['subject']} · {r['property']}")
+        click.echo(f"  {r['explanation']}")
+        click.echo(f"  A {r['doc_a']} [{r['start_a']}:{r['end_a']}] „{r['text_a']}“: {a.get('evidence', '')}")
+        click.echo(f"  B {r['doc_b']} [{r['start_b']}:{r['end_b']}] „{r['text_b']}“: {b.get('evidence', '')}")
+        click.echo("")
+    click.echo(f"{len(rows)} conflicts.")
+
+
+@main.command()
+@click.option("--out", default="outputs", show_default=True, type=click.Path(file_okay=False))
+def report(out):
+    """Write an HTML report of the last run to OUT/report.html."""
+    from quellenlage.report import write_report
+    out = Path(out)
+    if not (out / "documents").is_dir():
+        raise UserError(f"no tables in {out}/: run 'quellenlage extract' first")
+    path = write_report(out)
+    click.echo(f"report written to {path}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

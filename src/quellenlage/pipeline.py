@@ -1,0 +1,105 @@
+"""Building the spaCy pipeline: a statistical German model if asked for and installed,
+else the rule backbone (blank German + lookup lemmas), plus the project's components."""
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from quellenlage import __version__
+from quellenlage.rules import RuleSet
+from quellenlage.segment import SegmentationRules, sentence_starts
+
+AUTO_MODELS = ("de_core_news_lg", "de_core_news_md", "de_core_news_sm")
+RULE_BACKBONE = "quellenlage-rules"
+
+
+class ModelError(Exception):
+    """The requested model cannot be loaded."""
+
+
+# Document context set before the pipeline runs; components read it.
+for _name, _default in (("published", None), ("body_start", 0), ("doc_id", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+@lru_cache(maxsize=8)
+def load_rules(rules_dir: str, lang: str = "de") -> RuleSet:
+    return RuleSet.load(rules_dir, lang)
+
+
+@Language.factory("quellenlage_sentences", default_config={"rules_dir": ""})
+def make_sentences(nlp: Language, name: str, rules_dir: str):
+    ruleset = load_rules(rules_dir) if rules_dir else RuleSet.load()
+    rules = SegmentationRules.from_config(ruleset.get("segmentation"))
+
+    def set_sentences(doc: Doc) -> Doc:
+        tokens = [(t.idx, t.text) for t in doc]
+        for tok, start in zip(doc, sentence_starts(doc.text, tokens, rules)):
+            # Leave what a parser or another component already decided.
+            if tok.is_sent_start is None or tok.i == 0:
+                tok.is_sent_start = start
+        return doc
+
+    return set_sentences
+
+
+def installed(name: str) -> bool:
+    return importlib.util.find_spec(name) is not None
+
+
+def resolve_model(model: str) -> str | None:
+    """`auto` -> the first installed de_core_news_* or None (rule backbone)."""
+    if model == "auto":
+        return next((m for m in AUTO_MODELS if installed(m)), None)
+    if model in ("rules", "blank", RULE_BACKBONE):
+        return None
+    return model
+
+
+def _rule_backbone() -> Language:
+    nlp = spacy.blank("de")
+    return nlp
+
+
+def _ensure_lemmas(nlp: Language) -> None:
+    if "lemmatizer" in nlp.pipe_names or "trainable_lemmatizer" in nlp.pipe_names:
+        return
+    lemmatizer = nlp.add_pipe("lemmatizer", name="lemmatizer", config={"mode": "lookup"}, first=True)
+    lemmatizer.initialize()
+
+
+def build(model: str = "auto", rules: RuleSet | None = None) -> Language:
+    """The pipeline for `--model auto|NAME|PATH`; raises ModelError with what to do."""
+    rules = rules or RuleSet.load()
+    name = resolve_model(model)
+    if name is None:
+        nlp = _rule_backbone()
+        nlp.meta["name"], nlp.meta["version"] = "rules", __version__
+        backbone = f"{RULE_BACKBONE} {__version__} (spaCy {spacy.__version__}, blank:de)"
+    else:
+        try:
+            nlp = spacy.load(name)
+        except (OSError, IOError) as exc:
+            where = "path" if Path(name).exists() or "/" in name else "package"
+            raise ModelError(f"cannot load model {name!r} ({where}): install it "
+                             f"(e.g. pip install {name}) or use --model auto") from exc
+        backbone = f"{nlp.meta.get('lang', 'de')}_{nlp.meta.get('name', 'model')} {nlp.meta.get('version', '?')}"
+        if Path(name).exists():
+            backbone += f" ({Path(name).name})"
+    _ensure_lemmas(nlp)
+    first_stat = next((p for p in ("parser", "senter") if p in nlp.pipe_names), None)
+    where = {"before": first_stat} if first_stat else {}
+    nlp.add_pipe("quellenlage_sentences", config={"rules_dir": str(rules.root)}, **where)
+    nlp.meta["quellenlage_backbone"] = backbone
+    nlp.max_length = max(nlp.max_length, 10_000_000)
+    return nlp
+
+
+def backbone_name(nlp: Language) -> str:
+    return nlp.meta.get("quellenlage_backbone", nlp.meta.get("name", "?"))

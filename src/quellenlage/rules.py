@@ -1,0 +1,72 @@
+"""Loading the rule files in `rules/` (data, not code).
+
+Rules live in YAML files: `rules/language.yaml` and one folder per language (`rules/de/`)
+with one file per dimension, each carrying `examples` that the tests run. The engine only
+reads them; a user adds a unit, currency or speech verb by editing a file here.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class RulesError(Exception):
+    """The rules folder cannot be used (missing, unreadable or malformed)."""
+
+
+def default_rules_dir() -> Path:
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "rules", here.parent.parent / "rules"):
+        if (candidate / "language.yaml").is_file():
+            return candidate
+    raise RulesError("no rules folder found; pass --rules DIR")
+
+
+@dataclass
+class RuleSet:
+    """All rule files of one rules folder for one language, parsed once."""
+
+    root: Path
+    lang: str = "de"
+    files: dict[str, dict[str, Any]] = field(default_factory=dict)
+    sha256: str = ""
+
+    @classmethod
+    def load(cls, root: str | Path | None = None, lang: str = "de") -> "RuleSet":
+        root = Path(root) if root is not None else default_rules_dir()
+        if not root.is_dir():
+            raise RulesError(f"rules folder {root} does not exist")
+        lang_dir = root / lang
+        if not lang_dir.is_dir():
+            raise RulesError(f"rules folder {root} has no '{lang}/' subfolder")
+        paths = sorted([*root.glob("*.yaml"), *lang_dir.glob("*.yaml")])
+        digest = hashlib.sha256()
+        files: dict[str, dict[str, Any]] = {}
+        for path in paths:
+            rel = path.relative_to(root).as_posix()
+            try:
+                raw = path.read_bytes()
+                data = yaml.safe_load(raw.decode("utf-8")) or {}
+            except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+                raise RulesError(f"cannot read rule file {path}: {exc}") from exc
+            if not isinstance(data, dict):
+                raise RulesError(f"rule file {path} must hold a mapping at the top level")
+            digest.update(rel.encode() + b"\0" + raw + b"\0")
+            files[rel] = data
+        if "language.yaml" not in files:
+            raise RulesError(f"rules folder {root} has no language.yaml")
+        return cls(root=root, lang=lang, files=files, sha256=digest.hexdigest())
+
+    def get(self, name: str) -> dict[str, Any]:
+        """A rule file by name without extension: 'segmentation' looks in '<lang>/' first."""
+        for key in (f"{self.lang}/{name}.yaml", f"{name}.yaml"):
+            if key in self.files:
+                return self.files[key]
+        raise RulesError(f"rule file '{name}.yaml' missing in {self.root}")
+
+    def examples(self) -> dict[str, list[dict[str, Any]]]:
+        return {k: v.get("examples") or [] for k, v in self.files.items()}

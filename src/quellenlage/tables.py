@@ -1,0 +1,82 @@
+"""The five output tables: explicit pyarrow schemas (SPEC §5) and dataset writing."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Iterable
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+S, I, F = pa.string(), pa.int64(), pa.float64()
+
+
+def _schema(*cols: tuple[str, pa.DataType, bool]) -> pa.Schema:
+    return pa.schema([pa.field(name, typ, nullable=nullable) for name, typ, nullable in cols])
+
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "documents": _schema(
+        ("doc_id", S, False), ("path", S, False), ("text_sha256", S, True), ("title", S, True),
+        ("outlet", S, True), ("url", S, True), ("published", S, True),
+        ("published_source", S, True), ("encoding", S, True), ("language", S, True),
+        ("n_chars", I, False), ("n_tokens", I, False), ("pipeline", S, False),
+        ("status", S, False), ("error", S, True),
+    ),
+    "figures": _schema(
+        ("figure_id", S, False), ("doc_id", S, False), ("start", I, False), ("end", I, False),
+        ("text", S, False), ("label", S, False), ("value", F, True), ("low", F, True),
+        ("high", F, True), ("unit", S, True), ("currency", S, True), ("qualifier", S, False),
+        ("item", S, True), ("date_value", S, True), ("date_mod", S, True),
+        ("date_relation", S, True), ("sentence_start", I, False), ("sentence_end", I, False),
+        ("rule", S, False),
+    ),
+    "quotes": _schema(
+        ("quote_id", S, False), ("doc_id", S, False), ("start", I, False), ("end", I, False),
+        ("text", S, False), ("kind", S, False), ("speaker", S, True), ("speaker_start", I, True),
+        ("speaker_end", I, True), ("cue", S, True), ("via", S, True),
+        ("sentence_start", I, False), ("sentence_end", I, False),
+    ),
+    "claims": _schema(
+        ("claim_id", S, False), ("doc_id", S, False), ("figure_id", S, False),
+        ("subject", S, False), ("property", S, False), ("value", F, True), ("low", F, True),
+        ("high", F, True), ("unit", S, True), ("currency", S, True), ("date_value", S, True),
+        ("qualifier", S, False), ("source", S, False), ("evidence", S, False),
+        ("status", S, False), ("n_agree", I, False), ("n_conflict", I, False),
+    ),
+    "conflicts": _schema(
+        ("conflict_id", S, False), ("subject", S, False), ("property", S, False),
+        ("claim_a", S, False), ("claim_b", S, False), ("doc_a", S, False), ("start_a", I, False),
+        ("end_a", I, False), ("doc_b", S, False), ("start_b", I, False), ("end_b", I, False),
+        ("text_a", S, False), ("text_b", S, False), ("explanation", S, False),
+    ),
+}
+TABLES = tuple(SCHEMAS)
+
+
+def to_arrow(name: str, rows: Iterable[dict]) -> pa.Table:
+    schema = SCHEMAS[name]
+    rows = list(rows)
+    columns = {f.name: [r.get(f.name) for r in rows] for f in schema}
+    return pa.Table.from_pydict(columns, schema=schema)
+
+
+def write_table(out_dir: Path, name: str, rows: Iterable[dict], rows_per_file: int = 250_000) -> int:
+    """Replace outputs/<name>/ with part-NNNNN.parquet files; returns the row count."""
+    folder = out_dir / name
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    table = to_arrow(name, rows)
+    n = table.num_rows
+    for part, offset in enumerate(range(0, max(n, 1), rows_per_file)):
+        pq.write_table(table.slice(offset, rows_per_file), folder / f"part-{part:05d}.parquet")
+    return n
+
+
+def read_table(out_dir: Path, name: str) -> pa.Table:
+    folder = Path(out_dir) / name
+    files = sorted(folder.glob("*.parquet"))
+    if not files:
+        return SCHEMAS[name].empty_table()
+    return pa.concat_tables([pq.read_table(f, schema=SCHEMAS[name]) for f in files])
