@@ -10,12 +10,13 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from quellenlage import __version__
+from quellenlage import __version__, components  # noqa: F401  (registers the factories)
 from quellenlage.rules import RuleSet
 from quellenlage.segment import SegmentationRules, sentence_starts
 
 AUTO_MODELS = ("de_core_news_lg", "de_core_news_md", "de_core_news_sm")
 RULE_BACKBONE = "quellenlage-rules"
+COMPONENTS = ("quellenlage_boilerplate", "quellenlage_figures")
 
 
 class ModelError(Exception):
@@ -95,7 +96,10 @@ def build(model: str = "auto", rules: RuleSet | None = None) -> Language:
     _ensure_lemmas(nlp)
     first_stat = next((p for p in ("parser", "senter") if p in nlp.pipe_names), None)
     where = {"before": first_stat} if first_stat else {}
-    nlp.add_pipe("quellenlage_sentences", config={"rules_dir": str(rules.root)}, **where)
+    cfg = {"rules_dir": str(rules.root)}
+    nlp.add_pipe("quellenlage_sentences", config=cfg, **where)
+    for component in COMPONENTS:
+        nlp.add_pipe(component, config=cfg)
     nlp.meta["quellenlage_backbone"] = backbone
     nlp.max_length = max(nlp.max_length, 10_000_000)
     return nlp

@@ -1,0 +1,76 @@
+"""The project's spaCy components: thin wrappers that call the pure functions and put
+their results on `doc.spans[...]` with `Span._` attributes.
+
+Results keep exact character offsets in their record (`span._.figure["start"]`), because a
+figure can sit inside a token (`500-Milliarden-Dollar` in `500-Milliarden-Dollar-Plans`);
+the Span itself covers the whole tokens.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from quellenlage.boilerplate import BoilerplateRules, find_boilerplate
+from quellenlage.figures import FigureRules, Scanner
+from quellenlage.rules import RuleSet
+
+for _name in ("figure", "quote"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+
+
+@lru_cache(maxsize=8)
+def ruleset(rules_dir: str) -> RuleSet:
+    return RuleSet.load(rules_dir or None)
+
+
+def skip_regions(doc: Doc) -> list[tuple[int, int]]:
+    """Header lines and boilerplate: extraction leaves these alone."""
+    regions = [(0, doc._.body_start)] if doc._.body_start else []
+    if "boilerplate" in doc.spans:
+        regions += [(s.start_char, s.end_char) for s in doc.spans["boilerplate"]]
+    regions += [tuple(r) for r in doc.user_data.get("quellenlage_boilerplate", [])]
+    return regions
+
+
+def char_span(doc: Doc, start: int, end: int, label: str, key: str) -> Span | None:
+    span = doc.char_span(start, end, label=label, alignment_mode="expand")
+    if span is None:
+        return None
+    # Two results on the same tokens must not share Span._ storage: give each its own id.
+    return Span(doc, span.start, span.end, label=label, span_id=f"{key}:{start}:{end}")
+
+
+@Language.factory("quellenlage_boilerplate", default_config={"rules_dir": ""})
+def make_boilerplate(nlp: Language, name: str, rules_dir: str):
+    rules = BoilerplateRules.from_config(ruleset(rules_dir).get("boilerplate"))
+
+    def mark(doc: Doc) -> Doc:
+        regions = find_boilerplate(doc.text, rules, doc._.body_start)
+        # Exact character regions (lines need not align with tokens) plus a span group.
+        doc.user_data["quellenlage_boilerplate"] = [list(r) for r in regions]
+        spans = [doc.char_span(s, e, label="BOILERPLATE", alignment_mode="expand") for s, e in regions]
+        doc.spans["boilerplate"] = [s for s in spans if s is not None]
+        return doc
+
+    return mark
+
+
+@Language.factory("quellenlage_figures", default_config={"rules_dir": ""})
+def make_figures(nlp: Language, name: str, rules_dir: str):
+    scanner = Scanner(FigureRules.from_ruleset(ruleset(rules_dir)))
+
+    def find(doc: Doc) -> Doc:
+        spans = []
+        for fig in scanner.scan(doc.text, skip_regions(doc)):
+            span = char_span(doc, fig.start, fig.end, fig.label, "figure")
+            if span is None:
+                continue
+            span._.figure = fig.record(doc.text)
+            spans.append(span)
+        doc.spans["figures"] = spans
+        return doc
+
+    return find

@@ -1,0 +1,1 @@
+"""Pure German normalisation functions (numbers, dates): no spaCy in here."""
