@@ -39,3 +39,61 @@ def test_malformed_rules_are_reported(tmp_path):
     (tmp_path / "language.yaml").write_text("languages: [unclosed", encoding="utf-8")
     with pytest.raises(RulesError, match="cannot read rule file"):
         RuleSet.load(tmp_path)
+
+
+# --- figures: every example in every rule file -------------------------------------------
+from quellenlage.boilerplate import BoilerplateRules, find_boilerplate  # noqa: E402
+from quellenlage.figures import FigureRules, scan_figures  # noqa: E402
+from quellenlage.normalize.numbers import NumberRules, parse_amount, parse_ordinal_word  # noqa: E402
+
+FIGURE_KEYS = ("label", "value", "low", "high", "unit", "currency", "qualifier", "item")
+
+
+def _figure_examples():
+    rules = RuleSet.load()
+    for name, examples in rules.examples().items():
+        for k, ex in enumerate(examples):
+            if "figures" in ex:
+                yield pytest.param(ex, id=f"{name}#{k}")
+
+
+def _comparable(fig: dict, expected: dict) -> dict:
+    out = {"text": fig.get("text")}
+    for key in FIGURE_KEYS:
+        if key == "item" and key not in expected:
+            continue
+        v = fig.get(key)
+        if key == "qualifier" and v is None:
+            v = "exact"
+        out[key] = round(float(v), 6) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
+    return out
+
+
+@pytest.mark.parametrize("example", list(_figure_examples()))
+def test_figure_examples(example, rules):
+    fr = FigureRules.from_ruleset(rules)
+    got = [f.record(example["text"]) for f in scan_figures(example["text"], fr)]
+    expected = [_comparable(e, e) for e in example["figures"]]
+    assert [_comparable(g, e) for g, e in zip(got, example["figures"])] + \
+        [_comparable(g, {}) for g in got[len(expected):]] == expected
+
+
+def test_number_examples(rules):
+    cfg = rules.get("numbers")
+    nr = NumberRules.from_config(cfg)
+    for ex in cfg["examples"]:
+        if "ordinal" in ex:
+            assert parse_ordinal_word(ex["text"], nr) == ex["ordinal"], ex
+        else:
+            got = parse_amount(ex["text"], nr, english=ex.get("english", False))
+            if ex["value"] is None:
+                assert got is None, ex
+            else:
+                assert got == pytest.approx(float(ex["value"])), ex
+
+
+def test_boilerplate_examples(rules):
+    br = BoilerplateRules.from_config(rules.get("boilerplate"))
+    for ex in rules.get("boilerplate")["examples"]:
+        regions = find_boilerplate(ex["text"], br)
+        assert [ex["text"][s:e] for s, e in regions] == ex["regions"], ex["text"]

@@ -30,8 +30,9 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _reads_like_ad(line: str, rules: BoilerplateRules) -> bool:
+    """After an "Anzeige" marker: a line with an ad word or a price is still the ad."""
     words = {w.lower() for w in re.findall(r"\w+", line)}
-    return len(words & rules.ad_words) >= 2 or (bool(words & rules.ad_words) and len(words) <= 12)
+    return bool(words & rules.ad_words) or bool(re.search(r"\d\s?(?:€|\$|Euro\b)|(?:€|\$)\s?\d", line))
 
 
 def find_boilerplate(text: str, rules: BoilerplateRules, start: int = 0) -> list[tuple[int, int]]:

@@ -456,6 +456,9 @@ class Scanner:
             return False  # Maia 100, Windows 11, Microsoft 365 Copilot
         if a.kind == "year" and _word_before(text, fig.start) in self.r.year_context:
             return False  # "seit Ende 2025 Modelle": a date
+        if re.match(r"(?:davon|hiervon|darunter|von ihnen)\b", text[q:q + 12]) and a.kind in ("digits", "word"):
+            fig.unit, fig.rule = self._unit_from_context(text, fig.start), "count_elliptic"
+            return fig.unit is not None  # "auf 200.000 GPUs wachsen, 50.000 davon …"
         # Counted noun after the number.
         found = self._counted_noun(text, q, hyphen, strict=a.kind in ("year", "one"))
         if found is not None:

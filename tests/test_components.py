@@ -1,0 +1,42 @@
+"""The spaCy components: results on doc.spans with Span._ records, exact offsets kept."""
+from __future__ import annotations
+
+from quellenlage.extract import make_doc
+from quellenlage.readers import Article, parse_header
+
+
+def process(nlp, text):
+    a = Article(doc_id="t", path="t", text=text)
+    parse_header(text, a)
+    return nlp(make_doc(nlp, a))
+
+
+def test_figures_land_on_doc_spans_with_records(nlp):
+    text = "OpenAI kündigte einen 500-Milliarden-Dollar-Plans an und nutzt rund 15.000 Nvidia H100 GPUs."
+    doc = process(nlp, text)
+    recs = [s._.figure for s in doc.spans["figures"]]
+    assert [(r["text"], r["label"]) for r in recs] == [("500-Milliarden-Dollar", "MONEY"), ("rund 15.000", "COUNT")]
+    money = recs[0]
+    # The figure sits inside one token; the record keeps the exact characters.
+    assert text[money["start"]:money["end"]] == "500-Milliarden-Dollar"
+    assert doc.spans["figures"][0].text == "500-Milliarden-Dollar-Plans"
+    assert money["value"] == 5e11 and money["currency"] == "USD"
+
+
+def test_header_and_boilerplate_produce_no_figures(nlp):
+    text = ("title: 15.000 GPUs für MAI-1\ndate: 2025-08-29\n\n"
+            "Microsoft nutzt 15.000 GPUs.\n\nAnzeige\nJetzt 50 Euro Prämie sichern!\n\n"
+            "Microsoft-Aktie: Kaufen oder verkaufen?! Analyse vom 28. Dezember mit 3 Tipps.\n\n"
+            "Der Konzern investiert bis zu 13 Milliarden US-Dollar.")
+    doc = process(nlp, text)
+    texts = [s._.figure["text"] for s in doc.spans["figures"]]
+    assert texts == ["15.000", "bis zu 13 Milliarden US-Dollar"]
+    assert doc.spans["figures"][0]._.figure["start"] > text.index("Microsoft nutzt")
+    assert [s.text.strip() for s in doc.spans["boilerplate"]][:2] == ["Anzeige", "Jetzt 50 Euro Prämie sichern!"]
+
+
+def test_two_figures_in_one_token_keep_their_own_records(nlp):
+    doc = process(nlp, "Preise von 25.000–40.000 Dollar und ein 10-Milliarden-Dollar-13-Prozent-Deal.")
+    recs = [s._.figure for s in doc.spans["figures"]]
+    assert len({(r["start"], r["end"]) for r in recs}) == len(recs)
+    assert recs[0]["low"] == 25000 and recs[0]["high"] == 40000

@@ -1,0 +1,95 @@
+"""German number normalisation: property-based tests (pure functions, no spaCy)."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quellenlage.figures import FigureRules, scan_figures
+from quellenlage.normalize.numbers import NumberRules, parse_amount, parse_digits, parse_number_word
+from quellenlage.rules import RuleSet
+
+RULES = RuleSet.load()
+NR = NumberRules.from_config(RULES.get("numbers"))
+FR = FigureRules.from_ruleset(RULES)
+SEPARATORS = [".", "'", " ", "\u00a0", "\u202f"]
+
+
+def german(n: int, sep: str = ".") -> str:
+    """15000 -> '15.000' (thousands grouped the German way)."""
+    s = str(n)
+    groups = []
+    while len(s) > 3:
+        groups.insert(0, s[-3:])
+        s = s[:-3]
+    groups.insert(0, s)
+    return sep.join(groups)
+
+
+@given(st.integers(min_value=0, max_value=10**12), st.sampled_from(SEPARATORS))
+def test_grouped_integers_parse_back(n, sep):
+    assert parse_digits(german(n, sep)) == n
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=0, max_value=999))
+def test_decimal_comma_parses_back(whole, frac):
+    text = f"{german(whole)},{frac:03d}"
+    assert parse_digits(text) == pytest.approx(whole + frac / 1000)
+
+
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=9),
+       st.sampled_from(["Tausend", "Tsd.", "Millionen", "Mio.", "Milliarden", "Mrd.", "Billionen", "Bio."]))
+def test_scaled_amounts_parse_back(whole, tenth, scale):
+    factor = NR.scales[scale]
+    text = f"{whole},{tenth} {scale}" if tenth else f"{whole} {scale}"
+    assert parse_amount(text, NR) == pytest.approx((whole + tenth / 10) * factor)
+
+
+@given(st.integers(min_value=1, max_value=999_999))
+def test_number_words_from_text2num(n):
+    # Spell the number the German way and read it back (text2num is the reference).
+    from text_to_num import alpha2digit  # noqa: F401  (import proves the dependency)
+    words = _spell(n)
+    assert parse_number_word(words, NR) == n
+
+
+_ONES = ["", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf",
+         "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn", "achtzehn", "neunzehn"]
+_TENS = ["", "", "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig"]
+
+
+def _spell(n: int) -> str:
+    if n >= 1000:
+        head = _spell(n // 1000)
+        return ("ein" if head == "eins" else head) + "tausend" + (_spell(n % 1000) if n % 1000 else "")
+    if n >= 100:
+        rest = n % 100
+        return _ONES[n // 100] + "hundert" + (_spell(rest) if rest else "")
+    if n < 20:
+        return "eins" if n == 1 else _ONES[n]
+    ones = n % 10
+    return (_ONES[ones] + "und" if ones else "") + _TENS[n // 10]
+
+
+@given(st.text(max_size=80))
+@settings(max_examples=300)
+def test_arbitrary_strings_never_raise(s):
+    parse_digits(s)
+    parse_amount(s, NR)
+    parse_number_word(s, NR)
+
+
+@given(st.text(alphabet=st.sampled_from(list("0123456789.,' -–+%$€ bisundMrd.Mio Prozent GPUs rund\n|")), max_size=120))
+@settings(max_examples=300)
+def test_scanner_never_raises_and_offsets_hold(s):
+    for fig in scan_figures(s, FR):
+        assert 0 <= fig.start < fig.end <= len(s)
+        rec = fig.record(s)
+        assert rec["text"] == s[fig.start:fig.end]
+
+
+@given(st.integers(min_value=1, max_value=10**6), st.sampled_from(["GPUs", "Nutzer", "Parameter", "Mitarbeiter"]))
+def test_counts_in_a_sentence(n, noun):
+    text = f"Das Unternehmen nutzt {german(n)} {noun} für das Training."
+    figs = scan_figures(text, FR)
+    assert len(figs) == 1 and figs[0].value == n and figs[0].label == "COUNT"
