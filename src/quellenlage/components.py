@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from quellenlage.boilerplate import BoilerplateRules, find_boilerplate
+from quellenlage.dates import DateRules, DateScanner
 from quellenlage.figures import FigureRules, Scanner
 from quellenlage.rules import RuleSet
 
@@ -71,6 +72,26 @@ def make_figures(nlp: Language, name: str, rules_dir: str):
             span._.figure = fig.record(doc.text)
             spans.append(span)
         doc.spans["figures"] = spans
+        return doc
+
+    return find
+
+
+@Language.factory("quellenlage_dates", default_config={"rules_dir": ""})
+def make_dates(nlp: Language, name: str, rules_dir: str):
+    scanner = DateScanner(DateRules.from_ruleset(ruleset(rules_dir)))
+
+    def find(doc: Doc) -> Doc:
+        figures = list(doc.spans["figures"]) if "figures" in doc.spans else []
+        taken = [(s._.figure["start"], s._.figure["end"]) for s in figures]
+        for fig in scanner.scan(doc.text, doc._.published, skip_regions(doc) + taken):
+            span = char_span(doc, fig.start, fig.end, "DATE", "figure")
+            if span is None:
+                continue
+            span._.figure = fig.record(doc.text)
+            figures.append(span)
+        figures.sort(key=lambda s: (s._.figure["start"], s._.figure["end"]))
+        doc.spans["figures"] = figures
         return doc
 
     return find

@@ -118,6 +118,14 @@ class FigureRules:
         return sorted(pairs, key=lambda p: -len(p[0]))
 
     @cached_property
+    def times_words(self) -> frozenset[str]:
+        return frozenset(self.cfg["units"].get("times_words") or [])
+
+    @cached_property
+    def count_context_re(self) -> re.Pattern:
+        return re.compile(r"(?:" + _alternation(self.cfg["units"].get("count_context") or ["(?!)"]) + r")\s+(?:\w+\s+)?")
+
+    @cached_property
     def measures(self) -> frozenset[str]:
         return frozenset(self.cfg["units"].get("measures") or [])
 
@@ -445,6 +453,11 @@ class Scanner:
             return True
         if self._measure_at(text, q):
             return False  # 150 Megawatt, 80 GB: a measure, not a count
+        if _word_after(text, q - 1 if q > 0 else q) in self.r.times_words:
+            if not scaled:
+                return False  # "zehn Mal schneller": a factor
+            fig.rule = "count_times"
+            return True
         if a.kind == "one" and not scaled:
             window = text[max(0, fig.start - 25):fig.start]
             if not self.r.one_trigger_re.search(window):
@@ -471,6 +484,11 @@ class Scanner:
             return True
         if a.kind == "year" or (a.kind == "one" and not scaled):
             return False
+        if a.kind == "digits" and not scaled:
+            unit = self._unit_from_count_context(text, fig.start)
+            if unit:
+                fig.unit, fig.rule = unit, "count_context"
+                return True
         if scaled or a.kind == "shorthand":
             if self._name_before(text, fig.start) or re.search(r"\d\.\d+[" + SPACES + r"]*$", text[max(0, fig.start - 8):fig.start]):
                 return False  # "Llama 3.1 405B" names a model
@@ -503,6 +521,10 @@ class Scanner:
                         return unit, None
                 return None
             low = tok.lower()
+            if n == 0 and low in ("der", "von") and not strict:
+                q = p + m.end()
+                p = _skip_spaces(text, q)
+                continue  # partitive: "16.000 der leistungsfähigeren H100"
             unit = self.r.unit_of(tok)
             if unit is not None:
                 head_parts = tok.split("-")
@@ -537,6 +559,17 @@ class Scanner:
         if first_noun is not None and not strict and first_noun[0].isupper() and first_noun.isalpha() \
                 and first_noun not in self.r.ordinal_followers:
             return None, None
+        return None
+
+    def _unit_from_count_context(self, text: str, start: int) -> str | None:
+        """ "die Zahl der neuen Stellen auf 250.000": the noun after "Zahl der" names the unit."""
+        s = _sentence_start(text, start)
+        m = self.r.count_context_re.search(text[s:start])
+        if not m:
+            return None
+        for w in re.findall(r"[\w-]+", text[s + m.end():start])[:4]:
+            if w[0].isupper():
+                return self.r.unit_of(w)
         return None
 
     def _measure_at(self, text: str, pos: int) -> bool:

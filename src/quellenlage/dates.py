@@ -1,0 +1,297 @@
+"""Finding DATE expressions in German text (rules/<lang>/dates.yaml). Pure, no spaCy.
+
+Each pattern yields a `DateExpr`; `normalize.dates.resolve` turns it into an ISO partial
+string against the publication date. The span is the date itself with Anfang/Mitte/Ende,
+without the preposition, which becomes `date_relation` (SPEC §7).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cached_property
+from typing import Iterable
+
+from quellenlage.figures import Figure, _alternation
+from quellenlage.normalize.dates import DateExpr, resolve
+from quellenlage.normalize.numbers import NumberRules, parse_number_word
+from quellenlage.rules import RuleSet
+
+YEAR = r"(?<![\d.,'’])(?:1[89]|20)\d\d(?![\d])"
+NB = r"(?![^\W\d_])"  # no letter follows
+SP = r"[ \u00a0\u202f\t]+"
+
+
+@dataclass
+class DateRules:
+    cfg: dict
+    numbers: NumberRules
+    name_words: frozenset[str]
+    qualifier_words: frozenset[str]
+
+    @classmethod
+    def from_ruleset(cls, rules: RuleSet) -> "DateRules":
+        nf = rules.get("not_figures")
+        quals = [w for ws in rules.get("qualifiers")["before"].values() for w in ws]
+        return cls(rules.get("dates"), NumberRules.from_config(rules.get("numbers")),
+                   frozenset(nf.get("name_words") or []), frozenset(q.lower() for q in quals))
+
+    @cached_property
+    def month_of(self) -> dict[str, int]:
+        return {f: int(m) for m, forms in self.cfg["months"].items() for f in forms}
+
+    @cached_property
+    def month_any(self) -> str:
+        return r"(?P<month>" + _alternation(self.month_of) + r")" + NB
+
+    @cached_property
+    def month_bare(self) -> str:
+        amb = set(self.cfg.get("ambiguous_months") or [])
+        full = [f for f in self.month_of if "." not in f and f not in amb]
+        return r"(?P<month>" + _alternation(full) + r")" + NB
+
+    @cached_property
+    def weekday_of(self) -> dict[str, int]:
+        return {f: int(d) for d, forms in self.cfg["weekdays"].items() for f in forms if not f.endswith(".")}
+
+    @cached_property
+    def mod_of(self) -> dict[str, str]:
+        return {w: mod for mod, ws in self.cfg["mods"].items() for w in ws}
+
+    @cached_property
+    def relation_re(self) -> tuple[re.Pattern, dict[str, str]]:
+        table = {p.lower(): rel for rel, ps in self.cfg["relations"].items() for p in ps}
+        return re.compile(r"(?:^|(?<=[\s(„\"]))(?P<p>" + _alternation(table) + r")" + SP + r"$", re.IGNORECASE), table
+
+    @cached_property
+    def future_re(self) -> re.Pattern:
+        return re.compile(r"(?<!\w)(?:" + _alternation(self.cfg["future_markers"]) + r")(?!\w)")
+
+    @cached_property
+    def patterns(self) -> list[tuple[str, re.Pattern]]:
+        mods = r"(?P<mod>Anfang|Anfangs|Beginn|Mitte|Ende)"
+        day = r"(?P<day>[0-3]?\d)\." + r"[ \u00a0\u202f]?"
+        year = r"(?P<year>" + YEAR + r")"
+        quarter_words = _alternation(self.cfg["quarters"])
+        half_words = _alternation(self.cfg["halves"])
+        fiscal = r"(?P<fiscal>" + _alternation(self.cfg["fiscal_words"]) + r")"
+        seasons = r"(?P<season>" + _alternation(self.cfg["seasons"]) + r")"
+        rel_year = {p: int(o) for o, ps in self.cfg["relative_years"].items() for p in ps}
+        rel_week = {p: int(o) for o, ps in self.cfg["relative_weeks"].items() for p in ps}
+        rel_month = {p: int(o) for o, ps in self.cfg["relative_months"].items() for p in ps}
+        self._rel = {"year": rel_year, "week": rel_week, "month": rel_month}
+        weekday = r"(?P<weekday>" + _alternation(self.weekday_of) + r")" + NB
+        rx = [
+            ("iso_date", r"(?<![\d-])(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?![\d-])"),
+            ("numeric_date", r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?:(?P<year>(?:19|20)?\d\d)(?!\d)|(?![\d]))"),
+            ("day_month", r"(?:" + mods + SP + r")?(?<![\d.])" + day + self.month_any + r"(?:" + SP + year + r")?"),
+            ("quarter", r"(?:Q(?P<q>[1-4])|(?P<qn>[1-4])\." + SP + r"Quartal(?:s)?|(?P<qw>" + quarter_words + r")"
+                        + SP + r"Quartal(?:s)?)(?:(?:" + SP + r"|/|\s?'\s?)" + year + r"|" + SP + r"des" + SP + fiscal
+                        + SP + r"(?P<fyear>" + YEAR + r"))?" + NB),
+            ("half", r"(?:H(?P<h>[12])|(?P<hw>" + half_words + r")" + SP + r"Halbjahr(?:es)?)(?:" + SP + year + r"|" + SP
+                     + r"des" + SP + fiscal + SP + r"(?P<fyear>" + YEAR + r"))" + NB),
+            ("fiscal_year", fiscal + SP + year + r"|(?P<fy>FY)\s?(?P<fyy>\d{4}|\d{2})" + NB),
+            ("month_year", r"(?:" + mods + SP + r")?" + self.month_any + SP + year),
+            ("season_year", seasons + SP + year),
+            ("mod_year", mods + SP + year),
+            ("year_word", r"(?P<yw>Jahr(?:es)?|Jahre)" + SP + year + NB),
+            ("decade", r"(?<![\d.])(?P<dec>(?:19|20)\d0)er" + NB),
+            ("mod_relative", mods + SP + r"(?P<what>des|dieses)" + SP + r"(?:(?P<rel>vergangenen|letzten|kommenden|nächsten|laufenden)"
+                             + SP + r")?Jahres" + NB),
+            ("season_relative", seasons + SP + r"(?:des|dieses)" + SP + r"(?:(?P<rel>vergangenen|letzten|kommenden|nächsten)"
+                                + SP + r")?Jahres" + NB),
+            ("relative", r"(?<![\w-])(?P<relphrase>" + _alternation(_both_cases(list(rel_year) + list(rel_week) + list(rel_month)))
+                         + r")" + NB),
+            ("ago", r"(?<![\w-])(?P<vor>[Vv]or)" + SP + r"(?P<n>\d{1,3}|" + r"[^\W\d_]+)" + SP
+                    + r"(?P<unit>Jahren|Monaten|Wochen|Tagen)" + NB),
+            ("mod_month", mods + SP + self.month_any),
+            ("weekday", r"(?<![\w-])" + weekday),
+            ("month", r"(?<![\w-])" + self.month_bare),
+            ("year", r"(?P<year>" + YEAR + r")(?![\w]|-\w|er\b|[.,]\d)"),
+        ]
+        return [(name, re.compile(p)) for name, p in rx]
+
+    def relative_offset(self, phrase: str) -> tuple[str, int] | None:
+        for unit in ("year", "week", "month"):
+            for form in (phrase, phrase[:1].lower() + phrase[1:], phrase[:1].upper() + phrase[1:]):
+                if form in self._rel[unit]:
+                    return unit, self._rel[unit][form]
+        return None
+
+
+class DateScanner:
+    def __init__(self, rules: DateRules):
+        self.r = rules
+        _ = self.r.patterns  # compile once
+
+    def scan(self, text: str, published: str | None = None,
+             regions: Iterable[tuple[int, int]] = ()) -> list[Figure]:
+        blocked = sorted(regions)
+        cands: list[tuple[int, int, int, str, re.Match]] = []
+        for prio, (name, rx) in enumerate(self.r.patterns):
+            for m in rx.finditer(text):
+                if m.end() > m.start():
+                    cands.append((m.start(), m.end(), prio, name, m))
+        # Longest match first, then the more specific pattern; no overlaps.
+        cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+        taken: list[tuple[int, int]] = list(blocked)
+        out: list[Figure] = []
+        for s, e, _, name, m in cands:
+            if any(s < b and a < e for a, b in taken):
+                continue
+            fig = self._figure(text, name, m, published)
+            if fig is None:
+                continue
+            taken.append((fig.start, fig.end))
+            out.append(fig)
+        out.sort(key=lambda f: (f.start, f.end))
+        if not published:
+            self._resolve_by_narrative(out)
+        self._pair_ranges(text, out)
+        return out
+
+    def _resolve_by_narrative(self, dates: list[Figure]) -> None:
+        """Without a publication date, "am 27. Jänner" takes the year of the last date
+        before it that names one (HeidelTime's narrative reference time)."""
+        ref_year: str | None = None
+        ref_end = -1
+        for fig in dates:
+            expr = getattr(fig, "_expr", None)
+            # Only a nearby date with a month anchors the story; a bare year ("bis 2030")
+            # often names a deadline, not the time of the events.
+            if fig.date_value and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", fig.date_value):
+                ref_year, ref_end = fig.date_value[:4], fig.end
+            elif fig.date_value is None and ref_year and fig.start - ref_end < 400 and expr is not None \
+                    and expr.month and expr.year is None and expr.weekday is None and expr.rel_unit is None:
+                fig.date_value = resolve(replace(expr, future=False), f"{ref_year}-12")
+
+    def _figure(self, text: str, name: str, m: re.Match, published: str | None) -> Figure | None:
+        g = m.groupdict()
+        s, e = m.span()
+        future = bool(self.r.future_re.search(_sentence(text, s)))
+        mod = None
+        if g.get("mod"):
+            mod = self.r.mod_of.get(g["mod"], None) or {"Anfangs": "start"}.get(g["mod"])
+        year = int(g["year"]) if g.get("year") else None
+        if year is not None and year < 100:
+            year += 2000
+        expr: DateExpr
+        if name in ("iso_date", "numeric_date"):
+            expr = DateExpr(year=year, month=int(g["mon"]), day=int(g["day"]), future=future)
+            if not (1 <= expr.month <= 12 and 1 <= expr.day <= 31):
+                return None
+            if name == "numeric_date" and year is None and not text[e - 1:e] == ".":
+                return None
+        elif name == "day_month":
+            expr = DateExpr(year=year, month=self.r.month_of[g["month"]], day=int(g["day"]), future=future)
+            if not 1 <= expr.day <= 31:
+                return None
+        elif name in ("month_year", "mod_month"):
+            expr = DateExpr(year=year, month=self.r.month_of[g["month"]], future=future)
+        elif name == "month":
+            if g["month"] == "Mai" and re.match(r"\s*(?:-|\d)", text[e:e + 2]):
+                return None
+            expr = DateExpr(month=self.r.month_of[g["month"]], future=future)
+        elif name == "quarter":
+            q = int(g.get("q") or g.get("qn") or self.r.cfg["quarters"][g["qw"]])
+            if g.get("fiscal"):
+                expr = DateExpr(year=int(g["fyear"]), quarter=q, fiscal=True)
+            elif year is None:
+                return None  # "im dritten Quartal" alone: which year is unclear
+            else:
+                expr = DateExpr(year=year, quarter=q)
+        elif name == "half":
+            h = int(g.get("h") or self.r.cfg["halves"][g["hw"]])
+            expr = DateExpr(year=int(g["fyear"]) if g.get("fiscal") else year, half=h, fiscal=bool(g.get("fiscal")))
+        elif name == "fiscal_year":
+            fy = g.get("fyy")
+            y = year if year is not None else (int(fy) + (2000 if len(fy) == 2 else 0))
+            expr = DateExpr(year=y, fiscal=True)
+        elif name == "season_year":
+            mod = self.r.cfg["seasons"][g["season"]]
+            expr = DateExpr(year=year)
+        elif name == "mod_year":
+            expr = DateExpr(year=year)
+        elif name == "year_word":
+            expr = DateExpr(year=year)
+        elif name == "decade":
+            expr = DateExpr(decade=int(g["dec"]))
+        elif name in ("mod_relative", "season_relative"):
+            if name == "season_relative":
+                mod = self.r.cfg["seasons"][g["season"]]
+            rel = g.get("rel")
+            off = {"vergangenen": -1, "letzten": -1, "kommenden": 1, "nächsten": 1}.get(rel or "", 0)
+            expr = DateExpr(rel_unit="year", rel_offset=off)
+        elif name == "relative":
+            unit, off = self.r.relative_offset(g["relphrase"])
+            expr = DateExpr(rel_unit=unit, rel_offset=off)
+            mod = mod or self.r.mod_of.get(g["relphrase"])
+        elif name == "ago":
+            n = g["n"]
+            v = int(n) if n.isdigit() else parse_number_word(n, self.r.numbers)
+            if v is None or v != int(v):
+                return None
+            unit = {"Jahren": "year", "Monaten": "month", "Wochen": "week", "Tagen": "day"}[g["unit"]]
+            expr = DateExpr(rel_unit=unit, rel_offset=-int(v))
+        elif name == "weekday":
+            expr = DateExpr(weekday=self.r.weekday_of[g["weekday"]], future=future)
+            if re.match(r",?\s*(?:de[nm]\s+)?\d{1,2}\.", text[e:e + 12]):
+                return None  # "Montag, 2. September": the explicit date is the figure
+        elif name == "year":
+            if not self._year_is_date(text, s):
+                return None
+            expr = DateExpr(year=year)
+        else:
+            return None
+        fig = Figure(s, e, "DATE", rule=f"date_{name}")
+        fig._expr = expr  # kept for narrative resolution, not written out
+        fig.date_value = resolve(expr, published)
+        fig.date_mod = mod
+        if name != "ago":
+            fig.date_relation = self._relation(text, s)
+        return fig
+
+    def _year_is_date(self, text: str, s: int) -> bool:
+        """A bare four-digit number is a year unless it reads as a quantity or a name."""
+        before = text[max(0, s - 25):s]
+        words = re.findall(r"[\w.]+", before)
+        last = words[-1] if words else ""
+        if last in self.r.name_words:
+            return False  # Windows 2000, Office 2021 are names
+        tail = " ".join(words[-2:]).lower()
+        if last.lower() in self.r.qualifier_words or tail in self.r.qualifier_words:
+            return False  # "rund 2000": a quantity
+        if re.search(r"[~≈]\s*$", before):
+            return False
+        return True
+
+    def _relation(self, text: str, s: int) -> str | None:
+        rx, table = self.r.relation_re
+        m = rx.search(text[max(0, s - 25):s])
+        if not m:
+            return None
+        return table[m.group("p").lower()]
+
+    def _pair_ranges(self, text: str, dates: list[Figure]) -> None:
+        """ "zwischen 2023 und 2025": the first is the start, the second the end."""
+        for a, b in zip(dates, dates[1:]):
+            gap = text[a.end:b.start]
+            if re.fullmatch(r"\s*(?:und|bis|–|-)\s*", gap) and \
+                    re.search(r"(?:zwischen|von)\s+$", text[max(0, a.start - 12):a.start], re.IGNORECASE):
+                a.date_relation, b.date_relation = "since", "until"
+
+
+def _both_cases(phrases: list[str]) -> list[str]:
+    """ "vergangenes Jahr" also as "Vergangenes Jahr" at the start of a sentence."""
+    return phrases + [p[:1].upper() + p[1:] for p in phrases]
+
+
+def _sentence(text: str, pos: int) -> str:
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind("! ", 0, pos), text.rfind("? ", 0, pos))
+    ends = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0]
+    end = min(ends) if ends else len(text)
+    return text[start + 1:end]
+
+
+def scan_dates(text: str, rules: DateRules, published: str | None = None,
+               regions: Iterable[tuple[int, int]] = ()) -> list[Figure]:
+    return DateScanner(rules).scan(text, published, regions)
