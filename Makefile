@@ -25,7 +25,7 @@ test: $(STAMP)
 	$(PY) -m pytest -q
 
 eval: $(STAMP)
-	$(PY) -m quellenlage evaluate --gold corpus/gold --model $(MODEL)
+	$(PY) -m quellenlage evaluate --gold corpus/gold --model $(MODEL) --baseline dateparser
 
 bench: $(STAMP)
 	$(PY) -m quellenlage.bench

@@ -84,7 +84,9 @@ def extract(paths, out, model, rules_dir, workers, engine, scheduler):
 @click.option("--model", default="auto", show_default=True)
 @click.option("--rules", "rules_dir", default=None, type=click.Path())
 @click.option("--errors", "show_errors", is_flag=True, help="Also list every false positive, miss and wrong value.")
-def evaluate(gold, as_json, model, rules_dir, show_errors):
+@click.option("--baseline", "baselines", multiple=True, type=click.Choice(["dateparser"]),
+              help="Also score a baseline on the same gold and print it beside ours.")
+def evaluate(gold, as_json, model, rules_dir, show_errors, baselines):
     """Score the pipeline against gold spans (SPEC §8)."""
     from quellenlage.evaluate import evaluate as run_eval
     from quellenlage.evaluate import format_table, load_gold
@@ -94,11 +96,23 @@ def evaluate(gold, as_json, model, rules_dir, show_errors):
         raise UserError(f"cannot read gold: {exc}") from exc
     nlp, rules = _pipeline(model, rules_dir)
     summary, scores = run_eval(nlp, rules, gold_docs)
+    compared = {}
+    if "dateparser" in baselines:
+        from quellenlage.baselines import score_dateparser
+        compared["dateparser"] = score_dateparser(gold_docs)
     if as_json:
-        click.echo(json.dumps(summary, indent=2))
+        click.echo(json.dumps({**summary, **({"baselines": compared} if compared else {})}, indent=2))
     else:
         click.echo(f"{len(gold_docs)} gold documents · {nlp.meta.get('quellenlage_backbone')}")
         click.echo(format_table(summary))
+        for name, base in compared.items():
+            ours = summary["labels"].get("DATE")
+            theirs = base["labels"].get("DATE")
+            if ours and theirs:
+                click.echo(f"\nDATE, same gold    {'pred':>5} {'tp':>5} {'P':>6} {'R':>6} {'F1':>6} {'full F1':>8}")
+                for who, m in (("quellenlage", ours), (name, theirs)):
+                    click.echo(f"{who:<18} {m['tp'] + m['fp']:>5} {m['tp']:>5} {m['precision']:>6.3f} "
+                               f"{m['recall']:>6.3f} {m['f1']:>6.3f} {m['full_f1']:>8.3f}")
     if show_errors:
         for doc_id, ds in scores:
             for e in ds.errors:

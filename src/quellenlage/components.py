@@ -30,6 +30,7 @@ def ruleset(rules_dir: str) -> RuleSet:
 def skip_regions(doc: Doc) -> list[tuple[int, int]]:
     """Header lines and boilerplate: extraction leaves these alone."""
     regions = [(0, doc._.body_start)] if doc._.body_start else []
+    regions += [tuple(r) for r in doc._.meta_regions or []]
     if "boilerplate" in doc.spans:
         regions += [(s.start_char, s.end_char) for s in doc.spans["boilerplate"]]
     regions += [tuple(r) for r in doc.user_data.get("quellenlage_boilerplate", [])]

@@ -46,7 +46,9 @@ def show_progress() -> bool:
 
 def prepare(articles: Iterable[Article], rules: RuleSet) -> list[Article]:
     """Unique doc_ids and the language check; bad articles keep their status."""
+    from quellenlage.dates import DateRules, find_dateline
     lang_cfg = rules.get("language")
+    date_rules = DateRules.from_ruleset(rules)
     seen: dict[str, int] = {}
     out = []
     for a in articles:
@@ -59,6 +61,11 @@ def prepare(articles: Iterable[Article], rules: RuleSet) -> list[Article]:
             a.language = guess_language(a.text[a.body_start:], lang_cfg)
             if a.language != "de":
                 a.status, a.error = "skipped", f"not German (looks like '{a.language}')"
+            elif a.published is None:
+                dateline = find_dateline(a.text, date_rules, a.body_start)
+                if dateline is not None:
+                    a.published, a.published_source = dateline.date_value, "dateline"
+                    a.meta_regions.append((dateline.start, dateline.end))
         out.append(a)
     return out
 
@@ -68,6 +75,7 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     doc._.doc_id = article.doc_id
     doc._.published = article.published
     doc._.body_start = article.body_start
+    doc._.meta_regions = [list(r) for r in article.meta_regions]
     return doc
 
 

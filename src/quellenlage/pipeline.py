@@ -24,7 +24,7 @@ class ModelError(Exception):
 
 
 # Document context set before the pipeline runs; components read it.
-for _name, _default in (("published", None), ("body_start", 0), ("doc_id", None)):
+for _name, _default in (("published", None), ("body_start", 0), ("doc_id", None), ("meta_regions", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 

@@ -38,6 +38,7 @@ class Article:
     published: str | None = None
     published_source: str | None = None
     body_start: int = 0
+    meta_regions: list = field(default_factory=list)  # metadata inside the body (a dateline)
     status: str = "ok"
     error: str | None = None
     language: str = ""

@@ -1,0 +1,95 @@
+"""Dates: rule examples, property tests of the pure resolver, dateline detection."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quellenlage.dates import DateRules, find_dateline, scan_dates
+from quellenlage.figures import FigureRules, scan_figures
+from quellenlage.normalize.dates import DateExpr, iso_week, resolve
+from quellenlage.rules import RuleSet
+
+RULES = RuleSet.load()
+DR = DateRules.from_ruleset(RULES)
+FR = FigureRules.from_ruleset(RULES)
+MONTHS = {int(k): v for k, v in RULES.get("dates")["months"].items()}
+
+
+def dates_of(text, published=None):
+    taken = [(f.start, f.end) for f in scan_figures(text, FR)]
+    return scan_dates(text, DR, published, taken)
+
+
+@pytest.mark.parametrize("example", RULES.get("dates")["examples"], ids=lambda e: e["text"][:40])
+def test_date_examples(example):
+    got = [{"text": example["text"][f.start:f.end], "value": f.date_value,
+            **({"mod": f.date_mod} if f.date_mod else {}),
+            **({"relation": f.date_relation} if f.date_relation else {})}
+           for f in dates_of(example["text"], example.get("published"))]
+    assert got == example["dates"]
+
+
+@given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31)),
+       st.sampled_from(["long", "numeric", "iso"]), st.booleans())
+def test_written_dates_parse_back(day, style, austrian):
+    names = MONTHS[day.month]
+    month = names[1] if austrian and day.month in (1, 2) else names[0]
+    text = {"long": f"am {day.day}. {month} {day.year}", "numeric": f"am {day.day}.{day.month}.{day.year}",
+            "iso": f"am {day.isoformat()}"}[style]
+    [fig] = dates_of(f"Das Modell erschien {text} in Europa.")
+    assert fig.date_value == day.isoformat()
+
+
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2090, 12, 31)), st.integers(0, 6))
+def test_weekdays_resolve_to_the_last_such_day(pub, weekday):
+    value = resolve(DateExpr(weekday=weekday), pub.isoformat())
+    day = dt.date.fromisoformat(value)
+    assert day.weekday() == weekday and 0 <= (pub - day).days < 7
+    future = dt.date.fromisoformat(resolve(DateExpr(weekday=weekday, future=True), pub.isoformat()))
+    assert future.weekday() == weekday and 0 <= (future - pub).days < 7
+
+
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2090, 12, 31)), st.integers(-3, 3))
+def test_relative_years_and_weeks(pub, off):
+    assert resolve(DateExpr(rel_unit="year", rel_offset=off), pub.isoformat()) == str(pub.year + off)
+    assert resolve(DateExpr(rel_unit="week", rel_offset=off), pub.isoformat()) == iso_week(pub + dt.timedelta(weeks=off))
+    # Without a publication date nothing is guessed.
+    assert resolve(DateExpr(rel_unit="year", rel_offset=off), None) is None
+
+
+@given(st.integers(1, 12), st.integers(2000, 2090), st.integers(1, 12))
+def test_month_without_year_is_never_far_from_publication(month, year, pub_month):
+    value = resolve(DateExpr(month=month), f"{year}-{pub_month:02d}")
+    y, m = map(int, value.split("-"))
+    distance = (year * 12 + pub_month) - (y * 12 + m)
+    assert m == month and -1 <= distance <= 11  # a twelve-month window ending a month ahead
+
+
+@given(st.text(max_size=100))
+@settings(max_examples=200)
+def test_arbitrary_text_never_raises(s):
+    for fig in scan_dates(s, DR, "2025-03-04"):
+        assert 0 <= fig.start < fig.end <= len(s)
+
+
+def test_dateline_fills_published_and_is_no_figure(tmp_path, rules):
+    from quellenlage.extract import run
+    import pandas as pd
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "Berlin, 28. Januar 2025 – OpenAI hat am Montag ein neues Modell vorgestellt. "
+        "Vergangene Woche gab es erste Gerüchte über das Projekt.", encoding="utf-8")
+    run([str(tmp_path / "in")], tmp_path / "out", model="rules", rules_dir=str(rules.root))
+    doc = pd.read_parquet(tmp_path / "out" / "documents").iloc[0]
+    assert (doc["published"], doc["published_source"]) == ("2025-01-28", "dateline")
+    figs = pd.read_parquet(tmp_path / "out" / "figures")
+    assert list(figs["text"]) == ["Montag", "Vergangene Woche"]
+    assert list(figs["date_value"]) == ["2025-01-27", "2025-W04"]
+
+
+def test_dateline_needs_a_line_start():
+    assert find_dateline("Am 21. Januar 2025 stellte OpenAI vor.", DR) is None
+    assert find_dateline("Veröffentlicht am 21.01.2025\nText", DR).date_value == "2025-01-21"
