@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from quellenlage.boilerplate import BoilerplateRules, find_boilerplate
 from quellenlage.dates import DateRules, DateScanner
+from quellenlage.quotes import Mention, QuoteFinder, QuoteRules
 from quellenlage.figures import FigureRules, Scanner
 from quellenlage.rules import RuleSet
 
@@ -93,6 +94,28 @@ def make_dates(nlp: Language, name: str, rules_dir: str):
             figures.append(span)
         figures.sort(key=lambda s: (s._.figure["start"], s._.figure["end"]))
         doc.spans["figures"] = figures
+        return doc
+
+    return find
+
+
+@Language.factory("quellenlage_quotes", default_config={"rules_dir": ""})
+def make_quotes(nlp: Language, name: str, rules_dir: str):
+    finder = QuoteFinder(QuoteRules.from_ruleset(ruleset(rules_dir)))
+
+    def find(doc: Doc) -> Doc:
+        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        # A statistical backbone's PER/ORG entities join the rule-found mentions.
+        extra = [Mention(e.start_char, e.end_char, e.text, "PER" if e.label_ in ("PER", "PERSON") else "ORG")
+                 for e in doc.ents if e.label_ in ("PER", "PERSON", "ORG")]
+        spans = []
+        for quote in finder.find(doc.text, sentences, skip_regions(doc), extra):
+            span = char_span(doc, quote.start, quote.end, quote.kind.upper(), "quote")
+            if span is None:
+                continue
+            span._.quote = quote.record(doc.text)
+            spans.append(span)
+        doc.spans["quotes"] = spans
         return doc
 
     return find

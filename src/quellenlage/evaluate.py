@@ -54,20 +54,29 @@ def evaluate(nlp: Language, rules: RuleSet, gold_docs: list[dict]) -> tuple[dict
     tables = extract_articles(nlp, articles)
     preds = predictions(tables)
     scores = []
+    by_kind: dict[str, list[DocScore]] = {"statement": [], "term": []}
     for g in gold_docs:
-        ds = score_document(preds.get(str(g["id"]), []), g.get("spans", []),
-                            g.get("boilerplate", []), g.get("text", ""))
+        doc_preds = preds.get(str(g["id"]), [])
+        ds = score_document(doc_preds, g.get("spans", []), g.get("boilerplate", []), g.get("text", ""))
         scores.append((str(g["id"]), ds))
-    return summarise([s for _, s in scores]), scores
+        # Quotes by kind: a statement scored as a term is a miss for one, a false positive for the other.
+        for kind, kind_scores in by_kind.items():
+            kp = [{**p, "label": f"QUOTE:{kind}"} for p in doc_preds if p["label"] == "QUOTE" and p.get("kind") == kind]
+            kg = [{**s, "label": f"QUOTE:{kind}"} for s in g.get("spans", []) if s["label"] == "QUOTE" and s.get("kind") == kind]
+            kind_scores.append(score_document(kp, kg, g.get("boilerplate", [])))
+    summary = summarise([s for _, s in scores])
+    summary["quote_kinds"] = {f"QUOTE:{k}": summarise(v)["labels"].get(f"QUOTE:{k}") for k, v in by_kind.items()
+                              if summarise(v)["labels"].get(f"QUOTE:{k}")}
+    return summary, scores
 
 
 def format_table(summary: dict) -> str:
-    head = f"{'label':<10} {'gold':>5} {'pred':>5} {'tp':>5} {'P':>6} {'R':>6} {'F1':>6} {'full F1':>8}"
+    head = f"{'label':<16} {'gold':>5} {'pred':>5} {'tp':>5} {'P':>6} {'R':>6} {'F1':>6} {'full F1':>8}"
     lines = [head, "-" * len(head)]
-    rows = list(summary["labels"].items()) + [("overall", summary["overall"])]
+    rows = list(summary["labels"].items()) + list(summary.get("quote_kinds", {}).items()) + [("overall", summary["overall"])]
     for label, m in rows:
         if label == "overall":
             lines.append("-" * len(head))
-        lines.append(f"{label:<10} {m['tp'] + m['fn']:>5} {m['tp'] + m['fp']:>5} {m['tp']:>5} "
+        lines.append(f"{label:<16} {m['tp'] + m['fn']:>5} {m['tp'] + m['fp']:>5} {m['tp']:>5} "
                      f"{m['precision']:>6.3f} {m['recall']:>6.3f} {m['f1']:>6.3f} {m['full_f1']:>8.3f}")
     return "\n".join(lines)

@@ -1,0 +1,486 @@
+"""Quotations and their speakers in German news text (rules/<lang>/quotes.yaml, entities.yaml).
+
+Pure: the input is the text, its sentence bounds and optional entity mentions from a
+statistical backbone; no spaCy objects. Three steps:
+
+1. `find_quotations` pairs quotation marks („…“, „…", »…«, «…», ‚…‘, “…”, "…"), nested and
+   across paragraphs, and drops marks it cannot pair instead of running to the end.
+2. `Mentions` finds the people and organisations of the article (gazetteer, first names
+   with a surname, titles before names) and resolves surnames to full names.
+3. `attribute` classifies each quotation (statement or term) and finds speaker and cue:
+   after the quote ("…“, sagte X), before a colon (X sagte: „…“), laut/zufolge, cataphora
+   („…“ Mit diesen Worten hat X …), pronouns and role nouns, the sentence before.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Iterable
+
+from quellenlage.figures import _alternation
+from quellenlage.rules import RuleSet
+
+CAP = r"[A-ZÄÖÜ][\w'’\-]*"
+PARA_BREAK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*[|#])")
+
+
+@dataclass
+class Quotation:
+    start: int          # first character inside the marks
+    end: int            # last character inside the marks + 1
+    open_at: int        # the opening mark
+    close_at: int       # the closing mark
+    depth: int = 0
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    kind: str
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    via: str | None = None
+
+    def record(self, text: str) -> dict:
+        return {"start": self.start, "end": self.end, "text": text[self.start:self.end], "kind": self.kind,
+                "speaker": self.speaker, "speaker_start": self.speaker_start, "speaker_end": self.speaker_end,
+                "cue": self.cue, "via": self.via}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str           # canonical name
+    kind: str           # PER | ORG
+    gender: str | None = None
+
+
+# --- 1. pairing quotation marks --------------------------------------------------------
+
+def _is_opener_position(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{:–—/-„»«‚") and not after.isspace()
+
+
+def _is_closer_position(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    return not before.isspace()
+
+
+def find_quotations(text: str, marks: dict[str, list[str]], regions: Iterable[tuple[int, int]] = ()) -> list[Quotation]:
+    """Pairs of quotation marks, innermost included, in text order."""
+    blocked = sorted(regions)
+    mark_chars = set(marks) | {c for cs in marks.values() for c in cs}
+    stack: list[tuple[str, int]] = []   # (opener, position)
+    found: list[Quotation] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n" and stack:
+            m = PARA_BREAK.match(text, i)
+            if m:
+                # A paragraph ends. A quote goes on only if the next paragraph opens again
+                # with the same mark (German style for multi-paragraph quotes).
+                nxt = m.end()
+                while nxt < n and text[nxt] in " \t":
+                    nxt += 1
+                if len(stack) == 1 and nxt < n and text[nxt] == stack[0][0] and _closes_later(text, nxt, marks[stack[0][0]]):
+                    i = nxt + 1
+                    continue
+                stack.clear()
+        if ch not in mark_chars or any(a <= i < b for a, b in blocked):
+            i += 1
+            continue
+        if ch in ("’", "'") and i > 0 and text[i - 1].isalpha() and i + 1 < n and text[i + 1].isalpha():
+            i += 1  # apostrophe inside a word: AI's, don't
+            continue
+        closed = False
+        for depth in range(len(stack) - 1, -1, -1):
+            opener, pos = stack[depth]
+            if ch in marks[opener] and _is_closer_position(text, i) and i > pos + 1:
+                found.append(Quotation(pos + 1, i, pos, i, depth))
+                del stack[depth:]
+                closed = True
+                break
+        if closed:
+            i += 1
+            continue
+        if ch in marks and _is_opener_position(text, i):
+            if ch in ("‚", "'", "’") and not stack:
+                i += 1  # single marks only inside a quote
+                continue
+            stack.append((ch, i))
+        i += 1
+    found.sort(key=lambda q: (q.start, -q.end))
+    return found
+
+
+def _closes_later(text: str, pos: int, closers: list[str]) -> bool:
+    end = PARA_BREAK.search(text, pos)
+    stop = end.start() if end else len(text)
+    return any(c in text[pos + 1:stop] for c in closers)
+
+
+# --- 2. mentions of people and organisations --------------------------------------------
+
+@dataclass
+class QuoteRules:
+    cfg: dict
+    ent: dict
+
+    @classmethod
+    def from_ruleset(cls, rules: RuleSet) -> "QuoteRules":
+        return cls(rules.get("quotes"), rules.get("entities"))
+
+    @cached_property
+    def cue_re(self) -> re.Pattern:
+        return re.compile(r"(?<![\w-])(?P<cue>" + _alternation(self.cfg["cues"]) + r")(?![\w-])")
+
+    @cached_property
+    def first_names(self):
+        try:
+            import gender_guesser.detector as gd
+            return gd.Detector(case_sensitive=False)
+        except ImportError:  # pragma: no cover - the dependency is declared
+            return None
+
+    def gender(self, first: str) -> str | None:
+        if first in self.not_first or self.first_names is None:
+            return None
+        g = self.first_names.get_gender(first.split("-")[0])
+        return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female",
+                "andy": "unknown"}.get(g)
+
+    @cached_property
+    def not_first(self) -> frozenset[str]:
+        return frozenset(self.ent.get("not_first_names") or [])
+
+    @cached_property
+    def title_words(self) -> frozenset[str]:
+        return frozenset(self.ent.get("title_words") or [])
+
+    def is_title(self, word: str) -> bool:
+        if word in self.title_words:
+            return True
+        low = word.lower()
+        return any(low.endswith(s.lower()) for s in self.ent.get("title_suffixes") or [])
+
+    @cached_property
+    def gazetteer(self) -> list[tuple[re.Pattern, str, str]]:
+        out = []
+        for kind, key in (("PER", "persons"), ("ORG", "organisations")):
+            for e in self.ent.get(key) or []:
+                forms = [e["name"]] + list(e.get("aliases") or [])
+                # "Microsoft-CEO", "Nvidia-Chips": a name inside a compound is no mention.
+                rx = re.compile(r"(?<![\w-])(?:" + _alternation(forms) + r")(?![\w-])")
+                out.append((rx, e["name"], kind))
+        return out
+
+    @cached_property
+    def role_re(self) -> re.Pattern:
+        # "der Manager", "der frühere Deepmind-Mitgründer", "die Oracle-Chefin"
+        return re.compile(r"(?<!\w)(?P<art>[Dd]er|[Dd]ie|[Dd]es|[Dd]em)\s+(?:\w+\s+)?(?P<role>(?:[\w]+-)?(?:"
+                          + _alternation(self.cfg["role_nouns"]) + r"))(?!\w)")
+
+
+class Mentions:
+    """People and organisations mentioned in one article, in text order, with canonical names."""
+
+    def __init__(self, text: str, rules: QuoteRules, regions=(), extra: Iterable[Mention] = ()):
+        self.rules = rules
+        self.items: list[Mention] = []
+        spans: list[tuple[int, int]] = list(regions)
+
+        def free(s, e):
+            return all(e <= a or b <= s for a, b in spans)
+
+        for rx, name, kind in rules.gazetteer:
+            for m in rx.finditer(text):
+                if free(*m.span()):
+                    g = rules.gender(name.split()[0]) if kind == "PER" else None
+                    self.items.append(Mention(m.start(), m.end(), name, kind, g))
+                    spans.append(m.span())
+        for mention in extra:
+            if free(mention.start, mention.end):
+                self.items.append(mention)
+                spans.append((mention.start, mention.end))
+        # Unknown people: a first name and a surname, or a title before two capitalised words.
+        name_rx = re.compile(r"(?<![\w-])(?P<first>[A-ZÄÖÜ][a-zäöüéèáç]+(?:-[A-ZÄÖÜ][a-zäöü]+)?)[ \u00a0]"
+                             r"(?P<last>(?:(?:von|van|de|der|di|da)[ \u00a0])?[A-ZÄÖÜ][\w'’]+(?:-[A-ZÄÖÜ][\w]+)?)(?![\w-])")
+        for start in (m.start() for m in re.finditer(r"(?<![\w-])[A-ZÄÖÜ]", text)):
+            m = name_rx.match(text, start)  # every start: "Laut Katrin Albers" must not hide the name
+            if m is None or not free(*m.span()):
+                continue
+            first, last = m.group("first"), m.group("last")
+            if first in rules.not_first or last in rules.not_first or rules.is_title(first):
+                continue
+            g = rules.gender(first)
+            before = re.findall(r"[\w.-]+", text[max(0, m.start() - 40):m.start()])
+            titled = bool(before) and rules.is_title(before[-1])
+            if g is None and not titled:
+                continue
+            if last.lower() == last or last.endswith("s") and last[:-1] in rules.not_first:
+                continue
+            self.items.append(Mention(m.start(), m.end(), f"{first} {last}", "PER", g if g != "unknown" else None))
+            spans.append(m.span())
+        self.items.sort(key=lambda x: x.start)
+        # Later surname-only mentions resolve to the full name used earlier.
+        surnames: dict[str, Mention] = {}
+        for it in self.items:
+            if it.kind == "PER" and " " in it.name:
+                surnames.setdefault(it.name.split()[-1], it)
+        for surname, full in surnames.items():
+            for m in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"s?(?![\w-])", text):
+                if free(*m.span()) and m.start() > full.start:
+                    self.items.append(Mention(m.start(), m.end(), full.name, "PER", full.gender))
+                    spans.append(m.span())
+        self.items.sort(key=lambda x: x.start)
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.items if start <= m.start and m.end <= end]
+
+    def last_person_before(self, pos: int, gender: str | None = None, limit: int = 1500) -> Mention | None:
+        for m in reversed(self.items):
+            if m.end <= pos and pos - m.end <= limit and m.kind == "PER":
+                if gender is None or m.gender in (None, gender):
+                    return m
+        return None
+
+
+# --- 3. statement or term, speaker and cue ----------------------------------------------
+
+class QuoteFinder:
+    def __init__(self, rules: QuoteRules):
+        self.r = rules
+
+    def find(self, text: str, sentences: list[tuple[int, int]], regions=(), extra_mentions=()) -> list[Quote]:
+        regions = list(regions)
+        quotations = find_quotations(text, self.r.cfg["marks"], regions)
+        quotations = [q for q in quotations if q.end > q.start and text[q.start:q.end].strip()]
+        mentions = Mentions(text, self.r, regions, extra_mentions)
+        out: list[Quote] = []
+        last_speaker: tuple[int, Quote] | None = None
+        for q in quotations:
+            kind, certain = self._kind(text, q, quotations)
+            if kind == "statement" and not certain:
+                continues = last_speaker is not None and "\n\n" not in text[last_speaker[0]:q.open_at]
+                kind = "statement" if continues or self._attributed(text, q, sentences) else "term"
+                certain = True
+            quote = Quote(q.start, q.end, kind)
+            if kind == "statement" or (not certain and self._attributed(text, q, sentences)):
+                quote.kind = "statement"
+                self._attribute(text, q, quote, sentences, mentions, last_speaker)
+                if quote.speaker:
+                    last_speaker = (q.close_at, quote)
+            out.append(quote)
+        return out
+
+    # --- statement or term -------------------------------------------------------------
+    def _kind(self, text: str, q: Quotation, all_q: list[Quotation]) -> tuple[str, bool]:
+        """(kind, certain). An uncertain term becomes a statement when a cue attributes it."""
+        inner = text[q.start:q.end].strip()
+        words = re.findall(r"\w+", inner)
+        after = text[q.close_at + 1:q.close_at + 2]
+        before = text[max(0, q.open_at - 40):q.open_at]
+        ends_sentence = bool(re.search(r"[.!?…]$", inner))
+        if after == "-" or (q.depth > 0 and len(words) <= 4):
+            return "term", True   # „Acqui-Hiring“-Strategie, a name inside a statement
+        if not ends_sentence and len(words) <= 4 and all(w[0].isupper() or w[0].isdigit() for w in words):
+            # „Stargate“, »Le Chat«, „MAI“: a name, unless a cue follows right after it
+            # („Wrapper“, so Nadella): German capitalises every noun.
+            return ("statement" if self._cue_right_after(text, q) else "term"), True
+        last_word = re.findall(r"[\w-]+", before)[-1:] if before.strip() else []
+        if last_word and last_word[0] in self.r.cfg["term_before"] and (len(words) <= 2 or inner[:1].isupper()):
+            return "term", True   # Podcast „Decoder“, Codenamen „chocolate“
+        if len(words) >= 8 or ends_sentence:
+            return "statement", True
+        if len(words) >= 4:
+            # A clause-long fragment is someone's words, unless nothing in the sentence or the
+            # paragraph attributes it (then it is a phrase in quotes, a term).
+            return "statement", False
+        speaking = _alternation(self.r.cfg["term_speaking"])
+        if re.search(r"(?:" + speaking + r")\s+(?:\w+\s+){0,2}$", before):
+            return "term", True   # "spricht von einem „Schattenkraftwerk“"
+        return "term", False
+
+    def _cue_right_after(self, text: str, q: Quotation) -> bool:
+        return bool(re.match(r"\s*,\s*(?:" + _alternation(self.r.cfg["cues"]) + r")\b", text[q.close_at + 1:q.close_at + 40]))
+
+    def _attributed(self, text: str, q: Quotation, sentences) -> bool:
+        """A short quote is a statement when a cue attributes it: „wichtiger denn je“, so X."""
+        s, e = _sentence_of(sentences, q.open_at, len(text))
+        after = text[q.close_at + 1:min(e, q.close_at + 60)]
+        if re.match(r"\s*,?\s*(?:" + _alternation(self.r.cfg["cues"]) + r")\b", after):
+            return True
+        before = text[s:q.open_at]
+        if re.search(r"(?<!\w)(?:laut|zufolge|nach Angaben (?:von|des|der)|nach (?:seinen|ihren) Worten)(?!\w)",
+                     before, re.IGNORECASE):
+            return True
+        speaking = _alternation(self.r.cfg["term_speaking"])
+        if re.search(r"(?:" + speaking + r")\s+(?:\w+\s+){0,2}$", before):
+            # "sprach vom „klügsten KI-Modell der Welt“" quotes words; "spricht von einem
+            # „Schattenkraftwerk“" names a thing.
+            return len(re.findall(r"\w+", text[q.start:q.end])) >= 4
+        # Indirect speech with a partial quote: "schrieb auf X, Softbank habe „well under $10B“".
+        cue = None
+        for cue in self.r.cue_re.finditer(before):
+            pass
+        return cue is not None and "," in before[cue.end():] and cue.group("cue") not in self.r.cfg["term_speaking"]
+
+    # --- speaker -------------------------------------------------------------------------
+    def _attribute(self, text, q: Quotation, quote: Quote, sentences, mentions: Mentions, last_speaker) -> None:
+        s, e = _sentence_of(sentences, q.open_at, len(text))
+        e = max(e, q.close_at + 1)
+        if q.close_at + 1 >= e and not re.search(r"[.!?…]\s*$", text[q.start:q.end]):
+            # The quote stops mid-sentence ("…“, sagte er."): the attribution follows.
+            e = _extend_to_sentence_end(text, q.close_at + 1)
+        after = text[q.close_at + 1:e]
+        before = text[s:q.open_at]
+        via = re.search(r"(?:" + _alternation(self.r.cfg["via_before"]) + r")\s+(?:de[mnr]\s+)?(?P<via>" + CAP
+                        + r"(?:\s" + CAP + r")?)", before + after)
+        if via and not any(m.start <= s + via.start("via") < m.end and m.kind == "PER" for m in mentions.items):
+            quote.via = via.group("via").rstrip(".,")
+
+        # "…“, sagte X." / "…“, so X." / "…“, hatte X, Präsident …, gesagt."
+        m = re.match(r"\s*,?\s*(?P<cue>" + _alternation(self.r.cfg["cues"]) + r")\b", after)
+        if m:
+            quote.cue = m.group("cue")
+            if self._speaker_in(text, q.close_at + 1 + m.end(), e, quote, mentions, first=True):
+                return
+        m = re.match(r"\s*,\s*(?:hatte|hat|habe|hätte)\s+", after)
+        if m:
+            tail = after[m.end():]
+            c = self.r.cue_re.search(tail)
+            if c:
+                quote.cue = c.group("cue")
+            if self._speaker_in(text, q.close_at + 1 + m.end(), e, quote, mentions, first=True):
+                return
+        # "laut X" / "X zufolge" / "nach Angaben von X" in the sentence.
+        for rx in (r"(?<!\w)(?P<cue>[Ll]aut|nach Angaben (?:von|des|der)|nach Worten von)\s+",):
+            for mm in re.finditer(rx, before + after):
+                base = s if mm.start() < len(before) else q.close_at + 1 - len(before)
+                pos = base + mm.end()
+                quote.cue = mm.group("cue")
+                if self._speaker_in(text, pos, min(e, pos + 80), quote, mentions, first=True):
+                    return
+        mz = re.search(r"(?P<who>\S+(?:\s\S+)?)\s+(?P<cue>zufolge)(?!\w)", before + after)
+        if mz:
+            base = s if mz.start() < len(before) else q.close_at + 1 - len(before)
+            quote.cue = "zufolge"
+            if self._speaker_in(text, base + mz.start(), base + mz.end("who"), quote, mentions, first=False):
+                return
+        mw = re.search(r"nach (?P<poss>seinen|ihren) Worten", before + after)
+        if mw:
+            quote.cue = mw.group(0)
+            who = mentions.last_person_before(q.open_at, "male" if mw.group("poss") == "seinen" else "female")
+            if who:
+                self._set(quote, who)
+                return
+        # "X sagte: „…“" and "X sagte, man verfolge einen „…“": a cue before the quote.
+        cues = list(self.r.cue_re.finditer(before))
+        if cues:
+            c = cues[-1]
+            quote.cue = quote.cue or c.group("cue")
+            if c.group("cue") in ("so",) and not before[c.end():].strip().startswith(":"):
+                pass
+            elif self._speaker_in(text, s, s + c.start(), quote, mentions, first=False, pronoun_from=q.open_at):
+                quote.cue = c.group("cue")
+                return
+        # Cataphora: „…“ Mit diesen Worten hat Microsoft-CEO Satya Nadella …
+        nxt_s, nxt_e = _sentence_of(sentences, min(len(text) - 1, e + 1), len(text))
+        following = text[q.close_at + 1:nxt_e if nxt_s <= q.close_at + 3 else max(e, nxt_e)]
+        cat = re.match(r"\s*(?:" + _alternation(self.r.cfg["cataphora"]) + r")\b", following)
+        if cat:
+            start_pos = q.close_at + 1 + cat.end()
+            c = self.r.cue_re.search(text, start_pos, start_pos + 150)
+            if c and not quote.cue:
+                quote.cue = c.group("cue")
+            if self._speaker_in(text, start_pos, start_pos + 150, quote, mentions, first=True):
+                return
+        # Indirect speech without a cue goes on with the last speaker of the paragraph:
+        # "„…“, sagte er. Microsoft müsse aber in der Lage sein, „…“."
+        between = [m for m in mentions.within(last_speaker[0], q.open_at) if m.kind == "PER"] if last_speaker else []
+        if last_speaker and not quote.cue and "\n\n" not in text[last_speaker[0]:q.open_at] \
+                and q.open_at - last_speaker[0] < 400 and all(m.name == last_speaker[1].speaker for m in between):
+            src = last_speaker[1]
+            quote.speaker, quote.speaker_start, quote.speaker_end = src.speaker, src.speaker_start, src.speaker_end
+            return
+        if self._speaker_in(text, s, q.open_at, quote, mentions, first=False, pronoun_from=q.open_at):
+            return
+        # The sentence before introduced the speaker, or the last quote's speaker goes on.
+        prev_s, prev_e = _sentence_of(sentences, max(0, s - 2), len(text))
+        if prev_s < s and self._speaker_in(text, prev_s, s, quote, mentions, first=True, pronoun_from=s):
+            return
+        if last_speaker and q.open_at - last_speaker[0] < 600:
+            src = last_speaker[1]
+            quote.speaker, quote.speaker_start, quote.speaker_end = src.speaker, src.speaker_start, src.speaker_end
+
+    def _speaker_in(self, text, start, end, quote: Quote, mentions: Mentions, first: bool,
+                    pronoun_from: int | None = None) -> bool:
+        """A person or organisation (or a pronoun or role noun for one) in text[start:end]."""
+        window = text[start:end]
+        found = mentions.within(start, end)
+        # Pronouns and role nouns: "sagte er", "Er fügte hinzu", "erklärte der Manager".
+        pron = re.search(r"(?<!\w)(?P<p>[Ee]r|[Ss]ie)(?!\w)", window)
+        role = self.r.role_re.search(window)
+        if role and re.match(r"\s+[A-ZÄÖÜ]", window[role.end():]):
+            role = None  # "Der Investor Marc Andreessen": a title before a name, no anaphor
+        cands: list[tuple[int, object]] = [(m.start, m) for m in found]
+        if pron and (first or not found):
+            cands.append((start + pron.start(), ("pron", pron.group("p"))))
+        if role:
+            cands.append((start + role.start(), ("role", role.group("art"), role.group("role"))))
+        if not cands:
+            # An organisation or unknown name as subject: "Anthropic teilte mit: „…“".
+            mm = re.match(r"\s*(?P<org>[A-ZÄÖÜ][\w&.-]+(?:\s[A-ZÄÖÜ][\w&.-]+)?)\s*$", window)
+            if mm and mm.group("org").split()[0] not in self.r.not_first and not first:
+                quote.speaker = mm.group("org")
+                quote.speaker_start, quote.speaker_end = start + mm.start("org"), start + mm.end("org")
+                return True
+            return False
+        cands.sort(key=lambda c: c[0])
+        # People speak; an organisation is the speaker only when no person is named.
+        people = [c for c in cands if not (isinstance(c[1], Mention) and c[1].kind == "ORG")]
+        pos, pick = (people or cands)[0]
+        if isinstance(pick, Mention):
+            self._set(quote, pick)
+            return True
+        anchor = pronoun_from if pronoun_from is not None else start
+        if pick[0] == "pron":
+            gender = self.r.cfg["pronouns"].get(pick[1])
+            who = mentions.last_person_before(min(anchor, pos), gender)
+        else:
+            gender = "female" if pick[2].endswith("in") else ("male" if pick[1].lower() in ("der", "des", "dem") else None)
+            who = mentions.last_person_before(min(anchor, pos), gender)
+        if who is None:
+            return False
+        self._set(quote, who, text_pos=pos)
+        return True
+
+    @staticmethod
+    def _set(quote: Quote, m: Mention, text_pos: int | None = None) -> None:
+        quote.speaker = m.name
+        quote.speaker_start, quote.speaker_end = m.start, m.end
+
+
+def _sentence_of(sentences: list[tuple[int, int]], pos: int, n: int) -> tuple[int, int]:
+    for s, e in sentences:
+        if s <= pos < e:
+            return s, e
+    return 0, n
+
+
+def _extend_to_sentence_end(text: str, pos: int) -> int:
+    m = re.search(r"[.!?](?=\s|$)|\n", text[pos:pos + 300])
+    return pos + (m.end() if m else min(300, len(text) - pos))
+
+
+def find_quotes(text: str, rules: QuoteRules, sentences: list[tuple[int, int]], regions=(), mentions=()) -> list[Quote]:
+    return QuoteFinder(rules).find(text, sentences, regions, mentions)
