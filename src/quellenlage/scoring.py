@@ -61,7 +61,7 @@ def last_name(name: str | None) -> str | None:
 def value_matches(pred: dict, gold: dict) -> bool:
     """The value part of a full match, per label (SPEC §8)."""
     label = gold["label"]
-    if label == "QUOTE":
+    if label.startswith("QUOTE"):
         if pred.get("kind") != gold.get("kind"):
             return False
         if gold.get("kind") == "statement":
