@@ -101,7 +101,8 @@ def evaluate(gold, as_json, model, rules_dir, show_errors, baselines):
         from quellenlage.baselines import score_dateparser
         compared["dateparser"] = score_dateparser(gold_docs)
     if as_json:
-        click.echo(json.dumps({**summary, **({"baselines": compared} if compared else {})}, indent=2))
+        # Exactly the SPEC's shape; quote kinds and baselines only print in the table.
+        click.echo(json.dumps({"labels": summary["labels"], "overall": summary["overall"]}, indent=2))
     else:
         click.echo(f"{len(gold_docs)} gold documents · {nlp.meta.get('quellenlage_backbone')}")
         click.echo(format_table(summary))
