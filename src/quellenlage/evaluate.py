@@ -80,3 +80,35 @@ def format_table(summary: dict) -> str:
         lines.append(f"{label:<16} {m['tp'] + m['fn']:>5} {m['tp'] + m['fp']:>5} {m['tp']:>5} "
                      f"{m['precision']:>6.3f} {m['recall']:>6.3f} {m['f1']:>6.3f} {m['full_f1']:>8.3f}")
     return "\n".join(lines)
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def score_relations(relations: list[dict], conflicts: list[dict]) -> dict:
+    """Expected conflicts found, and agreeing or unrelated pairs wrongly flagged (SPEC §8-9).
+    A conflict row matches a pair when its two figures overlap the pair's two spans."""
+    def flagged(rel: dict) -> bool:
+        for c in conflicts:
+            for x, y in ((rel["a"], rel["b"]), (rel["b"], rel["a"])):
+                if (c["doc_a"] == x["doc"] and _overlaps(c["start_a"], c["end_a"], x["start"], x["end"])
+                        and c["doc_b"] == y["doc"] and _overlaps(c["start_b"], c["end_b"], y["start"], y["end"])):
+                    return True
+        return False
+
+    out = {"conflicts_expected": 0, "conflicts_found": 0, "missed": [], "false_flags": []}
+    for rel in relations:
+        hit = flagged(rel)
+        if rel["relation"] == "conflict":
+            out["conflicts_expected"] += 1
+            out["conflicts_found"] += hit
+            if not hit:
+                out["missed"].append(rel)
+        elif hit:
+            out["false_flags"].append(rel)
+    return out
+
+
+def load_relations(path: str | Path) -> list[dict]:
+    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -20,6 +20,7 @@ from quellenlage import __version__
 from quellenlage.language import guess_language
 from quellenlage.pipeline import backbone_name, build
 from quellenlage.readers import Article, discover, read_sources
+from quellenlage.crosscheck import crosscheck
 from quellenlage.rules import RuleSet
 from quellenlage.tables import TABLES, write_table
 
@@ -119,6 +120,11 @@ def sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return min(s, start), max(e, end)
 
 
+def skip_regions_of(tables: dict[str, list[dict]]) -> dict[str, list]:
+    """Header and boilerplate regions per document, as the components saw them."""
+    return {r["doc_id"]: [tuple(x) for x in r.get("_skip", [])] for r in tables["documents"]}
+
+
 def document_row(a: Article, pipeline: str, doc: Doc | None) -> dict:
     return {
         "doc_id": a.doc_id, "path": a.path, "text_sha256": a.sha256 if a.text else None,
@@ -127,7 +133,14 @@ def document_row(a: Article, pipeline: str, doc: Doc | None) -> dict:
         "language": a.language or None, "n_chars": len(a.text),
         "n_tokens": sum(1 for t in doc if not t.is_space) if doc is not None else 0,
         "pipeline": pipeline, "status": a.status, "error": a.error,
+        # not a column: what extraction skipped, for the cross-document step
+        "_skip": _doc_skip(doc) if doc is not None else [],
     }
+
+
+def _doc_skip(doc: Doc) -> list:
+    from quellenlage.components import skip_regions
+    return [list(r) for r in skip_regions(doc)]
 
 
 def doc_tables(doc: Doc) -> dict[str, list[dict]]:
@@ -198,6 +211,7 @@ def run(paths: list[str], out: Path, model: str = "auto", rules_dir: str | None 
         tables = extract_with_dask(articles, model, str(rules.root), workers, scheduler)
     else:
         tables = extract_articles(nlp, articles, workers, progress)
+    crosscheck(articles, tables, rules, skip_regions_of(tables))
     t3 = time.perf_counter()
     counts = {name: write_table(out, name, tables[name]) for name in TABLES}
     t4 = time.perf_counter()

@@ -164,6 +164,10 @@ class FigureRules:
         return before, after
 
     @cached_property
+    def top_words(self) -> frozenset[str]:
+        return frozenset(self.cfg["units"].get("rank_top") or [])
+
+    @cached_property
     def header_money(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self.cfg["units"]["header_money"])
 
@@ -650,7 +654,9 @@ class Scanner:
                 continue
             if m.group("w") == "Nummer" and not n.isalpha():
                 continue  # "Nummer 5" is rarely a rank with digits; "Nummer eins" is
-            yield Figure(m.start(), m.end(), "RANK", value=v, rule="rank_before")
+            # "unter den Top 8" says rank 8 or better.
+            qualifier = "upper_bound" if m.group("w") in self.r.top_words else "exact"
+            yield Figure(m.start(), m.end(), "RANK", value=v, qualifier=qualifier, rule="rank_before")
         for m in after.finditer(text):
             o = m.group("o")
             v = float(o[:-1]) if o[:-1].isdigit() else parse_ordinal_word(o, self.r.numbers)

@@ -43,6 +43,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("high", F, True), ("unit", S, True), ("currency", S, True), ("date_value", S, True),
         ("qualifier", S, False), ("source", S, False), ("evidence", S, False),
         ("status", S, False), ("n_agree", I, False), ("n_conflict", I, False),
+        ("as_of", S, True), ("published", S, True),
     ),
     "conflicts": _schema(
         ("conflict_id", S, False), ("subject", S, False), ("property", S, False),
