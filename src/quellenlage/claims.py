@@ -65,13 +65,17 @@ class ClaimRules:
     @cached_property
     def demonstrative(self) -> re.Pattern:
         words = self.cfg.get("demonstratives") or ["(?!)"]
-        return re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in words) + r")\s+[a-zäöüß]")
+        # "Der steuert allein …" (pronoun + verb), not "Das zweite Modell" (article + adjective + noun).
+        return re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in words) + r")\s+[a-zäöüß]+\s+(?![A-ZÄÖÜ])")
 
     @cached_property
     def object_before(self) -> re.Pattern:
         words = self.cfg.get("object_prepositions") or ["(?!)"]
         return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words)
-                          + r")\s+(?:(?:de[mnr]|die|das|des|einem|einer|einen)\s+)?(?:\w+\s+)?$")
+                          # "in den alternativen Cloud-Anbieter CoreWeave" is an object; "für den
+                          # Trainingslauf ihres V3-Modells" names V3 as the owner (genitive).
+                          + r")\s+(?:(?:de[mnr]|die|das|einem|einer|einen)\s+)?"
+                          + r"(?:(?!(?:ihre[sr]|seine[sr]|des|deren|dessen)\b)[\w-]+\s+){0,3}$")
 
     @cached_property
     def distributive(self) -> re.Pattern:
@@ -121,6 +125,12 @@ class ClaimFinder:
             if fig.get("rule") in parts or fig["text"].lower() in no_claim:
                 continue
             ss, se = fig["sentence_start"], fig["sentence_end"]
+            # "Die $5,6 Mio. sind der Preis …": a definite article before an amount points back
+            # to the same amount named earlier; the figure repeats that claim.
+            earlier = self._same_amount_before(text, fig, out)
+            if earlier is not None:
+                out.append({**earlier, "figure": fig, "anchors": self._anchors(text, fig, ss, se)})
+                continue
             sentence = text[ss:se]
             cs, ce = _clause(sentence, fig["start"] - ss, fig["end"] - ss)
             header = _table_header(fig["start"], tables)
@@ -140,6 +150,17 @@ class ClaimFinder:
                             "past": past, "anchors": self._anchors(text, fig, ss, se),
                             "scope": scope.group(0).lower() if scope else None})
         return out
+
+    @staticmethod
+    def _same_amount_before(text: str, fig: dict, claims: list[dict]) -> dict | None:
+        if not re.search(r"(?<!\w)(?:[Dd]ie|[Dd]er|[Dd]as|[Dd]iese[nr]?)\s*$", text[max(0, fig["start"] - 8):fig["start"]]):
+            return None
+        for c in reversed(claims):
+            f = c["figure"]
+            if f["label"] == fig["label"] and f.get("currency") == fig.get("currency") and f.get("unit") == fig.get("unit") \
+                    and f.get("value") and fig.get("value") and abs(f["value"] - fig["value"]) <= 0.005 * abs(f["value"]):
+                return c
+        return None
 
     def _anchors(self, text: str, fig: dict, ss: int, se: int) -> list[int]:
         """Positions of words in the sentence that mean "now" ("inzwischen", "derzeit")."""
@@ -176,7 +197,7 @@ class ClaimFinder:
         if types == ("PAIR",):
             return self._pair(text, ents, ss, se)
         item_end = fig["end"] + (len(fig.get("item") or "") + 25 if fig.get("item") else 0)
-        objects = [e for e in ents if self.r.object_before.search(text, max(0, e.start - 12), e.start)]
+        objects = [e for e in ents if self.r.object_before.search(text, max(0, e.start - 40), e.start)]
         # Not the maker of what is counted: "200'000 Grafikprozessoren von Nvidia" are not Nvidia's.
         fitting = [e for e in ents if e.type in types and not (fig["start"] <= e.start < item_end)
                    and not (fig.get("unit") and fig["unit"] in e.vendor_of)]
