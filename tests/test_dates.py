@@ -60,12 +60,16 @@ def test_relative_years_and_weeks(pub, off):
     assert resolve(DateExpr(rel_unit="year", rel_offset=off), None) is None
 
 
-@given(st.integers(1, 12), st.integers(2000, 2090), st.integers(1, 12))
-def test_month_without_year_is_never_far_from_publication(month, year, pub_month):
-    value = resolve(DateExpr(month=month), f"{year}-{pub_month:02d}")
+@given(st.integers(1, 12), st.integers(2000, 2090), st.integers(1, 12), st.booleans())
+def test_month_without_year_is_its_nearest_occurrence(month, year, pub_month, future):
+    value = resolve(DateExpr(month=month, future=future), f"{year}-{pub_month:02d}")
     y, m = map(int, value.split("-"))
-    distance = (year * 12 + pub_month) - (y * 12 + m)
-    assert m == month and -1 <= distance <= 11  # a twelve-month window ending a month ahead
+    ahead = (y * 12 + m) - (year * 12 + pub_month)
+    assert m == month
+    if future:
+        assert 0 <= ahead <= 11   # the next such month
+    else:
+        assert -6 <= ahead <= 5   # the nearest such month, the past one at equal distance
 
 
 @given(st.text(max_size=100))

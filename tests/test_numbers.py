@@ -61,7 +61,8 @@ _TENS = ["", "", "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebz
 def _spell(n: int) -> str:
     if n >= 1000:
         head = _spell(n // 1000)
-        return ("ein" if head == "eins" else head) + "tausend" + (_spell(n % 1000) if n % 1000 else "")
+        head = head[:-1] if head.endswith("eins") else head  # "dreihunderteintausend"
+        return head + "tausend" + (_spell(n % 1000) if n % 1000 else "")
     if n >= 100:
         rest = n % 100
         return _ONES[n // 100] + "hundert" + (_spell(rest) if rest else "")

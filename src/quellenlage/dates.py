@@ -67,6 +67,10 @@ class DateRules:
         return re.compile(r"(?<!\w)(?:" + _alternation(self.cfg["future_markers"]) + r")(?!\w)")
 
     @cached_property
+    def past_re(self) -> re.Pattern:
+        return re.compile(r"(?<!\w)(?:" + _alternation(self.cfg.get("past_markers") or ["(?!)"]) + r")(?!\w)")
+
+    @cached_property
     def patterns(self) -> list[tuple[str, re.Pattern]]:
         mods = r"(?P<mod>Anfang|Anfangs|Beginn|Mitte|Ende)"
         day = r"(?P<day>[0-3]?\d)\." + r"[ \u00a0\u202f]?"
@@ -79,13 +83,16 @@ class DateRules:
         rel_week = {p: int(o) for o, ps in self.cfg["relative_weeks"].items() for p in ps}
         rel_month = {p: int(o) for o, ps in self.cfg["relative_months"].items() for p in ps}
         self._rel = {"year": rel_year, "week": rel_week, "month": rel_month}
-        weekday = r"(?P<weekday>" + _alternation(self.weekday_of) + r")" + NB
+        parts = r"(?:" + _alternation(self.cfg.get("day_parts") or ["(?!)"]) + r")?"
+        weekday = r"(?P<weekday>" + _alternation(self.weekday_of) + r")" + parts + NB
+        fq = _alternation(self.cfg.get("fiscal_quarter_words") or ["(?!)"])
+        season_bare = r"(?P<season>" + _alternation(self.cfg["seasons"]) + r")" + NB
         rx = [
             ("iso_date", r"(?<![\d-])(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?![\d-])"),
             ("numeric_date", r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?:(?P<year>(?:19|20)?\d\d)(?!\d)|(?![\d]))"),
             ("day_month", r"(?:" + mods + SP + r")?(?<![\d.])" + day + self.month_any + r"(?:" + SP + year + r")?"),
             ("quarter", r"(?:Q(?P<q>[1-4])|(?P<qn>[1-4])\." + SP + r"Quartal(?:s)?|(?P<qw>" + quarter_words + r")"
-                        + SP + r"Quartal(?:s)?)(?:(?:" + SP + r"|/|\s?'\s?)" + year + r"|" + SP + r"des" + SP + fiscal
+                        + SP + r"Quartal(?:s)?)(?:(?:" + SP + r"|/|\s?'\s?)" + year + r"|" + SP + r"(?:des" + SP + r")?" + fiscal
                         + SP + r"(?P<fyear>" + YEAR + r"))?" + NB),
             ("half", r"(?:H(?P<h>[12])|(?P<hw>" + half_words + r")" + SP + r"Halbjahr(?:es)?)(?:" + SP + year + r"|" + SP
                      + r"des" + SP + fiscal + SP + r"(?P<fyear>" + YEAR + r"))" + NB),
@@ -102,7 +109,11 @@ class DateRules:
             ("relative", r"(?<![\w-])(?P<relphrase>" + _alternation(_both_cases(list(rel_year) + list(rel_week) + list(rel_month)))
                          + r")" + NB),
             ("ago", r"(?<![\w-])(?P<vor>[Vv]or)" + SP + r"(?P<n>\d{1,3}|" + r"[^\W\d_]+)" + SP
-                    + r"(?P<unit>Jahren|Monaten|Wochen|Tagen)" + NB),
+                    + r"(?P<unit>Jahren|Monaten|Wochen|Tagen|Jahr|Monat|Woche|Tag)" + NB),
+            ("fiscal_quarter", r"(?:(?P<qn>[1-4])\." + SP + r"|(?P<qw>" + quarter_words + r")" + SP + r")(?P<fq>" + fq + r")"
+                               + r"(?:" + SP + year + r")?" + NB),
+            ("quarter_bare", r"(?<![\w-])(?P<qw>" + quarter_words + r")" + SP + r"Quartal(?:s)?" + NB),
+            ("season", r"(?<![\w-])(?:(?<=im )|(?<=Im )|(?<=ab )|(?<=bis )|(?<=seit )|(?<=zum ))" + season_bare),
             ("mod_month", mods + SP + self.month_any),
             ("weekday", r"(?<![\w-])" + weekday),
             ("month", r"(?<![\w-])" + self.month_bare),
@@ -144,10 +155,24 @@ class DateScanner:
             taken.append((fig.start, fig.end))
             out.append(fig)
         out.sort(key=lambda f: (f.start, f.end))
+        self._anchor_in_clause(text, out)
         if not published:
             self._resolve_by_narrative(out)
         self._pair_ranges(text, out)
         return out
+
+    def _anchor_in_clause(self, text: str, dates: list[Figure]) -> None:
+        """ "Anfang 2025 kam Mitte April ein Update": a month without a year takes the year
+        another date of its clause names."""
+        for fig in dates:
+            expr = getattr(fig, "_expr", None)
+            if expr is None or expr.month is None or expr.year is not None or expr.weekday is not None:
+                continue
+            clause = _clause_bounds(text, fig.start, fig.end)
+            years = {o._expr.year for o in dates if o is not fig and getattr(o, "_expr", None) is not None
+                     and o._expr.year and clause[0] <= o.start < clause[1] and not o._expr.fiscal}
+            if len(years) == 1:
+                fig.date_value = resolve(replace(expr, year=years.pop()), None)
 
     def _resolve_by_narrative(self, dates: list[Figure]) -> None:
         """Without a publication date, "am 27. Jänner" takes the year of the last date
@@ -159,15 +184,17 @@ class DateScanner:
             # Only a nearby date with a month anchors the story; a bare year ("bis 2030")
             # often names a deadline, not the time of the events.
             if fig.date_value and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", fig.date_value):
-                ref_year, ref_end = fig.date_value[:4], fig.end
+                ref_year, ref_end = fig.date_value, fig.end
             elif fig.date_value is None and ref_year and fig.start - ref_end < 400 and expr is not None \
                     and expr.month and expr.year is None and expr.weekday is None and expr.rel_unit is None:
-                fig.date_value = resolve(replace(expr, future=False), f"{ref_year}-12")
+                fig.date_value = resolve(replace(expr, future=False), ref_year)
 
     def _figure(self, text: str, name: str, m: re.Match, published: str | None) -> Figure | None:
         g = m.groupdict()
         s, e = m.span()
-        future = bool(self.r.future_re.search(_sentence(text, s)))
+        clause = _clause_around(text, s, e)
+        future = bool(self.r.future_re.search(clause))
+        past = not future and bool(self.r.past_re.search(clause))
         mod = None
         if g.get("mod"):
             mod = self.r.mod_of.get(g["mod"], None) or {"Anfangs": "start"}.get(g["mod"])
@@ -176,29 +203,52 @@ class DateScanner:
             year += 2000
         expr: DateExpr
         if name in ("iso_date", "numeric_date"):
-            expr = DateExpr(year=year, month=int(g["mon"]), day=int(g["day"]), future=future)
+            expr = DateExpr(year=year, month=int(g["mon"]), day=int(g["day"]), future=future, past=past)
             if not (1 <= expr.month <= 12 and 1 <= expr.day <= 31):
                 return None
             if name == "numeric_date" and year is None and not text[e - 1:e] == ".":
                 return None
         elif name == "day_month":
-            expr = DateExpr(year=year, month=self.r.month_of[g["month"]], day=int(g["day"]), future=future)
+            expr = DateExpr(year=year, month=self.r.month_of[g["month"]], day=int(g["day"]), future=future, past=past)
             if not 1 <= expr.day <= 31:
                 return None
         elif name in ("month_year", "mod_month"):
-            expr = DateExpr(year=year, month=self.r.month_of[g["month"]], future=future)
+            expr = DateExpr(year=year, month=self.r.month_of[g["month"]], future=future, past=past)
         elif name == "month":
             if g["month"] == "Mai" and re.match(r"\s*(?:-|\d)", text[e:e + 2]):
                 return None
-            expr = DateExpr(month=self.r.month_of[g["month"]], future=future)
+            expr = DateExpr(month=self.r.month_of[g["month"]], future=future, past=past)
         elif name == "quarter":
             q = int(g.get("q") or g.get("qn") or self.r.cfg["quarters"][g["qw"]])
             if g.get("fiscal"):
                 expr = DateExpr(year=int(g["fyear"]), quarter=q, fiscal=True)
             elif year is None:
-                return None  # "im dritten Quartal" alone: which year is unclear
+                return None  # "im dritten Quartal" alone is the quarter_bare pattern
             else:
                 expr = DateExpr(year=year, quarter=q)
+        elif name in ("fiscal_quarter", "quarter_bare"):
+            # "im vierten Geschäftsquartal", "das dritte Quartal": the fiscal year the article
+            # names, else (calendar quarters) the publication year.
+            q = int(g.get("qn") or self.r.cfg["quarters"][g["qw"]])
+            fy = self._fiscal_year(text, s)
+            if fy is not None:
+                expr = DateExpr(year=year or fy, quarter=q, fiscal=True)
+            elif name == "fiscal_quarter":
+                expr = DateExpr(year=year, quarter=q, fiscal=True)
+            else:
+                fig = Figure(s, e, "DATE", rule=f"date_{name}")
+                py = (published or "")[:4]
+                fig.date_value = f"{py}-Q{q}" if py else None
+                fig.date_relation = self._relation(text, s)
+                return fig
+        elif name == "season":
+            mod = self.r.cfg["seasons"][g["season"]]
+            month = int(self.r.cfg.get("season_months", {}).get(g["season"], 6))
+            resolved = resolve(DateExpr(month=month, future=future, past=past), published)
+            fig = Figure(s, e, "DATE", rule="date_season", date_mod=mod)
+            fig.date_value = resolved[:4] if resolved else None
+            fig.date_relation = self._relation(text, s)
+            return fig
         elif name == "half":
             h = int(g.get("h") or self.r.cfg["halves"][g["hw"]])
             expr = DateExpr(year=int(g["fyear"]) if g.get("fiscal") else year, half=h, fiscal=bool(g.get("fiscal")))
@@ -230,7 +280,8 @@ class DateScanner:
             v = int(n) if n.isdigit() else parse_number_word(n, self.r.numbers)
             if v is None or v != int(v):
                 return None
-            unit = {"Jahren": "year", "Monaten": "month", "Wochen": "week", "Tagen": "day"}[g["unit"]]
+            unit = {"Jahren": "year", "Monaten": "month", "Wochen": "week", "Tagen": "day",
+                    "Jahr": "year", "Monat": "month", "Woche": "week", "Tag": "day"}[g["unit"]]
             expr = DateExpr(rel_unit=unit, rel_offset=-int(v))
         elif name == "weekday":
             expr = DateExpr(weekday=self.r.weekday_of[g["weekday"]], future=future)
@@ -249,6 +300,12 @@ class DateScanner:
         if name != "ago":
             fig.date_relation = self._relation(text, s)
         return fig
+
+    def _fiscal_year(self, text: str, pos: int) -> int | None:
+        """The fiscal year an article reports on: the one it names most often (the first at a tie)."""
+        rx = re.compile(r"(?:" + _alternation(self.r.cfg["fiscal_words"]) + r")" + SP + r"(" + YEAR + r")")
+        years = [int(m.group(1)) for m in rx.finditer(text)]
+        return max(dict.fromkeys(years), key=years.count) if years else None
 
     def _year_is_date(self, text: str, s: int) -> bool:
         """A bare four-digit number is a year unless it reads as a quantity or a name."""
@@ -283,6 +340,18 @@ class DateScanner:
 def _both_cases(phrases: list[str]) -> list[str]:
     """ "vergangenes Jahr" also as "Vergangenes Jahr" at the start of a sentence."""
     return phrases + [p[:1].upper() + p[1:] for p in phrases]
+
+
+def _clause_bounds(text: str, s: int, e: int) -> tuple[int, int]:
+    start = max(text.rfind(ch, 0, s) for ch in ".;:!?\n")
+    ends = [i for i in (text.find(ch, e) for ch in ".;:!?\n") if i >= 0]
+    return start + 1, (min(ends) if ends else len(text))
+
+
+def _clause_around(text: str, s: int, e: int) -> str:
+    """The clause of a date: tense words elsewhere in the sentence do not reach it."""
+    a, b = _clause_bounds(text, s, e)
+    return text[a:b]
 
 
 def _sentence(text: str, pos: int) -> str:

@@ -11,7 +11,7 @@ from quellenlage.figures import _alternation
 from quellenlage.rules import RuleSet
 
 GAZETTEER_TYPES = (("organisations", "ORG"), ("persons", "PER"), ("models", "MODEL"),
-                   ("products", "PRODUCT"), ("infrastructure", "INFRA"), ("chips", "CHIP"))
+                   ("products", "PRODUCT"), ("infrastructure", "INFRA"), ("chips", "CHIP"), ("laws", "LAW"))
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,19 @@ class EntityRules:
         return head is None or head in ((self.cfg.get("compound_heads") or {}).get(typ) or [])
 
     @cached_property
+    def product_re(self) -> re.Pattern:
+        heads = self.cfg.get("product_heads") or ["(?!)"]
+        return re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w]+-(?:" + _alternation(heads) + r")(?![\w-])")
+
+    @cached_property
+    def acronym_re(self) -> re.Pattern:
+        return re.compile(r"(?<![\w-])[A-ZÄÖÜ]{3,6}(?![\w-])")
+
+    @cached_property
+    def acronym_stop(self) -> frozenset[str]:
+        return frozenset(self.cfg.get("acronym_stoplist") or [])
+
+    @cached_property
     def org_noun_re(self) -> re.Pattern:
         nouns = self.cfg.get("org_nouns") or ["(?!)"]
         return re.compile(r"(?<![\w-])(?:" + _alternation(nouns) + r")\s+(?P<name>[A-ZÄÖÜ][\w&.-]*[\w](?:\s[A-ZÄÖÜ][\w-]+){0,2})(?![\w-])")
@@ -90,6 +103,14 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
         if free(s, e):
             out.append(Entity(s, e, name, "PER"))
             taken.append((s, e))
+    for m in rules.product_re.finditer(text):
+        if free(*m.span()):
+            out.append(Entity(m.start(), m.end(), m.group(0), "PRODUCT"))
+            taken.append(m.span())
+    for m in rules.acronym_re.finditer(text):
+        if free(*m.span()) and m.group(0) not in rules.acronym_stop:
+            out.append(Entity(m.start(), m.end(), m.group(0), "ORG"))
+            taken.append(m.span())
     for m in rules.org_noun_re.finditer(text):
         if free(m.start("name"), m.end("name")):
             out.append(Entity(m.start("name"), m.end("name"), m.group("name"), "ORG"))

@@ -32,8 +32,10 @@ FUNCTION_WORDS = frozenset("""und oder sowie in im auf für mit von vom zu zur z
 das den dem des ist sind war waren wurde wurden werden wird hat haben hatte sei seien pro je bis aus an am
 um durch gegen ohne über unter vor hinter neben zwischen seit ab dass weil wenn aber doch noch nur auch
 bereits schon sich es er sie man wir ich ihr ihre seine sein einen einem einer eines eine ein kein keine
-nicht mehr weniger etwa rund insgesamt jeweils jährlich monatlich täglich pro gleichzeitig derzeit aktuell
+nicht mehr weniger etwa rund insgesamt jeweils pro gleichzeitig derzeit aktuell
 bislang damit dafür dabei davon daran so sogar allein alle""".split())
+ENGLISH_FUNCTION_WORDS = frozenset("the a an and or of to in on at for with by from as is are was were be "
+                                   "because but than that this it its per".split())
 # Words that may stand between a number and its noun (adjectives, adverbs of frequency).
 ADJ_ENDINGS = ("e", "en", "er", "es", "em", "lich", "ig", "iv", "ive", "iven", "iver")
 
@@ -92,7 +94,7 @@ class FigureRules:
     @classmethod
     def from_ruleset(cls, rules: RuleSet) -> "FigureRules":
         cfg = {name: rules.get(name) for name in
-               ("numbers", "currencies", "units", "qualifiers", "not_figures", "segmentation")}
+               ("numbers", "currencies", "units", "qualifiers", "not_figures", "segmentation", "language")}
         return cls(NumberRules.from_config(cfg["numbers"]), cfg)
 
     # --- scale words, currencies, units -------------------------------------------------
@@ -241,6 +243,7 @@ class Scanner:
 
     # --- entry point --------------------------------------------------------------------
     def scan(self, text: str, regions: Iterable[tuple[int, int]] = ()) -> list[Figure]:
+        self._english = self._english_regions(text)
         blocked = sorted(regions) + [m.span() for m in self.r.skip_re.finditer(text)]
         taken: list[tuple[int, int]] = list(blocked)
         figures: list[Figure] = []
@@ -301,8 +304,26 @@ class Scanner:
         atoms.sort(key=lambda a: a.start)
         return atoms
 
+    def _english_regions(self, text: str) -> list[tuple[int, int]]:
+        """Quotations in English: there "9,000" is nine thousand and "billion" 10^9."""
+        from quellenlage.language import guess_language
+        out = []
+        for m in re.finditer(r"[\"“„»«]([^\"“”„»«\n]{12,400})[\"”“«»]", text):
+            cfg = dict(self.r.cfg["language"], min_words=4)
+            if guess_language(m.group(1), cfg) == "en":
+                out.append(m.span(1))
+        return out
+
+    def _in_english(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in getattr(self, "_english", []))
+
     def _digit_atom(self, text: str, m: re.Match) -> Atom | None:
         start, end = m.span()
+        if self._in_english(start):
+            grouped = re.match(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)", text[start:])
+            if grouped:
+                end = start + grouped.end()
+                return Atom(start, end, parse_digits(grouped.group(0), english=True), "digits")
         if m.group("sign") and start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-–"):
             start += 1  # "25.000–40.000", "MAI-1": a dash, not a sign
         raw = text[start:end]
@@ -389,6 +410,16 @@ class Scanner:
                     end = p = bend
                     plus = b.plus
                     used = 2
+        if used == 1 and not scaled and i + 1 < len(atoms) and a.kind in ("digits", "word") \
+                and re.fullmatch(r"\s*(?:beziehungsweise|bzw\.|oder)\s*", text[end:atoms[i + 1].start]):
+            # "5 beziehungsweise 8 Milliarden Dollar": the first number shares the second's scale and unit.
+            second, _ = self._figure(text, atoms, i + 1)
+            b = atoms[i + 1]
+            if second is not None and b.value and second.value and second.value != b.value:
+                shared = Figure(start, end, second.label, value=value * second.value / b.value, unit=second.unit,
+                                currency=second.currency, rule="shared_scale")
+                self._qualify(text, shared, a.plus)
+                return shared, 1
         fig = Figure(start, end, "COUNT", value=value, low=low, high=high, qualifier="range" if low is not None else "exact")
         fig.rule = "count"
         if not self._classify(text, a, fig, scaled):
@@ -424,7 +455,7 @@ class Scanner:
         ahead = text[q:q + 40]
         # Percent.
         m = self.r.percent_re.match(text, q)
-        if m and a.kind != "one":
+        if m and (a.kind != "one" or text[a.start:a.end].lower() in ("ein", "eins")):
             fig.label, fig.rule = "PERCENT", "percent"
             if m.group("pp"):
                 fig.unit = "percentage_point"
@@ -452,6 +483,8 @@ class Scanner:
             if a.kind == "year" or re.search(r"(?:^|\s)vor[" + SPACES + r"]+(?:\S+[" + SPACES + r"]+)?$",
                                              text[max(0, fig.start - 20):fig.start], re.IGNORECASE):
                 return False
+            if re.match(r"\s+(?:zuvor|davor|her)\b", text[m.end():m.end() + 12]):
+                return False  # "ein Jahr zuvor" places a date, it is no duration
             fig.label, fig.unit, fig.rule = "DURATION", dtable[m.group("unit")], "duration"
             fig.end = m.end()
             return True
@@ -488,6 +521,12 @@ class Scanner:
             return True
         if a.kind == "year" or (a.kind == "one" and not scaled):
             return False
+        if self._in_english(fig.start) and a.kind == "digits":
+            # English nouns are lower case ("9,000 heads"); a grouped number stands alone too.
+            word = re.match(r"[a-z]+", text[q:q + 20])
+            if (word and word.group(0) not in ENGLISH_FUNCTION_WORDS) or "," in text[a.start:a.end]:
+                fig.rule = "count_english"
+                return True
         if a.kind == "digits" and not scaled:
             unit = self._unit_from_count_context(text, fig.start)
             if unit:
@@ -560,7 +599,7 @@ class Scanner:
             p = _skip_spaces(text, q)
         if tentative:
             return tentative
-        if first_noun is not None and not strict and first_noun[0].isupper() and first_noun.isalpha() \
+        if first_noun is not None and not strict and first_noun[0].isupper() and first_noun.replace("-", "").isalpha() \
                 and first_noun not in self.r.ordinal_followers:
             return None, None
         return None
@@ -578,7 +617,11 @@ class Scanner:
 
     def _measure_at(self, text: str, pos: int) -> bool:
         m = re.match(r"[^\s,;:!?()]+", text[pos:pos + 30])
-        return bool(m) and (m.group(0).rstrip(".") in self.r.measures or m.group(0) in self.r.measures)
+        if not m:
+            return False
+        word = m.group(0)
+        # "Nanometern", "Megawatts": German inflection on the unit word.
+        return any(w in self.r.measures for w in (word, word.rstrip("."), word[:-1], word[:-2]))
 
     def _unit_from_context(self, text: str, start: int) -> str | None:
         """A unit named earlier in the sentence: "Die Zahl der Nutzer stieg auf 400 Millionen"."""
@@ -597,7 +640,10 @@ class Scanner:
                                                                       and _word_before(text, start - len(word) - 1) in self.r.name_words))
 
     def _capitalised_before(self, text: str, start: int) -> bool:
-        """A capitalised word right before a bare number makes it part of a name (Grok 3 Modell)."""
+        """A capitalised word right before a small bare number makes it part of a name
+        (Grok 3 Modell); "im Quartal 13.000 Muster" is a count."""
+        if not re.match(r"\d{1,3}(?![\d.,'’])", text[start:start + 5]):
+            return False
         j = start - 1
         if j < 0 or text[j] not in SPACES:
             return False

@@ -140,6 +140,14 @@ class QuoteRules:
         return cls(rules.get("quotes"), rules.get("entities"))
 
     @cached_property
+    def first_person(self) -> frozenset[str]:
+        return frozenset(self.cfg.get("first_person") or [])
+
+    @cached_property
+    def reported_re(self) -> re.Pattern:
+        return re.compile(r"(?<!\w)(?:" + _alternation(self.cfg.get("reported_speech") or ["(?!)"]) + r")(?!\w)")
+
+    @cached_property
     def cue_re(self) -> re.Pattern:
         return re.compile(r"(?<![\w-])(?P<cue>" + _alternation(self.cfg["cues"]) + r")(?![\w-])")
 
@@ -228,6 +236,8 @@ class Mentions:
                 continue
             if last.lower() == last or last.endswith("s") and last[:-1] in rules.not_first:
                 continue
+            if last.endswith("s") and re.search(r"(?<![\w-])" + re.escape(f"{first} {last[:-1]}") + r"(?![\w-])", text):
+                last = last[:-1]  # "Elon Musks" is Elon Musk's
             self.items.append(Mention(m.start(), m.end(), f"{first} {last}", "PER", g if g != "unknown" else None))
             spans.append(m.span())
         self.items.sort(key=lambda x: x.start)
@@ -292,6 +302,16 @@ class QuoteFinder:
         ends_sentence = bool(re.search(r"[.!?…]$", inner))
         if after == "-" or (q.depth > 0 and len(words) <= 4):
             return "term", True   # „Acqui-Hiring“-Strategie, a name inside a statement
+        if any(w.lower() in self.r.first_person for w in words):
+            return "statement", True  # "Wir liegen voll im Zeitplan"
+        if _is_headline(text, q):
+            return "statement", True  # a quote as a headline: 'Haseloff: "Ein schwarzer Tag"'
+        last_word = re.findall(r"[\w-]+", before)[-1:] if before.strip() else []
+        if last_word and last_word[0] in self.r.cfg["term_before"] and (len(words) <= 2 or inner[:1].isupper()):
+            return "term", True   # Podcast „Decoder“, Codenamen „chocolate“, namens »Colossus«
+        if self.r.reported_re.search(_clause_text(text, q)) and not (len(words) == 1 and inner[:1].isupper()):
+            # "die Nachfrage sei „unglaublich“": reported speech; "sei ein „Wrapper“" stays a term.
+            return "statement", True
         if not ends_sentence and len(words) <= 4 and all(w[0].isupper() or w[0].isdigit() for w in words):
             # „Stargate“, »Le Chat«, „MAI“: a name, unless a cue follows right after it
             # („Wrapper“, so Nadella): German capitalises every noun.
@@ -336,6 +356,20 @@ class QuoteFinder:
 
     # --- speaker -------------------------------------------------------------------------
     def _attribute(self, text, q: Quotation, quote: Quote, sentences, mentions: Mentions, last_speaker) -> None:
+        if _is_headline(text, q):
+            line_start = text.rfind("\n", 0, q.open_at) + 1
+            prefix = re.match(r"([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)?):", text[line_start:q.open_at])
+            later = [m for m in mentions.items if m.start > q.close_at and m.start - q.close_at < 400]
+            if prefix:
+                name = prefix.group(1)
+                full = next((m for m in mentions.items if m.kind == "PER" and m.name.split()[-1] == name.split()[-1]), None)
+                quote.speaker = full.name if full else name
+                quote.speaker_start, quote.speaker_end = line_start + prefix.start(1), line_start + prefix.end(1)
+                return
+            person = next((m for m in later if m.kind == "PER"), None)
+            if person:
+                self._set(quote, person)
+                return
         s, e = _sentence_of(sentences, q.open_at, len(text))
         e = max(e, q.close_at + 1)
         if q.close_at + 1 >= e and not re.search(r"[.!?…]\s*$", text[q.start:q.end]):
@@ -438,9 +472,11 @@ class QuoteFinder:
         if role:
             cands.append((start + role.start(), ("role", role.group("art"), role.group("role"))))
         if not cands:
-            # An organisation or unknown name as subject: "Anthropic teilte mit: „…“".
-            mm = re.match(r"\s*(?P<org>[A-ZÄÖÜ][\w&.-]+(?:\s[A-ZÄÖÜ][\w&.-]+)?)\s*$", window)
-            if mm and mm.group("org").split()[0] not in self.r.not_first and not first:
+            # An organisation or unknown name as subject: "Anthropic teilte mit: „…“", or
+            # right after the cue: "„…“, teilte ESMC auf Anfrage mit".
+            rx = r"\s*(?P<org>[A-ZÄÖÜ][\w&.-]+(?:\s[A-ZÄÖÜ][\w&.-]+)?)" + (r"(?!\w)" if first else r"\s*$")
+            mm = re.match(rx, window)
+            if mm and mm.group("org").split()[0] not in self.r.not_first:
                 quote.speaker = mm.group("org")
                 quote.speaker_start, quote.speaker_end = start + mm.start("org"), start + mm.end("org")
                 return True
@@ -468,6 +504,21 @@ class QuoteFinder:
     def _set(quote: Quote, m: Mention, text_pos: int | None = None) -> None:
         quote.speaker = m.name
         quote.speaker_start, quote.speaker_end = m.start, m.end
+
+
+def _is_headline(text: str, q: Quotation) -> bool:
+    """The quote is a line of its own, maybe after "Name:"."""
+    line_start = text.rfind("\n", 0, q.open_at) + 1
+    line_end = text.find("\n", q.close_at)
+    line_end = len(text) if line_end < 0 else line_end
+    before = text[line_start:q.open_at].strip()
+    return not text[q.close_at + 1:line_end].strip() and (not before or re.fullmatch(r"[A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)?:", before) is not None)
+
+
+def _clause_text(text: str, q: Quotation) -> str:
+    start = max(text.rfind(ch, 0, q.open_at) for ch in ",;:.!?\n")
+    ends = [i for i in (text.find(ch, q.close_at + 1) for ch in ",;:.!?\n") if i >= 0]
+    return text[start + 1:q.open_at] + " " + text[q.close_at + 1:min(ends) if ends else len(text)]
 
 
 def _sentence_of(sentences: list[tuple[int, int]], pos: int, n: int) -> tuple[int, int]:

@@ -26,7 +26,8 @@ class DateExpr:
     weekday: int | None = None      # 0 = Monday
     rel_unit: str | None = None     # year | month | week | day: relative to publication
     rel_offset: int = 0
-    future: bool = False            # the sentence speaks of the future
+    future: bool = False            # the clause speaks of the future
+    past: bool = False              # the clause speaks of the past
 
 
 def parse_published(published: str | None) -> tuple[int | None, int | None, int | None]:
@@ -97,12 +98,16 @@ def resolve(expr: DateExpr, published: str | None) -> str | None:
             return None
         year = py
         if expr.month is not None and pm is not None:
-            # A month without a year is the last one before publication, or the next one
-            # when the sentence speaks of the future.
+            # A month without a year: the next one when the clause speaks of the future,
+            # else its occurrence nearest to publication (the past one at equal distance).
+            def offset(y: int) -> int:
+                return (y * 12 + expr.month) - (py * 12 + pm)
             if expr.future:
-                year = py if expr.month >= pm else py + 1
+                year = min((y for y in (py, py + 1) if offset(y) >= 0), key=offset)
+            elif expr.past:
+                year = max((y for y in (py - 1, py) if offset(y) <= 0), key=offset)
             else:
-                year = py if expr.month <= pm + 1 else py - 1
+                year = min((py - 1, py, py + 1), key=lambda y: (abs(offset(y)), offset(y) > 0))
     if expr.quarter:
         return f"{year}-Q{expr.quarter}"
     if expr.half:
