@@ -86,3 +86,10 @@ def test_duckdb_reads_the_dataset(corpus_run):
     out, result = corpus_run
     n = duckdb.sql(f"select count(*) from read_parquet('{out}/documents/*.parquet')").fetchone()[0]
     assert n == len(result.tables["documents"])
+
+
+def test_dask_engine_gives_the_same_tables(tmp_path, rules):
+    run([str(ARTICLES)], tmp_path / "local", model="rules", rules_dir=str(rules.root))
+    run([str(ARTICLES)], tmp_path / "dask", model="rules", rules_dir=str(rules.root), engine="dask", workers=1)
+    for name in TABLES:
+        assert read_table(tmp_path / "dask", name).equals(read_table(tmp_path / "local", name)), name

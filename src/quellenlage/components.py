@@ -46,6 +46,17 @@ def char_span(doc: Doc, start: int, end: int, label: str, key: str) -> Span | No
     return Span(doc, span.start, span.end, label=label, span_id=f"{key}:{start}:{end}")
 
 
+def result_spans(doc: Doc, results, key: str, label=lambda r: r.label) -> list[Span]:
+    """Spans for pure results (figures, quotes), each carrying its exact record in Span._.<key>."""
+    spans = []
+    for r in results:
+        span = char_span(doc, r.start, r.end, label(r), key)
+        if span is not None:
+            setattr(span._, key, r.record(doc.text))
+            spans.append(span)
+    return spans
+
+
 @Language.factory("quellenlage_boilerplate", default_config={"rules_dir": ""})
 def make_boilerplate(nlp: Language, name: str, rules_dir: str):
     rules = BoilerplateRules.from_config(ruleset(rules_dir).get("boilerplate"))
@@ -66,14 +77,7 @@ def make_figures(nlp: Language, name: str, rules_dir: str):
     scanner = Scanner(FigureRules.from_ruleset(ruleset(rules_dir)))
 
     def find(doc: Doc) -> Doc:
-        spans = []
-        for fig in scanner.scan(doc.text, skip_regions(doc)):
-            span = char_span(doc, fig.start, fig.end, fig.label, "figure")
-            if span is None:
-                continue
-            span._.figure = fig.record(doc.text)
-            spans.append(span)
-        doc.spans["figures"] = spans
+        doc.spans["figures"] = result_spans(doc, scanner.scan(doc.text, skip_regions(doc)), "figure")
         return doc
 
     return find
@@ -86,12 +90,8 @@ def make_dates(nlp: Language, name: str, rules_dir: str):
     def find(doc: Doc) -> Doc:
         figures = list(doc.spans["figures"]) if "figures" in doc.spans else []
         taken = [(s._.figure["start"], s._.figure["end"]) for s in figures]
-        for fig in scanner.scan(doc.text, doc._.published, skip_regions(doc) + taken):
-            span = char_span(doc, fig.start, fig.end, "DATE", "figure")
-            if span is None:
-                continue
-            span._.figure = fig.record(doc.text)
-            figures.append(span)
+        found = scanner.scan(doc.text, doc._.published, skip_regions(doc) + taken)
+        figures += result_spans(doc, found, "figure")
         figures.sort(key=lambda s: (s._.figure["start"], s._.figure["end"]))
         doc.spans["figures"] = figures
         return doc
@@ -108,14 +108,8 @@ def make_quotes(nlp: Language, name: str, rules_dir: str):
         # A statistical backbone's PER/ORG entities join the rule-found mentions.
         extra = [Mention(e.start_char, e.end_char, e.text, "PER" if e.label_ in ("PER", "PERSON") else "ORG")
                  for e in doc.ents if e.label_ in ("PER", "PERSON", "ORG")]
-        spans = []
-        for quote in finder.find(doc.text, sentences, skip_regions(doc), extra):
-            span = char_span(doc, quote.start, quote.end, quote.kind.upper(), "quote")
-            if span is None:
-                continue
-            span._.quote = quote.record(doc.text)
-            spans.append(span)
-        doc.spans["quotes"] = spans
+        quotes = finder.find(doc.text, sentences, skip_regions(doc), extra)
+        doc.spans["quotes"] = result_spans(doc, quotes, "quote", label=lambda q: q.kind.upper())
         return doc
 
     return find

@@ -72,7 +72,8 @@ class DateRules:
 
     @cached_property
     def patterns(self) -> list[tuple[str, re.Pattern]]:
-        mods = r"(?P<mod>Anfang|Anfangs|Beginn|Mitte|Ende)"
+        seasons_and_year = set(self.cfg["seasons"]) | {w for ws in self.cfg["mods"].values() for w in ws if w.startswith("Jahres")}
+        mods = r"(?P<mod>" + _alternation(w for ws in self.cfg["mods"].values() for w in ws if w not in seasons_and_year) + r")"
         day = r"(?P<day>[0-3]?\d)\." + r"[ \u00a0\u202f]?"
         year = r"(?P<year>" + YEAR + r")"
         quarter_words = _alternation(self.cfg["quarters"])
@@ -197,7 +198,7 @@ class DateScanner:
         past = not future and bool(self.r.past_re.search(clause))
         mod = None
         if g.get("mod"):
-            mod = self.r.mod_of.get(g["mod"], None) or {"Anfangs": "start"}.get(g["mod"])
+            mod = self.r.mod_of.get(g["mod"])
         year = int(g["year"]) if g.get("year") else None
         if year is not None and year < 100:
             year += 2000

@@ -28,14 +28,6 @@ LETTER = r"[^\W\d_]"
 NUMWORD_PREFIX = re.compile(
     r"(?i)(?:ein|zw|drei|vier|fünf|sechs|sieb|acht|neun|zehn|elf|hundert|tausend|anderthalb|dutzend)")
 WORD_RE = re.compile(r"(?<![\w-])" + LETTER + r"+(?![\w-])")
-FUNCTION_WORDS = frozenset("""und oder sowie in im auf für mit von vom zu zur zum bei beim nach als wie die der
-das den dem des ist sind war waren wurde wurden werden wird hat haben hatte sei seien pro je bis aus an am
-um durch gegen ohne über unter vor hinter neben zwischen seit ab dass weil wenn aber doch noch nur auch
-bereits schon sich es er sie man wir ich ihr ihre seine sein einen einem einer eines eine ein kein keine
-nicht mehr weniger etwa rund insgesamt jeweils pro gleichzeitig derzeit aktuell
-bislang damit dafür dabei davon daran so sogar allein alle""".split())
-ENGLISH_FUNCTION_WORDS = frozenset("the a an and or of to in on at for with by from as is are was were be "
-                                   "because but than that this it its per".split())
 # Words that may stand between a number and its noun (adjectives, adverbs of frequency).
 ADJ_ENDINGS = ("e", "en", "er", "es", "em", "lich", "ig", "iv", "ive", "iven", "iver")
 
@@ -118,6 +110,14 @@ class FigureRules:
         """(lower-case form, unit), longest form first."""
         pairs = [(f.lower(), unit) for unit, forms in self.cfg["units"]["count_units"].items() for f in forms]
         return sorted(pairs, key=lambda p: -len(p[0]))
+
+    @cached_property
+    def english_function_words(self) -> frozenset[str]:
+        return frozenset(self.cfg["language"]["languages"].get("en") or [])
+
+    @cached_property
+    def noun_phrase_stops(self) -> frozenset[str]:
+        return frozenset(self.cfg["units"].get("noun_phrase_stops") or [])
 
     @cached_property
     def times_words(self) -> frozenset[str]:
@@ -524,7 +524,7 @@ class Scanner:
         if self._in_english(fig.start) and a.kind == "digits":
             # English nouns are lower case ("9,000 heads"); a grouped number stands alone too.
             word = re.match(r"[a-z]+", text[q:q + 20])
-            if (word and word.group(0) not in ENGLISH_FUNCTION_WORDS) or "," in text[a.start:a.end]:
+            if (word and word.group(0) not in self.r.english_function_words) or "," in text[a.start:a.end]:
                 fig.rule = "count_english"
                 return True
         if a.kind == "digits" and not scaled:
@@ -579,7 +579,7 @@ class Scanner:
             if self.r.gpu_model_re.fullmatch(tok):
                 item_parts.append(tok)
                 tentative = ("gpu", " ".join(item_parts))
-            elif low in FUNCTION_WORDS:
+            elif low in self.r.noun_phrase_stops:
                 break
             elif tok[0].islower():
                 adjectives += 1

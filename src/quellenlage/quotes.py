@@ -140,6 +140,25 @@ class QuoteRules:
         return cls(rules.get("quotes"), rules.get("entities"))
 
     @cached_property
+    def after_cue_re(self) -> re.Pattern:
+        """ "laut X", "nach Angaben von X": the speaker follows."""
+        return re.compile(r"(?<!\w)(?P<cue>" + _alternation(self.cfg["speaker_after_cue"]) + r")\s+")
+
+    @cached_property
+    def before_cue_re(self) -> re.Pattern:
+        """ "X zufolge": the speaker precedes."""
+        return re.compile(r"(?P<who>\S+(?:\s\S+)?)\s+(?P<cue>" + _alternation(self.cfg["speaker_before_cue"]) + r")(?!\w)")
+
+    @cached_property
+    def possessive_re(self) -> re.Pattern:
+        return re.compile(_alternation(self.cfg.get("possessive_cues") or {"(?!)": None}))
+
+    @cached_property
+    def attribution_re(self) -> re.Pattern:
+        forms = list(self.cfg["speaker_after_cue"]) + list(self.cfg["speaker_before_cue"]) + list(self.cfg.get("possessive_cues") or [])
+        return re.compile(r"(?<!\w)(?:" + _alternation(forms) + r")(?!\w)", re.IGNORECASE)
+
+    @cached_property
     def first_person(self) -> frozenset[str]:
         return frozenset(self.cfg.get("first_person") or [])
 
@@ -340,8 +359,7 @@ class QuoteFinder:
         if re.match(r"\s*,?\s*(?:" + _alternation(self.r.cfg["cues"]) + r")\b", after):
             return True
         before = text[s:q.open_at]
-        if re.search(r"(?<!\w)(?:laut|zufolge|nach Angaben (?:von|des|der)|nach (?:seinen|ihren) Worten)(?!\w)",
-                     before, re.IGNORECASE):
+        if self.r.attribution_re.search(before):
             return True
         speaking = _alternation(self.r.cfg["term_speaking"])
         if re.search(r"(?:" + speaking + r")\s+(?:\w+\s+){0,2}$", before):
@@ -397,23 +415,23 @@ class QuoteFinder:
             if self._speaker_in(text, q.close_at + 1 + m.end(), e, quote, mentions, first=True):
                 return
         # "laut X" / "X zufolge" / "nach Angaben von X" in the sentence.
-        for rx in (r"(?<!\w)(?P<cue>[Ll]aut|nach Angaben (?:von|des|der)|nach Worten von)\s+",):
-            for mm in re.finditer(rx, before + after):
+        for rx in (self.r.after_cue_re,):
+            for mm in rx.finditer(before + after):
                 base = s if mm.start() < len(before) else q.close_at + 1 - len(before)
                 pos = base + mm.end()
                 quote.cue = mm.group("cue")
                 if self._speaker_in(text, pos, min(e, pos + 80), quote, mentions, first=True):
                     return
-        mz = re.search(r"(?P<who>\S+(?:\s\S+)?)\s+(?P<cue>zufolge)(?!\w)", before + after)
+        mz = self.r.before_cue_re.search(before + after)
         if mz:
             base = s if mz.start() < len(before) else q.close_at + 1 - len(before)
-            quote.cue = "zufolge"
+            quote.cue = mz.group("cue")
             if self._speaker_in(text, base + mz.start(), base + mz.end("who"), quote, mentions, first=False):
                 return
-        mw = re.search(r"nach (?P<poss>seinen|ihren) Worten", before + after)
+        mw = self.r.possessive_re.search(before + after)
         if mw:
             quote.cue = mw.group(0)
-            who = mentions.last_person_before(q.open_at, "male" if mw.group("poss") == "seinen" else "female")
+            who = mentions.last_person_before(q.open_at, self.r.cfg["possessive_cues"][mw.group(0)])
             if who:
                 self._set(quote, who)
                 return
