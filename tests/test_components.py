@@ -40,3 +40,23 @@ def test_two_figures_in_one_token_keep_their_own_records(nlp):
     recs = [s._.figure for s in doc.spans["figures"]]
     assert len({(r["start"], r["end"]) for r in recs}) == len(recs)
     assert recs[0]["low"] == 25000 and recs[0]["high"] == 40000
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = ["„", "“", '"', "»", "«", "‚", "‘", "'", "|", "-", "–", ".", ",", ":", "(", ")", "\n", "\n\n", " ",
+          "\u00a0", "15.000", "1,8", "Mrd.", "Mio.", "Dollar", "€", "%", "Jänner", "seit", "bis", "2025", "Q3",
+          "sagte", "laut", "Platz", "rund", "zwischen", "und", "GPUs", "Microsoft", "Er", "Anzeige", "Montag",
+          "Geschäftsjahres", "ß", "İ", "𝟙", "\ufeff", "Top", "70B", "einer", "Modell", "Satya Nadella"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=120))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_messy_text_never_breaks_the_pipeline(nlp, pieces):
+    text = "".join(pieces)
+    doc = process(nlp, text)
+    for group, key in (("figures", "figure"), ("quotes", "quote")):
+        for span in doc.spans[group]:
+            rec = getattr(span._, key)
+            assert text[rec["start"]:rec["end"]] == rec["text"]

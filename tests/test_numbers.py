@@ -80,7 +80,7 @@ def test_arbitrary_strings_never_raise(s):
     parse_number_word(s, NR)
 
 
-@given(st.text(alphabet=st.sampled_from(list("0123456789.,' -–+%$€ bisundMrd.Mio Prozent GPUs rund\n|")), max_size=120))
+@given(st.text(alphabet=st.sampled_from(list("0123456789.,' -–+%$€ bisundMrd.Mio Prozent GPUs rund\n|ßİéB„“\"")), max_size=120))
 @settings(max_examples=300)
 def test_scanner_never_raises_and_offsets_hold(s):
     for fig in scan_figures(s, FR):

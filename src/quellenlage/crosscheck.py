@@ -29,9 +29,15 @@ def build_claims(articles: list[Article], tables: dict[str, list[dict]], rules: 
             continue
         figs = by_doc[doc_id]
         skip = (regions or {}).get(doc_id, [(0, a.body_start)])
-        persons = [(m.start, m.end, m.name) for m in Mentions(a.text, quote_rules, skip).items if m.kind == "PER"]
+        try:
+            persons = [(m.start, m.end, m.name) for m in Mentions(a.text, quote_rules, skip).items if m.kind == "PER"]
+            found = finder.claims(a.text, figs, skip, persons)
+        except Exception as exc:  # noqa: BLE001 - one article's claims never end the run
+            a.error = f"claims skipped: {type(exc).__name__}: {exc}"
+            _note_error(tables, doc_id, a.error)
+            continue
         dates = [f for f in figs if f["label"] == "DATE" and f.get("date_value")]
-        for c in finder.claims(a.text, figs, skip, persons):
+        for c in found:
             f = c["figure"]
             as_of = None if f["label"] == "DATE" else _as_of(f, figs, dates, c["anchors"], a.published)
             claims.append({
@@ -47,6 +53,12 @@ def build_claims(articles: list[Article], tables: dict[str, list[dict]], rules: 
             })
     claims.sort(key=lambda c: (c["doc_id"], c["start"], c["end"]))
     return claims
+
+
+def _note_error(tables: dict[str, list[dict]], doc_id: str, message: str) -> None:
+    for row in tables["documents"]:
+        if row["doc_id"] == doc_id:
+            row["error"] = message
 
 
 def _as_of(f: dict, figs: list[dict], dates: list[dict], now_words: list[int], published: str | None) -> str | None:

@@ -347,7 +347,7 @@ class Scanner:
         kind = "digits"
         value = parse_digits(raw)
         if after.isalpha():
-            letters = re.match(r"[A-Za-z]+", text[end:]).group(0)
+            letters = re.match(r"[^\W\d_]+", text[end:]).group(0)  # any letters: "5ß" is no number either
             if text[end + len(letters):end + len(letters) + 1].isalpha():
                 return None
             if letters in self.r.numbers.shorthand and re.fullmatch(r"\d+(?:[.,]\d+)?", raw):
