@@ -173,16 +173,22 @@ def shingles(text: str, k: int = 5) -> set[str]:
     return {" ".join(words[i:i + k]) for i in range(max(0, len(words) - k + 1))}
 
 
-def same_text_groups(texts: dict[str, str], threshold: float = 0.8) -> dict[str, str]:
-    """doc_id -> group id: copies of one agency text (near-identical wording) are one source."""
+def same_text_groups(texts: dict[str, str], threshold: float = 0.8, sketch: int = 6) -> dict[str, str]:
+    """doc_id -> group id: copies of one agency text (near-identical wording) are one source.
+
+    Only documents that share one of their `sketch` smallest shingle hashes are compared (a
+    MinHash-style candidate search), so this stays near-linear for large corpora."""
     ids = sorted(texts)
     sh = {d: shingles(texts[d]) for d in ids}
+    buckets: dict[str, list[str]] = {}
+    for d in ids:
+        for h in sorted(hashlib.md5(x.encode()).hexdigest()[:12] for x in sh[d])[:sketch]:
+            buckets.setdefault(h, []).append(d)
+    pairs = sorted({(a, b) for members in buckets.values() for i, a in enumerate(members) for b in members[i + 1:]})
     group = {d: d for d in ids}
-    for i, a in enumerate(ids):
-        for b in ids[i + 1:]:
-            if group[b] != b or not sh[a] or not sh[b]:
-                continue
-            jac = len(sh[a] & sh[b]) / len(sh[a] | sh[b])
-            if jac >= threshold:
-                group[b] = group[a]
+    for a, b in pairs:
+        if group[b] != b or not sh[a] or not sh[b]:
+            continue
+        if len(sh[a] & sh[b]) / len(sh[a] | sh[b]) >= threshold:
+            group[b] = group[a]
     return group
