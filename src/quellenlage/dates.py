@@ -355,13 +355,6 @@ def _clause_around(text: str, s: int, e: int) -> str:
     return text[a:b]
 
 
-def _sentence(text: str, pos: int) -> str:
-    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind("! ", 0, pos), text.rfind("? ", 0, pos))
-    ends = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0]
-    end = min(ends) if ends else len(text)
-    return text[start + 1:end]
-
-
 def scan_dates(text: str, rules: DateRules, published: str | None = None,
                regions: Iterable[tuple[int, int]] = ()) -> list[Figure]:
     return DateScanner(rules).scan(text, published, regions)

@@ -440,9 +440,10 @@ class QuoteFinder:
         if cues:
             c = cues[-1]
             quote.cue = quote.cue or c.group("cue")
-            if c.group("cue") in ("so",) and not before[c.end():].strip().startswith(":"):
-                pass
-            elif self._speaker_in(text, s, s + c.start(), quote, mentions, first=False, pronoun_from=q.open_at):
+            # "so" before a quote is an adverb ("so: …" aside), not an attribution.
+            is_adverb = c.group("cue") == "so" and not before[c.end():].strip().startswith(":")
+            if not is_adverb and self._speaker_in(text, s, s + c.start(), quote, mentions, first=False,
+                                                  pronoun_from=q.open_at):
                 quote.cue = c.group("cue")
                 return
         # Cataphora: „…“ Mit diesen Worten hat Microsoft-CEO Satya Nadella …
