@@ -97,13 +97,13 @@ class DateRules:
                         + SP + r"(?P<fyear>" + YEAR + r"))?" + NB),
             ("half", r"(?:H(?P<h>[12])|(?P<hw>" + half_words + r")" + SP + r"Halbjahr(?:es)?)(?:" + SP + year + r"|" + SP
                      + r"des" + SP + fiscal + SP + r"(?P<fyear>" + YEAR + r"))" + NB),
-            ("fiscal_year", fiscal + SP + year + r"|(?P<fy>FY)\s?(?P<fyy>\d{4}|\d{2})" + NB),
+            ("fiscal_year", fiscal + SP + year + r"(?:/(?P<fyend>\d{2}|\d{4}))?(?!\d)|(?P<fy>FY)\s?(?P<fyy>\d{4}|\d{2})" + NB),
             ("month_year", r"(?:" + mods + SP + r")?" + self.month_any + SP + year),
             ("season_year", seasons + SP + year),
             ("mod_year", mods + SP + year),
             ("year_word", r"(?P<yw>Jahr(?:es)?|Jahre)" + SP + year + NB),
             ("decade", r"(?<![\d.])(?P<dec>(?:19|20)\d0)er" + NB),
-            ("mod_relative", mods + SP + r"(?P<what>des|dieses)" + SP + r"(?:(?P<rel>vergangenen|letzten|kommenden|nächsten|laufenden)"
+            ("mod_relative", mods + SP + r"(?:(?P<what>des|dieses)" + SP + r")?(?:(?P<rel>vergangenen|letzten|kommenden|nächsten|laufenden)"
                              + SP + r")?Jahres" + NB),
             ("season_relative", seasons + SP + r"(?:des|dieses)" + SP + r"(?:(?P<rel>vergangenen|letzten|kommenden|nächsten)"
                                 + SP + r")?Jahres" + NB),
@@ -256,6 +256,10 @@ class DateScanner:
         elif name == "fiscal_year":
             fy = g.get("fyy")
             y = year if year is not None else (int(fy) + (2000 if len(fy) == 2 else 0))
+            if g.get("fyend"):
+                # "Geschäftsjahr 2024/25" is named by the year it ends in.
+                end = g["fyend"]
+                y = int(end) if len(end) == 4 else (y // 100) * 100 + int(end)
             expr = DateExpr(year=y, fiscal=True)
         elif name == "season_year":
             mod = self.r.cfg["seasons"][g["season"]]
