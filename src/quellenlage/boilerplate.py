@@ -12,13 +12,19 @@ class BoilerplateRules:
     marker_re: re.Pattern
     ad_words: frozenset[str]
     teaser_markers: frozenset[str] = frozenset()
+    credit_re: re.Pattern | None = None
+    sticky_max_words: int = 0
+    inline_res: tuple[re.Pattern, ...] = ()
 
     @classmethod
     def from_config(cls, cfg: dict[str, Any]) -> "BoilerplateRules":
         lines = tuple(re.compile(p) for p in cfg.get("line_patterns") or [])
         marker = lines[0] if lines else re.compile(r"(?!)")
         return cls(lines, marker, frozenset(w.lower() for w in cfg.get("ad_words") or []),
-                   frozenset(m.lower() for m in cfg.get("teaser_markers") or []))
+                   frozenset(m.lower().rstrip(":") for m in cfg.get("teaser_markers") or []),
+                   re.compile(cfg["credit_pattern"]) if cfg.get("credit_pattern") else None,
+                   int(cfg.get("sticky_max_words") or 0),
+                   tuple(re.compile(p, re.MULTILINE) for p in cfg.get("inline_patterns") or []))
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -39,7 +45,44 @@ def _reads_like_ad(line: str, rules: BoilerplateRules) -> bool:
 
 def find_boilerplate(text: str, rules: BoilerplateRules, start: int = 0) -> list[tuple[int, int]]:
     """Regions (start, end) of boilerplate lines at or after `start`, merged when adjacent."""
-    return _merge(text, _find(text, rules, start))
+    found = _find(text, rules, start)
+    found += [m.span() for rx in rules.inline_res for m in rx.finditer(text) if m.start() >= start
+              and not any(s <= m.start() < e for s, e in found)]
+    found.sort()
+    return _merge(text, _sticky(text, rules, _captions(text, rules, found, start)))
+
+
+def _captions(text: str, rules: BoilerplateRules, regions, start: int):
+    """The line right above a photo credit is its caption."""
+    if rules.credit_re is None:
+        return regions
+    lines = [(s, e) for s, e in _lines(text) if e > start]
+    out = list(regions)
+    for k, (s, e) in enumerate(lines):
+        if k > 0 and rules.credit_re.search(text[s:e]):
+            ps, pe = lines[k - 1]
+            if text[ps:pe].strip() and (ps, pe) not in out:
+                out.append((ps, pe))
+    return sorted(out)
+
+
+def _sticky(text: str, rules: BoilerplateRules, regions):
+    """A short name-like line without digits right next to boilerplate belongs to it
+    (the author's name under a byline)."""
+    if not rules.sticky_max_words:
+        return regions
+    marked = set(regions)
+    lines = _lines(text)
+    for k, (s, e) in enumerate(lines):
+        line = text[s:e].strip()
+        if not line or (s, e) in marked or any(ch.isdigit() for ch in line) or line[-1:] in ".!?:":
+            continue
+        words = line.split()
+        if len(words) > rules.sticky_max_words or not all(w[:1].isupper() for w in words):
+            continue
+        if any(lines[j] in marked for j in (k - 1, k + 1) if 0 <= j < len(lines)):
+            marked.add((s, e))
+    return sorted(marked)
 
 
 def _merge(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -63,7 +106,7 @@ def _find(text: str, rules: BoilerplateRules, start: int = 0) -> list[tuple[int,
         if not line.strip():
             in_teasers = False
             continue
-        if line.strip().lower() in rules.teaser_markers:
+        if line.strip().lower().rstrip(":") in rules.teaser_markers:
             in_teasers = True  # "Lesen Sie auch": teaser lines follow up to the next blank line
         if in_teasers:
             regions.append((s, e))

@@ -72,8 +72,9 @@ class DateRules:
 
     @cached_property
     def patterns(self) -> list[tuple[str, re.Pattern]]:
-        seasons_and_year = set(self.cfg["seasons"]) | {w for ws in self.cfg["mods"].values() for w in ws if w.startswith("Jahres")}
-        mods = r"(?P<mod>" + _alternation(w for ws in self.cfg["mods"].values() for w in ws if w not in seasons_and_year) + r")"
+        # Period words before a year or month ("Anfang 2025", "Jahresmitte 2024"); seasons have their own pattern.
+        mods = r"(?P<mod>" + _alternation(w for ws in self.cfg["mods"].values() for w in ws
+                                          if w not in self.cfg["seasons"]) + r")"
         day = r"(?P<day>[0-3]?\d)\." + r"[ \u00a0\u202f]?"
         year = r"(?P<year>" + YEAR + r")"
         quarter_words = _alternation(self.cfg["quarters"])
@@ -88,6 +89,8 @@ class DateRules:
         weekday = r"(?P<weekday>" + _alternation(self.weekday_of) + r")" + parts + NB
         fq = _alternation(self.cfg.get("fiscal_quarter_words") or ["(?!)"])
         season_bare = r"(?P<season>" + _alternation(self.cfg["seasons"]) + r")" + NB
+        season_rel = (r"(?<![\w-])(?P<rel>vergangenen|vergangenem|letzten|letztem|kommenden|kommendem|nächsten|diesem|diesen)"
+                      + SP + r"(?P<season>" + _alternation(self.cfg["seasons"]) + r")" + NB)
         rx = [
             ("iso_date", r"(?<![\d-])(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?![\d-])"),
             ("numeric_date", r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?:(?P<year>(?:19|20)?\d\d)(?!\d)|(?![\d]))"),
@@ -104,7 +107,8 @@ class DateRules:
             ("year_word", r"(?P<yw>Jahr(?:es)?|Jahre)" + SP + year + NB),
             ("decade", r"(?<![\d.])(?P<dec>(?:19|20)\d0)er" + NB),
             ("mod_relative", mods + SP + r"(?:(?P<what>des|dieses)" + SP + r")?(?:(?P<rel>vergangenen|letzten|kommenden|nächsten|laufenden)"
-                             + SP + r")?Jahres" + NB),
+                             + SP + r")?Jahr(?:es)?" + NB),
+            ("mod_week", mods + SP + r"(?:(?:der|dieser)" + SP + r"|(?P<rel>nächster|kommender|vergangener|letzter)" + SP + r")Woche" + NB),
             ("season_relative", seasons + SP + r"(?:des|dieses)" + SP + r"(?:(?P<rel>vergangenen|letzten|kommenden|nächsten)"
                                 + SP + r")?Jahres" + NB),
             ("relative", r"(?<![\w-])(?P<relphrase>" + _alternation(_both_cases(list(rel_year) + list(rel_week) + list(rel_month)))
@@ -114,6 +118,7 @@ class DateRules:
             ("fiscal_quarter", r"(?:(?P<qn>[1-4])\." + SP + r"|(?P<qw>" + quarter_words + r")" + SP + r")(?P<fq>" + fq + r")"
                                + r"(?:" + SP + year + r")?" + NB),
             ("quarter_bare", r"(?<![\w-])(?P<qw>" + quarter_words + r")" + SP + r"Quartal(?:s)?" + NB),
+            ("season_rel", season_rel),
             ("season", r"(?<![\w-])(?:(?<=im )|(?<=Im )|(?<=ab )|(?<=bis )|(?<=seit )|(?<=zum ))" + season_bare),
             ("mod_month", mods + SP + self.month_any),
             ("weekday", r"(?<![\w-])" + weekday),
@@ -169,9 +174,12 @@ class DateScanner:
             expr = getattr(fig, "_expr", None)
             if expr is None or expr.month is None or expr.year is not None or expr.weekday is not None:
                 continue
-            clause = _clause_bounds(text, fig.start, fig.end)
+            # Only a date close by in the same comma-bounded clause: "im November startete, soll
+            # bis 2027" or "… bis 2030. Im Jänner" are no anchors.
+            a, b = _clause_bounds(text, fig.start, fig.end, ",;:.!?\n")
             years = {o._expr.year for o in dates if o is not fig and getattr(o, "_expr", None) is not None
-                     and o._expr.year and clause[0] <= o.start < clause[1] and not o._expr.fiscal}
+                     and o._expr.year and not o._expr.fiscal and a <= o.start < b
+                     and min(abs(o.start - fig.end), abs(fig.start - o.end)) <= 25}
             if len(years) == 1:
                 fig.date_value = resolve(replace(expr, year=years.pop()), None)
 
@@ -193,9 +201,12 @@ class DateScanner:
     def _figure(self, text: str, name: str, m: re.Match, published: str | None) -> Figure | None:
         g = m.groupdict()
         s, e = m.span()
-        clause = _clause_around(text, s, e)
-        future = bool(self.r.future_re.search(clause))
-        past = not future and bool(self.r.past_re.search(clause))
+        # Past tense is read in the comma-bounded clause ("das im November an den Start ging,
+        # will …" is past), future in the whole sentence ("für Donnerstag …, auf der … sollen").
+        a, b = _clause_bounds(text, s, e, ",;:.!?\n")
+        past = bool(self.r.past_re.search(text[a:b]))
+        a, b = _clause_bounds(text, s, e)
+        future = not past and bool(self.r.future_re.search(text[a:b]))
         mod = None
         if g.get("mod"):
             mod = self.r.mod_of.get(g["mod"])
@@ -242,6 +253,22 @@ class DateScanner:
                 fig.date_value = f"{py}-Q{q}" if py else None
                 fig.date_relation = self._relation(text, s)
                 return fig
+        elif name == "season_rel":
+            mod = self.r.cfg["seasons"][g["season"]]
+            rel = g["rel"]
+            off = -1 if rel.startswith(("vergangen", "letzt")) else 1 if rel.startswith(("kommend", "nächst")) else 0
+            month = int(self.r.cfg.get("season_months", {}).get(g["season"], 6))
+            py = int(published[:4]) if published else None
+            pm = int(published[5:7]) if published and len(published) >= 7 else None
+            fig = Figure(s, e, "DATE", rule="date_season_rel", date_mod=mod)
+            if py is not None and off == 0:
+                fig.date_value = str(py)
+            elif py is not None:
+                # "vergangenen Herbst": the last such season before publication (this year's if it is over).
+                this_over = pm is not None and pm > month + 2
+                fig.date_value = str(py + off + (1 if off < 0 and this_over else 0) - (0 if off > 0 else 0))
+            fig.date_relation = self._relation(text, s)
+            return fig
         elif name == "season":
             mod = self.r.cfg["seasons"][g["season"]]
             month = int(self.r.cfg.get("season_months", {}).get(g["season"], 6))
@@ -276,10 +303,13 @@ class DateScanner:
             rel = g.get("rel")
             off = {"vergangenen": -1, "letzten": -1, "kommenden": 1, "nächsten": 1}.get(rel or "", 0)
             expr = DateExpr(rel_unit="year", rel_offset=off)
+        elif name == "mod_week":
+            off = {"nächster": 1, "kommender": 1, "vergangener": -1, "letzter": -1}.get(g.get("rel") or "", 0)
+            expr = DateExpr(rel_unit="week", rel_offset=off)
         elif name == "relative":
             unit, off = self.r.relative_offset(g["relphrase"])
             expr = DateExpr(rel_unit=unit, rel_offset=off)
-            mod = mod or self.r.mod_of.get(g["relphrase"])
+            mod = mod or self.r.mod_of.get(g["relphrase"]) or self.r.mod_of.get(g["relphrase"].split()[-1])
         elif name == "ago":
             n = g["n"]
             v = int(n) if n.isdigit() else parse_number_word(n, self.r.numbers)
@@ -347,16 +377,10 @@ def _both_cases(phrases: list[str]) -> list[str]:
     return phrases + [p[:1].upper() + p[1:] for p in phrases]
 
 
-def _clause_bounds(text: str, s: int, e: int) -> tuple[int, int]:
-    start = max(text.rfind(ch, 0, s) for ch in ".;:!?\n")
-    ends = [i for i in (text.find(ch, e) for ch in ".;:!?\n") if i >= 0]
+def _clause_bounds(text: str, s: int, e: int, stops: str = ".;:!?\n") -> tuple[int, int]:
+    start = max(text.rfind(ch, 0, s) for ch in stops)
+    ends = [i for i in (text.find(ch, e) for ch in stops) if i >= 0]
     return start + 1, (min(ends) if ends else len(text))
-
-
-def _clause_around(text: str, s: int, e: int) -> str:
-    """The clause of a date: tense words elsewhere in the sentence do not reach it."""
-    a, b = _clause_bounds(text, s, e)
-    return text[a:b]
 
 
 def scan_dates(text: str, rules: DateRules, published: str | None = None,

@@ -52,6 +52,14 @@ class EntityRules:
         return head is None or head in ((self.cfg.get("compound_heads") or {}).get(typ) or [])
 
     @cached_property
+    def source_re(self) -> re.Pattern:
+        nouns = self.cfg.get("source_nouns") or ["(?!)"]
+        return re.compile(r"(?:" + _alternation(nouns) + r")\s+(?:von\s+)?$")
+
+    def source_before(self, text: str, pos: int) -> bool:
+        return bool(self.source_re.search(text, max(0, pos - 40), pos))
+
+    @cached_property
     def product_re(self) -> re.Pattern:
         heads = self.cfg.get("product_heads") or ["(?!)"]
         return re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w]+-(?:" + _alternation(heads) + r")(?![\w-])")
@@ -111,10 +119,21 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
         if free(*m.span()) and m.group(0) not in rules.acronym_stop:
             out.append(Entity(m.start(), m.end(), m.group(0), "ORG"))
             taken.append(m.span())
+    discovered: set[str] = set()
     for m in rules.org_noun_re.finditer(text):
         if free(m.start("name"), m.end("name")):
             out.append(Entity(m.start("name"), m.end("name"), m.group("name"), "ORG"))
             taken.append(m.span("name"))
+            discovered.add(m.group("name"))
+    # "der Energieversorger Enerveo" names the company once; later "Enerveo" alone is it too.
+    for name in sorted(discovered):
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"s?(?![\w-])", text):
+            if free(*m.span()):
+                out.append(Entity(m.start(), m.end(), name, "ORG"))
+                taken.append(m.span())
+    # "des Marktforschers IDC": a source of the figures, never their subject.
+    out = [Entity(e.start, e.end, e.name, "SOURCE") if e.type == "ORG" and rules.source_before(text, e.start) else e
+           for e in out]
     for rx in rules.model_res:
         for m in rx.finditer(text):
             if free(*m.span()) and not re.search(r"-(?:[A-ZÄÖÜ][a-zäöüß]{3,})$", m.group(0)):

@@ -411,11 +411,12 @@ class Scanner:
                     plus = b.plus
                     used = 2
         if used == 1 and not scaled and i + 1 < len(atoms) and a.kind in ("digits", "word") \
-                and re.fullmatch(r"\s*(?:beziehungsweise|bzw\.|oder)\s*", text[end:atoms[i + 1].start]):
+                and re.fullmatch(r"\s*(?:beziehungsweise|bzw\.|oder|/)\s*", text[end:atoms[i + 1].start]):
             # "5 beziehungsweise 8 Milliarden Dollar": the first number shares the second's scale and unit.
             second, _ = self._figure(text, atoms, i + 1)
             b = atoms[i + 1]
-            if second is not None and b.value and second.value and second.value != b.value:
+            if second is not None and b.value and second.value and (second.value != b.value or second.unit or second.currency):
+                # "5 beziehungsweise 8 Milliarden Dollar", "vier oder fünf Jahre"
                 shared = Figure(start, end, second.label, value=value * second.value / b.value, unit=second.unit,
                                 currency=second.currency, rule="shared_scale")
                 self._qualify(text, shared, a.plus)
@@ -465,7 +466,7 @@ class Scanner:
         # Currency after the amount (also inside compounds: 13-Milliarden-Dollar-Investition).
         cre, ctable = self.r.currency_after
         m = cre.match(text, q)
-        if m and a.kind != "one":
+        if m and (a.kind != "one" or scaled):
             fig.label, fig.currency, fig.rule = "MONEY", ctable[m.group("cur")], "money_after"
             fig.end = m.end()
             return True
@@ -531,6 +532,11 @@ class Scanner:
             unit = self._unit_from_count_context(text, fig.start)
             if unit:
                 fig.unit, fig.rule = unit, "count_context"
+                return True
+            if re.search(r"\d[.'’\u00a0\u202f ]\d{3}", text[a.start:a.end]):
+                # "rund 29.500 statt bisher etwa 4.500": a number with thousands grouping is a
+                # quantity even without its noun (the noun stood earlier in the sentence).
+                fig.unit, fig.rule = self._unit_from_context(text, fig.start), "count_grouped"
                 return True
         if scaled or a.kind == "shorthand":
             if self._name_before(text, fig.start) or re.search(r"\d\.\d+[" + SPACES + r"]*$", text[max(0, fig.start - 8):fig.start]):
@@ -723,9 +729,9 @@ class Scanner:
     # --- Markdown tables ----------------------------------------------------------------
     def _apply_table_header(self, text: str, fig: Figure, tables: dict[int, "TableCell"]) -> None:
         cell = _cell_at(tables, fig.start)
-        if cell is None or not cell.header:
+        if cell is None or not (cell.header or cell.row):
             return
-        header_unit = self._header_unit(cell.header)
+        header_unit = self._header_unit(cell.header or "") or self._header_unit(cell.row or "")
         if fig.label == "COUNT" and fig.unit is None and header_unit:
             fig.unit = header_unit
         if fig.label == "COUNT" and fig.unit is None and self._header_is_money(cell.header):
@@ -740,9 +746,10 @@ class Scanner:
             if a.kind in ("one", "needs_scale") or a.value is None or not free(a.start, a.end):
                 continue
             cell = _cell_at(tables, a.start)
-            if cell is None or not cell.header or text[cell.start:cell.end].strip() != text[a.start:a.end]:
+            if cell is None or text[cell.start:cell.end].strip() != text[a.start:a.end]:
                 continue
-            unit = self._header_unit(cell.header)
+            # The column header names the unit, or else the row's first cell ("| Beschäftigte | 6.000 |").
+            unit = self._header_unit(cell.header or "") or self._header_unit(cell.row or "")
             if unit is None:
                 continue
             fig = Figure(a.start, a.end, "COUNT", value=a.value, unit=unit, rule="table_cell")
@@ -765,11 +772,41 @@ class TableCell:
     start: int
     end: int
     header: str | None
+    row: str | None = None
+
+
+def _plain_table_cells(text: str) -> dict[int, list[TableCell]]:
+    """Tables whose columns are aligned with spaces (as scraped pages often have them): two or
+    more consecutive lines with cells separated by runs of three or more spaces."""
+    cells: dict[int, list[TableCell]] = {}
+    block: list[tuple[int, str]] = []
+    pos = 0
+
+    def flush() -> None:
+        if len(block) >= 2:
+            header = [c.strip() for c in re.split(r" {3,}|\t+", block[0][1].strip())]
+            for start, line in block[1:]:
+                spans = [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+(?: {1,2}\S+)*", line)]
+                row = text[spans[0][0]:spans[0][1]] if spans else None
+                cells[start] = [TableCell(a, b, header[k] if k < len(header) else None, row if k else None)
+                                for k, (a, b) in enumerate(spans)]
+        block.clear()
+
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if len(re.findall(r"\S {3,}(?=\S)", body)) >= 1 and not body.lstrip().startswith("|"):
+            block.append((pos, body))
+        else:
+            flush()
+        pos += len(line)
+    flush()
+    return cells
 
 
 def _table_cells(text: str) -> dict[int, list[TableCell]]:
-    """Cells of Markdown tables, keyed by line start; each knows its column's header."""
-    cells: dict[int, list[TableCell]] = {}
+    """Cells of Markdown and space-aligned tables, keyed by line start; each knows its
+    column's header and its row's first cell."""
+    cells: dict[int, list[TableCell]] = _plain_table_cells(text)
     header: list[str] | None = None
     pos = 0
     for line in text.splitlines(keepends=True):
@@ -782,7 +819,8 @@ def _table_cells(text: str) -> dict[int, list[TableCell]]:
             elif header is None:
                 header = [text[s + 1:e].strip() for s, e in spans]
             else:
-                cells[pos] = [TableCell(s + 1, e, header[k] if k < len(header) else None)
+                row = text[spans[0][0] + 1:spans[0][1]].strip() if spans else None
+                cells[pos] = [TableCell(s + 1, e, header[k] if k < len(header) else None, row if k else None)
                               for k, (s, e) in enumerate(spans)]
         else:
             header = None
@@ -838,7 +876,7 @@ def _sentence_start(text: str, pos: int) -> int:
 
 def _sentence_initial(text: str, pos: int) -> bool:
     j = pos - 1
-    while j >= 0 and text[j] in SPACES + "„\"»":
+    while j >= 0 and text[j] in SPACES + "„\"»•·*–-|":  # bullets and table bars start items too
         j -= 1
     return j < 0 or text[j] in ".!?\n:"
 

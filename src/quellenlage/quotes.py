@@ -190,6 +190,22 @@ class QuoteRules:
         return frozenset(self.ent.get("not_first_names") or [])
 
     @cached_property
+    def acronym_stop(self) -> frozenset[str]:
+        return frozenset(self.ent.get("acronym_stoplist") or [])
+
+    @cached_property
+    def org_noun_re(self) -> re.Pattern:
+        """ "die Behörde", "dem Amt", "des Unternehmens", "eine Sprecherin der Behörde"."""
+        nouns = _alternation(self.cfg.get("org_nouns") or ["(?!)"])
+        speakers = _alternation(self.cfg.get("spokespeople") or ["(?!)"])
+        return re.compile(r"(?<!\w)(?:(?:ein|eine|der|die)\s+(?:" + speakers + r")\s+(?:de[rs]|von)\s+(?:(?:\w+\s+)?(?:" + nouns + r")(?!\w)|(?P<named>[A-ZÄÖÜ][\w-]+))|(?:[Dd](?:ie|er|as|em|es|en))\s+(?:\w+\s+)?(?:" + nouns + r"))(?!\w)")
+
+    @cached_property
+    def anonymous_re(self) -> re.Pattern:
+        """ "sagt ein Mitarbeiter, der anonym bleiben möchte": an unnamed person."""
+        return re.compile(r"\s*(?:ein|eine)\s+(?:\w+\s+)?(?:" + _alternation(self.cfg["role_nouns"] + ["Mitarbeiter", "Mitarbeiterin", "Insider", "Insiderin", "Beschäftigter"]) + r")\b(?!\s+(?:de[rs]|von)\s)")
+
+    @cached_property
     def title_words(self) -> frozenset[str]:
         return frozenset(self.ent.get("title_words") or [])
 
@@ -238,6 +254,11 @@ class Mentions:
             if free(mention.start, mention.end):
                 self.items.append(mention)
                 spans.append((mention.start, mention.end))
+        # Organisations written as acronyms (BSI, ESMC) that no list knows.
+        for m in re.finditer(r"(?<![\w-])[A-ZÄÖÜ]{3,6}(?![\w-])", text):
+            if free(*m.span()) and m.group(0) not in rules.acronym_stop:
+                self.items.append(Mention(m.start(), m.end(), m.group(0), "ORG"))
+                spans.append(m.span())
         # Unknown people: a first name and a surname, or a title before two capitalised words.
         name_rx = re.compile(r"(?<![\w-])(?P<first>[A-ZÄÖÜ][a-zäöüéèáç]+(?:-[A-ZÄÖÜ][a-zäöü]+)?)[ \u00a0]"
                              r"(?P<last>(?:(?:von|van|de|der|di|da)[ \u00a0])?[A-ZÄÖÜ][\w'’]+(?:-[A-ZÄÖÜ][\w]+)?)(?![\w-])")
@@ -293,6 +314,12 @@ class QuoteFinder:
         regions = list(regions)
         quotations = find_quotations(text, self.r.cfg["marks"], regions)
         quotations = [q for q in quotations if q.end > q.start and text[q.start:q.end].strip()]
+        # Captions, bylines and ads never name a speaker: attribution reads a copy of the text
+        # with them blanked out (same offsets).
+        masked = list(text)
+        for a, b in regions:
+            masked[a:b] = " " * (b - a)
+        text = "".join(masked)
         mentions = Mentions(text, self.r, regions, extra_mentions)
         out: list[Quote] = []
         last_speaker: tuple[int, Quote] | None = None
@@ -328,7 +355,7 @@ class QuoteFinder:
         last_word = re.findall(r"[\w-]+", before)[-1:] if before.strip() else []
         if last_word and last_word[0] in self.r.cfg["term_before"] and (len(words) <= 2 or inner[:1].isupper()):
             return "term", True   # Podcast „Decoder“, Codenamen „chocolate“, namens »Colossus«
-        if self.r.reported_re.search(_clause_text(text, q)) and not (len(words) == 1 and inner[:1].isupper()):
+        if self.r.reported_re.search(_clause_text(text, q)) and not (len(inner.split()) == 1 and inner[:1].isupper()):
             # "die Nachfrage sei „unglaublich“": reported speech; "sei ein „Wrapper“" stays a term.
             return "statement", True
         if not ends_sentence and len(words) <= 4 and all(w[0].isupper() or w[0].isdigit() for w in words):
@@ -479,6 +506,22 @@ class QuoteFinder:
                     pronoun_from: int | None = None) -> bool:
         """A person or organisation (or a pronoun or role noun for one) in text[start:end]."""
         window = text[start:end]
+        if first and self.r.anonymous_re.match(window):
+            return True  # an unnamed person speaks: no speaker, and no guessing
+        org = self.r.org_noun_re.search(window)
+        if org and not [m for m in mentions.within(start, start + org.start()) if m.kind == "PER"]:
+            if org.group("named"):
+                named = [m for m in mentions.within(start + org.start("named"), start + org.end("named"))]
+                if named:
+                    self._set(quote, named[0])
+                    return True
+                quote.speaker = org.group("named")
+                quote.speaker_start, quote.speaker_end = start + org.start("named"), start + org.end("named")
+                return True
+            prior = [m for m in mentions.items if m.kind == "ORG" and m.end <= start + org.start()]
+            if prior:
+                self._set(quote, prior[-1])
+                return True
         found = mentions.within(start, end)
         # Pronouns and role nouns: "sagte er", "Er fügte hinzu", "erklärte der Manager".
         pron = re.search(r"(?<!\w)(?P<p>[Ee]r|[Ss]ie)(?!\w)", window)
