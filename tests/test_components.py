@@ -48,7 +48,9 @@ from hypothesis import strategies as st  # noqa: E402
 PIECES = ["„", "“", '"', "»", "«", "‚", "‘", "'", "|", "-", "–", ".", ",", ":", "(", ")", "\n", "\n\n", " ",
           "\u00a0", "15.000", "1,8", "Mrd.", "Mio.", "Dollar", "€", "%", "Jänner", "seit", "bis", "2025", "Q3",
           "sagte", "laut", "Platz", "rund", "zwischen", "und", "GPUs", "Microsoft", "Er", "Anzeige", "Montag",
-          "Geschäftsjahres", "ß", "İ", "𝟙", "\ufeff", "Top", "70B", "einer", "Modell", "Satya Nadella"]
+          "Geschäftsjahres", "ß", "İ", "𝟙", "\ufeff", "Top", "70B", "einer", "Modell", "Satya Nadella",
+          "   ", "\t", "|---|", "©", "•", "Foto: APA", "Lesezeit: 4 Min.", "/", "BTC", "Wochenende",
+          "Sprecherin der Behörde", "ein Mitarbeiter", "2024/25", "Herbst", "Prozent", "Kosten"]
 
 
 @given(st.lists(st.sampled_from(PIECES), max_size=120))

@@ -734,9 +734,9 @@ class Scanner:
         header_unit = self._header_unit(cell.header or "") or self._header_unit(cell.row or "")
         if fig.label == "COUNT" and fig.unit is None and header_unit:
             fig.unit = header_unit
-        if fig.label == "COUNT" and fig.unit is None and self._header_is_money(cell.header):
+        if fig.label == "COUNT" and fig.unit is None and self._header_is_money(cell.header or ""):
             cre, ctable = self.r.currency_after
-            cur = next((ctable[c] for c in ctable if c in cell.header), None)
+            cur = next((ctable[c] for c in ctable if c in (cell.header or "")), None)
             if cur:
                 fig.label, fig.currency, fig.rule = "MONEY", cur, "table_money"
 
