@@ -89,7 +89,8 @@ class DateRules:
         weekday = r"(?P<weekday>" + _alternation(self.weekday_of) + r")" + parts + NB
         fq = _alternation(self.cfg.get("fiscal_quarter_words") or ["(?!)"])
         season_bare = r"(?P<season>" + _alternation(self.cfg["seasons"]) + r")" + NB
-        season_rel = (r"(?<![\w-])(?P<rel>vergangenen|vergangenem|letzten|letztem|kommenden|kommendem|nächsten|diesem|diesen)"
+        rel_words = _alternation(self.cfg["relative_modifiers"])
+        season_rel = (r"(?<![\w-])(?P<rel>" + rel_words + r")"
                       + SP + r"(?P<season>" + _alternation(self.cfg["seasons"]) + r")" + NB)
         rx = [
             ("iso_date", r"(?<![\d-])(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?![\d-])"),
@@ -106,15 +107,15 @@ class DateRules:
             ("mod_year", mods + SP + year),
             ("year_word", r"(?P<yw>Jahr(?:es)?|Jahre)" + SP + year + NB),
             ("decade", r"(?<![\d.])(?P<dec>(?:19|20)\d0)er" + NB),
-            ("mod_relative", mods + SP + r"(?:(?P<what>des|dieses)" + SP + r")?(?:(?P<rel>vergangenen|letzten|kommenden|nächsten|laufenden)"
+            ("mod_relative", mods + SP + r"(?:(?P<what>des|dieses)" + SP + r")?(?:(?P<rel>" + rel_words + r")"
                              + SP + r")?Jahr(?:es)?" + NB),
-            ("mod_week", mods + SP + r"(?:(?:der|dieser)" + SP + r"|(?P<rel>nächster|kommender|vergangener|letzter)" + SP + r")Woche" + NB),
-            ("season_relative", seasons + SP + r"(?:des|dieses)" + SP + r"(?:(?P<rel>vergangenen|letzten|kommenden|nächsten)"
+            ("mod_week", mods + SP + r"(?:(?:der|dieser)" + SP + r"|(?P<rel>" + rel_words + r")" + SP + r")Woche" + NB),
+            ("season_relative", seasons + SP + r"(?:des|dieses)" + SP + r"(?:(?P<rel>" + rel_words + r")"
                                 + SP + r")?Jahres" + NB),
             ("relative", r"(?<![\w-])(?P<relphrase>" + _alternation(_both_cases(list(rel_year) + list(rel_week) + list(rel_month)))
                          + r")" + NB),
             ("ago", r"(?<![\w-])(?P<vor>[Vv]or)" + SP + r"(?P<n>\d{1,3}|" + r"[^\W\d_]+)" + SP
-                    + r"(?P<unit>Jahren|Monaten|Wochen|Tagen|Jahr|Monat|Woche|Tag)" + NB),
+                    + r"(?P<unit>" + _alternation(self.cfg["ago_units"]) + r")" + NB),
             ("fiscal_quarter", r"(?:(?P<qn>[1-4])\." + SP + r"|(?P<qw>" + quarter_words + r")" + SP + r")(?P<fq>" + fq + r")"
                                + r"(?:" + SP + year + r")?" + NB),
             ("quarter_bare", r"(?<![\w-])(?P<qw>" + quarter_words + r")" + SP + r"Quartal(?:s)?" + NB),
@@ -256,7 +257,7 @@ class DateScanner:
         elif name == "season_rel":
             mod = self.r.cfg["seasons"][g["season"]]
             rel = g["rel"]
-            off = -1 if rel.startswith(("vergangen", "letzt")) else 1 if rel.startswith(("kommend", "nächst")) else 0
+            off = self.r.cfg["relative_modifiers"][rel]
             month = int(self.r.cfg.get("season_months", {}).get(g["season"], 6))
             py = int(published[:4]) if published else None
             pm = int(published[5:7]) if published and len(published) >= 7 else None
@@ -301,10 +302,10 @@ class DateScanner:
             if name == "season_relative":
                 mod = self.r.cfg["seasons"][g["season"]]
             rel = g.get("rel")
-            off = {"vergangenen": -1, "letzten": -1, "kommenden": 1, "nächsten": 1}.get(rel or "", 0)
+            off = self.r.cfg["relative_modifiers"].get(rel or "", 0)
             expr = DateExpr(rel_unit="year", rel_offset=off)
         elif name == "mod_week":
-            off = {"nächster": 1, "kommender": 1, "vergangener": -1, "letzter": -1}.get(g.get("rel") or "", 0)
+            off = self.r.cfg["relative_modifiers"].get(g.get("rel") or "", 0)
             expr = DateExpr(rel_unit="week", rel_offset=off)
         elif name == "relative":
             unit, off = self.r.relative_offset(g["relphrase"])
@@ -315,8 +316,7 @@ class DateScanner:
             v = int(n) if n.isdigit() else parse_number_word(n, self.r.numbers)
             if v is None or v != int(v):
                 return None
-            unit = {"Jahren": "year", "Monaten": "month", "Wochen": "week", "Tagen": "day",
-                    "Jahr": "year", "Monat": "month", "Woche": "week", "Tag": "day"}[g["unit"]]
+            unit = self.r.cfg["ago_units"][g["unit"]]
             expr = DateExpr(rel_unit=unit, rel_offset=-int(v))
         elif name == "weekday":
             expr = DateExpr(weekday=self.r.weekday_of[g["weekday"]], future=future)
