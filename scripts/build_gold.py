@@ -21,7 +21,9 @@ GOLD = ROOT / "corpus" / "gold"
 
 LABELS = {"MONEY", "COUNT", "PERCENT", "RANK", "DURATION", "DATE", "QUOTE"}
 SPAN_KEYS = ["label", "value", "low", "high", "unit", "currency", "item", "qualifier", "mod",
-             "relation", "kind", "speaker", "cue", "subject", "property", "optional"]
+             "relation", "kind", "speaker", "cue", "subject", "property", "optional",
+             # the claim frame (SPEC §9), for claims only
+             "period", "segment", "aspect", "measure"]
 
 
 class GoldError(Exception):
@@ -89,6 +91,8 @@ def build_doc(ann_path: Path) -> tuple[str, dict]:
                 out[key] = sp[key]
         if out["label"] == "DATE" and "value" in out:
             out["value"] = str(out["value"])
+        if "period" in out:
+            out["period"] = str(out["period"])
         assert text[start:end] == (sp["text"] if "to" not in sp else text[start:end])
         spans.append(out)
     spans.sort(key=lambda s: (s["start"], s["end"], s["label"]))
@@ -120,6 +124,8 @@ def build_relations(docs: dict[str, dict]) -> list[dict]:
             out[side] = {"doc": ref["doc"], "start": s, "end": e, "text": text[s:e]}
         out["subject"] = rel.get("subject")
         out["property"] = rel.get("property")
+        if rel.get("why"):
+            out["why"] = rel["why"]
         rows.append(out)
     return rows
 

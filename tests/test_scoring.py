@@ -100,3 +100,14 @@ def test_overall_is_micro_averaged():
     m = metrics(preds, golds)
     assert m["overall"]["tp"] == 2 and m["overall"]["full_tp"] == 1
     assert list(m["labels"]) == ["COUNT", "DATE"]
+
+
+def test_count_units_are_part_of_the_value():
+    gold = [span(0, 6, value=15000, unit="gpu")]
+    assert metrics([span(0, 6, value=15000, unit="gpu")], gold)["labels"]["COUNT"]["full_f1"] == 1.0
+    assert metrics([span(0, 6, value=15000, unit="parameter")], gold)["labels"]["COUNT"]["full_f1"] == 0.0
+    assert metrics([span(0, 6, value=15000)], gold)["labels"]["COUNT"]["full_f1"] == 0.0
+    # A gold span without a unit takes any unit; units are a COUNT matter only.
+    assert metrics([span(0, 6, value=15000, unit="gpu")], [span(0, 6, value=15000)])["labels"]["COUNT"]["full_f1"] == 1.0
+    assert metrics([span(0, 6, "DURATION", value=3, unit="year")],
+                   [span(0, 6, "DURATION", value=3, unit="month")])["labels"]["DURATION"]["full_f1"] == 1.0

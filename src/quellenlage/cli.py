@@ -89,23 +89,27 @@ def extract(paths, out, model, rules_dir, workers, engine, scheduler):
 def evaluate(gold, as_json, model, rules_dir, show_errors, baselines):
     """Score the pipeline against gold spans (SPEC §8)."""
     from quellenlage.evaluate import evaluate as run_eval
-    from quellenlage.evaluate import format_table, load_gold
+    from quellenlage.evaluate import format_relations, format_table, load_gold, relations_for, score_relations
     try:
         gold_docs = load_gold(list(gold))
     except (ValueError, OSError) as exc:
         raise UserError(f"cannot read gold: {exc}") from exc
     nlp, rules = _pipeline(model, rules_dir)
     summary, scores = run_eval(nlp, rules, gold_docs)
+    relations = score_relations(relations_for(gold_docs, list(gold)), summary.pop("conflicts"))
     compared = {}
     if "dateparser" in baselines:
         from quellenlage.baselines import score_dateparser
         compared["dateparser"] = score_dateparser(gold_docs)
     if as_json:
         # Exactly the SPEC's shape; quote kinds and baselines only print in the table.
-        click.echo(json.dumps({"labels": summary["labels"], "overall": summary["overall"]}, indent=2))
+        rel = {k: v for k, v in relations.items() if not isinstance(v, list)}
+        rel.update(false_flags=len(relations["false_flags"]), unlisted=len(relations["unlisted"]))
+        click.echo(json.dumps({"labels": summary["labels"], "overall": summary["overall"], "relations": rel}, indent=2))
     else:
         click.echo(f"{len(gold_docs)} gold documents · {nlp.meta.get('quellenlage_backbone')}")
         click.echo(format_table(summary))
+        click.echo(format_relations(relations))
         for name, base in compared.items():
             ours = summary["labels"].get("DATE")
             theirs = base["labels"].get("DATE")
@@ -123,6 +127,15 @@ def evaluate(gold, as_json, model, rules_dir, show_errors, baselines):
                            f"gold={ {k: v for k, v in gold_part.items() if k in ('value', 'low', 'high', 'kind', 'speaker')} }\t"
                            f"pred={ {k: pred.get(k) for k in ('value', 'low', 'high', 'date_value', 'kind', 'speaker') if pred.get(k) is not None} }",
                            err=False)
+        for rel in relations["missed"]:
+            click.echo(f"relation\tmissed conflict\t{rel.get('subject')} · {rel.get('property')}\t"
+                       f"{rel['a']['doc']} {rel['a']['text']!r} ≠ {rel['b']['doc']} {rel['b']['text']!r}")
+        for rel in relations["false_flags"]:
+            click.echo(f"relation\tflagged {rel['relation']}\t{rel.get('subject')} · {rel.get('property')}\t"
+                       f"{rel['a']['doc']} {rel['a']['text']!r} ~ {rel['b']['doc']} {rel['b']['text']!r}")
+        for c in relations["unlisted"]:
+            click.echo(f"relation\tflag no relation lists\t{c['subject']} · {c['property']}\t"
+                       f"{c['doc_a']} {c['text_a']!r} ≠ {c['doc_b']} {c['text_b']!r}")
 
 
 @main.command()

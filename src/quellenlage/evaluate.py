@@ -6,7 +6,8 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from quellenlage.extract import extract_articles, prepare
+from quellenlage.crosscheck import crosscheck
+from quellenlage.extract import extract_articles, prepare, skip_regions_of
 from quellenlage.readers import article_from_record
 from quellenlage.rules import RuleSet
 from quellenlage.scoring import DocScore, score_document, summarise
@@ -52,6 +53,7 @@ def evaluate(nlp: Language, rules: RuleSet, gold_docs: list[dict]) -> tuple[dict
         if a.status == "skipped" and a.error and a.error.startswith("not German"):
             a.status, a.error = "ok", None
     tables = extract_articles(nlp, articles)
+    crosscheck(articles, tables, rules, skip_regions_of(tables))
     preds = predictions(tables)
     scores = []
     by_kind: dict[str, list[DocScore]] = {"statement": [], "term": []}
@@ -65,6 +67,7 @@ def evaluate(nlp: Language, rules: RuleSet, gold_docs: list[dict]) -> tuple[dict
             kg = [{**s, "label": f"QUOTE:{kind}"} for s in g.get("spans", []) if s["label"] == "QUOTE" and s.get("kind") == kind]
             kind_scores.append(score_document(kp, kg, g.get("boilerplate", [])))
     summary = summarise([s for _, s in scores])
+    summary["conflicts"] = tables["conflicts"]
     summary["quote_kinds"] = {f"QUOTE:{k}": summarise(v)["labels"].get(f"QUOTE:{k}") for k, v in by_kind.items()
                               if summarise(v)["labels"].get(f"QUOTE:{k}")}
     return summary, scores
@@ -86,28 +89,61 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
-def score_relations(relations: list[dict], conflicts: list[dict]) -> dict:
-    """Expected conflicts found, and agreeing or unrelated pairs wrongly flagged (SPEC §8-9).
-    A conflict row matches a pair when its two figures overlap the pair's two spans."""
-    def flagged(rel: dict) -> bool:
-        for c in conflicts:
-            for x, y in ((rel["a"], rel["b"]), (rel["b"], rel["a"])):
-                if (c["doc_a"] == x["doc"] and _overlaps(c["start_a"], c["end_a"], x["start"], x["end"])
-                        and c["doc_b"] == y["doc"] and _overlaps(c["start_b"], c["end_b"], y["start"], y["end"])):
-                    return True
-        return False
+def _matches(row: dict, rel: dict) -> bool:
+    """A conflict row matches a pair when its two figures overlap the pair's two spans."""
+    for x, y in ((rel["a"], rel["b"]), (rel["b"], rel["a"])):
+        if (row["doc_a"] == x["doc"] and _overlaps(row["start_a"], row["end_a"], x["start"], x["end"])
+                and row["doc_b"] == y["doc"] and _overlaps(row["start_b"], row["end_b"], y["start"], y["end"])):
+            return True
+    return False
 
-    out = {"conflicts_expected": 0, "conflicts_found": 0, "missed": [], "false_flags": []}
+
+def score_relations(relations: list[dict], conflicts: list[dict]) -> dict:
+    """Conflict recall and precision (SPEC §9). Recall: the share of expected conflicts that a
+    conflict row overlaps on both figures. Precision: the share of conflict rows that overlap
+    both figures of an expected conflict; a flag the relations do not list counts against it.
+    `false_flags` are agreeing or unrelated pairs that were flagged; `unlisted` the flags no
+    relation names at all."""
+    expected = [r for r in relations if r["relation"] == "conflict"]
+    out = {"conflicts_expected": len(expected), "conflicts_found": 0, "flagged": len(conflicts),
+           "flagged_true": 0, "missed": [], "false_flags": [], "unlisted": []}
     for rel in relations:
-        hit = flagged(rel)
+        hit = any(_matches(c, rel) for c in conflicts)
         if rel["relation"] == "conflict":
-            out["conflicts_expected"] += 1
             out["conflicts_found"] += hit
             if not hit:
                 out["missed"].append(rel)
         elif hit:
             out["false_flags"].append(rel)
+    for c in conflicts:
+        if any(_matches(c, rel) for rel in expected):
+            out["flagged_true"] += 1
+        elif not any(_matches(c, rel) for rel in relations):
+            out["unlisted"].append(c)
+    p = out["flagged_true"] / out["flagged"] if out["flagged"] else (1.0 if not expected else 0.0)
+    r = out["conflicts_found"] / len(expected) if expected else 1.0
+    out.update(precision=p, recall=r, f1=2 * p * r / (p + r) if p + r else 0.0)
     return out
+
+
+def relations_for(gold_docs: list[dict], paths: list[str | Path]) -> list[dict]:
+    """The relations beside the gold files (relations.jsonl in their folders) whose two
+    documents are both among the gold documents."""
+    ids = {str(g["id"]) for g in gold_docs}
+    files = []
+    for p in map(Path, paths):
+        f = (p if p.is_dir() else p.parent) / "relations.jsonl"
+        if f.exists() and f not in files:
+            files.append(f)
+    rels = [r for f in files for r in load_relations(f)]
+    return [r for r in rels if r["a"]["doc"] in ids and r["b"]["doc"] in ids]
+
+
+def format_relations(m: dict) -> str:
+    return (f"conflicts        expected {m['conflicts_expected']:>4} · found {m['conflicts_found']:>4} · "
+            f"flagged {m['flagged']:>4} ({m['flagged_true']} expected)\n"
+            f"                 P {m['precision']:.3f} · R {m['recall']:.3f} · F1 {m['f1']:.3f} · "
+            f"agree/unrelated pairs flagged {len(m['false_flags'])} · flags no relation lists {len(m['unlisted'])}")
 
 
 def load_relations(path: str | Path) -> list[dict]:

@@ -69,6 +69,8 @@ def value_matches(pred: dict, gold: dict) -> bool:
         return True
     if label == "DATE":
         return (pred.get("date_value") or None) == (gold.get("value") or None)
+    if label == "COUNT" and gold.get("unit") and pred.get("unit") != gold["unit"]:
+        return False  # a parameter count is not a GPU count (SPEC §8)
     if gold.get("low") is not None or gold.get("high") is not None:
         return close(pred.get("low"), gold.get("low")) and close(pred.get("high"), gold.get("high"))
     return close(pred.get("value"), gold.get("value"))
