@@ -52,17 +52,33 @@ def test_evaluate_json_has_the_spec_shape(cli):
     res = cli("evaluate", "--gold", ROOT / "corpus" / "gold", "--json", "--model", "rules")
     assert res.exit_code == 0, res.output
     data = json.loads(res.output)
-    assert set(data) == {"labels", "overall"}
+    assert set(data) == {"labels", "overall", "relations"}
     for m in list(data["labels"].values()) + [data["overall"]]:
         assert {"tp", "fp", "fn", "precision", "recall", "f1", "full_f1"} <= set(m)
     assert data["overall"]["tp"] + data["overall"]["fn"] > 0
+    rel = data["relations"]
+    assert {"conflicts_expected", "conflicts_found", "flagged", "flagged_true", "precision", "recall", "f1"} <= set(rel)
+    assert rel["conflicts_expected"] > 0 and rel["flagged_true"] <= rel["flagged"]
+    assert rel["precision"] == (rel["flagged_true"] / rel["flagged"] if rel["flagged"] else 1.0)
 
 
 def test_conflicts_and_report_read_the_last_run(cli, tmp_path):
     assert cli("conflicts", "--out", tmp_path / "none").exit_code == 1
     cli("extract", ARTICLES, "--out", tmp_path / "o", "--model", "rules")
     res = cli("conflicts", "--out", tmp_path / "o")
-    assert res.exit_code == 0 and "conflicts" in res.output.lower()
+    assert res.exit_code == 0 and "disputed facts" in res.output
+    facts = json.loads(cli("conflicts", "--out", tmp_path / "o", "--json").output)
+    assert facts and all(f["status"] == "disputed" and len(f["values"]) >= 2 for f in facts)
+    for f in facts:
+        for v in f["values"]:
+            assert v["sources"] and all(c["evidence"] and c["text"] for c in v["claims"])
+    some = facts[0]
+    narrowed = json.loads(cli("conflicts", "--out", tmp_path / "o", "--json", "--subject", some["subject"],
+                              "--property", some["property"]).output)
+    assert narrowed and {(f["subject"], f["property"]) for f in narrowed} == {(some["subject"], some["property"])}
+    assert json.loads(cli("conflicts", "--out", tmp_path / "o", "--json", "--property", "no_such").output) == []
+    everything = json.loads(cli("conflicts", "--out", tmp_path / "o", "--json", "--all").output)
+    assert len(everything) > len(facts) and {f["status"] for f in everything} == {"agreed", "disputed"}
     res = cli("report", "--out", tmp_path / "o")
     assert res.exit_code == 0
     page = (tmp_path / "o" / "report.html").read_text(encoding="utf-8")

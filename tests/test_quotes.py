@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quellenlage.evaluate import load_gold
-from quellenlage.quotes import Mentions, QuoteRules, find_quotations, find_quotes
+from quellenlage.entities import EntityRules, find_entities
+from quellenlage.quotes import QuoteRules, find_quotations, find_quotes
 from quellenlage.rules import RuleSet
 
 from conftest import GOLD
@@ -43,7 +44,7 @@ def test_quote_examples(example, nlp):
 
 @pytest.mark.parametrize("example", RULES.get("entities")["examples"], ids=lambda e: e["text"][:40])
 def test_entity_examples(example):
-    people = [m.name for m in Mentions(example["text"], QR).items if m.kind == "PER"]
+    people = [e.name for e in find_entities(example["text"], EntityRules.from_ruleset(RULES)) if e.type == "PER"]
     assert people == example["persons"]
 
 

@@ -1,313 +1,435 @@
-"""From figures to claims: who a figure is about (subject) and what it measures (property).
+"""From figures to claims: what a figure measures (property), who it is about (subject) and
+its frame (period, segment, aspect, measure). Pure: works on one document's `DocView`.
 
-Pure: works on the text and the figure rows of one document. The property comes from the
-lexicon in rules/<lang>/properties.yaml (labels, units, trigger words); the subject is the
-entity the figure's clause is about: the antecedent of a relative clause ("xAIs Grok, das
-mehr als 100.000 GPUs nutzte"), else the nearest entity of a fitting type in the clause, the
-sentence, an anaphor ("das Modell"), or the text before. A table row's subject is its first cell.
+The property comes from the lexicon in rules/<lang>/properties.yaml: the property word
+nearest to the figure in its clause (else its sentence), among the properties that accept the
+figure's kind of value (a market value is never a percent, a growth rate only belongs to a
+property that can change). The subject (`subjects.py`) is the entity the figure's clause is
+about. The frame comes from frames.py; a period named relative to another ("im Vorquartal")
+and the document's main reporting period are resolved in a second pass over all claims of
+the document, in text order.
 """
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from quellenlage.entities import Entity, EntityRules, find_entities
-from quellenlage.figures import _table_cells
+from quellenlage.entities import Entity, EntityRules
+from quellenlage.frames import Frame, FrameFinder, FrameRules, PeriodResolver
+from quellenlage.layout import headings, table_cells
+from quellenlage.normalize.periods import extent, grain
 from quellenlage.rules import RuleSet
+from quellenlage.subjects import SubjectFinder
+from quellenlage.textutil import clauses, cue_re, words_re
 
-# Clause boundaries: punctuation, and "und" before an article or a verb ("und steuert selbst …").
-CLAUSE_BREAK = re.compile(r"[,;:()–—]|\s-\s|\bund\b(?=\s+(?:der|die|das|ein|eine|[a-zäöüß]+t)\b)")
-COORDINATED = re.compile(r"\s*und\s+[a-zäöüß]+t\b")
-RELATIVE = re.compile(r"\s*(?:das|der|die|welche[rs]?|dessen|deren)\b")
+RELATIVE_AFTER = re.compile(r"\s*(?:die|der|das|den|welche[rns]?)\s+(?!\d)")
+PER_SHARE = re.compile(r"\s+(?:Aktie|Anteilsschein|Papier)\b")
+CONTINUATION = re.compile(r"\s*(?:was|wovon|womit|wobei|davon|und|sowie|das|die|der|damit|danach|davor|zuvor|dann|anschließend|nun|ein\s+Plus|ein\s+Minus|eine\s+Zunahme|ein\s+Anstieg|ein\s+Rückgang|ein\s+Zuwachs)\b", re.IGNORECASE)
+RELATIVE_OPENER = re.compile(r"\s*(?:in\s+dem|in\s+der|in\s+denen|als|wo|damals)\b")
+FISCAL_WORDS = re.compile(r"Geschäftsquartal|Geschäftsjahr|Fiskal|Bilanzjahr|fiscal|\bFY\s?\d|\bGJ\b", re.IGNORECASE)
 
 
 @dataclass
 class Property:
     key: str
     name: str
-    labels: tuple[str, ...]
+    values: dict[str, tuple[str, ...]]
     units: tuple[str, ...]
     relations: tuple[str, ...]
     triggers: re.Pattern | None
+    cores: tuple[str, ...]
     subject_types: tuple[str, ...]
     default: bool
+    time: str
     window_days: int | None
     local: bool = False
     scopes: re.Pattern | None = None
+    segments: tuple[str, ...] = ()
+    parent_segment: bool = False
+    role: str | None = None
+    min: float | None = None
+    max: float | None = None
+    requires: re.Pattern | None = None
+    excludes: re.Pattern | None = None
+    pair: str = "sentence"
+    needs_segment: bool = False
+
+    def accepts(self, fig: dict, measure: str) -> bool:
+        if measure not in self.values.get(fig["label"], ()):
+            return False
+        if fig["label"] == "COUNT" and self.units and fig.get("unit") not in self.units:
+            return False
+        if self.relations and fig.get("date_relation") not in self.relations:
+            return False
+        v = fig.get("value") if fig.get("value") is not None else fig.get("high")
+        if measure == "level" and v is not None:
+            if self.min is not None and v < self.min or self.max is not None and v > self.max:
+                return False
+        return True
 
 
 @dataclass
 class ClaimRules:
     cfg: dict
     entities: EntityRules
+    frames: FrameRules
 
     @classmethod
     def from_ruleset(cls, rules: RuleSet) -> "ClaimRules":
-        return cls(rules.get("properties"), EntityRules.from_ruleset(rules))
+        return cls(rules.get("properties"), EntityRules.from_ruleset(rules), FrameRules.from_ruleset(rules))
 
     @cached_property
     def properties(self) -> list[Property]:
         out = []
         for key, p in self.cfg["properties"].items():
             trig = p.get("triggers") or []
-            rx = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t) for t in trig) + r")", re.IGNORECASE) if trig else None
-            out.append(Property(key, p.get("name", key), tuple(p["labels"]), tuple(p.get("units") or ()),
-                                tuple(p.get("relations") or ()), rx, tuple(p.get("subject") or ()),
-                                bool(p.get("default")), p.get("window_days"), bool(p.get("local")),
-                                _words_re(p["scopes"]) if p.get("scopes") else None))
+            out.append(Property(
+                key, p.get("name", key), {lab: tuple(ms) for lab, ms in (p.get("values") or {}).items()},
+                tuple(p.get("units") or ()), tuple(p.get("relations") or ()), cue_re(trig) if trig else None,
+                tuple(sorted({t.strip("*").lower() for t in trig if t.startswith("*")}, key=len, reverse=True)),
+                tuple(p.get("subject") or ()), bool(p.get("default")), p.get("time", "static"),
+                p.get("window_days"), bool(p.get("local")), words_re(p["scopes"]) if p.get("scopes") else None,
+                tuple(p.get("segments") or ()), bool(p.get("parent_segment")), p.get("role"),
+                p.get("min"), p.get("max"), cue_re(p["requires"]) if p.get("requires") else None,
+                cue_re(p["excludes"]) if p.get("excludes") else None, p.get("pair", "sentence"),
+                bool(p.get("needs_segment"))))
         return out
-
-    @cached_property
-    def speculative(self) -> re.Pattern:
-        return _words_re(self.cfg.get("speculative"))
-
-    @cached_property
-    def demonstrative(self) -> re.Pattern:
-        words = self.cfg.get("demonstratives") or ["(?!)"]
-        # "Der steuert allein …" (pronoun + verb), not "Das zweite Modell" (article + adjective + noun).
-        return re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in words) + r")\s+[a-zäöüß]+\s+(?![A-ZÄÖÜ])")
-
-    @cached_property
-    def object_before(self) -> re.Pattern:
-        words = self.cfg.get("object_prepositions") or ["(?!)"]
-        return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words)
-                          # "in den alternativen Cloud-Anbieter CoreWeave" is an object; "für den
-                          # Trainingslauf ihres V3-Modells" names V3 as the owner (genitive).
-                          + r")\s+(?:(?:de[mnr]|die|das|einem|einer|einen)\s+)?"
-                          + r"(?:(?!(?:ihre[sr]|seine[sr]|des|deren|dessen)\b)[\w-]+\s+){0,3}$")
-
-    @cached_property
-    def distributive(self) -> re.Pattern:
-        return _words_re(self.cfg.get("distributive"))
-
-    @cached_property
-    def present(self) -> re.Pattern:
-        return _words_re(self.cfg.get("present"))
-
-    @cached_property
-    def past(self) -> re.Pattern:
-        return _words_re(self.cfg.get("past"))
 
     def property(self, key: str) -> Property | None:
         return next((p for p in self.properties if p.key == key), None)
 
+    @cached_property
+    def present(self) -> re.Pattern:
+        return words_re(self.cfg.get("present"))
 
-def _words_re(words) -> re.Pattern:
-    words = words or ["(?!)"]
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+    @cached_property
+    def past(self) -> re.Pattern:
+        return words_re(self.cfg.get("past"))
+
+    @cached_property
+    def distributive(self) -> re.Pattern:
+        return words_re(self.cfg.get("distributive"))
+
+    @cached_property
+    def ellipsis(self) -> re.Pattern:
+        return cue_re(self.cfg.get("ellipsis"))
+
+    @cached_property
+    def no_claim(self) -> frozenset[str]:
+        return frozenset(t.lower() for t in self.cfg.get("no_claim_texts") or [])
 
 
-def _clause(sentence: str, rel_start: int, rel_end: int) -> tuple[int, int]:
-    """Bounds (relative to the sentence) of the clause around a figure."""
-    s, e = 0, len(sentence)
-    for m in CLAUSE_BREAK.finditer(sentence):
-        if m.end() <= rel_start:
-            s = m.end()
-        elif m.start() >= rel_end:
-            e = m.start()
-            break
-    return s, e
+@dataclass
+class DocView:
+    """What the claim step sees of one document: its text, sentence bounds (spaCy's
+    `doc.sents`), figures and dates, entities, skipped regions and publication date."""
+    text: str
+    sentences: list[tuple[int, int]]
+    figures: list[dict]
+    entities: list[Entity]
+    regions: list[tuple[int, int]] = field(default_factory=list)
+    published: str | None = None
+
+    def __post_init__(self) -> None:
+        self.sentences = sorted(self.sentences)
+        self._starts = [s for s, _ in self.sentences]
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i >= 0 and self.sentences[i][0] <= pos < max(self.sentences[i][1], self.sentences[i][0] + 1):
+            return self.sentences[i]
+        return (max(0, pos), max(0, pos) + 1) if i < 0 else self.sentences[i]
+
+    def previous_sentence(self, start: int) -> tuple[int, int] | None:
+        i = bisect.bisect_left(self._starts, start) - 1
+        return self.sentences[i] if i >= 0 else None
+
+    @cached_property
+    def tables(self):
+        return table_cells(self.text)
+
+    @cached_property
+    def headings(self) -> list[tuple[int, int]]:
+        return headings(self.text)
+
+    def skipped(self, s: int, e: int) -> bool:
+        return any(s < b and a < e for a, b in self.regions)
 
 
 class ClaimFinder:
     def __init__(self, rules: ClaimRules):
         self.r = rules
+        self.frames = FrameFinder(rules.frames)
+        self.subjects = SubjectFinder(rules)
 
-    def claims(self, text: str, figures: list[dict], regions=(), persons=()) -> list[dict]:
-        """(figure, subject, property) for each figure that has both; figures are table rows."""
-        ents = find_entities(text, self.r.entities, regions, persons)
-        tables = _table_cells(text)
-        out = []
+    def claims(self, view: DocView) -> list[dict]:
+        """Claim records (one per figure that has a property and a subject), in text order."""
+        text = view.text
+        periods = PeriodResolver(self.r.frames, text, view.figures, view.published, view.headings,
+                                 bool(FISCAL_WORDS.search(text)))
+        out: list[dict] = []
         parts = set(self.r.cfg.get("part_rules") or [])
-        no_claim = {t.lower() for t in self.r.cfg.get("no_claim_texts") or []}
-        for fig in figures:
-            if fig.get("rule") in parts or fig["text"].lower() in no_claim:
+        for fig in view.figures:
+            if fig.get("rule") in parts or fig["text"].lower() in self.r.no_claim or view.skipped(fig["start"], fig["end"]):
                 continue
-            ss, se = fig["sentence_start"], fig["sentence_end"]
-            # "Die $5,6 Mio. sind der Preis …": a definite article before an amount points back
-            # to the same amount named earlier; the figure repeats that claim.
-            earlier = self._same_amount_before(text, fig, out)
-            if earlier is not None:
-                out.append({**earlier, "figure": fig, "anchors": self._anchors(text, fig, ss, se)})
-                continue
-            sentence = text[ss:se]
-            cs, ce = _clause(sentence, fig["start"] - ss, fig["end"] - ss)
-            header = _table_header(fig["start"], tables)
-            # In a table the column header says what the cells measure.
-            prop = self._property(fig, sentence, header if header else sentence[cs:ce])
-            if prop is None:
-                continue
-            if header is None and self.r.distributive.search(sentence[cs:fig["start"] - ss]):
-                continue  # "jedes mit mehr als 100.000 GPUs": per unit, not a total
-            if prop.window_days and self.r.speculative.search(sentence[cs:ce] if header is None else ""):
-                continue  # "die Bewertung könnte auf 75 Milliarden steigen": not a present value
-            past = bool(prop.window_days and self.r.past.search(sentence[cs:ce]))
-            subject = self._subject(text, fig, prop, ents, ss, se, ss + cs, ss + ce, tables)
-            if subject:
-                scope = prop.scopes.search(sentence) if prop.scopes else None
-                out.append({"figure": fig, "subject": subject, "property": prop.key, "window_days": prop.window_days,
-                            "past": past, "anchors": self._anchors(text, fig, ss, se),
-                            "scope": scope.group(0).lower() if scope else None})
+            claim = self._claim(view, fig, out, periods)
+            if claim is not None:
+                out.append(claim)
+        self._resolve_periods(view, out, periods)
         return out
 
+    def _claim(self, view: DocView, fig: dict, done: list[dict], periods: PeriodResolver) -> dict | None:
+        text = view.text
+        ss, se = view.sentence_of(fig["start"])
+        se = max(se, fig["end"])
+        cls = clauses(text, ss, se)
+        k = next((i for i, (a, b) in enumerate(cls) if a <= fig["start"] < max(b, a + 1)), None)
+        cs, ce = cls[k] if k is not None else (ss, se)
+        ce = max(ce, fig["end"])
+        # "Die $5,6 Mio. sind der Preis …": a definite article before an amount points back
+        # to the same amount named earlier; the figure repeats that claim.
+        earlier = _same_amount_before(text, fig, done)
+        if earlier is not None:
+            return {**earlier, "figure": fig, "sentence": (ss, se)}
+        header = _table_header(fig["start"], view.tables)
+        free_before = [c for c in cls[:k] if not _has_figure(view.figures, c, fig)] if k else []
+        if k is not None and k + 1 < len(cls) and RELATIVE_AFTER.match(text, cls[k + 1][0]) \
+                and not _has_figure(view.figures, cls[k + 1], fig):
+            free_before = free_before + [cls[k + 1]]  # "…6,6 Mrd., die das Unternehmen im Oktober aufgebracht hat"
+        measure, basis = self.frames.measure(text, fig, (cs, ce), free_before) if fig["label"] != "DATE" else ("level", None)
+        if header is None and fig["label"] == "COUNT" and any(
+                not PER_SHARE.match(text, m.end()) for m in self.r.distributive.finditer(text, cs, fig["start"])):
+            return None  # "jedes mit mehr als 100.000 GPUs": per unit, not a total (a per-share figure is one)
+        subject = parent_of = prop = trigger = None
+        inherited = None
+        for prop, trigger in self._properties(text, fig, measure, (ss, se), (cs, ce), free_before, header):
+            subject, parent_of = self.subjects.subject(view, fig, prop, (ss, se), (cs, ce))
+            if subject:
+                break
+        else:
+            # "Im Vorquartal waren es 44,1 Milliarden": the claim before, compared.
+            inherited = self._ellipsis(view, fig, measure, (ss, se), (cs, ce), done)
+            if inherited is None:
+                return None
+            prop, trigger = self.r.property(inherited["property"]), None
+            subject, parent_of = self.subjects.own_subject(view, fig, prop, (ss, se), (cs, ce)) or inherited["subject"], None
+        aspect = self.frames.aspect(text, fig, (cs, ce), cls[:k] if k else [], (ss, se), free_before)
+        segment = None
+        if prop.segments:
+            segment = self.frames.segment(text, fig, [(cs, ce)] + free_before[::-1], prop.segments, trigger)
+        if inherited is not None and segment is None and subject == inherited["subject"]:
+            segment = inherited["segment"]
+        segment = segment or None  # "" = named as the whole
+        if prop.needs_segment and segment is None:
+            return None  # "Der Anteil am Umsatz liegt bei 6 Prozent": a share of what, unsaid
+        if parent_of and prop.parent_segment:
+            segment = segment or self.r.frames.canonical_segment(parent_of)
+        elif parent_of:
+            subject = parent_of  # the product itself stays the subject
+        fiscal = self.r.entities.fiscal(subject)
+        period, relative, follows = None, None, None
+        if prop.time != "static" and fig["label"] != "DATE":
+            earlier = [c for c in (cls[:k] if k else []) if c not in free_before]
+            own = [(cs, ce)] + free_before[::-1]
+            antecedent = cls[k - 1] if k and RELATIVE_OPENER.match(text, cs) else None
+            period, relative = periods.explicit(fig, own, prop.time == "flow", aspect, fiscal, earlier, antecedent)
+            if period is None and relative is None and inherited is not None and inherited["subject"] == subject \
+                    and not inherited["relative"]:
+                period = inherited["period"]
+                follows = inherited  # resolved in the second pass when still open
+        past = bool(prop.time == "stock" and (self.r.past.search(text, cs, ce) or (
+            period is None and relative is None and periods.before_window(fig, (cs, ce), prop.window_days))))
+        scope = prop.scopes.search(text, ss, se) if prop.scopes else None
+        return {"figure": fig, "subject": subject, "property": prop.key, "sentence": (ss, se),
+                "period": period, "relative": relative, "segment": segment, "aspect": aspect,
+                "measure": measure, "basis": basis, "time": prop.time, "window_days": prop.window_days,
+                "past": past,
+                "scope": scope.group(0).lower() if scope else None, "follows": follows}
+
+    # --- property ----------------------------------------------------------------------
+    def _properties(self, text: str, fig: dict, measure: str, sentence: tuple[int, int], clause: tuple[int, int],
+                    free_before: list[tuple[int, int]], header: str | None):
+        """(property, trigger) candidates, best first: the property word nearest to the figure in
+        its clause (or a clause before it without figures of its own: "Der Auftragsbestand, der
+        sogenannte Backlog, erreichte 18,4 Mrd."), else in its sentence; longer words win ties.
+        `trigger` is (start, end, compound core) when the word is a compound ("Cloud-Umsatz")."""
+        ranked = []
+        clause_labels = self.r.cfg.get("clause_labels", ())
+        scope = [clause] + free_before[::-1]
+        for rank, p in enumerate(self.r.properties):
+            if not p.accepts(fig, measure):
+                continue
+            if p.excludes is not None and any(p.excludes.search(text, a, b) for a, b in scope):
+                continue
+            if p.requires is not None and not p.requires.search(text, *sentence):
+                continue
+            key, trig = (0, 0.0, 0, -rank), None
+            if p.triggers is not None:
+                if header is not None:
+                    if p.triggers.search(header):
+                        key = (3, 0.0, 0, -rank)
+                else:
+                    hit = None
+                    for a, b in scope:
+                        h = _nearest(p.triggers, text, a, b, fig)
+                        if h and (hit is None or h[0] < hit[0]):
+                            hit = h
+                    if hit:
+                        key, trig = (3, -hit[0], hit[1][1] - hit[1][0], -rank), hit[1]
+                    elif fig["label"] not in clause_labels:
+                        hit = _nearest(p.triggers, text, sentence[0], sentence[1], fig)
+                        if hit:
+                            key = (2, -hit[0], hit[1][1] - hit[1][0], -rank)
+            if key[0] == 0:
+                if not p.default or fig["label"] not in ("COUNT", "RANK"):
+                    continue
+                key = (1, 0.0, 0, -rank)
+            ranked.append((key, p, trig))
+        ranked.sort(key=lambda r: r[0], reverse=True)
+        for key, p, trig in ranked:
+            yield p, self._compound(text, p, trig)
+
     @staticmethod
-    def _same_amount_before(text: str, fig: dict, claims: list[dict]) -> dict | None:
-        if not re.search(r"(?<!\w)(?:[Dd]ie|[Dd]er|[Dd]as|[Dd]iese[nr]?)\s*$", text[max(0, fig["start"] - 8):fig["start"]]):
+    def _compound(text: str, p: Property, trig: tuple[int, int] | None) -> tuple[int, int, str] | None:
+        if trig is None:
             return None
-        for c in reversed(claims):
+        word = text[trig[0]:trig[1]].lower()
+        core = next((c for c in p.cores if c in word and word.find(c) > 0), None)
+        if not core:
+            return None
+        pre = word[:word.find(core)]
+        return trig[0], trig[0] + len(pre) + len(core), core
+
+    def _ellipsis(self, view: DocView, fig: dict, measure: str, sentence: tuple[int, int], clause: tuple[int, int],
+                  done: list[dict]) -> dict | None:
+        """The claim this figure continues. In its own sentence: the claim before it whose
+        property takes this kind of value, for a change ("stieg auf 57 Mrd., ein Plus von 62 %")
+        or a clause that goes on from it ("…, was einem Plus von 56 % entspricht", "und 6 % zum
+        Vorquartal"). In the sentence before: the last claim of the same kind of value, when
+        this sentence compares ("Im Vorquartal waren es 44,1 Mrd.", "Analysten hatten mit …
+        gerechnet")."""
+        text = view.text
+        if fig["label"] not in ("MONEY", "PERCENT", "COUNT"):
+            return None
+        continues = measure == "change" or CONTINUATION.match(text, clause[0])
+        prev = view.previous_sentence(sentence[0])
+        start = prev[0] if prev else sentence[0]
+        for c in reversed(done):
             f = c["figure"]
-            if f["label"] == fig["label"] and f.get("currency") == fig.get("currency") and f.get("unit") == fig.get("unit") \
-                    and f.get("value") and fig.get("value") and abs(f["value"] - fig["value"]) <= 0.005 * abs(f["value"]):
+            if f["end"] > fig["start"]:
+                continue
+            if f["start"] < start:
+                break
+            p = self.r.property(c["property"])
+            if p is None or not p.accepts(fig, measure):
+                continue
+            if c.get("relative") in ("previous_year", "previous_quarter") and f["start"] < sentence[0]:
+                continue  # "Analysten hatten mit … gerechnet" goes with the main figure, not "im Vorquartal"
+            if f["start"] >= sentence[0]:
+                if continues:
+                    return c
+            elif self.r.ellipsis.search(text, *sentence) and f["label"] == fig["label"] \
+                    and f.get("currency") == fig.get("currency") and f.get("unit") == fig.get("unit") \
+                    and _same_magnitude(f, fig):
                 return c
         return None
 
-    def _anchors(self, text: str, fig: dict, ss: int, se: int) -> list[int]:
-        """Positions of words in the sentence that mean "now" ("inzwischen", "derzeit")."""
-        return [ss + m.start() for m in self.r.present.finditer(text[ss:se])]
+    # --- periods: second pass ------------------------------------------------------------
+    def _resolve_periods(self, view: DocView, claims: list[dict], periods: PeriodResolver) -> None:
+        """Relative periods against the passage's period, headings, then the document's main
+        reporting period for what is reported per period; calendar extents for all."""
+        dominant = _dominant(claims, view, periods, self.r.entities)
+        by_sentence: dict[tuple[int, int], str] = {}
+        for c in claims:  # the period each sentence reports on, named by an actual figure of it
+            if c["period"] and not c["relative"] and c["aspect"] == "actual" and c["time"] == "flow":
+                by_sentence.setdefault(c["sentence"], c["period"])
+        for c in claims:
+            fig = c["figure"]
+            fiscal = self.r.entities.fiscal(c["subject"])
+            if c["time"] != "static" and fig["label"] != "DATE":
+                follows = c.get("follows")
+                if c["period"] is None and follows is not None and not c["relative"] and not follows["relative"]:
+                    c["period"] = follows["period"]  # the claim it continues, now resolved
+                # "Im Vorquartal waren es …": relative to the sentence's period, else the document's.
+                ref = by_sentence.get(c["sentence"]) or dominant
+                if c["period"] is None and c["relative"]:
+                    c["period"] = periods.relative(c["relative"], ref, fiscal)
+                if c["period"] is None:
+                    c["period"] = periods.heading_period(fig["start"], c["time"] == "flow", c["aspect"], fiscal)
+                if c["period"] is None and c["time"] == "flow" and c["aspect"] == "actual" and not c["relative"]:
+                    c["period"] = dominant
+            span = extent(c["period"], fiscal)
+            c["period_start"], c["period_end"] = (span if span else (None, None))
 
-    # --- property ----------------------------------------------------------------------
-    def _property(self, fig: dict, sentence: str, clause: str) -> Property | None:
-        best, best_score = None, -1
-        for rank, p in enumerate(self.r.properties):
-            if fig["label"] not in p.labels:
-                continue
-            if p.units and fig["label"] == "COUNT" and fig.get("unit") not in p.units:
-                continue
-            if p.relations and fig.get("date_relation") not in p.relations:
-                continue
-            score = 0
-            if p.triggers is not None:
-                if p.triggers.search(clause):
-                    score = 3
-                elif p.triggers.search(sentence) and fig["label"] not in self.r.cfg.get("clause_labels", ()):
-                    score = 2  # money, dates and percentages: the property is named in their clause
-            if score == 0 and not p.default:
-                continue
-            if score > best_score:
-                best, best_score = p, score
-        return best
 
-    # --- subject -----------------------------------------------------------------------
-    def _subject(self, text, fig, prop: Property, ents: list[Entity], ss, se, cs, ce, tables) -> str | None:
-        cell_subject = _table_row_subject(text, fig["start"], tables, ents)
-        if cell_subject:
-            return cell_subject
-        types = prop.subject_types
-        if types == ("PAIR",):
-            return self._pair(text, ents, ss, se)
-        item_end = fig["end"] + (len(fig.get("item") or "") + 25 if fig.get("item") else 0)
-        objects = [e for e in ents if self.r.object_before.search(text, max(0, e.start - 40), e.start)]
-        # Not the maker of what is counted: "200'000 Grafikprozessoren von Nvidia" are not Nvidia's.
-        fitting = [e for e in ents if e.type in types and not (fig["start"] <= e.start < item_end)
-                   and not (fig.get("unit") and fig["unit"] in e.vendor_of)]
-        # In the figure's own sentence an object ("an dem Start-up") is not the subject;
-        # in earlier sentences any mention may be the topic.
-        usable = [e for e in fitting if e not in objects]
-        # "… angeführt von ASML. Der steuert allein 1,3 Mrd. EUR bei": a demonstrative opening
-        # the sentence is the last entity named before it.
-        if self.r.demonstrative.match(text, ss):
-            prior = [e for e in ents if e.type in types and e.end <= ss and ss - e.end < 300]
-            if prior:
-                return prior[-1].name
-        anaphors = {typ: rx for rx, typ in self.r.entities.anaphora}
-        # 1. "xAIs Grok, das mehr als 100.000 GPUs nutzte": a relative clause is about what
-        #    stands right before it (a name, or an anaphor like "der frühere Mitgründer").
-        if RELATIVE.match(text, cs) and cs > ss:
-            before = [e for e in usable if ss <= e.end <= cs and not text[e.end:cs].strip(" ,")]
-            if before:
-                return before[-1].name
-            for typ in types:
-                m = None
-                if typ in anaphors:
-                    for m in anaphors[typ].finditer(text, ss, cs):
-                        pass
-                if m and not text[m.end():cs].strip(" ,"):
-                    resolved = self._resolve_anaphor(typ, usable, ents, m.start(), text)
-                    if resolved:
-                        return resolved
-        # 2. "ASML führt die Runde an und steuert selbst 1,3 Milliarden bei": a coordinated
-        #    clause without a subject of its own shares the sentence's subject.
-        if cs > ss and COORDINATED.match(text, max(ss, cs - 4)):
-            first = [e for e in usable if ss <= e.start and e.end <= fig["start"]]
-            if first:
-                return first[0].name
-        # 3. By preferred type: named in the clause, named earlier in the sentence, or an
-        #    anaphor of that type in the sentence ("das Modell" -> the model the text is about).
-        for typ in types:
-            cands = [e for e in usable if e.type == typ and cs <= e.start and e.end <= ce]
-            prior = [e for e in cands if e.end <= fig["start"]]
-            if prior:
-                return prior[-1].name
-            after = [e for e in cands if e.start >= fig["end"]]
-            if after:
-                return after[0].name
-            prior = [e for e in usable if e.type == typ and ss <= e.start and e.end <= fig["start"]]
-            if prior:
-                return prior[-1].name
-            m = anaphors[typ].search(text, ss, se) if typ in anaphors else None
-            if m and not self.r.object_before.search(text, max(0, m.start() - 12), m.start()):
-                resolved = self._resolve_anaphor(typ, usable, ents, ss, text)
-                if resolved:
-                    return resolved
-        if prop.local:
-            return None  # dates, ranks, prices: only what their own sentence names
-        # 4. The topic of the sentence before, then the article's main entity of a fitting type.
-        prev_start = _previous_sentence_start(text, ss)
-        for typ in types:
-            topic = [e for e in fitting if e.type == typ and prev_start <= e.start and e.end <= ss]
-            if topic:
-                return topic[0].name
-        for typ in types:
-            prior = [e for e in fitting if e.type == typ and e.end <= ss]
-            if prior:
-                return _salient(prior, ents)
+def _dominant(claims: list[dict], view: DocView, periods: PeriodResolver, entities: EntityRules) -> str | None:
+    """The period a document mainly reports on: the quarter or half its actual per-period
+    claims name most (twice the weight), or its dates name most (read with the fiscal
+    calendar of the company the document's per-period claims are about)."""
+    votes: Counter = Counter()
+    subjects: Counter = Counter()
+    for c in claims:
+        if c["time"] == "flow":
+            subjects[c["subject"]] += 1
+        if c["period"] and c["time"] == "flow" and c["aspect"] == "actual" and grain(c["period"]) in ("quarter", "half"):
+            votes[c["period"]] += 2
+    fiscal = entities.fiscal(subjects.most_common(1)[0][0]) if subjects else None
+    first = True
+    for f in view.figures:
+        if f["label"] != "DATE" or f.get("date_relation") or view.skipped(f["start"], f["end"]):
+            continue
+        if periods.in_outlook(view.sentence_of(f["start"])):
+            continue  # "im vierten Quartal erwartet Nvidia …": the outlook's period, not the report's
+        v = periods.date_period(f, fiscal)
+        if v and grain(v) in ("quarter", "half"):
+            votes[v] += 2 if first else 1  # the first period an article names is most often its subject
+            first = False
+    return max(votes, key=lambda p: (votes[p], p)) if votes else None
+
+
+def _nearest(rx: re.Pattern, text: str, start: int, end: int, fig: dict) -> tuple[float, tuple[int, int]] | None:
+    """The trigger nearest to the figure in text[start:end]; words before it count closer."""
+    best = None
+    for m in rx.finditer(text, start, end):
+        if m.start() < fig["end"] and m.end() > fig["start"]:
+            d = 0.0
+        elif m.end() <= fig["start"]:
+            d = fig["start"] - m.end()
+        elif not text[fig["end"]:m.start()].strip():
+            d = 0.0  # "300 Milliarden Dollar wert": the word right after the figure
+        else:
+            d = (m.start() - fig["end"]) * 1.5 + 5
+        if best is None or d < best[0]:
+            best = (d, m.span())
+    return best
+
+
+def _same_magnitude(a: dict, b: dict) -> bool:
+    """Values that compare with each other lie within four orders of magnitude (a scale error
+    is a factor of 10 or 1,000; a price per share against a revenue is not comparable)."""
+    va = a.get("value") if a.get("value") is not None else a.get("high")
+    vb = b.get("value") if b.get("value") is not None else b.get("high")
+    if not va or not vb:
+        return True
+    return 1e-4 <= abs(vb / va) <= 1e4
+
+
+def _has_figure(figures: list[dict], clause: tuple[int, int], fig: dict) -> bool:
+    return any(f is not fig and f["label"] != "DATE" and clause[0] <= f["start"] < clause[1] for f in figures)
+
+
+def _same_amount_before(text: str, fig: dict, claims: list[dict]) -> dict | None:
+    if not re.search(r"(?<!\w)(?:[Dd]ie|[Dd]er|[Dd]as|[Dd]iese[nr]?)\s*$", text[max(0, fig["start"] - 8):fig["start"]]):
         return None
-
-    @staticmethod
-    def _resolve_anaphor(typ: str, usable: list[Entity], ents: list[Entity], pos: int, text: str) -> str | None:
-        """ "das Modell", "der Konzern": the entity in subject position (first named) of one of
-        the last sentences, if it is of the type; else the most mentioned of the type nearby."""
-        start = pos
-        for _ in range(5):
-            prev = _previous_sentence_start(text, start)
-            if prev >= start:
-                break
-            first = [e for e in ents if prev <= e.start and e.end <= start]
-            if first and first[0].type == typ and first[0] in usable:
-                return first[0].name
-            start = prev
-        prior = [e for e in usable if e.type == typ and e.end <= pos and pos - e.end < 1500]
-        return _salient(prior, ents) if prior else None
-
-    def _pair(self, text: str, ents: list[Entity], ss: int, se: int) -> str | None:
-        """A contract is between two organisations: those of the sentence, completed by the
-        organisations the article is most about ("die Vereinbarung zwischen beiden Firmen")."""
-        orgs = []
-        for e in [e for e in ents if e.type == "ORG" and ss <= e.start < se]:
-            if e.name not in orgs:
-                orgs.append(e.name)
-        if len(orgs) < 2:
-            counts = {}
-            for e in ents:
-                if e.type == "ORG" and e.end <= se:
-                    counts[e.name] = counts.get(e.name, 0) + len(re.findall(re.escape(e.name), text))
-            for name in sorted(counts, key=lambda n: (-counts[n], n)):
-                if name not in orgs:
-                    orgs.append(name)
-                if len(orgs) == 2:
-                    break
-        return "/".join(sorted(orgs[:2])) if len(orgs) >= 2 else None
-
-
-def _previous_sentence_start(text: str, ss: int) -> int:
-    j = ss - 1
-    while j > 0 and text[j].isspace():
-        j -= 1
-    m = None
-    for m in re.finditer(r"[.!?\n](?=\s)", text[max(0, j - 600):j]):
-        pass
-    return max(0, j - 600) + m.end() if m else max(0, j - 600)
+    for c in reversed(claims):
+        f = c["figure"]
+        if f["label"] == fig["label"] and f.get("currency") == fig.get("currency") and f.get("unit") == fig.get("unit") \
+                and f.get("value") and fig.get("value") and abs(f["value"] - fig["value"]) <= 0.005 * abs(f["value"]):
+            return c
+    return None
 
 
 def _table_header(pos: int, tables) -> str | None:
@@ -317,27 +439,13 @@ def _table_header(pos: int, tables) -> str | None:
     return None
 
 
-def _salient(prior: list[Entity], ents: list[Entity]) -> str:
-    """The entity of these the article mentions most (ties: the latest)."""
-    counts: dict[str, int] = {}
-    for e in ents:
-        counts[e.name] = counts.get(e.name, 0) + 1
-    return max(reversed(prior), key=lambda e: counts[e.name]).name
+def frame_of(claim: dict) -> Frame:
+    return Frame(claim.get("period"), claim.get("segment"), claim.get("aspect", "actual"),
+                 claim.get("measure", "level"), claim.get("basis"))
 
 
-def _table_row_subject(text: str, pos: int, tables, ents: list[Entity]) -> str | None:
-    for line_start, cells in tables.items():
-        if cells and cells[0].start - 1 <= pos < cells[-1].end:
-            first = cells[0]
-            if first.start <= pos < first.end:
-                return None  # the figure is in the first cell itself
-            inside = [e for e in ents if first.start <= e.start < first.end]
-            if inside:
-                return inside[0].name
-            name = text[first.start:first.end].strip()
-            return name or None
-    return None
+def find_claims(view: DocView, rules: ClaimRules) -> list[dict]:
+    return ClaimFinder(rules).claims(view)
 
 
-def find_claims(text: str, figures: list[dict], rules: ClaimRules, regions=(), persons=()) -> list[dict]:
-    return ClaimFinder(rules).claims(text, figures, regions, persons)
+__all__ = ["ClaimFinder", "ClaimRules", "DocView", "Property", "find_claims", "frame_of", "replace"]

@@ -140,25 +140,30 @@ def evaluate(gold, as_json, model, rules_dir, show_errors, baselines):
 
 @main.command()
 @click.option("--out", default="outputs", show_default=True, type=click.Path(file_okay=False))
-def conflicts(out):
-    """Print the conflicts of the last run with both evidence sentences."""
-    from quellenlage.tables import read_table
+@click.option("--subject", default=None, help="Only facts whose subject contains this (case-insensitive).")
+@click.option("--property", "prop", default=None, help="Only facts of this property (e.g. revenue).")
+@click.option("--all", "include_agreed", is_flag=True, help="Also list the facts sources agree on.")
+@click.option("--json", "as_json", is_flag=True, help="Print the facts as JSON.")
+def conflicts(out, subject, prop, include_agreed, as_json):
+    """Print the disputed facts of the last run, largest first: the competing values, the
+    sources behind each, the suspected cause, and the evidence sentences."""
+    from quellenlage.disputes import disputes, format_disputes
+    from quellenlage.rules import RuleSet
     out = Path(out)
-    if not (out / "conflicts").is_dir():
-        raise UserError(f"no conflicts table in {out}/: run 'quellenlage extract' first")
-    rows = read_table(out, "conflicts").to_pylist()
-    claims = {c["claim_id"]: c for c in read_table(out, "claims").to_pylist()}
-    if not rows:
-        click.echo(f"No conflicts in {out}/ ({len(claims)} claims compared).")
+    if not (out / "facts").is_dir():
+        raise UserError(f"no facts table in {out}/: run 'quellenlage extract' first")
+    items = disputes(out, subject, prop, include_agreed)
+    if as_json:
+        click.echo(json.dumps(items, ensure_ascii=False, indent=2, default=str))
         return
-    for r in rows:
-        a, b = claims.get(r["claim_a"], {}), claims.get(r["claim_b"], {})
-        click.echo(f"■ {r['subject']} · {r['property']}")
-        click.echo(f"  {r['explanation']}")
-        click.echo(f"  A {r['doc_a']} [{r['start_a']}:{r['end_a']}] „{r['text_a']}“: {a.get('evidence', '')}")
-        click.echo(f"  B {r['doc_b']} [{r['start_b']}:{r['end_b']}] „{r['text_b']}“: {b.get('evidence', '')}")
-        click.echo("")
-    click.echo(f"{len(rows)} conflicts.")
+    names = {k: p.get("name", k) for k, p in RuleSet.load().get("properties")["properties"].items()}
+    disputed = [f for f in items if f["status"] == "disputed"]
+    if not items:
+        click.echo(f"No disputed facts in {out}/" + (" for this filter." if subject or prop else "."))
+        return
+    click.echo(format_disputes(items, names))
+    click.echo(f"{len(disputed)} disputed facts ({sum(f['n_conflicts'] for f in disputed)} conflicting pairs)"
+               + (f", {len(items) - len(disputed)} agreed" if include_agreed else "") + ".")
 
 
 @main.command()

@@ -13,14 +13,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from quellenlage.boilerplate import BoilerplateRules, find_boilerplate
+from quellenlage.claims import ClaimFinder, ClaimRules, DocView
 from quellenlage.dates import DateRules, DateScanner
-from quellenlage.quotes import Mention, QuoteFinder, QuoteRules
+from quellenlage.entities import Entity, EntityRules, find_entities
 from quellenlage.figures import FigureRules, Scanner
+from quellenlage.quotes import QuoteFinder, QuoteRules
 from quellenlage.rules import RuleSet
 
-for _name in ("figure", "quote"):
+for _name in ("figure", "quote", "entity", "claim"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
+BACKBONE_TYPES = {"PER": "PER", "PERSON": "PER", "ORG": "ORG"}
 
 
 @lru_cache(maxsize=8)
@@ -99,17 +102,73 @@ def make_dates(nlp: Language, name: str, rules_dir: str):
     return find
 
 
+@Language.factory("quellenlage_entities", default_config={"rules_dir": ""})
+def make_entities(nlp: Language, name: str, rules_dir: str):
+    rules = EntityRules.from_ruleset(ruleset(rules_dir))
+
+    def find(doc: Doc) -> Doc:
+        # A statistical backbone's PER/ORG entities join the rule-found ones.
+        extra = [Entity(e.start_char, e.end_char, e.text, BACKBONE_TYPES[e.label_], source="backbone")
+                 for e in doc.ents if e.label_ in BACKBONE_TYPES]
+        spans = []
+        for ent in find_entities(doc.text, rules, skip_regions(doc), extra):
+            span = char_span(doc, ent.start, ent.end, ent.type, "entity")
+            if span is not None:
+                span._.entity = ent
+                spans.append(span)
+        doc.spans["entities"] = spans
+        return doc
+
+    return find
+
+
+def doc_entities(doc: Doc) -> list[Entity]:
+    return [s._.entity for s in doc.spans.get("entities", []) if s._.entity is not None]
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Sentences as character bounds without edge whitespace (spaCy's doc.sents, once)."""
+    out = []
+    text = doc.text
+    for sent in doc.sents:
+        s, e = sent.start_char, sent.end_char
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
 @Language.factory("quellenlage_quotes", default_config={"rules_dir": ""})
 def make_quotes(nlp: Language, name: str, rules_dir: str):
     finder = QuoteFinder(QuoteRules.from_ruleset(ruleset(rules_dir)))
 
     def find(doc: Doc) -> Doc:
         sentences = [(s.start_char, s.end_char) for s in doc.sents]
-        # A statistical backbone's PER/ORG entities join the rule-found mentions.
-        extra = [Mention(e.start_char, e.end_char, e.text, "PER" if e.label_ in ("PER", "PERSON") else "ORG")
-                 for e in doc.ents if e.label_ in ("PER", "PERSON", "ORG")]
-        quotes = finder.find(doc.text, sentences, skip_regions(doc), extra)
+        quotes = finder.find(doc.text, sentences, skip_regions(doc), doc_entities(doc))
         doc.spans["quotes"] = result_spans(doc, quotes, "quote", label=lambda q: q.kind.upper())
+        return doc
+
+    return find
+
+
+@Language.factory("quellenlage_claims", default_config={"rules_dir": ""})
+def make_claims(nlp: Language, name: str, rules_dir: str):
+    finder = ClaimFinder(ClaimRules.from_ruleset(ruleset(rules_dir)))
+
+    def find(doc: Doc) -> Doc:
+        figures = [s._.figure for s in doc.spans.get("figures", []) if s._.figure]
+        view = DocView(doc.text, sentence_bounds(doc), figures, doc_entities(doc), skip_regions(doc), doc._.published)
+        spans = []
+        for c in finder.claims(view):
+            f = c["figure"]
+            span = char_span(doc, f["start"], f["end"], c["property"], "claim")
+            if span is not None:
+                span._.claim = c
+                spans.append(span)
+        doc.spans["claims"] = spans
         return doc
 
     return find

@@ -1,10 +1,13 @@
-"""Comparing claims across sources (SPEC §9). Pure.
+"""Comparing values across sources (SPEC §9), and which documents are one source. Pure.
 
 Each value is an interval: exact -> a band for the rounding its written precision allows,
 approx/estimate -> ±10 %, upper_bound -> (0, v], lower_bound -> [v, ∞), range -> [low, high],
-dates -> their calendar extent. Comparable claims (same subject and property, same unit and
-currency, different sources, same time for values that change) whose intervals do not
-overlap conflict; overlapping ones agree.
+dates -> their calendar extent. Two values whose intervals do not overlap contradict each other.
+
+Copies of one agency text are one source: each document carries a bottom-k sketch of its
+word 5-grams (made in the pipeline, from the Doc), and documents whose sketches say they
+share 80 % of their 5-grams are grouped, comparing only documents that share one of their
+smallest hashes (near-linear in the corpus).
 """
 from __future__ import annotations
 
@@ -14,10 +17,12 @@ import math
 import re
 from dataclasses import dataclass
 
-from quellenlage.normalize.dates import parse_published
+from quellenlage.normalize.periods import extent
 
 APPROX = 0.10
 EXACT_CAP = 0.025  # an exact figure is never read wider than ±2.5 %
+SKETCH = 64        # hashes kept per document
+BUCKETS = 6        # of which the smallest name candidate groups
 
 
 @dataclass(frozen=True)
@@ -34,10 +39,13 @@ def _rounding_band(text: str, value: float) -> float:
     m = re.search(r"\d[\d.,'’ \u00a0\u202f]*", text)
     if not m or value == 0:
         return 0.0
-    digits = m.group(0).strip()
+    digits = m.group(0).strip().rstrip(".,")
     if "," in digits:  # German decimals: "5,576"
         decimals = len(digits.rsplit(",", 1)[1])
-        mantissa = float(digits.replace(".", "").replace("'", "").replace(",", ".").replace(" ", ""))
+        try:
+            mantissa = float(digits.replace(".", "").replace("'", "").replace(",", ".").replace(" ", ""))
+        except ValueError:
+            return abs(value) * EXACT_CAP
         unit = 10 ** -decimals
     else:
         plain = re.sub(r"[.'’ \u00a0\u202f]", "", digits)
@@ -69,32 +77,9 @@ def number_interval(claim: dict) -> Interval | None:
 
 
 def date_interval(value: str | None) -> Interval | None:
-    """Calendar extent of an ISO partial date as ordinal days."""
-    if not value:
-        return None
-    m = re.fullmatch(r"(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|Q([1-4])|H([12])|W(\d{2})))?", value)
-    if not m:
-        return None
-    y = int(m.group(1))
-    month, day, q, h, w = m.group(2), m.group(3), m.group(4), m.group(5), m.group(6)
-    if day:
-        d = dt.date(y, int(month), int(day))
-        return Interval(d.toordinal(), d.toordinal())
-    if month:
-        first = dt.date(y, int(month), 1)
-        nxt = dt.date(y + (int(month) == 12), int(month) % 12 + 1, 1)
-        return Interval(first.toordinal(), nxt.toordinal() - 1)
-    if q or h:
-        months = 3 if q else 6
-        k = int(q or h)
-        first = dt.date(y, (k - 1) * months + 1, 1)
-        end_m = k * months
-        nxt = dt.date(y + (end_m == 12), end_m % 12 + 1, 1)
-        return Interval(first.toordinal(), nxt.toordinal() - 1)
-    if w:
-        monday = dt.date.fromisocalendar(y, int(w), 1)
-        return Interval(monday.toordinal(), monday.toordinal() + 6)
-    return Interval(dt.date(y, 1, 1).toordinal(), dt.date(y, 12, 31).toordinal())
+    """Calendar extent of an ISO partial date as ordinal days (fiscal periods have none)."""
+    span = extent(value) if value and not value.startswith("FY") else None
+    return Interval(span[0].toordinal(), span[1].toordinal()) if span else None
 
 
 def claim_interval(claim: dict) -> Interval | None:
@@ -103,92 +88,55 @@ def claim_interval(claim: dict) -> Interval | None:
     return number_interval(claim)
 
 
-def same_time(a: dict, b: dict, window_days: int | None) -> tuple[bool, str | None]:
-    """For values that change over time: do a and b speak of the same time? Also names the newer."""
-    if not window_days:
-        return True, None
-    # The time of a claim: a date in its sentence, else its article's publication date.
-    if str(a.get("as_of") or "").startswith("FY") or str(b.get("as_of") or "").startswith("FY"):
-        return a.get("as_of") == b.get("as_of"), None  # fiscal periods: only the same one
-    ta, tb = _time(a, window_days), _time(b, window_days)
-    pa, pb = _pub(a.get("published")), _pub(b.get("published"))
-    newer = None if pa is None or pb is None or pa == pb else (a["claim_id"] if pa > pb else b["claim_id"])
-    if ta is None or tb is None:
-        return True, newer  # one side has no time at all: compare
-    return ta.overlaps(tb), newer
-
-
-def _time(c: dict, window_days: int) -> Interval | None:
-    """A date in the sentence; else the publication date (minus the window); "ursprünglich …"
-    (past) means some time before that window."""
-    if c.get("as_of"):
-        return date_interval(c["as_of"])
-    around = _around(c.get("published"), window_days)
-    if c.get("past"):
-        return Interval(-math.inf, around.low - 1) if around else None
-    return around
-
-
-def _around(published: str | None, window_days: int) -> Interval | None:
-    p = _pub(published)
-    return None if p is None else Interval(p - window_days, p)
-
-
-def _pub(value: str | None) -> int | None:
-    y, m, d = parse_published(value)
-    return dt.date(y, m or 1, d or 1).toordinal() if y else None
-
-
-def compare(a: dict, b: dict, window_days: int | None) -> str | None:
-    """'conflict', 'agree' or None (not comparable)."""
-    if a["subject"] != b["subject"] or a["property"] != b["property"]:
-        return None
-    if a["source_key"] == b["source_key"]:
-        return None
-    if (a.get("scope") or b.get("scope")) and a.get("scope") != b.get("scope"):
-        return None  # ranks in different rankings
-    if (a.get("unit") or None) != (b.get("unit") or None) and a.get("unit") and b.get("unit"):
-        return None
-    if (a.get("currency") or None) != (b.get("currency") or None):
-        return None
-    if bool(a.get("date_value")) != bool(b.get("date_value")) or a.get("label") != b.get("label"):
-        return None
-    ok, _ = same_time(a, b, window_days)
-    if not ok:
-        return None
-    ia, ib = claim_interval(a), claim_interval(b)
-    if ia is None or ib is None:
-        if a.get("date_value") and b.get("date_value"):
-            return "agree" if a["date_value"] == b["date_value"] else "conflict"
-        return None
-    return "agree" if ia.overlaps(ib) else "conflict"
-
-
 def conflict_id(a: str, b: str) -> str:
     return "X" + hashlib.sha1(f"{a}|{b}".encode()).hexdigest()[:12]
 
+
+# --- one source: agency copies ----------------------------------------------------------
 
 def shingles(text: str, k: int = 5) -> set[str]:
     words = re.findall(r"\w+", text.lower())
     return {" ".join(words[i:i + k]) for i in range(max(0, len(words) - k + 1))}
 
 
-def same_text_groups(texts: dict[str, str], threshold: float = 0.8, sketch: int = 6) -> dict[str, str]:
-    """doc_id -> group id: copies of one agency text (near-identical wording) are one source.
+def sketch(text: str, size: int = SKETCH) -> list[int]:
+    """The `size` smallest 64-bit hashes of the text's word 5-grams (a bottom-k sketch)."""
+    hashes = {int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big") >> 1 for s in shingles(text)}
+    return sorted(hashes)[:size]
 
-    Only documents that share one of their `sketch` smallest shingle hashes are compared (a
-    MinHash-style candidate search), so this stays near-linear for large corpora."""
-    ids = sorted(texts)
-    sh = {d: shingles(texts[d]) for d in ids}
-    buckets: dict[str, list[str]] = {}
+
+def similarity(a: list[int], b: list[int], size: int = SKETCH) -> float:
+    """Estimated Jaccard similarity of two texts from their bottom-k sketches."""
+    if not a or not b:
+        return 0.0
+    union = sorted(set(a) | set(b))[:size]
+    both = set(a) & set(b)
+    return sum(1 for h in union if h in both) / len(union)
+
+
+def same_text_groups(sketches: dict[str, list[int]], threshold: float = 0.8) -> dict[str, str]:
+    """doc_id -> group id: copies of one agency text (near-identical wording) are one source."""
+    ids = sorted(sketches)
+    buckets: dict[int, list[str]] = {}
     for d in ids:
-        for h in sorted(hashlib.md5(x.encode()).hexdigest()[:12] for x in sh[d])[:sketch]:
+        for h in sketches[d][:BUCKETS]:
             buckets.setdefault(h, []).append(d)
     pairs = sorted({(a, b) for members in buckets.values() for i, a in enumerate(members) for b in members[i + 1:]})
     group = {d: d for d in ids}
     for a, b in pairs:
-        if group[b] != b or not sh[a] or not sh[b]:
+        if group[b] != b:
             continue
-        if len(sh[a] & sh[b]) / len(sh[a] | sh[b]) >= threshold:
+        if similarity(sketches[a], sketches[b]) >= threshold:
             group[b] = group[a]
     return group
+
+
+def published_day(value: str | None) -> int | None:
+    """A publication date as an ordinal day (the first day of a partial date)."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value or "")
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)).toordinal()
+    except ValueError:
+        return None

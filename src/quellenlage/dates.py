@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Iterable
 
-from quellenlage.figures import Figure, _alternation
+from quellenlage.figures import Figure
+from quellenlage.textutil import alternation
 from quellenlage.normalize.dates import DateExpr, resolve
 from quellenlage.normalize.numbers import NumberRules, parse_number_word
 from quellenlage.rules import RuleSet
@@ -41,13 +42,13 @@ class DateRules:
 
     @cached_property
     def month_any(self) -> str:
-        return r"(?P<month>" + _alternation(self.month_of) + r")" + NB
+        return r"(?P<month>" + alternation(self.month_of) + r")" + NB
 
     @cached_property
     def month_bare(self) -> str:
         amb = set(self.cfg.get("ambiguous_months") or [])
         full = [f for f in self.month_of if "." not in f and f not in amb]
-        return r"(?P<month>" + _alternation(full) + r")" + NB
+        return r"(?P<month>" + alternation(full) + r")" + NB
 
     @cached_property
     def weekday_of(self) -> dict[str, int]:
@@ -60,38 +61,38 @@ class DateRules:
     @cached_property
     def relation_re(self) -> tuple[re.Pattern, dict[str, str]]:
         table = {p.lower(): rel for rel, ps in self.cfg["relations"].items() for p in ps}
-        return re.compile(r"(?:^|(?<=[\s(„\"]))(?P<p>" + _alternation(table) + r")" + SP + r"$", re.IGNORECASE), table
+        return re.compile(r"(?:^|(?<=[\s(„\"]))(?P<p>" + alternation(table) + r")" + SP + r"$", re.IGNORECASE), table
 
     @cached_property
     def future_re(self) -> re.Pattern:
-        return re.compile(r"(?<!\w)(?:" + _alternation(self.cfg["future_markers"]) + r")(?!\w)")
+        return re.compile(r"(?<!\w)(?:" + alternation(self.cfg["future_markers"]) + r")(?!\w)")
 
     @cached_property
     def past_re(self) -> re.Pattern:
-        return re.compile(r"(?<!\w)(?:" + _alternation(self.cfg.get("past_markers") or ["(?!)"]) + r")(?!\w)")
+        return re.compile(r"(?<!\w)(?:" + alternation(self.cfg.get("past_markers") or ["(?!)"]) + r")(?!\w)")
 
     @cached_property
     def patterns(self) -> list[tuple[str, re.Pattern]]:
         # Period words before a year or month ("Anfang 2025", "Jahresmitte 2024"); seasons have their own pattern.
-        mods = r"(?P<mod>" + _alternation(w for ws in self.cfg["mods"].values() for w in ws
+        mods = r"(?P<mod>" + alternation(w for ws in self.cfg["mods"].values() for w in ws
                                           if w not in self.cfg["seasons"]) + r")"
         day = r"(?P<day>[0-3]?\d)\." + r"[ \u00a0\u202f]?"
         year = r"(?P<year>" + YEAR + r")"
-        quarter_words = _alternation(self.cfg["quarters"])
-        half_words = _alternation(self.cfg["halves"])
-        fiscal = r"(?P<fiscal>" + _alternation(self.cfg["fiscal_words"]) + r")"
-        seasons = r"(?P<season>" + _alternation(self.cfg["seasons"]) + r")"
+        quarter_words = alternation(self.cfg["quarters"])
+        half_words = alternation(self.cfg["halves"])
+        fiscal = r"(?P<fiscal>" + alternation(self.cfg["fiscal_words"]) + r")"
+        seasons = r"(?P<season>" + alternation(self.cfg["seasons"]) + r")"
         rel_year = {p: int(o) for o, ps in self.cfg["relative_years"].items() for p in ps}
         rel_week = {p: int(o) for o, ps in self.cfg["relative_weeks"].items() for p in ps}
         rel_month = {p: int(o) for o, ps in self.cfg["relative_months"].items() for p in ps}
         self._rel = {"year": rel_year, "week": rel_week, "month": rel_month}
-        parts = r"(?:" + _alternation(self.cfg.get("day_parts") or ["(?!)"]) + r")?"
-        weekday = r"(?P<weekday>" + _alternation(self.weekday_of) + r")" + parts + NB
-        fq = _alternation(self.cfg.get("fiscal_quarter_words") or ["(?!)"])
-        season_bare = r"(?P<season>" + _alternation(self.cfg["seasons"]) + r")" + NB
-        rel_words = _alternation(self.cfg["relative_modifiers"])
+        parts = r"(?:" + alternation(self.cfg.get("day_parts") or ["(?!)"]) + r")?"
+        weekday = r"(?P<weekday>" + alternation(self.weekday_of) + r")" + parts + NB
+        fq = alternation(self.cfg.get("fiscal_quarter_words") or ["(?!)"])
+        season_bare = r"(?P<season>" + alternation(self.cfg["seasons"]) + r")" + NB
+        rel_words = alternation(self.cfg["relative_modifiers"])
         season_rel = (r"(?<![\w-])(?P<rel>" + rel_words + r")"
-                      + SP + r"(?P<season>" + _alternation(self.cfg["seasons"]) + r")" + NB)
+                      + SP + r"(?P<season>" + alternation(self.cfg["seasons"]) + r")" + NB)
         rx = [
             ("iso_date", r"(?<![\d-])(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?![\d-])"),
             ("numeric_date", r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?:(?P<year>(?:19|20)?\d\d)(?!\d)|(?![\d]))"),
@@ -112,10 +113,10 @@ class DateRules:
             ("mod_week", mods + SP + r"(?:(?:der|dieser)" + SP + r"|(?P<rel>" + rel_words + r")" + SP + r")Woche" + NB),
             ("season_relative", seasons + SP + r"(?:des|dieses)" + SP + r"(?:(?P<rel>" + rel_words + r")"
                                 + SP + r")?Jahres" + NB),
-            ("relative", r"(?<![\w-])(?P<relphrase>" + _alternation(_both_cases(list(rel_year) + list(rel_week) + list(rel_month)))
+            ("relative", r"(?<![\w-])(?P<relphrase>" + alternation(_both_cases(list(rel_year) + list(rel_week) + list(rel_month)))
                          + r")" + NB),
             ("ago", r"(?<![\w-])(?P<vor>[Vv]or)" + SP + r"(?P<n>\d{1,3}|" + r"[^\W\d_]+)" + SP
-                    + r"(?P<unit>" + _alternation(self.cfg["ago_units"]) + r")" + NB),
+                    + r"(?P<unit>" + alternation(self.cfg["ago_units"]) + r")" + NB),
             ("fiscal_quarter", r"(?:(?P<qn>[1-4])\." + SP + r"|(?P<qw>" + quarter_words + r")" + SP + r")(?P<fq>" + fq + r")"
                                + r"(?:" + SP + year + r")?" + NB),
             ("quarter_bare", r"(?<![\w-])(?P<qw>" + quarter_words + r")" + SP + r"Quartal(?:s)?" + NB),
@@ -338,7 +339,7 @@ class DateScanner:
 
     def _fiscal_year(self, text: str, pos: int) -> int | None:
         """The fiscal year an article reports on: the one it names most often (the first at a tie)."""
-        rx = re.compile(r"(?:" + _alternation(self.r.cfg["fiscal_words"]) + r")" + SP + r"(" + YEAR + r")")
+        rx = re.compile(r"(?:" + alternation(self.r.cfg["fiscal_words"]) + r")" + SP + r"(" + YEAR + r")")
         years = [int(m.group(1)) for m in rx.finditer(text)]
         return max(dict.fromkeys(years), key=years.count) if years else None
 

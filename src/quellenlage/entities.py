@@ -1,5 +1,13 @@
-"""Entities a figure can be about: organisations, people, models, products, infrastructure,
-chips (rules/<lang>/entities.yaml), plus model-like names the gazetteer lacks. Pure."""
+"""The entity layer: who and what an article names (rules/<lang>/entities.yaml). Pure.
+
+One pass finds every mention the later steps need, in text order, longest first:
+organisations, people, models, products, infrastructure, chips, laws and market indices from
+the gazetteer; people the gazetteer lacks (a first name known to gender-guesser and a
+surname, or a title before a name), their later surname-only mentions; organisations named by
+a word for a company ("der Projektentwickler Crusoe") or written as an acronym; model-like
+names; and the entities of a statistical backbone (`doc.ents`) where one is loaded. Quotes
+take their speakers from here, claims their subjects.
+"""
 from __future__ import annotations
 
 import re
@@ -7,11 +15,15 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterable
 
-from quellenlage.figures import _alternation
+from quellenlage.normalize.periods import FiscalCalendar
 from quellenlage.rules import RuleSet
+from quellenlage.textutil import alternation
 
 GAZETTEER_TYPES = (("organisations", "ORG"), ("persons", "PER"), ("models", "MODEL"),
-                   ("products", "PRODUCT"), ("infrastructure", "INFRA"), ("chips", "CHIP"), ("laws", "LAW"))
+                   ("products", "PRODUCT"), ("infrastructure", "INFRA"), ("chips", "CHIP"), ("laws", "LAW"), ("sources", "SOURCE"),
+                   ("indices", "INDEX"))
+NAME_RX = re.compile(r"(?<![\w-])(?P<first>[A-ZÄÖÜ][a-zäöüéèáç]+(?:-[A-ZÄÖÜ][a-zäöü]+)?)[ \u00a0]"
+                     r"(?P<last>(?:(?:von|van|de|der|di|da)[ \u00a0])?[A-ZÄÖÜ][\w'’]+(?:-[A-ZÄÖÜ][\w]+)?)(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -19,8 +31,10 @@ class Entity:
     start: int
     end: int
     name: str
-    type: str
+    type: str                        # ORG PER MODEL PRODUCT INFRA CHIP LAW INDEX SOURCE
+    gender: str | None = None
     vendor_of: tuple[str, ...] = ()
+    source: str = "gazetteer"        # gazetteer | name | surname | model | acronym | noun | backbone
 
 
 @dataclass
@@ -32,21 +46,52 @@ class EntityRules:
         return cls(rules.get("entities"))
 
     @cached_property
-    def gazetteer(self) -> list[tuple[re.Pattern, dict[str, tuple[str, str, tuple]]]]:
+    def table(self) -> dict[str, tuple[str, str, tuple]]:
+        """Surface form -> (canonical name, type, vendor_of)."""
         table: dict[str, tuple[str, str, tuple]] = {}
         for key, typ in GAZETTEER_TYPES:
             for e in self.cfg.get(key) or []:
                 forms = [e["name"]] + list(e.get("aliases") or [])
-                if typ in ("ORG", "MODEL", "INFRA", "PRODUCT"):
+                if typ in ("ORG", "MODEL", "INFRA", "PRODUCT", "INDEX"):
                     # Genitive: "Microsofts", "xAIs", "Groks".
                     forms += [f + "s" for f in forms if not f.endswith(("s", "x", "z", "S"))]
                 for f in forms:
                     table.setdefault(f, (e["name"], typ, tuple(e.get("vendor_of") or ())))
+        return table
+
+    @cached_property
+    def gazetteer(self) -> re.Pattern:
         heads = [h for hs in (self.cfg.get("compound_heads") or {}).values() for h in hs]
         # "Microsoft-Aktie" is no mention of Microsoft; "V3-Modell" is one of V3.
-        rx = re.compile(r"(?<![\w-])(?P<e>" + _alternation(table) + r")(?:-(?P<head>" + _alternation(heads or ["(?!)"])
-                        + r"))?(?![\w]|-[A-ZÄÖÜa-zäöü])")
-        return [(rx, table)]
+        legal = alternation(self.cfg.get("legal_suffixes") or ["(?!)"])
+        return re.compile(r"(?<![\w-])(?P<e>" + alternation(self.table) + r")(?:-(?P<head>" + alternation(heads or ["(?!)"])
+                          + r"))?(?:[ \u00a0](?:" + legal + r")(?![\w]))*(?![\w]|-[A-ZÄÖÜa-zäöü])")
+
+    @cached_property
+    def makers(self) -> dict[str, str]:
+        """Surface form of a product or model -> its maker (`parent`)."""
+        return {form: e["parent"] for key in ("products", "models") for e in self.cfg.get(key) or [] if e.get("parent")
+                for form in [e["name"]] + list(e.get("aliases") or [])}
+
+    @cached_property
+    def maker_re(self) -> re.Pattern:
+        """ "der ChatGPT-Entwickler": a product's or model's maker, named through it."""
+        return re.compile(r"(?<![\w-])(?P<p>" + alternation(self.makers or ["(?!)"]) + r")-(?:"
+                          + alternation(self.cfg.get("maker_heads") or ["(?!)"]) + r")(?:s|n|in|innen)?(?![\w-])")
+
+    @cached_property
+    def by_name(self) -> dict[str, dict]:
+        return {e["name"]: e for key, _ in GAZETTEER_TYPES for e in self.cfg.get(key) or []}
+
+    def fiscal(self, name: str | None) -> FiscalCalendar | None:
+        """The fiscal calendar of an organisation (rules: `fiscal_year: {start_month, named_by}`)."""
+        fy = (self.by_name.get(name or "") or {}).get("fiscal_year")
+        if not fy:
+            return None
+        return FiscalCalendar(int(fy.get("start_month", 1)), fy.get("named_by", "end"))
+
+    def parent(self, name: str | None) -> str | None:
+        return (self.by_name.get(name or "") or {}).get("parent")
 
     def head_fits(self, typ: str, head: str | None) -> bool:
         return head is None or head in ((self.cfg.get("compound_heads") or {}).get(typ) or [])
@@ -54,7 +99,7 @@ class EntityRules:
     @cached_property
     def source_re(self) -> re.Pattern:
         nouns = self.cfg.get("source_nouns") or ["(?!)"]
-        return re.compile(r"(?:" + _alternation(nouns) + r")\s+(?:von\s+)?$")
+        return re.compile(r"(?:" + alternation(nouns) + r")\s+(?:von\s+)?$")
 
     def source_before(self, text: str, pos: int) -> bool:
         return bool(self.source_re.search(text, max(0, pos - 40), pos))
@@ -62,11 +107,12 @@ class EntityRules:
     @cached_property
     def product_re(self) -> re.Pattern:
         heads = self.cfg.get("product_heads") or ["(?!)"]
-        return re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w]+-(?:" + _alternation(heads) + r")(?![\w-])")
+        return re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w]+-(?:" + alternation(heads) + r")(?![\w-])")
 
     @cached_property
-    def acronym_re(self) -> re.Pattern:
-        return re.compile(r"(?<![\w-])[A-ZÄÖÜ]{3,6}(?![\w-])")
+    def ticker_re(self) -> re.Pattern:
+        """ "(NASDAQ: NVDA)": after an exchange's name comes a ticker symbol."""
+        return re.compile(r"(?:" + alternation(self.cfg.get("ticker_prefixes") or ["(?!)"]) + r")\s*:\s*$")
 
     @cached_property
     def acronym_stop(self) -> frozenset[str]:
@@ -75,7 +121,7 @@ class EntityRules:
     @cached_property
     def org_noun_re(self) -> re.Pattern:
         nouns = self.cfg.get("org_nouns") or ["(?!)"]
-        return re.compile(r"(?<![\w-])(?:" + _alternation(nouns) + r")\s+(?P<name>[A-ZÄÖÜ][\w&.-]*[\w](?:\s[A-ZÄÖÜ][\w-]+){0,2})(?![\w-])")
+        return re.compile(r"(?<![\w-])(?:" + alternation(nouns) + r")\s+(?P<name>[A-ZÄÖÜ][\w&.-]*[\w](?:\s[A-ZÄÖÜ][\w-]+){0,2})(?![\w-])")
 
     @cached_property
     def model_res(self) -> list[re.Pattern]:
@@ -85,59 +131,153 @@ class EntityRules:
     def anaphora(self) -> list[tuple[re.Pattern, str]]:
         out = []
         for typ, nouns in (self.cfg.get("anaphora") or {}).items():
-            out.append((re.compile(r"(?<![\w-])(?:[Dd](?:as|er|ie|em|en|es)|[Dd]ies(?:e[rsnm]?)?)\s+(?:\w+\s+)?(?:[\w]+-)?(?:"
-                                   + _alternation(nouns) + r")(?![\w-])"), typ))
+            out.append((re.compile(r"(?<![\w-])(?:[Dd](?:as|er|ie|em|en|es)|[Dd]ies(?:e[rsnm]?)?|[Ss]ein(?:e[nmrs]?)?|[Ii]hr(?:e[nmrs]?)?)\s+(?:\w+\s+)?(?:[\w]+-)?(?:"
+                                   + alternation(nouns) + r")(?![\w-])"), typ))
         return out
+
+    # --- people ---
+    @cached_property
+    def first_names(self):
+        try:
+            import gender_guesser.detector as gd
+            return gd.Detector(case_sensitive=False)
+        except ImportError:  # pragma: no cover - the dependency is declared
+            return None
+
+    def gender(self, first: str) -> str | None:
+        if first in self.not_first or self.first_names is None:
+            return None
+        g = self.first_names.get_gender(first.split("-")[0])
+        return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female",
+                "andy": "unknown"}.get(g)
+
+    @cached_property
+    def not_first(self) -> frozenset[str]:
+        return frozenset(self.cfg.get("not_first_names") or [])
+
+    @cached_property
+    def title_words(self) -> frozenset[str]:
+        return frozenset(self.cfg.get("title_words") or [])
+
+    def is_title(self, word: str) -> bool:
+        if word in self.title_words:
+            return True
+        low = word.lower()
+        return any(low.endswith(s.lower()) for s in self.cfg.get("title_suffixes") or [])
+
+
+class _Taken:
+    """Character ranges already claimed by a mention (or skipped), for the longest-first rule."""
+
+    def __init__(self, regions: Iterable[tuple[int, int]]):
+        self.spans = sorted(tuple(r) for r in regions)
+
+    def free(self, s: int, e: int) -> bool:
+        return all(e <= a or b <= s for a, b in self.spans)
+
+    def add(self, s: int, e: int) -> None:
+        self.spans.append((s, e))
 
 
 def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, int]] = (),
-                  persons: Iterable[tuple[int, int, str]] = ()) -> list[Entity]:
-    """Entity mentions in text order, longest match first, none inside `regions`."""
-    taken = list(regions)
+                  extra: Iterable[Entity] = ()) -> list[Entity]:
+    """Entity mentions in text order, longest match first, none inside `regions`; `extra`
+    are a statistical backbone's entities."""
+    regions = list(regions)
+    masked = _mask(text, regions)
+    taken = _Taken(regions)
     out: list[Entity] = []
 
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or b <= s for a, b in taken)
+    def add(s: int, e: int, name: str, typ: str, source: str, gender: str | None = None, vendor=()) -> None:
+        out.append(Entity(s, e, name, typ, gender, tuple(vendor), source))
+        taken.add(s, e)
 
-    for rx, table in rules.gazetteer:
-        for m in rx.finditer(text):
-            if free(*m.span()):
-                name, typ, vendor = table[m.group("e")]
-                if not rules.head_fits(typ, m.group("head")):
-                    continue
-                out.append(Entity(m.start(), m.end(), name, typ, vendor))
-                taken.append(m.span())
-    for s, e, name in persons:
-        if free(s, e):
-            out.append(Entity(s, e, name, "PER"))
-            taken.append((s, e))
-    for m in rules.product_re.finditer(text):
-        if free(*m.span()):
-            out.append(Entity(m.start(), m.end(), m.group(0), "PRODUCT"))
-            taken.append(m.span())
-    for m in rules.acronym_re.finditer(text):
-        if free(*m.span()) and m.group(0) not in rules.acronym_stop:
-            out.append(Entity(m.start(), m.end(), m.group(0), "ORG"))
-            taken.append(m.span())
+    for m in rules.maker_re.finditer(masked):
+        if taken.free(*m.span()):
+            add(m.start(), m.end(), rules.makers[m.group("p")], "ORG", "gazetteer")
+    for m in rules.gazetteer.finditer(masked):
+        if taken.free(*m.span()):
+            name, typ, vendor = rules.table[m.group("e")]
+            if rules.head_fits(typ, m.group("head")):
+                add(m.start(), m.end(), name, typ, "gazetteer", rules.gender(name.split()[0]) if typ == "PER" else None, vendor)
+    for x in extra:
+        if taken.free(x.start, x.end):
+            add(x.start, x.end, x.name, x.type, "backbone", rules.gender(x.name.split()[0]) if x.type == "PER" else None)
+    for m in rules.product_re.finditer(masked):
+        if taken.free(*m.span()):
+            add(m.start(), m.end(), m.group(0), "PRODUCT", "noun")
+    for m in re.finditer(r"(?<![\w-])[A-ZÄÖÜ]{3,6}(?![\w-])", masked):
+        # "SANTA CLARA (dpa)": a word in capitals beside another is a dateline or a shout.
+        if re.search(r"[A-ZÄÖÜ]{2,}[ \t]+$", masked[max(0, m.start() - 20):m.start()]) or \
+                re.match(r"[ \t]+[A-ZÄÖÜ]{2,}\b", masked[m.end():m.end() + 20]):
+            continue
+        if rules.ticker_re.search(masked, max(0, m.start() - 14), m.start()) or re.match(r":\s?\d", masked[m.end():m.end() + 3]):
+            continue  # "(NASDAQ: NVDA)", "(TYO:9984)": ticker symbols
+        if taken.free(*m.span()) and m.group(0) not in rules.acronym_stop:
+            add(m.start(), m.end(), m.group(0), "ORG", "acronym")
+    _people(masked, rules, taken, add, out)
     discovered: set[str] = set()
-    for m in rules.org_noun_re.finditer(text):
-        if free(m.start("name"), m.end("name")):
-            out.append(Entity(m.start("name"), m.end("name"), m.group("name"), "ORG"))
-            taken.append(m.span("name"))
+    for m in rules.org_noun_re.finditer(masked):
+        if taken.free(m.start("name"), m.end("name")) and m.group("name").split()[0] not in rules.not_first \
+                and not re.match(r"\s+(?:zufolge|nach|gemäß|entsprechend)\b", masked[m.end("name"):m.end("name") + 14]):
+            add(m.start("name"), m.end("name"), m.group("name"), "ORG", "noun")
             discovered.add(m.group("name"))
     # "der Energieversorger Enerveo" names the company once; later "Enerveo" alone is it too.
     for name in sorted(discovered):
-        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"s?(?![\w-])", text):
-            if free(*m.span()):
-                out.append(Entity(m.start(), m.end(), name, "ORG"))
-                taken.append(m.span())
-    # "des Marktforschers IDC": a source of the figures, never their subject.
-    out = [Entity(e.start, e.end, e.name, "SOURCE") if e.type == "ORG" and rules.source_before(text, e.start) else e
-           for e in out]
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"s?(?![\w-])", masked):
+            if taken.free(*m.span()):
+                add(m.start(), m.end(), name, "ORG", "noun")
     for rx in rules.model_res:
-        for m in rx.finditer(text):
-            if free(*m.span()) and not re.search(r"-(?:[A-ZÄÖÜ][a-zäöüß]{3,})$", m.group(0)):
-                out.append(Entity(m.start(), m.end(), m.group(0).replace("-", " ", 0), "MODEL"))
-                taken.append(m.span())
-    out.sort(key=lambda x: x.start)
+        for m in rx.finditer(masked):
+            if taken.free(*m.span()) and not re.search(r"-(?:[A-ZÄÖÜ][a-zäöüß]{3,})$", m.group(0)):
+                add(m.start(), m.end(), m.group(0), "MODEL", "model")
+    # "des Marktforschers IDC": a source of the figures, never their subject.
+    out = [Entity(e.start, e.end, e.name, "SOURCE", e.gender, e.vendor_of, e.source)
+           if e.type == "ORG" and rules.source_before(masked, e.start) else e for e in out]
+    out.sort(key=lambda x: (x.start, x.end))
     return out
+
+
+def _people(text: str, rules: EntityRules, taken: _Taken, add, out: list[Entity]) -> None:
+    """People the gazetteer lacks: a known first name and a surname, or a title before two
+    capitalised words; then their later surname-only mentions, resolved to the full name."""
+    found: list[tuple[int, int, str, str | None]] = []
+    for start in (m.start() for m in re.finditer(r"(?<![\w-])[A-ZÄÖÜ]", text)):
+        m = NAME_RX.match(text, start)  # every start: "Laut Katrin Albers" must not hide the name
+        if m is None or not taken.free(*m.span()):
+            continue
+        first, last = m.group("first"), m.group("last")
+        if first in rules.not_first or last in rules.not_first or rules.is_title(first):
+            continue
+        g = rules.gender(first)
+        before = re.findall(r"[\w.-]+", text[max(0, m.start() - 40):m.start()])
+        titled = bool(before) and rules.is_title(before[-1])
+        if g is None and not titled:
+            continue
+        if last.lower() == last or last.endswith("s") and last[:-1] in rules.not_first:
+            continue
+        if last.endswith("s") and re.search(r"(?<![\w-])" + re.escape(f"{first} {last[:-1]}") + r"(?![\w-])", text):
+            last = last[:-1]  # "Elon Musks" is Elon Musk's
+        gender = g if g != "unknown" else None
+        add(m.start(), m.end(), f"{first} {last}", "PER", "name", gender)
+        found.append((m.start(), m.end(), f"{first} {last}", gender))
+    known = sorted(found + [(e.start, e.end, e.name, e.gender) for e in out if e.type == "PER" and e.source != "name"],
+                   key=lambda x: x[0])
+    surnames: dict[str, tuple[int, str, str | None]] = {}
+    for s, _, name, g in known:
+        if " " in name:
+            surnames.setdefault(name.split()[-1], (s, name, g))
+    for surname, (first_at, name, g) in sorted(surnames.items()):
+        for m in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"s?(?![\w-])", text):
+            if taken.free(*m.span()) and m.start() > first_at:
+                add(m.start(), m.end(), name, "PER", "surname", g)
+
+
+def _mask(text: str, regions: list[tuple[int, int]]) -> str:
+    """The text with skipped regions blanked out (same offsets)."""
+    if not regions:
+        return text
+    chars = list(text)
+    for a, b in regions:
+        chars[a:b] = " " * (max(0, min(b, len(text)) - a))
+    return "".join(chars)

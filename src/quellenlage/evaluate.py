@@ -7,7 +7,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from quellenlage.crosscheck import crosscheck
-from quellenlage.extract import extract_articles, prepare, skip_regions_of
+from quellenlage.extract import extract_articles, prepare
 from quellenlage.readers import article_from_record
 from quellenlage.rules import RuleSet
 from quellenlage.scoring import DocScore, score_document, summarise
@@ -53,7 +53,7 @@ def evaluate(nlp: Language, rules: RuleSet, gold_docs: list[dict]) -> tuple[dict
         if a.status == "skipped" and a.error and a.error.startswith("not German"):
             a.status, a.error = "ok", None
     tables = extract_articles(nlp, articles)
-    crosscheck(articles, tables, rules, skip_regions_of(tables))
+    crosscheck(tables, rules)
     preds = predictions(tables)
     scores = []
     by_kind: dict[str, list[DocScore]] = {"statement": [], "term": []}

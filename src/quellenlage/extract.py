@@ -20,6 +20,7 @@ from quellenlage import __version__
 from quellenlage.language import guess_language
 from quellenlage.pipeline import backbone_name, build
 from quellenlage.readers import Article, discover, read_sources
+from quellenlage.conflicts import sketch
 from quellenlage.crosscheck import crosscheck
 from quellenlage.rules import RuleSet
 from quellenlage.tables import TABLES, write_table
@@ -120,11 +121,6 @@ def sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return min(s, start), max(e, end)
 
 
-def skip_regions_of(tables: dict[str, list[dict]]) -> dict[str, list]:
-    """Header and boilerplate regions per document, as the components saw them."""
-    return {r["doc_id"]: [tuple(x) for x in r.get("_skip", [])] for r in tables["documents"]}
-
-
 def document_row(a: Article, pipeline: str, doc: Doc | None) -> dict:
     return {
         "doc_id": a.doc_id, "path": a.path, "text_sha256": a.sha256 if a.text else None,
@@ -133,19 +129,34 @@ def document_row(a: Article, pipeline: str, doc: Doc | None) -> dict:
         "language": a.language or None, "n_chars": len(a.text),
         "n_tokens": sum(1 for t in doc if not t.is_space) if doc is not None else 0,
         "pipeline": pipeline, "status": a.status, "error": a.error,
-        # not a column: what extraction skipped, for the cross-document step
-        "_skip": _doc_skip(doc) if doc is not None else [],
+        # not a column: which texts are copies of one another, for the cross-document step
+        "_sketch": sketch(doc.text) if doc is not None else [],
     }
 
 
-def _doc_skip(doc: Doc) -> list:
-    from quellenlage.components import skip_regions
-    return [list(r) for r in skip_regions(doc)]
+CLAIM_FIELDS = ("value", "low", "high", "unit", "currency", "date_value", "label", "text", "start", "end")
+
+
+def claim_row(doc: Doc, c: dict) -> dict:
+    """A claim of the Doc as a row: the figure's value, subject, property and frame."""
+    f = c["figure"]
+    ss, se = c["sentence"]
+    doc_id = doc._.doc_id
+    return {
+        "claim_id": f"{doc_id}#C{f['start']}-{f['end']}", "doc_id": doc_id,
+        "figure_id": f"{doc_id}#F{f['start']}-{f['end']}", "subject": c["subject"], "property": c["property"],
+        **{k: f.get(k) for k in CLAIM_FIELDS}, "qualifier": f.get("qualifier") or "exact",
+        "evidence": doc.text[ss:se], "sentence_start": ss, "sentence_end": se,
+        "period": c["period"], "period_start": c.get("period_start"), "period_end": c.get("period_end"),
+        # rankings: the ranking a rank is in is the part of the subject it is about
+        "segment": c["segment"] or c.get("scope"), "aspect": c["aspect"], "measure": c["measure"],
+        "basis": c["basis"], "past": c["past"],
+    }
 
 
 def doc_tables(doc: Doc) -> dict[str, list[dict]]:
-    """Figure and quote rows that the components left on the doc."""
-    rows: dict[str, list[dict]] = {"figures": [], "quotes": []}
+    """Figure, quote and claim rows that the components left on the doc."""
+    rows: dict[str, list[dict]] = {"figures": [], "quotes": [], "claims": []}
     for group, key in (("figures", "figure"), ("quotes", "quote")):
         if group in doc.spans:
             for span in doc.spans[group]:
@@ -158,6 +169,8 @@ def doc_tables(doc: Doc) -> dict[str, list[dict]]:
             r[id_key] = f"{doc._.doc_id}#{prefix}{r['start']}-{r['end']}"
             r["sentence_start"], r["sentence_end"] = sentence_bounds(doc, r["start"], r["end"])
         rows[table].sort(key=lambda r: (r["start"], r["end"], r.get("label", "")))
+    rows["claims"] = sorted((claim_row(doc, s._.claim) for s in doc.spans.get("claims", []) if s._.claim),
+                            key=lambda r: (r["start"], r["end"]))
     return rows
 
 
@@ -186,7 +199,7 @@ def extract_articles(nlp: Language, articles: list[Article], workers: int = 1,
 def sort_tables(tables: dict[str, list[dict]]) -> dict[str, list[dict]]:
     """The one row order of every run, whatever the engine or batching."""
     tables["documents"].sort(key=lambda r: r["doc_id"])
-    for name in ("figures", "quotes"):
+    for name in ("figures", "quotes", "claims"):
         tables[name].sort(key=lambda r: (r["doc_id"], r["start"], r["end"], r.get("label", "")))
     return tables
 
@@ -211,7 +224,7 @@ def run(paths: list[str], out: Path, model: str = "auto", rules_dir: str | None 
         tables = extract_with_dask(articles, model, str(rules.root), workers, scheduler)
     else:
         tables = extract_articles(nlp, articles, workers, progress)
-    crosscheck(articles, tables, rules, skip_regions_of(tables))
+    crosscheck(tables, rules)
     t3 = time.perf_counter()
     counts = {name: write_table(out, name, tables[name]) for name in TABLES}
     t4 = time.perf_counter()

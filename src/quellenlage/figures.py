@@ -21,7 +21,9 @@ from quellenlage.normalize.numbers import (
     parse_number_word,
     parse_ordinal_word,
 )
+from quellenlage.layout import TableCell, cell_at, table_cells
 from quellenlage.rules import RuleSet
+from quellenlage.textutil import alternation
 
 SPACES = " \u00a0\u202f\u2009\t"
 LETTER = r"[^\W\d_]"
@@ -66,10 +68,6 @@ class Atom:
     plus: bool = False
 
 
-def _alternation(forms: Iterable[str]) -> str:
-    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
-
-
 def _skip_spaces(text: str, pos: int) -> int:
     while pos < len(text) and text[pos] in SPACES:
         pos += 1
@@ -93,17 +91,17 @@ class FigureRules:
     @cached_property
     def scale_re(self) -> re.Pattern:
         forms = list(self.numbers.scales) + list(self.numbers.english_scales)
-        return re.compile(r"(?P<scale>" + _alternation(f.rstrip("-") for f in forms) + r")(?!" + LETTER + r")")
+        return re.compile(r"(?P<scale>" + alternation(f.rstrip("-") for f in forms) + r")(?!" + LETTER + r")")
 
     @cached_property
     def currency_after(self) -> tuple[re.Pattern, dict[str, str]]:
         table = {f.rstrip("-"): iso for iso, c in self.cfg["currencies"]["currencies"].items() for f in c["after"]}
-        return re.compile(r"(?P<cur>" + _alternation(table) + r")(?!" + LETTER + r")"), table
+        return re.compile(r"(?P<cur>" + alternation(table) + r")(?!" + LETTER + r")"), table
 
     @cached_property
     def currency_before(self) -> tuple[re.Pattern, dict[str, str]]:
         table = {f: iso for iso, c in self.cfg["currencies"]["currencies"].items() for f in c["before"]}
-        return re.compile(r"(?:^|(?<=[\s(„\"/]))(?P<cur>" + _alternation(table) + r")[" + SPACES + r"]?$"), table
+        return re.compile(r"(?:^|(?<=[\s(„\"/]))(?P<cur>" + alternation(table) + r")[" + SPACES + r"]?$"), table
 
     @cached_property
     def count_units(self) -> list[tuple[str, str]]:
@@ -125,7 +123,7 @@ class FigureRules:
 
     @cached_property
     def count_context_re(self) -> re.Pattern:
-        return re.compile(r"(?:" + _alternation(self.cfg["units"].get("count_context") or ["(?!)"]) + r")\s+(?:\w+\s+)?")
+        return re.compile(r"(?:" + alternation(self.cfg["units"].get("count_context") or ["(?!)"]) + r")\s+(?:\w+\s+)?")
 
     @cached_property
     def measures(self) -> frozenset[str]:
@@ -142,27 +140,27 @@ class FigureRules:
     @cached_property
     def duration_re(self) -> tuple[re.Pattern, dict[str, str]]:
         table = {f: unit for unit, forms in self.cfg["units"]["durations"].items() for f in forms}
-        return re.compile(r"(?P<unit>" + _alternation(table) + r")(?!" + LETTER + r")"), table
+        return re.compile(r"(?P<unit>" + alternation(table) + r")(?!" + LETTER + r")"), table
 
     @cached_property
     def duration_adjective_re(self) -> tuple[re.Pattern, dict[str, str]]:
         table = {stem: unit for unit, stem in self.cfg["units"]["duration_adjectives"].items()}
-        return re.compile(r"(?<![\w-])(?P<n>\d+-?|" + LETTER + r"+?)(?P<stem>" + _alternation(table)
+        return re.compile(r"(?<![\w-])(?P<n>\d+-?|" + LETTER + r"+?)(?P<stem>" + alternation(table)
                           + r")(?:e|en|er|es|em)?(?![\w-])", re.IGNORECASE), table
 
     @cached_property
     def percent_re(self) -> re.Pattern:
         u = self.cfg["units"]
-        return re.compile(r"(?:(?P<pp>" + _alternation(u["percentage_points"]) + r")|(?P<pct>"
-                          + _alternation(u["percent"]) + r"))(?!" + LETTER + r")")
+        return re.compile(r"(?:(?P<pp>" + alternation(u["percentage_points"]) + r")|(?P<pct>"
+                          + alternation(u["percent"]) + r"))(?!" + LETTER + r")")
 
     @cached_property
     def rank_res(self) -> tuple[re.Pattern, re.Pattern]:
         u = self.cfg["units"]
-        before = re.compile(r"(?<![\w-])(?P<w>" + _alternation(u["rank_before"]) + r")(?:[" + SPACES
+        before = re.compile(r"(?<![\w-])(?P<w>" + alternation(u["rank_before"]) + r")(?:[" + SPACES
                             + r"]+|-)(?P<n>\d{1,4}|" + LETTER + r"+)(?![\w.,]\d|\w)")
         after = re.compile(r"(?<![\w-])(?P<o>\d{1,3}\.|" + LETTER + r"+)[" + SPACES + r"]+(?P<w>"
-                           + _alternation(u["rank_after"]) + r")(?!" + LETTER + r")")
+                           + alternation(u["rank_after"]) + r")(?!" + LETTER + r")")
         return before, after
 
     @cached_property
@@ -177,7 +175,7 @@ class FigureRules:
     @cached_property
     def qualifier_before_re(self) -> tuple[re.Pattern, dict[str, str]]:
         table = {p.lower(): q for q, ps in self.cfg["qualifiers"]["before"].items() for p in ps}
-        alt = _alternation(table)
+        alt = alternation(table)
         return re.compile(r"(?:^|(?<=[\s(„\"]))(?P<q>" + alt + r")[" + SPACES + r"]*$", re.IGNORECASE), table
 
     @cached_property
@@ -186,16 +184,16 @@ class FigureRules:
 
     @cached_property
     def sentence_estimate_re(self) -> re.Pattern:
-        return re.compile(_alternation(self.cfg["qualifiers"]["sentence_estimate"]), re.IGNORECASE)
+        return re.compile(alternation(self.cfg["qualifiers"]["sentence_estimate"]), re.IGNORECASE)
 
     @cached_property
     def range_before_re(self) -> re.Pattern:
-        return re.compile(r"(?:^|(?<=\s))(?P<w>" + _alternation(self.cfg["qualifiers"]["range_before"])
+        return re.compile(r"(?:^|(?<=\s))(?P<w>" + alternation(self.cfg["qualifiers"]["range_before"])
                           + r")[" + SPACES + r"]+$", re.IGNORECASE)
 
     @cached_property
     def one_trigger_re(self) -> re.Pattern:
-        return re.compile(r"(?:^|(?<=\s))(?:" + _alternation(self.numbers.one_triggers) + r")[" + SPACES + r"]+$",
+        return re.compile(r"(?:^|(?<=\s))(?:" + alternation(self.numbers.one_triggers) + r")[" + SPACES + r"]+$",
                           re.IGNORECASE)
 
     # --- what is no figure --------------------------------------------------------------
@@ -275,7 +273,7 @@ class Scanner:
                 i += 1
         figures.sort(key=lambda f: (f.start, f.end))
         _carry_currency(text, figures)
-        tables = _table_cells(text)
+        tables = table_cells(text)
         for fig in figures:
             self._apply_table_header(text, fig, tables)
         for fig, cell in self._table_bare_numbers(text, atoms, tables, free):
@@ -727,8 +725,8 @@ class Scanner:
                          rule="duration_adjective")
 
     # --- Markdown tables ----------------------------------------------------------------
-    def _apply_table_header(self, text: str, fig: Figure, tables: dict[int, "TableCell"]) -> None:
-        cell = _cell_at(tables, fig.start)
+    def _apply_table_header(self, text: str, fig: Figure, tables: dict[int, TableCell]) -> None:
+        cell = cell_at(tables, fig.start)
         if cell is None or not (cell.header or cell.row):
             return
         header_unit = self._header_unit(cell.header or "") or self._header_unit(cell.row or "")
@@ -740,12 +738,12 @@ class Scanner:
             if cur:
                 fig.label, fig.currency, fig.rule = "MONEY", cur, "table_money"
 
-    def _table_bare_numbers(self, text, atoms, tables, free) -> Iterable[tuple[Figure, "TableCell"]]:
+    def _table_bare_numbers(self, text, atoms, tables, free) -> Iterable[tuple[Figure, TableCell]]:
         """A number alone in a table cell takes its unit from the column header."""
         for a in atoms:
             if a.kind in ("one", "needs_scale") or a.value is None or not free(a.start, a.end):
                 continue
-            cell = _cell_at(tables, a.start)
+            cell = cell_at(tables, a.start)
             if cell is None or text[cell.start:cell.end].strip() != text[a.start:a.end]:
                 continue
             # The column header names the unit, or else the row's first cell ("| Beschäftigte | 6.000 |").
@@ -765,76 +763,6 @@ class Scanner:
 
     def _header_is_money(self, header: str) -> bool:
         return any(w.lower() in self.r.header_money for w in re.findall(r"[\w-]+", header))
-
-
-@dataclass
-class TableCell:
-    start: int
-    end: int
-    header: str | None
-    row: str | None = None
-
-
-def _plain_table_cells(text: str) -> dict[int, list[TableCell]]:
-    """Tables whose columns are aligned with spaces (as scraped pages often have them): two or
-    more consecutive lines with cells separated by runs of three or more spaces."""
-    cells: dict[int, list[TableCell]] = {}
-    block: list[tuple[int, str]] = []
-    pos = 0
-
-    def flush() -> None:
-        if len(block) >= 2:
-            header = [c.strip() for c in re.split(r" {3,}|\t+", block[0][1].strip())]
-            for start, line in block[1:]:
-                spans = [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+(?: {1,2}\S+)*", line)]
-                row = text[spans[0][0]:spans[0][1]] if spans else None
-                cells[start] = [TableCell(a, b, header[k] if k < len(header) else None, row if k else None)
-                                for k, (a, b) in enumerate(spans)]
-        block.clear()
-
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        if len(re.findall(r"\S {3,}(?=\S)", body)) >= 1 and not body.lstrip().startswith("|"):
-            block.append((pos, body))
-        else:
-            flush()
-        pos += len(line)
-    flush()
-    return cells
-
-
-def _table_cells(text: str) -> dict[int, list[TableCell]]:
-    """Cells of Markdown and space-aligned tables, keyed by line start; each knows its
-    column's header and its row's first cell."""
-    cells: dict[int, list[TableCell]] = _plain_table_cells(text)
-    header: list[str] | None = None
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.strip()
-        if stripped.startswith("|") and stripped.count("|") >= 2:
-            bounds = [pos + i for i, ch in enumerate(line) if ch == "|"]
-            spans = list(zip(bounds, bounds[1:]))
-            if re.fullmatch(r"\|[\s:|-]+\|?", stripped):
-                pass  # the |---|---| separator
-            elif header is None:
-                header = [text[s + 1:e].strip() for s, e in spans]
-            else:
-                row = text[spans[0][0] + 1:spans[0][1]].strip() if spans else None
-                cells[pos] = [TableCell(s + 1, e, header[k] if k < len(header) else None, row if k else None)
-                              for k, (s, e) in enumerate(spans)]
-        else:
-            header = None
-        pos += len(line)
-    return cells
-
-
-def _cell_at(tables: dict[int, list[TableCell]], pos: int) -> TableCell | None:
-    for line_start, cells in tables.items():
-        if cells and cells[0].start - 1 <= pos < cells[-1].end:
-            for c in cells:
-                if c.start <= pos < c.end:
-                    return c
-    return None
 
 
 def _carry_currency(text: str, figures: list[Figure]) -> None:

@@ -5,8 +5,9 @@ statistical backbone; no spaCy objects. Three steps:
 
 1. `find_quotations` pairs quotation marks („…“, „…", »…«, «…», ‚…‘, “…”, "…"), nested and
    across paragraphs, and drops marks it cannot pair instead of running to the end.
-2. `Mentions` finds the people and organisations of the article (gazetteer, first names
-   with a surname, titles before names) and resolves surnames to full names.
+2. `Mentions` are the people and organisations of the article, from the entity layer
+   (quellenlage.entities: gazetteer, first names with a surname, titles before names,
+   surnames resolved to full names).
 3. `attribute` classifies each quotation (statement or term) and finds speaker and cue:
    after the quote ("…“, sagte X), before a colon (X sagte: „…“), laut/zufolge, cataphora
    („…“ Mit diesen Worten hat X …), pronouns and role nouns, the sentence before.
@@ -18,7 +19,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterable
 
-from quellenlage.figures import _alternation
+from quellenlage.entities import Entity, EntityRules, find_entities
+from quellenlage.textutil import alternation
 from quellenlage.rules import RuleSet
 
 CAP = r"[A-ZÄÖÜ][\w'’\-]*"
@@ -142,21 +144,21 @@ class QuoteRules:
     @cached_property
     def after_cue_re(self) -> re.Pattern:
         """ "laut X", "nach Angaben von X": the speaker follows."""
-        return re.compile(r"(?<!\w)(?P<cue>" + _alternation(self.cfg["speaker_after_cue"]) + r")\s+")
+        return re.compile(r"(?<!\w)(?P<cue>" + alternation(self.cfg["speaker_after_cue"]) + r")\s+")
 
     @cached_property
     def before_cue_re(self) -> re.Pattern:
         """ "X zufolge": the speaker precedes."""
-        return re.compile(r"(?P<who>\S+(?:\s\S+)?)\s+(?P<cue>" + _alternation(self.cfg["speaker_before_cue"]) + r")(?!\w)")
+        return re.compile(r"(?P<who>\S+(?:\s\S+)?)\s+(?P<cue>" + alternation(self.cfg["speaker_before_cue"]) + r")(?!\w)")
 
     @cached_property
     def possessive_re(self) -> re.Pattern:
-        return re.compile(_alternation(self.cfg.get("possessive_cues") or {"(?!)": None}))
+        return re.compile(alternation(self.cfg.get("possessive_cues") or {"(?!)": None}))
 
     @cached_property
     def attribution_re(self) -> re.Pattern:
         forms = list(self.cfg["speaker_after_cue"]) + list(self.cfg["speaker_before_cue"]) + list(self.cfg.get("possessive_cues") or [])
-        return re.compile(r"(?<!\w)(?:" + _alternation(forms) + r")(?!\w)", re.IGNORECASE)
+        return re.compile(r"(?<!\w)(?:" + alternation(forms) + r")(?!\w)", re.IGNORECASE)
 
     @cached_property
     def first_person(self) -> frozenset[str]:
@@ -164,134 +166,45 @@ class QuoteRules:
 
     @cached_property
     def reported_re(self) -> re.Pattern:
-        return re.compile(r"(?<!\w)(?:" + _alternation(self.cfg.get("reported_speech") or ["(?!)"]) + r")(?!\w)")
+        return re.compile(r"(?<!\w)(?:" + alternation(self.cfg.get("reported_speech") or ["(?!)"]) + r")(?!\w)")
 
     @cached_property
     def cue_re(self) -> re.Pattern:
-        return re.compile(r"(?<![\w-])(?P<cue>" + _alternation(self.cfg["cues"]) + r")(?![\w-])")
+        return re.compile(r"(?<![\w-])(?P<cue>" + alternation(self.cfg["cues"]) + r")(?![\w-])")
 
     @cached_property
-    def first_names(self):
-        try:
-            import gender_guesser.detector as gd
-            return gd.Detector(case_sensitive=False)
-        except ImportError:  # pragma: no cover - the dependency is declared
-            return None
-
-    def gender(self, first: str) -> str | None:
-        if first in self.not_first or self.first_names is None:
-            return None
-        g = self.first_names.get_gender(first.split("-")[0])
-        return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female",
-                "andy": "unknown"}.get(g)
+    def entities(self) -> EntityRules:
+        return EntityRules(self.ent)
 
     @cached_property
     def not_first(self) -> frozenset[str]:
-        return frozenset(self.ent.get("not_first_names") or [])
-
-    @cached_property
-    def acronym_stop(self) -> frozenset[str]:
-        return frozenset(self.ent.get("acronym_stoplist") or [])
+        return self.entities.not_first
 
     @cached_property
     def org_noun_re(self) -> re.Pattern:
         """ "die Behörde", "dem Amt", "des Unternehmens", "eine Sprecherin der Behörde"."""
-        nouns = _alternation(self.cfg.get("org_nouns") or ["(?!)"])
-        speakers = _alternation(self.cfg.get("spokespeople") or ["(?!)"])
+        nouns = alternation(self.cfg.get("org_nouns") or ["(?!)"])
+        speakers = alternation(self.cfg.get("spokespeople") or ["(?!)"])
         return re.compile(r"(?<!\w)(?:(?:ein|eine|der|die)\s+(?:" + speakers + r")\s+(?:de[rs]|von)\s+(?:(?:\w+\s+)?(?:" + nouns + r")(?!\w)|(?P<named>[A-ZÄÖÜ][\w-]+))|(?:[Dd](?:ie|er|as|em|es|en))\s+(?:\w+\s+)?(?:" + nouns + r"))(?!\w)")
 
     @cached_property
     def anonymous_re(self) -> re.Pattern:
         """ "sagt ein Mitarbeiter, der anonym bleiben möchte": an unnamed person."""
-        return re.compile(r"\s*(?:ein|eine)\s+(?:\w+\s+)?(?:" + _alternation(self.cfg["role_nouns"] + ["Mitarbeiter", "Mitarbeiterin", "Insider", "Insiderin", "Beschäftigter"]) + r")\b(?!\s+(?:de[rs]|von)\s)")
-
-    @cached_property
-    def title_words(self) -> frozenset[str]:
-        return frozenset(self.ent.get("title_words") or [])
-
-    def is_title(self, word: str) -> bool:
-        if word in self.title_words:
-            return True
-        low = word.lower()
-        return any(low.endswith(s.lower()) for s in self.ent.get("title_suffixes") or [])
-
-    @cached_property
-    def gazetteer(self) -> list[tuple[re.Pattern, str, str]]:
-        out = []
-        for kind, key in (("PER", "persons"), ("ORG", "organisations")):
-            for e in self.ent.get(key) or []:
-                forms = [e["name"]] + list(e.get("aliases") or [])
-                # "Microsoft-CEO", "Nvidia-Chips": a name inside a compound is no mention.
-                rx = re.compile(r"(?<![\w-])(?:" + _alternation(forms) + r")(?![\w-])")
-                out.append((rx, e["name"], kind))
-        return out
+        return re.compile(r"\s*(?:ein|eine)\s+(?:\w+\s+)?(?:" + alternation(self.cfg["role_nouns"] + ["Mitarbeiter", "Mitarbeiterin", "Insider", "Insiderin", "Beschäftigter"]) + r")\b(?!\s+(?:de[rs]|von)\s)")
 
     @cached_property
     def role_re(self) -> re.Pattern:
         # "der Manager", "der frühere Deepmind-Mitgründer", "die Oracle-Chefin"
         return re.compile(r"(?<!\w)(?P<art>[Dd]er|[Dd]ie|[Dd]es|[Dd]em)\s+(?:\w+\s+)?(?P<role>(?:[\w]+-)?(?:"
-                          + _alternation(self.cfg["role_nouns"]) + r"))(?!\w)")
+                          + alternation(self.cfg["role_nouns"]) + r"))(?!\w)")
 
 
 class Mentions:
-    """People and organisations mentioned in one article, in text order, with canonical names."""
+    """The people and organisations among an article's entities (the entity layer), in text order."""
 
-    def __init__(self, text: str, rules: QuoteRules, regions=(), extra: Iterable[Mention] = ()):
-        self.rules = rules
-        self.items: list[Mention] = []
-        spans: list[tuple[int, int]] = list(regions)
-
-        def free(s, e):
-            return all(e <= a or b <= s for a, b in spans)
-
-        for rx, name, kind in rules.gazetteer:
-            for m in rx.finditer(text):
-                if free(*m.span()):
-                    g = rules.gender(name.split()[0]) if kind == "PER" else None
-                    self.items.append(Mention(m.start(), m.end(), name, kind, g))
-                    spans.append(m.span())
-        for mention in extra:
-            if free(mention.start, mention.end):
-                self.items.append(mention)
-                spans.append((mention.start, mention.end))
-        # Organisations written as acronyms (BSI, ESMC) that no list knows.
-        for m in re.finditer(r"(?<![\w-])[A-ZÄÖÜ]{3,6}(?![\w-])", text):
-            if free(*m.span()) and m.group(0) not in rules.acronym_stop:
-                self.items.append(Mention(m.start(), m.end(), m.group(0), "ORG"))
-                spans.append(m.span())
-        # Unknown people: a first name and a surname, or a title before two capitalised words.
-        name_rx = re.compile(r"(?<![\w-])(?P<first>[A-ZÄÖÜ][a-zäöüéèáç]+(?:-[A-ZÄÖÜ][a-zäöü]+)?)[ \u00a0]"
-                             r"(?P<last>(?:(?:von|van|de|der|di|da)[ \u00a0])?[A-ZÄÖÜ][\w'’]+(?:-[A-ZÄÖÜ][\w]+)?)(?![\w-])")
-        for start in (m.start() for m in re.finditer(r"(?<![\w-])[A-ZÄÖÜ]", text)):
-            m = name_rx.match(text, start)  # every start: "Laut Katrin Albers" must not hide the name
-            if m is None or not free(*m.span()):
-                continue
-            first, last = m.group("first"), m.group("last")
-            if first in rules.not_first or last in rules.not_first or rules.is_title(first):
-                continue
-            g = rules.gender(first)
-            before = re.findall(r"[\w.-]+", text[max(0, m.start() - 40):m.start()])
-            titled = bool(before) and rules.is_title(before[-1])
-            if g is None and not titled:
-                continue
-            if last.lower() == last or last.endswith("s") and last[:-1] in rules.not_first:
-                continue
-            if last.endswith("s") and re.search(r"(?<![\w-])" + re.escape(f"{first} {last[:-1]}") + r"(?![\w-])", text):
-                last = last[:-1]  # "Elon Musks" is Elon Musk's
-            self.items.append(Mention(m.start(), m.end(), f"{first} {last}", "PER", g if g != "unknown" else None))
-            spans.append(m.span())
-        self.items.sort(key=lambda x: x.start)
-        # Later surname-only mentions resolve to the full name used earlier.
-        surnames: dict[str, Mention] = {}
-        for it in self.items:
-            if it.kind == "PER" and " " in it.name:
-                surnames.setdefault(it.name.split()[-1], it)
-        for surname, full in surnames.items():
-            for m in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"s?(?![\w-])", text):
-                if free(*m.span()) and m.start() > full.start:
-                    self.items.append(Mention(m.start(), m.end(), full.name, "PER", full.gender))
-                    spans.append(m.span())
-        self.items.sort(key=lambda x: x.start)
+    def __init__(self, entities: Iterable[Entity]):
+        self.items: list[Mention] = [Mention(e.start, e.end, e.name, "PER" if e.type == "PER" else "ORG", e.gender)
+                                     for e in entities if e.type in ("PER", "ORG", "SOURCE")]
 
     def within(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.items if start <= m.start and m.end <= end]
@@ -310,7 +223,9 @@ class QuoteFinder:
     def __init__(self, rules: QuoteRules):
         self.r = rules
 
-    def find(self, text: str, sentences: list[tuple[int, int]], regions=(), extra_mentions=()) -> list[Quote]:
+    def find(self, text: str, sentences: list[tuple[int, int]], regions=(), entities: Iterable[Entity] | None = None) -> list[Quote]:
+        """Quotes with kind, speaker and cue; `entities` from the entity layer (found here
+        when not given)."""
         regions = list(regions)
         quotations = find_quotations(text, self.r.cfg["marks"], regions)
         quotations = [q for q in quotations if q.end > q.start and text[q.start:q.end].strip()]
@@ -320,7 +235,9 @@ class QuoteFinder:
         for a, b in regions:
             masked[a:b] = " " * (b - a)
         text = "".join(masked)
-        mentions = Mentions(text, self.r, regions, extra_mentions)
+        if entities is None:
+            entities = find_entities(text, self.r.entities, regions)
+        mentions = Mentions(entities)
         out: list[Quote] = []
         last_speaker: tuple[int, Quote] | None = None
         for q in quotations:
@@ -371,24 +288,24 @@ class QuoteFinder:
             # A clause-long fragment is someone's words, unless nothing in the sentence or the
             # paragraph attributes it (then it is a phrase in quotes, a term).
             return "statement", False
-        speaking = _alternation(self.r.cfg["term_speaking"])
+        speaking = alternation(self.r.cfg["term_speaking"])
         if re.search(r"(?:" + speaking + r")\s+(?:\w+\s+){0,2}$", before):
             return "term", True   # "spricht von einem „Schattenkraftwerk“"
         return "term", False
 
     def _cue_right_after(self, text: str, q: Quotation) -> bool:
-        return bool(re.match(r"\s*,\s*(?:" + _alternation(self.r.cfg["cues"]) + r")\b", text[q.close_at + 1:q.close_at + 40]))
+        return bool(re.match(r"\s*,\s*(?:" + alternation(self.r.cfg["cues"]) + r")\b", text[q.close_at + 1:q.close_at + 40]))
 
     def _attributed(self, text: str, q: Quotation, sentences) -> bool:
         """A short quote is a statement when a cue attributes it: „wichtiger denn je“, so X."""
         s, e = _sentence_of(sentences, q.open_at, len(text))
         after = text[q.close_at + 1:min(e, q.close_at + 60)]
-        if re.match(r"\s*,?\s*(?:" + _alternation(self.r.cfg["cues"]) + r")\b", after):
+        if re.match(r"\s*,?\s*(?:" + alternation(self.r.cfg["cues"]) + r")\b", after):
             return True
         before = text[s:q.open_at]
         if self.r.attribution_re.search(before):
             return True
-        speaking = _alternation(self.r.cfg["term_speaking"])
+        speaking = alternation(self.r.cfg["term_speaking"])
         if re.search(r"(?:" + speaking + r")\s+(?:\w+\s+){0,2}$", before):
             # "sprach vom „klügsten KI-Modell der Welt“" quotes words; "spricht von einem
             # „Schattenkraftwerk“" names a thing.
@@ -422,13 +339,13 @@ class QuoteFinder:
             e = _extend_to_sentence_end(text, q.close_at + 1)
         after = text[q.close_at + 1:e]
         before = text[s:q.open_at]
-        via = re.search(r"(?:" + _alternation(self.r.cfg["via_before"]) + r")\s+(?:de[mnr]\s+)?(?P<via>" + CAP
+        via = re.search(r"(?:" + alternation(self.r.cfg["via_before"]) + r")\s+(?:de[mnr]\s+)?(?P<via>" + CAP
                         + r"(?:\s" + CAP + r")?)", before + after)
         if via and not any(m.start <= s + via.start("via") < m.end and m.kind == "PER" for m in mentions.items):
             quote.via = via.group("via").rstrip(".,")
 
         # "…“, sagte X." / "…“, so X." / "…“, hatte X, Präsident …, gesagt."
-        m = re.match(r"\s*,?\s*(?P<cue>" + _alternation(self.r.cfg["cues"]) + r")\b", after)
+        m = re.match(r"\s*,?\s*(?P<cue>" + alternation(self.r.cfg["cues"]) + r")\b", after)
         if m:
             quote.cue = m.group("cue")
             if self._speaker_in(text, q.close_at + 1 + m.end(), e, quote, mentions, first=True):
@@ -476,7 +393,7 @@ class QuoteFinder:
         # Cataphora: „…“ Mit diesen Worten hat Microsoft-CEO Satya Nadella …
         nxt_s, nxt_e = _sentence_of(sentences, min(len(text) - 1, e + 1), len(text))
         following = text[q.close_at + 1:nxt_e if nxt_s <= q.close_at + 3 else max(e, nxt_e)]
-        cat = re.match(r"\s*(?:" + _alternation(self.r.cfg["cataphora"]) + r")\b", following)
+        cat = re.match(r"\s*(?:" + alternation(self.r.cfg["cataphora"]) + r")\b", following)
         if cat:
             start_pos = q.close_at + 1 + cat.end()
             c = self.r.cue_re.search(text, start_pos, start_pos + 150)
@@ -595,5 +512,5 @@ def _extend_to_sentence_end(text: str, pos: int) -> int:
     return pos + (m.end() if m else min(300, len(text) - pos))
 
 
-def find_quotes(text: str, rules: QuoteRules, sentences: list[tuple[int, int]], regions=(), mentions=()) -> list[Quote]:
-    return QuoteFinder(rules).find(text, sentences, regions, mentions)
+def find_quotes(text: str, rules: QuoteRules, sentences: list[tuple[int, int]], regions=(), entities=None) -> list[Quote]:
+    return QuoteFinder(rules).find(text, sentences, regions, entities)

@@ -8,7 +8,7 @@ from typing import Iterable
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-S, I, F = pa.string(), pa.int64(), pa.float64()
+S, I, F, D, B = pa.string(), pa.int64(), pa.float64(), pa.date32(), pa.bool_()
 
 
 def _schema(*cols: tuple[str, pa.DataType, bool]) -> pa.Schema:
@@ -39,14 +39,28 @@ SCHEMAS: dict[str, pa.Schema] = {
     ),
     "claims": _schema(
         ("claim_id", S, False), ("doc_id", S, False), ("figure_id", S, False),
-        ("subject", S, False), ("property", S, False), ("value", F, True), ("low", F, True),
+        ("subject", S, False), ("property", S, False), ("label", S, False), ("start", I, False),
+        ("end", I, False), ("text", S, False), ("value", F, True), ("low", F, True),
         ("high", F, True), ("unit", S, True), ("currency", S, True), ("date_value", S, True),
-        ("qualifier", S, False), ("source", S, False), ("evidence", S, False),
+        ("qualifier", S, False), ("source", S, False), ("outlet", S, True), ("published", S, True),
+        ("evidence", S, False), ("sentence_start", I, False), ("sentence_end", I, False),
         ("status", S, False), ("n_agree", I, False), ("n_conflict", I, False),
-        ("as_of", S, True), ("published", S, True),
+        # the claim frame (SPEC §9)
+        ("period", S, True), ("period_start", D, True), ("period_end", D, True), ("segment", S, True),
+        ("aspect", S, False), ("measure", S, False), ("basis", S, True), ("past", B, False),
+        ("fact_id", S, True), ("suspected_cause", S, True),
+    ),
+    "facts": _schema(
+        ("fact_id", S, False), ("subject", S, False), ("property", S, False), ("label", S, False),
+        ("period", S, True), ("segment", S, True), ("aspect", S, False), ("measure", S, False),
+        ("basis", S, True), ("unit", S, True), ("currency", S, True), ("status", S, False),
+        ("n_sources", I, False), ("n_values", I, False), ("n_conflicts", I, False),
+        ("consensus", F, True), ("consensus_date", S, True), ("summary", S, False),
+        ("values", pa.list_(pa.struct([("value", F), ("low", F), ("high", F), ("text", S),
+                                       ("sources", pa.list_(S)), ("claims", pa.list_(S)), ("cause", S)])), False),
     ),
     "conflicts": _schema(
-        ("conflict_id", S, False), ("subject", S, False), ("property", S, False),
+        ("conflict_id", S, False), ("fact_id", S, False), ("subject", S, False), ("property", S, False),
         ("claim_a", S, False), ("claim_b", S, False), ("doc_a", S, False), ("start_a", I, False),
         ("end_a", I, False), ("doc_b", S, False), ("start_b", I, False), ("end_b", I, False),
         ("text_a", S, False), ("text_b", S, False), ("explanation", S, False),

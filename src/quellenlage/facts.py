@@ -1,0 +1,285 @@
+"""Facts: what at least two sources report about one (subject, property, frame). Rows only.
+
+Claims are grouped by their comparison key (subject, property, segment, aspect, measure,
+basis, unit, currency) before any pairwise work, then split by time: figures per period
+(revenue) by their period's calendar extent, figures at a point in time (employees, a
+valuation) into windows of the property's `window_days`, lasting ones (parameters) not at
+all. A claim whose period is unknown is compared only with others without one, within the window. Values are intervals (conflicts.py); a fact is
+`disputed` when two sources give values whose intervals do not overlap. The value most
+sources support is the consensus; each other value gets a suspected cause where one fits.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from quellenlage.conflicts import Interval, claim_interval, conflict_id, published_day
+from quellenlage.wording import describe_frame, format_value, summary_sentence
+
+CAUSES = ("false_friend", "scale", "rounding", "update")
+
+
+@dataclass
+class ValueGroup:
+    """Claims of one fact whose values agree (their intervals share a common part)."""
+    interval: Interval
+    claims: list[dict] = field(default_factory=list)
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({c["source_key"] for c in self.claims})
+
+
+def fact_key(c: dict) -> tuple:
+    return (c["subject"], c["property"], c.get("segment") or "", c.get("aspect") or "actual",
+            c.get("measure") or "level", c.get("basis") or "", c["label"] == "DATE",
+            c.get("unit") or "" if c["label"] in ("COUNT", "DURATION") else "", c.get("currency") or "")
+
+
+def time_buckets(members: list[dict], time: str, window: int | None) -> list[list[dict]]:
+    """Split one comparison group by time (see the module's docstring)."""
+    if time == "static" or not window:
+        by_period: dict[str, list[dict]] = defaultdict(list)
+        for c in members:
+            by_period[_period_key(c)].append(c)
+        return [by_period[k] for k in sorted(by_period)]
+    if time == "flow":
+        known: dict[str, list[dict]] = defaultdict(list)
+        unknown = []
+        for c in members:
+            (known[_period_key(c)] if _period_key(c) else unknown).append(c)
+        # Without a period a figure per period is compared only with others without one,
+        # published within the window: a quarter named in one source is never guessed for another.
+        if members and (members[0].get("aspect") or "actual") != "actual":
+            unknown = []  # an outlook or estimate without its period says too little to compare
+        return [known[k] for k in sorted(known)] + _windows(unknown, window)
+    return _windows(members, window)
+
+
+def _period_key(c: dict) -> str:
+    if c.get("period_start") and c.get("period_end"):
+        return f"{c['period_start']}/{c['period_end']}"
+    return c.get("period") or ""
+
+
+def _windows(members: list[dict], window: int) -> list[list[dict]]:
+    """Claims at points in time, in windows of `window` days (a new window opens when a claim
+    lies further than that from the window's first claim); claims without a time together."""
+    timed = sorted((c for c in members if _when(c, window) is not None), key=lambda c: (_when(c, window), c["claim_id"]))
+    out, current, first = [], [], None
+    for c in timed:
+        t = _when(c, window)
+        if current and t - first > window:
+            out.append(current)
+            current = []
+        if not current:
+            first = t
+        current.append(c)
+    if current:
+        out.append(current)
+    untimed = [c for c in members if _when(c, window) is None]
+    if untimed and len(out) == 1 and all((c.get("aspect") or "actual") == "actual" for c in untimed):
+        # Without a publication date or period a claim is compared with the one window there is.
+        out[0].extend(untimed)
+        return out
+    return out + ([untimed] if untimed else [])
+
+
+def _when(c: dict, window: int) -> int | None:
+    """The day a claim speaks of: its period's end, else its publication (an unstated earlier
+    time for "ursprünglich …": before the window)."""
+    if c.get("period_end"):
+        return c["period_end"].toordinal()
+    day = c.get("_day")
+    if day is None:
+        return None
+    return day - window - 1 if c.get("past") else day
+
+
+def value_groups(claims: list[dict]) -> list[ValueGroup]:
+    """Greedy clustering along the number line: a claim joins the group whose common part
+    its interval overlaps, else opens a new one."""
+    rows = [(claim_interval(c), c) for c in claims]
+    rows = [(i, c) for i, c in rows if i is not None]
+    rows.sort(key=lambda r: (r[0].low, r[0].high, r[1]["claim_id"]))
+    groups: list[ValueGroup] = []
+    for iv, c in rows:
+        g = groups[-1] if groups else None
+        if g is not None and g.interval.overlaps(iv):
+            g.interval = Interval(max(g.interval.low, iv.low), min(g.interval.high, iv.high))
+            g.claims.append(c)
+        else:
+            groups.append(ValueGroup(iv, [c]))
+    return groups
+
+
+def suspected_cause(minority: dict, reference: dict) -> str | None:
+    """Why a minority value may differ from the reference value: a power of ten apart (a
+    misplaced comma, Millionen for Milliarden), a factor of 1,000 with "Billion" written (the
+    English "billion"), within 3 % (rounding), or a newer source of a quantity that changes
+    and whose period is unsaid (an update)."""
+    a, b = _point(minority), _point(reference)
+    if a and b and a > 0 and b > 0:
+        ratio = a / b
+        exp = math.log10(ratio)
+        near = round(exp)
+        if near != 0 and abs(exp - near) < 0.02:
+            texts = (minority.get("text") or "") + " " + (reference.get("text") or "")
+            if abs(near) == 3 and any(w in texts for w in ("Billion", "Bio.", "Billiarde", "billion", "Trillion")):
+                return "false_friend"
+            return "scale"
+        if abs(ratio - 1) <= 0.03:
+            return "rounding"
+    da, db = minority.get("_day"), reference.get("_day")
+    if da is not None and db is not None and da > db and minority.get("time") != "static" \
+            and not minority.get("period") and not reference.get("period"):
+        return "update"
+    return None
+
+
+def _point(c: dict) -> float | None:
+    if c.get("value") is not None:
+        return float(c["value"])
+    if c.get("low") is not None and c.get("high") is not None:
+        return (c["low"] + c["high"]) / 2
+    return None
+
+
+def fact_id(key: tuple, bucket: list[dict]) -> str:
+    first = min(c["claim_id"] for c in bucket)
+    return "F" + hashlib.sha1(("|".join(map(str, key)) + "|" + first).encode()).hexdigest()[:12]
+
+
+def build_facts(claims: list[dict], names: dict[str, str]) -> tuple[list[dict], list[dict]]:
+    """Facts and conflict rows from claim rows that carry `source_key`, `_day`, `time` and
+    `window_days`. Sets each claim's fact_id, status, n_agree, n_conflict, suspected_cause."""
+    groups: dict[tuple, list[dict]] = defaultdict(list)
+    for c in claims:
+        groups[fact_key(c)].append(c)
+    facts, conflicts = [], []
+    for key in sorted(groups, key=lambda k: tuple(map(str, k))):
+        members = groups[key]
+        if len({c["source_key"] for c in members}) < 2:
+            continue
+        for bucket in time_buckets(members, members[0]["time"], members[0]["window_days"]):
+            if len({c["source_key"] for c in bucket}) < 2:
+                continue
+            fact, rows = _fact(key, bucket, names)
+            if fact is not None:
+                facts.append(fact)
+                conflicts.extend(rows)
+    for c in claims:
+        c["status"] = "conflicting" if c["n_conflict"] else "corroborated" if c["n_agree"] else "single_source"
+    facts.sort(key=lambda f: (f["status"] != "disputed", -f["n_sources"], f["subject"], f["property"], f["fact_id"]))
+    conflicts.sort(key=lambda r: (r["subject"], r["property"], r["claim_a"], r["claim_b"]))
+    return facts, conflicts
+
+
+def _fact(key: tuple, bucket: list[dict], names: dict[str, str]) -> tuple[dict | None, list[dict]]:
+    groups = value_groups(bucket)
+    if not groups:
+        return None, []
+    fid = fact_id(key, bucket)
+    ordered = sorted(bucket, key=lambda c: (c["doc_id"], c["start"], c["claim_id"]))
+    intervals = {c["claim_id"]: claim_interval(c) for c in ordered}
+    agree: dict[str, set] = defaultdict(set)
+    against: dict[str, set] = defaultdict(set)
+    rows = []
+    # Every pair of claims from different sources (copies of one agency text are one source);
+    # a source that repeats a figure (headline and body) stands behind each mention.
+    # Each source speaks through one document (copies of an article, or a second article of the
+    # same outlet, add no voice), with every mention there (headline and body).
+    rep_doc: dict[str, str] = {}
+    for c in ordered:
+        rep_doc.setdefault(c["source_key"], c["doc_id"])
+    voices = [c for c in ordered if rep_doc[c["source_key"]] == c["doc_id"]]
+    # Two sources agree on a fact when any of their values agree: a source that names several
+    # variants ("5 beziehungsweise 8 Milliarden Parameter") agrees with one that names one of them.
+    agreeing = set()
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1:]:
+            ia, ib = intervals[a["claim_id"]], intervals[b["claim_id"]]
+            if a["source_key"] != b["source_key"] and ia is not None and ib is not None and ia.overlaps(ib):
+                agreeing.add(frozenset((a["source_key"], b["source_key"])))
+    def verdict(a: dict, b: dict) -> str | None:
+        ia, ib = intervals[a["claim_id"]], intervals[b["claim_id"]]
+        if a["source_key"] == b["source_key"] or ia is None or ib is None:
+            return None
+        if ia.overlaps(ib):
+            return "agree"
+        return None if frozenset((a["source_key"], b["source_key"])) in agreeing else "conflict"
+
+    for a in ordered:  # every claim's standing against the other sources' voices
+        a["fact_id"] = fid
+        for b in voices:
+            v = verdict(a, b)
+            if v:
+                (agree if v == "agree" else against)[a["claim_id"]].add(b["source_key"])
+    for i, a in enumerate(voices):  # one row per conflicting pair of voices
+        for b in voices[i + 1:]:
+            if verdict(a, b) == "conflict":
+                rows.append(_conflict_row(a, b, names.get(a["property"], a["property"]), fid))
+    for c in ordered:
+        c["n_agree"], c["n_conflict"] = len(agree[c["claim_id"]]), len(against[c["claim_id"]])
+    sources = {c["source_key"] for c in bucket}
+    by_support = sorted(groups, key=lambda g: (-len(g.sources), g.claims[0]["claim_id"]))
+    majority = by_support[0] if len(by_support[0].sources) * 2 > len(sources) else None
+    disputed = bool(rows)
+    reference = majority or by_support[0]
+    ref_claim = min(reference.claims, key=lambda c: (c.get("_day") or 0, c["claim_id"]))
+    if disputed:
+        for g in groups:
+            if g is reference:
+                continue
+            for c in g.claims:
+                c["suspected_cause"] = suspected_cause(c, ref_claim)
+    first = bucket[0]
+    values = [{"low": _finite(g.interval.low), "high": _finite(g.interval.high), "value": _point(g.claims[0]),
+               "text": g.claims[0]["text"], "sources": sorted({c["source"] for c in g.claims}),
+               "claims": [c["claim_id"] for c in sorted(g.claims, key=lambda c: c["claim_id"])],
+               "cause": next((c.get("suspected_cause") for c in g.claims if c.get("suspected_cause")), None)}
+              for g in by_support]
+    consensus = _point(min(majority.claims, key=lambda c: c["claim_id"])) if majority and first["label"] != "DATE" else None
+    consensus_date = min(majority.claims, key=lambda c: c["claim_id"]).get("date_value") if majority and first["label"] == "DATE" else None
+    fact = {
+        "fact_id": fid, "subject": first["subject"], "property": first["property"],
+        "period": _common(bucket, "period"), "segment": first.get("segment"), "aspect": first.get("aspect") or "actual",
+        "measure": first.get("measure") or "level", "basis": first.get("basis"),
+        "unit": first.get("unit") if first["label"] in ("COUNT", "DURATION") else None, "currency": first.get("currency"),
+        "label": first["label"], "status": "disputed" if disputed else "agreed", "n_sources": len(sources),
+        "n_values": len(groups), "consensus": consensus, "consensus_date": consensus_date,
+        "n_conflicts": len(rows), "values": values,
+    }
+    fact["summary"] = summary_sentence(fact, names.get(first["property"], first["property"]), by_support, majority)
+    return fact, rows
+
+
+def _common(bucket: list[dict], key: str):
+    vals = sorted({c.get(key) for c in bucket if c.get(key)})
+    return vals[0] if len(vals) == 1 else (vals[0] if vals else None)
+
+
+def _finite(x: float) -> float | None:
+    return None if math.isinf(x) else x
+
+
+def _conflict_row(a: dict, b: dict, prop_name: str, fid: str) -> dict:
+    if a["claim_id"] > b["claim_id"]:
+        a, b = b, a
+    frame = describe_frame(a)
+    explanation = (f"Zu „{prop_name}“ von {a['subject']}{frame} nennt {a['source']} „{a['text']}“ "
+                   f"({format_value(a)}), {b['source']} dagegen „{b['text']}“ ({format_value(b)}); "
+                   f"die Angaben schließen einander aus.")
+    if a.get("_day") and b.get("_day") and a["_day"] != b["_day"]:
+        newer = a if a["_day"] > b["_day"] else b
+        explanation += f" Die Angabe von {newer['source']} ist neuer ({newer['published']})."
+    return {"conflict_id": conflict_id(a["claim_id"], b["claim_id"]), "fact_id": fid, "subject": a["subject"],
+            "property": a["property"], "claim_a": a["claim_id"], "claim_b": b["claim_id"], "doc_a": a["doc_id"],
+            "start_a": a["start"], "end_a": a["end"], "doc_b": b["doc_id"], "start_b": b["start"], "end_b": b["end"],
+            "text_a": a["text"], "text_b": b["text"], "explanation": explanation}
+
+
+__all__ = ["CAUSES", "ValueGroup", "build_facts", "fact_key", "published_day", "suspected_cause",
+           "time_buckets", "value_groups"]

@@ -1,0 +1,98 @@
+"""The layout of an article's text: table cells with their column headers, and headings.
+
+Pure: the text in, offsets out."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass
+class TableCell:
+    start: int
+    end: int
+    header: str | None
+    row: str | None = None
+
+
+def plain_table_cells(text: str) -> dict[int, list[TableCell]]:
+    """Tables whose columns are aligned with spaces (as scraped pages often have them): two or
+    more consecutive lines with cells separated by runs of three or more spaces."""
+    cells: dict[int, list[TableCell]] = {}
+    block: list[tuple[int, str]] = []
+    pos = 0
+
+    def flush() -> None:
+        if len(block) >= 2:
+            header = [c.strip() for c in re.split(r" {3,}|\t+", block[0][1].strip())]
+            for start, line in block[1:]:
+                spans = [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+(?: {1,2}\S+)*", line)]
+                row = text[spans[0][0]:spans[0][1]] if spans else None
+                cells[start] = [TableCell(a, b, header[k] if k < len(header) else None, row if k else None)
+                                for k, (a, b) in enumerate(spans)]
+        block.clear()
+
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if len(re.findall(r"\S {3,}(?=\S)", body)) >= 1 and not body.lstrip().startswith("|"):
+            block.append((pos, body))
+        else:
+            flush()
+        pos += len(line)
+    flush()
+    return cells
+
+
+def table_cells(text: str) -> dict[int, list[TableCell]]:
+    """Cells of Markdown and space-aligned tables, keyed by line start; each knows its
+    column's header and its row's first cell."""
+    cells: dict[int, list[TableCell]] = plain_table_cells(text)
+    header: list[str] | None = None
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped.startswith("|") and stripped.count("|") >= 2:
+            bounds = [pos + i for i, ch in enumerate(line) if ch == "|"]
+            spans = list(zip(bounds, bounds[1:]))
+            if re.fullmatch(r"\|[\s:|-]+\|?", stripped):
+                pass  # the |---|---| separator
+            elif header is None:
+                header = [text[s + 1:e].strip() for s, e in spans]
+            else:
+                row = text[spans[0][0] + 1:spans[0][1]].strip() if spans else None
+                cells[pos] = [TableCell(s + 1, e, header[k] if k < len(header) else None, row if k else None)
+                              for k, (s, e) in enumerate(spans)]
+        else:
+            header = None
+        pos += len(line)
+    return cells
+
+
+def cell_at(tables: dict[int, list[TableCell]], pos: int) -> TableCell | None:
+    for line_start, cells in tables.items():
+        if cells and cells[0].start - 1 <= pos < cells[-1].end:
+            for c in cells:
+                if c.start <= pos < c.end:
+                    return c
+    return None
+
+
+
+
+HEADING_MAX_WORDS = 12
+
+
+def headings(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Lines that are headings: short, without a closing full stop, not a table row, with a
+    line of text after them ("Ausblick", "Rechenzentren treiben das Wachstum")."""
+    out = []
+    pos = 0
+    lines = text.splitlines(keepends=True)
+    for k, line in enumerate(lines):
+        body = line.strip()
+        if (pos >= start and body and len(body) <= 100 and len(body.split()) <= HEADING_MAX_WORDS
+                and not body.startswith("|") and body[-1] not in ".!?:;,\"“”»«)" and k + 1 < len(lines)):
+            s = pos + line.index(body[0])
+            out.append((s, s + len(body)))
+        pos += len(line)
+    return out

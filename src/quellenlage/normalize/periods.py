@@ -1,0 +1,176 @@
+"""Periods a figure can be about, and their calendar extent. Pure functions, no spaCy.
+
+A period is an ISO partial string (`2025`, `2025-Q3`, `2025-H1`, `2025-08`, `2025-08-29`,
+`2025-W35`) or a fiscal one (`FY2026`, `FY2026-Q3`, `FY2026-H1`). A fiscal period has a
+calendar extent only through the company's fiscal calendar: the month its fiscal year starts
+and whether the year is named after the calendar year it ends in (Nvidia, Microsoft, Apple)
+or starts in (SoftBank, Sony). `FY2026-Q1` of Microsoft (July start, named by its end) is
+July to September 2025, the same extent as the calendar `2025-Q3`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+PERIOD_RE = re.compile(r"(?P<fy>FY)?(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|Q(?P<q>[1-4])|H(?P<h>[12])|W(?P<w>\d{2})))?")
+
+
+@dataclass(frozen=True)
+class FiscalCalendar:
+    start_month: int = 1       # the month the fiscal year starts in
+    named_by: str = "end"      # "end": FY2026 ends in 2026; "start": FY2025 starts in 2025
+
+    def year_start(self, fy: int) -> dt.date:
+        """First day of fiscal year `fy`."""
+        if self.start_month == 1:
+            return dt.date(fy, 1, 1)
+        first_year = fy - 1 if self.named_by == "end" else fy
+        return dt.date(first_year, self.start_month, 1)
+
+    def fiscal_year_of(self, day: dt.date) -> int:
+        """The fiscal year a calendar day falls in."""
+        if self.start_month == 1:
+            return day.year
+        started = day.year if day.month >= self.start_month else day.year - 1
+        return started + 1 if self.named_by == "end" else started
+
+
+CALENDAR = FiscalCalendar()
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    k = day.year * 12 + day.month - 1 + months
+    return dt.date(k // 12, k % 12 + 1, 1)
+
+
+def _month_span(first: dt.date, months: int) -> tuple[dt.date, dt.date]:
+    return first, _add_months(first, months) - dt.timedelta(days=1)
+
+
+def extent(period: str | None, fiscal: FiscalCalendar | None = None) -> tuple[dt.date, dt.date] | None:
+    """First and last day of a period; None when it has none (a fiscal period without its
+    company's calendar, or a string that is not a period). An ISO interval `a/b` spans both."""
+    if not period:
+        return None
+    if "/" in period:
+        a, _, b = period.partition("/")
+        ea, eb = extent(a, fiscal), extent(b, fiscal)
+        return (ea[0], eb[1]) if ea and eb and ea[0] <= eb[1] else None
+    m = PERIOD_RE.fullmatch(period)
+    if not m:
+        return None
+    y = int(m["y"])
+    try:
+        if m["fy"]:
+            if fiscal is None:
+                return None
+            start = fiscal.year_start(y)
+            if m["q"]:
+                return _month_span(_add_months(start, 3 * (int(m["q"]) - 1)), 3)
+            if m["h"]:
+                return _month_span(_add_months(start, 6 * (int(m["h"]) - 1)), 6)
+            return _month_span(start, 12)
+        if m["d"]:
+            day = dt.date(y, int(m["m"]), int(m["d"]))
+            return day, day
+        if m["m"]:
+            return _month_span(dt.date(y, int(m["m"]), 1), 1)
+        if m["q"]:
+            return _month_span(dt.date(y, 3 * (int(m["q"]) - 1) + 1, 1), 3)
+        if m["h"]:
+            return _month_span(dt.date(y, 6 * (int(m["h"]) - 1) + 1, 1), 6)
+        if m["w"]:
+            monday = dt.date.fromisocalendar(y, int(m["w"]), 1)
+            return monday, monday + dt.timedelta(days=6)
+        return dt.date(y, 1, 1), dt.date(y, 12, 31)
+    except ValueError:
+        return None
+
+
+def grain(period: str | None) -> str | None:
+    """`day`, `week`, `month`, `quarter`, `half` or `year` (None for no period)."""
+    m = PERIOD_RE.fullmatch(period or "")
+    if not m:
+        return None
+    return ("day" if m["d"] else "month" if m["m"] else "quarter" if m["q"] else "half" if m["h"]
+            else "week" if m["w"] else "year")
+
+
+def shift(period: str, unit: str, n: int) -> str | None:
+    """The period `n` years (`unit="year"`) or quarters (`"quarter"`) before (n < 0) or after.
+    Keeps the grain and the fiscal prefix: shift('FY2026-Q1', 'quarter', -1) == 'FY2025-Q4'."""
+    m = PERIOD_RE.fullmatch(period or "")
+    if not m:
+        return None
+    fy, y = m["fy"] or "", int(m["y"])
+    if unit == "year":
+        y += n
+        rest = period[len(fy) + 4:]
+        if m["d"]:
+            try:
+                dt.date(y, int(m["m"]), int(m["d"]))
+            except ValueError:
+                return None
+        return f"{fy}{y}{rest}" if 1000 <= y <= 9999 else None
+    if unit == "quarter":
+        if m["q"]:
+            k = y * 4 + int(m["q"]) - 1 + n
+            return f"{fy}{k // 4}-Q{k % 4 + 1}"
+        if m["h"] and n % 2 == 0:
+            k = y * 2 + int(m["h"]) - 1 + n // 2
+            return f"{fy}{k // 2}-H{k % 2 + 1}"
+        if m["m"] and not m["d"] and not fy:
+            first = _add_months(dt.date(y, int(m["m"]), 1), 3 * n)
+            return f"{first.year}-{first.month:02d}"
+    return None
+
+
+def quarter_of(day: dt.date, fiscal: FiscalCalendar | None = None) -> str:
+    """The (fiscal, when a calendar is given) quarter a day falls in."""
+    cal = fiscal or CALENDAR
+    fy = cal.fiscal_year_of(day)
+    months = (day.year * 12 + day.month) - (cal.year_start(fy).year * 12 + cal.year_start(fy).month)
+    q = months // 3 + 1
+    return f"FY{fy}-Q{q}" if fiscal and fiscal.start_month != 1 else f"{day.year}-Q{q}"
+
+
+def quarter_ending(year: int, month: int, fiscal: FiscalCalendar | None = None) -> str:
+    """The quarter that ends with the given month ("im Ende Juli abgelaufenen Quartal"): the
+    fiscal quarter when the company's quarters end then, else the three months as an interval."""
+    last = dt.date(year, month, 1)
+    if fiscal is not None and fiscal.start_month != 1 and (month - fiscal.start_month + 1) % 3 == 0:
+        return quarter_of(last, fiscal)
+    if month % 3 == 0:
+        return quarter_of(last)
+    first = _add_months(last, -2)
+    return f"{first.year}-{first.month:02d}/{year}-{month:02d}"
+
+
+def last_completed_quarter(published: dt.date, quarter: int, fiscal: FiscalCalendar | None,
+                           fiscal_named: bool) -> str | None:
+    """ "im zweiten Geschäftsquartal" without a year in an article of `published`: the latest
+    such quarter that ended before publication."""
+    cal = fiscal if fiscal_named and fiscal is not None else CALENDAR
+    if fiscal_named and fiscal is None:
+        return None
+    fy = cal.fiscal_year_of(published) + 1
+    for _ in range(3):
+        label = f"FY{fy}-Q{quarter}" if cal is not CALENDAR and cal.start_month != 1 else f"{fy}-Q{quarter}"
+        span = extent(label, cal)
+        if span and span[1] < published:
+            return label
+        fy -= 1
+    return None
+
+
+def same_period(a: str | None, b: str | None, fa: FiscalCalendar | None = None,
+                fb: FiscalCalendar | None = None) -> bool | None:
+    """True/False when both periods are known (same calendar extent, or the same fiscal label
+    when an extent is unknown); None when either is unknown."""
+    if not a or not b:
+        return None
+    ea, eb = extent(a, fa), extent(b, fb)
+    if ea is not None and eb is not None:
+        return ea == eb
+    return a == b

@@ -1,0 +1,275 @@
+"""Who a figure is about: the subject of a claim. Pure, over one document's `DocView`.
+
+In order: a table row's first cell; a demonstrative opening the sentence ("Der steuert …") is
+the last entity named before it; the antecedent of a relative clause ("xAIs Grok, das mehr
+als 100.000 GPUs nutzte"); a coordinated clause shares the sentence's subject; then the
+nearest entity of a fitting type in the clause, earlier in the sentence, an anaphor ("das
+Modell"), the sentence before, the article's main entity. Another organisation, index or
+person named in the figure's own clause keeps its figure: an index's move is not the
+company's, and a list of several investors names no single one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from quellenlage.entities import Entity
+from quellenlage.textutil import alternation
+
+if TYPE_CHECKING:  # pragma: no cover
+    from quellenlage.claims import ClaimRules, DocView, Property
+
+SAYS_BEFORE = re.compile(r"(?:\b[Ll]aut|nach\s+Angaben\s+von|zufolge\s+von|so)\s+(?:de[mnrs]\s+|die\s+)?$")
+INVESTOR_AFTER = re.compile(r"\s*,?\s*(?:der|die|als)?\s*(?:Haupt|Lead-|Leit)?(?:[Ii]nvestor|Geldgeber|Kapitalgeber|Anteilseigner)")
+INVESTOR_BEFORE = re.compile(r"(?:angeführt|geführt|Investor|Investoren|Geldgeber|Anteilseigner)\s+(?:von\s+|wie\s+)?(?:der\s+|dem\s+)?$")
+COORDINATED = re.compile(r"\s*und\s+[a-zäöüß]+t\b")
+RELATIVE = re.compile(r"\s*(?:das|der|die|welche[rs]?|dessen|deren)\b")
+CLAIM_TYPES = ("ORG", "PER", "MODEL", "PRODUCT", "INFRA", "CHIP", "LAW", "INDEX")
+
+
+class SubjectFinder:
+    def __init__(self, rules: "ClaimRules"):
+        self.r = rules
+        self.cfg = rules.cfg
+
+    @cached_property
+    def demonstrative(self) -> re.Pattern:
+        words = self.cfg.get("demonstratives") or ["(?!)"]
+        # "Der steuert allein …" (pronoun + verb), not "Das zweite Modell" (article + adjective + noun).
+        return re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in words) + r")\s+[a-zäöüß]+\s+(?![A-ZÄÖÜ])")
+
+    @cached_property
+    def object_before(self) -> re.Pattern:
+        words = self.cfg.get("object_prepositions") or ["(?!)"]
+        return re.compile(r"(?<!\w)(?:" + alternation(words)
+                          # "in den alternativen Cloud-Anbieter CoreWeave" is an object; "für den
+                          # Trainingslauf ihres V3-Modells" names V3 as the owner (genitive).
+                          + r")\s+(?:(?:de[mnr]|die|das|einem|einer|einen)\s+)?"
+                          + r"(?:(?!(?:ihre[sr]|seine[sr]|des|deren|dessen)\b)[\w-]+\s+){0,3}$")
+
+    def subject(self, view: "DocView", fig: dict, prop: "Property", sentence: tuple[int, int],
+                clause: tuple[int, int]) -> tuple[str | None, str | None]:
+        """(subject, parent's product): the subject's name; when a product with a parent
+        company was found, the second value is the product."""
+        name = self._subject(view, fig, prop, sentence, clause)
+        parent = self.r.entities.parent(name)
+        if parent:
+            return parent, name
+        return name, None
+
+    def own_subject(self, view: "DocView", fig: dict, prop: "Property", sentence: tuple[int, int],
+                    clause: tuple[int, int]) -> str | None:
+        """An entity of a fitting type named in the figure's own clause (else None)."""
+        if prop.subject_types == ("PAIR",):
+            return None
+        cs, ce = clause
+        cands = [e for e in view.entities if e.type in prop.subject_types and cs <= e.start and e.end <= ce
+                 and not (fig.get("unit") and fig["unit"] in e.vendor_of)]
+        if not cands:
+            return None
+        name = min(cands, key=lambda e: abs(e.start - fig["start"])).name
+        return self.r.entities.parent(name) or name
+
+    def _subject(self, view, fig, prop, sentence, clause) -> str | None:
+        text, ents = view.text, view.entities
+        ss, se = sentence
+        cs, ce = clause
+        cell_subject = _table_row_subject(text, fig["start"], view.tables, ents)
+        if cell_subject:
+            return cell_subject
+        types = prop.subject_types
+        if types == ("PAIR",):
+            return self._pair(view, fig, prop, sentence, clause)
+        item_end = fig["end"] + (len(fig.get("item") or "") + 25 if fig.get("item") else 0)
+        objects = [e for e in ents if self.object_before.search(text, max(0, e.start - 40), e.start)]
+        # Not the maker of what is counted: "200'000 Grafikprozessoren von Nvidia" are not Nvidia's;
+        # not who says it: "laut xAI", "nach Angaben von Nvidia".
+        fitting = [e for e in ents if e.type in types and not (fig["start"] <= e.start < item_end)
+                   and not (fig.get("unit") and fig["unit"] in e.vendor_of)
+                   and not (ss <= e.start and SAYS_BEFORE.search(text, max(0, e.start - 24), e.start))]
+        in_clause = [e for e in ents if cs <= e.start and e.end <= ce and e.type in CLAIM_TYPES]
+        # An index named in the clause keeps the clause's figures ("der Nasdaq legte 1 % zu").
+        if any(e.type == "INDEX" for e in in_clause) and "INDEX" not in types:
+            return None
+        if prop.role == "object":
+            # An investor is not the company raising or valued: "Softbank, Hauptinvestor der Runde".
+            fitting = [e for e in fitting if not INVESTOR_AFTER.match(text, e.end) and not INVESTOR_BEFORE.search(text, max(0, e.start - 30), e.start)]
+            # "eine Finanzierungsrunde bei OpenAI", "OpenAIs Runde": the company that raises it.
+            owned = [e for e in fitting if cs <= e.start and e.end <= ce and (
+                e in objects or text[e.end:e.end + 1] == "s" and text[e.start:e.end + 1].endswith("s"))]
+            if owned:
+                return min(owned, key=lambda e: abs(e.start - fig["start"])).name
+        # In the figure's own sentence an object ("an dem Start-up") is not the subject;
+        # in earlier sentences any mention may be the topic.
+        usable = [e for e in fitting if e not in objects]
+        if self.demonstrative.match(text, ss):
+            prior = [e for e in ents if e.type in types and e.end <= ss and ss - e.end < 300]
+            if prior:
+                return prior[-1].name
+        anaphors = {typ: rx for rx, typ in self.r.entities.anaphora}
+        # 1. A relative clause is about what stands right before it.
+        if RELATIVE.match(text, cs) and cs > ss:
+            before = [e for e in usable if ss <= e.end <= cs and not text[e.end:cs].strip(" ,")]
+            if before:
+                return before[-1].name
+            for typ in types:
+                m = None
+                if typ in anaphors:
+                    for m in anaphors[typ].finditer(text, ss, cs):
+                        pass
+                if m and not text[m.end():cs].strip(" ,"):
+                    resolved = self._resolve_anaphor(view, typ, usable, m.start())
+                    if resolved:
+                        return resolved
+        # 2. A coordinated clause without a subject of its own shares the sentence's subject.
+        if cs > ss and COORDINATED.match(text, max(ss, cs - 4)):
+            first = [e for e in usable if ss <= e.start and e.end <= fig["start"]]
+            if first:
+                return first[0].name
+        # 3. By preferred type: named in the clause, earlier in the sentence, or an anaphor.
+        for typ in types:
+            cands = [e for e in usable if e.type == typ and cs <= e.start and e.end <= ce]
+            prior = [e for e in cands if e.end <= fig["start"]]
+            if prior:
+                if _listed(text, prior):
+                    return None  # "Microsoft, Nvidia und Thrive steuern 10 Mrd bei": no single one
+                return prior[-1].name
+            after = [e for e in cands if e.start >= fig["end"]]
+            if after:
+                return after[0].name
+            # Earlier in the sentence, but not inside a relative clause or parentheses ("Der
+            # Umsatz der Microsoft Cloud, die neben Azure auch Office umfasst, wuchs um 26 %").
+            prior = [e for e in usable if e.type == typ and ss <= e.start and e.end <= fig["start"]
+                     and not _embedded(text, ss, e.start)]
+            if prior:
+                return prior[-1].name
+            later = [e for e in usable if e.type == typ and fig["end"] <= e.start and e.end <= se and not prop.local]
+            if later and not any(e.type == typ for e in fitting if e.end <= ss and ss - e.end < 200):
+                return later[0].name  # "Bis 2026 sollen 1600 Stellen wegfallen, Cariad beschäftigt derzeit …"
+            m = anaphors[typ].search(text, ss, se) if typ in anaphors else None
+            if m and not self.object_before.search(text, max(0, m.start() - 12), m.start()):
+                resolved = self._resolve_anaphor(view, typ, usable, ss)
+                if resolved:
+                    return resolved
+        if prop.local:
+            return None  # dates, ranks, prices: only what their own sentence names
+        # 4. The topic of the sentence before, then the article's main entity of a fitting type.
+        prev = view.previous_sentence(ss)
+        prev_start = prev[0] if prev else ss
+        for typ in types:
+            topic = [e for e in fitting if e.type == typ and prev_start <= e.start and e.end <= ss]
+            if topic:
+                return topic[0].name
+        for typ in types:
+            prior = [e for e in fitting if e.type == typ and e.end <= ss]
+            if prior:
+                return _salient(prior, ents)
+        return None
+
+    def _resolve_anaphor(self, view, typ: str, usable: list[Entity], pos: int) -> str | None:
+        """ "das Modell", "der Konzern": the entity in subject position (first named) of one of
+        the last sentences, if it is of the type; else the most mentioned of the type nearby."""
+        start = pos
+        for _ in range(5):
+            prev = view.previous_sentence(start)
+            if prev is None or prev[0] >= start:
+                break
+            first = [e for e in view.entities if prev[0] <= e.start and e.end <= start]
+            if first and first[0].type == typ and first[0] in usable:
+                return first[0].name
+            start = prev[0]
+        prior = [e for e in usable if e.type == typ and e.end <= pos and pos - e.end < 1500]
+        return _salient(prior, view.entities) if prior else None
+
+    def _pair(self, view, fig: dict, prop: "Property", sentence: tuple[int, int], clause: tuple[int, int]) -> str | None:
+        """Two organisations: a contract's parties, an investor and the company it invests in.
+
+        The holder is an organisation (or person) of the sentence that is no object, else the one
+        an anaphor ("der Konzern") stands for; the other is the object ("investiert 5 Mrd. in
+        Intel"), an object named by an anaphor ("an dem Start-up": the organisation the
+        article is most about besides the holder), or, in mode `sentence`, that organisation.
+        Two named parties without objects ("Microsoft und OpenAI haben einen Vertrag") are the pair."""
+        text, ents = view.text, view.entities
+        ss, se = sentence
+        cs, ce = clause
+        in_sentence = [e for e in ents if e.type in ("ORG", "PER") and ss <= e.start and e.end <= se
+                       and not SAYS_BEFORE.search(text, max(0, e.start - 24), e.start)]
+        objects = [e for e in in_sentence if self.object_before.search(text, max(0, e.start - 40), e.start)]
+        holders = [e for e in in_sentence if e not in objects]
+        near = lambda es: min(es, key=lambda e: (not (cs <= e.start < ce), abs(e.start - fig["start"])))  # noqa: E731
+        holder = near(holders).name if holders else None
+        if holder is None:
+            # "Der Konzern hat 13 Mrd. in OpenAI gesteckt": the organisation an anaphor stands for.
+            holder = self._subject(view, fig, replace(prop, subject_types=("ORG",), role=None, local=True), sentence, clause)
+        if objects:
+            other = near(objects).name
+        else:
+            distinct = sorted({e.name for e in holders}, key=lambda n: min(e.start for e in holders if e.name == n))
+            if len(distinct) >= 2 and not objects:
+                return "/".join(sorted(distinct[:2])) if len(distinct) == 2 else None
+            other = None
+            org_rx = next((rx for rx, typ in self.r.entities.anaphora if typ == "ORG"), None)
+            anaphoric = org_rx is not None and any(
+                re.search(r"(?<!\w)(?:an|in|bei|von|mit|für)\s+$", text[max(0, m.start() - 6):m.start()])
+                for m in org_rx.finditer(text, ss, se))
+            if anaphoric or prop.pair in ("sentence", "contract"):
+                others = [e for e in ents if e.type == "ORG" and e.name != holder and e.end <= se]
+                other = _salient(others, ents) if others else None
+        if holder is None and prop.pair == "contract":
+            # "die gemeinsame Vereinbarung läuft bis 2032": the two the article is most about.
+            counts: dict[str, int] = {}
+            for e in ents:
+                if e.type == "ORG" and e.end <= se:
+                    counts[e.name] = counts.get(e.name, 0) + 1
+            top = [n for n in sorted(counts, key=lambda n: (-counts[n], n)) if n != other][:2 if other is None else 1]
+            if other is None and len(top) == 2:
+                holder, other = top
+            elif other is not None and top:
+                holder = top[0]
+        if holder and other and holder != other:
+            return "/".join(sorted({holder, other}))
+        return None
+
+
+def _embedded(text: str, sentence_start: int, pos: int) -> bool:
+    """Is `pos` inside a relative clause or parentheses opened earlier in the sentence and not
+    yet closed?"""
+    head = text[sentence_start:pos]
+    if head.count("(") > head.count(")"):
+        return True
+    opener = None
+    for m in re.finditer(r",\s*(?:die|der|das|den|dem|deren|dessen|welche[rsmn]?)\s|,", head):
+        opener = m if m.group(0).strip() != "," else (None if opener is not None else None)
+    return opener is not None
+
+
+def _listed(text: str, prior: list[Entity]) -> bool:
+    """The last two entities before the figure are coordinated: "A, B und C", "A und B"."""
+    if len(prior) < 2 or prior[-1].name == prior[-2].name:
+        return False
+    between = text[prior[-2].end:prior[-1].start]
+    return bool(re.fullmatch(r"\s*(?:,|und|sowie|oder)\s*", between))
+
+
+def _salient(prior: list[Entity], ents: list[Entity]) -> str:
+    """The entity of these the article mentions most (ties: the latest)."""
+    counts: dict[str, int] = {}
+    for e in ents:
+        counts[e.name] = counts.get(e.name, 0) + 1
+    return max(reversed(prior), key=lambda e: counts[e.name]).name
+
+
+def _table_row_subject(text: str, pos: int, tables, ents: list[Entity]) -> str | None:
+    for line_start, cells in tables.items():
+        if cells and cells[0].start - 1 <= pos < cells[-1].end:
+            first = cells[0]
+            if first.start <= pos < first.end:
+                return None  # the figure is in the first cell itself
+            inside = [e for e in ents if first.start <= e.start < first.end]
+            if inside:
+                return inside[0].name
+            name = text[first.start:first.end].strip()
+            return name or None
+    return None

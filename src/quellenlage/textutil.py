@@ -1,0 +1,66 @@
+"""Shared regex and clause helpers for the scanners (one place, no scanner's private names).
+
+Pure: strings in, patterns and offsets out."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+# Clause boundaries inside a sentence: punctuation, a dash between spaces, and "und" before an
+# article or a finite verb ("und steuert selbst …").
+CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()–—]|\s-\s|\bund\b(?=\s+(?:der|die|das|ein|eine|[a-zäöüß]+t)\b)")
+
+
+def alternation(forms: Iterable[str]) -> str:
+    """A regex alternation of literal forms, longest first (so the longest form wins)."""
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+def words_re(words: Iterable[str] | None, flags: int = re.IGNORECASE) -> re.Pattern:
+    """Any of the words or phrases as whole words; never matches when there are none."""
+    words = list(words or [])
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<!\w)(?:" + alternation(words) + r")(?!\w)", flags)
+
+
+def _glob(phrase: str) -> str:
+    """ "*prognose" -> a word ending in "prognose"; "Analyst*" -> a word starting so."""
+    parts = []
+    for word in phrase.split(" "):
+        head, tail = word.startswith("*"), word.endswith("*") and len(word) > 1
+        core = re.escape(word.strip("*"))
+        parts.append((r"[\w-]*" if head else "") + core + (r"[\w-]*" if tail else ""))
+    return r"\s+".join(parts)
+
+
+def cue_re(phrases: Iterable[str] | None) -> re.Pattern:
+    """Cue phrases as whole words, case-insensitive, `*` standing for the rest of a compound."""
+    phrases = sorted(set(phrases or []), key=len, reverse=True)
+    if not phrases:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(_glob(p) for p in phrases) + r")(?![\w-])", re.IGNORECASE)
+
+
+def clause_bounds(text: str, start: int, end: int, span_start: int, span_end: int) -> tuple[int, int]:
+    """Absolute bounds of the clause of text[start:end] (a sentence) around [span_start, span_end)."""
+    s, e = start, end
+    for m in CLAUSE_BREAK.finditer(text, start, end):
+        if m.end() <= span_start:
+            s = m.end()
+        elif m.start() >= span_end:
+            e = m.start()
+            break
+    return s, e
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of the sentence text[start:end], as absolute bounds."""
+    out, s = [], start
+    for m in CLAUSE_BREAK.finditer(text, start, end):
+        if m.start() > s:
+            out.append((s, m.start()))
+        s = m.end()
+    if end > s:
+        out.append((s, end))
+    return out

@@ -1,0 +1,182 @@
+"""Facts and conflicts across sources (SPEC §9), on rows: intervals, frames, time, causes."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pytest
+
+from quellenlage.conflicts import (Interval, claim_interval, date_interval, same_text_groups, similarity,
+                                   sketch)
+from quellenlage.crosscheck import crosscheck
+from quellenlage.facts import build_facts, suspected_cause
+from quellenlage.rules import RuleSet
+
+RULES = RuleSet.load()
+NAMES = {"revenue": "Umsatz"}
+
+
+def claim(value=None, qualifier="exact", text="", **kw):
+    """A claim row as the pipeline makes it; keyword arguments override."""
+    cid = kw.pop("cid", "x")
+    base = {"claim_id": cid, "doc_id": kw.pop("doc", cid), "start": 0, "end": len(text) or 1,
+            "subject": "Nvidia", "property": "revenue", "label": "MONEY", "currency": "USD", "unit": None,
+            "value": value, "low": None, "high": None, "date_value": None, "qualifier": qualifier, "text": text,
+            "source": kw.get("source", "a"), "source_key": kw.pop("source", "a"), "published": None, "_day": None,
+            "period": None, "period_start": None, "period_end": None, "segment": None, "aspect": "actual",
+            "measure": "level", "basis": None, "past": False, "time": "flow", "window_days": 45,
+            "n_agree": 0, "n_conflict": 0, "fact_id": None, "suspected_cause": None, "status": "single_source"}
+    base.update(kw)
+    return base
+
+
+def q(period: str, **kw) -> dict:
+    """A revenue claim for a fiscal quarter of Nvidia (FY2026-Q2 = May to July 2025)."""
+    start, end = {"FY2026-Q2": (dt.date(2025, 5, 1), dt.date(2025, 7, 31)),
+                  "FY2026-Q3": (dt.date(2025, 8, 1), dt.date(2025, 10, 31))}[period]
+    return claim(period=period, period_start=start, period_end=end, **kw)
+
+
+def test_intervals_follow_the_spec():
+    assert claim_interval(claim(100, "approx", "rund 100")) == Interval(90, 110)
+    assert claim_interval(claim(100, "upper_bound", "bis zu 100")) == Interval(0, 100)
+    assert claim_interval(claim(100, "lower_bound", "mehr als 100")) == Interval(100, math.inf)
+    assert claim_interval(claim(None, "range", "12 bis 18", low=12, high=18)) == Interval(12, 18)
+    five6 = claim_interval(claim(5.6e6, text="5,6 Mio. $"))
+    assert five6.low == pytest.approx(5.55e6) and five6.high == pytest.approx(5.65e6)
+    assert claim_interval(claim(590e9, text="590 Milliarden")) == Interval(585e9, 595e9)
+    assert claim_interval(claim(100000, text="100.000")) == Interval(97500, 102500)
+
+
+def test_dates_are_their_calendar_extent():
+    y = date_interval("2030")
+    assert (y.low, y.high) == (dt.date(2030, 1, 1).toordinal(), dt.date(2030, 12, 31).toordinal())
+    assert date_interval("2025-02").high == dt.date(2025, 2, 28).toordinal()
+    assert date_interval("2025-Q3").low == dt.date(2025, 7, 1).toordinal()
+    assert date_interval("FY2025-Q1") is None
+
+
+def test_same_frame_different_values_is_a_disputed_fact():
+    facts, rows = build_facts([q("FY2026-Q2", value=46.7e9, text="46,7 Mrd.", cid="a", source="dpa"),
+                               q("FY2026-Q2", value=46.74e9, text="46,74 Mrd.", cid="b", source="standard"),
+                               q("FY2026-Q2", value=46.7e12, text="46,7 Billionen", cid="c", source="mt")], NAMES)
+    [fact] = facts
+    assert (fact["status"], fact["n_sources"], fact["n_values"], fact["consensus"]) == ("disputed", 3, 2, 46.7e9)
+    assert {(r["claim_a"], r["claim_b"]) for r in rows} == {("a", "c"), ("b", "c")}
+    assert all("schließen einander aus" in r["explanation"] for r in rows)
+
+
+@pytest.mark.parametrize("change", [
+    {"segment": "data_center"}, {"aspect": "forecast"}, {"measure": "change"}, {"basis": "adjusted"},
+    {"currency": "EUR"}, {"subject": "AMD"}, {"property": "net_income"},
+])
+def test_a_different_frame_is_never_compared(change):
+    facts, rows = build_facts([q("FY2026-Q2", value=46.7e9, text="46,7", cid="a", source="x"),
+                               q("FY2026-Q2", value=41.1e9, text="41,1", cid="b", source="y", **change)], NAMES)
+    assert facts == [] and rows == []
+
+
+def test_another_period_is_never_compared():
+    facts, rows = build_facts([q("FY2026-Q2", value=46.7e9, text="46,7", cid="a", source="x"),
+                               q("FY2026-Q3", value=57e9, text="57", cid="b", source="y")], NAMES)
+    assert facts == [] and rows == []
+
+
+def test_fiscal_and_calendar_names_of_one_quarter_are_compared():
+    # Microsoft's FY2026-Q1 is the calendar Q3 2025: the same extent.
+    a = claim(77.7e9, text="77,7 Mrd.", cid="a", source="x", period="FY2026-Q1",
+              period_start=dt.date(2025, 7, 1), period_end=dt.date(2025, 9, 30))
+    b = claim(77.7e12, text="77,7 Billionen", cid="b", source="y", period="2025-Q3",
+              period_start=dt.date(2025, 7, 1), period_end=dt.date(2025, 9, 30))
+    facts, rows = build_facts([a, b], NAMES)
+    assert len(rows) == 1 and facts[0]["status"] == "disputed"
+
+
+def test_an_update_is_no_conflict():
+    old = claim(100000, text="100.000", cid="a", source="x", label="COUNT", currency=None, unit="gpu",
+                property="gpus_deployed", time="stock", window_days=30, _day=dt.date(2024, 9, 3).toordinal())
+    new = claim(200000, text="200.000", cid="b", source="y", label="COUNT", currency=None, unit="gpu",
+                property="gpus_deployed", time="stock", window_days=30, _day=dt.date(2025, 2, 19).toordinal())
+    same_week = {**new, "claim_id": "c", "source_key": "z", "_day": dt.date(2024, 9, 5).toordinal()}
+    facts, rows = build_facts([old, new], NAMES)
+    assert rows == []
+    facts, rows = build_facts([old, same_week], NAMES)
+    assert len(rows) == 1
+
+
+def test_lasting_values_are_compared_whenever_reported():
+    a = claim(15000, text="15.000", cid="a", source="x", label="COUNT", currency=None, unit="gpu",
+              property="training_gpus", time="static", window_days=None, _day=dt.date(2024, 1, 1).toordinal())
+    b = {**a, "claim_id": "b", "source_key": "y", "value": 100000, "text": "100.000", "_day": dt.date(2025, 6, 1).toordinal()}
+    assert len(build_facts([a, b], NAMES)[1]) == 1
+
+
+def test_one_source_is_one_voice():
+    facts, rows = build_facts([q("FY2026-Q2", value=46.7e9, text="46,7", cid="a", source="x"),
+                               q("FY2026-Q2", value=44.1e9, text="44,1", cid="b", source="x")], NAMES)
+    assert facts == [] and rows == []
+
+
+def test_a_source_naming_variants_agrees_with_one_naming_one_of_them():
+    kw = dict(label="COUNT", currency=None, unit="parameter", property="parameters", time="static", window_days=None)
+    facts, rows = build_facts([claim(8e9, text="8B", cid="a", source="x", **kw),
+                               claim(5e9, text="5 Milliarden", cid="b", source="y", **kw),
+                               claim(8e9, text="8 Milliarden", cid="c", source="y", **kw)], NAMES)
+    assert rows == [] and facts[0]["status"] == "agreed"
+
+
+def test_no_majority_no_consensus():
+    facts, _ = build_facts([q("FY2026-Q2", value=41.1e9, text="41,1", cid="a", source="x"),
+                            q("FY2026-Q2", value=41.3e9, text="41,3", cid="b", source="y")], NAMES)
+    assert facts[0]["consensus"] is None and facts[0]["status"] == "disputed"
+
+
+@pytest.mark.parametrize("minority,reference,cause", [
+    (claim(46.7e12, text="46,7 Billionen Dollar"), claim(46.7e9, text="46,7 Milliarden"), "false_friend"),
+    (claim(4.67e9, text="4,67 Milliarden"), claim(46.7e9, text="46,7 Milliarden"), "scale"),
+    (claim(46.7e6, text="46,7 Millionen"), claim(46.7e9, text="46,7 Milliarden"), "scale"),
+    (claim(41.3e9, text="41,3 Mrd."), claim(41.1e9, text="41,1 Mrd."), "rounding"),
+    (claim(500e9, text="500 Mrd.", _day=20, time="stock"), claim(300e9, text="300 Mrd.", _day=10, time="stock"), "update"),
+    (claim(44.1e9, text="44,1 Mrd."), claim(57e9, text="57 Mrd."), None),
+])
+def test_suspected_causes(minority, reference, cause):
+    assert suspected_cause(minority, reference) == cause
+
+
+def test_conflicts_grow_with_disputes_not_with_copies():
+    base = [q("FY2026-Q2", value=46.7e9, text="46,7", cid="a", source="x"),
+            q("FY2026-Q2", value=46.7e12, text="46,7 Bio.", cid="b", source="y")]
+    copies = [{**c, "claim_id": f"{c['claim_id']}{k}", "doc_id": f"{c['doc_id']}{k}"} for k in range(20) for c in base]
+    _, rows_once = build_facts([dict(c) for c in base], NAMES)
+    facts, rows_copied = build_facts(copies, NAMES)
+    assert len(facts) == 1 and len(rows_once) == len(rows_copied) == 1
+    # Every copy still knows it is disputed.
+    assert all(c["n_conflict"] == 1 for c in copies)
+
+
+def test_a_source_repeating_a_figure_stands_behind_each_mention():
+    head = q("FY2026-Q2", value=50e9, text="50 Mrd.", cid="d#1", doc="d", source="x")
+    body = q("FY2026-Q2", value=50e9, text="50 Mrd.", cid="d#2", doc="d", source="x")
+    other = q("FY2026-Q2", value=45e9, text="45 Mrd.", cid="e#1", doc="e", source="y")
+    _, rows = build_facts([head, body, other], NAMES)
+    assert {(r["claim_a"], r["claim_b"]) for r in rows} == {("d#1", "e#1"), ("d#2", "e#1")}
+
+
+def test_agency_copies_are_one_source():
+    text = "Die Nachrichtenagentur meldet, dass Microsoft rund 15.000 GPUs für das Training nutzte. " * 5
+    sketches = {"a": sketch(text), "b": sketch(text + " Ergänzung."), "c": sketch("Ein ganz anderer Text über Nvidia.")}
+    groups = same_text_groups(sketches)
+    assert groups["a"] == groups["b"] != groups["c"]
+    assert similarity(sketches["a"], sketches["b"]) > 0.8 > similarity(sketches["a"], sketches["c"])
+
+
+def test_crosscheck_works_on_rows_and_fills_every_claim():
+    docs = [{"doc_id": d, "status": "ok", "outlet": o, "published": "2025-08-28", "_sketch": sketch(d * 40)}
+            for d, o in (("a", "dpa"), ("b", "Der Standard"))]
+    claims = [q("FY2026-Q2", value=46.7e9, text="46,7", cid="a#C1-2", doc="a"),
+              q("FY2026-Q2", value=46.7e12, text="46,7 Bio.", cid="b#C1-2", doc="b")]
+    tables = crosscheck({"documents": docs, "claims": claims, "facts": [], "conflicts": []}, RULES)
+    assert [c["source"] for c in tables["claims"]] == ["dpa", "Der Standard"]
+    assert {c["status"] for c in tables["claims"]} == {"conflicting"}
+    assert tables["claims"][1]["suspected_cause"] == "false_friend"
+    assert len(tables["facts"]) == 1 and len(tables["conflicts"]) == 1
