@@ -25,7 +25,8 @@ def claim(value=None, qualifier="exact", text="", **kw):
             "source": kw.get("source", "a"), "source_key": kw.pop("source", "a"), "published": None, "_day": None,
             "period": None, "period_start": None, "period_end": None, "segment": None, "aspect": "actual",
             "measure": "level", "basis": None, "past": False, "time": "flow", "window_days": 45,
-            "n_agree": 0, "n_conflict": 0, "fact_id": None, "suspected_cause": None, "status": "single_source"}
+            "n_agree": 0, "n_conflict": 0, "fact_id": None, "suspected_cause": None, "status": "single_source",
+            "sentence_start": 0}
     base.update(kw)
     return base
 
@@ -107,7 +108,8 @@ def test_an_update_is_no_conflict():
 def test_lasting_values_are_compared_whenever_reported():
     a = claim(15000, text="15.000", cid="a", source="x", label="COUNT", currency=None, unit="gpu",
               property="training_gpus", time="static", window_days=None, _day=dt.date(2024, 1, 1).toordinal())
-    b = {**a, "claim_id": "b", "source_key": "y", "value": 100000, "text": "100.000", "_day": dt.date(2025, 6, 1).toordinal()}
+    b = {**a, "claim_id": "b", "doc_id": "b", "source_key": "y", "value": 100000, "text": "100.000",
+         "_day": dt.date(2025, 6, 1).toordinal()}
     assert len(build_facts([a, b], NAMES)[1]) == 1
 
 
@@ -119,10 +121,16 @@ def test_one_source_is_one_voice():
 
 def test_a_source_naming_variants_agrees_with_one_naming_one_of_them():
     kw = dict(label="COUNT", currency=None, unit="parameter", property="parameters", time="static", window_days=None)
+    one_sentence = dict(doc="y", sentence_start=10)
     facts, rows = build_facts([claim(8e9, text="8B", cid="a", source="x", **kw),
-                               claim(5e9, text="5 Milliarden", cid="b", source="y", **kw),
-                               claim(8e9, text="8 Milliarden", cid="c", source="y", **kw)], NAMES)
+                               claim(5e9, text="5 Milliarden", cid="b", source="y", **one_sentence, **kw),
+                               claim(8e9, text="8 Milliarden", cid="c", source="y", **one_sentence, **kw)], NAMES)
     assert rows == [] and facts[0]["status"] == "agreed"
+    # Values of one source in different sentences are no variants: the other value conflicts.
+    facts, rows = build_facts([claim(8e9, text="8B", cid="a", source="x", **kw),
+                               claim(5e9, text="5 Milliarden", cid="b", source="y", doc="y", sentence_start=10, **kw),
+                               claim(8e9, text="8 Milliarden", cid="c", source="y", doc="y", sentence_start=99, **kw)], NAMES)
+    assert [(r["claim_a"], r["claim_b"]) for r in rows] == [("a", "b")]
 
 
 def test_no_majority_no_consensus():

@@ -210,8 +210,10 @@ class ClaimFinder:
             if subject:
                 break
         else:
-            # "Im Vorquartal waren es 44,1 Milliarden": the claim before, compared.
-            inherited = self._ellipsis(view, fig, measure, (ss, se), (cs, ce), done)
+            # "Im Vorquartal waren es 44,1 Milliarden": the claim before, compared; "Die
+            # Investition summiert sich auf 8,9 Mrd.": the claim before of that property.
+            inherited = self._ellipsis(view, fig, measure, (ss, se), (cs, ce), done,
+                                       prop.key if prop is not None else None)
             if inherited is None:
                 return None
             prop, trigger = self.r.property(inherited["property"]), None
@@ -219,9 +221,17 @@ class ClaimFinder:
         aspect = self.frames.aspect(text, fig, (cs, ce), cls[:k] if k else [], (ss, se), free_before)
         segment = None
         if prop.segments:
-            segment = self.frames.segment(text, fig, [(cs, ce)] + free_before[::-1], prop.segments, trigger)
+            segment = self.frames.segment(text, fig, [(cs, ce)] + free_before[::-1], prop.segments, trigger,
+                                          self._property_words, view.entities)
         if inherited is not None and segment is None and subject == inherited["subject"]:
             segment = inherited["segment"]
+        if segment is None and (measure == "change" or CONTINUATION.match(text, cs)):
+            # "Das Rechenzentrumsgeschäft kam auf 51,2 Mrd., ein Plus von 66 Prozent": the part
+            # the sentence's figure before is about.
+            before = [c for c in done if c["sentence"] == (ss, se) and c["property"] == prop.key
+                      and c["subject"] == subject and c["figure"]["end"] <= fig["start"]]
+            if before:
+                segment = before[-1]["segment"]
         segment = segment or None  # "" = named as the whole
         if prop.needs_segment and segment is None:
             return None  # "Der Anteil am Umsatz liegt bei 6 Prozent": a share of what, unsaid
@@ -235,7 +245,7 @@ class ClaimFinder:
             earlier = [c for c in (cls[:k] if k else []) if c not in free_before]
             own = [(cs, ce)] + free_before[::-1]
             antecedent = cls[k - 1] if k and RELATIVE_OPENER.match(text, cs) else None
-            period, relative = periods.explicit(fig, own, prop.time == "flow", aspect, fiscal, earlier, antecedent)
+            period, relative = periods.explicit(fig, own, prop.time, aspect, fiscal, earlier, antecedent)
             if period is None and relative is None and inherited is not None and inherited["subject"] == subject \
                     and not inherited["relative"]:
                 period = inherited["period"]
@@ -248,6 +258,12 @@ class ClaimFinder:
                 "measure": measure, "basis": basis, "time": prop.time, "window_days": prop.window_days,
                 "past": past,
                 "scope": scope.group(0).lower() if scope else None, "follows": follows}
+
+    @cached_property
+    def _property_words(self) -> re.Pattern:
+        """Any property's words: "Umsatz wuchs" names no segment."""
+        words = [t for p in self.r.cfg["properties"].values() for t in p.get("triggers") or []]
+        return cue_re(words)
 
     # --- property ----------------------------------------------------------------------
     def _properties(self, text: str, fig: dict, measure: str, sentence: tuple[int, int], clause: tuple[int, int],
@@ -290,7 +306,14 @@ class ClaimFinder:
             ranked.append((key, p, trig))
         ranked.sort(key=lambda r: r[0], reverse=True)
         for key, p, trig in ranked:
-            yield p, self._compound(text, p, trig)
+            compound = self._compound(text, p, trig)
+            if compound is None and p.triggers is not None and header is None:
+                # "Der Cloud-Umsatz wuchs um 27 %": the property's compound word names the segment
+                # even when another of its words ("wuchs") stands nearer.
+                for a, b in scope:
+                    for m in p.triggers.finditer(text, a, b):
+                        compound = compound or self._compound(text, p, m.span())
+            yield p, compound
 
     @staticmethod
     def _compound(text: str, p: Property, trig: tuple[int, int] | None) -> tuple[int, int, str] | None:
@@ -304,19 +327,23 @@ class ClaimFinder:
         return trig[0], trig[0] + len(pre) + len(core), core
 
     def _ellipsis(self, view: DocView, fig: dict, measure: str, sentence: tuple[int, int], clause: tuple[int, int],
-                  done: list[dict]) -> dict | None:
+                  done: list[dict], named: str | None = None) -> dict | None:
         """The claim this figure continues. In its own sentence: the claim before it whose
         property takes this kind of value, for a change ("stieg auf 57 Mrd., ein Plus von 62 %")
         or a clause that goes on from it ("…, was einem Plus von 56 % entspricht", "und 6 % zum
-        Vorquartal"). In the sentence before: the last claim of the same kind of value, when
+        Vorquartal"). In the two sentences before: the last claim of the same kind of value, when
         this sentence compares ("Im Vorquartal waren es 44,1 Mrd.", "Analysten hatten mit …
-        gerechnet")."""
+        gerechnet") or names that claim's property without naming a subject (`named`). Claims
+        that are themselves comparisons ("im Vorquartal") are passed over."""
         text = view.text
         if fig["label"] not in ("MONEY", "PERCENT", "COUNT"):
             return None
         continues = measure == "change" or CONTINUATION.match(text, clause[0])
-        prev = view.previous_sentence(sentence[0])
-        start = prev[0] if prev else sentence[0]
+        compares = bool(self.r.ellipsis.search(text, *sentence))
+        start = sentence[0]
+        for _ in range(2):
+            prev = view.previous_sentence(start)
+            start = prev[0] if prev else start
         for c in reversed(done):
             f = c["figure"]
             if f["end"] > fig["start"]:
@@ -326,16 +353,28 @@ class ClaimFinder:
             p = self.r.property(c["property"])
             if p is None or not p.accepts(fig, measure):
                 continue
-            if c.get("relative") in ("previous_year", "previous_quarter") and f["start"] < sentence[0]:
-                continue  # "Analysten hatten mit … gerechnet" goes with the main figure, not "im Vorquartal"
             if f["start"] >= sentence[0]:
                 if continues:
                     return c
-            elif self.r.ellipsis.search(text, *sentence) and f["label"] == fig["label"] \
+                continue
+            if c.get("relative") in ("previous_year", "previous_quarter"):
+                continue  # "Analysten hatten mit … gerechnet" goes with the main figure, not "im Vorquartal"
+            if (compares or (named == c["property"] and self._named_subjectless(text, sentence, named))) \
+                    and f["label"] == fig["label"] \
                     and f.get("currency") == fig.get("currency") and f.get("unit") == fig.get("unit") \
                     and _same_magnitude(f, fig):
                 return c
         return None
+
+    def _named_subjectless(self, text: str, sentence: tuple[int, int], key: str) -> bool:
+        """ "Die Investition summiert sich auf 8,9 Mrd.": the property's noun with an article is
+        the sentence's subject, so the sentence has no subject of its own."""
+        p = self.r.property(key)
+        if p is None or p.triggers is None:
+            return False
+        return any(re.search(r"(?<!\w)(?:[Dd]ie|[Dd]er|[Dd]as|[Dd]iese[rs]?|[Dd]en|[Dd]em)\s+(?:\w+\s+)?$",
+                             text[max(sentence[0], m.start() - 30):m.start()]) and m.group(0)[:1].isupper()
+                   for m in p.triggers.finditer(text, *sentence))
 
     # --- periods: second pass ------------------------------------------------------------
     def _resolve_periods(self, view: DocView, claims: list[dict], periods: PeriodResolver) -> None:
@@ -418,7 +457,9 @@ def _same_magnitude(a: dict, b: dict) -> bool:
 
 
 def _has_figure(figures: list[dict], clause: tuple[int, int], fig: dict) -> bool:
-    return any(f is not fig and f["label"] != "DATE" and clause[0] <= f["start"] < clause[1] for f in figures)
+    """Does the clause hold another figure that can be a claim ("der kommenden zwölf Monate" cannot)?"""
+    return any(f is not fig and f["label"] not in ("DATE", "DURATION") and clause[0] <= f["start"] < clause[1]
+               for f in figures)
 
 
 def _same_amount_before(text: str, fig: dict, claims: list[dict]) -> dict | None:

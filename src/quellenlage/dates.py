@@ -207,8 +207,13 @@ class DateScanner:
         # will …" is past), future in the whole sentence ("für Donnerstag …, auf der … sollen").
         a, b = _clause_bounds(text, s, e, ",;:.!?\n")
         past = bool(self.r.past_re.search(text[a:b]))
+        clause_future = bool(self.r.future_re.search(text[a:b]))
         a, b = _clause_bounds(text, s, e)
         future = not past and bool(self.r.future_re.search(text[a:b]))
+        if not past and not clause_future and not future:
+            # "Noch im März, bei der Runde …, hatte die Bewertung bei 300 Mrd. gelegen": a clause
+            # without a tense of its own takes the sentence's.
+            past = bool(self.r.past_re.search(text[a:b]))
         mod = None
         if g.get("mod"):
             mod = self.r.mod_of.get(g["mod"])

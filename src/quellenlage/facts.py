@@ -3,7 +3,8 @@
 Claims are grouped by their comparison key (subject, property, segment, aspect, measure,
 basis, unit, currency) before any pairwise work, then split by time: figures per period
 (revenue) by their period's calendar extent, figures at a point in time (employees, a
-valuation) into windows of the property's `window_days`, lasting ones (parameters) not at
+valuation) by their stated date (joined by sources published then) or into windows of the
+property's `window_days`, lasting ones (parameters) not at
 all. A claim whose period is unknown is compared only with others without one, within the window. Values are intervals (conflicts.py); a fact is
 `disputed` when two sources give values whose intervals do not overlap. The value most
 sources support is the consensus; each other value gets a suspected cause where one fits.
@@ -40,6 +41,8 @@ def fact_key(c: dict) -> tuple:
 
 def time_buckets(members: list[dict], time: str, window: int | None) -> list[list[dict]]:
     """Split one comparison group by time (see the module's docstring)."""
+    if time == "event":
+        return _events(members)
     if time == "static" or not window:
         by_period: dict[str, list[dict]] = defaultdict(list)
         for c in members:
@@ -53,9 +56,48 @@ def time_buckets(members: list[dict], time: str, window: int | None) -> list[lis
         # Without a period a figure per period is compared only with others without one,
         # published within the window: a quarter named in one source is never guessed for another.
         if members and (members[0].get("aspect") or "actual") != "actual":
-            unknown = []  # an outlook or estimate without its period says too little to compare
+            # An outlook or estimate changes as time goes by: compared only with those of the
+            # same time; without its period it says too little to compare.
+            return [w for k in sorted(known) for w in _windows(known[k], window, published=True)]
         return [known[k] for k in sorted(known)] + _windows(unknown, window)
-    return _windows(members, window)
+    # At a point in time: a stated date ("Ende September") is compared with the same date, and
+    # with figures of sources published within it (or a week after); the rest in windows of
+    # publication dates.
+    dated: dict[str, list[dict]] = defaultdict(list)
+    undated = []
+    for c in members:
+        (dated[_period_key(c)] if c.get("period_end") else undated).append(c)
+    rest = []
+    for c in undated:
+        day = c.get("_day")
+        within = [k for k, cs in dated.items() if day is not None and not c.get("past")
+                  and cs[0]["period_start"].toordinal() <= day <= cs[0]["period_end"].toordinal() + min(7, window)]
+        if within:
+            dated[max(within)].append(c)
+        else:
+            rest.append(c)
+    return [dated[k] for k in sorted(dated)] + _windows(rest, window)
+
+
+def _events(members: list[dict]) -> list[list[dict]]:
+    """Events (a funding round, an investment, a deal): claims whose stated dates overlap are
+    about the same event; claims without a date join the one dated event there is, else each
+    other."""
+    dated = sorted((c for c in members if c.get("period_start")), key=lambda c: (c["period_start"], c["claim_id"]))
+    groups: list[list[dict]] = []
+    end = None
+    for c in dated:
+        if groups and c["period_start"] <= end:
+            groups[-1].append(c)
+            end = max(end, c["period_end"])
+        else:
+            groups.append([c])
+            end = c["period_end"]
+    undated = [c for c in members if not c.get("period_start")]
+    if undated and len(groups) == 1:
+        groups[0].extend(undated)
+        return groups
+    return groups + ([undated] if undated else [])
 
 
 def _period_key(c: dict) -> str:
@@ -64,13 +106,15 @@ def _period_key(c: dict) -> str:
     return c.get("period") or ""
 
 
-def _windows(members: list[dict], window: int) -> list[list[dict]]:
+def _windows(members: list[dict], window: int, published: bool = False) -> list[list[dict]]:
     """Claims at points in time, in windows of `window` days (a new window opens when a claim
-    lies further than that from the window's first claim); claims without a time together."""
-    timed = sorted((c for c in members if _when(c, window) is not None), key=lambda c: (_when(c, window), c["claim_id"]))
+    lies further than that from the window's first claim); claims without a time together.
+    `published`: by publication date only (an outlook said in August is not one said in November)."""
+    when = (lambda c, w: c.get("_day")) if published else _when
+    timed = sorted((c for c in members if when(c, window) is not None), key=lambda c: (when(c, window), c["claim_id"]))
     out, current, first = [], [], None
     for c in timed:
-        t = _when(c, window)
+        t = when(c, window)
         if current and t - first > window:
             out.append(current)
             current = []
@@ -79,7 +123,7 @@ def _windows(members: list[dict], window: int) -> list[list[dict]]:
         current.append(c)
     if current:
         out.append(current)
-    untimed = [c for c in members if _when(c, window) is None]
+    untimed = [c for c in members if when(c, window) is None]
     if untimed and len(out) == 1 and all((c.get("aspect") or "actual") == "actual" for c in untimed):
         # Without a publication date or period a claim is compared with the one window there is.
         out[0].extend(untimed)
@@ -195,21 +239,28 @@ def _fact(key: tuple, bucket: list[dict], names: dict[str, str]) -> tuple[dict |
     for c in ordered:
         rep_doc.setdefault(c["source_key"], c["doc_id"])
     voices = [c for c in ordered if rep_doc[c["source_key"]] == c["doc_id"]]
-    # Two sources agree on a fact when any of their values agree: a source that names several
-    # variants ("5 beziehungsweise 8 Milliarden Parameter") agrees with one that names one of them.
-    agreeing = set()
-    for i, a in enumerate(ordered):
-        for b in ordered[i + 1:]:
-            ia, ib = intervals[a["claim_id"]], intervals[b["claim_id"]]
-            if a["source_key"] != b["source_key"] and ia is not None and ib is not None and ia.overlaps(ib):
-                agreeing.add(frozenset((a["source_key"], b["source_key"])))
+    # A source that names variants in one sentence ("5 beziehungsweise 8 Milliarden Parameter")
+    # agrees with a source naming one of them: no conflict between those two.
+    sentence_of = {c["claim_id"]: (c["doc_id"], c.get("sentence_start")) for c in ordered}
+    by_sentence: dict[tuple, list[dict]] = defaultdict(list)
+    for c in ordered:
+        by_sentence[sentence_of[c["claim_id"]]].append(c)
+
+    def variant_agrees(a: dict, b: dict) -> bool:
+        for x, y in ((a, b), (b, a)):
+            for sib in by_sentence[sentence_of[x["claim_id"]]]:
+                if sib is not x and intervals[sib["claim_id"]] is not None and intervals[y["claim_id"]] is not None \
+                        and intervals[sib["claim_id"]].overlaps(intervals[y["claim_id"]]):
+                    return True
+        return False
+
     def verdict(a: dict, b: dict) -> str | None:
         ia, ib = intervals[a["claim_id"]], intervals[b["claim_id"]]
         if a["source_key"] == b["source_key"] or ia is None or ib is None:
             return None
         if ia.overlaps(ib):
             return "agree"
-        return None if frozenset((a["source_key"], b["source_key"])) in agreeing else "conflict"
+        return None if variant_agrees(a, b) else "conflict"
 
     for a in ordered:  # every claim's standing against the other sources' voices
         a["fact_id"] = fid

@@ -110,6 +110,11 @@ class FigureRules:
         return sorted(pairs, key=lambda p: -len(p[0]))
 
     @cached_property
+    def person_context(self) -> list[tuple[str, re.Pattern]]:
+        from quellenlage.textutil import cue_re
+        return [(unit, cue_re(words)) for unit, words in (self.cfg["units"].get("person_context") or {}).items()]
+
+    @cached_property
     def english_function_words(self) -> frozenset[str]:
         return frozenset(self.cfg["language"]["languages"].get("en") or [])
 
@@ -273,6 +278,9 @@ class Scanner:
                 i += 1
         figures.sort(key=lambda f: (f.start, f.end))
         _carry_currency(text, figures)
+        for fig in figures:
+            if fig.unit == "person":
+                fig.unit = self._person_unit(text, fig)
         tables = table_cells(text)
         for fig in figures:
             self._apply_table_header(text, fig, tables)
@@ -508,8 +516,9 @@ class Scanner:
         if re.match(r"(?:davon|hiervon|darunter|von ihnen)\b", text[q:q + 12]) and a.kind in ("digits", "word"):
             fig.unit, fig.rule = self._unit_from_context(text, fig.start), "count_elliptic"
             return fig.unit is not None  # "auf 200.000 GPUs wachsen, 50.000 davon …"
-        # Counted noun after the number.
-        found = self._counted_noun(text, q, hyphen, strict=a.kind in ("year", "one"))
+        # Counted noun after the number, not across a table's column gap ("2025     Anschlüsse").
+        column_gap = re.search(r"[ \t]{3,}|\t", text[fig.end:q]) is not None
+        found = None if column_gap else self._counted_noun(text, q, hyphen, strict=a.kind in ("year", "one"))
         if found is not None:
             unit, item = found
             if a.kind == "year" and unit is None:
@@ -601,12 +610,35 @@ class Scanner:
             if text[q:q + 1] not in SPACES or text[q:q + 1] == "":
                 break
             p = _skip_spaces(text, q)
+            if p - q >= 3 or "\t" in text[q:p]:
+                break  # a table's column gap
         if tentative:
             return tentative
         if first_noun is not None and not strict and first_noun[0].isupper() and first_noun.replace("-", "").isalpha() \
                 and first_noun not in self.r.ordinal_followers:
             return None, None
         return None
+
+    def _person_unit(self, text: str, fig: Figure) -> str:
+        """ "500 Millionen Menschen nutzen ChatGPT" are users, "rund 5500 Menschen" a company
+        employs are employees, "2.000 Menschen sollen dort arbeiten" are jobs: the words of the
+        figure's clause decide, else those of its sentence."""
+        s = _sentence_start(text, fig.start)
+        e = text.find(".", fig.end)
+        e = len(text) if e < 0 else e
+        cs = s
+        for m in re.finditer(r"[,;]\s", text[s:fig.start]):
+            cs = s + m.end()
+        ce = next((fig.end + m.start() for m in re.finditer(r"[,;]\s", text[fig.end:e])), e)
+        for a, b in ((cs, ce), (s, e)):
+            best = None
+            for unit, rx in self.r.person_context:
+                m = rx.search(text, a, b)
+                if m and (best is None or m.end() - m.start() > best[0]):
+                    best = (m.end() - m.start(), unit)
+            if best:
+                return best[1]
+        return "person"
 
     def _unit_from_count_context(self, text: str, start: int) -> str | None:
         """ "die Zahl der neuen Stellen auf 250.000": the noun after "Zahl der" names the unit."""

@@ -38,6 +38,9 @@ VALUE_OF = re.compile(r"(?P<name>[\w-]+)\s+(?:im\s+Wert\s+von|für|über|in\s+H�
 FISCAL_BEFORE = re.compile(r"(?:fiskalische[nmrs]?|Geschäfts-?|Fiskal-?)\s+(?:\w+\s+)?$", re.IGNORECASE)
 ALLOCATED = re.compile(r"\s+(?:an\s+Umsatz\s+)?auf\s+(?:das\s+|den\s+|die\s+|dem\s+)?(?P<name>[A-ZÄÖÜ][\w-]+)")
 GOVERNED = re.compile(r"\s*(?:,\s*)?(?:mit|von|bei|auf|:|\()\s*(?:(?:rund|etwa|knapp|gut|damals|noch|nur|erst)\s+)?")
+SEGMENT_ANAPHOR = re.compile(r"(?<![\w-])(?:[Dd]ie|[Dd]iese|[Dd]as|[Dd]ieses|[Dd]er|[Dd]ieser)\s+(?:Sparte|Segment|Bereich|Geschäft|Geschäftsbereich|Division)\b(?!\s+[A-ZÄÖÜ])")
+ARTICLES = frozenset("Der Die Das Den Dem Des Ein Eine Einen Einem Er Sie Es Man Dies Diese Dieser Dieses Damit Davon "
+                     "Dabei Dazu Auch Nun Jetzt Zudem Insgesamt Im In Am Mit Nach Bei Unter Zum Zur Für".split())
 GRAIN_RANK = {"quarter": 0, "half": 0, "year": 1, "month": 2, "week": 3, "day": 3}
 CALENDAR_WORDS = re.compile(r"\s*(?:des\s+)?Kalender(?:jahre?s?|quartals?)\b", re.IGNORECASE)
 RELATIVE = ("previous_year", "previous_quarter", "current_quarter", "whole_year", "first_half", "second_half",
@@ -88,7 +91,7 @@ class FrameRules:
 
     @cached_property
     def hearsay(self) -> re.Pattern:
-        return cue_re(self.cfg["aspect"]["hearsay"])
+        return re.compile("|".join(self.cfg["aspect"]["hearsay"]))
 
     # --- measure ---
     @cached_property
@@ -152,7 +155,7 @@ class FrameRules:
     def regions(self) -> tuple[re.Pattern, dict[str, str]]:
         table = {form.lower(): key for key, forms in self.cfg["segment"]["regions"].items() for form in forms}
         preps = alternation(self.cfg["segment"]["region_prepositions"])
-        return re.compile(r"(?<![\w-])(?:" + preps + r")\s+(?:dem\s+|der\s+|den\s+)?(?P<r>" + alternation(
+        return re.compile(r"(?<![\w-])(?i:" + preps + r")\s+(?:dem\s+|der\s+|den\s+)?(?P<r>" + alternation(
             form for forms in self.cfg["segment"]["regions"].values() for form in forms) + r")(?![\w-])"), table
 
     @cached_property
@@ -168,7 +171,12 @@ class FrameRules:
         seg = self.cfg["segment"]
         return {name: [(k, cue_re(v)) for k, v in (seg.get(name) or {}).items()]
                 for name in ("tranches", "phases", "money_basis", "sessions", "rights", "offences", "technologies",
-                             "region_words")}
+                             "region_words", "customer_groups")}
+
+    @cached_property
+    def subject_segment(self) -> re.Pattern:
+        verbs = alternation(self.cfg["segment"].get("subject_verbs") or ["(?!)"])
+        return re.compile(r"\s*(?P<w>[A-ZÄÖÜ][\w-]+(?:\s[A-ZÄÖÜ][\w-]+)?)\s+(?:" + verbs + r")\b")
 
     @cached_property
     def allocation(self) -> re.Pattern:
@@ -226,16 +234,17 @@ class FrameFinder:
         """The aspect of a figure in `clause`; `before`: the earlier clauses of its sentence,
         `free`: those of them without figures of their own ("Analysten, die von FactSet befragt
         wurden, hatten 46,2 Mrd. $ erwartet")."""
-        aspect = self._aspect(text, fig, clause, before, sentence)
+        aspect, governed = self._aspect(text, fig, clause, before, sentence)
         if aspect == "forecast" and any(self.r.estimators.search(text, a, b) for a, b in free):
             aspect = "estimate"
-        if aspect == "actual" and sentence is not None and (self.r.conditional_subordinators.search(text, *sentence) or any(
+        if aspect == "actual" and not governed and sentence is not None and (self.r.conditional_subordinators.search(text, *sentence) or any(
                 rx.match(text[sentence[0]:sentence[1]]) for rx in self.r.conditional_sentence)):
             return "conditional"  # "…, wenn OpenAI die Umwandlung nicht schafft": the whole sentence
         return aspect
 
     def _aspect(self, text: str, fig: dict, clause: tuple[int, int], before: list[tuple[int, int]],
-                sentence: tuple[int, int] | None = None) -> str:
+                sentence: tuple[int, int] | None = None) -> tuple[str, bool]:
+        """(aspect, governed): governed when a noun right before the figure decides it."""
         cs, ce = clause
         blocked = [m.span() for m in self.r.comparison.finditer(text, cs, ce)]
         estimator = bool(self.r.estimators.search(text, cs, ce))
@@ -245,22 +254,22 @@ class FrameFinder:
             for m in rx.finditer(text, lo, fig["start"]):
                 gap = text[m.end():fig["start"]]
                 if GOVERN_GAP.match(gap):  # even inside "über den Erwartungen der Analysten von 55 Mrd."
-                    return "estimate" if aspect == "forecast" and estimator else aspect
+                    return ("estimate" if aspect == "forecast" and estimator else aspect), True
         # 2. A cue of the clause, the nearest to the figure.
         found = self._clause_aspect(text, cs, ce, fig, blocked)
         if found:
-            return "estimate" if found == "forecast" and estimator else found
+            return ("estimate" if found == "forecast" and estimator else found), False
         # 3. A verb of reporting: what happened.
         if self.r.actual.search(text, cs, ce):
-            return "actual"
+            return "actual", False
         # 4. The nearest earlier clause of the sentence with a cue.
         for bs, be in reversed(before):
             found = self._clause_aspect(text, bs, be, None, [m.span() for m in self.r.comparison.finditer(text, bs, be)])
             if found:
-                return "estimate" if found == "forecast" and self.r.estimators.search(text, bs, be) else found
+                return ("estimate" if found == "forecast" and self.r.estimators.search(text, bs, be) else found), False
             if self.r.actual.search(text, bs, be):
                 break
-        return "actual"
+        return "actual", False
 
     def _clause_aspect(self, text: str, cs: int, ce: int, fig: dict | None, blocked) -> str | None:
         best, best_d = None, None
@@ -309,8 +318,10 @@ class FrameFinder:
         if self.r.change_before.search(lead) or fig["label"] != "DATE" and self.r.change_clause.search(text, cs, ce):
             return True
         words = re.findall(r"[\w-]+", lead)
-        if words and words[-1].lower() == "um" and any(w.lower() in self.r.change_verbs for w in words[-7:-1]):
-            return True
+        if words and words[-1].lower() == "um" and (
+                any(w.lower() in self.r.change_verbs for w in words[-7:-1])
+                or any(w.lower() in self.r.change_verbs for w in re.findall(r"[\w-]+", text[fig["end"]:min(ce, fig["end"] + 40)])[:4])):
+            return True  # "stieg um 5 %", "das Nettoeinkommen um 3,1 Mrd. reduziert hat"
         if fig["label"] == "PERCENT":
             if any(w.lower() in self.r.direct_change_verbs for w in words[-3:]) and not (words and words[-1].lower() in ("auf", "bei")):
                 return True
@@ -328,9 +339,28 @@ class FrameFinder:
 
     # --- segment -----------------------------------------------------------------------
     def segment(self, text: str, fig: dict, clauses: list[tuple[int, int]], kinds: tuple[str, ...],
-                trigger: tuple[int, int, str] | None) -> str | None:
+                trigger: tuple[int, int, str] | None, not_parts: re.Pattern | None = None,
+                entities: list | None = None) -> str | None:
         """The segment named in the figure's clause (or a figure-free clause before it).
         `trigger`: the property word that matched (start, end, head) for compounds."""
+        if "business" in kinds and clauses:
+            m = self.r.subject_segment.match(text, clauses[0][0])
+            if m and m.end() <= fig["start"] and not (not_parts is not None and not_parts.search(m.group("w"))) \
+                    and not any(e.start < m.end("w") and m.start("w") < e.end for e in entities or []) \
+                    and m.group("w").split()[0] not in ARTICLES:
+                seg = self.r.canonical_segment(m.group("w"))
+                if seg:
+                    return seg  # "Networking wuchs um 98 %"
+        if "business" in kinds and clauses and SEGMENT_ANAPHOR.search(text, *clauses[0]):
+            # "Die Sparte setzte 30,8 Mrd. um": the segment named in the sentences before.
+            back = clauses[0][0]
+            last = None
+            for m in self.r.segment_compound.finditer(text, max(0, back - 500), back):
+                last = m
+            if last is not None:
+                seg = self.r.canonical_segment(last.group("pre") or last.group("name"))
+                if seg:
+                    return seg
         if "business" in kinds and clauses and self.r.allocation.search(text, *clauses[0]):
             m = ALLOCATED.match(text, fig["end"])
             if m:
@@ -365,6 +395,9 @@ class FrameFinder:
                     if m:
                         return "series_" + m.group("r").lower()
             if "business" in kinds:
+                found = self._nearest_key(self.r.keyed("customer_groups"), text, cs, ce, fig)
+                if found:
+                    return found
                 for m in self.r.segment_compound.finditer(text, cs, ce):
                     named = NAME_AFTER.match(text, m.end()) if m.group("pre") else None
                     words = named.group("name") if named else m.group("pre") or m.group("name")
@@ -417,7 +450,7 @@ class PeriodResolver:
         self.headings = headings
         self.fiscal_text = fiscal_text  # the article speaks of fiscal periods
 
-    def explicit(self, fig: dict, clauses: list[tuple[int, int]], flow: bool, aspect: str,
+    def explicit(self, fig: dict, clauses: list[tuple[int, int]], time: str, aspect: str,
                  fiscal: FiscalCalendar | None, earlier: list[tuple[int, int]] = (),
                  antecedent: tuple[int, int] | None = None) -> tuple[str | None, str | None]:
         """(period, relative cue): a date in the clauses (nearest first), or a relative cue
@@ -425,16 +458,16 @@ class PeriodResolver:
         `second_half`, `reported`); then a date in an `earlier` clause of the sentence ("Bei der
         Runde im Oktober 2024 hatte OpenAI 6,6 Milliarden eingesammelt, damals bei einer
         Bewertung von 157 Milliarden")."""
-        found = self._explicit(fig, clauses, flow, aspect, fiscal, relative=True)
+        found = self._explicit(fig, clauses, time, aspect, fiscal, relative=True)
         if found == (None, None) and antecedent is not None:
             # "… als im Vorjahresquartal, in dem Nvidia 35 Mrd. umsetzte": the clause the
             # relative clause hangs on names the period, compared or not.
-            found = self._explicit(fig, [antecedent], flow, aspect, fiscal, relative=True, compare=False)
+            found = self._explicit(fig, [antecedent], time, aspect, fiscal, relative=True, compare=False)
         if found == (None, None) and earlier:
-            found = self._explicit(fig, list(reversed(earlier)), flow, aspect, fiscal, relative=False)
+            found = self._explicit(fig, list(reversed(earlier)), time, aspect, fiscal, relative=False)
         return found
 
-    def _explicit(self, fig, clauses, flow, aspect, fiscal, relative: bool, compare: bool = True) -> tuple[str | None, str | None]:
+    def _explicit(self, fig, clauses, time, aspect, fiscal, relative: bool, compare: bool = True) -> tuple[str | None, str | None]:
         """The best period named in `clauses`: dates without a relation word before those with
         one ("von Juli bis September"), periods before months, the nearest first; a date nearer
         to another figure of its clause belongs to that figure ("3,72 Dollar nach 3,30 Dollar
@@ -445,15 +478,15 @@ class PeriodResolver:
             for d in self.dates:
                 if not (cs <= d["start"] and d["end"] <= ce) or compare and self._compared(d["start"], d["end"], fig):
                     continue
-                if relative and self._nearer_other(d["start"], d["end"], fig, others):
-                    continue
                 rel = self._relative(d["start"], d["end"])
+                if relative and self._nearer_other(d["start"], d["end"], fig, others, bool(rel)):
+                    continue
                 if rel and not relative:
                     continue
-                period = None if rel else self._date_period(d, flow, aspect, fiscal)
+                period = None if rel else self._date_period(d, time, aspect, fiscal)
                 if period is None and rel is None:
                     continue
-                rank = GRAIN_RANK.get(grain(period) if period else "quarter", 3) if flow else 0
+                rank = GRAIN_RANK.get(grain(period) if period else "quarter", 3) if time == "flow" else 0
                 cands.append(((k > 0, bool(d.get("date_relation")), rank, abs(d["start"] - fig["start"])), period, rel))
             for m in self.r.period_cue("anaphoric").finditer(self.text, cs, ce):
                 prior = [d for d in self.dates if d["end"] <= m.start() and m.start() - d["end"] < 600 and d.get("date_value")]
@@ -465,7 +498,7 @@ class PeriodResolver:
                     if any(x <= a and b <= y and (x, y) != (a, b) for (x, y), _ in cues):
                         continue  # "Quartal" inside "laufende Quartal"
                     if (compare and self._compared(a, b, fig)) or any(d["start"] <= a < d["end"] for d in self.dates) \
-                            or self._nearer_other(a, b, fig, others):
+                            or self._nearer_other(a, b, fig, others, True):
                         continue
                     cands.append(((k > 0, False, 0, abs(a - fig["start"])), None, name))
             if cands and k == 0:
@@ -478,9 +511,15 @@ class PeriodResolver:
         return period, rel
 
     @staticmethod
-    def _nearer_other(s: int, e: int, fig: dict, others: list[int]) -> bool:
-        mine = min(abs(s - fig["end"]), abs(fig["start"] - e))
-        return any(min(abs(s - o), abs(o - e)) < mine for o in others)
+    def _nearer_other(s: int, e: int, fig: dict, others: list[int], relative: bool) -> bool:
+        """Does a date belong to another figure of the clause? A date after the figure with
+        another figure in between ("3,72 Dollar nach 3,30 Dollar ein Jahr zuvor") belongs to
+        that one; so does a relative period before the figure with another figure in between
+        ("im Vorquartal mit 44,1 Mrd., nun 46,7 Mrd."). A date before all figures ("Im dritten
+        Quartal stieg der Umsatz um 62 % auf 57 Mrd.") is the whole clause's."""
+        if s >= fig["end"]:
+            return any(fig["end"] <= o < s for o in others)
+        return relative and any(e <= o < fig["start"] for o in others)
 
     def in_outlook(self, sentence: tuple[int, int]) -> bool:
         """Does the sentence look ahead (a forecast or target cue)?"""
@@ -506,7 +545,7 @@ class PeriodResolver:
         hs, he = prior[-1]
         for d in self.dates:
             if hs <= d["start"] and d["end"] <= he and not d.get("date_relation"):
-                p = self._date_period(d, flow, aspect, fiscal)
+                p = self._date_period(d, "flow" if flow else "stock", aspect, fiscal)
                 if p:
                     return p
         return None
@@ -548,9 +587,13 @@ class PeriodResolver:
 
     def date_period(self, d: dict, fiscal: FiscalCalendar | None) -> str | None:
         """A DATE figure as an actual reporting period (for the document's main period)."""
-        return self._date_period(d, True, "actual", fiscal)
+        return self._date_period(d, "flow", "actual", fiscal)
 
-    def _date_period(self, d: dict, flow: bool, aspect: str, fiscal: FiscalCalendar | None) -> str | None:
+    def _date_period(self, d: dict, time: str, aspect: str, fiscal: FiscalCalendar | None) -> str | None:
+        """A DATE figure as the period of a figure: per period (`flow`) a quarter, half, year or
+        month, not the day of the news; at a point in time (`stock`) a day or month (or the end
+        of a longer period); an event's date (`event`) at any grain."""
+        flow = time == "flow"
         value, text = d.get("date_value"), d["text"]
         after = self.text[d["end"]:d["end"] + 40]
         g = grain(value)
@@ -559,7 +602,7 @@ class PeriodResolver:
             return quarter_ending(y, mo, fiscal)
         if flow and g in ("day", "week"):
             return None  # "am Mittwoch meldete …": the day of the news, not the period
-        if not flow and g in ("quarter", "half", "year") and d.get("date_mod") != "end" and not (value or "").startswith("FY"):
+        if time == "stock" and g in ("quarter", "half", "year") and d.get("date_mod") != "end" and not (value or "").startswith("FY"):
             return None  # a count at a point in time: "2024" says too little of when
         q = QUARTER_NUMBER.search(text)
         quarter = int(q.group(1) or q.group(2)) if q and (q.group(1) or q.group(2)) else ORDINALS.get((q.group(3) or "").lower()) if q else None

@@ -22,8 +22,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from quellenlage.claims import ClaimRules, DocView, Property
 
 SAYS_BEFORE = re.compile(r"(?:\b[Ll]aut|nach\s+Angaben\s+von|zufolge\s+von|so)\s+(?:de[mnrs]\s+|die\s+)?$")
-INVESTOR_AFTER = re.compile(r"\s*,?\s*(?:der|die|als)?\s*(?:Haupt|Lead-|Leit)?(?:[Ii]nvestor|Geldgeber|Kapitalgeber|Anteilseigner)")
-INVESTOR_BEFORE = re.compile(r"(?:angeführt|geführt|Investor|Investoren|Geldgeber|Anteilseigner)\s+(?:von\s+|wie\s+)?(?:der\s+|dem\s+)?$")
+INVESTOR_AFTER = re.compile(r"\s*,?\s*(?:(?:der|die|als)\s+)?(?:(?:Haupt|Lead-|Leit)?(?:[Ii]nvestor|Geldgeber|Kapitalgeber|Anteilseigner)|angeführt|geführt|(?:an)?geführten|angeführten)")
+INVESTOR_BEFORE = re.compile(r"(?:(?:angeführt|geführt|Investor|Investoren|Geldgeber|Anteilseigner)\s+(?:von\s+|wie\s+)?(?:der\s+|dem\s+)?"
+                             r"|(?:[Aa]ngeführt|[Gg]eführt)\b[^,.;]{0,60}\b(?:vo[nm]|durch)\s+(?:\w+\s+){0,3})$")
 COORDINATED = re.compile(r"\s*und\s+[a-zäöüß]+t\b")
 RELATIVE = re.compile(r"\s*(?:das|der|die|welche[rs]?|dessen|deren)\b")
 CLAIM_TYPES = ("ORG", "PER", "MODEL", "PRODUCT", "INFRA", "CHIP", "LAW", "INDEX")
@@ -95,7 +96,8 @@ class SubjectFinder:
             return None
         if prop.role == "object":
             # An investor is not the company raising or valued: "Softbank, Hauptinvestor der Runde".
-            fitting = [e for e in fitting if not INVESTOR_AFTER.match(text, e.end) and not INVESTOR_BEFORE.search(text, max(0, e.start - 30), e.start)]
+            fitting = [e for e in fitting if not INVESTOR_AFTER.match(text, e.end)
+                       and not INVESTOR_BEFORE.search(text, max(0, e.start - 80), e.start)]
             # "eine Finanzierungsrunde bei OpenAI", "OpenAIs Runde": the company that raises it.
             owned = [e for e in fitting if cs <= e.start and e.end <= ce and (
                 e in objects or text[e.end:e.end + 1] == "s" and text[e.start:e.end + 1].endswith("s"))]

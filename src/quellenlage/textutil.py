@@ -25,21 +25,29 @@ def words_re(words: Iterable[str] | None, flags: int = re.IGNORECASE) -> re.Patt
 
 
 def _glob(phrase: str) -> str:
-    """ "*prognose" -> a word ending in "prognose"; "Analyst*" -> a word starting so."""
+    """ "*prognose" -> a word ending in "prognose"; "Analyst*" -> a word starting so.
+    A word written in lower case also matches capitalised (at a sentence start, in a compound:
+    "erwartet", "Cloud-Umsatz" for "*umsatz"); a capitalised word (a noun) matches only
+    capitalised, so "Gewinn*" does not match "gewinnorientiert"."""
     parts = []
     for word in phrase.split(" "):
         head, tail = word.startswith("*"), word.endswith("*") and len(word) > 1
-        core = re.escape(word.strip("*"))
-        parts.append((r"[\w-]*" if head else "") + core + (r"[\w-]*" if tail else ""))
+        core = word.strip("*")
+        first = core[:1]
+        if first.isalpha() and (first.islower() or head):
+            lead = "[" + re.escape(first.lower()) + re.escape(first.upper()) + "]"
+        else:
+            lead = re.escape(first)
+        parts.append((r"[\w-]*" if head else "") + lead + re.escape(core[1:]) + (r"[\w-]*" if tail else ""))
     return r"\s+".join(parts)
 
 
 def cue_re(phrases: Iterable[str] | None) -> re.Pattern:
-    """Cue phrases as whole words, case-insensitive, `*` standing for the rest of a compound."""
+    """Cue phrases as whole words, `*` standing for the rest of a compound (see `_glob`)."""
     phrases = sorted(set(phrases or []), key=len, reverse=True)
     if not phrases:
         return re.compile(r"(?!)")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(_glob(p) for p in phrases) + r")(?![\w-])", re.IGNORECASE)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(_glob(p) for p in phrases) + r")(?![\w-])")
 
 
 def clause_bounds(text: str, start: int, end: int, span_start: int, span_end: int) -> tuple[int, int]:
