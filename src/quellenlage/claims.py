@@ -25,6 +25,8 @@ from quellenlage.rules import RuleSet
 from quellenlage.subjects import SubjectFinder
 from quellenlage.textutil import clauses, cue_re, words_re
 
+COMPARED_WITH = re.compile(r"(?<!\w)(?:nach|gegenüber|statt|nach\s+zuvor|nach\s+noch)\s+(?:(?:rund|etwa|knapp|gut|ungefähr)\s+)?$")
+CLARIFIES = re.compile(r"\s*(?:Gemeint\s+(?:war|ist|sind|waren)|Damit\s+(?:ist|war|sind)|Das\s+bezieht\s+sich)\b")
 RELATIVE_AFTER = re.compile(r"\s*(?:die|der|das|den|welche[rns]?)\s+(?!\d)")
 PER_SHARE = re.compile(r"\s+(?:Aktie|Anteilsschein|Papier)\b")
 CONTINUATION = re.compile(r"\s*(?:was|wovon|womit|wobei|davon|und|sowie|das|die|der|damit|danach|davor|zuvor|dann|anschließend|nun|ein\s+Plus|ein\s+Minus|eine\s+Zunahme|ein\s+Anstieg|ein\s+Rückgang|ein\s+Zuwachs)\b", re.IGNORECASE)
@@ -143,6 +145,10 @@ class DocView:
             return self.sentences[i]
         return (max(0, pos), max(0, pos) + 1) if i < 0 else self.sentences[i]
 
+    def next_sentence(self, end: int) -> tuple[int, int] | None:
+        i = bisect.bisect_left(self._starts, end)
+        return self.sentences[i] if i < len(self.sentences) else None
+
     def previous_sentence(self, start: int) -> tuple[int, int] | None:
         i = bisect.bisect_left(self._starts, start) - 1
         return self.sentences[i] if i >= 0 else None
@@ -221,8 +227,15 @@ class ClaimFinder:
         aspect = self.frames.aspect(text, fig, (cs, ce), cls[:k] if k else [], (ss, se), free_before)
         segment = None
         if prop.segments:
-            segment = self.frames.segment(text, fig, [(cs, ce)] + free_before[::-1], prop.segments, trigger,
+            scope = [(cs, ce)] + free_before[::-1]
+            nxt = view.next_sentence(se)
+            if nxt and CLARIFIES.match(text, nxt[0]):
+                scope.append(nxt)  # "… in 19 Tagen geschafft. Gemeint war die Zeit bis zum ersten Training."
+            segment = self.frames.segment(text, fig, scope, prop.segments, trigger,
                                           self._property_words, view.entities)
+        if segment is None and prop.time == "event" and any(
+                d["label"] == "DATE" and d.get("date_relation") == "since" and cs <= d["start"] < ce for d in view.figures):
+            segment = "cumulative"  # "Seit der Gründung 2023 hat xAI 14 Mrd. eingesammelt": a running total
         if inherited is not None and segment is None and subject == inherited["subject"]:
             segment = inherited["segment"]
         if segment is None and (measure == "change" or CONTINUATION.match(text, cs)):
@@ -338,7 +351,8 @@ class ClaimFinder:
         text = view.text
         if fig["label"] not in ("MONEY", "PERCENT", "COUNT"):
             return None
-        continues = measure == "change" or CONTINUATION.match(text, clause[0])
+        continues = measure == "change" or CONTINUATION.match(text, clause[0]) or COMPARED_WITH.search(
+            text, max(clause[0], fig["start"] - 30), fig["start"])
         compares = bool(self.r.ellipsis.search(text, *sentence))
         start = sentence[0]
         for _ in range(2):

@@ -76,7 +76,9 @@ def time_buckets(members: list[dict], time: str, window: int | None) -> list[lis
             dated[max(within)].append(c)
         else:
             rest.append(c)
-    return [dated[k] for k in sorted(dated)] + _windows(rest, window)
+    past = [c for c in rest if c.get("past")]  # "ursprünglich 100.000": an earlier, unsaid time
+    rest = [c for c in rest if not c.get("past")]
+    return [dated[k] for k in sorted(dated)] + _windows(rest, window) + ([past] if past else [])
 
 
 def _events(members: list[dict]) -> list[list[dict]]:
