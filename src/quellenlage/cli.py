@@ -124,8 +124,8 @@ def evaluate(gold, as_json, model, rules_dir, show_errors, baselines):
                 gold_part = e.get("gold") or {}
                 pred = e.get("pred") or {}
                 click.echo(f"{doc_id}\t{e['type']}\t{(gold_part or pred).get('label')}\t{e['text']!r}\t"
-                           f"gold={ {k: v for k, v in gold_part.items() if k in ('value', 'low', 'high', 'kind', 'speaker')} }\t"
-                           f"pred={ {k: pred.get(k) for k in ('value', 'low', 'high', 'date_value', 'kind', 'speaker') if pred.get(k) is not None} }",
+                           f"gold={ {k: v for k, v in gold_part.items() if k in ('value', 'low', 'high', 'unit', 'kind', 'speaker')} }\t"
+                           f"pred={ {k: pred.get(k) for k in ('value', 'low', 'high', 'unit', 'date_value', 'kind', 'speaker') if pred.get(k) is not None} }",
                            err=False)
         for rel in relations["missed"]:
             click.echo(f"relation\tmissed conflict\t{rel.get('subject')} · {rel.get('property')}\t"

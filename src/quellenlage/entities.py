@@ -256,6 +256,8 @@ def _people(text: str, rules: EntityRules, taken: _Taken, add, out: list[Entity]
             continue
         if last.lower() == last or last.endswith("s") and last[:-1] in rules.not_first:
             continue
+        if re.search(r"[„»«\"“‚›‹]" + re.escape(m.group(0)) + r"[“«»\"”‘’‹›]", text):
+            continue  # "der Denkmodus »Deep Think«": a name in quotation marks is a product
         if last.endswith("s") and re.search(r"(?<![\w-])" + re.escape(f"{first} {last[:-1]}") + r"(?![\w-])", text):
             last = last[:-1]  # "Elon Musks" is Elon Musk's
         gender = g if g != "unknown" else None

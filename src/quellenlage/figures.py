@@ -10,28 +10,28 @@ whole. Every lexicon (scale words, currencies, units, qualifiers, name words) co
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
-from functools import cached_property
+from dataclasses import asdict, dataclass
 from typing import Any, Iterable
 
-from quellenlage.normalize.numbers import (
-    NUMBER_RE,
-    NumberRules,
-    parse_digits,
-    parse_number_word,
-    parse_ordinal_word,
-)
+from quellenlage.counting import CONTEXT_RULES, GENERIC, CountUnits
+from quellenlage.figure_lexicon import FigureRules
 from quellenlage.layout import TableCell, cell_at, table_cells
-from quellenlage.rules import RuleSet
-from quellenlage.textutil import alternation
+from quellenlage.normalize.numbers import NUMBER_RE, parse_digits, parse_number_word, parse_ordinal_word
+from quellenlage.textutil import (
+    LETTER,
+    SPACES,
+    sentence_initial,
+    sentence_start,
+    skip_spaces,
+    word_after,
+    word_before,
+)
 
-SPACES = " \u00a0\u202f\u2009\t"
-LETTER = r"[^\W\d_]"
+__all__ = ["Figure", "FigureRules", "Scanner", "scan_figures"]
+
 NUMWORD_PREFIX = re.compile(
     r"(?i)(?:ein|zw|drei|vier|fünf|sechs|sieb|acht|neun|zehn|elf|hundert|tausend|anderthalb|dutzend)")
 WORD_RE = re.compile(r"(?<![\w-])" + LETTER + r"+(?![\w-])")
-# Words that may stand between a number and its noun (adjectives, adverbs of frequency).
-ADJ_ENDINGS = ("e", "en", "er", "es", "em", "lich", "ig", "iv", "ive", "iven", "iver")
 
 
 @dataclass
@@ -68,181 +68,12 @@ class Atom:
     plus: bool = False
 
 
-def _skip_spaces(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in SPACES:
-        pos += 1
-    return pos
-
-
-@dataclass
-class FigureRules:
-    """The lexicons of rules/<lang>/ compiled into matchers."""
-
-    numbers: NumberRules
-    cfg: dict[str, dict] = field(repr=False)
-
-    @classmethod
-    def from_ruleset(cls, rules: RuleSet) -> "FigureRules":
-        cfg = {name: rules.get(name) for name in
-               ("numbers", "currencies", "units", "qualifiers", "not_figures", "segmentation", "language")}
-        return cls(NumberRules.from_config(cfg["numbers"]), cfg)
-
-    # --- scale words, currencies, units -------------------------------------------------
-    @cached_property
-    def scale_re(self) -> re.Pattern:
-        forms = list(self.numbers.scales) + list(self.numbers.english_scales)
-        return re.compile(r"(?P<scale>" + alternation(f.rstrip("-") for f in forms) + r")(?!" + LETTER + r")")
-
-    @cached_property
-    def currency_after(self) -> tuple[re.Pattern, dict[str, str]]:
-        table = {f.rstrip("-"): iso for iso, c in self.cfg["currencies"]["currencies"].items() for f in c["after"]}
-        return re.compile(r"(?P<cur>" + alternation(table) + r")(?!" + LETTER + r")"), table
-
-    @cached_property
-    def currency_before(self) -> tuple[re.Pattern, dict[str, str]]:
-        table = {f: iso for iso, c in self.cfg["currencies"]["currencies"].items() for f in c["before"]}
-        return re.compile(r"(?:^|(?<=[\s(„\"/]))(?P<cur>" + alternation(table) + r")[" + SPACES + r"]?$"), table
-
-    @cached_property
-    def count_units(self) -> list[tuple[str, str]]:
-        """(lower-case form, unit), longest form first."""
-        pairs = [(f.lower(), unit) for unit, forms in self.cfg["units"]["count_units"].items() for f in forms]
-        return sorted(pairs, key=lambda p: -len(p[0]))
-
-    @cached_property
-    def person_context(self) -> list[tuple[str, re.Pattern]]:
-        from quellenlage.textutil import cue_re
-        return [(unit, cue_re(words)) for unit, words in (self.cfg["units"].get("person_context") or {}).items()]
-
-    @cached_property
-    def english_function_words(self) -> frozenset[str]:
-        return frozenset(self.cfg["language"]["languages"].get("en") or [])
-
-    @cached_property
-    def noun_phrase_stops(self) -> frozenset[str]:
-        return frozenset(self.cfg["units"].get("noun_phrase_stops") or [])
-
-    @cached_property
-    def times_words(self) -> frozenset[str]:
-        return frozenset(self.cfg["units"].get("times_words") or [])
-
-    @cached_property
-    def count_context_re(self) -> re.Pattern:
-        return re.compile(r"(?:" + alternation(self.cfg["units"].get("count_context") or ["(?!)"]) + r")\s+(?:\w+\s+)?")
-
-    @cached_property
-    def measures(self) -> frozenset[str]:
-        return frozenset(self.cfg["units"].get("measures") or [])
-
-    @cached_property
-    def gpu_model_re(self) -> re.Pattern:
-        return re.compile(r"(?:" + "|".join(self.cfg["units"]["gpu_models"]) + r")")
-
-    @cached_property
-    def generic_prefixes(self) -> frozenset[str]:
-        return frozenset(p.lower() for p in self.cfg["units"]["generic_prefixes"])
-
-    @cached_property
-    def duration_re(self) -> tuple[re.Pattern, dict[str, str]]:
-        table = {f: unit for unit, forms in self.cfg["units"]["durations"].items() for f in forms}
-        return re.compile(r"(?P<unit>" + alternation(table) + r")(?!" + LETTER + r")"), table
-
-    @cached_property
-    def duration_adjective_re(self) -> tuple[re.Pattern, dict[str, str]]:
-        table = {stem: unit for unit, stem in self.cfg["units"]["duration_adjectives"].items()}
-        return re.compile(r"(?<![\w-])(?P<n>\d+-?|" + LETTER + r"+?)(?P<stem>" + alternation(table)
-                          + r")(?:e|en|er|es|em)?(?![\w-])", re.IGNORECASE), table
-
-    @cached_property
-    def percent_re(self) -> re.Pattern:
-        u = self.cfg["units"]
-        return re.compile(r"(?:(?P<pp>" + alternation(u["percentage_points"]) + r")|(?P<pct>"
-                          + alternation(u["percent"]) + r"))(?!" + LETTER + r")")
-
-    @cached_property
-    def rank_res(self) -> tuple[re.Pattern, re.Pattern]:
-        u = self.cfg["units"]
-        before = re.compile(r"(?<![\w-])(?P<w>" + alternation(u["rank_before"]) + r")(?:[" + SPACES
-                            + r"]+|-)(?P<n>\d{1,4}|" + LETTER + r"+)(?![\w.,]\d|\w)")
-        after = re.compile(r"(?<![\w-])(?P<o>\d{1,3}\.|" + LETTER + r"+)[" + SPACES + r"]+(?P<w>"
-                           + alternation(u["rank_after"]) + r")(?!" + LETTER + r")")
-        return before, after
-
-    @cached_property
-    def top_words(self) -> frozenset[str]:
-        return frozenset(self.cfg["units"].get("rank_top") or [])
-
-    @cached_property
-    def header_money(self) -> frozenset[str]:
-        return frozenset(w.lower() for w in self.cfg["units"]["header_money"])
-
-    # --- qualifiers ---------------------------------------------------------------------
-    @cached_property
-    def qualifier_before_re(self) -> tuple[re.Pattern, dict[str, str]]:
-        table = {p.lower(): q for q, ps in self.cfg["qualifiers"]["before"].items() for p in ps}
-        alt = alternation(table)
-        return re.compile(r"(?:^|(?<=[\s(„\"]))(?P<q>" + alt + r")[" + SPACES + r"]*$", re.IGNORECASE), table
-
-    @cached_property
-    def qualifier_after(self) -> dict[str, str]:
-        return {p: q for q, ps in self.cfg["qualifiers"]["after"].items() for p in ps}
-
-    @cached_property
-    def sentence_estimate_re(self) -> re.Pattern:
-        return re.compile(alternation(self.cfg["qualifiers"]["sentence_estimate"]), re.IGNORECASE)
-
-    @cached_property
-    def range_before_re(self) -> re.Pattern:
-        return re.compile(r"(?:^|(?<=\s))(?P<w>" + alternation(self.cfg["qualifiers"]["range_before"])
-                          + r")[" + SPACES + r"]+$", re.IGNORECASE)
-
-    @cached_property
-    def one_trigger_re(self) -> re.Pattern:
-        return re.compile(r"(?:^|(?<=\s))(?:" + alternation(self.numbers.one_triggers) + r")[" + SPACES + r"]+$",
-                          re.IGNORECASE)
-
-    # --- what is no figure --------------------------------------------------------------
-    @cached_property
-    def name_words(self) -> frozenset[str]:
-        return frozenset(self.cfg["not_figures"]["name_words"])
-
-    @cached_property
-    def year_context(self) -> frozenset[str]:
-        return frozenset(self.cfg["not_figures"].get("year_context") or [])
-
-    @cached_property
-    def skip_re(self) -> re.Pattern:
-        return re.compile("|".join(f"(?:{p})" for p in self.cfg["not_figures"]["skip_patterns"]))
-
-    @cached_property
-    def ordinal_followers(self) -> frozenset[str]:
-        return frozenset(self.cfg["segmentation"].get("ordinal_followers") or [])
-
-    @cached_property
-    def sentence_openers(self) -> frozenset[str]:
-        return frozenset(self.cfg["segmentation"].get("sentence_openers") or [])
-
-    # --- lookups ------------------------------------------------------------------------
-    def unit_of(self, token: str, prefix_ok: bool = False) -> str | None:
-        """The count unit a noun names: whole form, compound head, or (backwards) prefix."""
-        low = token.lower().rstrip(".")
-        parts = low.split("-")
-        for form, unit in self.count_units:
-            if low == form or parts[-1] == form:
-                return unit
-        for form, unit in self.count_units:
-            if len(form) >= 5 and low.endswith(form) and not form[0].isupper():
-                return unit
-            if prefix_ok and len(form) >= 5 and low.startswith(form):
-                return unit
-        return None
-
-
 class Scanner:
     """Finds the figures of one text. `regions` are (start, end) spans to leave alone."""
 
     def __init__(self, rules: FigureRules):
         self.r = rules
+        self.units = CountUnits(rules)
 
     # --- entry point --------------------------------------------------------------------
     def scan(self, text: str, regions: Iterable[tuple[int, int]] = ()) -> list[Figure]:
@@ -277,16 +108,17 @@ class Scanner:
             else:
                 i += 1
         figures.sort(key=lambda f: (f.start, f.end))
-        _carry_currency(text, figures)
+        _carry_currency(text, figures, self.r.scale_re)
         for fig in figures:
             if fig.unit == "person":
-                fig.unit = self._person_unit(text, fig)
+                fig.unit = self.units.person_unit(text, fig)
         tables = table_cells(text)
         for fig in figures:
             self._apply_table_header(text, fig, tables)
         for fig, cell in self._table_bare_numbers(text, atoms, tables, free):
             add(fig)
         figures.sort(key=lambda f: (f.start, f.end))
+        self.units.carry(text, figures)
         return figures
 
     # --- atoms --------------------------------------------------------------------------
@@ -300,7 +132,7 @@ class Scanner:
             w = m.group(0)
             if not NUMWORD_PREFIX.match(w) or w in self.r.numbers.never:
                 continue
-            if w[0].isupper() and w.lower() not in self.r.numbers.words and not _sentence_initial(text, m.start()):
+            if w[0].isupper() and w.lower() not in self.r.numbers.words and not sentence_initial(text, m.start()):
                 continue  # "Zehn" only at a sentence start; "Acht" elsewhere is a name
             v = parse_number_word(w, self.r.numbers)
             if v is None:
@@ -337,7 +169,7 @@ class Scanner:
         if before and (before.isalpha() or before in "_/#@§"):
             return None  # H100, B2B, o1
         if before in "-–" and start > 1 and text[start - 2].isalpha():
-            word = _word_before(text, start - 1)
+            word = word_before(text, start - 1)
             if word not in self.r.cfg["units"]["rank_before"]:
                 return None  # MAI-1, GPT-4, Phi-3 (Top-10 is a rank, handled elsewhere)
         after = text[end:end + 1]
@@ -346,7 +178,7 @@ class Scanner:
         if after in (":",) and end + 1 < len(text) and text[end + 1].isdigit():
             return None  # 14:30
         if after == ".":
-            nxt = _word_after(text, end + 1)
+            nxt = word_after(text, end + 1)
             if nxt in self.r.ordinal_followers or (nxt and nxt[0].isupper() and nxt not in self.r.sentence_openers
                                                    and re.fullmatch(r"\d{1,2}", raw)):
                 return None  # "28. Dezember", "3. Generation": ordinal
@@ -435,7 +267,7 @@ class Scanner:
         return fig, used
 
     def _scale(self, text: str, pos: int) -> tuple[float | None, int]:
-        q = _skip_spaces(text, pos)
+        q = skip_spaces(text, pos)
         if q == pos and text[pos:pos + 1] == "-":
             q = pos + 1  # 500-Milliarden-Dollar
         elif q == pos:
@@ -455,7 +287,7 @@ class Scanner:
     def _classify(self, text: str, a: Atom, fig: Figure, scaled: bool) -> bool:
         """Decide the label from what stands around the number; False: no figure."""
         end = fig.end
-        q = _skip_spaces(text, end)
+        q = skip_spaces(text, end)
         hyphen = q == end and text[end:end + 1] == "-"
         if hyphen:
             q = end + 1
@@ -497,10 +329,10 @@ class Scanner:
             return True
         if self._measure_at(text, q):
             return False  # 150 Megawatt, 80 GB: a measure, not a count
-        if _word_after(text, q - 1 if q > 0 else q) in self.r.times_words:
+        if word_after(text, q - 1 if q > 0 else q) in self.r.times_words:
             if not scaled:
                 return False  # "zehn Mal schneller": a factor
-            fig.rule = "count_times"
+            fig.unit, fig.rule = self.units.times_unit(text, q), "count_times"
             return True
         if a.kind == "one" and not scaled:
             window = text[max(0, fig.start - 25):fig.start]
@@ -508,17 +340,28 @@ class Scanner:
                 return False
         for phrase in self.r.qualifier_after:
             if phrase.startswith("(") and text.startswith(phrase, q):
-                q = _skip_spaces(text, q + len(phrase))
+                q = skip_spaces(text, q + len(phrase))
         if self._name_before(text, fig.start) and re.fullmatch(r"\d{1,4}", text[a.start:a.end]):
             return False  # Maia 100, Windows 11, Microsoft 365 Copilot
-        if a.kind == "year" and _word_before(text, fig.start) in self.r.year_context:
+        if a.kind == "year" and word_before(text, fig.start) in self.r.year_context:
             return False  # "seit Ende 2025 Modelle": a date
         if re.match(r"(?:davon|hiervon|darunter|von ihnen)\b", text[q:q + 12]) and a.kind in ("digits", "word"):
-            fig.unit, fig.rule = self._unit_from_context(text, fig.start), "count_elliptic"
+            fig.unit, fig.rule = self.units.unit_from_context(text, fig.start), "count_elliptic"
             return fig.unit is not None  # "auf 200.000 GPUs wachsen, 50.000 davon …"
+        if a.kind in ("digits", "word") and re.search(r"(?:davon|darunter|hiervon)[" + SPACES + r"]+(?:\S+[" + SPACES + r"]+)?$",
+                                                        text[max(0, fig.start - 30):fig.start]) \
+                and self.units.counted_noun(text, q, hyphen, strict=True) is None:
+            # "9000 bis 10'000 Stellen fielen weg, davon rund 3500 in Deutschland"
+            fig.unit, fig.rule = self.units.unit_from_context(text, fig.start), "count_elliptic"
+            return True
+        coordinated = self.units.coordinated_noun(text, fig.end, NUMBER_RE) if a.kind in ("digits", "shorthand") else None
+        if coordinated is not None:
+            fig.unit, fig.item = coordinated
+            fig.rule = "count_coordinated"  # "5B und 8B Parametern"
+            return True
         # Counted noun after the number, not across a table's column gap ("2025     Anschlüsse").
         column_gap = re.search(r"[ \t]{3,}|\t", text[fig.end:q]) is not None
-        found = None if column_gap else self._counted_noun(text, q, hyphen, strict=a.kind in ("year", "one"))
+        found = None if column_gap else self.units.counted_noun(text, q, hyphen, strict=a.kind in ("year", "one"))
         if found is not None:
             unit, item = found
             if a.kind == "year" and unit is None:
@@ -526,6 +369,8 @@ class Scanner:
             if unit is None and (a.kind == "one" or self._capitalised_before(text, fig.start)):
                 return False
             fig.unit, fig.item, fig.rule = unit, item, "count_noun"
+            if unit == GENERIC:  # "in zwei Varianten": the unit comes from the context
+                fig.unit, fig.rule = self.units.unit_from_context(text, fig.start), "count_generic"
             return True
         if a.kind == "year" or (a.kind == "one" and not scaled):
             return False
@@ -536,120 +381,25 @@ class Scanner:
                 fig.rule = "count_english"
                 return True
         if a.kind == "digits" and not scaled:
-            unit = self._unit_from_count_context(text, fig.start)
+            unit = self.units.unit_from_count_context(text, fig.start)
             if unit:
                 fig.unit, fig.rule = unit, "count_context"
                 return True
             if re.search(r"\d[.'’\u00a0\u202f ]\d{3}", text[a.start:a.end]):
                 # "rund 29.500 statt bisher etwa 4.500": a number with thousands grouping is a
                 # quantity even without its noun (the noun stood earlier in the sentence).
-                fig.unit, fig.rule = self._unit_from_context(text, fig.start), "count_grouped"
+                fig.unit, fig.rule = self.units.unit_from_context(text, fig.start), "count_grouped"
                 return True
         if scaled or a.kind == "shorthand":
             if self._name_before(text, fig.start) or re.search(r"\d\.\d+[" + SPACES + r"]*$", text[max(0, fig.start - 8):fig.start]):
                 return False  # "Llama 3.1 405B" names a model
-            fig.unit = self._unit_from_context(text, fig.start)
+            if a.kind == "shorthand" and self.r.shorthand_unit:
+                fig.unit, fig.rule = self.r.shorthand_unit, "count_shorthand"  # "Modelle mit 2B und 4B"
+                return True
+            fig.unit = self.units.unit_from_context(text, fig.start)
             fig.rule = "count_scaled"
             return True
         return False
-
-    def _counted_noun(self, text: str, pos: int, hyphen: bool, strict: bool) -> tuple[str | None, str | None] | None:
-        """(unit, item) of the noun phrase at pos; unit None for a noun the lexicon lacks."""
-        item_parts: list[str] = []
-        tentative: tuple[str, str] | None = None
-        first_noun: str | None = None
-        adjectives = 0
-        p = pos
-        for n in range(6):
-            m = re.match(r"[^\s,;:!?()\[\]„“”\"»«/|]+", text[p:])
-            if not m:
-                break
-            tok = m.group(0)
-            stop_after = tok.endswith(".") and not re.fullmatch(r"\w{1,4}\.", tok)
-            tok = tok.rstrip(".")
-            if not tok:
-                break
-            if hyphen and n == 0:
-                # 100.000-GPU-Cluster: the first part of the compound is what is counted.
-                for part in tok.split("-"):
-                    unit = self.r.unit_of(part) or ("gpu" if self.r.gpu_model_re.fullmatch(part) else None)
-                    if unit:
-                        return unit, None
-                return None
-            low = tok.lower()
-            if n == 0 and low in ("der", "von") and not strict:
-                q = p + m.end()
-                p = _skip_spaces(text, q)
-                continue  # partitive: "16.000 der leistungsfähigeren H100"
-            unit = self.r.unit_of(tok)
-            if unit is not None:
-                head_parts = tok.split("-")
-                prefix = [p_ for p_ in head_parts[:-1] if p_.lower() not in self.r.generic_prefixes]
-                item = " ".join(item_parts + prefix) or None
-                if tentative and not item:
-                    item = tentative[1]
-                return unit, item
-            if self.r.gpu_model_re.fullmatch(tok):
-                item_parts.append(tok)
-                tentative = ("gpu", " ".join(item_parts))
-            elif low in self.r.noun_phrase_stops:
-                break
-            elif tok[0].islower():
-                adjectives += 1
-                if adjectives > 2 or not (low.endswith(ADJ_ENDINGS) or low in ("wöchentlich", "monatlich", "täglich")):
-                    break
-            elif tok[0].isupper() or any(ch.isdigit() for ch in tok):
-                if first_noun is None:
-                    first_noun = tok
-                item_parts.append(tok)
-            else:
-                break
-            if stop_after:
-                break
-            q = p + m.end()
-            if text[q:q + 1] not in SPACES or text[q:q + 1] == "":
-                break
-            p = _skip_spaces(text, q)
-            if p - q >= 3 or "\t" in text[q:p]:
-                break  # a table's column gap
-        if tentative:
-            return tentative
-        if first_noun is not None and not strict and first_noun[0].isupper() and first_noun.replace("-", "").isalpha() \
-                and first_noun not in self.r.ordinal_followers:
-            return None, None
-        return None
-
-    def _person_unit(self, text: str, fig: Figure) -> str:
-        """ "500 Millionen Menschen nutzen ChatGPT" are users, "rund 5500 Menschen" a company
-        employs are employees, "2.000 Menschen sollen dort arbeiten" are jobs: the words of the
-        figure's clause decide, else those of its sentence."""
-        s = _sentence_start(text, fig.start)
-        e = text.find(".", fig.end)
-        e = len(text) if e < 0 else e
-        cs = s
-        for m in re.finditer(r"[,;]\s", text[s:fig.start]):
-            cs = s + m.end()
-        ce = next((fig.end + m.start() for m in re.finditer(r"[,;]\s", text[fig.end:e])), e)
-        for a, b in ((cs, ce), (s, e)):
-            best = None
-            for unit, rx in self.r.person_context:
-                m = rx.search(text, a, b)
-                if m and (best is None or m.end() - m.start() > best[0]):
-                    best = (m.end() - m.start(), unit)
-            if best:
-                return best[1]
-        return "person"
-
-    def _unit_from_count_context(self, text: str, start: int) -> str | None:
-        """ "die Zahl der neuen Stellen auf 250.000": the noun after "Zahl der" names the unit."""
-        s = _sentence_start(text, start)
-        m = self.r.count_context_re.search(text[s:start])
-        if not m:
-            return None
-        for w in re.findall(r"[\w-]+", text[s + m.end():start])[:4]:
-            if w[0].isupper():
-                return self.r.unit_of(w)
-        return None
 
     def _measure_at(self, text: str, pos: int) -> bool:
         m = re.match(r"[^\s,;:!?()]+", text[pos:pos + 30])
@@ -659,21 +409,10 @@ class Scanner:
         # "Nanometern", "Megawatts": German inflection on the unit word.
         return any(w in self.r.measures for w in (word, word.rstrip("."), word[:-1], word[:-2]))
 
-    def _unit_from_context(self, text: str, start: int) -> str | None:
-        """A unit named earlier in the sentence: "Die Zahl der Nutzer stieg auf 400 Millionen"."""
-        s = _sentence_start(text, start)
-        words = re.findall(r"[\w-]+", text[s:start])
-        for w in reversed(words[-12:]):
-            if w[0].isupper():
-                unit = self.r.unit_of(w, prefix_ok=True)
-                if unit:
-                    return unit
-        return None
-
     def _name_before(self, text: str, start: int) -> bool:
-        word = _word_before(text, start)
+        word = word_before(text, start)
         return word is not None and (word in self.r.name_words or bool(re.fullmatch(r"\d+(?:[.,]\d+)?", word)
-                                                                      and _word_before(text, start - len(word) - 1) in self.r.name_words))
+                                                                      and word_before(text, start - len(word) - 1) in self.r.name_words))
 
     def _capitalised_before(self, text: str, start: int) -> bool:
         """A capitalised word right before a small bare number makes it part of a name
@@ -683,10 +422,10 @@ class Scanner:
         j = start - 1
         if j < 0 or text[j] not in SPACES:
             return False
-        word = _word_before(text, start)
+        word = word_before(text, start)
         if not word or not word[0].isupper():
             return False
-        if word in self.r.sentence_openers or _sentence_initial(text, start - 1 - len(word)):
+        if word in self.r.sentence_openers or sentence_initial(text, start - 1 - len(word)):
             return False
         return not self.r.qualifier_before_re[0].search(text[max(0, start - 30):start])
 
@@ -706,15 +445,18 @@ class Scanner:
         if plus:
             fig.qualifier = "lower_bound"
         tail = text[fig.end:fig.end + 40]
+        hits = []
         for phrase, q in self.r.qualifier_after.items():
             if phrase in ("+",):
                 continue
             idx = tail.find(phrase)
             if 0 <= idx and (idx <= 2 or (fig.label in ("COUNT",) and idx < 30 and "," not in tail[:idx]
                                           and phrase.startswith("("))):
-                fig.qualifier = q
+                hits.append((idx, -len(phrase), q))
+        if hits:
+            fig.qualifier = min(hits)[2]  # the nearest, longest: "plus oder minus" is no "plus"
         if fig.qualifier == "exact":
-            s = _sentence_start(text, fig.start)
+            s = sentence_start(text, fig.start)
             if self.r.sentence_estimate_re.search(text[s:fig.start]):
                 fig.qualifier = "estimate"
 
@@ -722,9 +464,9 @@ class Scanner:
         """ "eine Finanzierung über 6 Mrd. Dollar": über after a noun names the amount."""
         if q.lower() not in ("über", "unter"):
             return False
-        word = _word_before(text, qstart)
+        word = word_before(text, qstart)
         return bool(word and word[0].isupper() and word not in self.r.sentence_openers
-                    and not _sentence_initial(text, qstart - len(word) - 1))
+                    and not sentence_initial(text, qstart - len(word) - 1))
 
     # --- rank and duration adjectives ----------------------------------------------------
     def _ranks(self, text: str) -> Iterable[Figure]:
@@ -761,9 +503,9 @@ class Scanner:
         cell = cell_at(tables, fig.start)
         if cell is None or not (cell.header or cell.row):
             return
-        header_unit = self._header_unit(cell.header or "") or self._header_unit(cell.row or "")
-        if fig.label == "COUNT" and fig.unit is None and header_unit:
-            fig.unit = header_unit
+        header_unit = self.units.header_unit(cell.header or "") or self.units.header_unit(cell.row or "")
+        if fig.label == "COUNT" and header_unit and (fig.unit is None or fig.rule in CONTEXT_RULES):
+            fig.unit = header_unit  # in a table the header names the unit, not the words before the cell
         if fig.label == "COUNT" and fig.unit is None and self._header_is_money(cell.header or ""):
             cre, ctable = self.r.currency_after
             cur = next((ctable[c] for c in ctable if c in (cell.header or "")), None)
@@ -779,66 +521,29 @@ class Scanner:
             if cell is None or text[cell.start:cell.end].strip() != text[a.start:a.end]:
                 continue
             # The column header names the unit, or else the row's first cell ("| Beschäftigte | 6.000 |").
-            unit = self._header_unit(cell.header or "") or self._header_unit(cell.row or "")
+            unit = self.units.header_unit(cell.header or "") or self.units.header_unit(cell.row or "")
             if unit is None:
                 continue
             fig = Figure(a.start, a.end, "COUNT", value=a.value, unit=unit, rule="table_cell")
             self._qualify(text, fig, a.plus)
             yield fig, cell
 
-    def _header_unit(self, header: str) -> str | None:
-        for w in re.findall(r"[\w-]+", header):
-            unit = self.r.unit_of(w)
-            if unit:
-                return unit
-        return None
-
     def _header_is_money(self, header: str) -> bool:
         return any(w.lower() in self.r.header_money for w in re.findall(r"[\w-]+", header))
 
 
-def _carry_currency(text: str, figures: list[Figure]) -> None:
+def _carry_currency(text: str, figures: list[Figure], scale_re: re.Pattern) -> None:
     """ "zehn Milliarden Dollar …, die Bewertung könnte auf 75 Milliarden steigen": an amount
-    with a scale word but no noun, after money in the same sentence, is money too."""
+    with a scale word but no noun, after money in the same sentence, is money too ("eine
+    Tranche über 10 Milliarden Dollar, 7,5 Milliarden davon von Softbank")."""
     last_money: Figure | None = None
     for fig in figures:
         if fig.label == "MONEY":
             last_money = fig
-        elif (fig.label == "COUNT" and fig.rule == "count_scaled" and fig.unit is None and last_money
-              and _sentence_start(text, fig.start) <= last_money.start):
-            fig.label, fig.currency, fig.rule = "MONEY", last_money.currency, "money_elliptic"
-
-
-def _word_before(text: str, pos: int) -> str | None:
-    j = pos - 1
-    while j >= 0 and text[j] in SPACES:
-        j -= 1
-    if j < 0 or j < pos - 2:
-        return None
-    k = j
-    while k >= 0 and (text[k].isalnum() or text[k] in ".§"):
-        k -= 1
-    word = text[k + 1:j + 1]
-    return word or None
-
-
-def _word_after(text: str, pos: int) -> str | None:
-    m = re.match(r"[" + SPACES + r"]*([\w.]+)", text[pos:pos + 40])
-    return m.group(1) if m else None
-
-
-def _sentence_start(text: str, pos: int) -> int:
-    best = 0
-    for m in re.finditer(r"[.!?\n]\s", text[max(0, pos - 400):pos]):
-        best = max(0, pos - 400) + m.end()
-    return best
-
-
-def _sentence_initial(text: str, pos: int) -> bool:
-    j = pos - 1
-    while j >= 0 and text[j] in SPACES + "„\"»•·*–-|":  # bullets and table bars start items too
-        j -= 1
-    return j < 0 or text[j] in ".!?\n:"
+        elif (fig.label == "COUNT" and last_money and sentence_start(text, fig.start) <= last_money.start
+              and (fig.rule == "count_scaled" and fig.unit is None
+                   or fig.rule == "count_elliptic" and scale_re.search(text, fig.start, fig.end))):
+            fig.label, fig.currency, fig.unit, fig.rule = "MONEY", last_money.currency, None, "money_elliptic"
 
 
 def _is_range_connector(conn: str, allow_und: bool) -> bool:

@@ -169,6 +169,17 @@ class QuoteRules:
         return re.compile(r"(?<!\w)(?:" + alternation(self.cfg.get("reported_speech") or ["(?!)"]) + r")(?!\w)")
 
     @cached_property
+    def role_word_re(self) -> re.Pattern:
+        """A role noun alone, maybe in a compound: "Deepmind-Chef", "Konzernchefin"."""
+        return re.compile(r"(?:[\w]+-)?(?:" + alternation(self.cfg["role_nouns"]) + r")")
+
+    @cached_property
+    def speaking_re(self) -> re.Pattern:
+        """The verbs of `term_speaking` as whole words ("sprach von", "nannte"; not "als")."""
+        verbs = [v for v in self.cfg["term_speaking"] if v not in ("als",)]
+        return re.compile(r"(?<![\w-])(?:" + alternation(verbs) + r")(?![\w-])")
+
+    @cached_property
     def cue_re(self) -> re.Pattern:
         return re.compile(r"(?<![\w-])(?P<cue>" + alternation(self.cfg["cues"]) + r")(?![\w-])")
 
@@ -219,6 +230,9 @@ class Mentions:
 
 # --- 3. statement or term, speaker and cue ----------------------------------------------
 
+REPORTED_NAME = "reported_name"  # a single noun in reported speech: a statement when a person speaks
+
+
 class QuoteFinder:
     def __init__(self, rules: QuoteRules):
         self.r = rules
@@ -242,12 +256,18 @@ class QuoteFinder:
         last_speaker: tuple[int, Quote] | None = None
         for q in quotations:
             kind, certain = self._kind(text, q, quotations)
+            if kind == REPORTED_NAME:
+                # "dass es keine „Blankoschecks“ mehr geben werde": a named person's words;
+                # "Kritiker werfen vor, Copilot sei ein „Wrapper“": a term.
+                s, e = _sentence_of(sentences, q.open_at, len(text))
+                named = any(m.kind == "PER" for m in mentions.within(s, max(e, q.close_at + 1)))
+                kind, certain = ("statement" if named else "term"), True
             if kind == "statement" and not certain:
                 continues = last_speaker is not None and "\n\n" not in text[last_speaker[0]:q.open_at]
-                kind = "statement" if continues or self._attributed(text, q, sentences) else "term"
+                kind = "statement" if continues or self._attributed(text, q, sentences, mentions) else "term"
                 certain = True
             quote = Quote(q.start, q.end, kind)
-            if kind == "statement" or (not certain and self._attributed(text, q, sentences)):
+            if kind == "statement" or (not certain and self._attributed(text, q, sentences, mentions)):
                 quote.kind = "statement"
                 self._attribute(text, q, quote, sentences, mentions, last_speaker)
                 if quote.speaker:
@@ -272,9 +292,10 @@ class QuoteFinder:
         last_word = re.findall(r"[\w-]+", before)[-1:] if before.strip() else []
         if last_word and last_word[0] in self.r.cfg["term_before"] and (len(words) <= 2 or inner[:1].isupper()):
             return "term", True   # Podcast „Decoder“, Codenamen „chocolate“, namens »Colossus«
-        if self.r.reported_re.search(_clause_text(text, q)) and not (len(inner.split()) == 1 and inner[:1].isupper()):
-            # "die Nachfrage sei „unglaublich“": reported speech; "sei ein „Wrapper“" stays a term.
-            return "statement", True
+        if self.r.reported_re.search(_clause_text(text, q)):
+            # "die Nachfrage sei „unglaublich“": reported speech; a single noun ("sei ein
+            # „Wrapper“") only when a person is named in the sentence.
+            return (REPORTED_NAME, False) if len(inner.split()) == 1 and inner[:1].isupper() else ("statement", True)
         if not ends_sentence and len(words) <= 4 and all(w[0].isupper() or w[0].isdigit() for w in words):
             # „Stargate“, »Le Chat«, „MAI“: a name, unless a cue follows right after it
             # („Wrapper“, so Nadella): German capitalises every noun.
@@ -288,6 +309,10 @@ class QuoteFinder:
             # A clause-long fragment is someone's words, unless nothing in the sentence or the
             # paragraph attributes it (then it is a phrase in quotes, a term).
             return "statement", False
+        if inner[:1].islower():
+            # „historisch“, „fantastischen Partner“, „hochgradig befangen“: an evaluation in
+            # someone's words, when a cue or speaker stands beside it; a coined name is a noun.
+            return "statement", False
         speaking = alternation(self.r.cfg["term_speaking"])
         if re.search(r"(?:" + speaking + r")\s+(?:\w+\s+){0,2}$", before):
             return "term", True   # "spricht von einem „Schattenkraftwerk“"
@@ -296,7 +321,7 @@ class QuoteFinder:
     def _cue_right_after(self, text: str, q: Quotation) -> bool:
         return bool(re.match(r"\s*,\s*(?:" + alternation(self.r.cfg["cues"]) + r")\b", text[q.close_at + 1:q.close_at + 40]))
 
-    def _attributed(self, text: str, q: Quotation, sentences) -> bool:
+    def _attributed(self, text: str, q: Quotation, sentences, mentions: Mentions) -> bool:
         """A short quote is a statement when a cue attributes it: „wichtiger denn je“, so X."""
         s, e = _sentence_of(sentences, q.open_at, len(text))
         after = text[q.close_at + 1:min(e, q.close_at + 60)]
@@ -307,9 +332,14 @@ class QuoteFinder:
             return True
         speaking = alternation(self.r.cfg["term_speaking"])
         if re.search(r"(?:" + speaking + r")\s+(?:\w+\s+){0,2}$", before):
-            # "sprach vom „klügsten KI-Modell der Welt“" quotes words; "spricht von einem
-            # „Schattenkraftwerk“" names a thing.
-            return len(re.findall(r"\w+", text[q.start:q.end])) >= 4
+            # "sprach vom „klügsten KI-Modell der Welt“", "nannte sie „historisch“" quote words;
+            # "spricht von einem „Schattenkraftwerk“" names a thing.
+            inner = text[q.start:q.end].strip()
+            return len(re.findall(r"\w+", inner)) >= 4 or inner[:1].islower()
+        if self.r.reported_re.search(text, s, e):
+            return True  # "der Bedarf wachse, beide Bereiche „exponentiell“": reported speech
+        if (self.r.cue_re.search(text, s, e) or self.r.speaking_re.search(text, s, e)) and mentions.within(s, e):
+            return True  # "Klein hatte von einem «grossartigen» Quartal gesprochen"
         # Indirect speech with a partial quote: "schrieb auf X, Softbank habe „well under $10B“".
         cue = None
         for cue in self.r.cue_re.finditer(before):
@@ -320,7 +350,9 @@ class QuoteFinder:
     def _attribute(self, text, q: Quotation, quote: Quote, sentences, mentions: Mentions, last_speaker) -> None:
         if _is_headline(text, q):
             line_start = text.rfind("\n", 0, q.open_at) + 1
-            prefix = re.match(r"([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)?):", text[line_start:q.open_at])
+            ticker = TICKER.match(text, line_start)
+            line_start = ticker.end() if ticker else line_start
+            prefix = re.match(SPEAKER_PREFIX, text[line_start:q.open_at])
             later = [m for m in mentions.items if m.start > q.close_at and m.start - q.close_at < 400]
             if prefix:
                 name = prefix.group(1)
@@ -455,6 +487,13 @@ class QuoteFinder:
             # right after the cue: "„…“, teilte ESMC auf Anfrage mit".
             rx = r"\s*(?P<org>[A-ZÄÖÜ][\w&.-]+(?:\s[A-ZÄÖÜ][\w&.-]+)?)" + (r"(?!\w)" if first else r"\s*$")
             mm = re.match(rx, window)
+            if mm and self.r.role_word_re.fullmatch(mm.group("org")):
+                # "sagte der Deepmind-Chef": a role noun points back to the last person
+                who = mentions.last_person_before(pronoun_from if pronoun_from is not None else start)
+                if who is None:
+                    return False
+                self._set(quote, who)
+                return True
             if mm and mm.group("org").split()[0] not in self.r.not_first:
                 quote.speaker = mm.group("org")
                 quote.speaker_start, quote.speaker_end = start + mm.start("org"), start + mm.end("org")
@@ -485,13 +524,21 @@ class QuoteFinder:
         quote.speaker_start, quote.speaker_end = m.start, m.end
 
 
+TICKER = re.compile(r"^\s*(?:\+{3}\s*)?(?:\d{1,2}[:.]\d{2}\s*(?:Uhr)?\s*(?:\+{3})?\s*)?")
+SPEAKER_PREFIX = r"([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)?):"
+
+
 def _is_headline(text: str, q: Quotation) -> bool:
     """The quote is a line of its own, maybe after "Name:"."""
     line_start = text.rfind("\n", 0, q.open_at) + 1
     line_end = text.find("\n", q.close_at)
     line_end = len(text) if line_end < 0 else line_end
-    before = text[line_start:q.open_at].strip()
-    return not text[q.close_at + 1:line_end].strip() and (not before or re.fullmatch(r"[A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)?:", before) is not None)
+    before = TICKER.sub("", text[line_start:q.open_at]).strip()
+    after = text[q.close_at + 1:line_end].strip(" +")
+    if after:
+        return False
+    # 'Haseloff: "Ein schwarzer Tag"', '+++ 19:45 Uhr Altman: Börsengang ist „der wahrscheinlichste Weg“ +++'
+    return not before or re.fullmatch(SPEAKER_PREFIX + r"(?:\s+\S+){0,6}", before) is not None
 
 
 def _clause_text(text: str, q: Quotation) -> str:

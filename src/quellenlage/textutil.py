@@ -72,3 +72,52 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if end > s:
         out.append((s, end))
     return out
+
+
+# --- characters and words around an offset (the scanners' shared helpers) ----------------
+SPACES = " \u00a0\u202f\u2009\t"
+LETTER = r"[^\W\d_]"
+
+
+def skip_spaces(text: str, pos: int) -> int:
+    """The first offset at or after pos that is not a space."""
+    while pos < len(text) and text[pos] in SPACES:
+        pos += 1
+    return pos
+
+
+def word_before(text: str, pos: int) -> str | None:
+    """The word (letters, digits, '.', '§') ending right before pos, at most two spaces away."""
+    j = pos - 1
+    while j >= 0 and text[j] in SPACES:
+        j -= 1
+    if j < 0 or j < pos - 2:
+        return None
+    k = j
+    while k >= 0 and (text[k].isalnum() or text[k] in ".§"):
+        k -= 1
+    word = text[k + 1:j + 1]
+    return word or None
+
+
+def word_after(text: str, pos: int) -> str | None:
+    m = re.match(r"[" + SPACES + r"]*([\w.]+)", text[pos:pos + 40])
+    return m.group(1) if m else None
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence around pos starts: after the last sentence end within 400
+    characters, else 400 characters back (a cheap look back for the character scanners; the pipeline's own
+    sentences come from the segmenter)."""
+    best = max(0, pos - 400)
+    for m in re.finditer(r"[.!?\n]\s", text[max(0, pos - 400):pos]):
+        best = max(0, pos - 400) + m.end()
+    return best
+
+
+def sentence_initial(text: str, pos: int) -> bool:
+    """Nothing but spaces, quotes, bullets or table bars between pos and a sentence end."""
+    j = pos - 1
+    while j >= 0 and text[j] in SPACES + "„\"»•·*–-|":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n:"

@@ -1,0 +1,273 @@
+"""What a COUNT counts: its unit (`gpu`, `parameter`, `user`, …) and item (`Nvidia H100`).
+
+SPEC §8 scores the unit in full match, and properties depend on it (a parameter count is
+not a GPU count). The unit comes, in this order, from
+
+1. the counted noun after the number, past adjectives, product names and a parenthesis
+   (`100.000 Nvidia-H100-GPUs`, `100.000 (gebrauchte) GPUs`), or after a coordinated second
+   number (`5B und 8B Parametern`);
+2. a generic noun's compound part or complement (`13.000 GPU-Muster`, `50.000 Exemplare des
+   H200`); a verb after `Mal` (`1,6 Millionen Mal heruntergeladen`);
+3. a phrase naming the count earlier in the sentence (`die Zahl der Stellen auf 250.000`),
+   skipping a rate's basis (`pro Token`);
+4. a table's column or row header;
+5. ellipsis: the unit of the nearest count before it in the same or one of the two previous
+   sentences (`… 3 Millionen Mobilfunkkunden. Bei Swisscom sind es 6,1 Millionen.`).
+
+"Menschen" are users, employees or jobs as the clause says (`person_context`). Every
+lexicon is in `rules/<lang>/units.yaml`. Pure, no spaCy.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from quellenlage.figure_lexicon import FigureRules
+from quellenlage.textutil import SPACES, sentence_start, skip_spaces
+
+if TYPE_CHECKING:
+    from quellenlage.figures import Figure
+
+# Words that may stand between a number and its noun (adjectives, adverbs of frequency).
+ADJ_ENDINGS = ("e", "en", "er", "es", "em", "lich", "ig", "iv", "ive", "iven", "iver")
+FREQUENCY_WORDS = ("wöchentlich", "monatlich", "täglich")
+TOKEN_RE = re.compile(r"[^\s,;:!?()\[\]„“”\"»«/|]+")
+GENERIC = "?"  # a generic noun ("Exemplare"): the unit comes from the context
+# Counts that name no noun of their own may take the unit of an earlier count.
+ELLIPTIC_RULES = frozenset({"count_scaled", "count_grouped", "count_english", "count_elliptic",
+                            "count_generic", "count_coordinated"})
+CONTEXT_RULES = frozenset({"count_scaled", "count_grouped", "count_context", "count_elliptic"})
+
+
+class CountUnits:
+    """Unit finding over one text; `FigureRules` holds the lexicons."""
+
+    def __init__(self, rules: FigureRules):
+        self.r = rules
+
+    # --- 1, 2: the noun after the number -----------------------------------------------
+    def counted_noun(self, text: str, pos: int, hyphen: bool, strict: bool) -> tuple[str | None, str | None] | None:
+        """(unit, item) of the noun phrase at pos; unit None for a noun the lexicon lacks,
+        GENERIC for a generic noun without a unit in reach; None when no noun follows."""
+        item_parts: list[str] = []
+        tentative: tuple[str, str] | None = None
+        first_noun: str | None = None
+        adjectives = 0
+        p = pos
+        for n in range(7):
+            if text.startswith("(", p):
+                close = text.find(")", p, p + 40)
+                if close < 0:
+                    break
+                p = skip_spaces(text, close + 1)  # "100.000 (gebrauchte) GPUs"
+                continue
+            m = TOKEN_RE.match(text, p)
+            if not m:
+                break
+            tok = m.group(0)
+            stop_after = tok.endswith(".") and not re.fullmatch(r"\w{1,4}\.", tok)
+            tok = tok.rstrip(".")
+            if not tok:
+                break
+            if hyphen and n == 0:
+                # 100.000-GPU-Cluster: the first part of the compound is what is counted.
+                for part in tok.split("-"):
+                    unit = self.r.unit_of(part) or ("gpu" if self.r.gpu_model_re.fullmatch(part) else None)
+                    if unit:
+                        return unit, None
+                return None
+            low = tok.lower()
+            if n == 0 and low in ("der", "von") and not strict:
+                p = skip_spaces(text, p + m.end() - m.start())
+                # partitive: "16.000 der leistungsfähigeren H100", "4.000 der rund 6.000 Sendestationen"
+                inner = self.r.inner_number_re.match(text, p)
+                if inner:
+                    p = skip_spaces(text, inner.end())
+                continue
+            unit = self.r.unit_of(tok)
+            if unit is not None:
+                head_parts = tok.split("-")
+                prefix = [p_ for p_ in head_parts[:-1] if p_.lower() not in self.r.generic_prefixes]
+                item = " ".join(item_parts + prefix) or None
+                if tentative and not item:
+                    item = tentative[1]
+                return unit, item
+            if low.split("-")[-1] in self.r.generic_nouns or self._generic_head(low):
+                return self._generic(text, tok, p + len(m.group(0)), item_parts, tentative)
+            if self.r.gpu_model_re.fullmatch(tok):
+                item_parts.append(tok)
+                tentative = ("gpu", " ".join(item_parts))
+            elif low in self.r.noun_phrase_stops:
+                break
+            elif tok[0].islower():
+                adjectives += 1
+                if adjectives > 2 or not (low.endswith(ADJ_ENDINGS) or low in FREQUENCY_WORDS):
+                    break
+            elif tok[0].isupper() or any(ch.isdigit() for ch in tok):
+                if first_noun is None:
+                    first_noun = tok
+                item_parts.append(tok)
+            else:
+                break
+            if stop_after:
+                break
+            q = p + m.end() - m.start()
+            if text[q:q + 1] not in SPACES or text[q:q + 1] == "":
+                break
+            p = skip_spaces(text, q)
+            if p - q >= 3 or "\t" in text[q:p]:
+                break  # a table's column gap
+        if tentative:
+            return tentative
+        if first_noun is not None and not strict and first_noun[0].isupper() and first_noun.replace("-", "").isalpha() \
+                and first_noun not in self.r.ordinal_followers:
+            return None, None
+        return None
+
+    def _generic_head(self, low: str) -> bool:
+        return any(low.endswith(g) and len(g) >= 6 for g in self.r.generic_nouns)
+
+    def _generic(self, text: str, tok: str, end: int, item_parts: list[str],
+                 tentative: tuple[str, str] | None) -> tuple[str | None, str | None]:
+        """ "GPU-Muster", "H100-Äquivalente": a compound part names the unit; "Exemplare des
+        Nachfolgers H200", "Muster der neuen Chips": the complement does; else the context."""
+        parts = tok.split("-")[:-1]
+        for part in parts:
+            if self.r.gpu_model_re.fullmatch(part):
+                return "gpu", part
+            unit = self.r.unit_of(part)
+            if unit:
+                return unit, None
+        if tentative:
+            return tentative
+        m = re.match(r"\s+(?:der|des|von|vom|aus der|aus dem)\s+", text[end:end + 20])
+        if m:
+            for word in text[end + m.end():end + m.end() + 60].split()[:4]:
+                word = word.strip(".,;:!?()")
+                if self.r.gpu_model_re.fullmatch(word):
+                    return "gpu", word
+                unit = self.r.unit_of(word)
+                if unit:
+                    return unit, None
+        return GENERIC, " ".join(item_parts) or None
+
+    def coordinated_noun(self, text: str, pos: int, number_re: re.Pattern) -> tuple[str | None, str | None] | None:
+        """ "5B und 8B Parametern", "die 3 oder 4 GPUs": the noun after the second number."""
+        m = re.match(r"[" + SPACES + r"]*(?:und|oder|sowie|bzw\.|beziehungsweise|bis)[" + SPACES + r"]+", text[pos:pos + 40])
+        if not m:
+            return None
+        q = pos + m.end()
+        n = number_re.match(text, q)
+        if not n:
+            return None
+        q = n.end()
+        suffix = re.match(r"[^\W\d_]{1,3}(?![\w-])", text[q:q + 4])
+        if suffix and suffix.group(0) in self.r.numbers.shorthand:
+            q += suffix.end()  # "8B"
+        q = skip_spaces(text, q)
+        scale = self.r.scale_re.match(text, q)
+        if scale:
+            q = skip_spaces(text, scale.end())
+        found = self.counted_noun(text, q, False, strict=True)
+        return found if found and found[0] not in (None, GENERIC) else None
+
+    def times_unit(self, text: str, pos: int) -> str | None:
+        """ "1,6 Millionen Mal heruntergeladen": a verb within the next words names the unit."""
+        end = min(len(text), pos + 60)
+        stop = re.search(r"[.;!?]", text[pos:end])
+        end = pos + stop.start() if stop else end
+        for unit, rx in self.r.times_units:
+            if rx.search(text, pos, end):
+                return unit
+        return None
+
+    # --- 3: the sentence before the number ---------------------------------------------
+    def unit_from_count_context(self, text: str, start: int) -> str | None:
+        """ "die Zahl der neuen Stellen auf 250.000": the noun after "Zahl der" names the unit."""
+        s = self._reach(text, start)
+        m = self.r.count_context_re.search(text[s:start])
+        if not m:
+            return None
+        for w in re.findall(r"[\w-]+", text[s + m.end():start])[:4]:
+            if w[0].isupper():
+                return self.r.unit_of(w)
+        return None
+
+    def unit_from_context(self, text: str, start: int) -> str | None:
+        """A unit named earlier in the sentence: "Die Zahl der Nutzer stieg auf 400 Millionen";
+        not the basis of a rate ("pro Token nur 37 Milliarden")."""
+        s = self._reach(text, start)
+        words = re.findall(r"[\w-]+", text[s:start])[-12:]
+        for k in range(len(words) - 1, -1, -1):
+            w = words[k]
+            if w[0].isupper() and not (k and words[k - 1].lower() in self.r.rate_words):
+                unit = self.r.unit_of(w, prefix_ok=True)
+                if unit:
+                    return unit
+        return None
+
+    def _reach(self, text: str, start: int) -> int:
+        """The sentence start before `start`, not across a table cell or a line."""
+        s = sentence_start(text, start)
+        bar = max(text.rfind("|", s, start), text.rfind("\n", s, start))
+        return bar + 1 if bar >= 0 else s
+
+    def person_unit(self, text: str, fig: "Figure") -> str:
+        """ "500 Millionen Menschen nutzen ChatGPT" are users, "rund 5500 Menschen" a company
+        employs are employees, "2.000 Menschen sollen dort arbeiten" are jobs: the words of the
+        figure's clause decide, else those of its sentence."""
+        s = sentence_start(text, fig.start)
+        e = text.find(".", fig.end)
+        e = len(text) if e < 0 else e
+        cs = s
+        for m in re.finditer(r"[,;]\s", text[s:fig.start]):
+            cs = s + m.end()
+        ce = next((fig.end + m.start() for m in re.finditer(r"[,;]\s", text[fig.end:e])), e)
+        for a, b in ((cs, ce), (s, e)):
+            best = None
+            for unit, rx in self.r.person_context:
+                m = rx.search(text, a, b)
+                if m and (best is None or m.end() - m.start() > best[0]):
+                    best = (m.end() - m.start(), unit)
+            if best:
+                return best[1]
+        return "person"
+
+    # --- 4: table headers ---------------------------------------------------------------
+    def header_unit(self, header: str) -> str | None:
+        words = re.findall(r"[\w-]+", header)
+        for k, w in enumerate(words):
+            if k and words[k - 1].lower() in self.r.rate_words:
+                continue  # "aktiv pro Token" counts parameters, not tokens
+            unit = self.r.unit_of(w)
+            if unit:
+                return unit
+        return None
+
+    # --- 5: ellipsis --------------------------------------------------------------------
+    def carry(self, text: str, figures: list["Figure"]) -> None:
+        """A count with no noun of its own takes the unit of the nearest earlier count in its
+        sentence or the two before, within one paragraph (figures in text order)."""
+        last: "Figure | None" = None
+        for fig in figures:
+            if fig.label != "COUNT":
+                continue
+            if fig.unit is None and fig.rule in ELLIPTIC_RULES and last is not None \
+                    and self._near(text, last.end, fig.start):
+                fig.unit = last.unit
+                if fig.item is None:
+                    fig.item = last.item
+            if fig.unit is not None:
+                last = fig
+
+    def _near(self, text: str, a: int, b: int) -> bool:
+        between = text[a:b]
+        if "\n\n" in between or len(between) > 400:
+            return False
+        s = b
+        for _ in range(3):
+            s = sentence_start(text, s)
+            if s <= a:
+                return True
+            s = max(0, s - 2)
+        return False

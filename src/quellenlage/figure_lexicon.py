@@ -1,0 +1,200 @@
+"""The figure lexicons of `rules/<lang>/` compiled into matchers (numbers, currencies, units,
+qualifiers, what is no figure). Pure, no spaCy; built once per rule set."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from quellenlage.normalize.numbers import NumberRules
+from quellenlage.rules import RuleSet
+from quellenlage.textutil import LETTER, SPACES, alternation, cue_re
+
+
+@dataclass
+class FigureRules:
+    """The lexicons of rules/<lang>/ compiled into matchers."""
+
+    numbers: NumberRules
+    cfg: dict[str, dict] = field(repr=False)
+
+    @classmethod
+    def from_ruleset(cls, rules: RuleSet) -> "FigureRules":
+        cfg = {name: rules.get(name) for name in
+               ("numbers", "currencies", "units", "qualifiers", "not_figures", "segmentation", "language")}
+        return cls(NumberRules.from_config(cfg["numbers"]), cfg)
+
+    # --- scale words, currencies, units -------------------------------------------------
+    @cached_property
+    def scale_re(self) -> re.Pattern:
+        forms = list(self.numbers.scales) + list(self.numbers.english_scales)
+        return re.compile(r"(?P<scale>" + alternation(f.rstrip("-") for f in forms) + r")(?!" + LETTER + r")")
+
+    @cached_property
+    def currency_after(self) -> tuple[re.Pattern, dict[str, str]]:
+        table = {f.rstrip("-"): iso for iso, c in self.cfg["currencies"]["currencies"].items() for f in c["after"]}
+        return re.compile(r"(?P<cur>" + alternation(table) + r")(?!" + LETTER + r")"), table
+
+    @cached_property
+    def currency_before(self) -> tuple[re.Pattern, dict[str, str]]:
+        table = {f: iso for iso, c in self.cfg["currencies"]["currencies"].items() for f in c["before"]}
+        return re.compile(r"(?:^|(?<=[\s(„\"/]))(?P<cur>" + alternation(table) + r")[" + SPACES + r"]?$"), table
+
+    @cached_property
+    def count_units(self) -> list[tuple[str, str]]:
+        """(lower-case form, unit), longest form first."""
+        pairs = [(f.lower(), unit) for unit, forms in self.cfg["units"]["count_units"].items() for f in forms]
+        return sorted(pairs, key=lambda p: -len(p[0]))
+
+    @cached_property
+    def person_context(self) -> list[tuple[str, re.Pattern]]:
+        return [(unit, cue_re(words)) for unit, words in (self.cfg["units"].get("person_context") or {}).items()]
+
+    @cached_property
+    def times_units(self) -> list[tuple[str, re.Pattern]]:
+        """ "1,6 Millionen Mal heruntergeladen": the verb after "Mal" names what is counted."""
+        return [(unit, cue_re(words)) for unit, words in (self.cfg["units"].get("times_units") or {}).items()]
+
+    @cached_property
+    def generic_nouns(self) -> frozenset[str]:
+        """Nouns that count pieces of something named elsewhere: "50.000 Exemplare", "GPU-Muster"."""
+        return frozenset(w.lower() for w in self.cfg["units"].get("generic_count_nouns") or [])
+
+    @cached_property
+    def shorthand_unit(self) -> str | None:
+        """What a bare shorthand count ("7B", "405B") counts when no noun follows."""
+        return self.cfg["units"].get("shorthand_unit")
+
+    @cached_property
+    def rate_words(self) -> frozenset[str]:
+        """ "pro Token", "je Nutzer": the noun after these is a rate's basis, not the unit."""
+        return frozenset(self.cfg["units"].get("rate_words") or [])
+
+    @cached_property
+    def english_function_words(self) -> frozenset[str]:
+        return frozenset(self.cfg["language"]["languages"].get("en") or [])
+
+    @cached_property
+    def noun_phrase_stops(self) -> frozenset[str]:
+        return frozenset(self.cfg["units"].get("noun_phrase_stops") or [])
+
+    @cached_property
+    def times_words(self) -> frozenset[str]:
+        return frozenset(self.cfg["units"].get("times_words") or [])
+
+    @cached_property
+    def count_context_re(self) -> re.Pattern:
+        return re.compile(r"(?:" + alternation(self.cfg["units"].get("count_context") or ["(?!)"]) + r")\s+(?:\w+\s+)?")
+
+    @cached_property
+    def measures(self) -> frozenset[str]:
+        return frozenset(self.cfg["units"].get("measures") or [])
+
+    @cached_property
+    def gpu_model_re(self) -> re.Pattern:
+        return re.compile(r"(?:" + "|".join(self.cfg["units"]["gpu_models"]) + r")")
+
+    @cached_property
+    def generic_prefixes(self) -> frozenset[str]:
+        return frozenset(p.lower() for p in self.cfg["units"]["generic_prefixes"])
+
+    @cached_property
+    def duration_re(self) -> tuple[re.Pattern, dict[str, str]]:
+        table = {f: unit for unit, forms in self.cfg["units"]["durations"].items() for f in forms}
+        return re.compile(r"(?P<unit>" + alternation(table) + r")(?!" + LETTER + r")"), table
+
+    @cached_property
+    def duration_adjective_re(self) -> tuple[re.Pattern, dict[str, str]]:
+        table = {stem: unit for unit, stem in self.cfg["units"]["duration_adjectives"].items()}
+        return re.compile(r"(?<![\w-])(?P<n>\d+-?|" + LETTER + r"+?)(?P<stem>" + alternation(table)
+                          + r")(?:e|en|er|es|em)?(?![\w-])", re.IGNORECASE), table
+
+    @cached_property
+    def percent_re(self) -> re.Pattern:
+        u = self.cfg["units"]
+        return re.compile(r"(?:(?P<pp>" + alternation(u["percentage_points"]) + r")|(?P<pct>"
+                          + alternation(u["percent"]) + r"))(?!" + LETTER + r")")
+
+    @cached_property
+    def rank_res(self) -> tuple[re.Pattern, re.Pattern]:
+        u = self.cfg["units"]
+        before = re.compile(r"(?<![\w-])(?P<w>" + alternation(u["rank_before"]) + r")(?:[" + SPACES
+                            + r"]+|-)(?P<n>\d{1,4}|" + LETTER + r"+)(?![\w.,]\d|\w)")
+        after = re.compile(r"(?<![\w-])(?P<o>\d{1,3}\.|" + LETTER + r"+)[" + SPACES + r"]+(?P<w>"
+                           + alternation(u["rank_after"]) + r")(?!" + LETTER + r")")
+        return before, after
+
+    @cached_property
+    def top_words(self) -> frozenset[str]:
+        return frozenset(self.cfg["units"].get("rank_top") or [])
+
+    @cached_property
+    def header_money(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.cfg["units"]["header_money"])
+
+    # --- qualifiers ---------------------------------------------------------------------
+    @cached_property
+    def qualifier_before_re(self) -> tuple[re.Pattern, dict[str, str]]:
+        table = {p.lower(): q for q, ps in self.cfg["qualifiers"]["before"].items() for p in ps}
+        alt = alternation(table)
+        return re.compile(r"(?:^|(?<=[\s(„\"]))(?P<q>" + alt + r")[" + SPACES + r"]*$", re.IGNORECASE), table
+
+    @cached_property
+    def inner_number_re(self) -> re.Pattern:
+        """A number with its qualifier inside a partitive: "der [rund] 6.000 Sendestationen"."""
+        words = alternation(self.qualifier_before_re[1])
+        return re.compile(r"(?:(?:" + words + r")[" + SPACES + r"]+)?\d[\d.'’,]*(?=[" + SPACES + r"])", re.IGNORECASE)
+
+    @cached_property
+    def qualifier_after(self) -> dict[str, str]:
+        return {p: q for q, ps in self.cfg["qualifiers"]["after"].items() for p in ps}
+
+    @cached_property
+    def sentence_estimate_re(self) -> re.Pattern:
+        return re.compile(alternation(self.cfg["qualifiers"]["sentence_estimate"]), re.IGNORECASE)
+
+    @cached_property
+    def range_before_re(self) -> re.Pattern:
+        return re.compile(r"(?:^|(?<=\s))(?P<w>" + alternation(self.cfg["qualifiers"]["range_before"])
+                          + r")[" + SPACES + r"]+$", re.IGNORECASE)
+
+    @cached_property
+    def one_trigger_re(self) -> re.Pattern:
+        return re.compile(r"(?:^|(?<=\s))(?:" + alternation(self.numbers.one_triggers) + r")[" + SPACES + r"]+$",
+                          re.IGNORECASE)
+
+    # --- what is no figure --------------------------------------------------------------
+    @cached_property
+    def name_words(self) -> frozenset[str]:
+        return frozenset(self.cfg["not_figures"]["name_words"])
+
+    @cached_property
+    def year_context(self) -> frozenset[str]:
+        return frozenset(self.cfg["not_figures"].get("year_context") or [])
+
+    @cached_property
+    def skip_re(self) -> re.Pattern:
+        return re.compile("|".join(f"(?:{p})" for p in self.cfg["not_figures"]["skip_patterns"]))
+
+    @cached_property
+    def ordinal_followers(self) -> frozenset[str]:
+        return frozenset(self.cfg["segmentation"].get("ordinal_followers") or [])
+
+    @cached_property
+    def sentence_openers(self) -> frozenset[str]:
+        return frozenset(self.cfg["segmentation"].get("sentence_openers") or [])
+
+    # --- lookups ------------------------------------------------------------------------
+    def unit_of(self, token: str, prefix_ok: bool = False) -> str | None:
+        """The count unit a noun names: whole form, compound head, or (backwards) prefix."""
+        low = token.lower().rstrip(".")
+        parts = low.split("-")
+        for form, unit in self.count_units:
+            if low == form or parts[-1] == form:
+                return unit
+        for form, unit in self.count_units:
+            if len(form) >= 5 and low.endswith(form) and not form[0].isupper():
+                return unit
+            if prefix_ok and len(form) >= 5 and low.startswith(form):
+                return unit
+        return None
