@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 
 from quellenlage.evaluate import load_gold
 from quellenlage.entities import EntityRules, find_entities
-from quellenlage.quotes import QuoteRules, find_quotations, find_quotes
+from quellenlage.quotations import find_quotations
+from quellenlage.quote_rules import QuoteRules
+from quellenlage.quotes import find_quotes
 from quellenlage.rules import RuleSet
 
 from conftest import GOLD

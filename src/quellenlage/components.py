@@ -13,11 +13,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from quellenlage.boilerplate import BoilerplateRules, find_boilerplate
-from quellenlage.claims import ClaimFinder, ClaimRules, DocView
+from quellenlage.claim_rules import ClaimRules, DocView
+from quellenlage.claims import ClaimFinder
 from quellenlage.dates import DateRules, DateScanner
 from quellenlage.entities import Entity, EntityRules, find_entities
 from quellenlage.figures import FigureRules, Scanner
-from quellenlage.quotes import QuoteFinder, QuoteRules
+from quellenlage.quote_rules import QuoteRules
+from quellenlage.quotes import QuoteFinder
 from quellenlage.rules import RuleSet
 
 for _name in ("figure", "quote", "entity", "claim"):

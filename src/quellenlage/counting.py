@@ -20,13 +20,9 @@ lexicon is in `rules/<lang>/units.yaml`. Pure, no spaCy.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
-
+from quellenlage.figure import Figure
 from quellenlage.figure_lexicon import FigureRules
 from quellenlage.textutil import SPACES, sentence_start, skip_spaces
-
-if TYPE_CHECKING:
-    from quellenlage.figures import Figure
 
 # Words that may stand between a number and its noun (adjectives, adverbs of frequency).
 ADJ_ENDINGS = ("e", "en", "er", "es", "em", "lich", "ig", "iv", "ive", "iven", "iver")
@@ -212,7 +208,7 @@ class CountUnits:
         bar = max(text.rfind("|", s, start), text.rfind("\n", s, start))
         return bar + 1 if bar >= 0 else s
 
-    def person_unit(self, text: str, fig: "Figure") -> str:
+    def person_unit(self, text: str, fig: Figure) -> str:
         """ "500 Millionen Menschen nutzen ChatGPT" are users, "rund 5500 Menschen" a company
         employs are employees, "2.000 Menschen sollen dort arbeiten" are jobs: the words of the
         figure's clause decide, else those of its sentence."""
@@ -245,10 +241,10 @@ class CountUnits:
         return None
 
     # --- 5: ellipsis --------------------------------------------------------------------
-    def carry(self, text: str, figures: list["Figure"]) -> None:
+    def carry(self, text: str, figures: list[Figure]) -> None:
         """A count with no noun of its own takes the unit of the nearest earlier count in its
         sentence or the two before, within one paragraph (figures in text order)."""
-        last: "Figure | None" = None
+        last: Figure | None = None
         for fig in figures:
             if fig.label != "COUNT":
                 continue

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Iterable
 
-from quellenlage.figures import Figure
+from quellenlage.figure import Figure
 from quellenlage.textutil import alternation
 from quellenlage.normalize.dates import DateExpr, resolve
 from quellenlage.normalize.numbers import NumberRules, parse_number_word

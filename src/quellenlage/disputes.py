@@ -50,7 +50,6 @@ def format_disputes(items: list[dict], names: dict[str, str]) -> str:
         lines.append(f"■ {f['subject']} · {names.get(f['property'], f['property'])}{describe_frame(f)} — {label}, "
                      f"{f['n_sources']} Quellen, {f['n_values']} Werte")
         for v in f["values"]:
-            first = v["claims"][0] if v["claims"] else None
             shown = format_value({"label": f["label"], "unit": f["unit"], "currency": f["currency"],
                                   "value": v["value"], "date_value": f["consensus_date"] if f["label"] == "DATE" else None,
                                   "text": v["text"]}) if f["label"] != "DATE" else v["text"]

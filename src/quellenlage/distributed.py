@@ -31,7 +31,6 @@ def _extract_partition(articles: list[Article], model: str, rules_dir: str) -> d
 def extract_with_dask(articles: list[Article], model: str, rules_dir: str, workers: int,
                       scheduler: str | None) -> dict[str, list[dict]]:
     try:
-        import dask
         import dask.bag as db
     except ImportError as exc:
         raise EngineError("--engine dask needs Dask: pip install 'quellenlage[dask]'") from exc

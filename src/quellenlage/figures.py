@@ -10,15 +10,17 @@ whole. Every lexicon (scale words, currencies, units, qualifiers, name words) co
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
-from typing import Any, Iterable
+from typing import Iterable
 
+from quellenlage.atoms import AtomFinder
 from quellenlage.counting import CONTEXT_RULES, GENERIC, CountUnits
+from quellenlage.figure import Atom, Figure
 from quellenlage.figure_lexicon import FigureRules
+from quellenlage.figure_words import duration_adjectives, ranks
 from quellenlage.layout import TableCell, cell_at, table_cells
-from quellenlage.normalize.numbers import NUMBER_RE, parse_digits, parse_number_word, parse_ordinal_word
+from quellenlage.normalize.numbers import NUMBER_RE, parse_digits
+from quellenlage.qualify import Qualifier
 from quellenlage.textutil import (
-    LETTER,
     SPACES,
     sentence_initial,
     sentence_start,
@@ -29,44 +31,6 @@ from quellenlage.textutil import (
 
 __all__ = ["Figure", "FigureRules", "Scanner", "scan_figures"]
 
-NUMWORD_PREFIX = re.compile(
-    r"(?i)(?:ein|zw|drei|vier|fünf|sechs|sieb|acht|neun|zehn|elf|hundert|tausend|anderthalb|dutzend)")
-WORD_RE = re.compile(r"(?<![\w-])" + LETTER + r"+(?![\w-])")
-
-
-@dataclass
-class Figure:
-    start: int
-    end: int
-    label: str
-    value: float | None = None
-    low: float | None = None
-    high: float | None = None
-    unit: str | None = None
-    currency: str | None = None
-    qualifier: str = "exact"
-    item: str | None = None
-    rule: str = ""
-    date_value: str | None = None
-    date_mod: str | None = None
-    date_relation: str | None = None
-
-    def record(self, text: str) -> dict[str, Any]:
-        rec = asdict(self)
-        rec["text"] = text[self.start:self.end]
-        return rec
-
-
-@dataclass
-class Atom:
-    """A number in the text: digits, a shorthand (70B) or a number word."""
-
-    start: int
-    end: int
-    value: float | None
-    kind: str  # digits | shorthand | word | one | year | needs_scale
-    plus: bool = False
-
 
 class Scanner:
     """Finds the figures of one text. `regions` are (start, end) spans to leave alone."""
@@ -74,10 +38,12 @@ class Scanner:
     def __init__(self, rules: FigureRules):
         self.r = rules
         self.units = CountUnits(rules)
+        self.qualifier = Qualifier(rules)
+        self.atoms = AtomFinder(rules)
 
     # --- entry point --------------------------------------------------------------------
     def scan(self, text: str, regions: Iterable[tuple[int, int]] = ()) -> list[Figure]:
-        self._english = self._english_regions(text)
+        self._english = self.atoms.english_regions(text)
         blocked = sorted(regions) + [m.span() for m in self.r.skip_re.finditer(text)]
         taken: list[tuple[int, int]] = list(blocked)
         figures: list[Figure] = []
@@ -90,11 +56,11 @@ class Scanner:
                 figures.append(fig)
                 taken.append((fig.start, fig.end))
 
-        for fig in self._ranks(text):
+        for fig in ranks(text, self.r):
             add(fig)
-        for fig in self._duration_adjectives(text):
+        for fig in duration_adjectives(text, self.r):
             add(fig)
-        atoms = self._atoms(text)
+        atoms = self.atoms.find(text, self._english)
         i = 0
         while i < len(atoms):
             a = atoms[i]
@@ -121,91 +87,6 @@ class Scanner:
         self.units.carry(text, figures)
         return figures
 
-    # --- atoms --------------------------------------------------------------------------
-    def _atoms(self, text: str) -> list[Atom]:
-        atoms: list[Atom] = []
-        for m in NUMBER_RE.finditer(text):
-            a = self._digit_atom(text, m)
-            if a is not None:
-                atoms.append(a)
-        for m in WORD_RE.finditer(text):
-            w = m.group(0)
-            if not NUMWORD_PREFIX.match(w) or w in self.r.numbers.never:
-                continue
-            if w[0].isupper() and w.lower() not in self.r.numbers.words and not sentence_initial(text, m.start()):
-                continue  # "Zehn" only at a sentence start; "Acht" elsewhere is a name
-            v = parse_number_word(w, self.r.numbers)
-            if v is None:
-                continue
-            kind = "one" if w.lower().startswith("ein") and v == 1 else "word"
-            atoms.append(Atom(m.start(), m.end(), v, kind))
-        atoms.sort(key=lambda a: a.start)
-        return atoms
-
-    def _english_regions(self, text: str) -> list[tuple[int, int]]:
-        """Quotations in English: there "9,000" is nine thousand and "billion" 10^9."""
-        from quellenlage.language import guess_language
-        out = []
-        for m in re.finditer(r"[\"“„»«]([^\"“”„»«\n]{12,400})[\"”“«»]", text):
-            cfg = dict(self.r.cfg["language"], min_words=4)
-            if guess_language(m.group(1), cfg) == "en":
-                out.append(m.span(1))
-        return out
-
-    def _in_english(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in getattr(self, "_english", []))
-
-    def _digit_atom(self, text: str, m: re.Match) -> Atom | None:
-        start, end = m.span()
-        if self._in_english(start):
-            grouped = re.match(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)", text[start:])
-            if grouped:
-                end = start + grouped.end()
-                return Atom(start, end, parse_digits(grouped.group(0), english=True), "digits")
-        if m.group("sign") and start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-–"):
-            start += 1  # "25.000–40.000", "MAI-1": a dash, not a sign
-        raw = text[start:end]
-        before = text[start - 1] if start > 0 else ""
-        if before and (before.isalpha() or before in "_/#@§"):
-            return None  # H100, B2B, o1
-        if before in "-–" and start > 1 and text[start - 2].isalpha():
-            word = word_before(text, start - 1)
-            if word not in self.r.cfg["units"]["rank_before"]:
-                return None  # MAI-1, GPT-4, Phi-3 (Top-10 is a rank, handled elsewhere)
-        after = text[end:end + 1]
-        if after == "." and end + 1 < len(text) and text[end + 1].isdigit():
-            return None  # 1.1.2025
-        if after in (":",) and end + 1 < len(text) and text[end + 1].isdigit():
-            return None  # 14:30
-        if after == ".":
-            nxt = word_after(text, end + 1)
-            if nxt in self.r.ordinal_followers or (nxt and nxt[0].isupper() and nxt not in self.r.sentence_openers
-                                                   and re.fullmatch(r"\d{1,2}", raw)):
-                return None  # "28. Dezember", "3. Generation": ordinal
-        kind = "digits"
-        value = parse_digits(raw)
-        if after.isalpha():
-            letters = re.match(r"[^\W\d_]+", text[end:]).group(0)  # any letters: "5ß" is no number either
-            if text[end + len(letters):end + len(letters) + 1].isalpha():
-                return None
-            if letters in self.r.numbers.shorthand and re.fullmatch(r"\d+(?:[.,]\d+)?", raw):
-                base = float(raw.replace(",", "."))
-                end += len(letters)
-                value, kind = base * self.r.numbers.shorthand[letters], "shorthand"
-            else:
-                return None  # 4o, 5G, 3D
-        if value is None:
-            if re.fullmatch(r"[+\-−]?\d+\.\d+", raw):
-                kind = "needs_scale"  # 1.5 Milliarden is English style; 3.1 alone a version
-            else:
-                return None
-        elif kind == "digits" and re.fullmatch(r"(?:19|20)\d\d", raw):
-            kind = "year"
-        plus = False
-        if text[end:end + 1] == "+" and not text[end + 1:end + 2].isdigit():
-            plus, end = True, end + 1
-        return Atom(start, end, value, kind, plus)
-
     # --- one figure from atoms[i] -------------------------------------------------------
     def _figure(self, text: str, atoms: list[Atom], i: int) -> tuple[Figure | None, int]:
         a = atoms[i]
@@ -213,12 +94,10 @@ class Scanner:
         start, end = a.start, a.end
         value, low, high = a.value, None, None
         scaled = False
-        english = False
         p = end
         scale, p2 = self._scale(text, p)
         if scale is not None:
             scaled, end, p = True, p2, p2
-            english = text[p2 - 1].islower() and text[p2 - 8:p2].strip().isascii() and _is_english_scale(text, p2)
             if a.kind == "needs_scale":
                 value = parse_digits(text[a.start:a.end], scaled=True)
             value = None if value is None else value * scale
@@ -257,13 +136,13 @@ class Scanner:
                 # "5 beziehungsweise 8 Milliarden Dollar", "vier oder fünf Jahre"
                 shared = Figure(start, end, second.label, value=value * second.value / b.value, unit=second.unit,
                                 currency=second.currency, rule="shared_scale")
-                self._qualify(text, shared, a.plus)
+                self.qualifier.qualify(text, shared, a.plus)
                 return shared, 1
         fig = Figure(start, end, "COUNT", value=value, low=low, high=high, qualifier="range" if low is not None else "exact")
         fig.rule = "count"
         if not self._classify(text, a, fig, scaled):
             return None, 1
-        self._qualify(text, fig, plus)
+        self.qualifier.qualify(text, fig, plus)
         return fig, used
 
     def _scale(self, text: str, pos: int) -> tuple[float | None, int]:
@@ -291,7 +170,6 @@ class Scanner:
         hyphen = q == end and text[end:end + 1] == "-"
         if hyphen:
             q = end + 1
-        ahead = text[q:q + 40]
         # Percent.
         m = self.r.percent_re.match(text, q)
         if m and (a.kind != "one" or text[a.start:a.end].lower() in ("ein", "eins")):
@@ -374,7 +252,7 @@ class Scanner:
             return True
         if a.kind == "year" or (a.kind == "one" and not scaled):
             return False
-        if self._in_english(fig.start) and a.kind == "digits":
+        if self.atoms.in_english(fig.start) and a.kind == "digits":
             # English nouns are lower case ("9,000 heads"); a grouped number stands alone too.
             word = re.match(r"[a-z]+", text[q:q + 20])
             if (word and word.group(0) not in self.r.english_function_words) or "," in text[a.start:a.end]:
@@ -429,75 +307,6 @@ class Scanner:
             return False
         return not self.r.qualifier_before_re[0].search(text[max(0, start - 30):start])
 
-    def _qualify(self, text: str, fig: Figure, plus: bool) -> None:
-        window_start = max(0, fig.start - 40)
-        window = text[window_start:fig.start]
-        if fig.qualifier == "range":
-            m = self.r.range_before_re.search(window)
-            if m and m.group("w").lower() == "zwischen":
-                fig.start = window_start + m.start("w")
-            return
-        qre, qtable = self.r.qualifier_before_re
-        m = qre.search(window)
-        if m and not self._preposition_of_amount(text, window_start + m.start("q"), m.group("q")):
-            fig.qualifier = qtable[m.group("q").lower()]
-            fig.start = window_start + m.start("q")
-        if plus:
-            fig.qualifier = "lower_bound"
-        tail = text[fig.end:fig.end + 40]
-        hits = []
-        for phrase, q in self.r.qualifier_after.items():
-            if phrase in ("+",):
-                continue
-            idx = tail.find(phrase)
-            if 0 <= idx and (idx <= 2 or (fig.label in ("COUNT",) and idx < 30 and "," not in tail[:idx]
-                                          and phrase.startswith("("))):
-                hits.append((idx, -len(phrase), q))
-        if hits:
-            fig.qualifier = min(hits)[2]  # the nearest, longest: "plus oder minus" is no "plus"
-        if fig.qualifier == "exact":
-            s = sentence_start(text, fig.start)
-            if self.r.sentence_estimate_re.search(text[s:fig.start]):
-                fig.qualifier = "estimate"
-
-    def _preposition_of_amount(self, text: str, qstart: int, q: str) -> bool:
-        """ "eine Finanzierung über 6 Mrd. Dollar": über after a noun names the amount."""
-        if q.lower() not in ("über", "unter"):
-            return False
-        word = word_before(text, qstart)
-        return bool(word and word[0].isupper() and word not in self.r.sentence_openers
-                    and not sentence_initial(text, qstart - len(word) - 1))
-
-    # --- rank and duration adjectives ----------------------------------------------------
-    def _ranks(self, text: str) -> Iterable[Figure]:
-        before, after = self.r.rank_res
-        for m in before.finditer(text):
-            n = m.group("n")
-            v = float(n) if n.isdigit() else parse_number_word(n, self.r.numbers)
-            if v is None or v != int(v) or v <= 0:
-                continue
-            if m.group("w") == "Nummer" and not n.isalpha():
-                continue  # "Nummer 5" is rarely a rank with digits; "Nummer eins" is
-            # "unter den Top 8" says rank 8 or better.
-            qualifier = "upper_bound" if m.group("w") in self.r.top_words else "exact"
-            yield Figure(m.start(), m.end(), "RANK", value=v, qualifier=qualifier, rule="rank_before")
-        for m in after.finditer(text):
-            o = m.group("o")
-            v = float(o[:-1]) if o[:-1].isdigit() else parse_ordinal_word(o, self.r.numbers)
-            if v is None or v <= 0:
-                continue
-            yield Figure(m.start(), m.end(), "RANK", value=float(v), rule="rank_after")
-
-    def _duration_adjectives(self, text: str) -> Iterable[Figure]:
-        rx, table = self.r.duration_adjective_re
-        for m in rx.finditer(text):
-            n = m.group("n").rstrip("-")
-            v = float(n) if n.isdigit() else parse_number_word(n, self.r.numbers)
-            if v is None:
-                continue
-            yield Figure(m.start(), m.end(), "DURATION", value=v, unit=table[m.group("stem").lower()],
-                         rule="duration_adjective")
-
     # --- Markdown tables ----------------------------------------------------------------
     def _apply_table_header(self, text: str, fig: Figure, tables: dict[int, TableCell]) -> None:
         cell = cell_at(tables, fig.start)
@@ -525,7 +334,7 @@ class Scanner:
             if unit is None:
                 continue
             fig = Figure(a.start, a.end, "COUNT", value=a.value, unit=unit, rule="table_cell")
-            self._qualify(text, fig, a.plus)
+            self.qualifier.qualify(text, fig, a.plus)
             yield fig, cell
 
     def _header_is_money(self, header: str) -> bool:
@@ -551,10 +360,6 @@ def _is_range_connector(conn: str, allow_und: bool) -> bool:
     if c in ("bis", "–", "—", "-", "to"):
         return len(conn) <= 5 and (c != "-" or conn in ("-", " - "))
     return allow_und and c == "und"
-
-
-def _is_english_scale(text: str, end: int) -> bool:
-    return bool(re.search(r"(?:million|billion|trillion|thousand|bn)$", text[:end]))
 
 
 def scan_figures(text: str, rules: FigureRules, regions: Iterable[tuple[int, int]] = ()) -> list[Figure]:

@@ -3,9 +3,9 @@
 Pure: the input is the text, its sentence bounds and optional entity mentions from a
 statistical backbone; no spaCy objects. Three steps:
 
-1. `find_quotations` pairs quotation marks („…“, „…", »…«, «…», ‚…‘, “…”, "…"), nested and
+1. `find_quotations` (quotations.py) pairs quotation marks („…“, „…", »…«, «…», ‚…‘, “…”, "…"), nested and
    across paragraphs, and drops marks it cannot pair instead of running to the end.
-2. `Mentions` are the people and organisations of the article, from the entity layer
+2. `Mentions` (quote_rules.py) are the people and organisations of the article, from the entity layer
    (quellenlage.entities: gazetteer, first names with a surname, titles before names,
    surnames resolved to full names).
 3. `attribute` classifies each quotation (statement or term) and finds speaker and cue:
@@ -15,217 +15,14 @@ statistical backbone; no spaCy objects. Three steps:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Iterable
 
-from quellenlage.entities import Entity, EntityRules, find_entities
+from quellenlage.entities import Entity, find_entities
+from quellenlage.quotations import Quotation, find_quotations
+from quellenlage.quote_rules import Mention, Mentions, Quote, QuoteRules
 from quellenlage.textutil import alternation
-from quellenlage.rules import RuleSet
 
 CAP = r"[A-ZÄÖÜ][\w'’\-]*"
-PARA_BREAK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*[|#])")
-
-
-@dataclass
-class Quotation:
-    start: int          # first character inside the marks
-    end: int            # last character inside the marks + 1
-    open_at: int        # the opening mark
-    close_at: int       # the closing mark
-    depth: int = 0
-
-
-@dataclass
-class Quote:
-    start: int
-    end: int
-    kind: str
-    speaker: str | None = None
-    speaker_start: int | None = None
-    speaker_end: int | None = None
-    cue: str | None = None
-    via: str | None = None
-
-    def record(self, text: str) -> dict:
-        return {"start": self.start, "end": self.end, "text": text[self.start:self.end], "kind": self.kind,
-                "speaker": self.speaker, "speaker_start": self.speaker_start, "speaker_end": self.speaker_end,
-                "cue": self.cue, "via": self.via}
-
-
-@dataclass
-class Mention:
-    start: int
-    end: int
-    name: str           # canonical name
-    kind: str           # PER | ORG
-    gender: str | None = None
-
-
-# --- 1. pairing quotation marks --------------------------------------------------------
-
-def _is_opener_position(text: str, i: int) -> bool:
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{:–—/-„»«‚") and not after.isspace()
-
-
-def _is_closer_position(text: str, i: int) -> bool:
-    before = text[i - 1] if i > 0 else " "
-    return not before.isspace()
-
-
-def find_quotations(text: str, marks: dict[str, list[str]], regions: Iterable[tuple[int, int]] = ()) -> list[Quotation]:
-    """Pairs of quotation marks, innermost included, in text order."""
-    blocked = sorted(regions)
-    mark_chars = set(marks) | {c for cs in marks.values() for c in cs}
-    stack: list[tuple[str, int]] = []   # (opener, position)
-    found: list[Quotation] = []
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\n" and stack:
-            m = PARA_BREAK.match(text, i)
-            if m:
-                # A paragraph ends. A quote goes on only if the next paragraph opens again
-                # with the same mark (German style for multi-paragraph quotes).
-                nxt = m.end()
-                while nxt < n and text[nxt] in " \t":
-                    nxt += 1
-                if len(stack) == 1 and nxt < n and text[nxt] == stack[0][0] and _closes_later(text, nxt, marks[stack[0][0]]):
-                    i = nxt + 1
-                    continue
-                stack.clear()
-        if ch not in mark_chars or any(a <= i < b for a, b in blocked):
-            i += 1
-            continue
-        if ch in ("’", "'") and i > 0 and text[i - 1].isalpha() and i + 1 < n and text[i + 1].isalpha():
-            i += 1  # apostrophe inside a word: AI's, don't
-            continue
-        closed = False
-        for depth in range(len(stack) - 1, -1, -1):
-            opener, pos = stack[depth]
-            if ch in marks[opener] and _is_closer_position(text, i) and i > pos + 1:
-                found.append(Quotation(pos + 1, i, pos, i, depth))
-                del stack[depth:]
-                closed = True
-                break
-        if closed:
-            i += 1
-            continue
-        if ch in marks and _is_opener_position(text, i):
-            if ch in ("‚", "'", "’") and not stack:
-                i += 1  # single marks only inside a quote
-                continue
-            stack.append((ch, i))
-        i += 1
-    found.sort(key=lambda q: (q.start, -q.end))
-    return found
-
-
-def _closes_later(text: str, pos: int, closers: list[str]) -> bool:
-    end = PARA_BREAK.search(text, pos)
-    stop = end.start() if end else len(text)
-    return any(c in text[pos + 1:stop] for c in closers)
-
-
-# --- 2. mentions of people and organisations --------------------------------------------
-
-@dataclass
-class QuoteRules:
-    cfg: dict
-    ent: dict
-
-    @classmethod
-    def from_ruleset(cls, rules: RuleSet) -> "QuoteRules":
-        return cls(rules.get("quotes"), rules.get("entities"))
-
-    @cached_property
-    def after_cue_re(self) -> re.Pattern:
-        """ "laut X", "nach Angaben von X": the speaker follows."""
-        return re.compile(r"(?<!\w)(?P<cue>" + alternation(self.cfg["speaker_after_cue"]) + r")\s+")
-
-    @cached_property
-    def before_cue_re(self) -> re.Pattern:
-        """ "X zufolge": the speaker precedes."""
-        return re.compile(r"(?P<who>\S+(?:\s\S+)?)\s+(?P<cue>" + alternation(self.cfg["speaker_before_cue"]) + r")(?!\w)")
-
-    @cached_property
-    def possessive_re(self) -> re.Pattern:
-        return re.compile(alternation(self.cfg.get("possessive_cues") or {"(?!)": None}))
-
-    @cached_property
-    def attribution_re(self) -> re.Pattern:
-        forms = list(self.cfg["speaker_after_cue"]) + list(self.cfg["speaker_before_cue"]) + list(self.cfg.get("possessive_cues") or [])
-        return re.compile(r"(?<!\w)(?:" + alternation(forms) + r")(?!\w)", re.IGNORECASE)
-
-    @cached_property
-    def first_person(self) -> frozenset[str]:
-        return frozenset(self.cfg.get("first_person") or [])
-
-    @cached_property
-    def reported_re(self) -> re.Pattern:
-        return re.compile(r"(?<!\w)(?:" + alternation(self.cfg.get("reported_speech") or ["(?!)"]) + r")(?!\w)")
-
-    @cached_property
-    def role_word_re(self) -> re.Pattern:
-        """A role noun alone, maybe in a compound: "Deepmind-Chef", "Konzernchefin"."""
-        return re.compile(r"(?:[\w]+-)?(?:" + alternation(self.cfg["role_nouns"]) + r")")
-
-    @cached_property
-    def speaking_re(self) -> re.Pattern:
-        """The verbs of `term_speaking` as whole words ("sprach von", "nannte"; not "als")."""
-        verbs = [v for v in self.cfg["term_speaking"] if v not in ("als",)]
-        return re.compile(r"(?<![\w-])(?:" + alternation(verbs) + r")(?![\w-])")
-
-    @cached_property
-    def cue_re(self) -> re.Pattern:
-        return re.compile(r"(?<![\w-])(?P<cue>" + alternation(self.cfg["cues"]) + r")(?![\w-])")
-
-    @cached_property
-    def entities(self) -> EntityRules:
-        return EntityRules(self.ent)
-
-    @cached_property
-    def not_first(self) -> frozenset[str]:
-        return self.entities.not_first
-
-    @cached_property
-    def org_noun_re(self) -> re.Pattern:
-        """ "die Behörde", "dem Amt", "des Unternehmens", "eine Sprecherin der Behörde"."""
-        nouns = alternation(self.cfg.get("org_nouns") or ["(?!)"])
-        speakers = alternation(self.cfg.get("spokespeople") or ["(?!)"])
-        return re.compile(r"(?<!\w)(?:(?:ein|eine|der|die)\s+(?:" + speakers + r")\s+(?:de[rs]|von)\s+(?:(?:\w+\s+)?(?:" + nouns + r")(?!\w)|(?P<named>[A-ZÄÖÜ][\w-]+))|(?:[Dd](?:ie|er|as|em|es|en))\s+(?:\w+\s+)?(?:" + nouns + r"))(?!\w)")
-
-    @cached_property
-    def anonymous_re(self) -> re.Pattern:
-        """ "sagt ein Mitarbeiter, der anonym bleiben möchte": an unnamed person."""
-        return re.compile(r"\s*(?:ein|eine)\s+(?:\w+\s+)?(?:" + alternation(self.cfg["role_nouns"] + ["Mitarbeiter", "Mitarbeiterin", "Insider", "Insiderin", "Beschäftigter"]) + r")\b(?!\s+(?:de[rs]|von)\s)")
-
-    @cached_property
-    def role_re(self) -> re.Pattern:
-        # "der Manager", "der frühere Deepmind-Mitgründer", "die Oracle-Chefin"
-        return re.compile(r"(?<!\w)(?P<art>[Dd]er|[Dd]ie|[Dd]es|[Dd]em)\s+(?:\w+\s+)?(?P<role>(?:[\w]+-)?(?:"
-                          + alternation(self.cfg["role_nouns"]) + r"))(?!\w)")
-
-
-class Mentions:
-    """The people and organisations among an article's entities (the entity layer), in text order."""
-
-    def __init__(self, entities: Iterable[Entity]):
-        self.items: list[Mention] = [Mention(e.start, e.end, e.name, "PER" if e.type == "PER" else "ORG", e.gender)
-                                     for e in entities if e.type in ("PER", "ORG", "SOURCE")]
-
-    def within(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.items if start <= m.start and m.end <= end]
-
-    def last_person_before(self, pos: int, gender: str | None = None, limit: int = 1500) -> Mention | None:
-        for m in reversed(self.items):
-            if m.end <= pos and pos - m.end <= limit and m.kind == "PER":
-                if gender is None or m.gender in (None, gender):
-                    return m
-        return None
 
 
 # --- 3. statement or term, speaker and cue ----------------------------------------------

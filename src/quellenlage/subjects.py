@@ -19,7 +19,7 @@ from quellenlage.entities import Entity
 from quellenlage.textutil import alternation
 
 if TYPE_CHECKING:  # pragma: no cover
-    from quellenlage.claims import ClaimRules, DocView, Property
+    from quellenlage.claim_rules import ClaimRules, DocView, Property
 
 SAYS_BEFORE = re.compile(r"(?:\b[Ll]aut|nach\s+Angaben\s+von|zufolge\s+von|so)\s+(?:de[mnrs]\s+|die\s+)?$")
 INVESTOR_AFTER = re.compile(r"\s*,?\s*(?:(?:der|die|als)\s+)?(?:(?:Haupt|Lead-|Leit)?(?:[Ii]nvestor|Geldgeber|Kapitalgeber|Anteilseigner)|angeführt|geführt|(?:an)?geführten|angeführten)")

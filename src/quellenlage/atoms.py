@@ -1,0 +1,108 @@
+"""The numbers of a text (`Atom`s): digits in German and Swiss grouping ("15.000", "120'000",
+"1,5"), shorthands ("70B"), number words ("zwei", "Dutzend"), with what they must not be (a
+product name "H100", a version "GPT-4", a date "1.1.2025", a time "14:30", an ordinal "28.
+Dezember"). The figure grammar (figures.py) builds figures from them. Pure, no spaCy."""
+from __future__ import annotations
+
+import re
+
+from quellenlage.figure import Atom
+from quellenlage.figure_lexicon import FigureRules
+from quellenlage.normalize.numbers import NUMBER_RE, parse_digits, parse_number_word
+from quellenlage.textutil import LETTER, sentence_initial, word_after, word_before
+
+NUMWORD_PREFIX = re.compile(
+    r"(?i)(?:ein|zw|drei|vier|fünf|sechs|sieb|acht|neun|zehn|elf|hundert|tausend|anderthalb|dutzend)")
+WORD_RE = re.compile(r"(?<![\w-])" + LETTER + r"+(?![\w-])")
+
+
+class AtomFinder:
+    def __init__(self, rules: FigureRules):
+        self.r = rules
+        self._english: list[tuple[int, int]] = []
+
+    def find(self, text: str, english: list[tuple[int, int]]) -> list[Atom]:
+        """Every number in the text, in text order; in `english` regions "9,000" is 9000."""
+        self._english = english
+        atoms: list[Atom] = []
+        for m in NUMBER_RE.finditer(text):
+            a = self._digit(text, m)
+            if a is not None:
+                atoms.append(a)
+        for m in WORD_RE.finditer(text):
+            w = m.group(0)
+            if not NUMWORD_PREFIX.match(w) or w in self.r.numbers.never:
+                continue
+            if w[0].isupper() and w.lower() not in self.r.numbers.words and not sentence_initial(text, m.start()):
+                continue  # "Zehn" only at a sentence start; "Acht" elsewhere is a name
+            v = parse_number_word(w, self.r.numbers)
+            if v is None:
+                continue
+            kind = "one" if w.lower().startswith("ein") and v == 1 else "word"
+            atoms.append(Atom(m.start(), m.end(), v, kind))
+        atoms.sort(key=lambda a: a.start)
+        return atoms
+
+    def english_regions(self, text: str) -> list[tuple[int, int]]:
+        """Quotations in English: there "9,000" is nine thousand and "billion" 10^9."""
+        from quellenlage.language import guess_language
+        out = []
+        for m in re.finditer(r"[\"“„»«]([^\"“”„»«\n]{12,400})[\"”“«»]", text):
+            cfg = dict(self.r.cfg["language"], min_words=4)
+            if guess_language(m.group(1), cfg) == "en":
+                out.append(m.span(1))
+        return out
+
+    def in_english(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in getattr(self, "_english", []))
+
+    def _digit(self, text: str, m: re.Match) -> Atom | None:
+        start, end = m.span()
+        if self.in_english(start):
+            grouped = re.match(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)", text[start:])
+            if grouped:
+                end = start + grouped.end()
+                return Atom(start, end, parse_digits(grouped.group(0), english=True), "digits")
+        if m.group("sign") and start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-–"):
+            start += 1  # "25.000–40.000", "MAI-1": a dash, not a sign
+        raw = text[start:end]
+        before = text[start - 1] if start > 0 else ""
+        if before and (before.isalpha() or before in "_/#@§"):
+            return None  # H100, B2B, o1
+        if before in "-–" and start > 1 and text[start - 2].isalpha():
+            word = word_before(text, start - 1)
+            if word not in self.r.cfg["units"]["rank_before"]:
+                return None  # MAI-1, GPT-4, Phi-3 (Top-10 is a rank, handled elsewhere)
+        after = text[end:end + 1]
+        if after == "." and end + 1 < len(text) and text[end + 1].isdigit():
+            return None  # 1.1.2025
+        if after in (":",) and end + 1 < len(text) and text[end + 1].isdigit():
+            return None  # 14:30
+        if after == ".":
+            nxt = word_after(text, end + 1)
+            if nxt in self.r.ordinal_followers or (nxt and nxt[0].isupper() and nxt not in self.r.sentence_openers
+                                                   and re.fullmatch(r"\d{1,2}", raw)):
+                return None  # "28. Dezember", "3. Generation": ordinal
+        kind = "digits"
+        value = parse_digits(raw)
+        if after.isalpha():
+            letters = re.match(r"[^\W\d_]+", text[end:]).group(0)  # any letters: "5ß" is no number either
+            if text[end + len(letters):end + len(letters) + 1].isalpha():
+                return None
+            if letters in self.r.numbers.shorthand and re.fullmatch(r"\d+(?:[.,]\d+)?", raw):
+                base = float(raw.replace(",", "."))
+                end += len(letters)
+                value, kind = base * self.r.numbers.shorthand[letters], "shorthand"
+            else:
+                return None  # 4o, 5G, 3D
+        if value is None:
+            if re.fullmatch(r"[+\-−]?\d+\.\d+", raw):
+                kind = "needs_scale"  # 1.5 Milliarden is English style; 3.1 alone a version
+            else:
+                return None
+        elif kind == "digits" and re.fullmatch(r"(?:19|20)\d\d", raw):
+            kind = "year"
+        plus = False
+        if text[end:end + 1] == "+" and not text[end + 1:end + 2].isdigit():
+            plus, end = True, end + 1
+        return Atom(start, end, value, kind, plus)

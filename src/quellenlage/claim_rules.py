@@ -1,0 +1,147 @@
+"""The claim lexicon and what the claim step sees of a document: `Property` (one entry of
+rules/<lang>/properties.yaml: triggers, value kinds, units, subject types, time behaviour),
+`ClaimRules` (the lexicons compiled) and `DocView` (one document's text, sentences, figures,
+entities). Pure, no spaCy."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from quellenlage.entities import Entity, EntityRules
+from quellenlage.frame_rules import FrameRules
+from quellenlage.layout import headings, table_cells
+from quellenlage.rules import RuleSet
+from quellenlage.textutil import cue_re, words_re
+
+
+@dataclass
+class Property:
+    key: str
+    name: str
+    values: dict[str, tuple[str, ...]]
+    units: tuple[str, ...]
+    relations: tuple[str, ...]
+    triggers: re.Pattern | None
+    cores: tuple[str, ...]
+    subject_types: tuple[str, ...]
+    default: bool
+    time: str
+    window_days: int | None
+    local: bool = False
+    scopes: re.Pattern | None = None
+    segments: tuple[str, ...] = ()
+    parent_segment: bool = False
+    role: str | None = None
+    min: float | None = None
+    max: float | None = None
+    requires: re.Pattern | None = None
+    excludes: re.Pattern | None = None
+    pair: str = "sentence"
+    needs_segment: bool = False
+
+    def accepts(self, fig: dict, measure: str) -> bool:
+        if measure not in self.values.get(fig["label"], ()):
+            return False
+        if fig["label"] == "COUNT" and self.units and fig.get("unit") not in self.units:
+            return False
+        if self.relations and fig.get("date_relation") not in self.relations:
+            return False
+        v = fig.get("value") if fig.get("value") is not None else fig.get("high")
+        if measure == "level" and v is not None:
+            if self.min is not None and v < self.min or self.max is not None and v > self.max:
+                return False
+        return True
+
+
+@dataclass
+class ClaimRules:
+    cfg: dict
+    entities: EntityRules
+    frames: FrameRules
+
+    @classmethod
+    def from_ruleset(cls, rules: RuleSet) -> "ClaimRules":
+        return cls(rules.get("properties"), EntityRules.from_ruleset(rules), FrameRules.from_ruleset(rules))
+
+    @cached_property
+    def properties(self) -> list[Property]:
+        out = []
+        for key, p in self.cfg["properties"].items():
+            trig = p.get("triggers") or []
+            out.append(Property(
+                key, p.get("name", key), {lab: tuple(ms) for lab, ms in (p.get("values") or {}).items()},
+                tuple(p.get("units") or ()), tuple(p.get("relations") or ()), cue_re(trig) if trig else None,
+                tuple(sorted({t.strip("*").lower() for t in trig if t.startswith("*")}, key=len, reverse=True)),
+                tuple(p.get("subject") or ()), bool(p.get("default")), p.get("time", "static"),
+                p.get("window_days"), bool(p.get("local")), words_re(p["scopes"]) if p.get("scopes") else None,
+                tuple(p.get("segments") or ()), bool(p.get("parent_segment")), p.get("role"),
+                p.get("min"), p.get("max"), cue_re(p["requires"]) if p.get("requires") else None,
+                cue_re(p["excludes"]) if p.get("excludes") else None, p.get("pair", "sentence"),
+                bool(p.get("needs_segment"))))
+        return out
+
+    def property(self, key: str) -> Property | None:
+        return next((p for p in self.properties if p.key == key), None)
+
+    @cached_property
+    def present(self) -> re.Pattern:
+        return words_re(self.cfg.get("present"))
+
+    @cached_property
+    def past(self) -> re.Pattern:
+        return words_re(self.cfg.get("past"))
+
+    @cached_property
+    def distributive(self) -> re.Pattern:
+        return words_re(self.cfg.get("distributive"))
+
+    @cached_property
+    def ellipsis(self) -> re.Pattern:
+        return cue_re(self.cfg.get("ellipsis"))
+
+    @cached_property
+    def no_claim(self) -> frozenset[str]:
+        return frozenset(t.lower() for t in self.cfg.get("no_claim_texts") or [])
+
+
+@dataclass
+class DocView:
+    """What the claim step sees of one document: its text, sentence bounds (spaCy's
+    `doc.sents`), figures and dates, entities, skipped regions and publication date."""
+    text: str
+    sentences: list[tuple[int, int]]
+    figures: list[dict]
+    entities: list[Entity]
+    regions: list[tuple[int, int]] = field(default_factory=list)
+    published: str | None = None
+
+    def __post_init__(self) -> None:
+        self.sentences = sorted(self.sentences)
+        self._starts = [s for s, _ in self.sentences]
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i >= 0 and self.sentences[i][0] <= pos < max(self.sentences[i][1], self.sentences[i][0] + 1):
+            return self.sentences[i]
+        return (max(0, pos), max(0, pos) + 1) if i < 0 else self.sentences[i]
+
+    def next_sentence(self, end: int) -> tuple[int, int] | None:
+        i = bisect.bisect_left(self._starts, end)
+        return self.sentences[i] if i < len(self.sentences) else None
+
+    def previous_sentence(self, start: int) -> tuple[int, int] | None:
+        i = bisect.bisect_left(self._starts, start) - 1
+        return self.sentences[i] if i >= 0 else None
+
+    @cached_property
+    def tables(self):
+        return table_cells(self.text)
+
+    @cached_property
+    def headings(self) -> list[tuple[int, int]]:
+        return headings(self.text)
+
+    def skipped(self, s: int, e: int) -> bool:
+        return any(s < b and a < e for a, b in self.regions)

@@ -1,0 +1,42 @@
+"""Figures named by words around a number rather than by the number's unit: ranks ("Platz
+13", "dritten Platz") and duration adjectives ("fünfjährigen"). Pure, no spaCy."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from quellenlage.figure import Figure
+from quellenlage.figure_lexicon import FigureRules
+from quellenlage.normalize.numbers import parse_number_word, parse_ordinal_word
+
+
+def ranks(text: str, r: FigureRules) -> Iterable[Figure]:
+    """ "Platz 13", "Top 8", "dritten Platz", "Rang zwei"."""
+    before, after = r.rank_res
+    for m in before.finditer(text):
+        n = m.group("n")
+        v = float(n) if n.isdigit() else parse_number_word(n, r.numbers)
+        if v is None or v != int(v) or v <= 0:
+            continue
+        if m.group("w") == "Nummer" and not n.isalpha():
+            continue  # "Nummer 5" is rarely a rank with digits; "Nummer eins" is
+        # "unter den Top 8" says rank 8 or better.
+        qualifier = "upper_bound" if m.group("w") in r.top_words else "exact"
+        yield Figure(m.start(), m.end(), "RANK", value=v, qualifier=qualifier, rule="rank_before")
+    for m in after.finditer(text):
+        o = m.group("o")
+        v = float(o[:-1]) if o[:-1].isdigit() else parse_ordinal_word(o, r.numbers)
+        if v is None or v <= 0:
+            continue
+        yield Figure(m.start(), m.end(), "RANK", value=float(v), rule="rank_after")
+
+
+def duration_adjectives(text: str, r: FigureRules) -> Iterable[Figure]:
+    """ "fünfjährigen", "12-monatige": adjectives with a built-in duration."""
+    rx, table = r.duration_adjective_re
+    for m in rx.finditer(text):
+        n = m.group("n").rstrip("-")
+        v = float(n) if n.isdigit() else parse_number_word(n, r.numbers)
+        if v is None:
+            continue
+        yield Figure(m.start(), m.end(), "DURATION", value=v, unit=table[m.group("stem").lower()],
+                     rule="duration_adjective")

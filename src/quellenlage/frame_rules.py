@@ -1,0 +1,186 @@
+"""The claim frame and its lexicon: `Frame` (period, segment, aspect, measure, basis) and
+`FrameRules`, rules/<lang>/frames.yaml compiled into matchers. Pure, no spaCy."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from quellenlage.rules import RuleSet
+from quellenlage.textutil import alternation, cue_re
+
+@dataclass(frozen=True)
+class Frame:
+    period: str | None = None
+    segment: str | None = None
+    aspect: str = "actual"
+    measure: str = "level"
+    basis: str | None = None
+
+
+@dataclass
+class FrameRules:
+    cfg: dict
+
+    @classmethod
+    def from_ruleset(cls, rules: RuleSet) -> "FrameRules":
+        return cls(rules.get("frames"))
+
+    # --- aspect ---
+    @cached_property
+    def aspect_clause(self) -> list[tuple[str, re.Pattern]]:
+        return [(k, cue_re(v)) for k, v in self.cfg["aspect"]["clause"].items()]
+
+    @cached_property
+    def aspect_govern(self) -> list[tuple[str, re.Pattern]]:
+        return [(k, cue_re(v)) for k, v in self.cfg["aspect"]["govern"].items()]
+
+    @cached_property
+    def aspect_patterns(self) -> list[tuple[str, re.Pattern]]:
+        return [(k, re.compile(p, re.IGNORECASE)) for k, ps in (self.cfg["aspect"].get("patterns") or {}).items() for p in ps]
+
+    @cached_property
+    def actual(self) -> re.Pattern:
+        return cue_re(self.cfg["aspect"]["actual"])
+
+    @cached_property
+    def estimators(self) -> re.Pattern:
+        return cue_re(self.cfg["aspect"]["estimators"])
+
+    @cached_property
+    def comparison(self) -> re.Pattern:
+        return cue_re(self.cfg["aspect"]["comparison"])
+
+    @cached_property
+    def hearsay(self) -> re.Pattern:
+        return re.compile("|".join(self.cfg["aspect"]["hearsay"]))
+
+    # --- measure ---
+    @cached_property
+    def change_before(self) -> re.Pattern:
+        return re.compile(r"(?<![\w-])(?:" + alternation(self.cfg["measure"]["change_before"]) + r")\s*$", re.IGNORECASE)
+
+    @cached_property
+    def change_verbs(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.cfg["measure"]["change_verbs"])
+
+    @cached_property
+    def direct_change_verbs(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.cfg["measure"]["direct_change_verbs"])
+
+    @cached_property
+    def change_after(self) -> re.Pattern:
+        return re.compile(r"^\s*(?:" + alternation(self.cfg["measure"]["change_after"]) + r")(?![\w-])", re.IGNORECASE)
+
+    @cached_property
+    def conditional_sentence(self) -> list[re.Pattern]:
+        return [re.compile(p) for p in self.cfg["aspect"].get("conditional_sentence") or []]
+
+    @cached_property
+    def change_clause(self) -> re.Pattern:
+        return cue_re(self.cfg["measure"].get("change_clause"))
+
+    @cached_property
+    def conditional_subordinators(self) -> re.Pattern:
+        return cue_re(self.cfg["aspect"].get("subordinators"))
+
+    @cached_property
+    def bases(self) -> list[tuple[str, re.Pattern]]:
+        return [(k, cue_re(v)) for k, v in self.cfg["measure"]["bases"].items()]
+
+    @cached_property
+    def adjustments(self) -> list[tuple[str, re.Pattern]]:
+        return [(k, cue_re(v)) for k, v in self.cfg["measure"]["adjustments"].items()]
+
+    # --- segment ---
+    @cached_property
+    def segment_nouns(self) -> list[str]:
+        return sorted(self.cfg["segment"]["nouns"], key=len, reverse=True)
+
+    @cached_property
+    def segment_heads(self) -> frozenset[str]:
+        return frozenset(n.lower() for n in self.segment_nouns)
+
+    @cached_property
+    def segment_compound(self) -> re.Pattern:
+        """ "Cloud-Sparte", "Rechenzentrumsgeschäft", "Sparte Intelligent Cloud", "Geschäft mit Rechenzentren"."""
+        nouns = alternation(self.segment_nouns)
+        name = r"[A-ZÄÖÜ][\w&.+-]*(?:\s+(?:and\s+|und\s+|für\s+)?[A-ZÄÖÜ][\w&.+-]*){0,4}"
+        return re.compile(r"(?<![\w-])(?:(?P<pre>[\w][\w-]*?)-?(?i:" + nouns + r")(?![\w-])"
+                          r"|(?i:" + nouns + r")(?:\s+(?:mit|für)(?:\s+(?:dem|der|den))?)?\s+(?P<name>" + name + r"))")
+
+    @cached_property
+    def whole(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.cfg["segment"]["whole"])
+
+    @cached_property
+    def regions(self) -> tuple[re.Pattern, dict[str, str]]:
+        table = {form.lower(): key for key, forms in self.cfg["segment"]["regions"].items() for form in forms}
+        preps = alternation(self.cfg["segment"]["region_prepositions"])
+        return re.compile(r"(?<![\w-])(?i:" + preps + r")\s+(?:dem\s+|der\s+|den\s+)?(?P<r>" + alternation(
+            form for forms in self.cfg["segment"]["regions"].values() for form in forms) + r")(?![\w-])"), table
+
+    @cached_property
+    def tranches(self) -> list[tuple[str, re.Pattern]]:
+        return [(k, cue_re(v)) for k, v in self.cfg["segment"]["tranches"].items()]
+
+    def keyed(self, name: str) -> list[tuple[str, re.Pattern]]:
+        """Cue lists keyed by segment: tranches, phases, money_basis, sessions."""
+        return self._keyed[name]
+
+    @cached_property
+    def _keyed(self) -> dict[str, list[tuple[str, re.Pattern]]]:
+        seg = self.cfg["segment"]
+        return {name: [(k, cue_re(v)) for k, v in (seg.get(name) or {}).items()]
+                for name in ("tranches", "phases", "money_basis", "sessions", "rights", "offences", "technologies",
+                             "region_words", "customer_groups")}
+
+    @cached_property
+    def subject_segment(self) -> re.Pattern:
+        verbs = alternation(self.cfg["segment"].get("subject_verbs") or ["(?!)"])
+        return re.compile(r"\s*(?P<w>[A-ZÄÖÜ][\w-]+(?:\s[A-ZÄÖÜ][\w-]+)?)\s+(?:" + verbs + r")\b")
+
+    @cached_property
+    def allocation(self) -> re.Pattern:
+        return cue_re(self.cfg["segment"].get("allocation"))
+
+    @cached_property
+    def rounds(self) -> list[re.Pattern]:
+        return [re.compile(p) for p in self.cfg["segment"].get("rounds") or []]
+
+    @cached_property
+    def canonical(self) -> list[tuple[str, re.Pattern]]:
+        out = []
+        for key, forms in self.cfg["segment"]["canonical"].items():
+            out.append((key, re.compile(r"^(?:" + "|".join(
+                re.escape(f.rstrip("*")).replace(r"\ ", r"[\s-]") + (r".*" if f.endswith("*") else "")
+                for f in sorted(forms, key=len, reverse=True)) + r")$", re.IGNORECASE | re.DOTALL)))
+        return out
+
+    # --- period ---
+    def period_cue(self, name: str) -> re.Pattern:
+        return self._period_cues[name]
+
+    @cached_property
+    def _period_cues(self) -> dict[str, re.Pattern]:
+        return {k: cue_re(v) for k, v in self.cfg["period"].items() if k != "comparison"}
+
+    @cached_property
+    def period_comparison(self) -> re.Pattern:
+        return re.compile(r"(?<![\w-])(?:" + alternation(self.cfg["period"]["comparison"])
+                          + r")\s+(?:(?:dem|der|den|des|einem|einer)\s+)?(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
+
+    def canonical_segment(self, words: str) -> str | None:
+        words = re.sub(r"\s+", " ", words.strip(" -"))
+        if not words or words.lower() in self.whole:
+            return None
+        for key, rx in self.canonical:
+            if rx.match(words):
+                return key
+        for word in words.split(" ")[1:]:  # "Chips und Systemen für Rechenzentren": a known part
+            for key, rx in self.canonical:
+                if rx.match(word):
+                    return key
+        low = words.lower()
+        low = re.sub(r"(?<=[a-zäöüß]{3})s$", "", low) if "-" not in words else low
+        return re.sub(r"[^\w]+", "_", low).strip("_") or None

@@ -1,0 +1,265 @@
+"""The period a claim is about (SPEC §5 `period`): a date in its clause or sentence, a period
+named relative to the passage's period, a heading, the document's main reporting period;
+fiscal quarters follow the subject's fiscal calendar. Pure, no spaCy."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from quellenlage.normalize.periods import (
+    FiscalCalendar,
+    extent,
+    grain,
+    last_completed_quarter,
+    quarter_ending,
+    quarter_of,
+    shift,
+)
+
+from quellenlage.frame_rules import FrameRules
+
+YEAR_IN = re.compile(r"(?<!\d)(?:\d{4}|'\d{2}|/\d{2})(?!\d)")
+QUARTER_NUMBER = re.compile(r"(?:Q\s?([1-4])|([1-4])\.\s|(erst|zweit|dritt|viert|letzt)e[nrs]?\s)", re.IGNORECASE)
+ORDINALS = {"erst": 1, "zweit": 2, "dritt": 3, "viert": 4, "letzt": 4}
+FISCAL_BEFORE = re.compile(r"(?:fiskalische[nmrs]?|Geschäfts-?|Fiskal-?)\s+(?:\w+\s+)?$", re.IGNORECASE)
+GOVERNED = re.compile(r"\s*(?:,\s*)?(?:mit|von|bei|auf|:|\()\s*(?:(?:rund|etwa|knapp|gut|damals|noch|nur|erst)\s+)?")
+GRAIN_RANK = {"quarter": 0, "half": 0, "year": 1, "month": 2, "week": 3, "day": 3}
+CALENDAR_WORDS = re.compile(r"\s*(?:des\s+)?Kalender(?:jahre?s?|quartals?)\b", re.IGNORECASE)
+RELATIVE = ("previous_year", "previous_quarter", "current_quarter", "whole_year", "first_half", "second_half",
+            "reported")
+
+
+class PeriodResolver:
+    """The period a figure is about (SPEC §5 `period`), in this order: a date in its clause
+    (or a clause of its sentence without figures of its own), a period named relative to the
+    passage's period ("im Vorjahresquartal", "im Vorquartal", "im laufenden Quartal",
+    "im Gesamtjahr"), a heading, and (for what is reported per period) the document's main
+    reporting period. Fiscal quarters follow the subject's fiscal calendar."""
+
+    def __init__(self, rules: FrameRules, text: str, dates: list[dict], published: str | None,
+                 headings: list[tuple[int, int]], fiscal_text: bool):
+        self.r = rules
+        self.text = text
+        self.dates = [d for d in dates if d["label"] == "DATE"]
+        self.figures = [d for d in dates if d["label"] != "DATE"]
+        self.published = _pub_date(published)
+        self.headings = headings
+        self.fiscal_text = fiscal_text  # the article speaks of fiscal periods
+
+    def explicit(self, fig: dict, clauses: list[tuple[int, int]], time: str, aspect: str,
+                 fiscal: FiscalCalendar | None, earlier: list[tuple[int, int]] = (),
+                 antecedent: tuple[int, int] | None = None) -> tuple[str | None, str | None]:
+        """(period, relative cue): a date in the clauses (nearest first), or a relative cue
+        (`previous_year`, `previous_quarter`, `current_quarter`, `whole_year`, `first_half`,
+        `second_half`, `reported`); then a date in an `earlier` clause of the sentence ("Bei der
+        Runde im Oktober 2024 hatte OpenAI 6,6 Milliarden eingesammelt, damals bei einer
+        Bewertung von 157 Milliarden")."""
+        found = self._explicit(fig, clauses, time, aspect, fiscal, relative=True)
+        if found == (None, None) and antecedent is not None:
+            # "… als im Vorjahresquartal, in dem Nvidia 35 Mrd. umsetzte": the clause the
+            # relative clause hangs on names the period, compared or not.
+            found = self._explicit(fig, [antecedent], time, aspect, fiscal, relative=True, compare=False)
+        if found == (None, None) and earlier:
+            found = self._explicit(fig, list(reversed(earlier)), time, aspect, fiscal, relative=False)
+        return found
+
+    def _explicit(self, fig, clauses, time, aspect, fiscal, relative: bool, compare: bool = True) -> tuple[str | None, str | None]:
+        """The best period named in `clauses`: dates without a relation word before those with
+        one ("von Juli bis September"), periods before months, the nearest first; a date nearer
+        to another figure of its clause belongs to that figure ("3,72 Dollar nach 3,30 Dollar
+        ein Jahr zuvor")."""
+        cands = []
+        for k, (cs, ce) in enumerate(clauses):
+            others = [f["start"] for f in self.figures if f is not fig and cs <= f["start"] < ce]
+            for d in self.dates:
+                if not (cs <= d["start"] and d["end"] <= ce) or compare and self._compared(d["start"], d["end"], fig):
+                    continue
+                rel = self._relative(d["start"], d["end"])
+                if relative and self._nearer_other(d["start"], d["end"], fig, others, bool(rel)):
+                    continue
+                if rel and not relative:
+                    continue
+                period = None if rel else self._date_period(d, time, aspect, fiscal)
+                if period is None and rel is None:
+                    continue
+                rank = GRAIN_RANK.get(grain(period) if period else "quarter", 3) if time == "flow" else 0
+                cands.append(((k > 0, bool(d.get("date_relation")), rank, abs(d["start"] - fig["start"])), period, rel))
+            for m in self.r.period_cue("anaphoric").finditer(self.text, cs, ce):
+                prior = [d for d in self.dates if d["end"] <= m.start() and m.start() - d["end"] < 600 and d.get("date_value")]
+                if prior:
+                    cands.append(((k > 0, False, -1, abs(m.start() - fig["start"])), prior[-1]["date_value"], None))
+            if relative:
+                cues = [(m.span(), name) for name in RELATIVE for m in self.r.period_cue(name).finditer(self.text, cs, ce)]
+                for (a, b), name in cues:
+                    if any(x <= a and b <= y and (x, y) != (a, b) for (x, y), _ in cues):
+                        continue  # "Quartal" inside "laufende Quartal"
+                    if (compare and self._compared(a, b, fig)) or any(d["start"] <= a < d["end"] for d in self.dates) \
+                            or self._nearer_other(a, b, fig, others, True):
+                        continue
+                    cands.append(((k > 0, False, 0, abs(a - fig["start"])), None, name))
+            if cands and k == 0:
+                break  # the figure's own clause names a period: it decides
+        if not cands:
+            return None, None
+        _, period, rel = min(cands, key=lambda c: c[0])
+        if rel == "current_quarter" and self.published:
+            return quarter_of(self.published, fiscal), None
+        return period, rel
+
+    @staticmethod
+    def _nearer_other(s: int, e: int, fig: dict, others: list[int], relative: bool) -> bool:
+        """Does a date belong to another figure of the clause? A date after the figure with
+        another figure in between ("3,72 Dollar nach 3,30 Dollar ein Jahr zuvor") belongs to
+        that one; so does a relative period before the figure with another figure in between
+        ("im Vorquartal mit 44,1 Mrd., nun 46,7 Mrd."). A date before all figures ("Im dritten
+        Quartal stieg der Umsatz um 62 % auf 57 Mrd.") is the whole clause's."""
+        if s >= fig["end"]:
+            return any(fig["end"] <= o < s for o in others)
+        return relative and any(e <= o < fig["start"] for o in others)
+
+    def in_outlook(self, sentence: tuple[int, int]) -> bool:
+        """Does the sentence look ahead (a forecast or target cue)?"""
+        return any(k in ("forecast", "target") and rx.search(self.text, *sentence) for k, rx in self.r.aspect_clause)
+
+    def before_window(self, fig: dict, clause: tuple[int, int], window: int | None) -> bool:
+        """A count at an earlier, vaguely dated time: "nach rund 100.000 H100 im vergangenen Jahr"
+        (a date of the clause that ended before the publication's window)."""
+        if not self.published or not window:
+            return False
+        for d in self.dates:
+            if clause[0] <= d["start"] and d["end"] <= clause[1] and not d.get("date_relation"):
+                span = extent(d.get("date_value"))
+                if span and (self.published - span[1]).days > window:
+                    return True
+        return False
+
+    def heading_period(self, pos: int, flow: bool, aspect: str, fiscal: FiscalCalendar | None) -> str | None:
+        """The period a heading above the figure names (for what is reported per period)."""
+        prior = [h for h in self.headings if h[1] <= pos and pos - h[1] < 1500]
+        if not prior or not flow:
+            return None
+        hs, he = prior[-1]
+        for d in self.dates:
+            if hs <= d["start"] and d["end"] <= he and not d.get("date_relation"):
+                p = self._date_period(d, "flow" if flow else "stock", aspect, fiscal)
+                if p:
+                    return p
+        return None
+
+    def relative(self, cue: str, ref: str | None, fiscal: FiscalCalendar | None) -> str | None:
+        if cue == "current_quarter":
+            return quarter_of(self.published, fiscal) if self.published else None
+        if ref is None:
+            return None
+        if cue == "previous_year":
+            return shift(ref, "year", -1)
+        if cue == "previous_quarter":
+            return shift(ref, "quarter", -1)
+        if cue in ("whole_year", "first_half", "second_half"):
+            m = re.match(r"(FY)?(\d{4})", ref)
+            if not m:
+                return None
+            year = (m.group(1) or "") + m.group(2)
+            return year if cue == "whole_year" else f"{year}-H{1 if cue == 'first_half' else 2}"
+        return ref  # reported: the passage's own period
+
+    # --- helpers ---
+    def _compared(self, pos: int, end: int | None = None, fig: dict | None = None) -> bool:
+        """ "gegenüber dem Vorjahresquartal": what a change compares with, not the period;
+        unless the figure follows right after ("im Vergleich zum Vorquartal mit 44,1 Mrd.")."""
+        if fig is not None and end is not None and end <= fig["start"] and \
+                GOVERNED.match(self.text, end, fig["start"]) and GOVERNED.match(self.text, end, fig["start"]).end() == fig["start"]:
+            return False
+        return bool(self.r.period_comparison.search(self.text, max(0, pos - 40), pos))
+
+    def _relative(self, s: int, e: int) -> str | None:
+        if YEAR_IN.search(self.text, s, e):
+            return None  # "im ersten Halbjahr 2024": a period of its own
+        for name in RELATIVE[:-1]:
+            m = self.r.period_cue(name).search(self.text, s, min(len(self.text), e + 12))
+            if m and m.start() < e:
+                return name
+        return None
+
+    def date_period(self, d: dict, fiscal: FiscalCalendar | None) -> str | None:
+        """A DATE figure as an actual reporting period (for the document's main period)."""
+        return self._date_period(d, "flow", "actual", fiscal)
+
+    def _date_period(self, d: dict, time: str, aspect: str, fiscal: FiscalCalendar | None) -> str | None:
+        """A DATE figure as the period of a figure: per period (`flow`) a quarter, half, year or
+        month, not the day of the news; at a point in time (`stock`) a day or month (or the end
+        of a longer period); an event's date (`event`) at any grain."""
+        flow = time == "flow"
+        value, text = d.get("date_value"), d["text"]
+        after = self.text[d["end"]:d["end"] + 40]
+        g = grain(value)
+        if value and g == "month" and self.r.period_cue("quarter_ending").match(after.lstrip()):
+            y, mo = int(value[:4]), int(value[5:7])
+            return quarter_ending(y, mo, fiscal)
+        if flow and g in ("day", "week"):
+            return None  # "am Mittwoch meldete …": the day of the news, not the period
+        if time == "stock" and g in ("quarter", "half", "year") and d.get("date_mod") != "end" and not (value or "").startswith("FY"):
+            return None  # a count at a point in time: "2024" says too little of when
+        q = QUARTER_NUMBER.search(text)
+        quarter = int(q.group(1) or q.group(2)) if q and (q.group(1) or q.group(2)) else ORDINALS.get((q.group(3) or "").lower()) if q else None
+        yearless = not YEAR_IN.search(text)
+        if quarter and yearless and self.published and (value is None or g == "quarter" or value.startswith("FY")):
+            # "im ersten Geschäftsquartal", "im dritten Quartal (des Kalenderjahres)": which year the
+            # company's calendar and the publication date say, not a guess from elsewhere in the text.
+            fiscal_named = bool(re.search(r"Geschäfts|[Ff]iskal|GJ|FY", text)) or bool(
+                FISCAL_BEFORE.search(self.text, max(0, d["start"] - 30), d["start"]))
+            if CALENDAR_WORDS.match(self.text, d["end"]):
+                fiscal, fiscal_named = None, False
+            return self._yearless_quarter(quarter, aspect, fiscal, fiscal_named=fiscal_named)
+        if value and value.startswith("FY"):
+            return value
+        if value and g == "quarter" and FISCAL_BEFORE.search(self.text, max(0, d["start"] - 30), d["start"]):
+            return "FY" + value  # "sein fiskalisches erstes Quartal 2026"
+        return value
+
+    def _yearless_quarter(self, quarter: int, aspect: str, fiscal: FiscalCalendar | None, fiscal_named: bool) -> str | None:
+        """ "im dritten Quartal" without a year: the latest such quarter that ended before
+        publication (the next one for forecasts), read fiscally when the company's fiscal year
+        is shifted and the article speaks of fiscal periods, unless the calendar reading is
+        clearly the recent one."""
+        pub = self.published
+        shifted = fiscal is not None and fiscal.start_month != 1
+        readings = []
+        if shifted and (fiscal_named or self.fiscal_text):
+            readings.append(("fiscal", fiscal))
+        if not fiscal_named or not shifted:
+            readings.append(("calendar", None))
+        best = None
+        for kind, cal in readings:
+            if aspect == "actual":
+                label = last_completed_quarter(pub, quarter, cal, kind == "fiscal")
+                span = extent(label, cal) if label else None
+                score = (pub - span[1]).days if span else None
+            else:
+                label = _next_quarter(pub, quarter, cal)
+                span = extent(label, cal) if label else None
+                score = (span[1] - pub).days if span else None
+            if score is not None and (best is None or score < best[0] - (45 if kind == "calendar" else 0)):
+                best = (score, label)
+        return best[1] if best else None
+
+
+def _next_quarter(pub: dt.date, quarter: int, cal: FiscalCalendar | None) -> str | None:
+    current = quarter_of(pub, cal)
+    for k in range(0, 5):
+        label = shift(current, "quarter", k)
+        if label and label.endswith(f"Q{quarter}"):
+            return label
+    return None
+
+
+def _pub_date(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", published)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2) or 12), int(m.group(3) or 28))
+    except ValueError:
+        return None

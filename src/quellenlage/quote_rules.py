@@ -1,0 +1,135 @@
+"""What the quote step knows: `Quote` (a quotation with kind, speaker and cue), `QuoteRules`
+(rules/<lang>/quotes.yaml compiled) and `Mentions` (the people and organisations among an
+article's entities, from the entity layer). Pure, no spaCy."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterable
+
+from quellenlage.entities import Entity, EntityRules
+from quellenlage.rules import RuleSet
+from quellenlage.textutil import alternation
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    kind: str
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    via: str | None = None
+
+    def record(self, text: str) -> dict:
+        return {"start": self.start, "end": self.end, "text": text[self.start:self.end], "kind": self.kind,
+                "speaker": self.speaker, "speaker_start": self.speaker_start, "speaker_end": self.speaker_end,
+                "cue": self.cue, "via": self.via}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str           # canonical name
+    kind: str           # PER | ORG
+    gender: str | None = None
+
+
+@dataclass
+class QuoteRules:
+    cfg: dict
+    ent: dict
+
+    @classmethod
+    def from_ruleset(cls, rules: RuleSet) -> "QuoteRules":
+        return cls(rules.get("quotes"), rules.get("entities"))
+
+    @cached_property
+    def after_cue_re(self) -> re.Pattern:
+        """ "laut X", "nach Angaben von X": the speaker follows."""
+        return re.compile(r"(?<!\w)(?P<cue>" + alternation(self.cfg["speaker_after_cue"]) + r")\s+")
+
+    @cached_property
+    def before_cue_re(self) -> re.Pattern:
+        """ "X zufolge": the speaker precedes."""
+        return re.compile(r"(?P<who>\S+(?:\s\S+)?)\s+(?P<cue>" + alternation(self.cfg["speaker_before_cue"]) + r")(?!\w)")
+
+    @cached_property
+    def possessive_re(self) -> re.Pattern:
+        return re.compile(alternation(self.cfg.get("possessive_cues") or {"(?!)": None}))
+
+    @cached_property
+    def attribution_re(self) -> re.Pattern:
+        forms = list(self.cfg["speaker_after_cue"]) + list(self.cfg["speaker_before_cue"]) + list(self.cfg.get("possessive_cues") or [])
+        return re.compile(r"(?<!\w)(?:" + alternation(forms) + r")(?!\w)", re.IGNORECASE)
+
+    @cached_property
+    def first_person(self) -> frozenset[str]:
+        return frozenset(self.cfg.get("first_person") or [])
+
+    @cached_property
+    def reported_re(self) -> re.Pattern:
+        return re.compile(r"(?<!\w)(?:" + alternation(self.cfg.get("reported_speech") or ["(?!)"]) + r")(?!\w)")
+
+    @cached_property
+    def role_word_re(self) -> re.Pattern:
+        """A role noun alone, maybe in a compound: "Deepmind-Chef", "Konzernchefin"."""
+        return re.compile(r"(?:[\w]+-)?(?:" + alternation(self.cfg["role_nouns"]) + r")")
+
+    @cached_property
+    def speaking_re(self) -> re.Pattern:
+        """The verbs of `term_speaking` as whole words ("sprach von", "nannte"; not "als")."""
+        verbs = [v for v in self.cfg["term_speaking"] if v not in ("als",)]
+        return re.compile(r"(?<![\w-])(?:" + alternation(verbs) + r")(?![\w-])")
+
+    @cached_property
+    def cue_re(self) -> re.Pattern:
+        return re.compile(r"(?<![\w-])(?P<cue>" + alternation(self.cfg["cues"]) + r")(?![\w-])")
+
+    @cached_property
+    def entities(self) -> EntityRules:
+        return EntityRules(self.ent)
+
+    @cached_property
+    def not_first(self) -> frozenset[str]:
+        return self.entities.not_first
+
+    @cached_property
+    def org_noun_re(self) -> re.Pattern:
+        """ "die Behörde", "dem Amt", "des Unternehmens", "eine Sprecherin der Behörde"."""
+        nouns = alternation(self.cfg.get("org_nouns") or ["(?!)"])
+        speakers = alternation(self.cfg.get("spokespeople") or ["(?!)"])
+        return re.compile(r"(?<!\w)(?:(?:ein|eine|der|die)\s+(?:" + speakers + r")\s+(?:de[rs]|von)\s+(?:(?:\w+\s+)?(?:" + nouns + r")(?!\w)|(?P<named>[A-ZÄÖÜ][\w-]+))|(?:[Dd](?:ie|er|as|em|es|en))\s+(?:\w+\s+)?(?:" + nouns + r"))(?!\w)")
+
+    @cached_property
+    def anonymous_re(self) -> re.Pattern:
+        """ "sagt ein Mitarbeiter, der anonym bleiben möchte": an unnamed person."""
+        return re.compile(r"\s*(?:ein|eine)\s+(?:\w+\s+)?(?:" + alternation(self.cfg["role_nouns"] + ["Mitarbeiter", "Mitarbeiterin", "Insider", "Insiderin", "Beschäftigter"]) + r")\b(?!\s+(?:de[rs]|von)\s)")
+
+    @cached_property
+    def role_re(self) -> re.Pattern:
+        # "der Manager", "der frühere Deepmind-Mitgründer", "die Oracle-Chefin"
+        return re.compile(r"(?<!\w)(?P<art>[Dd]er|[Dd]ie|[Dd]es|[Dd]em)\s+(?:\w+\s+)?(?P<role>(?:[\w]+-)?(?:"
+                          + alternation(self.cfg["role_nouns"]) + r"))(?!\w)")
+
+
+class Mentions:
+    """The people and organisations among an article's entities (the entity layer), in text order."""
+
+    def __init__(self, entities: Iterable[Entity]):
+        self.items: list[Mention] = [Mention(e.start, e.end, e.name, "PER" if e.type == "PER" else "ORG", e.gender)
+                                     for e in entities if e.type in ("PER", "ORG", "SOURCE")]
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.items if start <= m.start and m.end <= end]
+
+    def last_person_before(self, pos: int, gender: str | None = None, limit: int = 1500) -> Mention | None:
+        for m in reversed(self.items):
+            if m.end <= pos and pos - m.end <= limit and m.kind == "PER":
+                if gender is None or m.gender in (None, gender):
+                    return m
+        return None
