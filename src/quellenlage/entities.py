@@ -198,6 +198,8 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     for m in rules.gazetteer.finditer(masked):
         if taken.free(*m.span()):
             name, typ, vendor = rules.table[m.group("e")]
+            if typ == "INDEX" and re.match(r"\s?:\s?[A-Z0-9]", masked[m.end():m.end() + 4]):
+                continue  # "(NASDAQ:INTC)": an exchange in a ticker symbol, no index
             if rules.head_fits(typ, m.group("head")):
                 add(m.start(), m.end(), name, typ, "gazetteer", rules.gender(name.split()[0]) if typ == "PER" else None, vendor)
     for x in extra:

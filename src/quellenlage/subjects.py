@@ -60,6 +60,13 @@ class SubjectFinder:
             return parent, name
         return name, None
 
+    @staticmethod
+    def _names_the_deal(text: str, prop: "Property", ss: int) -> bool:
+        """The sentence opens with the property's own noun, definite: "Die Investition …",
+        "Der Deal …" (then it is about the deal of the sentence before)."""
+        m = DEFINITE_OPENER.match(text, ss)
+        return bool(m and prop.triggers is not None and prop.triggers.match(text, m.end()))
+
     def own_subject(self, view: "DocView", fig: dict, prop: "Property", sentence: tuple[int, int],
                     clause: tuple[int, int]) -> str | None:
         """An entity of a fitting type named in the figure's own clause (else None)."""
@@ -232,7 +239,19 @@ class SubjectFinder:
                 holder = top[0]
         if holder and other and holder != other:
             return "/".join(sorted({holder, other}))
+        if not in_sentence and not getattr(self, "_looking_back", False) and self._names_the_deal(text, prop, ss):
+            # "Die Investition summiert sich auf 8,9 Mrd.": the parties of the sentence before.
+            prev = view.previous_sentence(ss)
+            if prev is not None:
+                self._looking_back = True
+                try:
+                    return self._pair(view, fig, prop, prev, prev)
+                finally:
+                    self._looking_back = False
         return None
+
+
+DEFINITE_OPENER = re.compile(r"\s*(?:Die|Der|Das|Diese[rs]?|Dieses)\s+(?:[a-zäöüß]\w*\s+)?")
 
 
 def _embedded(text: str, sentence_start: int, pos: int) -> bool:

@@ -50,22 +50,18 @@ def cue_re(phrases: Iterable[str] | None) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + "|".join(_glob(p) for p in phrases) + r")(?![\w-])")
 
 
-def clause_bounds(text: str, start: int, end: int, span_start: int, span_end: int) -> tuple[int, int]:
-    """Absolute bounds of the clause of text[start:end] (a sentence) around [span_start, span_end)."""
-    s, e = start, end
-    for m in CLAUSE_BREAK.finditer(text, start, end):
-        if m.end() <= span_start:
-            s = m.end()
-        elif m.start() >= span_end:
-            e = m.start()
-            break
-    return s, e
+# A parenthetical insertion without figures ("(NASDAQ:INTC)", "(dpa)", "(KI)") does not end
+# its clause: "dass es 5 Mrd. Dollar in Aktien von Intel (NASDAQ:INTC) investieren wird".
+TRANSPARENT_PARENS = re.compile(r"\((?:[^()\d]{1,40}|[A-Z]{2,8}:\s?[A-Z0-9.]{1,8})\)")
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The clauses of the sentence text[start:end], as absolute bounds."""
+    inserted = [m.span() for m in TRANSPARENT_PARENS.finditer(text, start, end)]
     out, s = [], start
     for m in CLAUSE_BREAK.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in inserted):
+            continue
         if m.start() > s:
             out.append((s, m.start()))
         s = m.end()
