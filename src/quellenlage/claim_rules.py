@@ -86,6 +86,21 @@ class ClaimRules:
         return next((p for p in self.properties if p.key == key), None)
 
     @cached_property
+    def property_words(self) -> re.Pattern:
+        """Any property's words ("Umsatz wuchs" names no segment; "Der Umsatz …" no new topic)."""
+        return cue_re([t for p in self.cfg["properties"].values() for t in p.get("triggers") or []])
+
+    @cached_property
+    def general_nouns(self) -> frozenset[str]:
+        """Nouns that open a sentence about the topic before ("Die Zahl …", "Der Wert …")."""
+        return frozenset(self.cfg.get("general_nouns") or [])
+
+    @cached_property
+    def additive(self) -> frozenset[str]:
+        """Properties whose parts add up to the whole (a segment's revenue is part of the total)."""
+        return frozenset(k for k, p in self.cfg["properties"].items() if p.get("additive"))
+
+    @cached_property
     def present(self) -> re.Pattern:
         return words_re(self.cfg.get("present"))
 

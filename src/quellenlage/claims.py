@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cached_property
 
+from quellenlage.claim_parts import mark_unnamed_parts
 from quellenlage.claim_rules import ClaimRules, DocView, Property
-from quellenlage.entities import EntityRules
 from quellenlage.frames import FrameFinder
 from quellenlage.normalize.periods import extent, grain
-from quellenlage.period_resolver import PeriodResolver
+from quellenlage.period_resolver import PeriodResolver, stated_fiscal
 from quellenlage.subjects import SubjectFinder
-from quellenlage.textutil import clauses, cue_re
+from quellenlage.textutil import clauses
 
 COMPARED_WITH = re.compile(r"(?<!\w)(?:nach|gegenüber|statt|nach\s+zuvor|nach\s+noch)\s+(?:(?:rund|etwa|knapp|gut|ungefähr)\s+)?$")
 CLARIFIES = re.compile(r"\s*(?:Gemeint\s+(?:war|ist|sind|waren)|Damit\s+(?:ist|war|sind)|Das\s+bezieht\s+sich)\b")
@@ -29,6 +28,9 @@ RELATIVE_AFTER = re.compile(r"\s*(?:die|der|das|den|welche[rns]?)\s+(?!\d)")
 PER_SHARE = re.compile(r"\s+(?:Aktie|Anteilsschein|Papier)\b")
 CONTINUATION = re.compile(r"\s*(?:was|wovon|womit|wobei|davon|und|sowie|das|die|der|damit|danach|davor|zuvor|dann|anschließend|nun|ein\s+Plus|ein\s+Minus|eine\s+Zunahme|ein\s+Anstieg|ein\s+Rückgang|ein\s+Zuwachs)\b", re.IGNORECASE)
 RELATIVE_OPENER = re.compile(r"\s*(?:in\s+dem|in\s+der|in\s+denen|als|wo|damals)\b")
+# A property noun and the figure it names: "eine Bewertung von 61,5 Mrd.", "ein Umsatz in Höhe von".
+GOVERNS = re.compile(r"\s+(?:von|in\s+Höhe\s+von|im\s+Wert\s+von)\s+(?:(?:rund|etwa|knapp|gut|fast|über|mehr\s+als|bis\s+zu|ca\.)\s+)?")
+VERB_PENALTY = 30  # characters: how much farther a verb trigger counts than a noun
 FISCAL_WORDS = re.compile(r"Geschäftsquartal|Geschäftsjahr|Fiskal|Bilanzjahr|fiscal|\bFY\s?\d|\bGJ\b", re.IGNORECASE)
 
 
@@ -41,6 +43,8 @@ class ClaimFinder:
     def claims(self, view: DocView) -> list[dict]:
         """Claim records (one per figure that has a property and a subject), in text order."""
         text = view.text
+        self._stated = stated_fiscal(text, self.r.frames)
+        self._fig_starts = {f["start"] for f in view.figures}
         periods = PeriodResolver(self.r.frames, text, view.figures, view.published, view.headings,
                                  bool(FISCAL_WORDS.search(text)))
         out: list[dict] = []
@@ -52,7 +56,18 @@ class ClaimFinder:
             if claim is not None:
                 out.append(claim)
         self._resolve_periods(view, out, periods)
+        mark_unnamed_parts(out, self.r.additive)
         return out
+
+    def _owned(self, text: str, m: re.Match, fig: dict) -> bool:
+        """Does the property word govern another figure ("3,5 Mrd. bei einer Bewertung von
+        61,5 Mrd.": the valuation is the 61,5)?"""
+        g = GOVERNS.match(text, m.end())
+        return bool(g) and g.end() != fig["start"] and g.end() in getattr(self, "_fig_starts", ())
+
+    def _fiscal(self, subject: str | None):
+        """The subject's fiscal calendar: from the gazetteer, else the one the article states."""
+        return self.r.entities.fiscal(subject) or getattr(self, "_stated", None)
 
     def _claim(self, view: DocView, fig: dict, done: list[dict], periods: PeriodResolver) -> dict | None:
         text = view.text
@@ -99,7 +114,7 @@ class ClaimFinder:
             if nxt and CLARIFIES.match(text, nxt[0]):
                 scope.append(nxt)  # "… in 19 Tagen geschafft. Gemeint war die Zeit bis zum ersten Training."
             segment = self.frames.segment(text, fig, scope, prop.segments, trigger,
-                                          self._property_words, view.entities)
+                                          self.r.property_words, view.entities)
         if segment is None and prop.time == "event" and any(
                 d["label"] == "DATE" and d.get("date_relation") == "since" and cs <= d["start"] < ce for d in view.figures):
             segment = "cumulative"  # "Seit der Gründung 2023 hat xAI 14 Mrd. eingesammelt": a running total
@@ -119,7 +134,7 @@ class ClaimFinder:
             segment = segment or self.r.frames.canonical_segment(parent_of)
         elif parent_of:
             subject = parent_of  # the product itself stays the subject
-        fiscal = self.r.entities.fiscal(subject)
+        fiscal = self._fiscal(subject)
         period, relative, follows = None, None, None
         if prop.time != "static" and fig["label"] != "DATE":
             earlier = [c for c in (cls[:k] if k else []) if c not in free_before]
@@ -138,12 +153,6 @@ class ClaimFinder:
                 "measure": measure, "basis": basis, "time": prop.time, "window_days": prop.window_days,
                 "past": past,
                 "scope": scope.group(0).lower() if scope else None, "follows": follows}
-
-    @cached_property
-    def _property_words(self) -> re.Pattern:
-        """Any property's words: "Umsatz wuchs" names no segment."""
-        words = [t for p in self.r.cfg["properties"].values() for t in p.get("triggers") or []]
-        return cue_re(words)
 
     # --- property ----------------------------------------------------------------------
     def _properties(self, text: str, fig: dict, measure: str, sentence: tuple[int, int], clause: tuple[int, int],
@@ -170,13 +179,13 @@ class ClaimFinder:
                 else:
                     hit = None
                     for a, b in scope:
-                        h = _nearest(p.triggers, text, a, b, fig)
+                        h = _nearest(p.triggers, text, a, b, fig, self._owned)
                         if h and (hit is None or h[0] < hit[0]):
                             hit = h
                     if hit:
                         key, trig = (3, -hit[0], hit[1][1] - hit[1][0], -rank), hit[1]
                     elif fig["label"] not in clause_labels:
-                        hit = _nearest(p.triggers, text, sentence[0], sentence[1], fig)
+                        hit = _nearest(p.triggers, text, sentence[0], sentence[1], fig, self._owned)
                         if hit:
                             key = (2, -hit[0], hit[1][1] - hit[1][0], -rank)
             if key[0] == 0:
@@ -258,34 +267,62 @@ class ClaimFinder:
                    for m in p.triggers.finditer(text, *sentence))
 
     # --- periods: second pass ------------------------------------------------------------
+    def _named_periods(self, view: DocView, claims: list[dict], periods: PeriodResolver) -> list[tuple[int, str]]:
+        subjects = Counter(c["subject"] for c in claims if c["time"] == "flow")
+        fiscal = self._fiscal(subjects.most_common(1)[0][0]) if subjects else self._stated
+        return _named_periods_doc(view, periods, fiscal)
+
     def _resolve_periods(self, view: DocView, claims: list[dict], periods: PeriodResolver) -> None:
         """Relative periods against the passage's period, headings, then the document's main
         reporting period for what is reported per period; calendar extents for all."""
-        dominant = _dominant(claims, view, periods, self.r.entities)
+        dominant = _dominant(claims, view, periods, self._fiscal)
         by_sentence: dict[tuple[int, int], str] = {}
         for c in claims:  # the period each sentence reports on, named by an actual figure of it
             if c["period"] and not c["relative"] and c["aspect"] == "actual" and c["time"] == "flow":
                 by_sentence.setdefault(c["sentence"], c["period"])
+        passage: tuple[int, str] | None = None  # (where, period) the paragraph last reported on
+        named = self._named_periods(view, claims, periods)  # periods named by dates, in text order
+        k = 0
         for c in claims:
+            while k < len(named) and named[k][0] < c["figure"]["start"]:
+                passage, k = named[k], k + 1
+            if passage is not None and "\n\n" in view.text[passage[0]:c["figure"]["start"]]:
+                passage = None
+            if c["sentence"] in by_sentence:
+                passage = (c["figure"]["start"], by_sentence[c["sentence"]])
             fig = c["figure"]
-            fiscal = self.r.entities.fiscal(c["subject"])
+            fiscal = self._fiscal(c["subject"])
             if c["time"] != "static" and fig["label"] != "DATE":
                 follows = c.get("follows")
                 if c["period"] is None and follows is not None and not c["relative"] and not follows["relative"]:
                     c["period"] = follows["period"]  # the claim it continues, now resolved
-                # "Im Vorquartal waren es …": relative to the sentence's period, else the document's.
-                ref = by_sentence.get(c["sentence"]) or dominant
+                # "Im Vorquartal waren es …", "Ein Jahr zuvor …": relative to the period of the
+                # sentence, else of the paragraph so far, else the document's.
+                ref = by_sentence.get(c["sentence"]) or (passage[1] if passage else None) or dominant
                 if c["period"] is None and c["relative"]:
                     c["period"] = periods.relative(c["relative"], ref, fiscal)
                 if c["period"] is None:
                     c["period"] = periods.heading_period(fig["start"], c["time"] == "flow", c["aspect"], fiscal)
                 if c["period"] is None and c["time"] == "flow" and c["aspect"] == "actual" and not c["relative"]:
-                    c["period"] = dominant
+                    c["period"] = passage[1] if passage else dominant
             span = extent(c["period"], fiscal)
             c["period_start"], c["period_end"] = (span if span else (None, None))
 
 
-def _dominant(claims: list[dict], view: DocView, periods: PeriodResolver, entities: EntityRules) -> str | None:
+def _named_periods_doc(view: DocView, periods: PeriodResolver, fiscal) -> list[tuple[int, str]]:
+    """(position, period) of the dates that name a reporting period ("Geschäftsjahr 2025", "im
+    dritten Quartal"), not a day, not a span "seit"/"bis"."""
+    out = []
+    for d in view.figures:
+        if d["label"] != "DATE" or d.get("date_relation") or periods.relative_or_compared(d):
+            continue  # "gegenüber dem Vorjahr", "im Vorquartal": compared with, not reported on
+        p = periods.date_period(d, fiscal)
+        if p and (p.startswith("FY") or grain(p) in ("quarter", "half", "year")):
+            out.append((d["start"], p))
+    return out
+
+
+def _dominant(claims: list[dict], view: DocView, periods: PeriodResolver, fiscal_of) -> str | None:
     """The period a document mainly reports on: the quarter or half its actual per-period
     claims name most (twice the weight), or its dates name most (read with the fiscal
     calendar of the company the document's per-period claims are about)."""
@@ -296,7 +333,7 @@ def _dominant(claims: list[dict], view: DocView, periods: PeriodResolver, entiti
             subjects[c["subject"]] += 1
         if c["period"] and c["time"] == "flow" and c["aspect"] == "actual" and grain(c["period"]) in ("quarter", "half"):
             votes[c["period"]] += 2
-    fiscal = entities.fiscal(subjects.most_common(1)[0][0]) if subjects else None
+    fiscal = fiscal_of(subjects.most_common(1)[0][0]) if subjects else None
     first = True
     for f in view.figures:
         if f["label"] != "DATE" or f.get("date_relation") or view.skipped(f["start"], f["end"]):
@@ -310,10 +347,15 @@ def _dominant(claims: list[dict], view: DocView, periods: PeriodResolver, entiti
     return max(votes, key=lambda p: (votes[p], p)) if votes else None
 
 
-def _nearest(rx: re.Pattern, text: str, start: int, end: int, fig: dict) -> tuple[float, tuple[int, int]] | None:
-    """The trigger nearest to the figure in text[start:end]; words before it count closer."""
+def _nearest(rx: re.Pattern, text: str, start: int, end: int, fig: dict,
+             owned=lambda text, m, fig: False) -> tuple[float, tuple[int, int]] | None:
+    """The trigger nearest to the figure in text[start:end]; words before it count closer, and
+    a noun closer than a verb ("Die Marge erreichte 18 %": the margin, not what was reached)."""
     best = None
     for m in rx.finditer(text, start, end):
+        if owned(text, m, fig):
+            continue
+        verb = text[m.start()].islower() and " " not in m.group(0)  # "stieg", not "pro Aktie"
         if m.start() < fig["end"] and m.end() > fig["start"]:
             d = 0.0
         elif m.end() <= fig["start"]:
@@ -322,6 +364,8 @@ def _nearest(rx: re.Pattern, text: str, start: int, end: int, fig: dict) -> tupl
             d = 0.0  # "300 Milliarden Dollar wert": the word right after the figure
         else:
             d = (m.start() - fig["end"]) * 1.5 + 5
+        if verb and d > 0:
+            d += VERB_PENALTY
         if best is None or d < best[0]:
             best = (d, m.span())
     return best

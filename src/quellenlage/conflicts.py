@@ -55,6 +55,11 @@ def _rounding_band(text: str, value: float) -> float:
         stripped = plain.rstrip("0") or "0"
         unit = 10 ** (len(plain) - len(stripped))
     scale = abs(value) / mantissa if mantissa else 1.0
+    if unit < 10:
+        # The last written digit is significant: "6 Prozent" for 6,4 % and "1,8 Mrd." for
+        # 1,84 Mrd. are the same value rounded, whatever the share.
+        return unit / 2 * scale
+    # Trailing zeros ("15.000", "590") may be rounding or exact: never wider than ±2.5 %.
     return min(unit / 2 * scale, abs(value) * EXACT_CAP)
 
 

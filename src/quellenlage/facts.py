@@ -16,6 +16,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from quellenlage.claim_parts import PART
 from quellenlage.conflicts import Interval, claim_interval, conflict_id, published_day
 from quellenlage.wording import describe_frame, format_value, summary_sentence
 
@@ -71,7 +72,7 @@ def time_buckets(members: list[dict], time: str, window: int | None) -> list[lis
     for c in undated:
         day = c.get("_day")
         within = [k for k, cs in dated.items() if day is not None and not c.get("past")
-                  and cs[0]["period_start"].toordinal() <= day <= cs[0]["period_end"].toordinal() + min(7, window)]
+                  and cs[0]["period_start"].toordinal() <= day <= cs[0]["period_end"].toordinal() + _allowance(window)]
         if within:
             dated[max(within)].append(c)
         else:
@@ -79,6 +80,12 @@ def time_buckets(members: list[dict], time: str, window: int | None) -> list[lis
     past = [c for c in rest if c.get("past")]  # "ursprünglich 100.000": an earlier, unsaid time
     rest = [c for c in rest if not c.get("past")]
     return [dated[k] for k in sorted(dated)] + _windows(rest, window) + ([past] if past else [])
+
+
+def _allowance(window: int) -> int:
+    """Days after a stated date within which an undated figure of a later source is read as
+    of that date: a week for slow quantities, none for a price (a window of one day)."""
+    return min(7, window - 1)
 
 
 def _events(members: list[dict]) -> list[list[dict]]:
@@ -203,7 +210,8 @@ def build_facts(claims: list[dict], names: dict[str, str]) -> tuple[list[dict], 
     `window_days`. Sets each claim's fact_id, status, n_agree, n_conflict, suspected_cause."""
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for c in claims:
-        groups[fact_key(c)].append(c)
+        if c.get("segment") != PART:  # an unnamed part is compared with nothing
+            groups[fact_key(c)].append(c)
     facts, conflicts = [], []
     for key in sorted(groups, key=lambda k: tuple(map(str, k))):
         members = groups[key]

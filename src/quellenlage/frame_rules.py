@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from quellenlage.rules import RuleSet
@@ -21,10 +21,34 @@ class Frame:
 @dataclass
 class FrameRules:
     cfg: dict
+    months: dict = field(default_factory=dict)  # month name -> number (rules/<lang>/dates.yaml)
 
     @classmethod
     def from_ruleset(cls, rules: RuleSet) -> "FrameRules":
-        return cls(rules.get("frames"))
+        months = {name: int(n) for n, names in (rules.get("dates").get("months") or {}).items() for name in names}
+        return cls(rules.get("frames"), months)
+
+    # --- the fiscal calendar an article states ---
+    @cached_property
+    def fiscal_statements(self) -> list[tuple[str, re.Pattern]]:
+        """ "Geschäftsjahr 2025, das Ende September endete", "Geschäftsjahr 2026, das am 1. Oktober
+        begonnen hat", "vierte Fiskalquartal, das am 27. September endete"."""
+        fc = self.cfg.get("fiscal_calendar") or {}
+        if not fc or not self.months:
+            return []
+        month = r"(?P<m>" + alternation(m for m in self.months if not m.endswith(".")) + r")(?![\w.])"
+        day = r"(?:Ende|Anfang|am\s+\d{1,2}\.)\s*"
+        gap = r"[^.;]{0,40}?"
+        ends, starts = alternation(fc["ends"]), alternation(fc["starts"])
+        years, quarters = alternation(fc["year_words"]), alternation(fc["quarter_words"])
+        return [
+            ("year_end", re.compile(r"(?:" + years + r")" + gap + day + month + r"[^.;]{0,12}?\b(?:" + ends + r")")),
+            ("year_start", re.compile(r"(?:" + years + r")" + gap + day + month + r"[^.;]{0,12}?\b(?:" + starts + r")")),
+            ("year_span", re.compile(r"(?:" + years + r")" + gap + r"\bvon\s+(?:Anfang\s+)?" + month
+                                     + r"\s+bis\s+(?:Ende\s+)?[A-ZÄÖÜ][a-zäöü]+")),
+            ("quarter_end", re.compile(r"(?P<n>erste|zweite|dritte|vierte)[nrs]?\s+(?:" + quarters + r")" + gap + day
+                                       + month + r"[^.;]{0,12}?\b(?:" + ends + r")")),
+        ]
 
     # --- aspect ---
     @cached_property
@@ -169,6 +193,11 @@ class FrameRules:
     def period_comparison(self) -> re.Pattern:
         return re.compile(r"(?<![\w-])(?:" + alternation(self.cfg["period"]["comparison"])
                           + r")\s+(?:(?:dem|der|den|des|einem|einer)\s+)?(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
+
+    @cached_property
+    def period_word(self) -> re.Pattern:
+        """Words that name a period, not a part: "Quartal", "Geschäftsjahr", "Halbjahr"."""
+        return re.compile(r"(?i)quartal|jahr|monat|woche|halbjahr|jahreshälfte|zeitraum")
 
     def canonical_segment(self, words: str) -> str | None:
         words = re.sub(r"\s+", " ", words.strip(" -"))

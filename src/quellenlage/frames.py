@@ -27,6 +27,7 @@ NAME_AFTER = re.compile(r"\s+(?P<name>[A-ZÄÖÜ][\w&.+-]*(?:\s+[A-ZÄÖÜ][\w&.
 VALUE_OF = re.compile(r"(?P<name>[\w-]+)\s+(?:im\s+Wert\s+von|für|über|in\s+Höhe\s+von)\s+(?:(?:rund|etwa|knapp|gut|über|bis\s+zu)\s+)?$")
 ALLOCATED = re.compile(r"\s+(?:an\s+Umsatz\s+)?auf\s+(?:das\s+|den\s+|die\s+|dem\s+)?(?P<name>[A-ZÄÖÜ][\w-]+)")
 SEGMENT_ANAPHOR = re.compile(r"(?<![\w-])(?:[Dd]ie|[Dd]iese|[Dd]as|[Dd]ieses|[Dd]er|[Dd]ieser)\s+(?:Sparte|Segment|Bereich|Geschäft|Geschäftsbereich|Division)\b(?!\s+[A-ZÄÖÜ])")
+LIST_LABEL = re.compile(r"[ \t]*[-•*–][ \t]+(?P<label>[A-ZÄÖÜ][^:\n(]{1,50}?)[ \t]*(?:\([^)\n]{1,15}\))?[ \t]*:[ \t]*")
 ARTICLES = frozenset("Der Die Das Den Dem Des Ein Eine Einen Einem Er Sie Es Man Dies Diese Dieser Dieses Damit Davon "
                      "Dabei Dazu Auch Nun Jetzt Zudem Insgesamt Im In Am Mit Nach Bei Unter Zum Zur Für".split())
 
@@ -145,11 +146,27 @@ class FrameFinder:
         return False
 
     # --- segment -----------------------------------------------------------------------
+    def _list_label(self, text: str, fig: dict, not_parts: re.Pattern | None) -> str | None:
+        """The label of a list item the figure stands in, when it names a part: not the
+        property ("- Umsatz: 14,7 Mrd."), not a period ("- Viertes Quartal: …")."""
+        line = text.rfind("\n", 0, fig["start"]) + 1
+        m = LIST_LABEL.match(text, line)
+        if not m or m.end() > fig["start"]:
+            return None
+        label = m.group("label").strip()
+        if (not_parts is not None and not_parts.search(label)) or self.r.period_word.search(label):
+            return None
+        return self.r.canonical_segment(label)
+
     def segment(self, text: str, fig: dict, clauses: list[tuple[int, int]], kinds: tuple[str, ...],
                 trigger: tuple[int, int, str] | None, not_parts: re.Pattern | None = None,
                 entities: list | None = None) -> str | None:
         """The segment named in the figure's clause (or a figure-free clause before it).
         `trigger`: the property word that matched (start, end, head) for compounds."""
+        if "business" in kinds:
+            label = self._list_label(text, fig, not_parts)
+            if label:
+                return label  # "- Automotive (ATV): 1,85 Mrd. Euro Umsatz"
         if "business" in kinds and clauses:
             m = self.r.subject_segment.match(text, clauses[0][0])
             if m and m.end() <= fig["start"] and not (not_parts is not None and not_parts.search(m.group("w"))) \

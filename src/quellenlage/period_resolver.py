@@ -18,6 +18,9 @@ from quellenlage.normalize.periods import (
 
 from quellenlage.frame_rules import FrameRules
 
+STRONG_COMPARISON = re.compile(r"(?:gegenüber|im\s+Vergleich\s+zu[mr]?|verglichen\s+mit|als\s+im|nach\s+zuvor)\s+(?:de[mnr]\s+|die\s+|das\s+)?(?:\w+\s+)?$")
+RELATIVE_CLAUSE = re.compile(r"\s*(?:das|der|die|welche[rs]?)\s")
+
 YEAR_IN = re.compile(r"(?<!\d)(?:\d{4}|'\d{2}|/\d{2})(?!\d)")
 QUARTER_NUMBER = re.compile(r"(?:Q\s?([1-4])|([1-4])\.\s|(erst|zweit|dritt|viert|letzt)e[nrs]?\s)", re.IGNORECASE)
 ORDINALS = {"erst": 1, "zweit": 2, "dritt": 3, "viert": 4, "letzt": 4}
@@ -71,9 +74,12 @@ class PeriodResolver:
         cands = []
         for k, (cs, ce) in enumerate(clauses):
             others = [f["start"] for f in self.figures if f is not fig and cs <= f["start"] < ce]
+            describes = self._describes_date(cs)
             for d in self.dates:
                 if not (cs <= d["start"] and d["end"] <= ce) or compare and self._compared(d["start"], d["end"], fig):
                     continue
+                if describes and not (cs <= fig["start"] < ce):
+                    continue  # "im Geschäftsjahr 2025, das Ende September endete": the year is the period
                 rel = self._relative(d["start"], d["end"])
                 if relative and self._nearer_other(d["start"], d["end"], fig, others, bool(rel)):
                     continue
@@ -105,6 +111,14 @@ class PeriodResolver:
         if rel == "current_quarter" and self.published:
             return quarter_of(self.published, fiscal), None
         return period, rel
+
+    def _describes_date(self, cs: int) -> bool:
+        """Is the clause at cs a relative clause right after a date ("Geschäftsjahr 2025, das
+        Ende September endete", "Quartal, das am 27. September endete")?"""
+        if not RELATIVE_CLAUSE.match(self.text, cs):
+            return False
+        comma = self.text.rfind(",", max(0, cs - 3), cs + 1)
+        return comma >= 0 and any(comma - 3 <= d["end"] <= comma for d in self.dates)
 
     @staticmethod
     def _nearer_other(s: int, e: int, fig: dict, others: list[int], relative: bool) -> bool:
@@ -181,6 +195,11 @@ class PeriodResolver:
                 return name
         return None
 
+    def relative_or_compared(self, d: dict) -> bool:
+        """A date named relative to another period, or what something is compared with."""
+        return bool(self._relative(d["start"], d["end"])
+                    or STRONG_COMPARISON.search(self.text, max(0, d["start"] - 30), d["start"]))
+
     def date_period(self, d: dict, fiscal: FiscalCalendar | None) -> str | None:
         """A DATE figure as an actual reporting period (for the document's main period)."""
         return self._date_period(d, "flow", "actual", fiscal)
@@ -193,7 +212,10 @@ class PeriodResolver:
         value, text = d.get("date_value"), d["text"]
         after = self.text[d["end"]:d["end"] + 40]
         g = grain(value)
-        if value and g == "month" and self.r.period_cue("quarter_ending").match(after.lstrip()):
+        before = self.text[max(0, d["start"] - 40):d["start"]]
+        until = self.r.period_cue("quarter_until")
+        if value and g == "month" and (self.r.period_cue("quarter_ending").match(after.lstrip()) or any(
+                not before[m.end():].strip() for m in until.finditer(before))):
             y, mo = int(value[:4]), int(value[5:7])
             return quarter_ending(y, mo, fiscal)
         if flow and g in ("day", "week"):
@@ -263,3 +285,22 @@ def _pub_date(published: str | None) -> dt.date | None:
         return dt.date(int(m.group(1)), int(m.group(2) or 12), int(m.group(3) or 28))
     except ValueError:
         return None
+
+
+def stated_fiscal(text: str, rules: FrameRules) -> FiscalCalendar | None:
+    """The fiscal calendar an article states, if it states one (see `fiscal_statements`)."""
+    for kind, rx in rules.fiscal_statements:
+        m = rx.search(text)
+        if not m:
+            continue
+        month = rules.months[m.group("m")]
+        if kind in ("year_start", "year_span"):
+            start = month
+        elif kind == "year_end":
+            start = month % 12 + 1
+        else:  # the n-th quarter ends in this month: the year ends 3 * (4 - n) months later
+            n = ("erste", "zweite", "dritte", "vierte").index(m.group("n")) + 1
+            start = (month + 3 * (4 - n)) % 12 + 1
+        if start != 1:
+            return FiscalCalendar(start)
+    return None

@@ -25,6 +25,10 @@ SAYS_BEFORE = re.compile(r"(?:\b[Ll]aut|nach\s+Angaben\s+von|zufolge\s+von|so)\s
 INVESTOR_AFTER = re.compile(r"\s*,?\s*(?:(?:der|die|als)\s+)?(?:(?:Haupt|Lead-|Leit)?(?:[Ii]nvestor|Geldgeber|Kapitalgeber|Anteilseigner)|angeführt|geführt|(?:an)?geführten|angeführten)")
 INVESTOR_BEFORE = re.compile(r"(?:(?:angeführt|geführt|Investor|Investoren|Geldgeber|Anteilseigner)\s+(?:von\s+|wie\s+)?(?:der\s+|dem\s+)?"
                              r"|(?:[Aa]ngeführt|[Gg]eführt)\b[^,.;]{0,60}\b(?:vo[nm]|durch)\s+(?:\w+\s+){0,3})$")
+# "arbeitet mit dem US-Konzern Nvidia": a partner or rival named beside the topic is no topic.
+COMPANION_BEFORE = re.compile(r"(?<!\w)(?:mit|gegen|neben|wie)\s+(?:(?:de[mnr]|die|das|einem|einer|einen)\s+)?(?:[\w-]+\s+){0,2}$")
+OPENING_NP = re.compile(r"\s*(?P<art>Die|Der|Das)\s+(?:[a-zäöüß]\w*\s+)?(?P<noun>[A-ZÄÖÜ][\w-]+)")
+CAPITALISED_RUN = re.compile(r"(?:[A-ZÄÖÜ][\w-]*[ \t]*)+")
 COORDINATED = re.compile(r"\s*und\s+[a-zäöüß]+t\b")
 RELATIVE = re.compile(r"\s*(?:das|der|die|welche[rs]?|dessen|deren)\b")
 CLAIM_TYPES = ("ORG", "PER", "MODEL", "PRODUCT", "INFRA", "CHIP", "LAW", "INDEX")
@@ -59,6 +63,22 @@ class SubjectFinder:
         if parent:
             return parent, name
         return name, None
+
+    def _own_topic(self, view: "DocView", ss: int, fig: dict) -> bool:
+        """Does the sentence open with a definite noun phrase of its own, neither a property's
+        word, nor an anaphor, nor a general noun, nor a name ("Die KI-Zusammenfassungen in der
+        Suche …")? Then the sentence is about that, not the topic of the sentence before."""
+        text = view.text
+        m = OPENING_NP.match(text, ss)
+        if not m or m.end() > fig["start"]:
+            return False
+        noun = m.group("noun")
+        phrase = CAPITALISED_RUN.match(text, m.start("noun")).group(0)  # "Current Cloud Backlog"
+        if any(rx.match(text, m.start("art")) for rx, _ in self.r.entities.anaphora):
+            return False
+        if self.r.property_words.search(phrase) or noun in self.r.general_nouns:
+            return False
+        return not any(e.start <= m.start("noun") < e.end for e in view.entities)
 
     @staticmethod
     def _names_the_deal(text: str, prop: "Property", ss: int) -> bool:
@@ -164,11 +184,21 @@ class SubjectFinder:
                     return resolved
         if prop.local:
             return None  # dates, ranks, prices: only what their own sentence names
-        # 4. The topic of the sentence before, then the article's main entity of a fitting type.
+        if self._own_topic(view, ss, fig):
+            return None  # "Die KI-Zusammenfassungen … erreichen 1,5 Mrd. Menschen": a new topic, unnamed
+        # 4. The topic of the sentence before (an anaphor opening it stands for its antecedent;
+        # an object there is no topic: "Das Unternehmen arbeitet mit dem US-Konzern Nvidia"),
+        # then the article's main entity of a fitting type.
         prev = view.previous_sentence(ss)
         prev_start = prev[0] if prev else ss
         for typ in types:
-            topic = [e for e in fitting if e.type == typ and prev_start <= e.start and e.end <= ss]
+            m = anaphors[typ].match(text, prev_start) if typ in anaphors and prev else None
+            if m is not None:
+                resolved = self._resolve_anaphor(view, typ, usable, prev_start)
+                if resolved:
+                    return resolved
+            topic = [e for e in fitting if e.type == typ and prev_start <= e.start and e.end <= ss
+                     and not COMPANION_BEFORE.search(text, max(0, e.start - 40), e.start)]
             if topic:
                 return topic[0].name
         for typ in types:

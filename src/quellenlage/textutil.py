@@ -50,9 +50,12 @@ def cue_re(phrases: Iterable[str] | None) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + "|".join(_glob(p) for p in phrases) + r")(?![\w-])")
 
 
-# A parenthetical insertion without figures ("(NASDAQ:INTC)", "(dpa)", "(KI)") does not end
-# its clause: "dass es 5 Mrd. Dollar in Aktien von Intel (NASDAQ:INTC) investieren wird".
-TRANSPARENT_PARENS = re.compile(r"\((?:[^()\d]{1,40}|[A-Z]{2,8}:\s?[A-Z0-9.]{1,8})\)")
+# A parenthetical insertion without figures ("(NASDAQ:INTC)", "(dpa)", "(KI)") or with an amount
+# alone, converted, does not end its clause: "dass es 5 Mrd. Dollar in Aktien von Intel
+# (NASDAQ:INTC) investieren wird", "102,5 Mrd. Dollar (rund 88 Mrd. Euro) umgesetzt".
+TRANSPARENT_PARENS = re.compile(r"\((?:[^()\d]{1,40}|[A-Z]{2,8}:\s?[A-Z0-9.]{1,8}"
+                                # an amount converted: "(rund 88 Milliarden Euro)", "(umgerechnet 7,6 Mrd. Fr.)"
+                                r"|(?:(?:rund|etwa|umgerechnet|ca\.|circa|knapp|gut)\s+)?\d[\d.,'’]*\s*(?:[A-Za-zÄÖÜäöü.$€-]+\s*){0,3})\)")
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

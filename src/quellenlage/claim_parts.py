@@ -1,0 +1,79 @@
+"""One document never contradicts itself: when it gives two different values for what looks
+like one claim (same subject, property and frame), the frame missed what tells them apart,
+most often a segment or a period the rules do not know ("Mit Mac-Computern erlöste Apple 8,7
+Mrd.", "Die Sparte … steigerte ihren Umsatz auf 28,8 Mrd."). Such values are kept as claims
+but marked as an unnamed part (`segment` = PART), so that they are never compared across
+sources as if they were the whole.
+
+Which value stays the whole: for an additive quantity (revenue, profit, units: parts add up
+to the whole) the value named first, when it is at least as large as every other (a lead
+names the total, the parts follow); for a change, the rate in the same sentence as that
+whole; otherwise none of them. Pure: works on one document's claim records.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from quellenlage.conflicts import claim_interval
+
+PART = "(Teil)"
+
+
+def _key(c: dict) -> tuple:
+    f = c["figure"]
+    return (c["subject"], c["property"], c["period"], c["segment"], c["aspect"],
+            f.get("unit") if f["label"] in ("COUNT", "DURATION") else None, f.get("currency"))
+
+
+def _distinct(claims: list[dict]) -> bool:
+    """Do the values fall apart (some pair whose intervals do not overlap)?"""
+    iv = [claim_interval(c["figure"]) for c in claims]
+    iv = [i for i in iv if i is not None]
+    return any(not a.overlaps(b) for k, a in enumerate(iv) for b in iv[k + 1:])
+
+
+def mark_unnamed_parts(claims: list[dict], additive: frozenset[str]) -> None:
+    """Set `segment` to PART on the claims of this document that cannot be told apart."""
+    groups: dict[tuple, list[dict]] = defaultdict(list)
+    for c in claims:
+        if c["figure"]["label"] != "DATE" and c["segment"] is None:
+            groups[_key(c)].append(c)
+    wholes: dict[tuple, dict] = {}
+    for key, members in groups.items():
+        levels = [c for c in members if c["measure"] == "level"]
+        if len({c["figure"]["label"] for c in levels}) > 1:
+            continue  # different kinds of value are never compared anyway
+        if not _distinct(levels):
+            if levels:
+                wholes[key] = levels[0]
+            continue
+        first = levels[0]
+        whole = None
+        if key[1] in additive:
+            first_iv = claim_interval(first["figure"])
+            others = [claim_interval(c["figure"]) for c in levels[1:]]
+            if first_iv is not None and all(o is None or o.high <= first_iv.high or o.overlaps(first_iv) for o in others):
+                whole = first
+        if whole is not None:
+            wholes[key] = whole
+        whole_iv = claim_interval(whole["figure"]) if whole else None
+        for c in levels:
+            iv = claim_interval(c["figure"])
+            if whole_iv is None or iv is None or not iv.overlaps(whole_iv):
+                c["segment"] = PART
+    for key, members in groups.items():
+        by_basis: dict[tuple, list[dict]] = defaultdict(list)
+        for c in members:
+            if c["measure"] == "change":
+                by_basis[(c["basis"], c["figure"]["label"])].append(c)
+        for changes in by_basis.values():
+            if not _distinct(changes):
+                continue
+            whole = wholes.get(key)
+            kept = [c for c in changes if whole is not None and c["sentence"] == whole["sentence"]]
+            kept_iv = [claim_interval(c["figure"]) for c in kept]
+            for c in changes:
+                iv = claim_interval(c["figure"])
+                if c in kept or (iv is not None and any(k is not None and iv.overlaps(k) for k in kept_iv)):
+                    continue
+                c["segment"] = PART
