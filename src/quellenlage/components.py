@@ -18,6 +18,8 @@ from quellenlage.claims import ClaimFinder
 from quellenlage.dates import DateRules, DateScanner
 from quellenlage.entities import Entity, EntityRules, find_entities
 from quellenlage.figures import FigureRules, Scanner
+from quellenlage.frame_rules import FrameRules
+from quellenlage.period_resolver import stated_fiscal
 from quellenlage.quote_rules import QuoteRules
 from quellenlage.quotes import QuoteFinder
 from quellenlage.rules import RuleSet
@@ -90,12 +92,29 @@ def make_figures(nlp: Language, name: str, rules_dir: str):
 
 @Language.factory("quellenlage_dates", default_config={"rules_dir": ""})
 def make_dates(nlp: Language, name: str, rules_dir: str):
-    scanner = DateScanner(DateRules.from_ruleset(ruleset(rules_dir)))
+    rules = ruleset(rules_dir)
+    scanner = DateScanner(DateRules.from_ruleset(rules))
+    entities, frames = EntityRules.from_ruleset(rules), FrameRules.from_ruleset(rules)
+
+    def fiscal_start(doc: Doc) -> int | None:
+        """The fiscal year of the company the article is most about (the gazetteer's, else
+        the one the article states): yearless fiscal quarters are read with it."""
+        counts: dict[str, int] = {}
+        for s in doc.spans["entities"] if "entities" in doc.spans else []:
+            if s._.entity.type == "ORG":
+                counts[s._.entity.name] = counts.get(s._.entity.name, 0) + 1
+        for org in sorted(counts, key=lambda n: (-counts[n], n)):
+            cal = entities.fiscal(org)
+            if cal is not None:
+                return cal.start_month
+            break  # only the main organisation's calendar counts
+        stated = stated_fiscal(doc.text, frames)
+        return stated.start_month if stated else None
 
     def find(doc: Doc) -> Doc:
         figures = list(doc.spans["figures"]) if "figures" in doc.spans else []
         taken = [(s._.figure["start"], s._.figure["end"]) for s in figures]
-        found = scanner.scan(doc.text, doc._.published, skip_regions(doc) + taken)
+        found = scanner.scan(doc.text, doc._.published, skip_regions(doc) + taken, fiscal_start(doc))
         figures += result_spans(doc, found, "figure")
         figures.sort(key=lambda s: (s._.figure["start"], s._.figure["end"]))
         doc.spans["figures"] = figures

@@ -13,13 +13,17 @@ from typing import Iterable
 
 from quellenlage.figure import Figure
 from quellenlage.textutil import alternation
-from quellenlage.normalize.dates import DateExpr, resolve
+from quellenlage.normalize.dates import DateExpr, fiscal_year_at, resolve
 from quellenlage.normalize.numbers import NumberRules, parse_number_word
 from quellenlage.rules import RuleSet
 
 YEAR = r"(?<![\d.,'’])(?:1[89]|20)\d\d(?![\d])"
 NB = r"(?![^\W\d_])"  # no letter follows
 SP = r"[ \u00a0\u202f\t]+"
+CURRENT_BEFORE = re.compile(r"\b(?:laufende[nms]?|aktuelle[nms]?|kommende[nms]?|nächste[nms]?|bevorstehende[nms]?)\s+$", re.IGNORECASE)
+DATE_LEAD = re.compile(r"(?:\b(?:am|vom|bis|seit|zum|ab|den|dem|bis zum)|[,(]|^)\s*$", re.IGNORECASE)
+MONTH_VALUE = re.compile(r"\d{4}-\d{2}")
+RANGE_GAP = re.compile(r"[ \u00a0\u202f]*(?:bis(?:[ \u00a0\u202f]+(?:zum|Ende|Anfang))?|–|—|-)[ \u00a0\u202f]*")
 
 
 @dataclass
@@ -78,8 +82,12 @@ class DateRules:
                                           if w not in self.cfg["seasons"]) + r")"
         day = r"(?P<day>[0-3]?\d)\." + r"[ \u00a0\u202f]?"
         year = r"(?P<year>" + YEAR + r")"
-        quarter_words = alternation(self.cfg["quarters"])
-        half_words = alternation(self.cfg["halves"])
+        quarter_words = alternation(_both_cases(list(self.cfg["quarters"])))
+        half_words = alternation(_both_cases(list(self.cfg["halves"])))
+        fadj = r"(?P<fadj>[Ff]iskalische[nrs]?" + SP + r")?"
+        frel_phrases = {p: int(o) for o, ps in (self.cfg.get("relative_fiscal_years") or {}).items() for p in ps}
+        self._frel = frel_phrases
+        frel_words = r"neuen|laufenden|kommenden|nächsten|abgelaufenen|vergangenen|aktuellen"  # "sein fiskalisches erstes Quartal 2026"
         fiscal = r"(?P<fiscal>" + alternation(self.cfg["fiscal_words"]) + r")"
         seasons = r"(?P<season>" + alternation(self.cfg["seasons"]) + r")"
         rel_year = {p: int(o) for o, ps in self.cfg["relative_years"].items() for p in ps}
@@ -97,11 +105,22 @@ class DateRules:
             ("iso_date", r"(?<![\d-])(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?![\d-])"),
             ("numeric_date", r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?:(?P<year>(?:19|20)?\d\d)(?!\d)|(?![\d]))"),
             ("day_month", r"(?:" + mods + SP + r")?(?<![\d.])" + day + self.month_any + r"(?:" + SP + year + r")?"),
-            ("quarter", r"(?:Q(?P<q>[1-4])|(?P<qn>[1-4])\." + SP + r"Quartal(?:s)?|(?P<qw>" + quarter_words + r")"
-                        + SP + r"Quartal(?:s)?)(?:(?:" + SP + r"|/|\s?'\s?)" + year + r"|" + SP + r"(?:des" + SP + r")?" + fiscal
-                        + SP + r"(?P<fyear>" + YEAR + r"))?" + NB),
-            ("half", r"(?:H(?P<h>[12])|(?P<hw>" + half_words + r")" + SP + r"Halbjahr(?:es)?)(?:" + SP + year + r"|" + SP
-                     + r"des" + SP + fiscal + SP + r"(?P<fyear>" + YEAR + r"))" + NB),
+            ("quarter", r"(?:Q(?P<q>[1-4])|(?P<qn>[1-4])\." + SP + r"Quartal(?:s)?|" + fadj + r"(?P<qw>" + quarter_words + r")"
+                        + SP + r"(?:(?P<fadj2>fiskalische[nrs]?)" + SP + r")?Quartal(?:s)?)(?:(?:" + SP + r"|/|\s?'\s?)" + year
+                        + r"|" + SP + r"(?:(?:des|seines|ihres)" + SP + r")?" + fiscal + SP + r"(?P<fyear>" + YEAR + r"))?" + NB),
+            ("half", r"(?:H(?P<h>[12])|(?P<hw>" + half_words + r")" + SP + r"(?:Halbjahr(?:es)?|Jahreshälfte))(?:" + SP + r"(?:von" + SP + r")?" + year + r"|" + SP
+                     + r"(?:des|seines|ihres)" + SP + fiscal + SP + r"(?P<fyear>" + YEAR + r"))" + NB),
+            ("half_bare", r"(?<![\w-])(?P<hw>" + half_words + r")" + SP + r"(?:Halbjahr(?:es)?|Jahreshälfte|Geschäftshalbjahr(?:es)?)"
+                          + r"(?:" + SP + r"(?:des|seines|ihres)" + SP + fiscal + r")?" + NB),
+            ("months_elapsed", r"(?<![\w-])(?:ersten|vergangenen|letzten)" + SP + r"(?P<n>"
+                               + alternation(str(k) for k in self.cfg.get("months_elapsed") or {"(?!)": 0}) + r")" + SP
+                               + r"Monate(?:n)?(?:" + SP + r"(?:des|seines|ihres)" + SP + fiscal + r")?" + NB),
+            ("holiday", r"(?<![\w-])(?P<hol>" + alternation(self.cfg.get("holidays") or {"(?!)": 0}) + r")" + NB),
+            ("quarter_named", r"(?<![\w-])(?P<qname>" + alternation(self.cfg.get("quarter_names") or {"(?!)": 0}) + r")"
+                              + r"(?:" + SP + r"(?:des|seines|ihres)" + SP + r"(?:(?P<frel>" + frel_words + r")" + SP + r")?"
+                             + fiscal + r")?" + NB),
+            ("fiscal_relative", r"(?<![\w-])(?P<frelphrase>" + alternation(_both_cases(list(frel_phrases))) + r")" + NB),
+            ("quarter_q", r"(?<![\w/-])Q(?P<q>[1-4])(?![\w/-])(?!" + SP + r"?['/]?" + SP + r"?\d)"),
             ("fiscal_year", fiscal + SP + year + r"(?:/(?P<fyend>\d{2}|\d{4}))?(?!\d)|(?P<fy>FY)\s?(?P<fyy>\d{4}|\d{2})" + NB),
             ("month_year", r"(?:" + mods + SP + r")?" + self.month_any + SP + year),
             ("season_year", seasons + SP + year),
@@ -119,7 +138,11 @@ class DateRules:
                     + r"(?P<unit>" + alternation(self.cfg["ago_units"]) + r")" + NB),
             ("fiscal_quarter", r"(?:(?P<qn>[1-4])\." + SP + r"|(?P<qw>" + quarter_words + r")" + SP + r")(?P<fq>" + fq + r")"
                                + r"(?:" + SP + year + r")?" + NB),
-            ("quarter_bare", r"(?<![\w-])(?P<qw>" + quarter_words + r")" + SP + r"Quartal(?:s)?" + NB),
+            ("quarter_bare", r"(?<![\w-])" + fadj + r"(?P<qw>" + quarter_words + r")" + SP
+                             + r"(?:(?P<fadj2>fiskalische[nrs]?)" + SP + r")?(?P<cal>Kalender)?[Qq]uartal(?:s)?"
+                             + r"(?:" + SP + r"(?:des|seines|ihres)" + SP + r"(?:(?P<frel>" + frel_words + r")" + SP + r")?"
+                             + fiscal + r")?" + NB),
+            ("fiscal_relative", r"(?<![\w-])(?P<frelphrase>" + alternation(_both_cases(list(frel_phrases))) + r")" + NB),
             ("season_rel", season_rel),
             ("season", r"(?<![\w-])(?:(?<=im )|(?<=Im )|(?<=ab )|(?<=bis )|(?<=seit )|(?<=zum ))" + season_bare),
             ("mod_month", mods + SP + self.month_any),
@@ -143,7 +166,9 @@ class DateScanner:
         _ = self.r.patterns  # compile once
 
     def scan(self, text: str, published: str | None = None,
-             regions: Iterable[tuple[int, int]] = ()) -> list[Figure]:
+             regions: Iterable[tuple[int, int]] = (), fiscal_start: int | None = None) -> list[Figure]:
+        """DATE figures of the text. `fiscal_start`: the month the fiscal year of the company
+        the article is about starts in (yearless fiscal quarters are read with it)."""
         blocked = sorted(regions)
         cands: list[tuple[int, int, int, str, re.Match]] = []
         for prio, (name, rx) in enumerate(self.r.patterns):
@@ -157,7 +182,7 @@ class DateScanner:
         for s, e, _, name, m in cands:
             if any(s < b and a < e for a, b in taken):
                 continue
-            fig = self._figure(text, name, m, published)
+            fig = self._figure(text, name, m, published, fiscal_start)
             if fig is None:
                 continue
             taken.append((fig.start, fig.end))
@@ -166,7 +191,33 @@ class DateScanner:
         self._anchor_in_clause(text, out)
         if not published:
             self._resolve_by_narrative(out)
+        out = self._merge_month_ranges(text, out)
         self._pair_ranges(text, out)
+        return out
+
+    def _merge_month_ranges(self, text: str, dates: list[Figure]) -> list[Figure]:
+        """ "Juli bis September", "Oktober 2024 bis September 2025", "Juli–September": one span
+        with an ISO interval (SPEC §7); the first month takes the year the second implies."""
+        out: list[Figure] = []
+        i = 0
+        while i < len(dates):
+            a = dates[i]
+            b = dates[i + 1] if i + 1 < len(dates) else None
+            if b is not None and MONTH_VALUE.fullmatch(a.date_value or "") and MONTH_VALUE.fullmatch(b.date_value or "") \
+                    and RANGE_GAP.fullmatch(text[a.end:b.start]) and not a.date_mod:
+                yb, mb = int(b.date_value[:4]), int(b.date_value[5:7])
+                ma = int(a.date_value[5:7])
+                expr = getattr(a, "_expr", None)
+                ya = expr.year if expr is not None and expr.year else (yb if ma <= mb else yb - 1)
+                merged = Figure(a.start, b.end, "DATE", rule="date_month_range")
+                merged.date_value = f"{ya:04d}-{ma:02d}/{yb:04d}-{mb:02d}"
+                if self._relation(text, a.start) in ("until", "before", "after"):
+                    merged.date_relation = self._relation(text, a.start)
+                out.append(merged)
+                i += 2
+                continue
+            out.append(a)
+            i += 1
         return out
 
     def _anchor_in_clause(self, text: str, dates: list[Figure]) -> None:
@@ -200,7 +251,8 @@ class DateScanner:
                     and expr.month and expr.year is None and expr.weekday is None and expr.rel_unit is None:
                 fig.date_value = resolve(replace(expr, future=False), ref_year)
 
-    def _figure(self, text: str, name: str, m: re.Match, published: str | None) -> Figure | None:
+    def _figure(self, text: str, name: str, m: re.Match, published: str | None,
+                fiscal_start: int | None = None) -> Figure | None:
         g = m.groupdict()
         s, e = m.span()
         # Past tense is read in the comma-bounded clause ("das im November an den Start ging,
@@ -225,8 +277,9 @@ class DateScanner:
             expr = DateExpr(year=year, month=int(g["mon"]), day=int(g["day"]), future=future, past=past)
             if not (1 <= expr.month <= 12 and 1 <= expr.day <= 31):
                 return None
-            if name == "numeric_date" and year is None and not text[e - 1:e] == ".":
-                return None
+            if name == "numeric_date" and year is None and (not text[e - 1:e] == "." or (
+                    len(g["day"]) == 1 and len(g["mon"]) == 1 and not DATE_LEAD.search(text, max(0, s - 12), s))):
+                return None  # "am 4.5." and "Kursänderung 27.1." are dates; "Claude Sonnet 4.5." a version
         elif name == "day_month":
             expr = DateExpr(year=year, month=self.r.month_of[g["month"]], day=int(g["day"]), future=future, past=past)
             if not 1 <= expr.day <= 31:
@@ -238,28 +291,48 @@ class DateScanner:
                 return None
             expr = DateExpr(month=self.r.month_of[g["month"]], future=future, past=past)
         elif name == "quarter":
-            q = int(g.get("q") or g.get("qn") or self.r.cfg["quarters"][g["qw"]])
+            q = int(g.get("q") or g.get("qn") or self.r.cfg["quarters"][g["qw"].lower()])
             if g.get("fiscal"):
                 expr = DateExpr(year=int(g["fyear"]), quarter=q, fiscal=True)
             elif year is None:
                 return None  # "im dritten Quartal" alone is the quarter_bare pattern
             else:
-                expr = DateExpr(year=year, quarter=q)
-        elif name in ("fiscal_quarter", "quarter_bare"):
-            # "im vierten Geschäftsquartal", "das dritte Quartal": the fiscal year the article
-            # names, else (calendar quarters) the publication year.
-            q = int(g.get("qn") or self.r.cfg["quarters"][g["qw"]])
-            fy = self._fiscal_year(text, s)
-            if fy is not None:
-                expr = DateExpr(year=year or fy, quarter=q, fiscal=True)
-            elif name == "fiscal_quarter":
+                expr = DateExpr(year=year, quarter=q, fiscal=bool(g.get("fadj") or g.get("fadj2")))
+        elif name in ("fiscal_quarter", "quarter_bare", "quarter_named", "quarter_q", "half_bare", "months_elapsed"):
+            # "im vierten Geschäftsquartal", "das dritte Quartal", "Q3", "im Schlussquartal", "im
+            # ersten Halbjahr", "in den ersten neun Monaten": the fiscal year the article names,
+            # else the latest such period before publication (the next when the clause looks
+            # ahead), fiscal when the article speaks of fiscal periods of a company with a shifted year.
+            q = h = n = None
+            if name == "half_bare":
+                h = int(self.r.cfg["halves"][g["hw"].lower()])
+            elif name == "months_elapsed":
+                n = int(self.r.cfg["months_elapsed"][g["n"]])
+            elif name == "quarter_named":
+                q = int(self.r.cfg["quarter_names"][g["qname"]])
+            else:
+                q = int(g.get("q") or g.get("qn") or self.r.cfg["quarters"][g["qw"].lower()])
+            named_fiscal = name == "fiscal_quarter" or bool(g.get("fiscal") or g.get("fadj") or g.get("fadj2"))
+            shifted = fiscal_start not in (None, 1)
+            # The company's calendar and the publication date say which year; without a
+            # calendar, the fiscal year the article names most.
+            fy = self._fiscal_year(text, s) if name != "months_elapsed" and not (shifted and published) else None
+            if g.get("cal"):
+                named_fiscal, shifted = False, False  # "im dritten Kalenderquartal"
+            if g.get("frel"):
+                word = g["frel"]
+                fy = fiscal_year_at(published, fiscal_start, -1 if word in ("abgelaufenen", "vergangenen") else
+                                    1 if word in ("kommenden", "nächsten") else 0, new=word == "neuen")
+                named_fiscal = True
+            if fy is not None and (named_fiscal or shifted):
+                expr = DateExpr(year=year or fy, quarter=q, half=h, fiscal=True)
+            elif name == "fiscal_quarter" and year is not None:
                 expr = DateExpr(year=year, quarter=q, fiscal=True)
             else:
-                fig = Figure(s, e, "DATE", rule=f"date_{name}")
-                py = (published or "")[:4]
-                fig.date_value = f"{py}-Q{q}" if py else None
-                fig.date_relation = self._relation(text, s)
-                return fig
+                fiscal = shifted and (named_fiscal or self._speaks_fiscal(text))
+                ahead = future or clause_future or bool(CURRENT_BEFORE.search(text, max(0, s - 14), s))
+                expr = DateExpr(quarter=q, half=h, months=n, fiscal=fiscal,
+                                fiscal_start=fiscal_start if fiscal else 1, future=ahead)
         elif name == "season_rel":
             mod = self.r.cfg["seasons"][g["season"]]
             rel = g["rel"]
@@ -285,7 +358,7 @@ class DateScanner:
             fig.date_relation = self._relation(text, s)
             return fig
         elif name == "half":
-            h = int(g.get("h") or self.r.cfg["halves"][g["hw"]])
+            h = int(g.get("h") or self.r.cfg["halves"][g["hw"].lower()])
             expr = DateExpr(year=int(g["fyear"]) if g.get("fiscal") else year, half=h, fiscal=bool(g.get("fiscal")))
         elif name == "fiscal_year":
             fy = g.get("fyy")
@@ -315,7 +388,7 @@ class DateScanner:
             expr = DateExpr(rel_unit="week", rel_offset=off)
         elif name == "relative":
             unit, off = self.r.relative_offset(g["relphrase"])
-            expr = DateExpr(rel_unit=unit, rel_offset=off)
+            expr = DateExpr(rel_unit=unit, rel_offset=off, weekend="Wochenende" in g["relphrase"])
             mod = mod or self.r.mod_of.get(g["relphrase"]) or self.r.mod_of.get(g["relphrase"].split()[-1])
         elif name == "ago":
             n = g["n"]
@@ -324,6 +397,17 @@ class DateScanner:
                 return None
             unit = self.r.cfg["ago_units"][g["unit"]]
             expr = DateExpr(rel_unit=unit, rel_offset=-int(v))
+        elif name == "fiscal_relative":
+            phrase = g["frelphrase"]
+            off = self.r._frel.get(phrase, self.r._frel.get(phrase[:1].lower() + phrase[1:], 0))
+            fy = fiscal_year_at(published, fiscal_start, off, new=phrase.lower().startswith("neuen"))
+            fig = Figure(s, e, "DATE", rule="date_fiscal_relative")
+            fig.date_value = f"FY{fy}" if fy else None
+            fig.date_relation = self._relation(text, s)
+            return fig
+        elif name == "holiday":
+            month, day_ = (int(x) for x in self.r.cfg["holidays"][g["hol"]].split("-"))
+            expr = DateExpr(month=month, day=day_, future=future, past=past)
         elif name == "weekday":
             expr = DateExpr(weekday=self.r.weekday_of[g["weekday"]], future=future)
             if re.match(r",?\s*(?:de[nm]\s+)?\d{1,2}\.", text[e:e + 12]):
@@ -341,6 +425,11 @@ class DateScanner:
         if name != "ago":
             fig.date_relation = self._relation(text, s)
         return fig
+
+    def _speaks_fiscal(self, text: str) -> bool:
+        """Does the article speak of fiscal periods ("Geschäftsjahr", "Geschäftsquartal")?"""
+        words = list(self.r.cfg["fiscal_words"]) + list(self.r.cfg.get("fiscal_quarter_words") or [])
+        return re.search(r"(?<![\w-])(?:" + alternation(words) + r")(?!\w)|[Ff]iskal", text) is not None
 
     def _fiscal_year(self, text: str, pos: int) -> int | None:
         """The fiscal year an article reports on: the one it names most often (the first at a tie)."""
@@ -390,8 +479,8 @@ def _clause_bounds(text: str, s: int, e: int, stops: str = ".;:!?\n") -> tuple[i
 
 
 def scan_dates(text: str, rules: DateRules, published: str | None = None,
-               regions: Iterable[tuple[int, int]] = ()) -> list[Figure]:
-    return DateScanner(rules).scan(text, published, regions)
+               regions: Iterable[tuple[int, int]] = (), fiscal_start: int | None = None) -> list[Figure]:
+    return DateScanner(rules).scan(text, published, regions, fiscal_start)
 
 
 DATELINE_LEAD = re.compile(

@@ -18,6 +18,7 @@ from quellenlage.normalize.periods import (
 
 from quellenlage.frame_rules import FrameRules
 
+MONTH = re.compile(r"\d{4}-\d{2}")
 STRONG_COMPARISON = re.compile(r"(?:gegenüber|im\s+Vergleich\s+zu[mr]?|verglichen\s+mit|als\s+im|nach\s+zuvor)\s+(?:de[mnr]\s+|die\s+|das\s+)?(?:\w+\s+)?$")
 RELATIVE_CLAUSE = re.compile(r"\s*(?:das|der|die|welche[rs]?)\s")
 
@@ -195,6 +196,18 @@ class PeriodResolver:
                 return name
         return None
 
+    @staticmethod
+    def _span_period(value: str, fiscal: FiscalCalendar | None) -> str | None:
+        """ "Juli bis September": three months ending a quarter are that (fiscal) quarter;
+        another span ("die ersten neun Monate") stays an interval."""
+        a, _, b = value.partition("/")
+        if not (MONTH.fullmatch(a) and MONTH.fullmatch(b)):
+            return value
+        ya, ma, yb, mb = int(a[:4]), int(a[5:]), int(b[:4]), int(b[5:])
+        if (yb * 12 + mb) - (ya * 12 + ma) == 2:
+            return quarter_ending(yb, mb, fiscal)
+        return value
+
     def relative_or_compared(self, d: dict) -> bool:
         """A date named relative to another period, or what something is compared with."""
         return bool(self._relative(d["start"], d["end"])
@@ -210,6 +223,8 @@ class PeriodResolver:
         of a longer period); an event's date (`event`) at any grain."""
         flow = time == "flow"
         value, text = d.get("date_value"), d["text"]
+        if value and "/" in value:
+            return self._span_period(value, fiscal)
         after = self.text[d["end"]:d["end"] + 40]
         g = grain(value)
         before = self.text[max(0, d["start"] - 40):d["start"]]

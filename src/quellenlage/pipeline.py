@@ -16,7 +16,7 @@ from quellenlage.segment import SegmentationRules, sentence_starts
 
 AUTO_MODELS = ("de_core_news_lg", "de_core_news_md", "de_core_news_sm")
 RULE_BACKBONE = "quellenlage-rules"
-COMPONENTS = ("quellenlage_boilerplate", "quellenlage_figures", "quellenlage_dates", "quellenlage_entities",
+COMPONENTS = ("quellenlage_boilerplate", "quellenlage_figures", "quellenlage_entities", "quellenlage_dates",
               "quellenlage_quotes", "quellenlage_claims")
 
 

@@ -28,6 +28,9 @@ class DateExpr:
     rel_offset: int = 0
     future: bool = False            # the clause speaks of the future
     past: bool = False              # the clause speaks of the past
+    fiscal_start: int = 1           # the month the subject's fiscal year starts (1: calendar)
+    months: int | None = None       # "die ersten neun Monate": months since the year's start
+    weekend: bool = False           # "vergangenes Wochenende": the Saturday and Sunday
 
 
 def parse_published(published: str | None) -> tuple[int | None, int | None, int | None]:
@@ -66,6 +69,13 @@ def resolve(expr: DateExpr, published: str | None) -> str | None:
 
     if expr.decade is not None:
         return str(expr.decade // 10)
+    if expr.weekend and expr.rel_unit == "week":
+        return _weekend(pub_date, expr.rel_offset) if pub_date else None
+    if expr.year is None and pub_date is not None and (expr.months or (expr.fiscal and (expr.quarter or expr.half))
+                                                       or (expr.quarter or expr.half) and expr.fiscal_start == 1
+                                                       and expr.month is None and expr.rel_unit is None
+                                                       and expr.weekday is None and expr.decade is None):
+        return _yearless_period(expr, pub_date)
     if expr.rel_unit is not None:
         off = expr.rel_offset
         if expr.rel_unit == "year":
@@ -119,3 +129,70 @@ def resolve(expr: DateExpr, published: str | None) -> str | None:
     if not _valid(year, expr.month, expr.day):
         return None
     return f"{year}-{expr.month:02d}-{expr.day:02d}"
+
+
+def _weekend(pub: dt.date, offset: int) -> str:
+    """ "vergangenes Wochenende": the last Saturday and Sunday before publication; "kommendes
+    Wochenende" the next ones; as an ISO interval."""
+    if offset < 0:
+        sunday = pub - dt.timedelta(days=(pub.weekday() + 1) % 7 or 7)
+    else:
+        sunday = pub + dt.timedelta(days=(6 - pub.weekday()) % 7 or 7) + dt.timedelta(weeks=max(0, offset - 1))
+    saturday = sunday - dt.timedelta(days=1)
+    return f"{saturday.isoformat()}/{sunday.isoformat()}"
+
+
+def _yearless_period(expr: DateExpr, pub: dt.date) -> str | None:
+    """A quarter, half or the first months named without a year: the latest one that ended
+    before publication, or (when the clause looks ahead) the current or next one; fiscal labels (`FY…`)
+    when the subject's year is shifted."""
+    start = expr.fiscal_start or 1
+    fiscal = start != 1
+
+    def year_start(fy: int) -> dt.date:  # fiscal years are named by the year they end in
+        return dt.date(fy - 1 if fiscal else fy, start, 1)
+
+    if expr.months:
+        size, first, label = expr.months, 0, None
+    elif expr.quarter:
+        size, first = 3, 3 * (expr.quarter - 1)
+        label = "Q%d" % expr.quarter
+    else:
+        size, first = 6, 6 * ((expr.half or 1) - 1)
+        label = "H%d" % (expr.half or 1)
+    fy0 = pub.year + (1 if fiscal and pub.month >= start else 0)
+    spans = []
+    for fy in (fy0 - 1, fy0, fy0 + 1):
+        begin = _add(year_start(fy), first)
+        end = _add(begin, size) - dt.timedelta(days=1)
+        spans.append((fy, begin, end))
+    if expr.future:
+        fy, begin, end = next(((fy, b, e) for fy, b, e in spans if e >= pub), spans[-1])  # the current or next
+    else:
+        done = [(fy, b, e) for fy, b, e in spans if e < pub]
+        if not done:
+            return None
+        fy, begin, end = done[-1]
+    if label is None:
+        return f"{begin.year}-{begin.month:02d}/{end.year}-{end.month:02d}"
+    return (f"FY{fy}-" if fiscal else f"{fy}-") + label
+
+
+def _add(day: dt.date, months: int) -> dt.date:
+    y, m = _shift_month(day.year, day.month, months)
+    return dt.date(y, m, 1)
+
+
+def fiscal_year_at(published: str | None, start: int | None, offset: int, new: bool = False) -> int | None:
+    """The fiscal year `offset` years from the one publication falls in (years named by the
+    year they end in). `new` ("das neue Geschäftsjahr"): the current one when it began at most
+    three months before publication, else the next."""
+    py, pm, _ = parse_published(published)
+    if py is None or pm is None:
+        return None
+    start = start or 1
+    current = py + (1 if start != 1 and pm >= start else 0)
+    if new:
+        months_in = (pm - start) % 12
+        return current if months_in < 3 else current + 1
+    return current + offset
