@@ -119,7 +119,8 @@ class DateRules:
             ("quarter_named", r"(?<![\w-])(?P<qname>" + alternation(self.cfg.get("quarter_names") or {"(?!)": 0}) + r")"
                               + r"(?:" + SP + r"(?:des|seines|ihres)" + SP + r"(?:(?P<frel>" + frel_words + r")" + SP + r")?"
                              + fiscal + r")?" + NB),
-            ("fiscal_relative", r"(?<![\w-])(?P<frelphrase>" + alternation(_both_cases(list(frel_phrases))) + r")" + NB),
+            ("fiscal_relative", r"(?<![\w-])(?P<frelphrase>" + alternation(_both_cases(list(frel_phrases))) + r")" + NB
+                                + r"(?!" + SP + r"(?:19|20)\d\d)"),  # "im abgelaufenen Geschäftsjahr 2025": the year says it
             ("quarter_q", r"(?<![\w/-])Q(?P<q>[1-4])(?![\w/-])(?!" + SP + r"?['/]?" + SP + r"?\d)"),
             ("fiscal_year", fiscal + SP + year + r"(?:/(?P<fyend>\d{2}|\d{4}))?(?!\d)|(?P<fy>FY)\s?(?P<fyy>\d{4}|\d{2})" + NB),
             ("month_year", r"(?:" + mods + SP + r")?" + self.month_any + SP + year),
@@ -142,7 +143,8 @@ class DateRules:
                              + r"(?:(?P<fadj2>fiskalische[nrs]?)" + SP + r")?(?P<cal>Kalender)?[Qq]uartal(?:s)?"
                              + r"(?:" + SP + r"(?:des|seines|ihres)" + SP + r"(?:(?P<frel>" + frel_words + r")" + SP + r")?"
                              + fiscal + r")?" + NB),
-            ("fiscal_relative", r"(?<![\w-])(?P<frelphrase>" + alternation(_both_cases(list(frel_phrases))) + r")" + NB),
+            ("fiscal_relative", r"(?<![\w-])(?P<frelphrase>" + alternation(_both_cases(list(frel_phrases))) + r")" + NB
+                                + r"(?!" + SP + r"(?:19|20)\d\d)"),  # "im abgelaufenen Geschäftsjahr 2025": the year says it
             ("season_rel", season_rel),
             ("season", r"(?<![\w-])(?:(?<=im )|(?<=Im )|(?<=ab )|(?<=bis )|(?<=seit )|(?<=zum ))" + season_bare),
             ("mod_month", mods + SP + self.month_any),

@@ -271,9 +271,17 @@ def _people(text: str, rules: EntityRules, taken: _Taken, add, out: list[Entity]
     for s, _, name, g in known:
         if " " in name:
             surnames.setdefault(name.split()[-1], (s, name, g))
+    # A surname alone is the person named in full elsewhere in the article, before or after
+    # (a live ticker reads from the newest entry down), when one person has that surname.
+    owners: dict[str, set[str]] = {}
+    for _, _, name, _ in known:
+        if " " in name:
+            owners.setdefault(name.split()[-1], set()).add(name)
     for surname, (first_at, name, g) in sorted(surnames.items()):
+        if len(owners.get(surname, ())) != 1:
+            continue
         for m in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"s?(?![\w-])", text):
-            if taken.free(*m.span()) and m.start() > first_at:
+            if taken.free(*m.span()):
                 add(m.start(), m.end(), name, "PER", "surname", g)
 
 

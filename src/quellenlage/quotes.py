@@ -27,6 +27,8 @@ CAP = r"[A-ZÄÖÜ][\w'’\-]*"
 
 # --- 3. statement or term, speaker and cue ----------------------------------------------
 
+SPEAKS_OF = re.compile(r"(?<!\w)(?:sprach|spricht|sprachen|sprechen|redete|redet)\s+(?:vo[nm])\s+(?:\w+\s+){0,2}$")
+SPOKEN_NAME = "spoken_name"  # a noun someone "spricht von": a statement when the speaker is named
 REPORTED_NAME = "reported_name"  # a single noun in reported speech: a statement when a person speaks
 
 
@@ -53,6 +55,11 @@ class QuoteFinder:
         last_speaker: tuple[int, Quote] | None = None
         for q in quotations:
             kind, certain = self._kind(text, q, quotations)
+            if kind == SPOKEN_NAME:
+                # "Parekh sprach von einem „Rekordgeschäftsjahr“": a named speaker's word;
+                # "Umweltschützer sprechen von einem „Schattenkraftwerk“": a term.
+                s, _ = _sentence_of(sentences, q.open_at, len(text))
+                kind, certain = ("statement" if mentions.within(s, q.open_at) else "term"), True
             if kind == REPORTED_NAME:
                 # "dass es keine „Blankoschecks“ mehr geben werde": a named person's words;
                 # "Kritiker werfen vor, Copilot sei ein „Wrapper“": a term.
@@ -95,8 +102,13 @@ class QuoteFinder:
             return (REPORTED_NAME, False) if len(inner.split()) == 1 and inner[:1].isupper() else ("statement", True)
         if not ends_sentence and len(words) <= 4 and all(w[0].isupper() or w[0].isdigit() for w in words):
             # „Stargate“, »Le Chat«, „MAI“: a name, unless a cue follows right after it
-            # („Wrapper“, so Nadella): German capitalises every noun.
-            return ("statement" if self._cue_right_after(text, q) else "term"), True
+            # („Wrapper“, so Nadella), or someone named speaks it ("Tan sprach von einem
+            # „Meilenstein“"): German capitalises every noun.
+            if self._cue_right_after(text, q):
+                return "statement", True
+            if SPEAKS_OF.search(before):
+                return SPOKEN_NAME, False  # "sprach von einem „Meilenstein“" ("nennt das «Galaxy AI»" names)
+            return "term", True
         last_word = re.findall(r"[\w-]+", before)[-1:] if before.strip() else []
         if last_word and last_word[0] in self.r.cfg["term_before"] and (len(words) <= 2 or inner[:1].isupper()):
             return "term", True   # Podcast „Decoder“, Codenamen „chocolate“
@@ -215,6 +227,14 @@ class QuoteFinder:
             quote.cue = quote.cue or c.group("cue")
             # "so" before a quote is an adverb ("so: …" aside), not an attribution.
             is_adverb = c.group("cue") == "so" and not before[c.end():].strip().startswith(":")
+            pron = re.match(r"\s+(?P<p>er|sie)\b", before[c.end():])
+            if not is_adverb and pron:
+                # "In der Mitteilung erklärte er, Apple sei „sehr stolz“": the pronoun after the cue
+                who = mentions.last_person_before(s + c.start(), self.r.cfg["pronouns"].get(pron.group("p")))
+                if who is not None:
+                    quote.cue = c.group("cue")
+                    self._set(quote, who)
+                    return
             if not is_adverb and self._speaker_in(text, s, s + c.start(), quote, mentions, first=False,
                                                   pronoun_from=q.open_at):
                 quote.cue = c.group("cue")
@@ -282,7 +302,7 @@ class QuoteFinder:
         if not cands:
             # An organisation or unknown name as subject: "Anthropic teilte mit: „…“", or
             # right after the cue: "„…“, teilte ESMC auf Anfrage mit".
-            rx = r"\s*(?P<org>[A-ZÄÖÜ][\w&.-]+(?:\s[A-ZÄÖÜ][\w&.-]+)?)" + (r"(?!\w)" if first else r"\s*$")
+            rx = r"\s*(?P<org>[A-ZÄÖÜ][\w&-]+(?:\.[\w&-]+)*(?:\s[A-ZÄÖÜ][\w&-]+(?:\.[\w&-]+)*)?)" + (r"(?!\w)" if first else r"\s*$")
             mm = re.match(rx, window)
             if mm and self.r.role_word_re.fullmatch(mm.group("org")):
                 # "sagte der Deepmind-Chef": a role noun points back to the last person

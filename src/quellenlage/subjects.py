@@ -52,7 +52,8 @@ class SubjectFinder:
                           # "in den alternativen Cloud-Anbieter CoreWeave" is an object; "für den
                           # Trainingslauf ihres V3-Modells" names V3 as the owner (genitive).
                           + r")\s+(?:(?:de[mnr]|die|das|einem|einer|einen)\s+)?"
-                          + r"(?:(?!(?:ihre[sr]|seine[sr]|des|deren|dessen)\b)[\w-]+\s+){0,3}$")
+                          # words between: nouns and adjectives, no verb ("für solche Verträge hat Anthropic")
+                          + r"(?:(?!(?:ihre[sr]|seine[sr]|des|deren|dessen)\b)(?:[A-ZÄÖÜ0-9][\w-]*|[a-zäöüß][\w-]*?(?:e|en|er|es|em))\s+){0,3}$")
 
     def subject(self, view: "DocView", fig: dict, prop: "Property", sentence: tuple[int, int],
                 clause: tuple[int, int]) -> tuple[str | None, str | None]:

@@ -55,7 +55,9 @@ def cue_re(phrases: Iterable[str] | None) -> re.Pattern:
 # (NASDAQ:INTC) investieren wird", "102,5 Mrd. Dollar (rund 88 Mrd. Euro) umgesetzt".
 TRANSPARENT_PARENS = re.compile(r"\((?:[^()\d]{1,40}|[A-Z]{2,8}:\s?[A-Z0-9.]{1,8}"
                                 # an amount converted: "(rund 88 Milliarden Euro)", "(umgerechnet 7,6 Mrd. Fr.)"
-                                r"|(?:(?:rund|etwa|umgerechnet|ca\.|circa|knapp|gut)\s+)?\d[\d.,'’]*\s*(?:[A-Za-zÄÖÜäöü.$€-]+\s*){0,3})\)")
+                                r"|(?:(?:rund|etwa|umgerechnet|ca\.|circa|knapp|gut)\s+)?\d[\d.,'’]*\s*"
+                                r"(?:(?:Mio|Mrd|Bio|Tsd)\.\s*|(?:Millionen|Milliarden|Billionen|Tausend)\s+)?"
+                                r"(?:Euro|US-Dollar|Dollar|Franken|Fr\.|CHF|Pfund|Yen|Yuan|USD|EUR|€|\$))\)")
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
