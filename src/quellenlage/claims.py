@@ -30,6 +30,7 @@ CONTINUATION = re.compile(r"\s*(?:was|wovon|womit|wobei|davon|und|sowie|das|die|
 RELATIVE_OPENER = re.compile(r"\s*(?:in\s+dem|in\s+der|in\s+denen|als|wo|damals)\b")
 # A property noun and the figure it names: "eine Bewertung von 61,5 Mrd.", "ein Umsatz in Höhe von".
 GOVERNS = re.compile(r"\s+(?:von|in\s+Höhe\s+von|im\s+Wert\s+von)\s+(?:(?:rund|etwa|knapp|gut|fast|über|mehr\s+als|bis\s+zu|ca\.)\s+)?")
+WITH_PRODUCT = re.compile(r"\b(?:[Mm]it|[Dd]urch)\s+(?:de[mnr]|seine[mnr]?|ihre[mnr]?)?\s*(?:\w+\s+)?$")
 VERB_PENALTY = 30  # characters: how much farther a verb trigger counts than a noun
 FISCAL_WORDS = re.compile(r"Geschäftsquartal|Geschäftsjahr|Fiskal|Bilanzjahr|fiscal|\bFY\s?\d|\bGJ\b", re.IGNORECASE)
 
@@ -130,6 +131,13 @@ class ClaimFinder:
         segment = segment or None  # "" = named as the whole
         if prop.needs_segment and segment is None:
             return None  # "Der Anteil am Umsatz liegt bei 6 Prozent": a share of what, unsaid
+        if segment is None and prop.parent_segment and not parent_of:
+            # "Apple hatte mit dem iPhone 46,2 Mrd. umgesetzt": a product of the subject in the clause
+            product = next((e for e in view.entities if cs <= e.start and e.end <= ce
+                            and self.r.entities.parent(e.name) == subject
+                            and WITH_PRODUCT.search(text, max(0, e.start - 30), e.start)), None)
+            if product is not None:
+                segment = self.r.frames.canonical_segment(product.name)
         if parent_of and prop.parent_segment:
             segment = segment or self.r.frames.canonical_segment(parent_of)
         elif parent_of:

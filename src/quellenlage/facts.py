@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from quellenlage.claim_parts import PART
-from quellenlage.conflicts import Interval, claim_interval, conflict_id, published_day
+from quellenlage.conflicts import Interval, claim_interval, conflict_id, date_interval, published_day
 from quellenlage.wording import describe_frame, format_value, summary_sentence
 
 CAUSES = ("false_friend", "scale", "rounding", "update")
@@ -145,6 +145,10 @@ def _when(c: dict, window: int) -> int | None:
     time for "ursprünglich …": before the window)."""
     if c.get("period_end"):
         return c["period_end"].toordinal()
+    if c.get("date_value") and c.get("_value_is_time"):  # an announcement's date is the time it speaks of
+        span = date_interval(c["date_value"])
+        if span is not None:
+            return int(span.high)
     day = c.get("_day")
     if day is None:
         return None
@@ -180,7 +184,7 @@ def suspected_cause(minority: dict, reference: dict) -> str | None:
         near = round(exp)
         if near != 0 and abs(exp - near) < 0.02:
             texts = (minority.get("text") or "") + " " + (reference.get("text") or "")
-            if abs(near) == 3 and any(w in texts for w in ("Billion", "Bio.", "Billiarde", "billion", "Trillion")):
+            if abs(near) in (3, 6) and any(w in texts for w in ("Billion", "Bio.", "Billiarde", "billion", "Trillion")):
                 return "false_friend"
             return "scale"
         if abs(ratio - 1) <= 0.03:
@@ -210,17 +214,23 @@ def build_facts(claims: list[dict], names: dict[str, str]) -> tuple[list[dict], 
     `window_days`. Sets each claim's fact_id, status, n_agree, n_conflict, suspected_cause."""
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for c in claims:
-        if c.get("segment") != PART:  # an unnamed part is compared with nothing
+        if c.get("segment") != PART and not c.get("_background"):  # an unnamed part, a background date: compared with nothing
             groups[fact_key(c)].append(c)
     facts, conflicts = [], []
     for key in sorted(groups, key=lambda k: tuple(map(str, k))):
         members = groups[key]
         if len({c["source_key"] for c in members}) < 2:
             continue
-        for bucket in time_buckets(members, members[0]["time"], members[0]["window_days"]):
+        buckets = time_buckets(members, members[0]["time"], members[0]["window_days"])
+        for bucket in buckets:
             if len({c["source_key"] for c in bucket}) < 2:
                 continue
             fact, rows = _fact(key, bucket, names)
+            if fact is not None:
+                facts.append(fact)
+                conflicts.extend(rows)
+        for pair in _scale_pairs(members, buckets):
+            fact, rows = _fact(key, pair, names)
             if fact is not None:
                 facts.append(fact)
                 conflicts.extend(rows)
@@ -229,6 +239,36 @@ def build_facts(claims: list[dict], names: dict[str, str]) -> tuple[list[dict], 
     facts.sort(key=lambda f: (f["status"] != "disputed", -f["n_sources"], f["subject"], f["property"], f["fact_id"]))
     conflicts.sort(key=lambda r: (r["subject"], r["property"], r["claim_a"], r["claim_b"]))
     return facts, conflicts
+
+
+SCALE_WINDOW = 31  # days: a value a power of a thousand off is compared across this much time
+
+
+def _scale_pairs(members: list[dict], buckets: list[list[dict]]) -> list[list[dict]]:
+    """A quantity that changes day by day (a market value, a share price) is compared only with
+    figures of the same day; but one source writing "4 Trillionen" and another "vier
+    Billionen" within a month is a transcription error, not a change: such pairs (a factor of
+    1,000, 10^6 or 10^9 apart, the same digits) in different time buckets are compared too.
+    Linear: only claims with the same leading digits meet."""
+    if not members or members[0]["time"] != "stock":
+        return []
+    bucket_of = {c["claim_id"]: k for k, b in enumerate(buckets) for c in b}
+    by_digits: dict[int, list[dict]] = defaultdict(list)
+    for c in members:
+        v = _point(c)
+        if v and v > 0 and c.get("_day") is not None:
+            by_digits[round((math.log10(v) % 3) * 200)].append(c)
+    out = []
+    for same in by_digits.values():
+        same.sort(key=lambda c: (c["_day"], c["claim_id"]))
+        for i, a in enumerate(same):
+            for b in same[i + 1:]:
+                if b["_day"] - a["_day"] > SCALE_WINDOW:
+                    break
+                if a["source_key"] != b["source_key"] and bucket_of.get(a["claim_id"]) != bucket_of.get(b["claim_id"]) \
+                        and suspected_cause(a, b) in ("scale", "false_friend") and abs(math.log10(_point(a) / _point(b))) >= 2.9:
+                    out.append([a, b])
+    return out
 
 
 def _fact(key: tuple, bucket: list[dict], names: dict[str, str]) -> tuple[dict | None, list[dict]]:

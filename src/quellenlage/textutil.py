@@ -106,13 +106,21 @@ def word_after(text: str, pos: int) -> str | None:
     return m.group(1) if m else None
 
 
+ABBREVIATED = re.compile(r"(?<![\w.])[A-Za-zÄÖÜäöü]{1,4}$")
+
+
 def sentence_start(text: str, pos: int) -> int:
     """Where the sentence around pos starts: after the last sentence end within 400
     characters, else 400 characters back (a cheap look back for the character scanners; the pipeline's own
     sentences come from the segmenter)."""
-    best = max(0, pos - 400)
-    for m in re.finditer(r"[.!?\n]\s", text[max(0, pos - 400):pos]):
-        best = max(0, pos - 400) + m.end()
+    base = max(0, pos - 400)
+    best = base
+    for m in re.finditer(r"[.!?\n]\s", text[base:pos]):
+        end = base + m.end()
+        if text[end - 2] == "." and ABBREVIATED.search(text, max(0, end - 8), end - 1) \
+                and re.match(r"\s*[a-zäöüß\d]", text[end - 1:end + 2]):
+            continue  # "(Vj. 14,96 Mrd.", "ca. 3 Mrd.": an abbreviation, not a sentence end
+        best = end
     return best
 
 
