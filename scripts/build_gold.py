@@ -126,7 +126,16 @@ def build_relations(docs: dict[str, dict]) -> list[dict]:
         out["property"] = rel.get("property")
         if rel.get("why"):
             out["why"] = rel["why"]
+        out["_overrides"] = bool(rel.get("overrides"))
         rows.append(out)
+    # An adjudicated relation (`overrides: true`, from judges who read both articles) replaces
+    # any other listing of the same pair of figures.
+    def pair(r: dict) -> frozenset:
+        return frozenset(((r["a"]["doc"], r["a"]["start"]), (r["b"]["doc"], r["b"]["start"])))
+    final = {pair(r) for r in rows if r["_overrides"]}
+    rows = [r for r in rows if r["_overrides"] or pair(r) not in final]
+    for r in rows:
+        r.pop("_overrides")
     return rows
 
 

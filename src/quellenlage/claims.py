@@ -30,6 +30,7 @@ CONTINUATION = re.compile(r"\s*(?:was|wovon|womit|wobei|davon|und|sowie|das|die|
 RELATIVE_OPENER = re.compile(r"\s*(?:in\s+dem|in\s+der|in\s+denen|als|wo|damals)\b")
 # A property noun and the figure it names: "eine Bewertung von 61,5 Mrd.", "ein Umsatz in Höhe von".
 GOVERNS = re.compile(r"\s+(?:von|in\s+Höhe\s+von|im\s+Wert\s+von)\s+(?:(?:rund|etwa|knapp|gut|fast|über|mehr\s+als|bis\s+zu|ca\.)\s+)?")
+SINCE = re.compile(r"(?<!\w)(?:[Ss]eit(?:\s+(?:der|dem|ihrer|seiner)\s+Gründung)?|insgesamt\s+bislang|bislang\s+insgesamt)(?!\w)")
 WITH_PRODUCT = re.compile(r"\b(?:[Mm]it|[Dd]urch)\s+(?:de[mnr]|seine[mnr]?|ihre[mnr]?)?\s*(?:\w+\s+)?$")
 VERB_PENALTY = 30  # characters: how much farther a verb trigger counts than a noun
 FISCAL_WORDS = re.compile(r"Geschäftsquartal|Geschäftsjahr|Fiskal|Bilanzjahr|fiscal|\bFY\s?\d|\bGJ\b", re.IGNORECASE)
@@ -116,8 +117,9 @@ class ClaimFinder:
                 scope.append(nxt)  # "… in 19 Tagen geschafft. Gemeint war die Zeit bis zum ersten Training."
             segment = self.frames.segment(text, fig, scope, prop.segments, trigger,
                                           self.r.property_words, view.entities)
-        if segment is None and prop.time == "event" and any(
-                d["label"] == "DATE" and d.get("date_relation") == "since" and cs <= d["start"] < ce for d in view.figures):
+        if segment in (None, "equity", "debt") and prop.time == "event" and (any(
+                d["label"] == "DATE" and d.get("date_relation") == "since" and cs <= d["start"] < ce for d in view.figures)
+                or SINCE.search(text, cs, fig["start"])):
             segment = "cumulative"  # "Seit der Gründung 2023 hat xAI 14 Mrd. eingesammelt": a running total
         if inherited is not None and segment is None and subject == inherited["subject"]:
             segment = inherited["segment"]
@@ -156,6 +158,10 @@ class ClaimFinder:
         past = bool(prop.time == "stock" and (self.r.past.search(text, cs, ce) or (
             period is None and relative is None and periods.before_window(fig, (cs, ce), prop.window_days))))
         scope = prop.scopes.search(text, ss, se) if prop.scopes else None
+        if aspect == "estimate":
+            # Whose estimate: a named poll ("von LSEG befragte Analysten"); unnamed ones stay None.
+            poll = self.r.frames.polls.search(text, ss, se)
+            basis = poll.group(0) if poll else None
         return {"figure": fig, "subject": subject, "property": prop.key, "sentence": (ss, se),
                 "period": period, "relative": relative, "segment": segment, "aspect": aspect,
                 "measure": measure, "basis": basis, "time": prop.time, "window_days": prop.window_days,

@@ -55,11 +55,16 @@ def char_span(doc: Doc, start: int, end: int, label: str, key: str) -> Span | No
 
 def result_spans(doc: Doc, results, key: str, label=lambda r: r.label) -> list[Span]:
     """Spans for pure results (figures, quotes), each carrying its exact record in Span._.<key>."""
+    return attached_spans(doc, ((r.start, r.end, label(r), r.record(doc.text)) for r in results), key)
+
+
+def attached_spans(doc: Doc, items, key: str) -> list[Span]:
+    """Spans for (start, end, label, payload) items, the payload in Span._.<key>."""
     spans = []
-    for r in results:
-        span = char_span(doc, r.start, r.end, label(r), key)
+    for start, end, label, payload in items:
+        span = char_span(doc, start, end, label, key)
         if span is not None:
-            setattr(span._, key, r.record(doc.text))
+            setattr(span._, key, payload)
             spans.append(span)
     return spans
 
@@ -131,13 +136,8 @@ def make_entities(nlp: Language, name: str, rules_dir: str):
         # A statistical backbone's PER/ORG entities join the rule-found ones.
         extra = [Entity(e.start_char, e.end_char, e.text, BACKBONE_TYPES[e.label_], source="backbone")
                  for e in doc.ents if e.label_ in BACKBONE_TYPES]
-        spans = []
-        for ent in find_entities(doc.text, rules, skip_regions(doc), extra):
-            span = char_span(doc, ent.start, ent.end, ent.type, "entity")
-            if span is not None:
-                span._.entity = ent
-                spans.append(span)
-        doc.spans["entities"] = spans
+        found = find_entities(doc.text, rules, skip_regions(doc), extra)
+        doc.spans["entities"] = attached_spans(doc, ((e.start, e.end, e.type, e) for e in found), "entity")
         return doc
 
     return find
@@ -182,14 +182,9 @@ def make_claims(nlp: Language, name: str, rules_dir: str):
     def find(doc: Doc) -> Doc:
         figures = [s._.figure for s in doc.spans.get("figures", []) if s._.figure]
         view = DocView(doc.text, sentence_bounds(doc), figures, doc_entities(doc), skip_regions(doc), doc._.published)
-        spans = []
-        for c in finder.claims(view):
-            f = c["figure"]
-            span = char_span(doc, f["start"], f["end"], c["property"], "claim")
-            if span is not None:
-                span._.claim = c
-                spans.append(span)
-        doc.spans["claims"] = spans
+        claims = finder.claims(view)
+        doc.spans["claims"] = attached_spans(
+            doc, ((c["figure"]["start"], c["figure"]["end"], c["property"], c) for c in claims), "claim")
         return doc
 
     return find

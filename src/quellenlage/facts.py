@@ -133,6 +133,8 @@ def _windows(members: list[dict], window: int, published: bool = False) -> list[
     if current:
         out.append(current)
     untimed = [c for c in members if when(c, window) is None]
+    if untimed and window <= 7:
+        return out  # a quantity that changes day by day, from a source of unknown date: no comparison
     if untimed and len(out) == 1 and all((c.get("aspect") or "actual") == "actual" for c in untimed):
         # Without a publication date or period a claim is compared with the one window there is.
         out[0].extend(untimed)
@@ -214,8 +216,11 @@ def build_facts(claims: list[dict], names: dict[str, str]) -> tuple[list[dict], 
     `window_days`. Sets each claim's fact_id, status, n_agree, n_conflict, suspected_cause."""
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for c in claims:
-        if c.get("segment") != PART and not c.get("_background"):  # an unnamed part, a background date: compared with nothing
-            groups[fact_key(c)].append(c)
+        if c.get("segment") == PART or c.get("_background"):
+            continue  # an unnamed part, a background date: compared with nothing
+        if c.get("aspect") == "estimate" and not c.get("basis"):
+            continue  # analysts' estimates of an unnamed poll: another poll may well differ
+        groups[fact_key(c)].append(c)
     facts, conflicts = [], []
     for key in sorted(groups, key=lambda k: tuple(map(str, k))):
         members = groups[key]

@@ -72,6 +72,11 @@ class FrameRules:
         return cue_re(self.cfg["aspect"]["estimators"])
 
     @cached_property
+    def polls(self) -> re.Pattern:
+        """Named polls of analysts' estimates ("LSEG", "FactSet")."""
+        return re.compile(r"(?<![\w-])(?:" + alternation(self.cfg["aspect"].get("polls") or ["(?!)"]) + r")(?![\w-])")
+
+    @cached_property
     def comparison(self) -> re.Pattern:
         return cue_re(self.cfg["aspect"]["comparison"])
 
