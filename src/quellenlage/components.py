@@ -30,6 +30,15 @@ for _name in ("figure", "quote", "entity", "claim"):
 BACKBONE_TYPES = {"PER": "PER", "PERSON": "PER", "ORG": "ORG"}
 
 
+def text_of(doc: Doc) -> str:
+    """The Doc's text, built once (spaCy's `Doc.text` joins every token anew on each access)."""
+    text = doc.user_data.get("quellenlage_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["quellenlage_text"] = text
+    return text
+
+
 @lru_cache(maxsize=8)
 def ruleset(rules_dir: str) -> RuleSet:
     return RuleSet.load(rules_dir or None)
@@ -55,7 +64,8 @@ def char_span(doc: Doc, start: int, end: int, label: str, key: str) -> Span | No
 
 def result_spans(doc: Doc, results, key: str, label=lambda r: r.label) -> list[Span]:
     """Spans for pure results (figures, quotes), each carrying its exact record in Span._.<key>."""
-    return attached_spans(doc, ((r.start, r.end, label(r), r.record(doc.text)) for r in results), key)
+    text = text_of(doc)
+    return attached_spans(doc, ((r.start, r.end, label(r), r.record(text)) for r in results), key)
 
 
 def attached_spans(doc: Doc, items, key: str) -> list[Span]:
@@ -74,7 +84,7 @@ def make_boilerplate(nlp: Language, name: str, rules_dir: str):
     rules = BoilerplateRules.from_config(ruleset(rules_dir).get("boilerplate"))
 
     def mark(doc: Doc) -> Doc:
-        regions = find_boilerplate(doc.text, rules, doc._.body_start)
+        regions = find_boilerplate(text_of(doc), rules, doc._.body_start)
         # Exact character regions (lines need not align with tokens) plus a span group.
         doc.user_data["quellenlage_boilerplate"] = [list(r) for r in regions]
         spans = [doc.char_span(s, e, label="BOILERPLATE", alignment_mode="expand") for s, e in regions]
@@ -89,7 +99,7 @@ def make_figures(nlp: Language, name: str, rules_dir: str):
     scanner = Scanner(FigureRules.from_ruleset(ruleset(rules_dir)))
 
     def find(doc: Doc) -> Doc:
-        doc.spans["figures"] = result_spans(doc, scanner.scan(doc.text, skip_regions(doc)), "figure")
+        doc.spans["figures"] = result_spans(doc, scanner.scan(text_of(doc), skip_regions(doc)), "figure")
         return doc
 
     return find
@@ -113,13 +123,13 @@ def make_dates(nlp: Language, name: str, rules_dir: str):
             if cal is not None:
                 return cal.start_month
             break  # only the main organisation's calendar counts
-        stated = stated_fiscal(doc.text, frames)
+        stated = stated_fiscal(text_of(doc), frames)
         return stated.start_month if stated else None
 
     def find(doc: Doc) -> Doc:
         figures = list(doc.spans["figures"]) if "figures" in doc.spans else []
         taken = [(s._.figure["start"], s._.figure["end"]) for s in figures]
-        found = scanner.scan(doc.text, doc._.published, skip_regions(doc) + taken, fiscal_start(doc))
+        found = scanner.scan(text_of(doc), doc._.published, skip_regions(doc) + taken, fiscal_start(doc))
         figures += result_spans(doc, found, "figure")
         figures.sort(key=lambda s: (s._.figure["start"], s._.figure["end"]))
         doc.spans["figures"] = figures
@@ -136,7 +146,7 @@ def make_entities(nlp: Language, name: str, rules_dir: str):
         # A statistical backbone's PER/ORG entities join the rule-found ones.
         extra = [Entity(e.start_char, e.end_char, e.text, BACKBONE_TYPES[e.label_], source="backbone")
                  for e in doc.ents if e.label_ in BACKBONE_TYPES]
-        found = find_entities(doc.text, rules, skip_regions(doc), extra)
+        found = find_entities(text_of(doc), rules, skip_regions(doc), extra)
         doc.spans["entities"] = attached_spans(doc, ((e.start, e.end, e.type, e) for e in found), "entity")
         return doc
 
@@ -150,7 +160,7 @@ def doc_entities(doc: Doc) -> list[Entity]:
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """Sentences as character bounds without edge whitespace (spaCy's doc.sents, once)."""
     out = []
-    text = doc.text
+    text = text_of(doc)
     for sent in doc.sents:
         s, e = sent.start_char, sent.end_char
         while s < e and text[s].isspace():
@@ -168,7 +178,7 @@ def make_quotes(nlp: Language, name: str, rules_dir: str):
 
     def find(doc: Doc) -> Doc:
         sentences = [(s.start_char, s.end_char) for s in doc.sents]
-        quotes = finder.find(doc.text, sentences, skip_regions(doc), doc_entities(doc))
+        quotes = finder.find(text_of(doc), sentences, skip_regions(doc), doc_entities(doc))
         doc.spans["quotes"] = result_spans(doc, quotes, "quote", label=lambda q: q.kind.upper())
         return doc
 
@@ -181,7 +191,7 @@ def make_claims(nlp: Language, name: str, rules_dir: str):
 
     def find(doc: Doc) -> Doc:
         figures = [s._.figure for s in doc.spans.get("figures", []) if s._.figure]
-        view = DocView(doc.text, sentence_bounds(doc), figures, doc_entities(doc), skip_regions(doc), doc._.published)
+        view = DocView(text_of(doc), sentence_bounds(doc), figures, doc_entities(doc), skip_regions(doc), doc._.published)
         claims = finder.claims(view)
         doc.spans["claims"] = attached_spans(
             doc, ((c["figure"]["start"], c["figure"]["end"], c["property"], c) for c in claims), "claim")

@@ -22,6 +22,7 @@ from quellenlage.pipeline import backbone_name, build
 from quellenlage.readers import Article, discover, read_sources
 from quellenlage.conflicts import sketch
 from quellenlage.crosscheck import crosscheck
+from quellenlage.components import text_of
 from quellenlage.rules import RuleSet
 from quellenlage.tables import TABLES, write_table
 
@@ -74,6 +75,7 @@ def prepare(articles: Iterable[Article], rules: RuleSet) -> list[Article]:
 
 def make_doc(nlp: Language, article: Article) -> Doc:
     doc = nlp.make_doc(article.text)
+    doc.user_data["quellenlage_text"] = article.text  # the components read it, never Doc.text
     doc._.doc_id = article.doc_id
     doc._.published = article.published
     doc._.body_start = article.body_start
@@ -113,7 +115,7 @@ def sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
         return start, end
     sent = span.sent
     s, e = sent.start_char, sent.end_char
-    text = doc.text
+    text = text_of(doc)
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
@@ -130,7 +132,7 @@ def document_row(a: Article, pipeline: str, doc: Doc | None) -> dict:
         "n_tokens": sum(1 for t in doc if not t.is_space) if doc is not None else 0,
         "pipeline": pipeline, "status": a.status, "error": a.error,
         # not a column: which texts are copies of one another, for the cross-document step
-        "_sketch": sketch(doc.text) if doc is not None else [],
+        "_sketch": sketch(text_of(doc)) if doc is not None else [],
     }
 
 
@@ -146,7 +148,7 @@ def claim_row(doc: Doc, c: dict) -> dict:
         "claim_id": f"{doc_id}#C{f['start']}-{f['end']}", "doc_id": doc_id,
         "figure_id": f"{doc_id}#F{f['start']}-{f['end']}", "subject": c["subject"], "property": c["property"],
         **{k: f.get(k) for k in CLAIM_FIELDS}, "qualifier": f.get("qualifier") or "exact",
-        "evidence": doc.text[ss:se], "sentence_start": ss, "sentence_end": se,
+        "evidence": text_of(doc)[ss:se], "sentence_start": ss, "sentence_end": se,
         "period": c["period"], "period_start": c.get("period_start"), "period_end": c.get("period_end"),
         # rankings: the ranking a rank is in is the part of the subject it is about
         "segment": c["segment"] or c.get("scope"), "aspect": c["aspect"], "measure": c["measure"],

@@ -42,7 +42,7 @@ def make_sentences(nlp: Language, name: str, rules_dir: str):
 
     def set_sentences(doc: Doc) -> Doc:
         tokens = [(t.idx, t.text) for t in doc]
-        for tok, start in zip(doc, sentence_starts(doc.text, tokens, rules)):
+        for tok, start in zip(doc, sentence_starts(components.text_of(doc), tokens, rules)):
             # Leave what a parser or another component already decided.
             if tok.is_sent_start is None or tok.i == 0:
                 tok.is_sent_start = start
