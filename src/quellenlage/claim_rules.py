@@ -13,7 +13,7 @@ from quellenlage.entities import Entity, EntityRules
 from quellenlage.frame_rules import FrameRules
 from quellenlage.layout import headings, table_cells
 from quellenlage.rules import RuleSet
-from quellenlage.textutil import cue_re, words_re
+from quellenlage.textutil import SpanIndex, cue_re, words_re
 
 
 @dataclass
@@ -133,7 +133,9 @@ class DocView:
     published: str | None = None
 
     def __post_init__(self) -> None:
-        self.sentences = sorted(self.sentences)
+        # A "sentence" longer than MAX_SENTENCE (a list of numbers, a page without full stops)
+        # is read in pieces cut at spaces: per-figure work stays bounded.
+        self.sentences = [piece for s, e in sorted(self.sentences) for piece in _pieces(self.text, s, e)]
         self._starts = [s for s, _ in self.sentences]
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
@@ -151,6 +153,19 @@ class DocView:
         return self.sentences[i] if i >= 0 else None
 
     @cached_property
+    def entity_index(self) -> SpanIndex:
+        return SpanIndex(self.entities)
+
+    @cached_property
+    def figure_index(self) -> SpanIndex:
+        return SpanIndex(self.figures)
+
+    def entities_near(self, start: int, end: int) -> list[Entity]:
+        """The entities from a few sentences before `start` to a little after `end`: what a
+        subject can be found among, however long the document (linear cost)."""
+        return self.entity_index.around(start, end + 300)
+
+    @cached_property
     def tables(self):
         return table_cells(self.text)
 
@@ -160,3 +175,17 @@ class DocView:
 
     def skipped(self, s: int, e: int) -> bool:
         return any(s < b and a < e for a, b in self.regions)
+
+
+MAX_SENTENCE = 2000
+
+
+def _pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    out = []
+    while e - s > MAX_SENTENCE:
+        cut = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+        cut = cut + 1 if cut > s else s + MAX_SENTENCE
+        out.append((s, cut))
+        s = cut
+    out.append((s, e))
+    return out

@@ -32,6 +32,7 @@ RELATIVE_OPENER = re.compile(r"\s*(?:in\s+dem|in\s+der|in\s+denen|als|wo|damals)
 GOVERNS = re.compile(r"\s+(?:von|in\s+Höhe\s+von|im\s+Wert\s+von)\s+(?:(?:rund|etwa|knapp|gut|fast|über|mehr\s+als|bis\s+zu|ca\.)\s+)?")
 SINCE = re.compile(r"(?<!\w)(?:[Ss]eit(?:\s+(?:der|dem|ihrer|seiner)\s+Gründung)?|insgesamt\s+bislang|bislang\s+insgesamt)(?!\w)")
 WITH_PRODUCT = re.compile(r"\b(?:[Mm]it|[Dd]urch)\s+(?:de[mnr]|seine[mnr]?|ihre[mnr]?)?\s*(?:\w+\s+)?$")
+SENTENCE_REACH = 600  # characters around a figure that count as its sentence at most
 VERB_PENALTY = 30  # characters: how much farther a verb trigger counts than a noun
 FISCAL_WORDS = re.compile(r"Geschäftsquartal|Geschäftsjahr|Fiskal|Bilanzjahr|fiscal|\bFY\s?\d|\bGJ\b", re.IGNORECASE)
 
@@ -75,6 +76,9 @@ class ClaimFinder:
         text = view.text
         ss, se = view.sentence_of(fig["start"])
         se = max(se, fig["end"])
+        # A "sentence" without end (a list of numbers, a page without full stops) is read only
+        # near the figure: the work per figure stays bounded.
+        ss, se = max(ss, fig["start"] - SENTENCE_REACH), min(se, fig["end"] + SENTENCE_REACH)
         cls = clauses(text, ss, se)
         k = next((i for i, (a, b) in enumerate(cls) if a <= fig["start"] < max(b, a + 1)), None)
         cs, ce = cls[k] if k is not None else (ss, se)
@@ -85,9 +89,9 @@ class ClaimFinder:
         if earlier is not None:
             return {**earlier, "figure": fig, "sentence": (ss, se)}
         header = _table_header(fig["start"], view.tables)
-        free_before = [c for c in cls[:k] if not _has_figure(view.figures, c, fig)] if k else []
+        free_before = [c for c in cls[:k] if not _has_figure(view, c, fig)] if k else []
         if k is not None and k + 1 < len(cls) and RELATIVE_AFTER.match(text, cls[k + 1][0]) \
-                and not _has_figure(view.figures, cls[k + 1], fig):
+                and not _has_figure(view, cls[k + 1], fig):
             free_before = free_before + [cls[k + 1]]  # "…6,6 Mrd., die das Unternehmen im Oktober aufgebracht hat"
         measure, basis = self.frames.measure(text, fig, (cs, ce), free_before) if fig["label"] != "DATE" else ("level", None)
         if header is None and fig["label"] == "COUNT" and any(
@@ -118,7 +122,7 @@ class ClaimFinder:
             segment = self.frames.segment(text, fig, scope, prop.segments, trigger,
                                           self.r.property_words, view.entities)
         if segment in (None, "equity", "debt") and prop.time == "event" and (any(
-                d["label"] == "DATE" and d.get("date_relation") == "since" and cs <= d["start"] < ce for d in view.figures)
+                d["label"] == "DATE" and d.get("date_relation") == "since" for d in view.figure_index.starting(cs, ce))
                 or SINCE.search(text, cs, fig["start"])):
             segment = "cumulative"  # "Seit der Gründung 2023 hat xAI 14 Mrd. eingesammelt": a running total
         if inherited is not None and segment is None and subject == inherited["subject"]:
@@ -126,8 +130,12 @@ class ClaimFinder:
         if segment is None and (measure == "change" or CONTINUATION.match(text, cs)):
             # "Das Rechenzentrumsgeschäft kam auf 51,2 Mrd., ein Plus von 66 Prozent": the part
             # the sentence's figure before is about.
-            before = [c for c in done if c["sentence"] == (ss, se) and c["property"] == prop.key
-                      and c["subject"] == subject and c["figure"]["end"] <= fig["start"]]
+            before = []
+            for c in reversed(done):  # this sentence's claims are the last ones made
+                if c["sentence"] != (ss, se):
+                    break
+                if c["property"] == prop.key and c["subject"] == subject and c["figure"]["end"] <= fig["start"]:
+                    before.insert(0, c)
             if before:
                 segment = before[-1]["segment"]
         segment = segment or None  # "" = named as the whole
@@ -135,7 +143,7 @@ class ClaimFinder:
             return None  # "Der Anteil am Umsatz liegt bei 6 Prozent": a share of what, unsaid
         if segment is None and prop.parent_segment and not parent_of:
             # "Apple hatte mit dem iPhone 46,2 Mrd. umgesetzt": a product of the subject in the clause
-            product = next((e for e in view.entities if cs <= e.start and e.end <= ce
+            product = next((e for e in view.entity_index.starting(cs, ce) if e.end <= ce
                             and self.r.entities.parent(e.name) == subject
                             and WITH_PRODUCT.search(text, max(0, e.start - 30), e.start)), None)
             if product is not None:
@@ -395,16 +403,15 @@ def _same_magnitude(a: dict, b: dict) -> bool:
     return 1e-4 <= abs(vb / va) <= 1e4
 
 
-def _has_figure(figures: list[dict], clause: tuple[int, int], fig: dict) -> bool:
+def _has_figure(view: DocView, clause: tuple[int, int], fig: dict) -> bool:
     """Does the clause hold another figure that can be a claim ("der kommenden zwölf Monate" cannot)?"""
-    return any(f is not fig and f["label"] not in ("DATE", "DURATION") and clause[0] <= f["start"] < clause[1]
-               for f in figures)
+    return any(f is not fig and f["label"] not in ("DATE", "DURATION") for f in view.figure_index.starting(*clause))
 
 
 def _same_amount_before(text: str, fig: dict, claims: list[dict]) -> dict | None:
     if not re.search(r"(?<!\w)(?:[Dd]ie|[Dd]er|[Dd]as|[Dd]iese[nr]?)\s*$", text[max(0, fig["start"] - 8):fig["start"]]):
         return None
-    for c in reversed(claims):
+    for c in reversed(claims[-50:]):  # the last few claims: an amount named again soon after
         f = c["figure"]
         if f["label"] == fig["label"] and f.get("currency") == fig.get("currency") and f.get("unit") == fig.get("unit") \
                 and f.get("value") and fig.get("value") and abs(f["value"] - fig["value"]) <= 0.005 * abs(f["value"]):

@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import Iterable
 
 from quellenlage.figure import Figure
-from quellenlage.textutil import alternation
+from quellenlage.textutil import Occupied, alternation
 from quellenlage.normalize.dates import DateExpr, fiscal_year_at, resolve
 from quellenlage.normalize.numbers import NumberRules, parse_number_word
 from quellenlage.rules import RuleSet
@@ -154,6 +154,15 @@ class DateRules:
         ]
         return [(name, re.compile(p)) for name, p in rx]
 
+    @cached_property
+    def fiscal_talk_re(self) -> re.Pattern:
+        words = list(self.cfg["fiscal_words"]) + list(self.cfg.get("fiscal_quarter_words") or [])
+        return re.compile(r"(?<![\w-])(?:" + alternation(words) + r")(?!\w)|[Ff]iskal")
+
+    @cached_property
+    def fiscal_year_re(self) -> re.Pattern:
+        return re.compile(r"(?:" + alternation(self.cfg["fiscal_words"]) + r")" + SP + r"(" + YEAR + r")")
+
     def relative_offset(self, phrase: str) -> tuple[str, int] | None:
         for unit in ("year", "week", "month"):
             for form in (phrase, phrase[:1].lower() + phrase[1:], phrase[:1].upper() + phrase[1:]):
@@ -166,6 +175,7 @@ class DateScanner:
     def __init__(self, rules: DateRules):
         self.r = rules
         _ = self.r.patterns  # compile once
+        self._fiscal_cache: dict[str, tuple] = {}
 
     def scan(self, text: str, published: str | None = None,
              regions: Iterable[tuple[int, int]] = (), fiscal_start: int | None = None) -> list[Figure]:
@@ -179,15 +189,15 @@ class DateScanner:
                     cands.append((m.start(), m.end(), prio, name, m))
         # Longest match first, then the more specific pattern; no overlaps.
         cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-        taken: list[tuple[int, int]] = list(blocked)
+        taken = Occupied(len(text), blocked)
         out: list[Figure] = []
         for s, e, _, name, m in cands:
-            if any(s < b and a < e for a, b in taken):
+            if not taken.free(s, e):
                 continue
             fig = self._figure(text, name, m, published, fiscal_start)
             if fig is None:
                 continue
-            taken.append((fig.start, fig.end))
+            taken.add(fig.start, fig.end)
             out.append(fig)
         out.sort(key=lambda f: (f.start, f.end))
         self._anchor_in_clause(text, out)
@@ -225,14 +235,15 @@ class DateScanner:
     def _anchor_in_clause(self, text: str, dates: list[Figure]) -> None:
         """ "Anfang 2025 kam Mitte April ein Update": a month without a year takes the year
         another date of its clause names."""
-        for fig in dates:
+        for k, fig in enumerate(dates):
             expr = getattr(fig, "_expr", None)
             if expr is None or expr.month is None or expr.year is not None or expr.weekday is not None:
                 continue
             # Only a date close by in the same comma-bounded clause: "im November startete, soll
             # bis 2027" or "… bis 2030. Im Jänner" are no anchors.
             a, b = _clause_bounds(text, fig.start, fig.end, ",;:.!?\n")
-            years = {o._expr.year for o in dates if o is not fig and getattr(o, "_expr", None) is not None
+            near = dates[max(0, k - 3):k + 4]  # dates are in text order: the neighbours
+            years = {o._expr.year for o in near if o is not fig and getattr(o, "_expr", None) is not None
                      and o._expr.year and not o._expr.fiscal and a <= o.start < b
                      and min(abs(o.start - fig.end), abs(fig.start - o.end)) <= 25}
             if len(years) == 1:
@@ -429,15 +440,19 @@ class DateScanner:
         return fig
 
     def _speaks_fiscal(self, text: str) -> bool:
-        """Does the article speak of fiscal periods ("Geschäftsjahr", "Geschäftsquartal")?"""
-        words = list(self.r.cfg["fiscal_words"]) + list(self.r.cfg.get("fiscal_quarter_words") or [])
-        return re.search(r"(?<![\w-])(?:" + alternation(words) + r")(?!\w)|[Ff]iskal", text) is not None
+        """Does the article speak of fiscal periods ("Geschäftsjahr", "Geschäftsquartal")?
+        (Once per text.)"""
+        if self._fiscal_cache.get("speaks", (None,))[0] is not text:
+            self._fiscal_cache["speaks"] = (text, self.r.fiscal_talk_re.search(text) is not None)
+        return self._fiscal_cache["speaks"][1]
 
     def _fiscal_year(self, text: str, pos: int) -> int | None:
-        """The fiscal year an article reports on: the one it names most often (the first at a tie)."""
-        rx = re.compile(r"(?:" + alternation(self.r.cfg["fiscal_words"]) + r")" + SP + r"(" + YEAR + r")")
-        years = [int(m.group(1)) for m in rx.finditer(text)]
-        return max(dict.fromkeys(years), key=years.count) if years else None
+        """The fiscal year an article reports on: the one it names most often (the first at a
+        tie). (Once per text.)"""
+        if self._fiscal_cache.get("year", (None,))[0] is not text:
+            years = [int(m.group(1)) for m in self.r.fiscal_year_re.finditer(text)]
+            self._fiscal_cache["year"] = (text, max(dict.fromkeys(years), key=years.count) if years else None)
+        return self._fiscal_cache["year"][1]
 
     def _year_is_date(self, text: str, s: int) -> bool:
         """A bare four-digit number is a year unless it reads as a quantity or a name."""
@@ -474,10 +489,13 @@ def _both_cases(phrases: list[str]) -> list[str]:
     return phrases + [p[:1].upper() + p[1:] for p in phrases]
 
 
-def _clause_bounds(text: str, s: int, e: int, stops: str = ".;:!?\n") -> tuple[int, int]:
-    start = max(text.rfind(ch, 0, s) for ch in stops)
-    ends = [i for i in (text.find(ch, e) for ch in stops) if i >= 0]
-    return start + 1, (min(ends) if ends else len(text))
+def _clause_bounds(text: str, s: int, e: int, stops: str = ".;:!?\n", reach: int = 400) -> tuple[int, int]:
+    """The clause around [s, e): from the last stop before it to the next after it, looking at
+    most `reach` characters each way (a line without stops must not cost its whole length)."""
+    lo, hi = max(0, s - reach), min(len(text), e + reach)
+    start = max([text.rfind(ch, lo, s) for ch in stops] + [lo - 1])
+    ends = [i for i in (text.find(ch, e, hi) for ch in stops) if i >= 0]
+    return start + 1, (min(ends) if ends else hi)
 
 
 def scan_dates(text: str, rules: DateRules, published: str | None = None,

@@ -17,7 +17,7 @@ from typing import Iterable
 
 from quellenlage.normalize.periods import FiscalCalendar
 from quellenlage.rules import RuleSet
-from quellenlage.textutil import alternation
+from quellenlage.textutil import Occupied, alternation
 
 GAZETTEER_TYPES = (("organisations", "ORG"), ("persons", "PER"), ("models", "MODEL"),
                    ("products", "PRODUCT"), ("infrastructure", "INFRA"), ("chips", "CHIP"), ("laws", "LAW"), ("sources", "SOURCE"),
@@ -166,17 +166,15 @@ class EntityRules:
         return any(low.endswith(s.lower()) for s in self.cfg.get("title_suffixes") or [])
 
 
-class _Taken:
+QUOTED_SHORT = re.compile(r"[„»«\"“‚›‹]([^„»«\"“”‚‘’›‹\n]{2,60})[“«»\"”‘’‹›]")
+
+
+class _Taken(Occupied):
     """Character ranges already claimed by a mention (or skipped), for the longest-first rule."""
 
-    def __init__(self, regions: Iterable[tuple[int, int]]):
-        self.spans = sorted(tuple(r) for r in regions)
-
-    def free(self, s: int, e: int) -> bool:
-        return all(e <= a or b <= s for a, b in self.spans)
-
-    def add(self, s: int, e: int) -> None:
-        self.spans.append((s, e))
+    def __init__(self, regions: Iterable[tuple[int, int]], length: int = 0):
+        regions = list(regions)
+        super().__init__(max([length] + [b for _, b in regions]), regions)
 
 
 def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, int]] = (),
@@ -185,7 +183,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     are a statistical backbone's entities."""
     regions = list(regions)
     masked = _mask(text, regions)
-    taken = _Taken(regions)
+    taken = _Taken(regions, len(text))
     out: list[Entity] = []
 
     def add(s: int, e: int, name: str, typ: str, source: str, gender: str | None = None, vendor=()) -> None:
@@ -244,6 +242,9 @@ def _people(text: str, rules: EntityRules, taken: _Taken, add, out: list[Entity]
     """People the gazetteer lacks: a known first name and a surname, or a title before two
     capitalised words; then their later surname-only mentions, resolved to the full name."""
     found: list[tuple[int, int, str, str | None]] = []
+    # One pass each over the text, then look-ups (linear however many names there are):
+    quoted = {m.group(1) for m in QUOTED_SHORT.finditer(text)}
+    pairs = {m.group(0) for m in re.finditer(r"(?<![\w-])[A-ZÄÖÜ][\w-]*[ \u00a0][A-ZÄÖÜ][\w-]*(?![\w-])", text)}
     for start in (m.start() for m in re.finditer(r"(?<![\w-])[A-ZÄÖÜ]", text)):
         m = NAME_RX.match(text, start)  # every start: "Laut Katrin Albers" must not hide the name
         if m is None or not taken.free(*m.span()):
@@ -258,9 +259,9 @@ def _people(text: str, rules: EntityRules, taken: _Taken, add, out: list[Entity]
             continue
         if last.lower() == last or last.endswith("s") and last[:-1] in rules.not_first:
             continue
-        if re.search(r"[„»«\"“‚›‹]" + re.escape(m.group(0)) + r"[“«»\"”‘’‹›]", text):
+        if m.group(0) in quoted:
             continue  # "der Denkmodus »Deep Think«": a name in quotation marks is a product
-        if last.endswith("s") and re.search(r"(?<![\w-])" + re.escape(f"{first} {last[:-1]}") + r"(?![\w-])", text):
+        if last.endswith("s") and f"{first} {last[:-1]}" in pairs:
             last = last[:-1]  # "Elon Musks" is Elon Musk's
         gender = g if g != "unknown" else None
         add(m.start(), m.end(), f"{first} {last}", "PER", "name", gender)
@@ -277,10 +278,11 @@ def _people(text: str, rules: EntityRules, taken: _Taken, add, out: list[Entity]
     for _, _, name, _ in known:
         if " " in name:
             owners.setdefault(name.split()[-1], set()).add(name)
-    for surname, (first_at, name, g) in sorted(surnames.items()):
-        if len(owners.get(surname, ())) != 1:
-            continue
-        for m in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"s?(?![\w-])", text):
+    single = {surname: v for surname, v in surnames.items() if len(owners.get(surname, ())) == 1}
+    if single:
+        rx = re.compile(r"(?<![\w-])(?P<s>" + alternation(single) + r")s?(?![\w-])")
+        for m in rx.finditer(text):
+            _, name, g = single[m.group("s")]
             if taken.free(*m.span()):
                 add(m.start(), m.end(), name, "PER", "surname", g)
 

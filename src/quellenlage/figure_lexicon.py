@@ -185,16 +185,30 @@ class FigureRules:
         return frozenset(self.cfg["segmentation"].get("sentence_openers") or [])
 
     # --- lookups ------------------------------------------------------------------------
+    @cached_property
+    def _unit_forms(self) -> dict[str, str]:
+        """lower-case form -> unit (the first listed unit wins for a form listed twice)."""
+        out: dict[str, str] = {}
+        for form, unit in sorted(self.count_units, key=lambda p: -len(p[0])):
+            out.setdefault(form, unit)
+        return out
+
     def unit_of(self, token: str, prefix_ok: bool = False) -> str | None:
-        """The count unit a noun names: whole form, compound head, or (backwards) prefix."""
+        """The count unit a noun names: whole form, compound head, or (backwards) prefix. Dict
+        look-ups over the word's suffixes and prefixes: cost of the word, not of the lexicon."""
+        forms = self._unit_forms
         low = token.lower().rstrip(".")
-        parts = low.split("-")
-        for form, unit in self.count_units:
-            if low == form or parts[-1] == form:
+        head = low.rsplit("-", 1)[-1]
+        for cand in (low, head):
+            if cand in forms:
+                return forms[cand]
+        for i in range(1, len(low) - 4):  # "sprachmodelle": the longest known ending of 5+ letters
+            unit = forms.get(low[i:])
+            if unit is not None:
                 return unit
-        for form, unit in self.count_units:
-            if len(form) >= 5 and low.endswith(form) and not form[0].isupper():
-                return unit
-            if prefix_ok and len(form) >= 5 and low.startswith(form):
-                return unit
+        if prefix_ok:
+            for i in range(len(low), 4, -1):  # "nutzerzahl": the longest known beginning
+                unit = forms.get(low[:i])
+                if unit is not None:
+                    return unit
         return None

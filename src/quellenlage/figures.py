@@ -22,6 +22,7 @@ from quellenlage.normalize.numbers import NUMBER_RE, parse_digits
 from quellenlage.qualify import Qualifier
 from quellenlage.textutil import (
     SPACES,
+    Occupied,
     sentence_initial,
     sentence_start,
     skip_spaces,
@@ -45,16 +46,14 @@ class Scanner:
     def scan(self, text: str, regions: Iterable[tuple[int, int]] = ()) -> list[Figure]:
         self._english = self.atoms.english_regions(text)
         blocked = sorted(regions) + [m.span() for m in self.r.skip_re.finditer(text)]
-        taken: list[tuple[int, int]] = list(blocked)
+        taken = Occupied(len(text), blocked)
         figures: list[Figure] = []
-
-        def free(s: int, e: int) -> bool:
-            return all(e <= a or b <= s for a, b in taken)
+        free = taken.free
 
         def add(fig: Figure | None) -> None:
             if fig is not None and fig.end > fig.start and free(fig.start, fig.end):
                 figures.append(fig)
-                taken.append((fig.start, fig.end))
+                taken.add(fig.start, fig.end)
 
         for fig in ranks(text, self.r):
             add(fig)

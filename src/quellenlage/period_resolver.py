@@ -3,6 +3,7 @@ named relative to the passage's period, a heading, the document's main reporting
 fiscal quarters follow the subject's fiscal calendar. Pure, no spaCy."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -17,6 +18,7 @@ from quellenlage.normalize.periods import (
 )
 
 from quellenlage.frame_rules import FrameRules
+from quellenlage.textutil import SpanIndex
 
 MONTH = re.compile(r"\d{4}-\d{2}")
 STRONG_COMPARISON = re.compile(r"(?:gegenüber|im\s+Vergleich\s+zu[mr]?|verglichen\s+mit|als\s+im|nach\s+zuvor)\s+(?:de[mnr]\s+|die\s+|das\s+)?(?:\w+\s+)?$")
@@ -46,6 +48,8 @@ class PeriodResolver:
         self.text = text
         self.dates = [d for d in dates if d["label"] == "DATE"]
         self.figures = [d for d in dates if d["label"] != "DATE"]
+        self.date_index, self.figure_index = SpanIndex(self.dates), SpanIndex(self.figures)
+        self._heading_ends = [h[1] for h in headings]
         self.published = _pub_date(published)
         self.headings = headings
         self.fiscal_text = fiscal_text  # the article speaks of fiscal periods
@@ -74,10 +78,10 @@ class PeriodResolver:
         ein Jahr zuvor")."""
         cands = []
         for k, (cs, ce) in enumerate(clauses):
-            others = [f["start"] for f in self.figures if f is not fig and cs <= f["start"] < ce]
+            others = [f["start"] for f in self.figure_index.starting(cs, ce) if f is not fig]
             describes = self._describes_date(cs)
-            for d in self.dates:
-                if not (cs <= d["start"] and d["end"] <= ce) or compare and self._compared(d["start"], d["end"], fig):
+            for d in self.date_index.starting(cs, ce):
+                if not d["end"] <= ce or compare and self._compared(d["start"], d["end"], fig):
                     continue
                 if describes and not (cs <= fig["start"] < ce):
                     continue  # "im Geschäftsjahr 2025, das Ende September endete": the year is the period
@@ -92,7 +96,8 @@ class PeriodResolver:
                 rank = GRAIN_RANK.get(grain(period) if period else "quarter", 3) if time == "flow" else 0
                 cands.append(((k > 0, bool(d.get("date_relation")), rank, abs(d["start"] - fig["start"])), period, rel))
             for m in self.r.period_cue("anaphoric").finditer(self.text, cs, ce):
-                prior = [d for d in self.dates if d["end"] <= m.start() and m.start() - d["end"] < 600 and d.get("date_value")]
+                prior = [d for d in self.date_index.starting(m.start() - 700, m.start())
+                         if d["end"] <= m.start() and m.start() - d["end"] < 600 and d.get("date_value")]
                 if prior:
                     cands.append(((k > 0, False, -1, abs(m.start() - fig["start"])), prior[-1]["date_value"], None))
             if relative:
@@ -100,7 +105,7 @@ class PeriodResolver:
                 for (a, b), name in cues:
                     if any(x <= a and b <= y and (x, y) != (a, b) for (x, y), _ in cues):
                         continue  # "Quartal" inside "laufende Quartal"
-                    if (compare and self._compared(a, b, fig)) or any(d["start"] <= a < d["end"] for d in self.dates) \
+                    if (compare and self._compared(a, b, fig)) or any(d["start"] <= a < d["end"] for d in self.date_index.starting(a - 200, a + 1)) \
                             or self._nearer_other(a, b, fig, others, True):
                         continue
                     cands.append(((k > 0, False, 0, abs(a - fig["start"])), None, name))
@@ -119,7 +124,7 @@ class PeriodResolver:
         if not RELATIVE_CLAUSE.match(self.text, cs):
             return False
         comma = self.text.rfind(",", max(0, cs - 3), cs + 1)
-        return comma >= 0 and any(comma - 3 <= d["end"] <= comma for d in self.dates)
+        return comma >= 0 and any(comma - 3 <= d["end"] <= comma for d in self.date_index.starting(comma - 200, comma))
 
     @staticmethod
     def _nearer_other(s: int, e: int, fig: dict, others: list[int], relative: bool) -> bool:
@@ -141,8 +146,8 @@ class PeriodResolver:
         (a date of the clause that ended before the publication's window)."""
         if not self.published or not window:
             return False
-        for d in self.dates:
-            if clause[0] <= d["start"] and d["end"] <= clause[1] and not d.get("date_relation"):
+        for d in self.date_index.starting(*clause):
+            if d["end"] <= clause[1] and not d.get("date_relation"):
                 span = extent(d.get("date_value"))
                 if span and (self.published - span[1]).days > window:
                     return True
@@ -150,12 +155,12 @@ class PeriodResolver:
 
     def heading_period(self, pos: int, flow: bool, aspect: str, fiscal: FiscalCalendar | None) -> str | None:
         """The period a heading above the figure names (for what is reported per period)."""
-        prior = [h for h in self.headings if h[1] <= pos and pos - h[1] < 1500]
-        if not prior or not flow:
+        k = bisect.bisect_right(self._heading_ends, pos)
+        if not k or not flow or pos - self.headings[k - 1][1] >= 1500:
             return None
-        hs, he = prior[-1]
-        for d in self.dates:
-            if hs <= d["start"] and d["end"] <= he and not d.get("date_relation"):
+        hs, he = self.headings[k - 1]
+        for d in self.date_index.starting(hs, he):
+            if d["end"] <= he and not d.get("date_relation"):
                 p = self._date_period(d, "flow" if flow else "stock", aspect, fiscal)
                 if p:
                     return p

@@ -6,12 +6,15 @@ import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from quellenlage import __version__, components  # noqa: F401  (registers the factories)
 from quellenlage.rules import RuleSet
+from quellenlage.tokenizer import GuardedTokenizer
 from quellenlage.segment import SegmentationRules, sentence_starts
 
 AUTO_MODELS = ("de_core_news_lg", "de_core_news_md", "de_core_news_sm")
@@ -41,11 +44,19 @@ def make_sentences(nlp: Language, name: str, rules_dir: str):
     rules = SegmentationRules.from_config(ruleset.get("segmentation"))
 
     def set_sentences(doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
         tokens = [(t.idx, t.text) for t in doc]
-        for tok, start in zip(doc, sentence_starts(components.text_of(doc), tokens, rules)):
-            # Leave what a parser or another component already decided.
-            if tok.is_sent_start is None or tok.i == 0:
-                tok.is_sent_start = start
+        starts = sentence_starts(components.text_of(doc), tokens, rules)
+        # Leave what a parser or another component already decided (0: undecided). One array
+        # write for all tokens: setting Token.is_sent_start one by one rescans the Doc each time.
+        current = doc.to_array([SENT_START])
+        new = numpy.array([1 if s else -1 for s in starts], dtype="int64").astype(current.dtype)  # -1 wraps as spaCy stores it
+        keep = current != 0
+        keep[0] = False
+        new[keep] = current[keep]
+        new[0] = 1
+        doc.from_array([SENT_START], new)
         return doc
 
     return set_sentences
@@ -103,6 +114,8 @@ def build(model: str = "auto", rules: RuleSet | None = None) -> Language:
         nlp.add_pipe(component, config=cfg)
     nlp.meta["quellenlage_backbone"] = backbone
     nlp.max_length = max(nlp.max_length, 10_000_000)
+    if not isinstance(nlp.tokenizer, GuardedTokenizer):
+        nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
     return nlp
 
 

@@ -20,6 +20,9 @@ class Quotation:
     depth: int = 0
 
 
+MAX_DEPTH = 8
+
+
 def _is_opener_position(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
@@ -34,7 +37,8 @@ def _is_closer_position(text: str, i: int) -> bool:
 def find_quotations(text: str, marks: dict[str, list[str]], regions: Iterable[tuple[int, int]] = ()) -> list[Quotation]:
     """Pairs of quotation marks, innermost included, in text order."""
     blocked = sorted(regions)
-    mark_chars = set(marks) | {c for cs in marks.values() for c in cs}
+    closer_chars = {c for cs in marks.values() for c in cs}
+    mark_chars = set(marks) | closer_chars
     stack: list[tuple[str, int]] = []   # (opener, position)
     found: list[Quotation] = []
     i = 0
@@ -60,7 +64,10 @@ def find_quotations(text: str, marks: dict[str, list[str]], regions: Iterable[tu
             i += 1  # apostrophe inside a word: AI's, don't
             continue
         closed = False
-        for depth in range(len(stack) - 1, -1, -1):
+        # A closer closes one of the innermost open quotes (a quote nested deeper than
+        # MAX_DEPTH marks is noise): constant work per mark, however many are open.
+        top = len(stack) - 1
+        for depth in range(top, max(-1, top - MAX_DEPTH), -1) if ch in closer_chars else ():
             opener, pos = stack[depth]
             if ch in marks[opener] and _is_closer_position(text, i) and i > pos + 1:
                 found.append(Quotation(pos + 1, i, pos, i, depth))

@@ -79,7 +79,7 @@ class SubjectFinder:
             return False
         if self.r.property_words.search(phrase) or noun in self.r.general_nouns:
             return False
-        return not any(e.start <= m.start("noun") < e.end for e in view.entities)
+        return not any(e.start <= m.start("noun") < e.end for e in view.entity_index.around(m.start("noun"), m.end(), 200))
 
     @staticmethod
     def _names_the_deal(text: str, prop: "Property", ss: int) -> bool:
@@ -94,7 +94,7 @@ class SubjectFinder:
         if prop.subject_types == ("PAIR",):
             return None
         cs, ce = clause
-        cands = [e for e in view.entities if e.type in prop.subject_types and cs <= e.start and e.end <= ce
+        cands = [e for e in view.entity_index.starting(cs, ce) if e.type in prop.subject_types and e.end <= ce
                  and not (fig.get("unit") and fig["unit"] in e.vendor_of)]
         if not cands:
             return None
@@ -102,8 +102,8 @@ class SubjectFinder:
         return self.r.entities.parent(name) or name
 
     def _subject(self, view, fig, prop, sentence, clause) -> str | None:
-        text, ents = view.text, view.entities
         ss, se = sentence
+        text, ents = view.text, view.entities_near(ss, se)
         cs, ce = clause
         cell_subject = _table_row_subject(text, fig["start"], view.tables, ents)
         if cell_subject:
@@ -113,6 +113,7 @@ class SubjectFinder:
             return self._pair(view, fig, prop, sentence, clause)
         item_end = fig["end"] + (len(fig.get("item") or "") + 25 if fig.get("item") else 0)
         objects = [e for e in ents if self.object_before.search(text, max(0, e.start - 40), e.start)]
+        object_ids = {id(e) for e in objects}
         # Not the maker of what is counted: "200'000 Grafikprozessoren von Nvidia" are not Nvidia's;
         # not who says it: "laut xAI", "nach Angaben von Nvidia".
         fitting = [e for e in ents if e.type in types and not (fig["start"] <= e.start < item_end)
@@ -128,12 +129,12 @@ class SubjectFinder:
                        and not INVESTOR_BEFORE.search(text, max(0, e.start - 80), e.start)]
             # "eine Finanzierungsrunde bei OpenAI", "OpenAIs Runde": the company that raises it.
             owned = [e for e in fitting if cs <= e.start and e.end <= ce and (
-                e in objects or text[e.end:e.end + 1] == "s" and text[e.start:e.end + 1].endswith("s"))]
+                id(e) in object_ids or text[e.end:e.end + 1] == "s" and text[e.start:e.end + 1].endswith("s"))]
             if owned:
                 return min(owned, key=lambda e: abs(e.start - fig["start"])).name
         # In the figure's own sentence an object ("an dem Start-up") is not the subject;
         # in earlier sentences any mention may be the topic.
-        usable = [e for e in fitting if e not in objects]
+        usable = [e for e in fitting if id(e) not in object_ids]
         if self.demonstrative.match(text, ss):
             prior = [e for e in ents if e.type in types and e.end <= ss and ss - e.end < 300]
             if prior:
@@ -216,12 +217,12 @@ class SubjectFinder:
             prev = view.previous_sentence(start)
             if prev is None or prev[0] >= start:
                 break
-            first = [e for e in view.entities if prev[0] <= e.start and e.end <= start]
+            first = [e for e in view.entity_index.starting(prev[0], start) if e.end <= start]
             if first and first[0].type == typ and first[0] in usable:
                 return first[0].name
             start = prev[0]
         prior = [e for e in usable if e.type == typ and e.end <= pos and pos - e.end < 1500]
-        return _salient(prior, view.entities) if prior else None
+        return _salient(prior, view.entities_near(pos, pos)) if prior else None
 
     def _pair(self, view, fig: dict, prop: "Property", sentence: tuple[int, int], clause: tuple[int, int]) -> str | None:
         """Two organisations: a contract's parties, an investor and the company it invests in.
@@ -231,9 +232,9 @@ class SubjectFinder:
         Intel"), an object named by an anaphor ("an dem Start-up": the organisation the
         article is most about besides the holder), or, in mode `sentence`, that organisation.
         Two named parties without objects ("Microsoft und OpenAI haben einen Vertrag") are the pair."""
-        text, ents = view.text, view.entities
         ss, se = sentence
         cs, ce = clause
+        text, ents = view.text, view.entities_near(ss, se)
         in_sentence = [e for e in ents if e.type in ("ORG", "PER") and ss <= e.start and e.end <= se
                        and not SAYS_BEFORE.search(text, max(0, e.start - 24), e.start)]
         objects = [e for e in in_sentence if self.object_before.search(text, max(0, e.start - 40), e.start)]

@@ -3,6 +3,7 @@
 Pure: strings in, patterns and offsets out."""
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterable
 
@@ -130,3 +131,41 @@ def sentence_initial(text: str, pos: int) -> bool:
     while j >= 0 and text[j] in SPACES + "„\"»•·*–-|":
         j -= 1
     return j < 0 or text[j] in ".!?\n:"
+
+
+class SpanIndex:
+    """Items (objects with `.start`/`.end`, or dicts with "start"/"end") sorted by start, for
+    the items that begin in a range: O(log n + k) instead of a scan over the document, so that
+    per-figure work stays bounded however long the document is."""
+
+    def __init__(self, items):
+        key = (lambda x: x["start"]) if items and isinstance(items[0], dict) else (lambda x: x.start)
+        self.items = sorted(items, key=key)
+        self.starts = [key(x) for x in self.items]
+
+    def starting(self, a: int, b: int) -> list:
+        """The items whose start lies in [a, b)."""
+        return self.items[bisect.bisect_left(self.starts, a):bisect.bisect_left(self.starts, b)]
+
+    def around(self, a: int, b: int, reach: int = 3000) -> list:
+        """The items starting within `reach` characters before a and up to b."""
+        return self.starting(max(0, a - reach), b)
+
+
+class Occupied:
+    """Which characters of a text are taken (by a found span or a region to skip): checking
+    and marking cost the span's length, not the number of spans found so far."""
+
+    def __init__(self, length: int, regions: Iterable[tuple[int, int]] = ()):
+        self.mask = bytearray(length + 1)
+        for a, b in regions:
+            self.add(a, b)
+
+    def free(self, s: int, e: int) -> bool:
+        s, e = max(0, s), min(len(self.mask), e)
+        return e <= s or not any(self.mask[s:e])
+
+    def add(self, s: int, e: int) -> None:
+        s, e = max(0, s), min(len(self.mask), e)
+        if e > s:
+            self.mask[s:e] = b"\x01" * (e - s)
