@@ -160,6 +160,14 @@ class DocView:
     def figure_index(self) -> SpanIndex:
         return SpanIndex(self.figures)
 
+    @cached_property
+    def mention_counts(self) -> dict[str, int]:
+        """How often the article names each entity (the most named is what it is about)."""
+        counts: dict[str, int] = {}
+        for e in self.entities:
+            counts[e.name] = counts.get(e.name, 0) + 1
+        return counts
+
     def entities_near(self, start: int, end: int) -> list[Entity]:
         """The entities from a few sentences before `start` to a little after `end`: what a
         subject can be found among, however long the document (linear cost)."""

@@ -176,7 +176,8 @@ class SubjectFinder:
                      and not _embedded(text, ss, e.start)]
             if prior:
                 return prior[-1].name
-            later = [e for e in usable if e.type == typ and fig["end"] <= e.start and e.end <= se and not prop.local]
+            later = [e for e in usable if e.type == typ and fig["end"] <= e.start and e.end <= se and not prop.local
+                     and not re.match(r"-[A-ZÄÖÜ]", text[e.end:e.end + 2])]  # "ohne den OpenAI-Effekt": a modifier
             if later and not any(e.type == typ for e in fitting if e.end <= ss and ss - e.end < 200):
                 return later[0].name  # "Bis 2026 sollen 1600 Stellen wegfallen, Cariad beschäftigt derzeit …"
             m = anaphors[typ].search(text, ss, se) if typ in anaphors else None
@@ -206,7 +207,7 @@ class SubjectFinder:
         for typ in types:
             prior = [e for e in fitting if e.type == typ and e.end <= ss]
             if prior:
-                return _salient(prior, ents)
+                return _salient(prior, view.mention_counts)
         return None
 
     def _resolve_anaphor(self, view, typ: str, usable: list[Entity], pos: int) -> str | None:
@@ -222,7 +223,7 @@ class SubjectFinder:
                 return first[0].name
             start = prev[0]
         prior = [e for e in usable if e.type == typ and e.end <= pos and pos - e.end < 1500]
-        return _salient(prior, view.entities_near(pos, pos)) if prior else None
+        return _salient(prior, view.mention_counts) if prior else None
 
     def _pair(self, view, fig: dict, prop: "Property", sentence: tuple[int, int], clause: tuple[int, int]) -> str | None:
         """Two organisations: a contract's parties, an investor and the company it invests in.
@@ -257,7 +258,7 @@ class SubjectFinder:
                 for m in org_rx.finditer(text, ss, se))
             if anaphoric or prop.pair in ("sentence", "contract"):
                 others = [e for e in ents if e.type == "ORG" and e.name != holder and e.end <= se]
-                other = _salient(others, ents) if others else None
+                other = _salient(others, view.mention_counts) if others else None
         if holder is None and prop.pair == "contract":
             # "die gemeinsame Vereinbarung läuft bis 2032": the two the article is most about.
             counts: dict[str, int] = {}
@@ -306,12 +307,9 @@ def _listed(text: str, prior: list[Entity]) -> bool:
     return bool(re.fullmatch(r"\s*(?:,|und|sowie|oder)\s*", between))
 
 
-def _salient(prior: list[Entity], ents: list[Entity]) -> str:
+def _salient(prior: list[Entity], counts: dict[str, int]) -> str:
     """The entity of these the article mentions most (ties: the latest)."""
-    counts: dict[str, int] = {}
-    for e in ents:
-        counts[e.name] = counts.get(e.name, 0) + 1
-    return max(reversed(prior), key=lambda e: counts[e.name]).name
+    return max(reversed(prior), key=lambda e: counts.get(e.name, 0)).name
 
 
 def _table_row_subject(text: str, pos: int, tables, ents: list[Entity]) -> str | None:
