@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from quellenlage.extract import doc_tables, make_doc, prepare
+from quellenlage.extract import make_doc, prepare
+from quellenlage.rows import doc_tables
 from quellenlage.readers import Article, parse_header
 from quellenlage.rules import RuleSet
 

@@ -1,81 +1,166 @@
-"""`make bench`: throughput and memory of the pipeline, and the dateparser baseline beside it.
+"""`make bench`: speed, scaling and memory of the pipeline, printed side by side and written to
+`outputs/bench.json` (figures to read, not timed tests; ratios, since machines differ).
 
-Prints figures; asserts nothing (speed and memory targets are read here, not tested)."""
+- throughput of the full pipeline against a bare `spacy.blank("de")` pass over the same texts;
+- seconds per 100 KB for single documents of 10 KB, 100 KB and 1 MB (linear cost per document);
+- one worker against two on a replicated corpus;
+- peak memory of whole runs over 5,000 and 20,000 documents (flat: streaming);
+- an unchanged incremental re-run as a share of the full run;
+- rows in `facts` and `conflicts`: the corpus against a 1,000-document replicated corpus
+  (they grow with disputes, not with document pairs);
+- the dateparser baseline beside quellenlage's DATE scores.
+"""
 from __future__ import annotations
 
 import argparse
+import json
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
-
-from quellenlage.evaluate import evaluate, load_gold
-from quellenlage.extract import extract_articles, prepare
-from quellenlage.pipeline import build
-from quellenlage.readers import discover, read_sources
-from quellenlage.rules import RuleSet
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def _articles():
+    from quellenlage.extract import prepare
+    from quellenlage.readers import discover, read_sources
+    from quellenlage.rules import RuleSet
+    rules = RuleSet.load()
+    return rules, prepare(read_sources(discover([ROOT / "corpus" / "articles"])), rules)
+
+
+def _replicate(articles, n: int, folder: Path) -> Path:
+    """n documents (copies of the corpus, each its own doc_id) as one JSONL file."""
+    path = folder / f"corpus-{n}.jsonl"
+    with open(path, "w", encoding="utf-8") as fh:
+        for k in range(n):
+            a = articles[k % len(articles)]
+            fh.write(json.dumps({"id": f"{a.doc_id}~{k // len(articles)}", "text": a.text[a.body_start:],
+                                 "outlet": a.outlet, "published": a.published, "title": a.title},
+                                ensure_ascii=False) + "\n")
+    return path
+
+
+def _extract(inp: Path, out: Path, *args: str) -> tuple[float, float, dict]:
+    """A whole run as its own process: (seconds, peak RSS MB of the largest process, run.json)."""
+    cmd = [sys.executable, "-m", "quellenlage", "extract", str(inp), "--out", str(out), "--model", "rules", *args]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True)
+    dt = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    return dt, max(peak, before) / 1024, info
+
+
+def throughput(rules, articles, copies: int) -> dict:
+    import spacy
+    from quellenlage.extract import make_doc
+    from quellenlage.pipeline import build
+    nlp = build("rules", rules)
+    docs = (articles * copies)
+    nlp(make_doc(nlp, docs[0]))  # warm up (lexicons, first calls)
+    t0 = time.perf_counter()
+    n_tokens = 0
+    for doc in nlp.pipe((make_doc(nlp, a) for a in docs), batch_size=32):
+        n_tokens += len(doc)
+    full = time.perf_counter() - t0
+    blank = spacy.blank("de")
+    t0 = time.perf_counter()
+    for doc in blank.pipe((a.text for a in docs), batch_size=32):
+        pass
+    bare = time.perf_counter() - t0
+    return {"documents": len(docs), "tokens": n_tokens, "pipeline_tokens_per_s": n_tokens / full,
+            "blank_tokens_per_s": n_tokens / bare, "ratio": bare / full}
+
+
+def length_scaling(rules, articles) -> dict:
+    from quellenlage.extract import make_doc, prepare
+    from quellenlage.pipeline import build
+    from quellenlage.readers import Article
+    nlp = build("rules", rules)
+    body = "\n\n".join(a.text[a.body_start:] for a in articles)
+    out = {}
+    nlp(make_doc(nlp, articles[0]))
+    for size in (10_000, 100_000, 1_000_000):
+        text = (body * (size // len(body) + 1))[:size]
+        a = prepare([Article(doc_id=f"len{size}", path="bench", text=text)], rules)[0]
+        t0 = time.perf_counter()
+        nlp(make_doc(nlp, a))
+        out[f"{size // 1000}KB"] = (time.perf_counter() - t0) / (size / 100_000)
+    out["max_over_min"] = max(out.values()) / min(out.values())
+    return out
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--articles", default=str(ROOT / "corpus" / "articles"))
-    ap.add_argument("--copies", type=int, default=18, help="replicate the corpus this many times (58 x 18 > 1,000)")
-    ap.add_argument("--model", default="auto")
+    ap.add_argument("--quick", action="store_true", help="small corpora (a minute)")
+    ap.add_argument("--json", default=str(ROOT / "outputs" / "bench.json"))
     args = ap.parse_args(argv)
-
-    rules = RuleSet.load()
-    t0 = time.perf_counter()
-    nlp = build(args.model, rules)
-    t_load = time.perf_counter() - t0
-    base = list(read_sources(discover([args.articles])))
-    articles = []
-    for k in range(args.copies):
-        for a in base:
-            copy = type(a)(**{**a.__dict__, "doc_id": f"{a.doc_id}~{k}", "meta_regions": list(a.meta_regions)})
-            articles.append(copy)
-    articles = prepare(articles, rules)
-    n_chars = sum(len(a.text) for a in articles)
-    print(f"backbone: {nlp.meta.get('quellenlage_backbone')}  (pipeline built in {t_load:.2f} s)")
-    print(f"input: {len(articles)} documents, {n_chars / 1e6:.2f} M characters "
-          f"({len(base)} articles x {args.copies})")
-    for workers in (1, 2):
-        t0 = time.perf_counter()
-        tables = extract_articles(nlp, articles, workers=workers)
-        dt = time.perf_counter() - t0
-        print(f"extract workers={workers}: {dt:6.2f} s  {len(articles) / dt:7.1f} docs/s  "
-              f"{n_chars / dt / 1e3:8.1f} k chars/s  figures={len(tables['figures'])} quotes={len(tables['quotes'])}")
-    from quellenlage.crosscheck import crosscheck
-    t0 = time.perf_counter()
-    crosscheck(tables, rules)
-    print(f"facts+conflicts: {time.perf_counter() - t0:6.2f} s  claims={len(tables['claims'])} "
-          f"facts={len(tables['facts'])} conflicts={len(tables['conflicts'])}")
-    # The rows grow with disputes, not with document pairs: the corpus once beside its copies.
-    once = extract_articles(nlp, articles[:len(base)])
-    crosscheck(once, rules)
-    print(f"rows, {len(base)} articles vs {len(articles)} documents: facts {len(once['facts'])} vs "
-          f"{len(tables['facts'])}, conflicts {len(once['conflicts'])} vs {len(tables['conflicts'])}")
-    print(f"peak memory (RSS): {peak_rss_mb():.0f} MB")
-
+    rules, articles = _articles()
+    sizes = (500, 1000) if args.quick else (5000, 20000)
+    result: dict = {"quick": args.quick}
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        t = result["throughput"] = throughput(rules, articles, 2 if args.quick else 10)
+        print(f"throughput   pipeline {t['pipeline_tokens_per_s']:9.0f} tokens/s   blank spaCy "
+              f"{t['blank_tokens_per_s']:9.0f} tokens/s   ratio {t['ratio']:.3f} (target ≥ 0.5)")
+        s = result["seconds_per_100kb"] = length_scaling(rules, articles)
+        print("length       " + "   ".join(f"{k}: {v:.2f} s/100KB" for k, v in s.items() if k.endswith("KB"))
+              + f"   max/min {s['max_over_min']:.2f} (target ≤ 1.5)")
+        n_workers = 300 if args.quick else 1000
+        inp = _replicate(articles, n_workers, tmp)
+        w1, _, info1 = _extract(inp, tmp / "w1", "--full")
+        w2, _, _ = _extract(inp, tmp / "w2", "--full", "--workers", "2")
+        result["workers"] = {"documents": n_workers, "one_s": w1, "two_s": w2, "speedup": w1 / w2}
+        print(f"workers      {n_workers} documents: 1 worker {w1:6.1f} s · 2 workers {w2:6.1f} s · "
+              f"speedup {w1 / w2:.2f}× (target ≥ 1.7)")
+        corpus_out = tmp / "corpus"
+        _, _, info0 = _extract(ROOT / "corpus" / "articles", corpus_out)
+        result["rows"] = {"corpus": {"documents": info0["counts"]["documents"], "facts": info0["counts"]["facts"],
+                                     "conflicts": info0["counts"]["conflicts"]},
+                          "replicated": {"documents": n_workers, "facts": info1["counts"]["facts"],
+                                         "conflicts": info1["counts"]["conflicts"]}}
+        r = result["rows"]
+        print(f"rows         corpus ({r['corpus']['documents']} docs): facts {r['corpus']['facts']}, conflicts "
+              f"{r['corpus']['conflicts']} · replicated ({n_workers} docs): facts {r['replicated']['facts']}, "
+              f"conflicts {r['replicated']['conflicts']}")
+        mem = result["memory"] = {}
+        for n in sizes:
+            inp = _replicate(articles, n, tmp)
+            dt, peak, _ = _extract(inp, tmp / f"m{n}", "--full", "--workers", "2")
+            again, _, info = _extract(inp, tmp / f"m{n}")
+            mem[str(n)] = {"seconds": dt, "peak_rss_mb": peak, "unchanged_rerun_s": again,
+                           "rerun_share": again / dt, "reused": info.get("reused_documents")}
+            print(f"memory       {n:6d} documents: {dt:7.1f} s, peak RSS {peak:5.0f} MB (target < 600, flat) · "
+                  f"unchanged re-run {again:5.1f} s = {again / dt:.1%} of the full run (target < 5 %)")
+        peaks = [v["peak_rss_mb"] for v in mem.values()]
+        result["memory_growth"] = peaks[-1] / peaks[0]
+        print(f"memory       growth {sizes[0]} → {sizes[-1]} documents: ×{result['memory_growth']:.2f}")
+    from quellenlage.baselines import score_dateparser
+    from quellenlage.evaluate import evaluate, load_gold
+    from quellenlage.pipeline import build
     gold = load_gold([ROOT / "corpus" / "gold"])
     t0 = time.perf_counter()
-    summary, _ = evaluate(nlp, rules, gold)
+    summary, _ = evaluate(build("rules", rules), rules, gold)
     t_ours = time.perf_counter() - t0
-    from quellenlage.baselines import score_dateparser
     t0 = time.perf_counter()
-    base_scores = score_dateparser(gold)
+    base = score_dateparser(gold)
     t_dp = time.perf_counter() - t0
-    ours, theirs = summary["labels"]["DATE"], base_scores["labels"]["DATE"]
+    ours, theirs = summary["labels"]["DATE"], base["labels"]["DATE"]
+    result["dates"] = {"quellenlage": {"seconds": t_ours, **{k: ours[k] for k in ("precision", "recall", "f1", "full_f1")}},
+                       "dateparser": {"seconds": t_dp, **{k: theirs[k] for k in ("precision", "recall", "f1", "full_f1")}}}
     print("\nDATE on corpus/gold        time     P      R     F1  full F1")
     print(f"quellenlage (all labels) {t_ours:6.2f} s {ours['precision']:.3f}  {ours['recall']:.3f}  "
           f"{ours['f1']:.3f}  {ours['full_f1']:.3f}")
     print(f"dateparser (dates only)  {t_dp:6.2f} s {theirs['precision']:.3f}  {theirs['recall']:.3f}  "
           f"{theirs['f1']:.3f}  {theirs['full_f1']:.3f}")
+    Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.json).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(f"\n→ {args.json}")
     return 0
 
 

@@ -44,36 +44,37 @@ def main() -> None:
 @click.option("--rules", "rules_dir", default=None, type=click.Path(),
               help="Rules folder (default: the project's rules/).")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Processes for nlp.pipe (or Dask workers).")
+              help="Worker processes, each with its own pipeline (or Dask workers).")
 @click.option("--engine", default="local", show_default=True, type=click.Choice(["local", "dask"]))
 @click.option("--scheduler", default=None, help="Dask scheduler address (with --engine dask).")
-def extract(paths, out, model, rules_dir, workers, engine, scheduler):
+@click.option("--full", is_flag=True, help="Process every document again (default: only new and changed ones).")
+def extract(paths, out, model, rules_dir, workers, engine, scheduler, full):
     """Run the pipeline over PATHS (files or folders) and write the tables to --out."""
     from quellenlage.distributed import EngineError
     from quellenlage.extract import run
     from quellenlage.pipeline import ModelError
     from quellenlage.rules import RulesError
+    from quellenlage.store import StoreError
     if scheduler and engine != "dask":
         raise click.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     try:
-        result = run(list(paths), Path(out), model, rules_dir, workers, engine, scheduler)
+        result = run(list(paths), Path(out), model, rules_dir, workers, engine, scheduler, full=full)
     except RulesError as exc:
         raise UserError(f"{exc} (check --rules)") from exc
     except ModelError as exc:
         raise UserError(str(exc)) from exc
-    except EngineError as exc:
+    except (EngineError, StoreError) as exc:
         raise UserError(str(exc)) from exc
     except OSError as exc:
         raise UserError(f"cannot write to output folder {out}: {exc.strerror or exc}") from exc
-    counts = result.status_counts()
-    t = result.tables
+    counts, n = result.status_counts(), result.counts
     click.echo(f"quellenlage {__version__} · {result.backbone}")
-    for row in t["documents"]:
-        if row["status"] != "ok":
-            click.echo(f"  {row['status']:<7} {row['path']}: {row['error']}")
-    click.echo(f"{len(t['documents'])} documents ({counts['ok']} ok, {counts['skipped']} skipped, "
-               f"{counts['error']} error) · {len(t['figures'])} figures · {len(t['quotes'])} quotes · "
-               f"{len(t['claims'])} claims · {len(t['conflicts'])} conflicts "
+    for row in result.problems:
+        click.echo(f"  {row['status']:<7} {row['path']}: {row['error']}")
+    reused = f", {result.reused} unchanged" if result.reused else ""
+    click.echo(f"{n['documents']} documents ({counts['ok']} ok, {counts['skipped']} skipped, "
+               f"{counts['error']} error{reused}) · {n['figures']} figures · {n['quotes']} quotes · "
+               f"{n['claims']} claims · {n['facts']} facts · {n['conflicts']} conflicts "
                f"→ {out}/ in {result.timings['total_s']:.1f} s")
 
 

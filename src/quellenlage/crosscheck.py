@@ -6,23 +6,46 @@ documents' text sketches say which texts are copies of one another).
 """
 from __future__ import annotations
 
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from quellenlage.conflicts import date_interval, published_day, same_text_groups
-from quellenlage.facts import build_facts
+from quellenlage.facts import build_facts, comparable, fact_key, group_facts, set_status, sort_facts
 from quellenlage.rules import RuleSet
 
 
 def crosscheck(tables: dict[str, list[dict]], rules: RuleSet) -> dict[str, list[dict]]:
-    """Fills `facts` and `conflicts` and completes the claim rows (source, status, counts)."""
-    props = rules.get("properties")["properties"]
-    names = {k: p.get("name", k) for k, p in props.items()}
-    docs = {d["doc_id"]: d for d in tables["documents"] if d["status"] == "ok"}
-    groups = same_text_groups({d: row.get("_sketch") or [] for d, row in docs.items()})
-    claims = [c for c in tables["claims"] if c["doc_id"] in docs]
+    """Fills `facts` and `conflicts` and completes the claim rows (source, status, counts), all
+    in memory (evaluation, small runs). `crosscheck_arrow` is the same on Parquet-sized tables."""
+    ctx = _Context(rules, [d for d in tables["documents"] if d["status"] == "ok"],
+                   {d["doc_id"]: d.get("_sketch") or [] for d in tables["documents"] if d["status"] == "ok"})
+    claims = [c for c in tables["claims"] if c["doc_id"] in ctx.docs]
     for c in claims:
-        d = docs[c["doc_id"]]
-        p = props.get(c["property"]) or {}
-        c["source"] = d.get("outlet") or c["doc_id"]
-        c["source_key"] = (d.get("outlet") or "").casefold() or groups.get(c["doc_id"], c["doc_id"])
+        ctx.enrich(c)
+    tables["facts"], tables["conflicts"] = build_facts(claims, ctx.names)
+    tables["claims"] = claims
+    return tables
+
+
+class _Context:
+    """What the cross-document step knows of the documents: outlets, publication days and
+    which texts are copies of one another (from their sketches)."""
+
+    def __init__(self, rules: RuleSet, docs: list[dict], sketches: dict[str, list[int]]):
+        self.props = rules.get("properties")["properties"]
+        self.names = {k: p.get("name", k) for k, p in self.props.items()}
+        self.docs = {d["doc_id"]: d for d in docs}
+        self.groups = same_text_groups({d: sketches.get(d) or [] for d in self.docs})
+
+    def source(self, doc_id: str) -> tuple[str, str]:
+        """(source shown, source key): the outlet, else the group of agency copies."""
+        d = self.docs[doc_id]
+        return d.get("outlet") or doc_id, (d.get("outlet") or "").casefold() or self.groups.get(doc_id, doc_id)
+
+    def enrich(self, c: dict) -> None:
+        d = self.docs[c["doc_id"]]
+        p = self.props.get(c["property"]) or {}
+        c["source"], c["source_key"] = self.source(c["doc_id"])
         c["published"] = d.get("published")
         c["outlet"] = d.get("outlet")
         c["_day"] = published_day(d.get("published"))
@@ -30,9 +53,73 @@ def crosscheck(tables: dict[str, list[dict]], rules: RuleSet) -> dict[str, list[
         c["_background"] = _background(c, p.get("recent_days"))
         c["_value_is_time"] = bool(p.get("recent_days"))  # the date of the news itself
         c.update(status="single_source", n_agree=0, n_conflict=0, fact_id=None, suspected_cause=None)
-    tables["facts"], tables["conflicts"] = build_facts(claims, names)
-    tables["claims"] = claims
-    return tables
+
+
+KEY_COLUMNS = ("subject", "property", "segment", "aspect", "measure", "basis", "label", "unit", "currency")  # fact_key
+UPDATED = ("source", "outlet", "published", "status", "n_agree", "n_conflict", "fact_id", "suspected_cause")
+
+
+def crosscheck_arrow(documents: pa.Table, claims: pa.Table, rules: RuleSet,
+                     sketches: dict[str, list[int]]) -> tuple[pa.Table, list[dict], list[dict]]:
+    """The cross-document step over tables too large to hold as Python rows: claims are
+    grouped by their comparison key in Arrow, and only groups that two documents share become
+    rows, one group at a time (the work and the memory grow with the claims, not with their
+    pairs). Returns the completed claims, the facts and the conflicts, exactly as `crosscheck`."""
+    docs = [d for d in documents.select(["doc_id", "outlet", "published", "status"]).to_pylist() if d["status"] == "ok"]
+    ctx = _Context(rules, docs, sketches)
+    n = claims.num_rows
+    updates: dict[int, dict] = {}
+    facts: list[dict] = []
+    conflicts: list[dict] = []
+    if n:
+        # The same key as `facts.fact_key`: DATE or not, a unit only for COUNT and DURATION.
+        col = {k: pc.fill_null(pc.cast(claims.column(k), pa.string()), "") for k in KEY_COLUMNS}
+        label = claims.column("label")
+        col["label"] = pc.if_else(pc.equal(label, "DATE"), "1", "0")
+        col["unit"] = pc.if_else(pc.is_in(label, pa.array(["COUNT", "DURATION"])), col["unit"], "")
+        key = pc.binary_join_element_wise(*[col[k] for k in KEY_COLUMNS], "\x1f")
+        grouped = pa.table({"key": key, "doc_id": claims.column("doc_id"), "i": pa.array(range(n), pa.int64())}) \
+            .group_by("key").aggregate([("doc_id", "count_distinct"), ("i", "list")])
+        shared = grouped.filter(pc.greater_equal(grouped.column("doc_id_count_distinct"), 2))
+        groups: list[tuple[tuple, list[dict]]] = []
+        for idx in shared.column("i_list").to_pylist():
+            members = claims.take(pa.array(sorted(idx))).to_pylist()
+            for c, i in zip(members, sorted(idx)):
+                c["_row"] = i
+            members = [c for c in members if c["doc_id"] in ctx.docs]
+            for c in members:
+                ctx.enrich(c)
+            members = [c for c in members if comparable(c)]
+            if members:
+                groups.append((fact_key(members[0]), members))
+        for key_tuple, members in sorted(groups, key=lambda g: tuple(map(str, g[0]))):
+            f, r = group_facts(key_tuple, members, ctx.names)
+            facts.extend(f)
+            conflicts.extend(r)
+            for c in members:
+                set_status(c)
+                updates[c["_row"]] = c
+    sort_facts(facts, conflicts)
+    return _completed(claims, ctx, updates), facts, conflicts
+
+
+def _completed(claims: pa.Table, ctx: _Context, updates: dict[int, dict]) -> pa.Table:
+    """The claims with their source, document fields and cross-document results."""
+    doc_ids = claims.column("doc_id").to_pylist()
+    values: dict[str, list] = {k: [] for k in UPDATED}
+    for i, doc_id in enumerate(doc_ids):
+        c = updates.get(i)
+        if c is None:
+            d = ctx.docs.get(doc_id, {})
+            source, _ = ctx.source(doc_id) if doc_id in ctx.docs else (doc_id, doc_id)
+            c = {"source": source, "outlet": d.get("outlet"), "published": d.get("published"),
+                 "status": "single_source", "n_agree": 0, "n_conflict": 0, "fact_id": None, "suspected_cause": None}
+        for k in UPDATED:
+            values[k].append(c.get(k))
+    for k in UPDATED:
+        i = claims.schema.get_field_index(k)
+        claims = claims.set_column(i, claims.schema.field(k), pa.array(values[k], claims.schema.field(k).type))
+    return claims
 
 
 def _background(c: dict, recent_days: int | None) -> bool:

@@ -1,15 +1,16 @@
-"""`--engine dask`: the same extraction, partitioned over a Dask scheduler.
+"""`--engine dask`: the same extraction, its batches spread over a Dask cluster.
 
-Each partition builds its pipeline once in the worker (nothing large travels over the
-wire but article texts and rows); results are merged and ordered exactly like the local
-engine, so both engines give identical tables.
+Each worker builds its pipeline once (nothing large travels over the wire but article texts
+and rows); results are ordered exactly like the local engine's, so both engines give
+identical tables. `--scheduler ADDRESS` connects to a running `dask.distributed` cluster
+(workers need quellenlage installed and the same rules folder path); without it a
+`LocalCluster` starts on this machine.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
 from quellenlage.readers import Article
-from quellenlage.tables import TABLES
 
 
 class EngineError(Exception):
@@ -23,36 +24,42 @@ def _worker_pipeline(model: str, rules_dir: str):
     return build(model, RuleSet.load(rules_dir))
 
 
-def _extract_partition(articles: list[Article], model: str, rules_dir: str) -> dict[str, list[dict]]:
-    from quellenlage.extract import extract_articles
-    return extract_articles(_worker_pipeline(model, rules_dir), articles)
+def _process_batch(articles: list[Article], model: str, rules_dir: str):
+    from quellenlage.run import process
+    return process(_worker_pipeline(model, rules_dir), articles)
 
 
-def extract_with_dask(articles: list[Article], model: str, rules_dir: str, workers: int,
-                      scheduler: str | None) -> dict[str, list[dict]]:
-    try:
-        import dask.bag as db
-    except ImportError as exc:
-        raise EngineError("--engine dask needs Dask: pip install 'quellenlage[dask]'") from exc
-    client = None
-    if scheduler:
+class DaskEngine:
+    """Batches of articles over a Dask scheduler: a `LocalCluster` of `workers` processes, or
+    the `dask.distributed` cluster at `scheduler`. Each worker builds its pipeline once; only
+    article texts and rows travel. Results come back in input order, so the tables equal the
+    local engine's."""
+
+    def __init__(self, model: str, rules_dir: str, workers: int, scheduler: str | None):
         try:
-            from distributed import Client
+            from distributed import Client, LocalCluster
         except ImportError as exc:
-            raise EngineError("--scheduler needs dask.distributed: pip install 'quellenlage[dask]'") from exc
-        client = Client(scheduler)
-    try:
-        n = max(1, workers) * 4
-        parts = [articles[i::n] for i in range(n) if articles[i::n]]
-        bag = db.from_sequence(parts, npartitions=len(parts) or 1)
-        kwargs = {} if client else {"scheduler": "processes" if workers > 1 else "sync"}
-        results = bag.map(_extract_partition, model, rules_dir).compute(**kwargs)
-    finally:
-        if client is not None:
-            client.close()
-    tables: dict[str, list[dict]] = {name: [] for name in TABLES}
-    for part in results:
-        for name in TABLES:
-            tables[name].extend(part[name])
-    from quellenlage.extract import sort_tables
-    return sort_tables(tables)
+            raise EngineError("--engine dask needs dask.distributed: pip install 'quellenlage[dask]'") from exc
+        self.model, self.rules_dir = model, rules_dir
+        self.cluster = None
+        if scheduler:
+            self.client = Client(scheduler)
+        else:
+            self.cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
+                                        host="127.0.0.1", dashboard_address=None)
+            self.client = Client(self.cluster)
+
+    def submit(self, articles: list[Article]):
+        if not articles:
+            return []
+        from quellenlage.run import BATCH
+        batches = [articles[i:i + BATCH] for i in range(0, len(articles), BATCH)]
+        return self.client.map(_process_batch, batches, model=self.model, rules_dir=self.rules_dir, pure=False)
+
+    def collect(self, futures):
+        return [r for batch in self.client.gather(futures) for r in batch] if futures else []
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()

@@ -211,36 +211,60 @@ def fact_id(key: tuple, bucket: list[dict]) -> str:
     return "F" + hashlib.sha1(("|".join(map(str, key)) + "|" + first).encode()).hexdigest()[:12]
 
 
+def comparable(c: dict) -> bool:
+    """Does the claim take part in facts at all?"""
+    if c.get("segment") == PART or c.get("_background"):
+        return False  # an unnamed part, a background date: compared with nothing
+    if c.get("aspect") == "estimate" and not c.get("basis"):
+        return False  # analysts' estimates of an unnamed poll: another poll may well differ
+    return True
+
+
 def build_facts(claims: list[dict], names: dict[str, str]) -> tuple[list[dict], list[dict]]:
     """Facts and conflict rows from claim rows that carry `source_key`, `_day`, `time` and
     `window_days`. Sets each claim's fact_id, status, n_agree, n_conflict, suspected_cause."""
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for c in claims:
-        if c.get("segment") == PART or c.get("_background"):
-            continue  # an unnamed part, a background date: compared with nothing
-        if c.get("aspect") == "estimate" and not c.get("basis"):
-            continue  # analysts' estimates of an unnamed poll: another poll may well differ
-        groups[fact_key(c)].append(c)
+        if comparable(c):
+            groups[fact_key(c)].append(c)
     facts, conflicts = [], []
     for key in sorted(groups, key=lambda k: tuple(map(str, k))):
-        members = groups[key]
-        if len({c["source_key"] for c in members}) < 2:
-            continue
-        buckets = time_buckets(members, members[0]["time"], members[0]["window_days"])
-        for bucket in buckets:
-            if len({c["source_key"] for c in bucket}) < 2:
-                continue
-            fact, rows = _fact(key, bucket, names)
-            if fact is not None:
-                facts.append(fact)
-                conflicts.extend(rows)
-        for pair in _scale_pairs(members, buckets):
-            fact, rows = _fact(key, pair, names)
-            if fact is not None:
-                facts.append(fact)
-                conflicts.extend(rows)
+        f, r = group_facts(key, groups[key], names)
+        facts.extend(f)
+        conflicts.extend(r)
     for c in claims:
-        c["status"] = "conflicting" if c["n_conflict"] else "corroborated" if c["n_agree"] else "single_source"
+        set_status(c)
+    return sort_facts(facts, conflicts)
+
+
+def group_facts(key: tuple, members: list[dict], names: dict[str, str]) -> tuple[list[dict], list[dict]]:
+    """The facts and conflict rows of one comparison group (claims of one fact key): the
+    unit of work of the cross-document step, independent of every other group."""
+    facts, conflicts = [], []
+    if len({c["source_key"] for c in members}) < 2:
+        return facts, conflicts
+    buckets = time_buckets(members, members[0]["time"], members[0]["window_days"])
+    for bucket in buckets:
+        if len({c["source_key"] for c in bucket}) < 2:
+            continue
+        fact, rows = _fact(key, bucket, names)
+        if fact is not None:
+            facts.append(fact)
+            conflicts.extend(rows)
+    for pair in _scale_pairs(members, buckets):
+        fact, rows = _fact(key, pair, names)
+        if fact is not None:
+            facts.append(fact)
+            conflicts.extend(rows)
+    return facts, conflicts
+
+
+def set_status(c: dict) -> None:
+    c["status"] = "conflicting" if c.get("n_conflict") else "corroborated" if c.get("n_agree") else "single_source"
+
+
+def sort_facts(facts: list[dict], conflicts: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The one order of facts (disputed first, most sources first) and of conflict rows."""
     facts.sort(key=lambda f: (f["status"] != "disputed", -f["n_sources"], f["subject"], f["property"], f["fact_id"]))
     conflicts.sort(key=lambda r: (r["subject"], r["property"], r["claim_a"], r["claim_b"]))
     return facts, conflicts
@@ -265,15 +289,28 @@ def _scale_pairs(members: list[dict], buckets: list[list[dict]]) -> list[list[di
             by_digits[round((math.log10(v) % 3) * 200)].append(c)
     out = []
     for same in by_digits.values():
-        same.sort(key=lambda c: (c["_day"], c["claim_id"]))
-        for i, a in enumerate(same):
-            for b in same[i + 1:]:
-                if b["_day"] - a["_day"] > SCALE_WINDOW:
-                    break
-                if a["source_key"] != b["source_key"] and bucket_of.get(a["claim_id"]) != bucket_of.get(b["claim_id"]) \
-                        and suspected_cause(a, b) in ("scale", "false_friend") and abs(math.log10(_point(a) / _point(b))) >= 2.9:
-                    out.append([a, b])
+        for cluster in _windows(same, SCALE_WINDOW, published=True):
+            suspects = _scale_suspects(cluster, bucket_of)
+            if suspects:
+                out.append(suspects)  # one fact for them, however many copies stand behind each value
     return out
+
+
+def _scale_suspects(cluster: list[dict], bucket_of: dict) -> list[dict]:
+    """The claims of a cluster that take part in a transcription error across time buckets.
+    Compared once per (source, value, time bucket), so copies of a text add no work."""
+    classes: dict[tuple, list[dict]] = defaultdict(list)
+    for c in cluster:
+        classes[(c["source_key"], round(math.log10(_point(c)), 3), bucket_of.get(c["claim_id"]))].append(c)
+    reps = sorted(classes, key=str)
+    hit: set[tuple] = set()
+    for i, ka in enumerate(reps):
+        for kb in reps[i + 1:]:
+            a, b = classes[ka][0], classes[kb][0]
+            if ka[0] != kb[0] and ka[2] != kb[2] and suspected_cause(a, b) in ("scale", "false_friend") \
+                    and abs(ka[1] - kb[1]) >= 2.9:
+                hit.update((ka, kb))
+    return sorted((c for k in hit for c in classes[k]), key=lambda c: c["claim_id"])
 
 
 def _fact(key: tuple, bucket: list[dict], names: dict[str, str]) -> tuple[dict | None, list[dict]]:

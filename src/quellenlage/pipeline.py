@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -46,8 +46,10 @@ def make_sentences(nlp: Language, name: str, rules_dir: str):
     def set_sentences(doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        tokens = [(t.idx, t.text) for t in doc]
-        starts = sentence_starts(components.text_of(doc), tokens, rules)
+        text = components.text_of(doc)
+        spans = doc.to_array([IDX, LENGTH])  # no Token objects: one array read
+        tokens = [(i, text[i:i + n]) for i, n in spans.tolist()]
+        starts = sentence_starts(text, tokens, rules)
         # Leave what a parser or another component already decided (0: undecided). One array
         # write for all tokens: setting Token.is_sent_start one by one rescans the Doc each time.
         current = doc.to_array([SENT_START])
@@ -75,16 +77,18 @@ def resolve_model(model: str) -> str | None:
     return model
 
 
+def describe(model: str) -> str | None:
+    """The backbone name `build(model)` records, without building it (None: only building
+    can tell, e.g. a pipeline folder)."""
+    name = resolve_model(model)
+    if name is None:
+        return f"{RULE_BACKBONE} {__version__} (spaCy {spacy.__version__}, blank:de)"
+    return None
+
+
 def _rule_backbone() -> Language:
     nlp = spacy.blank("de")
     return nlp
-
-
-def _ensure_lemmas(nlp: Language) -> None:
-    if "lemmatizer" in nlp.pipe_names or "trainable_lemmatizer" in nlp.pipe_names:
-        return
-    lemmatizer = nlp.add_pipe("lemmatizer", name="lemmatizer", config={"mode": "lookup"}, first=True)
-    lemmatizer.initialize()
 
 
 def build(model: str = "auto", rules: RuleSet | None = None) -> Language:
@@ -94,7 +98,7 @@ def build(model: str = "auto", rules: RuleSet | None = None) -> Language:
     if name is None:
         nlp = _rule_backbone()
         nlp.meta["name"], nlp.meta["version"] = "rules", __version__
-        backbone = f"{RULE_BACKBONE} {__version__} (spaCy {spacy.__version__}, blank:de)"
+        backbone = describe("rules")
     else:
         try:
             nlp = spacy.load(name)
@@ -105,7 +109,6 @@ def build(model: str = "auto", rules: RuleSet | None = None) -> Language:
         backbone = f"{nlp.meta.get('lang', 'de')}_{nlp.meta.get('name', 'model')} {nlp.meta.get('version', '?')}"
         if Path(name).exists():
             backbone += f" ({Path(name).name})"
-    _ensure_lemmas(nlp)
     first_stat = next((p for p in ("parser", "senter") if p in nlp.pipe_names), None)
     where = {"before": first_stat} if first_stat else {}
     cfg = {"rules_dir": str(rules.root)}

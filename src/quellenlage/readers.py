@@ -76,14 +76,17 @@ def iso_partial(value: str | None) -> str | None:
     return "-".join(p for p in (year, month, day) if p)
 
 
-def discover(paths: list[str | Path]) -> list[Source]:
-    """Input files under the given paths, each with its doc_id, in a stable order."""
+def discover(paths: list[str | Path], exclude: list[str | Path] = ()) -> list[Source]:
+    """Input files under the given paths, each with its doc_id, in a stable order; nothing
+    under `exclude` (an output folder inside the input is never read back as input)."""
     sources: list[Source] = []
+    skip = [Path(p).resolve() for p in exclude]
     for given in paths:
         given = Path(given)
         if given.is_dir():
             files = sorted(p for p in given.rglob("*") if p.is_file()
-                           and not any(part.startswith(".") for part in p.relative_to(given).parts))
+                           and not any(part.startswith(".") for part in p.relative_to(given).parts)
+                           and not any(p.resolve().is_relative_to(x) for x in skip))
             base = given
         else:
             files = [given]

@@ -1,0 +1,81 @@
+"""From a processed Doc to table rows (SPEC §5): documents, figures, quotes and the Doc's
+claims (before the cross-document step fills in sources, facts and status). Per document,
+nothing shared: what a worker process returns."""
+from __future__ import annotations
+
+from spacy.attrs import IS_SPACE
+from spacy.tokens import Doc
+
+from quellenlage.components import text_of
+from quellenlage.conflicts import sketch
+from quellenlage.readers import Article
+
+
+def sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character bounds of the sentence around [start, end), without edge whitespace."""
+    span = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
+    if span is None:
+        return start, end
+    sent = span.sent
+    s, e = sent.start_char, sent.end_char
+    text = text_of(doc)
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return min(s, start), max(e, end)
+
+
+def document_row(a: Article, pipeline: str, doc: Doc | None) -> dict:
+    return {
+        "doc_id": a.doc_id, "path": a.path, "text_sha256": a.sha256 if a.text else None,
+        "title": a.title, "outlet": a.outlet, "url": a.url, "published": a.published,
+        "published_source": a.published_source, "encoding": a.encoding or None,
+        "language": a.language or None, "n_chars": len(a.text),
+        "n_tokens": int(len(doc) - doc.to_array([IS_SPACE]).sum()) if doc is not None else 0,
+        "pipeline": pipeline, "status": a.status, "error": a.error,
+        # not a column: which texts are copies of one another, for the cross-document step
+        "_sketch": sketch(text_of(doc)) if doc is not None else [],
+    }
+
+
+CLAIM_FIELDS = ("value", "low", "high", "unit", "currency", "date_value", "label", "text", "start", "end")
+
+
+def claim_row(doc: Doc, c: dict) -> dict:
+    """A claim of the Doc as a row: the figure's value, subject, property and frame."""
+    f = c["figure"]
+    ss, se = c["sentence"]
+    doc_id = doc._.doc_id
+    return {
+        "claim_id": f"{doc_id}#C{f['start']}-{f['end']}", "doc_id": doc_id,
+        "figure_id": f"{doc_id}#F{f['start']}-{f['end']}", "subject": c["subject"], "property": c["property"],
+        **{k: f.get(k) for k in CLAIM_FIELDS}, "qualifier": f.get("qualifier") or "exact",
+        "evidence": text_of(doc)[ss:se], "sentence_start": ss, "sentence_end": se,
+        "period": c["period"], "period_start": c.get("period_start"), "period_end": c.get("period_end"),
+        # rankings: the ranking a rank is in is the part of the subject it is about
+        "segment": c["segment"] or c.get("scope"), "aspect": c["aspect"], "measure": c["measure"],
+        "basis": c["basis"], "past": c["past"],
+        # filled in by the cross-document step
+        "source": doc_id, "status": "single_source", "n_agree": 0, "n_conflict": 0,
+    }
+
+
+def doc_tables(doc: Doc) -> dict[str, list[dict]]:
+    """Figure, quote and claim rows that the components left on the doc."""
+    rows: dict[str, list[dict]] = {"figures": [], "quotes": [], "claims": []}
+    for group, key in (("figures", "figure"), ("quotes", "quote")):
+        if group in doc.spans:
+            for span in doc.spans[group]:
+                rec = getattr(span._, key, None)
+                if rec:
+                    rows[group].append(dict(rec))
+    for table, id_key, prefix in (("figures", "figure_id", "F"), ("quotes", "quote_id", "Q")):
+        for r in rows[table]:
+            r["doc_id"] = doc._.doc_id
+            r[id_key] = f"{doc._.doc_id}#{prefix}{r['start']}-{r['end']}"
+            r["sentence_start"], r["sentence_end"] = sentence_bounds(doc, r["start"], r["end"])
+        rows[table].sort(key=lambda r: (r["start"], r["end"], r.get("label", "")))
+    rows["claims"] = sorted((claim_row(doc, s._.claim) for s in doc.spans.get("claims", []) if s._.claim),
+                            key=lambda r: (r["start"], r["end"]))
+    return rows

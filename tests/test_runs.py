@@ -1,0 +1,137 @@
+"""Runs over folders: incremental runs equal full runs, workers and engines give the same
+tables, the output folder is written safely (issue 10, issue 11)."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pytest
+
+from quellenlage.run import run
+from quellenlage.store import OutputStore, StoreError
+from quellenlage.tables import TABLES, read_table
+
+from conftest import ARTICLES
+
+SOME = sorted(ARTICLES.glob("b3c-*.txt"))  # six articles on two events: claims, facts, conflicts
+
+
+def _copy(tmp_path, files, name="in"):
+    folder = tmp_path / name
+    folder.mkdir()
+    for f in files:
+        shutil.copy(f, folder / f.name)
+    return folder
+
+
+def _tables(out):
+    return {name: read_table(out, name) for name in TABLES}
+
+
+def _same(a, b):
+    for name in TABLES:
+        assert a[name].equals(b[name]), name
+
+
+def test_incremental_run_equals_a_full_run(tmp_path, rules):
+    src = _copy(tmp_path, SOME)
+    out = tmp_path / "out"
+    first = run([str(src)], out, model="rules", rules_dir=str(rules.root), log=lambda s: None)
+    assert first.reused == 0 and first.counts["conflicts"] > 0
+    # unchanged: everything reused, same tables
+    again = run([str(src)], out, model="rules", rules_dir=str(rules.root), log=lambda s: None)
+    assert again.reused == len(SOME)
+    _same(_tables(out), _tables(out))
+    unchanged = _tables(out)
+    # one article changed, one deleted, one added
+    changed = src / SOME[0].name
+    changed.write_text(changed.read_text(encoding="utf-8").replace("Milliarden", "Millionen", 1), encoding="utf-8")
+    (src / SOME[1].name).unlink()
+    shutil.copy(ARTICLES / "b3a-nvq2-dpa.txt", src / "b3a-nvq2-dpa.txt")
+    inc = run([str(src)], out, model="rules", rules_dir=str(rules.root), log=lambda s: None)
+    assert inc.reused == len(SOME) - 2
+    full_out = tmp_path / "full"
+    run([str(src)], full_out, model="rules", rules_dir=str(rules.root), log=lambda s: None, full=True)
+    _same(_tables(out), _tables(full_out))
+    docs = set(read_table(out, "documents").column("doc_id").to_pylist())
+    assert SOME[1].stem not in docs and "b3a-nvq2-dpa" in docs
+    assert not _tables(out)["figures"].equals(unchanged["figures"])
+
+
+def test_changed_rules_redo_everything(tmp_path, rules):
+    src = _copy(tmp_path, SOME[:2])
+    out = tmp_path / "out"
+    run([str(src)], out, model="rules", rules_dir=str(rules.root), log=lambda s: None)
+    other = tmp_path / "rules"
+    shutil.copytree(rules.root, other)
+    (other / "de" / "units.yaml").write_text((other / "de" / "units.yaml").read_text(encoding="utf-8") + "\n# edited\n",
+                                             encoding="utf-8")
+    again = run([str(src)], out, model="rules", rules_dir=str(other), log=lambda s: None)
+    assert again.reused == 0
+
+
+def test_two_workers_give_the_same_tables(tmp_path, rules):
+    src = _copy(tmp_path, SOME)
+    run([str(src)], tmp_path / "one", model="rules", rules_dir=str(rules.root), log=lambda s: None)
+    run([str(src)], tmp_path / "two", model="rules", rules_dir=str(rules.root), workers=2, log=lambda s: None)
+    _same(_tables(tmp_path / "one"), _tables(tmp_path / "two"))
+
+
+def test_dask_local_cluster_of_two_workers_gives_the_same_tables(tmp_path, rules):
+    pytest.importorskip("distributed")
+    src = _copy(tmp_path, SOME[:4])
+    run([str(src)], tmp_path / "local", model="rules", rules_dir=str(rules.root), log=lambda s: None)
+    run([str(src)], tmp_path / "dask", model="rules", rules_dir=str(rules.root), engine="dask", workers=2,
+        log=lambda s: None)
+    _same(_tables(tmp_path / "local"), _tables(tmp_path / "dask"))
+
+
+def test_foreign_files_in_the_output_survive(tmp_path, rules):
+    src = _copy(tmp_path, SOME[:1])
+    out = tmp_path / "out"
+    (out / "documents").mkdir(parents=True)
+    (out / "documents" / "mine.txt").write_text("my notes", encoding="utf-8")
+    (out / "notes.md").write_text("keep", encoding="utf-8")
+    run([str(src)], out, model="rules", rules_dir=str(rules.root), log=lambda s: None)
+    run([str(src)], out, model="rules", rules_dir=str(rules.root), log=lambda s: None, full=True)
+    assert (out / "documents" / "mine.txt").read_text(encoding="utf-8") == "my notes"
+    assert (out / "notes.md").read_text(encoding="utf-8") == "keep"
+    assert read_table(out, "documents").num_rows == 1
+
+
+def test_an_output_folder_inside_the_input_is_not_read(tmp_path, rules):
+    src = _copy(tmp_path, SOME[:1])
+    result = run([str(src)], src / "out", model="rules", rules_dir=str(rules.root), log=lambda s: None)
+    again = run([str(src)], src / "out", model="rules", rules_dir=str(rules.root), log=lambda s: None)
+    assert result.counts["documents"] == again.counts["documents"] == 1
+
+
+def test_a_second_run_is_refused_while_one_runs_and_a_dead_lock_is_taken_over(tmp_path, rules):
+    out = tmp_path / "out"
+    store = OutputStore(out)
+    store.lock()
+    with pytest.raises(StoreError, match="another run"):
+        OutputStore(out).lock()
+    store.unlock()
+    (out / ".quellenlage" / "lock").write_text(f"{os.uname().nodename}:999999999", encoding="utf-8")
+    OutputStore(out).lock()
+
+
+def test_a_run_killed_while_moving_tables_is_finished_by_the_next(tmp_path, rules):
+    src = _copy(tmp_path, SOME[:2])
+    out = tmp_path / "out"
+    run([str(src)], out, model="rules", rules_dir=str(rules.root), log=lambda s: None)
+    before = _tables(out)
+    # a run that staged new tables and wrote its journal, then died before moving them
+    store = OutputStore(out)
+    store.begin()
+    for name in TABLES:
+        store.write_part(name, 0, [])
+    (store.staging / "run.json.next").write_text(json.dumps({"killed": True}), encoding="utf-8")
+    store.journal.write_text(json.dumps({"tables": list(TABLES), "files": ["run.json"]}), encoding="utf-8")
+    # the next start finishes that move: every table is the killed run's, with its run.json
+    OutputStore(out).begin()
+    assert json.loads((out / "run.json").read_text(encoding="utf-8")) == {"killed": True}
+    assert all(read_table(out, name).num_rows == 0 for name in TABLES)
+    assert before["documents"].num_rows == 2
