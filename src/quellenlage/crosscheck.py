@@ -81,44 +81,48 @@ def crosscheck_arrow(documents: pa.Table, claims: pa.Table, rules: RuleSet,
         grouped = pa.table({"key": key, "doc_id": claims.column("doc_id"), "i": pa.array(range(n), pa.int64())}) \
             .group_by("key").aggregate([("doc_id", "count_distinct"), ("i", "list")])
         shared = grouped.filter(pc.greater_equal(grouped.column("doc_id_count_distinct"), 2))
-        groups: list[tuple[tuple, list[dict]]] = []
+        needed = [f for f in claims.schema.names if f not in ("evidence",)]
+        slim = claims.select(needed)
+        # One group at a time: its rows become dicts, its results a few values per claim.
         for idx in shared.column("i_list").to_pylist():
-            members = claims.take(pa.array(sorted(idx))).to_pylist()
-            for c, i in zip(members, sorted(idx)):
+            rows = sorted(idx)
+            members = slim.take(pa.array(rows)).to_pylist()
+            for c, i in zip(members, rows):
                 c["_row"] = i
             members = [c for c in members if c["doc_id"] in ctx.docs]
             for c in members:
                 ctx.enrich(c)
             members = [c for c in members if comparable(c)]
-            if members:
-                groups.append((fact_key(members[0]), members))
-        for key_tuple, members in sorted(groups, key=lambda g: tuple(map(str, g[0]))):
-            f, r = group_facts(key_tuple, members, ctx.names)
+            if not members:
+                continue
+            f, r = group_facts(fact_key(members[0]), members, ctx.names)
             facts.extend(f)
             conflicts.extend(r)
             for c in members:
                 set_status(c)
-                updates[c["_row"]] = c
+                updates[c["_row"]] = tuple(c.get(k) for k in UPDATED)
     sort_facts(facts, conflicts)
     return _completed(claims, ctx, updates), facts, conflicts
 
 
-def _completed(claims: pa.Table, ctx: _Context, updates: dict[int, dict]) -> pa.Table:
+def _completed(claims: pa.Table, ctx: _Context, updates: dict[int, tuple]) -> pa.Table:
     """The claims with their source, document fields and cross-document results."""
     doc_ids = claims.column("doc_id").to_pylist()
-    values: dict[str, list] = {k: [] for k in UPDATED}
+    values: list[list] = [[] for _ in UPDATED]
+    defaults: dict[str, tuple] = {}
     for i, doc_id in enumerate(doc_ids):
-        c = updates.get(i)
-        if c is None:
-            d = ctx.docs.get(doc_id, {})
-            source, _ = ctx.source(doc_id) if doc_id in ctx.docs else (doc_id, doc_id)
-            c = {"source": source, "outlet": d.get("outlet"), "published": d.get("published"),
-                 "status": "single_source", "n_agree": 0, "n_conflict": 0, "fact_id": None, "suspected_cause": None}
-        for k in UPDATED:
-            values[k].append(c.get(k))
-    for k in UPDATED:
+        row = updates.get(i)
+        if row is None:
+            row = defaults.get(doc_id)
+            if row is None:
+                d = ctx.docs.get(doc_id, {})
+                source = ctx.source(doc_id)[0] if doc_id in ctx.docs else doc_id
+                row = defaults[doc_id] = (source, d.get("outlet"), d.get("published"), "single_source", 0, 0, None, None)
+        for column, v in zip(values, row):
+            column.append(v)
+    for k, column in zip(UPDATED, values):
         i = claims.schema.get_field_index(k)
-        claims = claims.set_column(i, claims.schema.field(k), pa.array(values[k], claims.schema.field(k).type))
+        claims = claims.set_column(i, claims.schema.field(k), pa.array(column, claims.schema.field(k).type))
     return claims
 
 

@@ -192,7 +192,8 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
     sources = discover(paths, exclude=[out])
     articles = prepare_stream(read_sources(sources), rules)
     progress = show_progress() if progress is None else progress
-    bar = tqdm(total=len(sources), unit="file", disable=not progress, desc="extract")
+    # Documents per second and the time left: JSONL files count their lines.
+    bar = tqdm(total=sum(_documents_in(src) for src in sources), unit="doc", disable=not progress, desc="extract")
     counts = {t: 0 for t in ("documents",) + PER_DOC}
     status = {"ok": 0, "skipped": 0, "error": 0}
     problems: list[dict] = []
@@ -235,7 +236,7 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
         for t in ("documents", "figures", "quotes"):
             counts[t] += store.write_part(t, k, parts[t])
         counts["claims"] += store.write_part("claims", k, parts["claims"], sub="claims_raw")
-        bar.update(len({a.path for a in segment}))
+        bar.update(len(segment))
     bar.close()
     runner.close()
     t2 = time.perf_counter()
@@ -267,6 +268,17 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
                           "manifest.json": json.dumps(manifest, ensure_ascii=False),
                           "sketches.parquet": None})
     return RunResult(out, backbone, rules, counts, status, problems, reused, timings)
+
+
+def _documents_in(source) -> int:
+    """How many documents a source holds (JSONL: its non-empty lines), for the progress bar."""
+    if source.kind != "jsonl":
+        return 1
+    try:
+        with open(source.path, "rb") as fh:
+            return sum(1 for line in fh if line.strip())
+    except OSError:
+        return 1
 
 
 def _engine(engine: str, nlp, model: str, rules: RuleSet, workers: int, scheduler: str | None):
