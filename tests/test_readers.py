@@ -103,3 +103,23 @@ def test_jsonl_records_and_bad_lines(tmp_path):
     assert docs["a3"].status == "error" and "text" in docs["a3"].error
     assert docs["a4"].published == "2025-03"
     assert len(docs) == 5
+
+
+def test_jsonl_is_read_line_by_line_at_newlines_only(tmp_path):
+    # A raw U+2028 inside a JSON string is no line break; a line in a legacy code page is
+    # decoded on its own; a BOM before the first record and CRLF line ends are fine.
+    first = '{"id": "b1", "text": "Erster Satz.\u2028Zweiter Satz mit 5 Prozent."}'
+    legacy = json.dumps({"id": "b2", "text": "Umsatz: 3 Mio. €, Größe"}, ensure_ascii=False).encode("cp1252")
+    raw = b"\xef\xbb\xbf" + first.encode("utf-8") + b"\r\n" + legacy + b"\n"
+    (tmp_path / "mixed.jsonl").write_bytes(raw)
+    docs = read_dir(tmp_path)
+    assert docs["b1"].ok and docs["b1"].text == "Erster Satz.\u2028Zweiter Satz mit 5 Prozent."
+    assert docs["b2"].ok and docs["b2"].text == "Umsatz: 3 Mio. €, Größe"
+    assert len(docs) == 2
+
+
+def test_utf16_jsonl(tmp_path):
+    text = json.dumps({"id": "c1", "text": "Größe: 12 Prozent"}, ensure_ascii=False) + "\n"
+    (tmp_path / "w.jsonl").write_bytes(text.encode("utf-16"))
+    docs = read_dir(tmp_path)
+    assert docs["c1"].text == "Größe: 12 Prozent"

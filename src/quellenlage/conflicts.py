@@ -120,20 +120,28 @@ def similarity(a: list[int], b: list[int], size: int = SKETCH) -> float:
 
 
 def same_text_groups(sketches: dict[str, list[int]], threshold: float = 0.8) -> dict[str, str]:
-    """doc_id -> group id: copies of one agency text (near-identical wording) are one source."""
+    """doc_id -> group id: copies of one agency text (near-identical wording) are one source.
+
+    Identical sketches are one group at once (a text fed twice, a wire copy without edits);
+    the near-identical ones are then found among the distinct sketches that share one of
+    their smallest hashes, so the work grows with the distinct texts, not with the copies."""
     ids = sorted(sketches)
-    buckets: dict[int, list[str]] = {}
+    first: dict[tuple, str] = {}
     for d in ids:
+        first.setdefault(tuple(sketches[d]), d)
+    distinct = sorted(d for key, d in first.items() if key)
+    buckets: dict[int, list[str]] = {}
+    for d in distinct:
         for h in sketches[d][:BUCKETS]:
             buckets.setdefault(h, []).append(d)
     pairs = sorted({(a, b) for members in buckets.values() for i, a in enumerate(members) for b in members[i + 1:]})
-    group = {d: d for d in ids}
+    group = {d: d for d in distinct}
     for a, b in pairs:
         if group[b] != b:
             continue
         if similarity(sketches[a], sketches[b]) >= threshold:
             group[b] = group[a]
-    return group
+    return {d: group.get(first[tuple(sketches[d])], d) if sketches[d] else d for d in ids}
 
 
 def published_day(value: str | None) -> int | None:

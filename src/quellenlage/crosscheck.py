@@ -6,12 +6,17 @@ documents' text sketches say which texts are copies of one another).
 """
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Iterator
+
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from quellenlage.conflicts import date_interval, published_day, same_text_groups
 from quellenlage.facts import build_facts, comparable, fact_key, group_facts, set_status, sort_facts
 from quellenlage.rules import RuleSet
+from quellenlage.tables import SCHEMAS
 
 
 def crosscheck(tables: dict[str, list[dict]], rules: RuleSet) -> dict[str, list[dict]]:
@@ -59,30 +64,35 @@ KEY_COLUMNS = ("subject", "property", "segment", "aspect", "measure", "basis", "
 UPDATED = ("source", "outlet", "published", "status", "n_agree", "n_conflict", "fact_id", "suspected_cause")
 
 
-def crosscheck_arrow(documents: pa.Table, claims: pa.Table, rules: RuleSet,
-                     sketches: dict[str, list[int]]) -> tuple[pa.Table, list[dict], list[dict]]:
-    """The cross-document step over tables too large to hold as Python rows: claims are
-    grouped by their comparison key in Arrow, and only groups that two documents share become
-    rows, one group at a time (the work and the memory grow with the claims, not with their
-    pairs). Returns the completed claims, the facts and the conflicts, exactly as `crosscheck`."""
+def crosscheck_arrow(documents: pa.Table, claim_parts: list[Path], rules: RuleSet,
+                     sketches: dict[str, list[int]]) -> tuple[Iterator[pa.Table], list[dict], list[dict]]:
+    """The cross-document step over tables too large to hold as Python rows. The claims'
+    parts (Parquet files) are read without their evidence and grouped by comparison key in
+    Arrow; only groups that two documents share become rows, one group at a time (the work
+    grows with the claims, not with their pairs). Returns the completed claims, part by part
+    as they are read again (never all at once, evidence and all), the facts and the conflicts:
+    the same as `crosscheck`."""
     docs = [d for d in documents.select(["doc_id", "outlet", "published", "status"]).to_pylist() if d["status"] == "ok"]
     ctx = _Context(rules, docs, sketches)
-    n = claims.num_rows
-    updates: dict[int, dict] = {}
+    schema = SCHEMAS["claims"]
+    needed = [f for f in schema.names if f != "evidence"]
+    slim = pa.concat_tables([pq.read_table(f, columns=needed).cast(pa.schema([schema.field(k) for k in needed]))
+                             for f in claim_parts]).combine_chunks() if claim_parts else None
+    n = slim.num_rows if slim is not None else 0
+    updates: dict[int, tuple] = {}
     facts: list[dict] = []
     conflicts: list[dict] = []
     if n:
         # The same key as `facts.fact_key`: DATE or not, a unit only for COUNT and DURATION.
-        col = {k: pc.fill_null(pc.cast(claims.column(k), pa.string()), "") for k in KEY_COLUMNS}
-        label = claims.column("label")
+        col = {k: pc.fill_null(pc.cast(slim.column(k), pa.string()), "") for k in KEY_COLUMNS}
+        label = slim.column("label")
         col["label"] = pc.if_else(pc.equal(label, "DATE"), "1", "0")
         col["unit"] = pc.if_else(pc.is_in(label, pa.array(["COUNT", "DURATION"])), col["unit"], "")
         key = pc.binary_join_element_wise(*[col[k] for k in KEY_COLUMNS], "\x1f")
-        grouped = pa.table({"key": key, "doc_id": claims.column("doc_id"), "i": pa.array(range(n), pa.int64())}) \
+        grouped = pa.table({"key": key, "doc_id": slim.column("doc_id"), "i": pa.array(range(n), pa.int64())}) \
             .group_by("key").aggregate([("doc_id", "count_distinct"), ("i", "list")])
+        del key, col
         shared = grouped.filter(pc.greater_equal(grouped.column("doc_id_count_distinct"), 2))
-        needed = [f for f in claims.schema.names if f not in ("evidence",)]
-        slim = claims.select(needed)
         # One group at a time: its rows become dicts, its results a few values per claim.
         for idx in shared.column("i_list").to_pylist():
             rows = sorted(idx)
@@ -101,16 +111,27 @@ def crosscheck_arrow(documents: pa.Table, claims: pa.Table, rules: RuleSet,
             for c in members:
                 set_status(c)
                 updates[c["_row"]] = tuple(c.get(k) for k in UPDATED)
+    del slim
     sort_facts(facts, conflicts)
-    return _completed(claims, ctx, updates), facts, conflicts
+    return _completed_parts(claim_parts, ctx, updates), facts, conflicts
 
 
-def _completed(claims: pa.Table, ctx: _Context, updates: dict[int, tuple]) -> pa.Table:
-    """The claims with their source, document fields and cross-document results."""
+def _completed_parts(claim_parts: list[Path], ctx: _Context, updates: dict[int, tuple]) -> Iterator[pa.Table]:
+    offset = 0
+    defaults: dict[str, tuple] = {}
+    for f in claim_parts:
+        part = pq.read_table(f).cast(SCHEMAS["claims"])
+        yield _completed(part, offset, ctx, updates, defaults)
+        offset += part.num_rows
+
+
+def _completed(claims: pa.Table, offset: int, ctx: _Context, updates: dict[int, tuple],
+               defaults: dict[str, tuple]) -> pa.Table:
+    """The claims (rows `offset`… of all) with their source, document fields and
+    cross-document results."""
     doc_ids = claims.column("doc_id").to_pylist()
     values: list[list] = [[] for _ in UPDATED]
-    defaults: dict[str, tuple] = {}
-    for i, doc_id in enumerate(doc_ids):
+    for i, doc_id in enumerate(doc_ids, start=offset):
         row = updates.get(i)
         if row is None:
             row = defaults.get(doc_id)

@@ -49,7 +49,11 @@ class Article:
 
     @property
     def sha256(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        """The text's hash (computed once per text: a re-run asks for it for every document)."""
+        cached = self.__dict__.get("_sha")
+        if cached is None or cached[0] is not self.text:
+            cached = self.__dict__["_sha"] = (self.text, hashlib.sha256(self.text.encode("utf-8")).hexdigest())
+        return cached[1]
 
 
 @dataclass
@@ -231,16 +235,43 @@ def article_from_record(record: object, doc_id: str, path: str, encoding: str = 
     return article
 
 
+def _jsonl_lines(path: Path) -> Iterator[tuple[int, str, str]]:
+    """(line number, line, encoding) of a JSONL file, read line by line (a large file is never
+    held whole). Lines split at "\\n" only, as JSON Lines says: a raw U+2028 inside a JSON
+    string is no line break. UTF-8 as the format demands; a line that is not is decoded on its
+    own (legacy code pages); a UTF-16 file (with its BOM) is decoded whole."""
+    with open(path, "rb") as fh:
+        head = fh.read(4)
+        fh.seek(0)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            text, encoding = decode(fh.read())
+            for lineno, line in enumerate(text.split("\n"), start=1):
+                yield lineno, line, encoding
+            return
+        for lineno, raw in enumerate(fh, start=1):
+            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            try:
+                yield lineno, raw.decode("utf-8"), "utf-8"
+            except UnicodeDecodeError:
+                text, encoding = decode(raw)
+                yield lineno, text, encoding
+
+
 def read_jsonl_file(source: Source, max_bytes: int = MAX_BYTES) -> Iterator[Article]:
-    try:
-        raw = source.path.read_bytes()
-        text, encoding = decode(raw)
-    except (OSError, UnicodeDecodeError, LookupError) as exc:
-        yield Article(doc_id=source.doc_id, path=source.path.as_posix(), status="error",
-                      error=f"cannot read JSONL file: {exc}")
-        return
     n = 0
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    encoding = "utf-8"
+    lines = _jsonl_lines(source.path)
+    while True:
+        try:
+            item = next(lines, None)
+        except (OSError, UnicodeDecodeError, LookupError) as exc:
+            yield Article(doc_id=f"{source.doc_id}:{n + 1}" if n else source.doc_id, path=source.path.as_posix(),
+                          status="error", error=f"cannot read JSONL file: {exc}")
+            return
+        if item is None:
+            break
+        lineno, line, encoding = item
         if not line.strip():
             continue
         n += 1

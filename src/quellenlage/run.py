@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import platform
+from array import array
 import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -34,7 +35,7 @@ from quellenlage.readers import Article, discover, read_sources
 from quellenlage.rows import doc_tables, document_row
 from quellenlage.rules import RuleSet
 from quellenlage.store import OldRows, OutputStore
-from quellenlage.tables import TABLES
+from quellenlage.tables import SCHEMAS, TABLES, to_arrow
 
 SEGMENT = 256      # documents per part file of each table
 BATCH = 32         # documents per task of a worker process
@@ -151,8 +152,9 @@ class LocalEngine:
 
 # --- the run -----------------------------------------------------------------------------------
 
-def segments(items: Iterable[Article], size: int = SEGMENT) -> Iterator[list[Article]]:
+def segments(items: Iterable[Article], size: int | None = None) -> Iterator[list[Article]]:
     it = iter(items)
+    size = size or SEGMENT
     while True:
         chunk = list(islice(it, size))
         if not chunk:
@@ -190,7 +192,7 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
     old = {t: OldRows(store, t) for t in ("documents",) + PER_DOC} if known else {}
     runner = _engine(engine, lazy, model, rules, workers, scheduler)
     sources = discover(paths, exclude=[out])
-    articles = prepare_stream(read_sources(sources), rules)
+    articles = prepare_stream(read_sources(sources), rules, known)
     progress = show_progress() if progress is None else progress
     # Documents per second and the time left: JSONL files count their lines.
     bar = tqdm(total=sum(_documents_in(src) for src in sources), unit="doc", disable=not progress, desc="extract")
@@ -214,10 +216,10 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
 
     for k, (segment, keep, handle) in enumerate(started(segments(articles))):
         fresh = iter(runner.collect(handle))
-        parts: dict[str, list[dict]] = {t: [] for t in ("documents",) + PER_DOC}
+        parts: dict[str, list] = {t: [] for t in ("documents",) + PER_DOC}
         for a in segment:
             if a.doc_id in keep:
-                doc_rows = old["documents"].take(a.doc_id)
+                doc_rows = old["documents"].take(a.doc_id).to_pylist()
                 result = DocResult(dict(doc_rows[0], path=a.path) if doc_rows else document_row(a, backbone, None),
                                    {t: old[t].take(a.doc_id) for t in PER_DOC}, old_sketches.get(a.doc_id, []))
                 reused += 1
@@ -226,28 +228,35 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
             doc_row = result.document
             parts["documents"].append(doc_row)
             for t in PER_DOC:
-                parts[t].extend(result.rows[t])
+                _add(parts[t], result.rows[t])
             status[doc_row["status"]] = status.get(doc_row["status"], 0) + 1
             if doc_row["status"] != "ok":
                 problems.append(doc_row)
             else:
-                sketches[a.doc_id] = result.sketch
+                sketches[a.doc_id] = array("q", result.sketch)  # 8 bytes a hash, not a Python int
                 manifest_docs[a.doc_id] = doc_row["text_sha256"]
         for t in ("documents", "figures", "quotes"):
-            counts[t] += store.write_part(t, k, parts[t])
-        counts["claims"] += store.write_part("claims", k, parts["claims"], sub="claims_raw")
+            counts[t] += store.write_part(t, k, _arrow(t, parts[t]))
+        counts["claims"] += store.write_part("claims", k, _arrow("claims", parts["claims"]), sub="claims_raw")
         bar.update(len(segment))
     bar.close()
     runner.close()
     t2 = time.perf_counter()
-    # The cross-document step, on the rows written (Arrow, grouped by comparison key).
-    claims, facts, conflicts = crosscheck_arrow(store.read_staged("documents"), store.read_staged("claims", "claims_raw"),
-                                                rules, sketches)
-    claims_writer = store.writer("claims")
-    claims_writer.write(claims)
-    claims_writer.close()
-    counts["facts"] = store.write_part("facts", 0, facts)
-    counts["conflicts"] = store.write_part("conflicts", 0, conflicts)
+    unchanged = bool(known) and reused == len(manifest_docs) and manifest_docs.keys() == known.keys()
+    if unchanged and all(store.has_table(t) for t in ("claims", "facts", "conflicts")):
+        # Nothing the cross-document step reads has changed: its tables of the last run stand.
+        for t in ("claims", "facts", "conflicts"):
+            counts[t] = store.keep_table(t)
+    else:
+        # The cross-document step, on the rows written (Arrow, grouped by comparison key).
+        claims, facts, conflicts = crosscheck_arrow(store.read_staged("documents"), store.staged_parts("claims_raw"),
+                                                    rules, sketches)
+        claims_writer = store.writer("claims")
+        for part in claims:
+            claims_writer.write(part)
+        claims_writer.close()
+        counts["facts"] = store.write_part("facts", 0, facts)
+        counts["conflicts"] = store.write_part("conflicts", 0, conflicts)
     shutil.rmtree(store.staging / "claims_raw", ignore_errors=True)
     store.write_sketches(sketches)
     t3 = time.perf_counter()
@@ -268,6 +277,26 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
                           "manifest.json": json.dumps(manifest, ensure_ascii=False),
                           "sketches.parquet": None})
     return RunResult(out, backbone, rules, counts, status, problems, reused, timings)
+
+
+def _add(pieces: list, rows: list[dict] | pyarrow.Table) -> None:
+    """Rows of one document onto a segment's pieces (runs of new rows, or old tables)."""
+    if isinstance(rows, pyarrow.Table):
+        if rows.num_rows:
+            pieces.append(rows)
+    elif rows:
+        if pieces and isinstance(pieces[-1], list):
+            pieces[-1].extend(rows)
+        else:
+            pieces.append(list(rows))
+
+
+def _arrow(name: str, pieces: list) -> pyarrow.Table:
+    """A segment's rows of one table: new rows made Arrow, old slices as they are."""
+    if pieces and all(isinstance(p, dict) for p in pieces):
+        return to_arrow(name, pieces)
+    tables = [p if isinstance(p, pyarrow.Table) else to_arrow(name, p) for p in pieces]
+    return pyarrow.concat_tables(tables) if tables else SCHEMAS[name].empty_table()
 
 
 def _documents_in(source) -> int:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+from array import array
 import shutil
 import socket
 from pathlib import Path
@@ -121,6 +122,22 @@ class OutputStore:
         pq.write_table(table, folder / f"part-{part:05d}.parquet")
         return table.num_rows
 
+    def has_table(self, name: str) -> bool:
+        return any((self.out / name).glob(PART_GLOB))
+
+    def keep_table(self, name: str) -> int:
+        """Stage the last run's parts of a table unchanged (linked, else copied); its row count."""
+        folder = self.staging / name
+        folder.mkdir(parents=True, exist_ok=True)
+        rows = 0
+        for part in sorted((self.out / name).glob(PART_GLOB)):
+            try:
+                os.link(part, folder / part.name)
+            except OSError:
+                shutil.copy2(part, folder / part.name)
+            rows += pq.ParquetFile(folder / part.name).metadata.num_rows
+        return rows
+
     def commit(self, tables: Iterable[str], files: dict[str, str | None]) -> None:
         """Move the staged tables into place, then write `files` (name -> text: run.json,
         the manifest) over their old versions; journaled, so a crash is finished next time."""
@@ -178,6 +195,9 @@ class OutputStore:
             tables.append(t)
         return pa.concat_tables(tables)
 
+    def staged_parts(self, folder: str) -> list[Path]:
+        return sorted((self.staging / folder).glob(PART_GLOB))
+
     def read_staged(self, name: str, sub: str | None = None) -> pa.Table:
         files = sorted((self.staging / (sub or name)).glob(PART_GLOB))
         if not files:
@@ -189,12 +209,15 @@ class OutputStore:
         if not path.exists():
             return {}
         t = pq.read_table(path)
-        return dict(zip(t.column("doc_id").to_pylist(), t.column("sketch").to_pylist()))
+        flat = t.column("sketch").combine_chunks()
+        hashes = flat.values.to_numpy(zero_copy_only=False).tolist() if len(flat) else []
+        offsets = flat.offsets.to_pylist()
+        return {d: array("q", hashes[offsets[i]:offsets[i + 1]]) for i, d in enumerate(t.column("doc_id").to_pylist())}
 
     def write_sketches(self, sketches: dict[str, list[int]]) -> None:
         """Staged with the tables; moved by `commit` (listed as a file)."""
         table = pa.table({"doc_id": pa.array(list(sketches), pa.string()),
-                          "sketch": pa.array(list(sketches.values()), pa.list_(pa.int64()))})
+                          "sketch": pa.array([list(v) for v in sketches.values()], pa.list_(pa.int64()))})
         pq.write_table(table, self.staging / "sketches.parquet.next")
 
 
@@ -217,30 +240,38 @@ def _alive(holder: str) -> bool:
 class OldRows:
     """The last run's rows of one table, document by document, for an incremental run: read
     in stored order (the order a re-run asks for them), so the scan is linear; a document asked
-    for out of that order is found by reading ahead."""
+    for out of that order is found by reading ahead. Rows stay in Arrow: a reused document's
+    rows are slices of the batches read, never Python objects."""
 
     def __init__(self, store: OutputStore, name: str):
         self.files = sorted((store.out / name).glob(PART_GLOB))
         self.schema = SCHEMAS[name]
         self._batches = self._iter()
-        self._ahead: dict[str, list[dict]] = {}
+        self._ahead: dict[str, list[pa.Table]] = {}
         self._last: str | None = None
 
     def _iter(self):
         for f in self.files:
             pf = pq.ParquetFile(f)
-            for batch in pf.iter_batches(batch_size=4096):
-                yield pa.Table.from_batches([batch]).cast(self.schema).to_pylist()
+            for batch in pf.iter_batches(batch_size=8192):
+                yield pa.Table.from_batches([batch]).cast(self.schema)
 
-    def take(self, doc_id: str) -> list[dict]:
+    def take(self, doc_id: str) -> pa.Table:
         # Read until the document's rows are complete (they are contiguous; a batch may end
         # in the middle of them).
         while doc_id not in self._ahead or self._last == doc_id:
             batch = next(self._batches, None)
             if batch is None:
                 break
-            for row in batch:
-                self._ahead.setdefault(row["doc_id"], []).append(row)
-            if batch:
-                self._last = batch[-1]["doc_id"]
-        return self._ahead.pop(doc_id, [])
+            ids = batch.column("doc_id").to_pylist()
+            start = 0
+            for i in range(1, len(ids) + 1):
+                if i == len(ids) or ids[i] != ids[start]:
+                    self._ahead.setdefault(ids[start], []).append(batch.slice(start, i - start))
+                    start = i
+            if ids:
+                self._last = ids[-1]
+        pieces = self._ahead.pop(doc_id, [])
+        if not pieces:
+            return self.schema.empty_table()
+        return pieces[0] if len(pieces) == 1 else pa.concat_tables(pieces)
