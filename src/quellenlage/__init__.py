@@ -1,3 +1,3 @@
 """quellenlage: figures, dates, quotes and cross-source conflicts from German tech news."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

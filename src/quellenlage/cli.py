@@ -48,22 +48,28 @@ def main() -> None:
 @click.option("--engine", default="local", show_default=True, type=click.Choice(["local", "dask"]))
 @click.option("--scheduler", default=None, help="Dask scheduler address (with --engine dask).")
 @click.option("--full", is_flag=True, help="Process every document again (default: only new and changed ones).")
-def extract(paths, out, model, rules_dir, workers, engine, scheduler, full):
+@click.option("--doc-timeout", default=60.0, show_default=True, type=click.FloatRange(0),
+              help="Seconds one document may take; past it the document gets status error (0: no limit).")
+@click.option("--max-bytes", default=5_000_000, show_default=True, type=click.IntRange(1),
+              help="Larger files and JSONL texts are skipped with status skipped and the reason.")
+def extract(paths, out, model, rules_dir, workers, engine, scheduler, full, doc_timeout, max_bytes):
     """Run the pipeline over PATHS (files or folders) and write the tables to --out."""
     from quellenlage.distributed import EngineError
     from quellenlage.extract import run
     from quellenlage.pipeline import ModelError
     from quellenlage.rules import RulesError
+    from quellenlage.run import SystemicFailure
     from quellenlage.store import StoreError
     if scheduler and engine != "dask":
         raise click.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     try:
-        result = run(list(paths), Path(out), model, rules_dir, workers, engine, scheduler, full=full)
+        result = run(list(paths), Path(out), model, rules_dir, workers, engine, scheduler, full=full,
+                     doc_timeout=doc_timeout or None, max_bytes=max_bytes)
     except RulesError as exc:
         raise UserError(f"{exc} (check --rules)") from exc
     except ModelError as exc:
         raise UserError(str(exc)) from exc
-    except (EngineError, StoreError) as exc:
+    except (EngineError, StoreError, SystemicFailure) as exc:
         raise UserError(str(exc)) from exc
     except OSError as exc:
         raise UserError(f"cannot write to output folder {out}: {exc.strerror or exc}") from exc
@@ -95,9 +101,13 @@ def evaluate(gold, as_json, model, rules_dir, show_errors, baselines):
         gold_docs = load_gold(list(gold))
     except (ValueError, OSError) as exc:
         raise UserError(f"cannot read gold: {exc}") from exc
+    try:
+        relations_given = relations_for(gold_docs, list(gold))
+    except (ValueError, OSError) as exc:
+        raise UserError(f"cannot read relations: {exc}") from exc
     nlp, rules = _pipeline(model, rules_dir)
     summary, scores = run_eval(nlp, rules, gold_docs)
-    relations = score_relations(relations_for(gold_docs, list(gold)), summary.pop("conflicts"))
+    relations = score_relations(relations_given, summary.pop("conflicts"))
     compared = {}
     if "dateparser" in baselines:
         from quellenlage.baselines import score_dateparser
@@ -150,7 +160,9 @@ def conflicts(out, subject, prop, include_agreed, as_json):
     sources behind each, the suspected cause, and the evidence sentences."""
     from quellenlage.disputes import disputes, format_disputes
     from quellenlage.rules import RuleSet
+    from quellenlage.store import OutputStore
     out = Path(out)
+    OutputStore(out).settle()
     if not (out / "facts").is_dir():
         raise UserError(f"no facts table in {out}/: run 'quellenlage extract' first")
     items = disputes(out, subject, prop, include_agreed)
@@ -172,7 +184,9 @@ def conflicts(out, subject, prop, include_agreed, as_json):
 def report(out):
     """Write an HTML report of the last run to OUT/report.html."""
     from quellenlage.report import write_report
+    from quellenlage.store import OutputStore
     out = Path(out)
+    OutputStore(out).settle()
     if not (out / "documents").is_dir():
         raise UserError(f"no tables in {out}/: run 'quellenlage extract' first")
     path = write_report(out)

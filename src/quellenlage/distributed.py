@@ -24,9 +24,9 @@ def _worker_pipeline(model: str, rules_dir: str):
     return build(model, RuleSet.load(rules_dir))
 
 
-def _process_batch(articles: list[Article], model: str, rules_dir: str):
-    from quellenlage.run import process
-    return process(_worker_pipeline(model, rules_dir), articles)
+def _process_batch(articles: list[Article], model: str, rules_dir: str, doc_timeout: float | None = None):
+    from quellenlage.engine import process
+    return process(_worker_pipeline(model, rules_dir), articles, doc_timeout)
 
 
 class DaskEngine:
@@ -35,12 +35,13 @@ class DaskEngine:
     article texts and rows travel. Results come back in input order, so the tables equal the
     local engine's."""
 
-    def __init__(self, model: str, rules_dir: str, workers: int, scheduler: str | None):
+    def __init__(self, model: str, rules_dir: str, workers: int, scheduler: str | None,
+                 doc_timeout: float | None = None):
         try:
             from distributed import Client, LocalCluster
         except ImportError as exc:
             raise EngineError("--engine dask needs dask.distributed: pip install 'quellenlage[dask]'") from exc
-        self.model, self.rules_dir = model, rules_dir
+        self.model, self.rules_dir, self.doc_timeout = model, rules_dir, doc_timeout
         self.cluster = None
         if scheduler:
             self.client = Client(scheduler)
@@ -52,9 +53,12 @@ class DaskEngine:
     def submit(self, articles: list[Article]):
         if not articles:
             return []
-        from quellenlage.run import BATCH
+        from quellenlage.engine import BATCH
         batches = [articles[i:i + BATCH] for i in range(0, len(articles), BATCH)]
-        return self.client.map(_process_batch, batches, model=self.model, rules_dir=self.rules_dir, pure=False)
+        # Dask runs tasks in worker threads, where no timer can interrupt them: the budget
+        # applies where it can (budget.py), and the linear-time scanners do the rest.
+        return self.client.map(_process_batch, batches, model=self.model, rules_dir=self.rules_dir,
+                               doc_timeout=self.doc_timeout, pure=False)
 
     def collect(self, futures):
         return [r for batch in self.client.gather(futures) for r in batch] if futures else []

@@ -8,6 +8,7 @@ from spacy.language import Language
 
 from quellenlage.crosscheck import crosscheck
 from quellenlage.extract import extract_articles, prepare
+from quellenlage.gold_check import check_gold_file, check_relations_file, raise_if
 from quellenlage.readers import article_from_record
 from quellenlage.rules import RuleSet
 from quellenlage.scoring import DocScore, score_document, summarise
@@ -25,14 +26,17 @@ def gold_files(paths: list[str | Path]) -> list[Path]:
 
 
 def load_gold(paths: list[str | Path]) -> list[dict]:
-    docs = []
+    """Gold documents, checked (gold_check.py): malformed gold raises `GoldError` naming the
+    file, line and field of every problem, and nothing is scored."""
+    docs, problems = [], []
     for f in gold_files(paths):
-        for lineno, line in enumerate(f.read_text(encoding="utf-8").splitlines(), start=1):
-            if line.strip():
-                try:
-                    docs.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    raise ValueError(f"{f}:{lineno}: invalid JSON ({exc.msg})") from exc
+        docs += check_gold_file(f, problems)
+    seen: set[str] = set()
+    for d in docs:
+        if str(d["id"]) in seen:
+            problems.append(f"document id {d['id']!r} appears twice in the gold")
+        seen.add(str(d["id"]))
+    raise_if(problems)
     return docs
 
 
@@ -135,7 +139,10 @@ def relations_for(gold_docs: list[dict], paths: list[str | Path]) -> list[dict]:
         f = (p if p.is_dir() else p.parent) / "relations.jsonl"
         if f.exists() and f not in files:
             files.append(f)
-    rels = [r for f in files for r in load_relations(f)]
+    texts = {str(g["id"]): g["text"] for g in gold_docs}
+    problems: list[str] = []
+    rels = [r for f in files for r in check_relations_file(f, texts, problems)]
+    raise_if(problems)
     return [r for r in rels if r["a"]["doc"] in ids and r["b"]["doc"] in ids]
 
 

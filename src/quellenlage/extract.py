@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from tqdm import tqdm
 
+from quellenlage.budget import DOC_TIMEOUT, DocTimeout, time_budget
 from quellenlage.language import guess_language
 from quellenlage.pipeline import backbone_name
 from quellenlage.readers import Article
@@ -67,29 +68,36 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     return doc
 
 
-def run_docs(nlp: Language, articles: list[Article], workers: int = 1,
-             progress: bool = False) -> Iterator[tuple[Article, Doc | None]]:
-    """Docs for the ok articles, in order. A batch that fails is redone one by one, so
-    one bad article becomes an error row and never ends the run."""
+def run_docs(nlp: Language, articles: list[Article], workers: int = 1, progress: bool = False,
+             doc_timeout: float | None = DOC_TIMEOUT) -> Iterator[tuple[Article, Doc | None]]:
+    """Docs for the ok articles, in order. A batch runs under one document's budget; a batch
+    that fails or runs past it is redone one by one, each under its own budget, so one bad or
+    endless article becomes an error row and never ends or stalls the run."""
     todo = [a for a in articles if a.ok]
     bar = tqdm(total=len(todo), unit="doc", disable=not progress, desc="extract")
     for i in range(0, len(todo), BATCH * max(workers, 1)):
         chunk = todo[i:i + BATCH * max(workers, 1)]
         try:
-            docs = list(nlp.pipe((make_doc(nlp, a) for a in chunk), batch_size=BATCH,
-                                 n_process=workers))
+            with time_budget(doc_timeout):
+                docs = list(nlp.pipe((make_doc(nlp, a) for a in chunk), batch_size=BATCH, n_process=workers))
         except Exception:  # noqa: BLE001 - isolate the article that broke the batch
-            docs = []
-            for a in chunk:
-                try:
-                    docs.append(nlp(make_doc(nlp, a)))
-                except Exception as exc:  # noqa: BLE001
-                    a.status, a.error = "error", f"pipeline failed: {type(exc).__name__}: {exc}"
-                    docs.append(None)
+            docs = [one_doc(nlp, a, doc_timeout) for a in chunk]
         for a, d in zip(chunk, docs):
             yield a, d
         bar.update(len(chunk))
     bar.close()
+
+
+def one_doc(nlp: Language, a: Article, doc_timeout: float | None) -> Doc | None:
+    """One article's Doc under its budget; on failure the article gets status error."""
+    try:
+        with time_budget(doc_timeout):
+            return nlp(make_doc(nlp, a))
+    except DocTimeout as exc:
+        a.status, a.error = "error", str(exc)
+    except Exception as exc:  # noqa: BLE001
+        a.status, a.error = "error", f"pipeline failed: {type(exc).__name__}: {exc}"
+    return None
 
 
 def extract_articles(nlp: Language, articles: list[Article], workers: int = 1,

@@ -20,7 +20,8 @@ class Quotation:
     depth: int = 0
 
 
-MAX_DEPTH = 8
+MAX_DEPTH = 8   # a closer looks this far down the stack of open quotes
+MAX_NEST = 4    # a quote inside more open quotes than this is noise, not a quote
 
 
 def _is_opener_position(text: str, i: int) -> bool:
@@ -70,7 +71,8 @@ def find_quotations(text: str, marks: dict[str, list[str]], regions: Iterable[tu
         for depth in range(top, max(-1, top - MAX_DEPTH), -1) if ch in closer_chars else ():
             opener, pos = stack[depth]
             if ch in marks[opener] and _is_closer_position(text, i) and i > pos + 1:
-                found.append(Quotation(pos + 1, i, pos, i, depth))
+                if depth < MAX_NEST:
+                    found.append(Quotation(pos + 1, i, pos, i, depth))
                 del stack[depth:]
                 closed = True
                 break

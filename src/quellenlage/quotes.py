@@ -15,6 +15,8 @@ statistical backbone; no spaCy objects. Three steps:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from operator import itemgetter
 from typing import Iterable
 
 from quellenlage.entities import Entity, find_entities
@@ -22,6 +24,7 @@ from quellenlage.quotations import Quotation, find_quotations
 from quellenlage.quote_rules import Mention, Mentions, Quote, QuoteRules
 from quellenlage.textutil import alternation
 
+WINDOW = 600  # characters either side of a quote where its speaker and cue are looked for
 CAP = r"[A-ZÄÖÜ][\w'’\-]*"
 
 
@@ -359,16 +362,18 @@ def _is_headline(text: str, q: Quotation) -> bool:
 
 
 def _clause_text(text: str, q: Quotation) -> str:
-    start = max(text.rfind(ch, 0, q.open_at) for ch in ",;:.!?\n")
-    ends = [i for i in (text.find(ch, q.close_at + 1) for ch in ",;:.!?\n") if i >= 0]
-    return text[start + 1:q.open_at] + " " + text[q.close_at + 1:min(ends) if ends else len(text)]
+    lo, hi = max(0, q.open_at - WINDOW), min(len(text), q.close_at + 1 + WINDOW)
+    start = max(max(text.rfind(ch, lo, q.open_at) for ch in ",;:.!?\n"), lo - 1)
+    ends = [i for i in (text.find(ch, q.close_at + 1, hi) for ch in ",;:.!?\n") if i >= 0]
+    return text[start + 1:q.open_at] + " " + text[q.close_at + 1:min(ends) if ends else hi]
 
 
 def _sentence_of(sentences: list[tuple[int, int]], pos: int, n: int) -> tuple[int, int]:
-    for s, e in sentences:
-        if s <= pos < e:
-            return s, e
-    return 0, n
+    """The sentence around `pos`, at most WINDOW characters either side of it (a quote's
+    speaker and cue stand near it; a run-on "sentence" of many quotes stays linear)."""
+    i = bisect_right(sentences, pos, key=itemgetter(0)) - 1
+    s, e = sentences[i] if i >= 0 and sentences[i][0] <= pos < sentences[i][1] else (0, n)
+    return max(s, pos - WINDOW), min(e, pos + WINDOW)
 
 
 def _extend_to_sentence_end(text: str, pos: int) -> int:

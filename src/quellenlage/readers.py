@@ -1,29 +1,25 @@
-"""Reading articles: files and folders, headers, JSONL, encodings.
+"""Reading articles: text files and JSONL records into `Article`s.
 
-Offsets are sacred: `Article.text` is the file decoded (BOM removed) and nothing else.
+Offsets are sacred: `Article.text` is the input decoded (BOM removed; a lone CR read as LF
+and a lone surrogate as U+FFFD, both length-preserving: decoding.py) and nothing else.
 Header lines and the inline ` date 2025-03` stay in the text; `body_start` says where
-extraction may begin.
+extraction may begin (headers.py). Finding the files is discovery.py.
 """
 from __future__ import annotations
 
 import hashlib
 import json
-import re
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-import charset_normalizer
+from quellenlage.decoding import bom_encoding, decode, looks_binary, printable_name, repair, sniff_wide
+from quellenlage.discovery import JSONL_SUFFIXES, TEXT_SUFFIXES, Source, discover  # noqa: F401 - the readers' API
+from quellenlage.headers import check_date, iso_partial, parse_header, set_published  # noqa: F401
 
-TEXT_SUFFIXES = {".txt", ".md"}
-JSONL_SUFFIXES = {".jsonl"}
-HEADER_KEYS = {"url", "title", "outlet", "date", "published"}
 MAX_BYTES = 5_000_000
-
-_HEADER_LINE = re.compile(r"[ \t]*([A-Za-z]+)[ \t]*:[ \t]*(.*?)[ \t]*\r?$")
-_INLINE_DATE = re.compile(r"\s*date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*")
-_WESTERN_EXTRA = set("äöüÄÖÜßéèêëáàâíìîïóòôúùûçñÉÈÀÇ„“”‚‘’–—…€°§«»·×±²³µ¼½¾©®™•\xa0")
-_ISO_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
 @dataclass
@@ -41,6 +37,7 @@ class Article:
     meta_regions: list = field(default_factory=list)  # metadata inside the body (a dateline)
     status: str = "ok"
     error: str | None = None
+    warning: str | None = None   # the article was read, but something in it was not taken
     language: str = ""
 
     @property
@@ -56,127 +53,6 @@ class Article:
         return cached[1]
 
 
-@dataclass
-class Source:
-    """One input file and the doc_id it gets."""
-
-    path: Path
-    doc_id: str
-    kind: str  # text | jsonl | unsupported
-
-
-def iso_partial(value: str | None) -> str | None:
-    """'2025-03-04T10:00' -> '2025-03-04'; '2025-3' -> None; keeps YYYY, YYYY-MM, YYYY-MM-DD."""
-    if not value:
-        return None
-    m = _ISO_PARTIAL.match(value.strip())
-    if not m:
-        return None
-    year, month, day = m.groups()
-    if month and not 1 <= int(month) <= 12:
-        return None
-    if day and not 1 <= int(day) <= 31:
-        return None
-    return "-".join(p for p in (year, month, day) if p)
-
-
-def discover(paths: list[str | Path], exclude: list[str | Path] = ()) -> list[Source]:
-    """Input files under the given paths, each with its doc_id, in a stable order; nothing
-    under `exclude` (an output folder inside the input is never read back as input)."""
-    sources: list[Source] = []
-    skip = [Path(p).resolve() for p in exclude]
-    for given in paths:
-        given = Path(given)
-        if given.is_dir():
-            files = sorted(p for p in given.rglob("*") if p.is_file()
-                           and not any(part.startswith(".") for part in p.relative_to(given).parts)
-                           and not any(p.resolve().is_relative_to(x) for x in skip))
-            base = given
-        else:
-            files = [given]
-            base = given.parent
-        for f in files:
-            rel = f.relative_to(base).with_suffix("").as_posix()
-            suffix = f.suffix.lower()
-            kind = "text" if suffix in TEXT_SUFFIXES else "jsonl" if suffix in JSONL_SUFFIXES else "unsupported"
-            sources.append(Source(f, rel, kind))
-    # Two inputs with the same doc_id (a.txt and a.md): the later ones keep their suffix.
-    seen: set[str] = set()
-    for s in sources:
-        if s.doc_id in seen:
-            s.doc_id = s.doc_id + s.path.suffix
-        seen.add(s.doc_id)
-    return sources
-
-
-def decode(raw: bytes) -> tuple[str, str]:
-    """Bytes -> (text, encoding name). UTF-8 first, BOM removed; else detected."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8"), "utf-8-sig"
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16"), "utf-16"
-    try:
-        return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    # Legacy German text is nearly always Windows-1252 or Latin-1; statistical detection
-    # is unreliable on short texts (it reads Latin-1 umlauts as Chinese), so take the
-    # Western code page first when everything it yields is Western European text.
-    for western in ("cp1252", "latin_1"):
-        try:
-            text = raw.decode(western)
-        except UnicodeDecodeError:
-            continue
-        if all(ch in _WESTERN_EXTRA or ch.isascii() for ch in text):
-            return text, western
-    best = charset_normalizer.from_bytes(raw).best()
-    if best is None:
-        raise UnicodeDecodeError("unknown", raw[:1], 0, 1, "no encoding fits")
-    return str(best), best.encoding
-
-
-def looks_binary(raw: bytes) -> bool:
-    head = raw[:8192]
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
-    return len(head) > 0 and controls / len(head) > 0.05
-
-
-def parse_header(text: str, article: Article) -> None:
-    """Fill metadata from `key: value` lines at the top, or the inline ` date YYYY-MM`."""
-    pos = 0
-    seen_any = False
-    fields: dict[str, str] = {}
-    while pos < len(text):
-        nl = text.find("\n", pos)
-        line_end = len(text) if nl < 0 else nl
-        line = text[pos:line_end]
-        m = _HEADER_LINE.fullmatch(line)
-        if m and m.group(1).lower() in HEADER_KEYS:
-            fields.setdefault(m.group(1).lower(), m.group(2))
-            seen_any = True
-            pos = line_end + 1
-            continue
-        if seen_any and not line.strip():
-            pos = line_end + 1
-        break
-    if seen_any:
-        article.body_start = min(pos, len(text))
-        article.title = fields.get("title") or None
-        article.outlet = fields.get("outlet") or None
-        article.url = fields.get("url") or None
-        published = iso_partial(fields.get("published") or fields.get("date"))
-        if published:
-            article.published, article.published_source = published, "header"
-        return
-    m = _INLINE_DATE.match(text)
-    if m:
-        article.published = iso_partial(m.group(1))
-        article.published_source = "inline"
-        article.body_start = m.end()
-
-
 def _check_text(article: Article, max_chars: int) -> None:
     if not article.text.strip():
         article.status, article.error = "skipped", "empty document"
@@ -185,15 +61,31 @@ def _check_text(article: Article, max_chars: int) -> None:
         article.error = f"too large: {len(article.text)} characters (limit {max_chars})"
 
 
+def _open_regular(path: Path):
+    """A regular file opened for reading; never blocks on a FIFO put there since discovery."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(0, "not a regular file")
+    return os.fdopen(fd, "rb")
+
+
+def _read_regular(path: Path, limit: int) -> bytes:
+    with _open_regular(path) as fh:
+        return fh.read(limit + 1)
+
+
 def read_text_file(source: Source, max_bytes: int = MAX_BYTES) -> Article:
-    article = Article(doc_id=source.doc_id, path=source.path.as_posix())
+    article = Article(doc_id=source.doc_id, path=source.shown)
     try:
-        raw = source.path.read_bytes()
+        raw = _read_regular(source.path, max_bytes)
     except OSError as exc:
         article.status, article.error = "error", f"cannot read file: {exc.strerror or exc}"
         return article
     if len(raw) > max_bytes:
-        article.status, article.error = "skipped", f"too large: {len(raw)} bytes (limit {max_bytes})"
+        size = source.path.stat().st_size
+        article.status = "skipped"
+        article.error = f"too large: {size} bytes (limit {max_bytes}; raise it with --max-bytes)"
         return article
     if looks_binary(raw):
         article.status, article.error = "error", "binary file, not text"
@@ -216,34 +108,33 @@ def article_from_record(record: object, doc_id: str, path: str, encoding: str = 
         article.status, article.error = "error", "JSONL line is not an object"
         return article
     if record.get("id") not in (None, ""):
-        article.doc_id = str(record["id"])
+        article.doc_id = repair(str(record["id"]))
     text = record.get("text")
     if not isinstance(text, str):
         article.status, article.error = "error", "JSONL record has no 'text' string"
         return article
-    article.text = text[1:] if text.startswith("\ufeff") else text
+    article.text = repair(text[1:] if text.startswith("\ufeff") else text)
     parse_header(article.text, article)
     meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
     for key in ("title", "outlet", "url"):
         value = record.get(key, meta.get(key))
         if value:
-            setattr(article, key, str(value))
-    published = iso_partial(str(record.get("published") or meta.get("published") or ""))
-    if published:
-        article.published, article.published_source = published, "metadata"
+            setattr(article, key, repair(str(value)))
+    stated = record.get("published") or meta.get("published")
+    if stated:
+        set_published(article, stated, "metadata")
     _check_text(article, max_chars)
     return article
-
-
 def _jsonl_lines(path: Path) -> Iterator[tuple[int, str, str]]:
     """(line number, line, encoding) of a JSONL file, read line by line (a large file is never
     held whole). Lines split at "\\n" only, as JSON Lines says: a raw U+2028 inside a JSON
     string is no line break. UTF-8 as the format demands; a line that is not is decoded on its
     own (legacy code pages); a UTF-16 file (with its BOM) is decoded whole."""
-    with open(path, "rb") as fh:
-        head = fh.read(4)
+    with _open_regular(path) as fh:
+        head = fh.read(4096)
         fh.seek(0)
-        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        marked = bom_encoding(head[:4])
+        if (marked and marked[0] != "utf-8") or sniff_wide(head):
             text, encoding = decode(fh.read())
             for lineno, line in enumerate(text.split("\n"), start=1):
                 yield lineno, line, encoding
@@ -252,7 +143,7 @@ def _jsonl_lines(path: Path) -> Iterator[tuple[int, str, str]]:
             if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             try:
-                yield lineno, raw.decode("utf-8"), "utf-8"
+                yield lineno, repair(raw.decode("utf-8")), "utf-8"
             except UnicodeDecodeError:
                 text, encoding = decode(raw)
                 yield lineno, text, encoding
@@ -266,7 +157,7 @@ def read_jsonl_file(source: Source, max_bytes: int = MAX_BYTES) -> Iterator[Arti
         try:
             item = next(lines, None)
         except (OSError, UnicodeDecodeError, LookupError) as exc:
-            yield Article(doc_id=f"{source.doc_id}:{n + 1}" if n else source.doc_id, path=source.path.as_posix(),
+            yield Article(doc_id=f"{source.doc_id}:{n + 1}" if n else source.doc_id, path=source.shown,
                           status="error", error=f"cannot read JSONL file: {exc}")
             return
         if item is None:
@@ -279,12 +170,12 @@ def read_jsonl_file(source: Source, max_bytes: int = MAX_BYTES) -> Iterator[Arti
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Article(doc_id=fallback_id, path=source.path.as_posix(), encoding=encoding,
+            yield Article(doc_id=fallback_id, path=source.shown, encoding=encoding,
                           status="error", error=f"line {lineno}: invalid JSON ({exc.msg})")
             continue
-        yield article_from_record(record, fallback_id, source.path.as_posix(), encoding, max_bytes)
+        yield article_from_record(record, fallback_id, source.shown, encoding, max_bytes)
     if n == 0:
-        yield Article(doc_id=source.doc_id, path=source.path.as_posix(), encoding=encoding,
+        yield Article(doc_id=source.doc_id, path=source.shown, encoding=encoding,
                       status="skipped", error="empty JSONL file")
 
 
@@ -294,7 +185,9 @@ def read_sources(sources: list[Source], max_bytes: int = MAX_BYTES) -> Iterator[
             yield read_text_file(source, max_bytes)
         elif source.kind == "jsonl":
             yield from read_jsonl_file(source, max_bytes)
+        elif source.kind == "problem":
+            yield Article(doc_id=source.doc_id, path=source.shown, status=source.status, error=source.reason)
         else:
-            yield Article(doc_id=source.doc_id, path=source.path.as_posix(), status="skipped",
-                          error=f"unsupported file type '{source.path.suffix or source.path.name}'"
+            yield Article(doc_id=source.doc_id, path=source.shown, status="skipped",
+                          error=f"unsupported file type '{printable_name(source.path.suffix or source.path.name)}'"
                                 " (expected .txt, .md or .jsonl)")

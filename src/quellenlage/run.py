@@ -17,7 +17,6 @@ import platform
 from array import array
 import shutil
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -29,25 +28,22 @@ from tqdm import tqdm
 
 from quellenlage import __version__
 from quellenlage.crosscheck import crosscheck_arrow
-from quellenlage.extract import prepare_stream, run_docs, show_progress
+from quellenlage.budget import DOC_TIMEOUT
+from quellenlage.engine import PER_DOC, DocResult, Lazy, LocalEngine, process  # noqa: F401 - process: the engines' API
+from quellenlage.extract import prepare_stream, show_progress
 from quellenlage.pipeline import backbone_name, build, describe
-from quellenlage.readers import Article, discover, read_sources
-from quellenlage.rows import doc_tables, document_row
+from quellenlage.readers import MAX_BYTES, Article, discover, read_sources
+from quellenlage.rows import document_row
 from quellenlage.rules import RuleSet
 from quellenlage.store import OldRows, OutputStore
 from quellenlage.tables import SCHEMAS, TABLES, to_arrow
 
 SEGMENT = 256      # documents per part file of each table
-BATCH = 32         # documents per task of a worker process
-PER_DOC = ("figures", "quotes", "claims")
+SYSTEMIC = 8       # this many documents failing alike, and most of them: the run stops
 
 
-@dataclass
-class DocResult:
-    """What processing one article gives: its documents row, its rows and its sketch."""
-    document: dict
-    rows: dict[str, list[dict]] = field(default_factory=lambda: {t: [] for t in PER_DOC})
-    sketch: list[int] = field(default_factory=list)
+class SystemicFailure(Exception):
+    """The same error hits document after document: a broken rule or resource, not bad input."""
 
 
 @dataclass
@@ -74,82 +70,6 @@ class RunResult:
         return self._tables
 
 
-# --- processing ------------------------------------------------------------------------------
-
-def process(nlp, articles: list[Article]) -> list[DocResult]:
-    """Rows for already prepared articles, in their order (one worker's task)."""
-    pipeline = backbone_name(nlp)
-    out = []
-    docs = {a.doc_id: d for a, d in run_docs(nlp, articles, workers=1)}
-    for a in articles:
-        doc = docs.get(a.doc_id) if a.ok else None
-        rows = {t: [] for t in PER_DOC}
-        if doc is not None:
-            try:
-                rows = doc_tables(doc)
-            except Exception as exc:  # noqa: BLE001 - never lose the run for one article
-                a.status, a.error = "error", f"row building failed: {type(exc).__name__}: {exc}"
-                doc = None
-        row = document_row(a, pipeline, doc if a.ok else None)
-        out.append(DocResult(row, rows if a.ok else {t: [] for t in PER_DOC}, row.pop("_sketch")))
-    return out
-
-
-_WORKER: dict = {}
-
-
-def _init_worker(model: str, rules_dir: str) -> None:
-    _WORKER["nlp"] = build(model, RuleSet.load(rules_dir))
-
-
-def _work(articles: list[Article]) -> list[DocResult]:
-    return process(_WORKER["nlp"], articles)
-
-
-class _Lazy:
-    """A value made on first use."""
-
-    def __init__(self, make):
-        self.make, self.built, self.value = make, False, None
-
-    def __call__(self):
-        if not self.built:
-            self.value, self.built = self.make(), True
-        return self.value
-
-
-class LocalEngine:
-    """In this process, or in `workers` processes that each build the pipeline once (the pool
-    starts with the first document to process)."""
-
-    def __init__(self, nlp: _Lazy, model: str, rules: RuleSet, workers: int):
-        self.nlp, self.workers, self.model, self.rules = nlp, workers, model, rules
-        self.pool = None
-
-    def submit(self, articles: list[Article]):
-        """Start work on a segment; `collect` waits for it (the next segment can be submitted
-        before: the workers never idle while this process writes)."""
-        if not articles:
-            return []
-        if self.workers <= 1:
-            return articles  # processed in `collect`, in this process
-        if self.pool is None:
-            self.pool = ProcessPoolExecutor(self.workers, initializer=_init_worker,
-                                            initargs=(self.model, str(self.rules.root)))
-        return [self.pool.submit(_work, articles[i:i + BATCH]) for i in range(0, len(articles), BATCH)]
-
-    def collect(self, handle) -> list[DocResult]:
-        if not handle:
-            return []
-        if self.workers <= 1:
-            return process(self.nlp(), handle)
-        return [r for future in handle for r in future.result()]
-
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown()
-
-
 # --- the run -----------------------------------------------------------------------------------
 
 def segments(items: Iterable[Article], size: int | None = None) -> Iterator[list[Article]]:
@@ -164,7 +84,8 @@ def segments(items: Iterable[Article], size: int | None = None) -> Iterator[list
 
 def run(paths: list[str], out: Path, model: str = "auto", rules_dir: str | None = None,
         workers: int = 1, engine: str = "local", scheduler: str | None = None,
-        progress: bool | None = None, log: Callable[[str], None] = print, full: bool = False) -> RunResult:
+        progress: bool | None = None, log: Callable[[str], None] = print, full: bool = False,
+        doc_timeout: float | None = DOC_TIMEOUT, max_bytes: int = MAX_BYTES) -> RunResult:
     t0 = time.perf_counter()
     rules = RuleSet.load(rules_dir)
     out = Path(out)
@@ -172,17 +93,18 @@ def run(paths: list[str], out: Path, model: str = "auto", rules_dir: str | None 
     store = OutputStore(out)
     store.lock()
     try:
-        return _run(paths, out, store, model, rules, workers, engine, scheduler, progress, full, t0)
+        limits = {"doc_timeout": doc_timeout, "max_bytes": max_bytes}
+        return _run(paths, out, store, model, rules, workers, engine, scheduler, progress, full, t0, limits)
     finally:
         store.discard()
         store.unlock()
 
 
 def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, workers: int, engine: str,
-         scheduler: str | None, progress: bool | None, full: bool, t0: float) -> RunResult:
+         scheduler: str | None, progress: bool | None, full: bool, t0: float, limits: dict) -> RunResult:
     store.begin()
     # The pipeline is built only when a document needs it (an unchanged re-run builds none).
-    lazy = _Lazy(lambda: build(model, rules))
+    lazy = Lazy(lambda: build(model, rules))
     backbone = describe(model) or backbone_name(lazy())
     t1 = time.perf_counter()
     last = {} if full else store.manifest()
@@ -190,9 +112,9 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
     known = last.get("documents", {}) if same_setup else {}
     old_sketches = store.sketches() if known else {}
     old = {t: OldRows(store, t) for t in ("documents",) + PER_DOC} if known else {}
-    runner = _engine(engine, lazy, model, rules, workers, scheduler)
+    runner = _engine(engine, lazy, model, rules, workers, scheduler, backbone, limits["doc_timeout"])
     sources = discover(paths, exclude=[out])
-    articles = prepare_stream(read_sources(sources), rules, known)
+    articles = prepare_stream(read_sources(sources, limits["max_bytes"]), rules, known)
     progress = show_progress() if progress is None else progress
     # Documents per second and the time left: JSONL files count their lines.
     bar = tqdm(total=sum(_documents_in(src) for src in sources), unit="doc", disable=not progress, desc="extract")
@@ -202,6 +124,8 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
     sketches: dict[str, list[int]] = {}
     manifest_docs: dict[str, str] = {}
     reused = 0
+    failures = FailureWatch()
+
     def started(stream):
         """Segments with their work submitted one segment ahead."""
         pending = None
@@ -230,6 +154,7 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
             for t in PER_DOC:
                 _add(parts[t], result.rows[t])
             status[doc_row["status"]] = status.get(doc_row["status"], 0) + 1
+            failures.see(doc_row, runner)
             if doc_row["status"] != "ok":
                 problems.append(doc_row)
             else:
@@ -310,8 +235,34 @@ def _documents_in(source) -> int:
         return 1
 
 
-def _engine(engine: str, nlp, model: str, rules: RuleSet, workers: int, scheduler: str | None):
+def _engine(engine: str, nlp, model: str, rules: RuleSet, workers: int, scheduler: str | None,
+            backbone: str, doc_timeout: float | None):
     if engine == "dask":
         from quellenlage.distributed import DaskEngine
-        return DaskEngine(model, str(rules.root), workers, scheduler)
-    return LocalEngine(nlp, model, rules, workers)
+        return DaskEngine(model, str(rules.root), workers, scheduler, doc_timeout)
+    return LocalEngine(nlp, model, rules, workers, backbone, doc_timeout)
+
+
+class FailureWatch:
+    """Stops the run when the pipeline fails the same way on document after document (a broken
+    rule file or a missing resource): that is the run's error, not a table of error rows.
+    Input problems (unreadable, binary, not German) and time-outs are the documents' own."""
+
+    SYSTEMIC_PREFIXES = ("pipeline failed:", "row building failed:")
+
+    def __init__(self):
+        self.seen = 0
+        self.alike: dict[str, int] = {}
+
+    def see(self, row: dict, runner) -> None:
+        if row["status"] == "skipped" or (row["status"] == "error" and not row["error"].startswith(self.SYSTEMIC_PREFIXES)):
+            return
+        self.seen += 1
+        if row["status"] != "error":
+            return
+        error = row["error"]
+        self.alike[error] = n = self.alike.get(error, 0) + 1
+        if n >= SYSTEMIC and n * 2 > self.seen:
+            runner.close()
+            raise SystemicFailure(f"the pipeline fails the same way on {n} of {self.seen} documents, "
+                                  f"so the run stops and the previous output stays: {error}")

@@ -169,6 +169,20 @@ class OutputStore:
                 os.replace(nxt, dest)
         self.journal.unlink()
 
+    def settle(self) -> None:
+        """Finish a commit that a killed run left half-done, so a reader (report, conflicts)
+        sees one run's tables; a live run that is committing finishes it itself."""
+        if not self.journal.exists():
+            return
+        try:
+            self.lock()
+        except StoreError:
+            return
+        try:
+            self.recover()
+        finally:
+            self.unlock()
+
     def discard(self) -> None:
         if self.staging.exists() and not self.journal.exists():
             shutil.rmtree(self.staging, ignore_errors=True)

@@ -21,7 +21,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("outlet", S, True), ("url", S, True), ("published", S, True),
         ("published_source", S, True), ("encoding", S, True), ("language", S, True),
         ("n_chars", I, False), ("n_tokens", I, False), ("pipeline", S, False),
-        ("status", S, False), ("error", S, True),
+        ("status", S, False), ("error", S, True), ("warning", S, True),
     ),
     "figures": _schema(
         ("figure_id", S, False), ("doc_id", S, False), ("start", I, False), ("end", I, False),
