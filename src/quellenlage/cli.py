@@ -1,4 +1,4 @@
-"""The command line: extract, evaluate, conflicts, report (SPEC §3)."""
+"""The command line: extract, evaluate, conflicts, report (SPEC §3), rules check."""
 from __future__ import annotations
 
 import json
@@ -11,20 +11,37 @@ from quellenlage import __version__
 
 
 class UserError(click.ClickException):
-    """A run that cannot be done: one line that says what to fix, exit code 1."""
+    """A run that cannot be done: one line that says what to fix (one per problem), exit code 1."""
 
     def show(self, file=None) -> None:
-        click.echo(f"quellenlage: error: {self.format_message()}", err=True)
+        for line in self.format_message().splitlines():
+            click.echo(f"quellenlage: error: {line}", err=True)
 
 
-def _pipeline(model: str, rules_dir: str | None):
-    from quellenlage.pipeline import ModelError, build
+def rules_error(exc: Exception) -> UserError:
+    """Bad rules as a user error: every problem on its own line, then what to do."""
+    from quellenlage.rules import RulesInvalid
+    if isinstance(exc, RulesInvalid):
+        n = len(exc.problems)
+        return UserError("\n".join(p.format() for p in exc.problems)
+                         + f"\n{n} problem{'' if n == 1 else 's'} in the rules in {exc.root}; nothing was read or "
+                         f"written: fix {'it' if n == 1 else 'them'} (check with 'quellenlage rules check "
+                         f"--rules {exc.root}')")
+    return UserError(f"{exc} (check --rules)")
+
+
+def _rules(rules_dir: str | None):
     from quellenlage.rules import RuleSet, RulesError
     try:
-        rules = RuleSet.load(rules_dir)
-        return build(model, rules), rules
+        return RuleSet.load(rules_dir)
     except RulesError as exc:
-        raise UserError(f"{exc} (check --rules)") from exc
+        raise rules_error(exc) from exc
+
+
+def _pipeline(model: str, rules):
+    from quellenlage.pipeline import ModelError, build
+    try:
+        return build(model, rules)
     except ModelError as exc:
         raise UserError(str(exc)) from exc
 
@@ -66,7 +83,7 @@ def extract(paths, out, model, rules_dir, workers, engine, scheduler, full, doc_
         result = run(list(paths), Path(out), model, rules_dir, workers, engine, scheduler, full=full,
                      doc_timeout=doc_timeout or None, max_bytes=max_bytes)
     except RulesError as exc:
-        raise UserError(f"{exc} (check --rules)") from exc
+        raise rules_error(exc) from exc
     except ModelError as exc:
         raise UserError(str(exc)) from exc
     except (EngineError, StoreError, SystemicFailure) as exc:
@@ -97,6 +114,7 @@ def evaluate(gold, as_json, model, rules_dir, show_errors, baselines):
     """Score the pipeline against gold spans (SPEC §8)."""
     from quellenlage.evaluate import evaluate as run_eval
     from quellenlage.evaluate import format_relations, format_table, load_gold, relations_for, score_relations
+    rules = _rules(rules_dir)  # bad rules stop the run before any gold is read
     try:
         gold_docs = load_gold(list(gold))
     except (ValueError, OSError) as exc:
@@ -105,7 +123,7 @@ def evaluate(gold, as_json, model, rules_dir, show_errors, baselines):
         relations_given = relations_for(gold_docs, list(gold))
     except (ValueError, OSError) as exc:
         raise UserError(f"cannot read relations: {exc}") from exc
-    nlp, rules = _pipeline(model, rules_dir)
+    nlp = _pipeline(model, rules)
     summary, scores = run_eval(nlp, rules, gold_docs)
     relations = score_relations(relations_given, summary.pop("conflicts"))
     compared = {}
@@ -159,7 +177,6 @@ def conflicts(out, subject, prop, include_agreed, as_json):
     """Print the disputed facts of the last run, largest first: the competing values, the
     sources behind each, the suspected cause, and the evidence sentences."""
     from quellenlage.disputes import disputes, format_disputes
-    from quellenlage.rules import RuleSet
     from quellenlage.store import OutputStore
     out = Path(out)
     OutputStore(out).settle()
@@ -169,7 +186,7 @@ def conflicts(out, subject, prop, include_agreed, as_json):
     if as_json:
         click.echo(json.dumps(items, ensure_ascii=False, indent=2, default=str))
         return
-    names = {k: p.get("name", k) for k, p in RuleSet.load().get("properties")["properties"].items()}
+    names = {k: p.get("name", k) for k, p in _rules(None).get("properties")["properties"].items()}
     disputed = [f for f in items if f["status"] == "disputed"]
     if not items:
         click.echo(f"No disputed facts in {out}/" + (" for this filter." if subject or prop else "."))
@@ -191,6 +208,35 @@ def report(out):
         raise UserError(f"no tables in {out}/: run 'quellenlage extract' first")
     path = write_report(out)
     click.echo(f"report written to {path}")
+
+
+@main.group("rules")
+def rules_group() -> None:
+    """Check the rule files (rules/language.yaml, rules/<lang>/*.yaml)."""
+
+
+@rules_group.command("check")
+@click.option("--rules", "rules_dir", default=None, type=click.Path(),
+              help="Rules folder (default: the project's rules/).")
+@click.option("--lang", default="de", show_default=True, help="Language subfolder to check.")
+def rules_check(rules_dir, lang):
+    """Check every rule file against its schema without running anything: exit 0 and one
+    line per file when all are valid, exit 2 and one line per problem when not."""
+    from quellenlage.rule_schema.report import shown_path
+    from quellenlage.rules import RuleSet, RulesError, RulesInvalid
+    try:
+        rules = RuleSet.load(rules_dir, lang)
+    except RulesInvalid as exc:
+        for problem in exc.problems:
+            click.echo(problem.format())
+        n = len(exc.problems)
+        click.echo(f"{n} problem{'' if n == 1 else 's'} in {shown_path(exc.root)}/")
+        sys.exit(2)
+    except RulesError as exc:
+        click.echo(f"quellenlage: error: {exc}", err=True)
+        sys.exit(2)
+    for rel, summary in sorted(rules.summaries.items()):
+        click.echo(f"{shown_path(rules.root / rel)}: ok, {summary}")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,9 @@
 
 Rules live in YAML files: `rules/language.yaml` and one folder per language (`rules/de/`)
 with one file per dimension, each carrying `examples` that the tests run. The engine only
-reads them; a user adds a unit, currency or speech verb by editing a file here.
+reads them; a user adds a unit, currency or speech verb by editing a file here. Loading
+checks every file against its schema (`quellenlage.rule_schema`) and refuses a folder with
+any problem, all of them listed, before a run reads an article or touches its output.
 """
 from __future__ import annotations
 
@@ -11,11 +13,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from quellenlage.rule_schema import check_sources
 
 
 class RulesError(Exception):
     """The rules folder cannot be used (missing, unreadable or malformed)."""
+
+
+class RulesInvalid(RulesError):
+    """Rule files that break their schema: every problem, one line each."""
+
+    def __init__(self, root: Path, problems: list) -> None:
+        self.root, self.problems = root, problems
+        super().__init__("\n".join(p.format() for p in problems))
 
 
 def default_rules_dir() -> Path:
@@ -34,6 +44,7 @@ class RuleSet:
     lang: str = "de"
     files: dict[str, dict[str, Any]] = field(default_factory=dict)
     sha256: str = ""
+    summaries: dict[str, str] = field(default_factory=dict, repr=False)  # rel path -> "41 units, 12 examples"
 
     @classmethod
     def load(cls, root: str | Path | None = None, lang: str = "de") -> "RuleSet":
@@ -45,21 +56,18 @@ class RuleSet:
             raise RulesError(f"rules folder {root} has no '{lang}/' subfolder")
         paths = sorted([*root.glob("*.yaml"), *lang_dir.glob("*.yaml")])
         digest = hashlib.sha256()
-        files: dict[str, dict[str, Any]] = {}
+        sources: dict[str, bytes] = {}
         for path in paths:
             rel = path.relative_to(root).as_posix()
             try:
-                raw = path.read_bytes()
-                data = yaml.safe_load(raw.decode("utf-8")) or {}
-            except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+                sources[rel] = path.read_bytes()
+            except OSError as exc:
                 raise RulesError(f"cannot read rule file {path}: {exc}") from exc
-            if not isinstance(data, dict):
-                raise RulesError(f"rule file {path} must hold a mapping at the top level")
-            digest.update(rel.encode() + b"\0" + raw + b"\0")
-            files[rel] = data
-        if "language.yaml" not in files:
-            raise RulesError(f"rules folder {root} has no language.yaml")
-        return cls(root=root, lang=lang, files=files, sha256=digest.hexdigest())
+            digest.update(rel.encode() + b"\0" + sources[rel] + b"\0")
+        checked = check_sources(root, lang, sources, digest.hexdigest())
+        if checked.problems:
+            raise RulesInvalid(root, checked.problems)
+        return cls(root=root, lang=lang, files=checked.data, sha256=digest.hexdigest(), summaries=checked.summaries)
 
     def get(self, name: str) -> dict[str, Any]:
         """A rule file by name without extension: 'segmentation' looks in '<lang>/' first."""

@@ -1,0 +1,57 @@
+"""Schema of rules/<lang>/dates.yaml (read by src/quellenlage/dates.py and frame_rules.py)."""
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from quellenlage.rule_schema.base import (DateMod, DateRelation, Half, IsoPartialDate, Month, Quarter, Rules,
+                                          Word, Words, count)
+
+Offset = Annotated[int, Field(ge=-10, le=10)]
+MonthDay = Annotated[str, Field(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")]
+
+
+class ExpectedDate(Rules):
+    text: str
+    value: str | None = Field(description="the ISO partial date, or null when it cannot be resolved")
+    relation: DateRelation | None = None
+    mod: DateMod | None = None
+
+
+class DatesExample(Rules):
+    text: str
+    published: IsoPartialDate | None = None
+    dates: list[ExpectedDate]
+
+
+class DatesFile(Rules):
+    months: dict[Month, Annotated[list[Word], Field(min_length=1)]] = Field(
+        description="month number -> its names: 1: [Januar, Jänner, …]")
+    ambiguous_months: Words = []
+    weekdays: dict[Annotated[int, Field(ge=0, le=6)], Words] = Field(description="0 (Monday) … 6 -> names")
+    mods: dict[DateMod, Words] = Field(description="start/mid/end -> period words: start: [Anfang, …]")
+    seasons: dict[Word, DateMod] = Field(description="season -> start, mid or end")
+    season_months: dict[Word, Month] = {}
+    day_parts: Words = []
+    quarters: dict[Word, Quarter] = Field(description="ordinal word -> quarter: erste: 1, …")
+    halves: dict[Word, Half] = Field(description="ordinal word -> half: erste: 1, …")
+    relations: dict[DateRelation, Words] = Field(description="since/until/before/after -> prepositions")
+    relative_years: dict[Offset, Words] = Field(description="offset in years -> phrases: -1: [vergangenen Jahr, …]")
+    relative_weeks: dict[Offset, Words] = Field(description="offset in weeks -> phrases")
+    relative_months: dict[Offset, Words] = Field(description="offset in months -> phrases")
+    future_markers: Words = Field(description="words that point to the future: soll, wird, …")
+    fiscal_words: Annotated[list[Word], Field(min_length=1)] = Field(description="Geschäftsjahr, FY, …")
+    relative_modifiers: dict[Word, Offset] = Field(description="word -> offset: vergangenen: -1, …")
+    ago_units: dict[Word, Literal["year", "month", "week", "day"]] = Field(
+        description="form -> unit counted back: Jahren: year, …")
+    past_markers: Words = []
+    fiscal_quarter_words: Words = []
+    relative_fiscal_years: dict[Offset, Words] = {}
+    quarter_names: dict[Word, Quarter] = {}
+    months_elapsed: dict[Word, Annotated[int, Field(ge=1, le=12)]] = {}
+    holidays: dict[Word, MonthDay] = {}
+    examples: list[DatesExample] = []
+
+    def summary(self) -> str:
+        return count(sum(map(len, self.months.values())), "month name")

@@ -1,0 +1,106 @@
+"""Schemas of rules/<lang>/entities.yaml (entities.py) and quotes.yaml (quote_rules.py, quotes.py)."""
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from quellenlage.rule_schema.base import Char, EntityType, Gender, Key, Month, Rules, Word, Words, count, regex
+
+
+# --- entities.yaml ---------------------------------------------------------------------------
+class Entity(Rules):
+    name: Word
+    aliases: Words = []
+
+
+class FiscalYear(Rules):
+    start_month: Month = 1
+    named_by: Literal["start", "end"] = "end"
+
+
+class Organisation(Entity):
+    vendor_of: list[Key] = Field(default=[], description="count units it makes: [gpu, chip]")
+    fiscal_year: FiscalYear | None = None
+
+
+class Made(Entity):
+    """A product or model, with the organisation that makes it."""
+
+    parent: Word | None = None
+
+
+class PersonsExample(Rules):
+    text: str
+    persons: list[str]
+
+
+class EntitiesFile(Rules):
+    persons: list[Entity] = []
+    organisations: list[Organisation] = []
+    sources: list[Entity] = []
+    indices: list[Entity] = []
+    models: list[Made] = []
+    products: list[Made] = []
+    infrastructure: list[Entity] = []
+    laws: list[Entity] = []
+    chips: list[Entity] = []
+    compound_heads: dict[EntityType, Words] = {}
+    anaphora: dict[EntityType, Words] = {}
+    org_nouns: Words = []
+    source_nouns: Words = []
+    acronym_stoplist: Words = []
+    maker_heads: Words = []
+    legal_suffixes: Words = []
+    ticker_prefixes: Words = []
+    product_heads: Words = []
+    model_patterns: list[regex(prefix=r"(?<![\w-])(?:", suffix=r")(?![\w-])")] = []
+    title_words: Words = []
+    title_suffixes: Words = []
+    not_first_names: Words = []
+    examples: list[PersonsExample] = []
+
+    def summary(self) -> str:
+        n = sum(len(getattr(self, k)) for k in ("persons", "organisations", "sources", "indices", "models",
+                                                 "products", "infrastructure", "laws", "chips"))
+        return count(n, "entity", "entities")
+
+
+# --- quotes.yaml -----------------------------------------------------------------------------
+class ExpectedQuote(Rules):
+    text: str
+    kind: Literal["statement", "term"]
+    speaker: str | None = None
+    cue: str | None = None
+    via: str | None = None
+
+
+class QuotesExample(Rules):
+    text: str
+    quotes: list[ExpectedQuote]
+
+
+class QuotesFile(Rules):
+    marks: Annotated[dict[Char, Annotated[list[Char], Field(min_length=1)]], Field(min_length=1)] = Field(
+        description="opening mark -> its closing marks, one character each")
+    cues: Annotated[list[Word], Field(min_length=1)] = Field(description="verbs and phrases of saying")
+    reported_speech: Words = []
+    first_person: Words = []
+    speaker_before_cue: Words = Field(description="cues after the speaker: zufolge")
+    speaker_after_cue: Words = Field(description="cues before the speaker: laut, …")
+    possessive_cues: dict[Word, Gender] = {}
+    cataphora: Words = Field(description="phrases after a quote that name its speaker")
+    term_before: Words = Field(description="words before a quoted term: sogenannte, …")
+    term_speaking: Words = Field(description="spricht von, nennt, …")
+    pronouns: dict[Word, Gender] = Field(description="er: male, sie: female, …")
+    role_nouns: Words = Field(description="Manager, Chefin, …")
+    org_nouns: Words = []
+    spokespeople: Words = []
+    via_before: Words = Field(description="gegenüber, im Gespräch mit, …")
+    examples: list[QuotesExample] = []
+
+    def summary(self) -> str:
+        return count(len(self.cues), "cue")
+
+
+__all__ = ["EntitiesFile", "QuotesFile"]

@@ -1,0 +1,113 @@
+"""Schema of rules/<lang>/frames.yaml (frame_rules.py, frames.py, period_resolver.py). Cue lists
+use the cue syntax (`*` for the rest of a compound); `patterns`, `hearsay`,
+`conditional_sentence` and `rounds` are regular expressions."""
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import Field, field_validator
+
+from quellenlage.rule_schema.base import Aspect, IsoPartialDate, Key, Measure, Rules, Word, Words, count, joined, regex
+
+Cues = dict[Key, Words]
+
+
+class AspectCues(Rules):
+    clause: dict[Aspect, Words] = Field(description="aspect -> cues for the whole clause: forecast: [erwartet, …]")
+    subordinators: Words = []
+    conditional_sentence: list[regex()] = []
+    patterns: dict[Aspect, list[regex(re.IGNORECASE)]] = {}
+    actual: Words = Field(description="verbs that report what happened: lag, stieg, …")
+    govern: dict[Aspect, Words] = Field(description="aspect -> nouns governing the figure after them")
+    estimators: Words = Field(description="words that make an expectation someone else's: Analyst*, …")
+    polls: Words = []
+    comparison: Words = Field(description="phrases comparing with an expectation: als erwartet, …")
+    hearsay: list[regex()] = Field(description="regular expressions of reported past")
+
+    @field_validator("hearsay")
+    @classmethod
+    def _hearsay_together(cls, v: list[str]) -> list[str]:
+        joined(v, "{}")
+        return v
+
+
+class MeasureCues(Rules):
+    change_before: Words = Field(description="phrases right before a change: Plus von, …")
+    change_verbs: Words = Field(description="verbs of change before 'um': stieg, …")
+    direct_change_verbs: Words = Field(description="verbs taking a change without 'um': verlor, …")
+    change_after: Words = Field(description="words right after a change: mehr, im Plus, …")
+    change_clause: Words = []
+    bases: Cues = Field(description="basis -> cues: yoy: [Vorjahr*, …]")
+    adjustments: Cues = Field(description="adjustment -> cues: cc: [währungsbereinigt, …]")
+
+
+class SegmentCues(Rules):
+    nouns: Words = Field(description="segment nouns: Sparte, Segment, …")
+    whole: Words = Field(description="prefixes that mean the whole: gesamt, konzern, …")
+    region_prepositions: Words = Field(description="in, aus, …")
+    regions: Cues = Field(description="region key -> names: china: [China, …]")
+    region_words: Cues = {}
+    customer_groups: Cues = {}
+    subject_verbs: Words = []
+    tranches: Cues = Field(description="tranche key -> cues: tranche_1: [erste Tranche, …]")
+    allocation: Words = []
+    phases: Cues = {}
+    rounds: list[regex(groups=("r",))] = []
+    money_basis: Cues = {}
+    offences: Cues = {}
+    technologies: Cues = {}
+    rights: Cues = {}
+    sessions: Cues = {}
+    canonical: Cues = Field(description="segment key -> its spellings: data_center: [Rechenzentr*, …]")
+
+
+class PeriodCues(Rules):
+    previous_year: Words = Field(description="Vorjahresquartal*, …")
+    previous_quarter: Words = Field(description="Vorquartal*, …")
+    current_quarter: Words = Field(description="laufenden Quartal, …")
+    whole_year: Words = Field(description="Gesamtjahr, …")
+    anaphoric: Words = Field(description="an diesem Tag, …")
+    first_half: Words = Field(description="ersten Halbjahr, …")
+    second_half: Words = Field(description="zweiten Halbjahr, …")
+    reported: Words = Field(description="Berichtsquartal, …")
+    comparison: Words = Field(description="gegenüber, im Vergleich zu, …")
+    quarter_ending: Words = Field(description="abgelaufenen Quartal, endete, …")
+    quarter_until: Words = Field(description="drei Monaten bis, Quartal bis, …")
+
+
+class FiscalCalendarCues(Rules):
+    year_words: Annotated[list[Word], Field(min_length=1)]
+    quarter_words: Annotated[list[Word], Field(min_length=1)]
+    ends: Annotated[list[Word], Field(min_length=1)]
+    starts: Annotated[list[Word], Field(min_length=1)]
+
+
+class ExpectedFrame(Rules):
+    figure: str
+    property: Key | None = None
+    period: str | None = None
+    segment: str | None = None
+    aspect: Aspect | None = None
+    measure: Measure | None = None
+    basis: str | None = None
+
+
+class FramesExample(Rules):
+    text: str
+    published: IsoPartialDate | None = None
+    frames: list[ExpectedFrame]
+
+
+class FramesFile(Rules):
+    aspect: AspectCues
+    measure: MeasureCues
+    segment: SegmentCues
+    period: PeriodCues
+    fiscal_calendar: FiscalCalendarCues | None = None
+    examples: list[FramesExample] = []
+
+    def summary(self) -> str:
+        groups = (self.aspect.clause, self.aspect.govern, self.measure.bases, self.measure.adjustments,
+                  self.segment.regions, self.segment.tranches, self.segment.canonical)
+        return count(sum(len(g) for g in groups), "keyed cue list")

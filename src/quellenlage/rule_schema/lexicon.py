@@ -1,0 +1,194 @@
+"""Schemas of the figure lexicons: rules/language.yaml and rules/<lang>/segmentation,
+numbers, currencies, units, qualifiers, not_figures and boilerplate. Required keys are the
+ones the engine reads with `cfg[...]`; optional ones it reads with `.get(...)`."""
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import Field, ValidationInfo, field_validator, model_validator
+
+from quellenlage.rule_schema.base import (IsoCurrency, Key, Number, PositiveNumber, Qualifier, Rules,
+                                          TimeUnit, Word, Words, count, joined, regex)
+from quellenlage.rule_schema.examples import FigureExample
+
+LangCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]
+
+
+# --- rules/language.yaml ---------------------------------------------------------------------
+class LanguageExample(Rules):
+    text: str
+    language: LangCode
+
+
+class LanguageFile(Rules):
+    min_words: Annotated[int, Field(ge=1)] = 8
+    margin: PositiveNumber = 1.5
+    languages: dict[LangCode, Annotated[list[Word], Field(min_length=1)]]
+    examples: list[LanguageExample] = []
+
+    @model_validator(mode="after")
+    def _has_own_language(self, info: ValidationInfo) -> "LanguageFile":
+        lang = (info.context or {}).get("lang", "de")
+        if lang not in self.languages:
+            raise ValueError(f"languages has no list for '{lang}', the language of the rules folder; add "
+                             f"'{lang}: [...]' with its function words")
+        return self
+
+    def summary(self) -> str:
+        return count(len(self.languages), "language")
+
+
+# --- segmentation.yaml -----------------------------------------------------------------------
+class SentencesExample(Rules):
+    text: str
+    sentences: list[str]
+
+
+class SegmentationFile(Rules):
+    abbreviations: Words = []
+    may_end_sentence: Words = []
+    sentence_openers: Words = []
+    ordinal_followers: Words = []
+    examples: list[SentencesExample] = []
+
+    def summary(self) -> str:
+        return count(len(self.abbreviations), "abbreviation")
+
+
+# --- numbers.yaml ----------------------------------------------------------------------------
+class Scale(Rules):
+    forms: Annotated[list[Word], Field(min_length=1)]
+    value: PositiveNumber
+
+
+class NumberExample(Rules):
+    """`value` (null: no number) or `ordinal`; `english: true` reads the text as English."""
+
+    text: str
+    value: Number | None = None
+    ordinal: int | None = None
+    english: bool = False
+
+    @model_validator(mode="after")
+    def _one_expectation(self) -> "NumberExample":
+        given = {"value", "ordinal"} & self.model_fields_set
+        if len(given) != 1:
+            raise ValueError("an example gives exactly one of value (null for no number) and ordinal")
+        return self
+
+
+class NumbersFile(Rules):
+    scales: Annotated[list[Scale], Field(min_length=1)]
+    english_scales: list[Scale] = []
+    shorthand: dict[Word, PositiveNumber] = {}
+    words: dict[Word, Number | None] = {}
+    one_triggers: Words = []
+    never_figures: Words = []
+    ordinals: dict[Word, Annotated[int, Field(ge=1)]] = {}
+    examples: list[NumberExample] = []
+
+    def summary(self) -> str:
+        return count(sum(len(s.forms) for s in self.scales), "scale word")
+
+
+# --- currencies.yaml -------------------------------------------------------------------------
+class CurrencyForms(Rules):
+    after: Words = Field(description="forms after the amount: 5 Mio. Dollar")
+    before: Words = Field(description="forms before the amount: $5 Mio.")
+
+
+class CurrenciesFile(Rules):
+    currencies: Annotated[dict[IsoCurrency, CurrencyForms], Field(min_length=1)]
+    examples: list[FigureExample] = []
+
+    def summary(self) -> str:
+        return count(len(self.currencies), "currency", "currencies")
+
+
+# --- units.yaml ------------------------------------------------------------------------------
+class UnitsFile(Rules):
+    count_units: Annotated[dict[Key, Annotated[list[Word], Field(min_length=1)]], Field(min_length=1)] = Field(
+        description="count units: a lower-case English key -> its German nouns")
+    person_context: dict[Key, Words] = {}
+    noun_phrase_stops: Words = []
+    measures: Words = []
+    times_words: Words = []
+    times_units: dict[Key, Words] = {}
+    generic_count_nouns: Words = []
+    shorthand_unit: Key | None = None
+    rate_words: Words = []
+    count_context: Words = []
+    gpu_models: list[regex(prefix="(?:", suffix=")")] = Field(description="regular expressions of GPU model names")
+    generic_prefixes: Words = Field(description="compound prefixes that are no item: KI, AI, …")
+    durations: dict[TimeUnit, Words] = Field(description="units of time: year: [Jahre, Jahren, …]")
+    duration_adjectives: dict[TimeUnit, Word] = Field(description="year: jährig, …")
+    percent: Words = Field(description="%, Prozent, …")
+    percentage_points: Words = Field(description="Prozentpunkte, …")
+    rank_before: Words = Field(description="Platz, Rang, Top, …")
+    rank_after: Words = Field(description="Platz, Rang, Stelle, …")
+    rank_top: Words = []
+    header_money: Words = Field(description="table header words for money columns")
+    examples: list[FigureExample] = []
+
+    @field_validator("gpu_models")
+    @classmethod
+    def _gpu_models_together(cls, v: list[str]) -> list[str]:
+        joined(v, "{}", prefix="(?:", suffix=")")
+        return v
+
+    def summary(self) -> str:
+        return count(len(self.count_units), "unit")
+
+
+# --- qualifiers.yaml -------------------------------------------------------------------------
+class QualifiersFile(Rules):
+    before: dict[Qualifier, Words] = Field(description="words before a number: approx: [rund, etwa, …]")
+    after: dict[Qualifier, Words] = Field(description="words after a number: lower_bound: ['+', …]")
+    sentence_estimate: Words = Field(description="phrases that make a sentence's figures estimates")
+    range_before: Words = Field(description="words before a range: zwischen, von")
+    range_connectors: Words = []  # documented in the file; the engine has its own connectors
+    examples: list[FigureExample] = []
+
+    def summary(self) -> str:
+        return count(sum(map(len, self.before.values())) + sum(map(len, self.after.values())), "qualifier phrase")
+
+
+# --- not_figures.yaml ------------------------------------------------------------------------
+class NotFiguresFile(Rules):
+    name_words: Words = Field(description="words before a number that make it part of a name: Windows, Llama, …")
+    year_context: Words = []
+    skip_patterns: list[regex(prefix="(?:", suffix=")")] = Field(description="regular expressions of spans to skip")
+    examples: list[FigureExample] = []
+
+    @field_validator("skip_patterns")
+    @classmethod
+    def _skip_together(cls, v: list[str]) -> list[str]:
+        joined(v)
+        return v
+
+    def summary(self) -> str:
+        return f"{count(len(self.name_words), 'name word')}, {count(len(self.skip_patterns), 'skip pattern')}"
+
+
+# --- boilerplate.yaml ------------------------------------------------------------------------
+class RegionsExample(Rules):
+    text: str
+    regions: list[str]
+
+
+class BoilerplateFile(Rules):
+    line_patterns: list[regex()] = []
+    inline_patterns: list[regex(re.MULTILINE)] = []
+    teaser_markers: Words = []
+    credit_pattern: regex() | None = None
+    sticky_max_words: Annotated[int, Field(ge=0)] = 0
+    ad_words: Words = []
+    examples: list[RegionsExample] = []
+
+    def summary(self) -> str:
+        return count(len(self.line_patterns) + len(self.inline_patterns), "pattern")
+
+
+__all__ = ["BoilerplateFile", "CurrenciesFile", "LanguageFile", "NotFiguresFile", "NumbersFile", "QualifiersFile",
+           "SegmentationFile", "UnitsFile"]

@@ -1,0 +1,77 @@
+"""Schema of rules/<lang>/properties.yaml (claim_rules.py, claims.py, subjects.py, crosscheck.py)."""
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from quellenlage.rule_schema.base import (DateRelation, IsoPartialDate, Key, Label, Measure, Number, Rules,
+                                          SubjectType, Word, Words, count)
+
+SegmentKind = Literal["business", "region", "tranche", "round", "money_basis", "phase", "session", "rights",
+                      "offence", "technology", "object"]
+
+
+class Property(Rules):
+    """One property (see the comment at the top of properties.yaml for every key)."""
+
+    name: Word | None = None
+    values: Annotated[dict[Label, Annotated[list[Measure], Field(min_length=1)]], Field(min_length=1)] = Field(
+        description="label -> measures it accepts: {MONEY: [level, change]}")
+    units: list[Key] = []
+    relations: list[DateRelation] = []
+    triggers: Words = []
+    requires: Words = []
+    excludes: Words = []
+    subject: list[SubjectType] = []
+    time: Literal["flow", "stock", "event", "static"] = "static"
+    window_days: Annotated[int, Field(ge=0)] | None = None
+    recent_days: Annotated[int, Field(ge=0)] | None = None
+    segments: list[SegmentKind] = []
+    parent_segment: bool = False
+    default: bool = False
+    additive: bool = False
+    local: bool = False
+    needs_segment: bool = False
+    pair: Literal["sentence", "contract", "clause"] = "sentence"
+    role: Literal["object"] | None = None
+    min: Number | None = None
+    max: Number | None = None
+    scopes: Words = []
+
+    @model_validator(mode="after")
+    def _bounds(self) -> "Property":
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min ({self.min:g}) is larger than max ({self.max:g}): no value can pass; swap them")
+        return self
+
+
+class ExpectedClaim(Rules):
+    figure: str
+    subject: str
+    property: Key
+
+
+class ClaimsExample(Rules):
+    text: str
+    published: IsoPartialDate | None = None
+    claims: list[ExpectedClaim]
+
+
+class PropertiesFile(Rules):
+    properties: Annotated[dict[Key, Property], Field(min_length=1)] = Field(
+        description="property key -> its entry: name, values, triggers, subject, time, …")
+    ellipsis: Words = []
+    present: Words = []
+    past: Words = []
+    part_rules: list[Key] = []
+    demonstratives: Words = []
+    general_nouns: Words = []
+    object_prepositions: Words = []
+    distributive: Words = []
+    no_claim_texts: Words = []
+    clause_labels: list[Label] = []
+    examples: list[ClaimsExample] = []
+
+    def summary(self) -> str:
+        return count(len(self.properties), "property", "properties")
