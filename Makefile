@@ -7,7 +7,7 @@ ARTICLES ?= corpus/articles
 OUT    ?= outputs
 MODEL  ?= auto
 
-.PHONY: setup extract test eval bench report gold clean
+.PHONY: setup extract test eval bench report gold currencies clean
 
 setup: $(STAMP)
 
@@ -32,6 +32,10 @@ bench: $(STAMP)
 
 report: $(STAMP)
 	$(PY) -m quellenlage report --out $(OUT)
+
+# Regenerate rules/de/currency_names.yaml from CLDR's German currency names (Babel).
+currencies: $(STAMP)
+	$(PY) scripts/build_currencies.py
 
 # Rebuild corpus/gold/*.jsonl from corpus/annotations/*.yaml (offsets are computed, never typed).
 gold: $(STAMP)

@@ -1,6 +1,8 @@
 """Every rule file is data with examples, and the examples hold."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from quellenlage.language import guess_language
@@ -97,3 +99,19 @@ def test_boilerplate_examples(rules):
     for ex in rules.get("boilerplate")["examples"]:
         regions = find_boilerplate(ex["text"], br)
         assert [ex["text"][s:e] for s, e in regions] == ex["regions"], ex["text"]
+
+
+def test_currency_names_are_cldrs_as_generated():
+    """rules/de/currency_names.yaml is what scripts/build_currencies.py makes from CLDR."""
+    import importlib.util
+
+    import yaml
+    pytest.importorskip("babel")
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("build_currencies", root / "scripts" / "build_currencies.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    stored = yaml.safe_load((root / "rules" / "de" / "currency_names.yaml").read_text(encoding="utf-8"))
+    assert stored["names"] == module.build()
+    assert {"schwedische Kronen", "schwedischen Kronen"} <= set(stored["names"]["SEK"])
+    assert "polnischen Zloty" in stored["names"]["PLN"]

@@ -14,12 +14,17 @@ from quellenlage.textutil import LETTER, sentence_initial, word_after, word_befo
 NUMWORD_PREFIX = re.compile(
     r"(?i)(?:ein|zw|drei|vier|fünf|sechs|sieb|acht|neun|zehn|elf|hundert|tausend|anderthalb|dutzend)")
 WORD_RE = re.compile(r"(?<![\w-])" + LETTER + r"+(?![\w-])")
+WORD_HYPHEN_RE = re.compile(r"(?<![\w-])(" + LETTER + r"+)-(?=[A-ZÄÖÜ€$£])")
 
 
 class AtomFinder:
     def __init__(self, rules: FigureRules):
         self.r = rules
         self._english: list[tuple[int, int]] = []
+        halves = "|".join(sorted(map(re.escape, rules.numbers.half_words), key=len, reverse=True))
+        # "ein halbes Jahr", "eine halbe Million": one half, read as one number
+        self._half = re.compile(r"(?i)(?<![\w-])(?:ein|eine|einen|einem|einer|eines)\s+(?:" + halves
+                                + r")(?![\w-])") if halves else None
 
     def find(self, text: str, english: list[tuple[int, int]]) -> list[Atom]:
         """Every number in the text, in text order; in `english` regions "9,000" is 9000."""
@@ -40,6 +45,17 @@ class AtomFinder:
                 continue
             kind = "one" if w.lower().startswith("ein") and v == 1 else "word"
             atoms.append(Atom(m.start(), m.end(), v, kind))
+        for m in WORD_HYPHEN_RE.finditer(text):
+            # "neunhundert-Euro-Gutschein", "Fünfzig-Euro-Schein": a number word in a compound
+            w = m.group(1)
+            if NUMWORD_PREFIX.match(w) and self.r.currency_after[0].match(text, m.end()):
+                v = parse_number_word(w, self.r.numbers)
+                if v is not None and v > 1:
+                    atoms.append(Atom(m.start(1), m.end(1), v, "word"))
+        if self._half is not None and "halb" in text:
+            halves = {m.start(): Atom(m.start(), m.end(), 0.5, "half") for m in self._half.finditer(text)}
+            if halves:
+                atoms = [halves.pop(a.start) if a.start in halves else a for a in atoms] + list(halves.values())
         atoms.sort(key=lambda a: a.start)
         return atoms
 

@@ -36,5 +36,5 @@ class Atom:
     start: int
     end: int
     value: float | None
-    kind: str  # digits | shorthand | word | one | year | needs_scale
+    kind: str  # digits | shorthand | word | one | half | year | needs_scale
     plus: bool = False

@@ -21,7 +21,8 @@ class FigureRules:
     @classmethod
     def from_ruleset(cls, rules: RuleSet) -> "FigureRules":
         cfg = {name: rules.get(name) for name in
-               ("numbers", "currencies", "units", "qualifiers", "not_figures", "segmentation", "language")}
+               ("numbers", "currencies", "currency_names", "units", "qualifiers", "not_figures",
+                             "segmentation", "language")}
         return cls(NumberRules.from_config(cfg["numbers"]), cfg)
 
     # --- scale words, currencies, units -------------------------------------------------
@@ -32,8 +33,22 @@ class FigureRules:
 
     @cached_property
     def currency_after(self) -> tuple[re.Pattern, dict[str, str]]:
-        table = {f.rstrip("-"): iso for iso, c in self.cfg["currencies"]["currencies"].items() for f in c["after"]}
+        # CLDR's names (generated) first; the hand-kept colloquial forms win where both name one.
+        table = {f: iso for iso, names in self.cfg["currency_names"]["names"].items() for f in names}
+        table.update({f.rstrip("-"): iso for iso, c in self.cfg["currencies"]["currencies"].items() for f in c["after"]})
         return re.compile(r"(?P<cur>" + alternation(table) + r")(?!" + LETTER + r")"), table
+
+    @cached_property
+    def also_measures(self) -> frozenset[str]:
+        return frozenset(self.cfg["currencies"].get("also_measures") or [])
+
+    @cached_property
+    def subunit_re(self) -> tuple[re.Pattern, dict[str, dict]] | None:
+        """ "85 Cent", "80 Rappen": a currency's smaller unit after an amount."""
+        table = dict(self.cfg["currencies"].get("subunits") or {})
+        if not table:
+            return None
+        return re.compile(r"(?P<sub>" + alternation(table) + r")(?!" + LETTER + r")"), table
 
     @cached_property
     def currency_before(self) -> tuple[re.Pattern, dict[str, str]]:
@@ -108,6 +123,14 @@ class FigureRules:
         table = {stem: unit for unit, stem in self.cfg["units"]["duration_adjectives"].items()}
         return re.compile(r"(?<![\w-])(?P<n>\d+-?|" + LETTER + r"+?)(?P<stem>" + alternation(table)
                           + r")(?:e|en|er|es|em)?(?![\w-])", re.IGNORECASE), table
+
+    @cached_property
+    def duration_noun_re(self) -> tuple[re.Pattern, dict[str, dict]] | None:
+        table = {noun.lower(): spec for noun, spec in (self.cfg["units"].get("duration_nouns") or {}).items()}
+        if not table:
+            return None
+        return re.compile(r"(?<![\w-])(?:ein|eine|einen|einem|einer|eines)\s+(?P<noun>" + alternation(table)
+                          + r")(?:es|s|en|n)?(?![\w-])", re.IGNORECASE), table
 
     @cached_property
     def percent_re(self) -> re.Pattern:

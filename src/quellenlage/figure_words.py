@@ -1,5 +1,6 @@
 """Figures named by words around a number rather than by the number's unit: ranks ("Platz
-13", "dritten Platz") and duration adjectives ("fünfjährigen"). Pure, no spaCy."""
+13", "dritten Platz"), duration adjectives ("fünfjährigen") and duration nouns ("ein
+Vierteljahr"). Pure, no spaCy."""
 from __future__ import annotations
 
 from typing import Iterable
@@ -40,3 +41,14 @@ def duration_adjectives(text: str, r: FigureRules) -> Iterable[Figure]:
             continue
         yield Figure(m.start(), m.end(), "DURATION", value=v, unit=table[m.group("stem").lower()],
                      rule="duration_adjective")
+
+
+def duration_nouns(text: str, r: FigureRules) -> Iterable[Figure]:
+    """ "ein Vierteljahr", "einer Viertelstunde": a noun that is a duration, its article the one."""
+    found = r.duration_noun_re
+    if found is None:
+        return
+    rx, table = found
+    for m in rx.finditer(text):
+        spec = table[m.group("noun").lower()]
+        yield Figure(m.start(), m.end(), "DURATION", value=float(spec["value"]), unit=spec["unit"], rule="duration_noun")

@@ -16,8 +16,9 @@ from quellenlage.atoms import AtomFinder
 from quellenlage.counting import CONTEXT_RULES, GENERIC, CountUnits
 from quellenlage.figure import Atom, Figure
 from quellenlage.figure_lexicon import FigureRules
-from quellenlage.figure_words import duration_adjectives, ranks
+from quellenlage.figure_words import duration_adjectives, duration_nouns, ranks
 from quellenlage.layout import TableCell, cell_at, table_cells
+from quellenlage.money_parts import settle_subunits, subunit_money
 from quellenlage.normalize.numbers import NUMBER_RE, parse_digits
 from quellenlage.qualify import Qualifier
 from quellenlage.textutil import (
@@ -59,6 +60,8 @@ class Scanner:
             add(fig)
         for fig in duration_adjectives(text, self.r):
             add(fig)
+        for fig in duration_nouns(text, self.r):
+            add(fig)
         atoms = self.atoms.find(text, self._english)
         i = 0
         while i < len(atoms):
@@ -74,6 +77,7 @@ class Scanner:
                 i += 1
         figures.sort(key=lambda f: (f.start, f.end))
         _carry_currency(text, figures, self.r.scale_re)
+        figures = settle_subunits(text, figures, self.r)
         for fig in figures:
             if fig.unit == "person":
                 fig.unit = self.units.person_unit(text, fig)
@@ -181,10 +185,16 @@ class Scanner:
         # Currency after the amount (also inside compounds: 13-Milliarden-Dollar-Investition).
         cre, ctable = self.r.currency_after
         m = cre.match(text, q)
-        if m and (a.kind != "one" or scaled):
+        # "einen Euro" is one euro; "ein Euro-Rettungsschirm" and "ein Pfund Butter" are no
+        # amounts; "eine halbe" needs a scale word.
+        if m and (a.kind not in ("one", "half") or scaled or (a.kind == "one" and not hyphen and text[m.end():m.end() + 1] != "-"
+                                                              and (m.group("cur") not in self.r.also_measures
+                                                                   or _no_noun_after(text, m.end())))):
             fig.label, fig.currency, fig.rule = "MONEY", ctable[m.group("cur")], "money_after"
             fig.end = m.end()
             return True
+        if (a.kind != "half" or scaled) and not hyphen and subunit_money(text, fig, q, self.r):
+            return True  # "85 Cent", "80 Rappen"
         # Currency before the amount: $5 Mio., US$ 6 Mrd., CHF 120 Mio.
         bre, btable = self.r.currency_before
         m = bre.search(text[max(0, fig.start - 8):fig.start])
@@ -204,6 +214,8 @@ class Scanner:
             fig.label, fig.unit, fig.rule = "DURATION", dtable[m.group("unit")], "duration"
             fig.end = m.end()
             return True
+        if a.kind == "half" and not scaled:
+            return False  # "eine halbe Portion": one half counts nothing we report
         if self._measure_at(text, q):
             return False  # 150 Megawatt, 80 GB: a measure, not a count
         if word_after(text, q - 1 if q > 0 else q) in self.r.times_words:
@@ -338,6 +350,12 @@ class Scanner:
 
     def _header_is_money(self, header: str) -> bool:
         return any(w.lower() in self.r.header_money for w in re.findall(r"[\w-]+", header))
+
+
+def _no_noun_after(text: str, pos: int) -> bool:
+    """No noun next: "ein Pfund pro Stück", not "ein Pfund Butter"."""
+    m = re.match(r"[ \t\u00a0]+(\S)", text[pos:pos + 4])
+    return m is None or not m.group(1).isupper()
 
 
 def _carry_currency(text: str, figures: list[Figure], scale_re: re.Pattern) -> None:

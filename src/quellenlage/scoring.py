@@ -90,6 +90,11 @@ def _greedy(preds: list[dict], golds: list[dict]) -> list[tuple[int, int]]:
     return matched
 
 
+def matched_pairs(preds: list[dict], golds: list[dict]) -> list[tuple[int, int]]:
+    """(prediction index, gold index) matched one to one, same label, largest overlap first."""
+    return _greedy(preds, golds)
+
+
 def in_regions(span: dict, regions: list) -> bool:
     return any(span["start"] < e and s < span["end"] for s, e in regions)
 

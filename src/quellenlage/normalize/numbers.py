@@ -44,6 +44,8 @@ class NumberRules:
     ordinals: dict[str, int]
     one_triggers: tuple[str, ...]
     never: frozenset[str]
+    fractions: tuple[tuple[str, float], ...] = ()
+    half_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_config(cls, cfg: dict[str, Any]) -> "NumberRules":
@@ -51,7 +53,10 @@ class NumberRules:
         eng = {f: float(s["value"]) for s in cfg.get("english_scales", []) for f in s["forms"]}
         return cls(scales, eng, {k: float(v) for k, v in cfg.get("shorthand", {}).items()},
                    dict(cfg.get("words", {})), {k: int(v) for k, v in cfg.get("ordinals", {}).items()},
-                   tuple(cfg.get("one_triggers", [])), frozenset(cfg.get("never_figures", [])))
+                   tuple(cfg.get("one_triggers", [])), frozenset(cfg.get("never_figures", [])),
+                   tuple(sorted(((k, float(v)) for k, v in (cfg.get("fraction_suffixes") or {}).items()),
+                                key=lambda kv: -len(kv[0]))),
+                   frozenset(cfg.get("half_words") or []))
 
 
 def parse_digits(raw: str, english: bool = False, scaled: bool = False) -> float | None:
@@ -126,6 +131,11 @@ def parse_number_word(word: str, rules: NumberRules) -> float | None:
     value = _text2num(low)
     if value is not None:
         return value
+    for suffix, part in rules.fractions:  # "viereinhalb": a whole number word and a fraction
+        if low.endswith(suffix) and len(low) > len(suffix):
+            whole = parse_number_word(low[:-len(suffix)], rules)
+            if whole is not None and whole == int(whole):
+                return whole + part
     return None
 
 

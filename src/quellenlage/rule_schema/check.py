@@ -12,14 +12,15 @@ from pydantic import BaseModel, ValidationError
 from quellenlage.rule_schema.dates import DatesFile
 from quellenlage.rule_schema.entities import EntitiesFile, QuotesFile
 from quellenlage.rule_schema.frames import FramesFile
-from quellenlage.rule_schema.lexicon import (BoilerplateFile, CurrenciesFile, LanguageFile, NotFiguresFile,
+from quellenlage.rule_schema.lexicon import (BoilerplateFile, CurrenciesFile, CurrencyNamesFile, LanguageFile, NotFiguresFile,
                                              NumbersFile, QualifiersFile, SegmentationFile, UnitsFile)
 from quellenlage.rule_schema.properties import PropertiesFile
 from quellenlage.rule_schema.report import Problem, duplicate_keys, key_path, line_of, problems_of
 
 ROOT_FILES: dict[str, type[BaseModel]] = {"language.yaml": LanguageFile}
 LANG_FILES: dict[str, type[BaseModel]] = {
-    "boilerplate.yaml": BoilerplateFile, "currencies.yaml": CurrenciesFile, "dates.yaml": DatesFile,
+    "boilerplate.yaml": BoilerplateFile, "currencies.yaml": CurrenciesFile,
+    "currency_names.yaml": CurrencyNamesFile, "dates.yaml": DatesFile,
     "entities.yaml": EntitiesFile, "frames.yaml": FramesFile, "not_figures.yaml": NotFiguresFile,
     "numbers.yaml": NumbersFile, "properties.yaml": PropertiesFile, "qualifiers.yaml": QualifiersFile,
     "quotes.yaml": QuotesFile, "segmentation.yaml": SegmentationFile, "units.yaml": UnitsFile}

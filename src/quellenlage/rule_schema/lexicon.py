@@ -86,6 +86,9 @@ class NumbersFile(Rules):
     one_triggers: Words = []
     never_figures: Words = []
     ordinals: dict[Word, Annotated[int, Field(ge=1)]] = {}
+    fraction_suffixes: dict[Word, Annotated[float, Field(gt=0, lt=1)]] = Field(
+        default={}, description="a fraction glued to a number word: einhalb 0.5 (viereinhalb)")
+    half_words: Words = Field(default=[], description="after a form of 'ein' they make one half: halbes")
     examples: list[NumberExample] = []
 
     def summary(self) -> str:
@@ -98,12 +101,35 @@ class CurrencyForms(Rules):
     before: Words = Field(description="forms before the amount: $5 Mio.")
 
 
+class Subunit(Rules):
+    currencies: Annotated[list[IsoCurrency], Field(min_length=1)] = Field(
+        description="the currencies it is part of; the first is the default")
+    factor: Annotated[float, Field(gt=0, lt=1)] = Field(description="0.01: a hundredth")
+
+
 class CurrenciesFile(Rules):
     currencies: Annotated[dict[IsoCurrency, CurrencyForms], Field(min_length=1)]
+    subunits: dict[Word, Subunit] = Field(default={}, description="Cent: {currencies: [EUR, USD], factor: 0.01}")
+    also_measures: Words = Field(default=[], description="currency forms that are also measures: Pfund")
     examples: list[FigureExample] = []
 
     def summary(self) -> str:
         return count(len(self.currencies), "currency", "currencies")
+
+
+class CurrencyNamesFile(Rules):
+    """Generated from CLDR by scripts/build_currencies.py: German names after an amount."""
+    source: str = Field(description="where the names come from (CLDR via Babel <version>)")
+    names: Annotated[dict[IsoCurrency, Annotated[Words, Field(min_length=1)]], Field(min_length=1)]
+    examples: list[FigureExample] = []
+
+    def summary(self) -> str:
+        return count(len(self.names), "currency", "currencies") + f" from {self.source}"
+
+
+class DurationNoun(Rules):
+    value: Annotated[float, Field(gt=0)]
+    unit: TimeUnit
 
 
 # --- units.yaml ------------------------------------------------------------------------------
@@ -123,6 +149,7 @@ class UnitsFile(Rules):
     generic_prefixes: Words = Field(description="compound prefixes that are no item: KI, AI, …")
     durations: dict[TimeUnit, Words] = Field(description="units of time: year: [Jahre, Jahren, …]")
     duration_adjectives: dict[TimeUnit, Word] = Field(description="year: jährig, …")
+    duration_nouns: dict[Word, "DurationNoun"] = Field(default={}, description="Vierteljahr: {value: 0.25, unit: year}")
     percent: Words = Field(description="%, Prozent, …")
     percentage_points: Words = Field(description="Prozentpunkte, …")
     rank_before: Words = Field(description="Platz, Rang, Top, …")
