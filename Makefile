@@ -26,6 +26,7 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(PY) -m quellenlage evaluate --gold corpus/gold --model $(MODEL) --baseline dateparser
+	$(PY) -m quellenlage breadth tests/breadth --model $(MODEL)
 
 bench: $(STAMP)
 	$(PY) -m quellenlage.bench

@@ -168,6 +168,31 @@ def evaluate(gold, as_json, model, rules_dir, show_errors, baselines):
 
 
 @main.command()
+@click.argument("suites", nargs=-1, type=click.Path(exists=True))
+@click.option("--model", default="auto", show_default=True)
+@click.option("--rules", "rules_dir", default=None, type=click.Path())
+@click.option("--errors", "show_errors", is_flag=True, help="Also list every miss, wrong value and false positive.")
+def breadth(suites, model, rules_dir, show_errors):
+    """Score breadth suites (YAML cases grouped by kind: `3 Euro 20`, `ein halbes Jahr`,
+    `übermorgen`): recall, value accuracy and precision per kind and per label."""
+    from quellenlage.breadth import format_scores, load_cases, score_suite
+    rules = _rules(rules_dir)
+    nlp = _pipeline(model, rules)
+    try:
+        cases = load_cases(list(suites) or ["tests/breadth"])
+        scores = score_suite(nlp, cases)
+    except (ValueError, OSError, KeyError) as exc:
+        raise UserError(f"cannot score the breadth suites: {exc}") from exc
+    click.echo(f"{len(cases)} breadth cases")
+    click.echo(format_scores(scores))
+    if show_errors:
+        for kind, s in sorted(scores.items()):
+            if not kind.startswith("label ") and kind != "all":
+                for line in s.misses:
+                    click.echo(line)
+
+
+@main.command()
 @click.option("--out", default="outputs", show_default=True, type=click.Path(file_okay=False))
 @click.option("--subject", default=None, help="Only facts whose subject contains this (case-insensitive).")
 @click.option("--property", "prop", default=None, help="Only facts of this property (e.g. revenue).")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Iterable
 
+from quellenlage.date_words import DateWords
 from quellenlage.figure import Figure
 from quellenlage.textutil import Occupied, alternation
 from quellenlage.normalize.dates import DateExpr, fiscal_year_at, resolve
@@ -23,6 +24,7 @@ SP = r"[ \u00a0\u202f\t]+"
 CURRENT_BEFORE = re.compile(r"\b(?:laufende[nms]?|aktuelle[nms]?|kommende[nms]?|nächste[nms]?|bevorstehende[nms]?)\s+$", re.IGNORECASE)
 DATE_LEAD = re.compile(r"(?:\b(?:am|vom|bis|seit|zum|ab|den|dem|bis zum)|[,(]|^)\s*$", re.IGNORECASE)
 MONTH_VALUE = re.compile(r"\d{4}-\d{2}")
+WORDS = "date_words"  # candidates that come as figures from date_words.py
 RANGE_GAP = re.compile(r"[ \u00a0\u202f]*(?:bis(?:[ \u00a0\u202f]+(?:zum|Ende|Anfang))?|–|—|-)[ \u00a0\u202f]*")
 
 
@@ -74,6 +76,25 @@ class DateRules:
     @cached_property
     def past_re(self) -> re.Pattern:
         return re.compile(r"(?<!\w)(?:" + alternation(self.cfg.get("past_markers") or ["(?!)"]) + r")(?!\w)")
+
+    @cached_property
+    def quantity_words(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.cfg.get("quantity_before") or [])
+
+    @cached_property
+    def skip_re(self) -> re.Pattern | None:
+        pats = self.cfg.get("skip_patterns") or []
+        return re.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
+
+    @cached_property
+    def recurring_re(self) -> re.Pattern:
+        return re.compile(r"(?<!\w)(?:" + alternation(self.cfg.get("recurring_before") or ["(?!)"]) + r")\s+$",
+                          re.IGNORECASE)
+
+    @cached_property
+    def words(self) -> DateWords:
+        """Holidays, relative days, modified weekdays, ordinal days, numeric forms, day ranges."""
+        return DateWords(self.cfg, self.month_of, self.weekday_of, self.numbers, self.future_re, self.past_re)
 
     @cached_property
     def patterns(self) -> list[tuple[str, re.Pattern]]:
@@ -181,12 +202,15 @@ class DateScanner:
              regions: Iterable[tuple[int, int]] = (), fiscal_start: int | None = None) -> list[Figure]:
         """DATE figures of the text. `fiscal_start`: the month the fiscal year of the company
         the article is about starts in (yearless fiscal quarters are read with it)."""
-        blocked = sorted(regions)
+        blocked = sorted(list(regions) + ([m.span() for m in self.r.skip_re.finditer(text)] if self.r.skip_re else []))
         cands: list[tuple[int, int, int, str, re.Match]] = []
         for prio, (name, rx) in enumerate(self.r.patterns):
             for m in rx.finditer(text):
                 if m.end() > m.start():
                     cands.append((m.start(), m.end(), prio, name, m))
+        # The word and numeric forms of date_words.py compete too, first on a tie ("Ostern 2026"
+        # over "2026", "Mitte nächster Woche" over "nächster Woche").
+        cands += [(f.start, f.end, -1, WORDS, f) for f in self.r.words.find(text, published)]
         # Longest match first, then the more specific pattern; no overlaps.
         cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
         taken = Occupied(len(text), blocked)
@@ -194,12 +218,18 @@ class DateScanner:
         for s, e, _, name, m in cands:
             if not taken.free(s, e):
                 continue
-            fig = self._figure(text, name, m, published, fiscal_start)
+            if name == WORDS:
+                fig, m.date_relation = m, m.date_relation or self._relation(text, s)
+            else:
+                fig = self._figure(text, name, m, published, fiscal_start)
             if fig is None:
                 continue
             taken.add(fig.start, fig.end)
             out.append(fig)
         out.sort(key=lambda f: (f.start, f.end))
+        # "jeden Mittwoch", "jeweils am 1. des Monats": recurring, no single date
+        out = [f for f in out if not (f.date_value and len(f.date_value) >= 8
+                                      and self.r.recurring_re.search(text, max(0, f.start - 12), f.start))]
         self._anchor_in_clause(text, out)
         if not published:
             self._resolve_by_narrative(out)
@@ -462,8 +492,9 @@ class DateScanner:
         if last in self.r.name_words:
             return False  # Windows 2000, Office 2021 are names
         tail = " ".join(words[-2:]).lower()
-        if last.lower() in self.r.qualifier_words or tail in self.r.qualifier_words:
-            return False  # "rund 2000": a quantity
+        if last.lower() in self.r.qualifier_words or tail in self.r.qualifier_words \
+                or last.lower() in self.r.quantity_words:
+            return False  # "rund 2000", "genau 2025 Teilnehmer": a quantity
         if re.search(r"[~≈]\s*$", before):
             return False
         return True

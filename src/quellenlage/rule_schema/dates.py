@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from quellenlage.rule_schema.base import (DateMod, DateRelation, Half, IsoPartialDate, Month, Quarter, Rules,
-                                          Word, Words, count)
+                                          Word, Words, count, regex)
 
 Offset = Annotated[int, Field(ge=-10, le=10)]
 MonthDay = Annotated[str, Field(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")]
@@ -51,6 +51,16 @@ class DatesFile(Rules):
     quarter_names: dict[Word, Quarter] = {}
     months_elapsed: dict[Word, Annotated[int, Field(ge=1, le=12)]] = {}
     holidays: dict[Word, MonthDay] = {}
+    movable_holidays: dict[Word, Annotated[int, Field(ge=-70, le=70)]] = Field(
+        default={}, description="feast -> days after Easter Sunday: Pfingsten: 49")
+    relative_days: dict[Word, Annotated[int, Field(ge=-7, le=7)]] = Field(
+        default={}, description="word -> days from publication: gestern: -1")
+    today_cues: Words = []
+    recurring_before: Words = []
+    quantity_before: Words = []
+    skip_patterns: list[regex(prefix="(?:", suffix=")")] = Field(default=[], description="spans without dates: links")
+    morning_before: Words = []
+    weekday_modifiers: dict[Word, Annotated[int, Field(ge=-2, le=2)]] = {}
     examples: list[DatesExample] = []
 
     def summary(self) -> str:
