@@ -112,13 +112,14 @@ class DateWords:
             ("day_range_month", re.compile(r"(?<![\d.])(?P<d1>\d{1,2})\.(?:" + SP + r"(?P<m1>" + self._months
                                            + r"))?" + r"(?P<gap>" + DASH + r"|" + SP + r"und(?:" + SP + r"dem)?" + SP
                                            + r")(?P<d2>\d{1,2})\." + SP + m + r"(?:" + SP + YEAR + r")?")),
-            ("numeric_range", re.compile(r"(?<![\d.])(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4})?" + DASH
+            ("numeric_range", re.compile(r"(?<![\d.])(?P<d1>\d{1,2})\.(?:(?P<m1>\d{1,2})\.(?P<y1>\d{4})?)?" + DASH
                                          + r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})?(?![\d])")),
             ("weekday_range", re.compile(r"(?<!\w)(?P<w1>" + wd + r")" + SP + r"bis" + SP + r"(?P<w2>" + wd + r")(?:"
                                          + SP + r"(?P<mod>nächster|kommender|dieser|vergangener|letzter)" + SP
                                          + r"Woche)?(?!\w)")),
             ("year_range", re.compile(r"(?<=[Zz]wischen" + SP[:-1] + r")(?P<y1>(?:1[89]|20)\d\d)" + SP + r"und" + SP
                                       + r"(?P<y2>(?:1[89]|20)\d\d)(?!\d)")),
+            ("calendar_week", re.compile(r"(?<![\w-])(?:KW|Kalenderwoche)" + SP + r"(?P<w>\d{1,2})(?!\d)(?:" + SP + YEAR + r")?")),
             ("slash_date", re.compile(r"(?<![\d./-])(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/-])")),
             ("ordinal_day", re.compile(r"(?<![\w-])(?P<o>[a-zäöüß]+(?:te|ten|ter|tes|ste|sten))" + SP + m
                                        + r"(?:" + SP + YEAR + r")?")),
@@ -198,10 +199,13 @@ class DateWords:
             if m.group("wd3"):  # "Freitag vergangener Woche": that week's day
                 value = (monday + dt.timedelta(days=self.weekday_of[_cap(m.group("wd3"))])).isoformat()
             elif m.group("weekend") or m.group("weekend0"):
+                this_sat = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(days=5)
                 if k == 0:
-                    sat = pub + dt.timedelta(days=(5 - pub.weekday()) % 7) if pub.weekday() < 5 else pub - dt.timedelta(days=pub.weekday() - 5)
-                else:
-                    sat = monday + dt.timedelta(days=5)
+                    sat = this_sat
+                elif k > 0:  # the first weekend after publication, then weekends on
+                    sat = (this_sat if pub.weekday() < 5 else this_sat + dt.timedelta(weeks=1)) + dt.timedelta(weeks=k - 1)
+                else:  # the last weekend before it
+                    sat = this_sat - dt.timedelta(weeks=1) + dt.timedelta(weeks=k + 1)
                 value = f"{sat.isoformat()}/{(sat + dt.timedelta(days=1)).isoformat()}"
             elif m.group("week"):
                 if m.group("wd2"):
@@ -229,7 +233,7 @@ class DateWords:
 
     def _numeric_range(self, text: str, m: re.Match, pub: dt.date | None) -> Figure | None:
         year = m.group("y2") or m.group("y1")
-        return self._interval(m, pub, (int(m.group("m1")), int(m.group("d1"))), (int(m.group("m2")), int(m.group("d2"))),
+        return self._interval(m, pub, (int(m.group("m1") or m.group("m2")), int(m.group("d1"))), (int(m.group("m2")), int(m.group("d2"))),
                               int(year) if year else None, "date_day_range")
 
     def _interval(self, m: re.Match, pub, first: tuple[int, int], last: tuple[int, int], year: int | None,
@@ -262,6 +266,17 @@ class DateWords:
     def _year_range(self, text: str, m: re.Match, pub: dt.date | None) -> Figure | None:
         a, b = int(m.group("y1")), int(m.group("y2"))
         return self._fig(m.start(), m.end(), f"{a}/{b}", "date_year_range") if a < b else None
+
+    def _calendar_week(self, text: str, m: re.Match, pub: dt.date | None) -> Figure | None:
+        week = int(m.group("w"))
+        year = int(m.group("year")) if m.group("year") else (pub.isocalendar()[0] if pub else None)
+        if year is None:
+            return self._fig(m.start(), m.end(), None, "date_calendar_week")
+        try:
+            dt.date.fromisocalendar(year, week, 1)
+        except ValueError:
+            return None
+        return self._fig(m.start(), m.end(), f"{year:04d}-W{week:02d}", "date_calendar_week")
 
     def _slash_date(self, text: str, m: re.Match, pub: dt.date | None) -> Figure | None:
         day = _day(int(m.group("y")), int(m.group("m")), int(m.group("d")))

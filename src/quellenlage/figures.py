@@ -187,6 +187,8 @@ class Scanner:
         m = cre.match(text, q)
         # "einen Euro" is one euro; "ein Euro-Rettungsschirm" and "ein Pfund Butter" are no
         # amounts; "eine halbe" needs a scale word.
+        if m and not scaled and not hyphen and text[m.end():m.end() + 1] == "-" and q > fig.end:
+            m = None  # "33 Euro-Paletten", "zwölf Euro-Länder": the number counts the compound's thing
         if m and (a.kind not in ("one", "half") or scaled or (a.kind == "one" and not hyphen and text[m.end():m.end() + 1] != "-"
                                                               and (m.group("cur") not in self.r.also_measures
                                                                    or _no_noun_after(text, m.end())))):
