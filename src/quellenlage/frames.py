@@ -32,6 +32,10 @@ ARTICLES = frozenset("Der Die Das Den Dem Des Ein Eine Einen Einem Er Sie Es Man
                      "Dabei Dazu Auch Nun Jetzt Zudem Insgesamt Im In Am Mit Nach Bei Unter Zum Zur Für".split())
 
 
+# "um <figure> beziehungsweise <this figure>": a figure coordinated with one after "um".
+COORDINATED_BY = re.compile(r"(?<!\w)um\s+\S[^,;:]{0,40}?\s+(?:beziehungsweise|bzw\.|respektive|resp\.)\s*$")
+
+
 class FrameFinder:
     def __init__(self, rules: FrameRules):
         self.r = rules
@@ -126,6 +130,9 @@ class FrameFinder:
         if self.r.change_before.search(lead) or fig["label"] != "DATE" and self.r.change_clause.search(text, cs, ce):
             return True
         words = re.findall(r"[\w-]+", lead)
+        coord = COORDINATED_BY.search(lead)
+        if coord:  # "um 3,1 Mrd. Dollar beziehungsweise 41 Cent je Aktie": the second shares the "um"
+            words = re.findall(r"[\w-]+", lead[:coord.start() + 2])
         if words and words[-1].lower() == "um" and (
                 any(w.lower() in self.r.change_verbs for w in words[-7:-1])
                 or any(w.lower() in self.r.change_verbs for w in re.findall(r"[\w-]+", text[fig["end"]:min(ce, fig["end"] + 40)])[:4])):
