@@ -28,6 +28,7 @@ for _name in ("figure", "quote", "entity", "claim"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 BACKBONE_TYPES = {"PER": "PER", "PERSON": "PER", "ORG": "ORG"}
+FISCAL_KEY = "quellenlage_fiscal"  # doc.user_data: the fiscal calendar of the article's company
 
 
 def text_of(doc: Doc) -> str:
@@ -111,8 +112,8 @@ def make_dates(nlp: Language, name: str, rules_dir: str):
     scanner = DateScanner(DateRules.from_ruleset(rules))
     entities, frames = EntityRules.from_ruleset(rules), FrameRules.from_ruleset(rules)
 
-    def fiscal_start(doc: Doc) -> int | None:
-        """The fiscal year of the company the article is most about (the gazetteer's, else
+    def fiscal_calendar(doc: Doc):
+        """The fiscal calendar of the company the article is most about (the gazetteer's, else
         the one the article states): yearless fiscal quarters are read with it."""
         counts: dict[str, int] = {}
         for s in doc.spans["entities"] if "entities" in doc.spans else []:
@@ -121,15 +122,18 @@ def make_dates(nlp: Language, name: str, rules_dir: str):
         for org in sorted(counts, key=lambda n: (-counts[n], n)):
             cal = entities.fiscal(org)
             if cal is not None:
-                return cal.start_month
+                return cal
             break  # only the main organisation's calendar counts
-        stated = stated_fiscal(text_of(doc), frames)
-        return stated.start_month if stated else None
+        return stated_fiscal(text_of(doc), frames)
 
     def find(doc: Doc) -> Doc:
         figures = list(doc.spans["figures"]) if "figures" in doc.spans else []
         taken = [(s._.figure["start"], s._.figure["end"]) for s in figures]
-        found = scanner.scan(text_of(doc), doc._.published, skip_regions(doc) + taken, fiscal_start(doc))
+        fiscal = fiscal_calendar(doc)
+        # the calendar the DATE rows' fiscal values are read with (their date_start, date_end)
+        doc.user_data[FISCAL_KEY] = [fiscal.start_month, fiscal.named_by] if fiscal else None  # msgpack-able
+        found = scanner.scan(text_of(doc), doc._.published, skip_regions(doc) + taken,
+                             fiscal.start_month if fiscal else None)
         figures += result_spans(doc, found, "figure")
         figures.sort(key=lambda s: (s._.figure["start"], s._.figure["end"]))
         doc.spans["figures"] = figures

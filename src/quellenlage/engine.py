@@ -50,7 +50,7 @@ def process(nlp, articles: list[Article], doc_timeout: float | None = DOC_TIMEOU
         if doc is not None:
             try:
                 with time_budget(doc_timeout):
-                    rows = doc_tables(doc)
+                    rows = doc_tables(doc, a)
             except DocTimeout as exc:
                 a.status, a.error = "error", f"row building {exc}"
                 doc = None

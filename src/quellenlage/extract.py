@@ -111,7 +111,7 @@ def extract_articles(nlp: Language, articles: list[Article], workers: int = 1,
         if doc is None:
             continue
         try:
-            rows = doc_tables(doc)
+            rows = doc_tables(doc, a)
         except Exception as exc:  # noqa: BLE001 - never lose the run for one article
             a.status, a.error = "error", f"row building failed: {type(exc).__name__}: {exc}"
             continue

@@ -6,8 +6,10 @@ from __future__ import annotations
 from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc
 
-from quellenlage.components import text_of
+from quellenlage.components import FISCAL_KEY, text_of
 from quellenlage.conflicts import sketch
+from quellenlage.normalize.periods import FiscalCalendar
+from quellenlage.normalize.typed import date_span, first_day, iso_duration
 from quellenlage.readers import Article
 
 
@@ -30,7 +32,7 @@ def document_row(a: Article, pipeline: str, doc: Doc | None) -> dict:
     return {
         "doc_id": a.doc_id, "path": a.path, "text_sha256": a.sha256 if a.text else None,
         "title": a.title, "outlet": a.outlet, "url": a.url, "published": a.published,
-        "published_source": a.published_source, "encoding": a.encoding or None,
+        "published_date": first_day(a.published), "published_source": a.published_source, "encoding": a.encoding or None,
         "language": a.language or None, "n_chars": len(a.text),
         "n_tokens": int(len(doc) - doc.to_array([IS_SPACE]).sum()) if doc is not None else 0,
         "pipeline": pipeline, "status": a.status, "error": a.error, "warning": a.warning,
@@ -61,8 +63,21 @@ def claim_row(doc: Doc, c: dict) -> dict:
     }
 
 
-def doc_tables(doc: Doc) -> dict[str, list[dict]]:
-    """Figure, quote and claim rows that the components left on the doc."""
+def typed_figure(r: dict, fiscal: FiscalCalendar | None = None) -> dict:
+    """The typed views of a figure row: a DATE's days and grain (fiscal values read with the
+    article's company calendar, else without days), a DURATION's single value as ISO 8601
+    (a range has none: its ends are `low` and `high`)."""
+    if r.get("label") == "DATE":
+        r["date_start"], r["date_end"], r["date_grain"] = date_span(r.get("date_value"), fiscal)
+    elif r.get("label") == "DURATION":
+        r["duration"] = iso_duration(r.get("value"), r.get("unit"))
+    return r
+
+
+def doc_tables(doc: Doc, article: Article | None = None) -> dict[str, list[dict]]:
+    """Figure, quote and claim rows that the components left on the doc (with the article:
+    its outlet and publication date on every figure and quote row; claims get theirs in the
+    cross-document step)."""
     rows: dict[str, list[dict]] = {"figures": [], "quotes": [], "claims": []}
     for group, key in (("figures", "figure"), ("quotes", "quote")):
         if group in doc.spans:
@@ -75,7 +90,13 @@ def doc_tables(doc: Doc) -> dict[str, list[dict]]:
             r["doc_id"] = doc._.doc_id
             r[id_key] = f"{doc._.doc_id}#{prefix}{r['start']}-{r['end']}"
             r["sentence_start"], r["sentence_end"] = sentence_bounds(doc, r["start"], r["end"])
+            if article is not None:
+                r["outlet"], r["published"] = article.outlet, article.published
         rows[table].sort(key=lambda r: (r["start"], r["end"], r.get("label", "")))
+    cal = doc.user_data.get(FISCAL_KEY)
+    fiscal = FiscalCalendar(*cal) if cal else None
+    for r in rows["figures"]:
+        typed_figure(r, fiscal)
     rows["claims"] = sorted((claim_row(doc, s._.claim) for s in doc.spans.get("claims", []) if s._.claim),
                             key=lambda r: (r["start"], r["end"]))
     return rows

@@ -26,7 +26,7 @@ from typing import Iterable
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from quellenlage.tables import SCHEMAS, to_arrow
+from quellenlage.tables import SCHEMAS, compact, to_arrow
 
 STATE = ".quellenlage"
 PART_GLOB = "part-*.parquet"
@@ -48,7 +48,7 @@ class TableWriter:
         self._writer: pq.ParquetWriter | None = None
 
     def write(self, rows: list[dict] | pa.Table) -> None:
-        table = rows if isinstance(rows, pa.Table) else to_arrow(self.name, rows)
+        table = compact(rows if isinstance(rows, pa.Table) else to_arrow(self.name, rows))
         offset = 0
         while offset < table.num_rows:
             if self._writer is None or self.in_part >= self.rows_per_file:
@@ -118,7 +118,7 @@ class OutputStore:
         """One part file of a table (the rows of one segment of the input)."""
         folder = self.staging / (sub or name)
         folder.mkdir(parents=True, exist_ok=True)
-        table = rows if isinstance(rows, pa.Table) else to_arrow(name, rows)
+        table = compact(rows if isinstance(rows, pa.Table) else to_arrow(name, rows))
         pq.write_table(table, folder / f"part-{part:05d}.parquet")
         return table.num_rows
 
@@ -207,7 +207,7 @@ class OutputStore:
                 import pyarrow.compute as pc
                 t = t.filter(pc.is_in(t.column("doc_id"), pa.array(sorted(doc_ids), pa.string())))
             tables.append(t)
-        return pa.concat_tables(tables)
+        return compact(pa.concat_tables(tables))
 
     def staged_parts(self, folder: str) -> list[Path]:
         return sorted((self.staging / folder).glob(PART_GLOB))
@@ -216,7 +216,7 @@ class OutputStore:
         files = sorted((self.staging / (sub or name)).glob(PART_GLOB))
         if not files:
             return SCHEMAS[name].empty_table()
-        return pa.concat_tables([pq.read_table(f, schema=SCHEMAS[name]) for f in files])
+        return compact(pa.concat_tables([pq.read_table(f, schema=SCHEMAS[name]) for f in files]))
 
     def sketches(self) -> dict[str, list[int]]:
         path = self.state / "sketches.parquet"

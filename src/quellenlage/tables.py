@@ -1,14 +1,19 @@
 """The five output tables: explicit pyarrow schemas (SPEC §5) and dataset writing."""
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 from typing import Iterable
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 S, I, F, D, B = pa.string(), pa.int64(), pa.float64(), pa.date32(), pa.bool_()
+# Few distinct values (label, unit, currency, qualifier): dictionary-encoded strings, which
+# pandas reads as categoricals, DuckDB as VARCHAR and Polars as categoricals.
+C = pa.dictionary(pa.int32(), pa.string())
 
 
 def _schema(*cols: tuple[str, pa.DataType, bool]) -> pa.Schema:
@@ -19,30 +24,35 @@ SCHEMAS: dict[str, pa.Schema] = {
     "documents": _schema(
         ("doc_id", S, False), ("path", S, False), ("text_sha256", S, True), ("title", S, True),
         ("outlet", S, True), ("url", S, True), ("published", S, True),
-        ("published_source", S, True), ("encoding", S, True), ("language", S, True),
+        ("published_date", D, True), ("published_source", S, True), ("encoding", S, True), ("language", S, True),
         ("n_chars", I, False), ("n_tokens", I, False), ("pipeline", S, False),
         ("status", S, False), ("error", S, True), ("warning", S, True),
     ),
     "figures": _schema(
         ("figure_id", S, False), ("doc_id", S, False), ("start", I, False), ("end", I, False),
-        ("text", S, False), ("label", S, False), ("value", F, True), ("low", F, True),
-        ("high", F, True), ("unit", S, True), ("currency", S, True), ("qualifier", S, False),
+        ("text", S, False), ("label", C, False), ("value", F, True), ("low", F, True),
+        ("high", F, True), ("unit", C, True), ("currency", C, True), ("qualifier", C, False),
         ("item", S, True), ("date_value", S, True), ("date_mod", S, True),
         ("date_relation", S, True), ("sentence_start", I, False), ("sentence_end", I, False),
         ("rule", S, False),
+        # typed views for notebooks: the days a DATE's date_value covers, its grain, a
+        # DURATION's single value as ISO 8601, and the document's outlet and publication date
+        ("date_start", D, True), ("date_end", D, True), ("date_grain", S, True), ("duration", S, True),
+        ("outlet", S, True), ("published", S, True),
     ),
     "quotes": _schema(
         ("quote_id", S, False), ("doc_id", S, False), ("start", I, False), ("end", I, False),
         ("text", S, False), ("kind", S, False), ("speaker", S, True), ("speaker_start", I, True),
         ("speaker_end", I, True), ("cue", S, True), ("via", S, True),
         ("sentence_start", I, False), ("sentence_end", I, False),
+        ("outlet", S, True), ("published", S, True),
     ),
     "claims": _schema(
         ("claim_id", S, False), ("doc_id", S, False), ("figure_id", S, False),
-        ("subject", S, False), ("property", S, False), ("label", S, False), ("start", I, False),
+        ("subject", S, False), ("property", S, False), ("label", C, False), ("start", I, False),
         ("end", I, False), ("text", S, False), ("value", F, True), ("low", F, True),
-        ("high", F, True), ("unit", S, True), ("currency", S, True), ("date_value", S, True),
-        ("qualifier", S, False), ("source", S, False), ("outlet", S, True), ("published", S, True),
+        ("high", F, True), ("unit", C, True), ("currency", C, True), ("date_value", S, True),
+        ("qualifier", C, False), ("source", S, False), ("outlet", S, True), ("published", S, True),
         ("evidence", S, False), ("sentence_start", I, False), ("sentence_end", I, False),
         ("status", S, False), ("n_agree", I, False), ("n_conflict", I, False),
         # the claim frame (SPEC §9)
@@ -51,9 +61,9 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("fact_id", S, True), ("suspected_cause", S, True),
     ),
     "facts": _schema(
-        ("fact_id", S, False), ("subject", S, False), ("property", S, False), ("label", S, False),
+        ("fact_id", S, False), ("subject", S, False), ("property", S, False), ("label", C, False),
         ("period", S, True), ("segment", S, True), ("aspect", S, False), ("measure", S, False),
-        ("basis", S, True), ("unit", S, True), ("currency", S, True), ("status", S, False),
+        ("basis", S, True), ("unit", C, True), ("currency", C, True), ("status", S, False),
         ("n_sources", I, False), ("n_values", I, False), ("n_conflicts", I, False),
         ("consensus", F, True), ("consensus_date", S, True), ("summary", S, False),
         ("values", pa.list_(pa.struct([("value", F), ("low", F), ("high", F), ("text", S),
@@ -67,6 +77,8 @@ SCHEMAS: dict[str, pa.Schema] = {
     ),
 }
 TABLES = tuple(SCHEMAS)
+# The manifest keeps it: an earlier run's rows are reused only when written with these schemas.
+SCHEMA_SHA256 = hashlib.sha256("\n".join(f"{n}: {s}" for n, s in SCHEMAS.items()).encode()).hexdigest()
 
 
 def to_arrow(name: str, rows: Iterable[dict]) -> pa.Table:
@@ -76,13 +88,25 @@ def to_arrow(name: str, rows: Iterable[dict]) -> pa.Table:
     return pa.Table.from_pydict(columns, schema=schema)
 
 
+def compact(table: pa.Table) -> pa.Table:
+    """The table with each dictionary column in one chunk whose dictionary is its values in
+    order of first appearance: the same rows give the same column, whichever tables they
+    were cut from (slices of an earlier run's batches carry those batches' whole dictionaries,
+    and Parquet stores a dictionary as it is)."""
+    for i, f in enumerate(table.schema):
+        if pa.types.is_dictionary(f.type):
+            plain = pc.cast(table.column(i), pa.string()).combine_chunks()
+            table = table.set_column(i, f, pa.chunked_array([pc.dictionary_encode(plain).cast(f.type)], f.type))
+    return table
+
+
 def write_table(out_dir: Path, name: str, rows: Iterable[dict], rows_per_file: int = 250_000) -> int:
     """Replace outputs/<name>/ with part-NNNNN.parquet files; returns the row count."""
     folder = out_dir / name
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    table = to_arrow(name, rows)
+    table = compact(to_arrow(name, rows))
     n = table.num_rows
     for part, offset in enumerate(range(0, max(n, 1), rows_per_file)):
         pq.write_table(table.slice(offset, rows_per_file), folder / f"part-{part:05d}.parquet")
@@ -94,4 +118,4 @@ def read_table(out_dir: Path, name: str) -> pa.Table:
     files = sorted(folder.glob("*.parquet"))
     if not files:
         return SCHEMAS[name].empty_table()
-    return pa.concat_tables([pq.read_table(f, schema=SCHEMAS[name]) for f in files])
+    return compact(pa.concat_tables([pq.read_table(f, schema=SCHEMAS[name]) for f in files]))
