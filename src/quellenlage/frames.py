@@ -33,7 +33,7 @@ ARTICLES = frozenset("Der Die Das Den Dem Des Ein Eine Einen Einem Er Sie Es Man
 
 
 # "um <figure> beziehungsweise <this figure>": a figure coordinated with one after "um".
-COORDINATED_BY = re.compile(r"(?<!\w)um\s+\S[^,;:]{0,40}?\s+(?:beziehungsweise|bzw\.|respektive|resp\.)\s*$")
+COORDINATED_BY = re.compile(r"(?<!\w)um\s+\S(?:[^,;:.!?]|[,.](?=\d)){0,40}?\s+(?:beziehungsweise|bzw\.|respektive|resp\.)\s*$")
 
 
 class FrameFinder:
@@ -130,9 +130,11 @@ class FrameFinder:
         if self.r.change_before.search(lead) or fig["label"] != "DATE" and self.r.change_clause.search(text, cs, ce):
             return True
         words = re.findall(r"[\w-]+", lead)
-        coord = COORDINATED_BY.search(lead)
-        if coord:  # "um 3,1 Mrd. Dollar beziehungsweise 41 Cent je Aktie": the second shares the "um"
-            words = re.findall(r"[\w-]+", lead[:coord.start() + 2])
+        wide = text[max(0, fig["start"] - 120):fig["start"]]  # the coordination may split the clause
+        coord = COORDINATED_BY.search(wide)
+        if coord and not re.search(r"[.!?]\s", wide[coord.start():]):
+            # "um 3,1 Mrd. Dollar beziehungsweise 41 Cent je Aktie": the second shares the "um"
+            words = re.findall(r"[\w-]+", wide[:coord.start() + 2])
         if words and words[-1].lower() == "um" and (
                 any(w.lower() in self.r.change_verbs for w in words[-7:-1])
                 or any(w.lower() in self.r.change_verbs for w in re.findall(r"[\w-]+", text[fig["end"]:min(ce, fig["end"] + 40)])[:4])):
