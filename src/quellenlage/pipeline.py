@@ -3,19 +3,14 @@ else the rule backbone (blank German + lookup lemmas), plus the project's compon
 from __future__ import annotations
 
 import importlib.util
-from functools import lru_cache
 from pathlib import Path
 
-import numpy
 import spacy
-from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from quellenlage import __version__, components  # noqa: F401  (registers the factories)
+from quellenlage import __version__, components  # noqa: F401  (registers the factories without entry points too)
 from quellenlage.rules import RuleSet
 from quellenlage.tokenizer import GuardedTokenizer
-from quellenlage.segment import SegmentationRules, sentence_starts
 
 AUTO_MODELS = ("de_core_news_lg", "de_core_news_md", "de_core_news_sm")
 RULE_BACKBONE = "quellenlage-rules"
@@ -25,43 +20,6 @@ COMPONENTS = ("quellenlage_boilerplate", "quellenlage_figures", "quellenlage_ent
 
 class ModelError(Exception):
     """The requested model cannot be loaded."""
-
-
-# Document context set before the pipeline runs; components read it.
-for _name, _default in (("published", None), ("body_start", 0), ("doc_id", None), ("meta_regions", None)):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
-
-
-@lru_cache(maxsize=8)
-def load_rules(rules_dir: str, lang: str = "de") -> RuleSet:
-    return RuleSet.load(rules_dir, lang)
-
-
-@Language.factory("quellenlage_sentences", default_config={"rules_dir": ""})
-def make_sentences(nlp: Language, name: str, rules_dir: str):
-    ruleset = load_rules(rules_dir) if rules_dir else RuleSet.load()
-    rules = SegmentationRules.from_config(ruleset.get("segmentation"))
-
-    def set_sentences(doc: Doc) -> Doc:
-        if not len(doc):
-            return doc
-        text = components.text_of(doc)
-        spans = doc.to_array([IDX, LENGTH])  # no Token objects: one array read
-        tokens = [(i, text[i:i + n]) for i, n in spans.tolist()]
-        starts = sentence_starts(text, tokens, rules)
-        # Leave what a parser or another component already decided (0: undecided). One array
-        # write for all tokens: setting Token.is_sent_start one by one rescans the Doc each time.
-        current = doc.to_array([SENT_START])
-        new = numpy.array([1 if s else -1 for s in starts], dtype="int64").astype(current.dtype)  # -1 wraps as spaCy stores it
-        keep = current != 0
-        keep[0] = False
-        new[keep] = current[keep]
-        new[0] = 1
-        doc.from_array([SENT_START], new)
-        return doc
-
-    return set_sentences
 
 
 def installed(name: str) -> bool:
@@ -111,10 +69,15 @@ def build(model: str = "auto", rules: RuleSet | None = None) -> Language:
             backbone += f" ({Path(name).name})"
     first_stat = next((p for p in ("parser", "senter") if p in nlp.pipe_names), None)
     where = {"before": first_stat} if first_stat else {}
-    cfg = {"rules_dir": str(rules.root)}
-    nlp.add_pipe("quellenlage_sentences", config=cfg, **where)
-    for component in COMPONENTS:
-        nlp.add_pipe(component, config=cfg)
+    # The rules go to the components directly, not through the config: the config stays
+    # free of paths and a saved pipeline carries the rule files (components.RuleComponent).
+    # A pipeline saved with the components (--model PATH) keeps them and gets this run's rules.
+    for component in ("quellenlage_sentences", *COMPONENTS):
+        if component in nlp.pipe_names:
+            pipe = nlp.get_pipe(component)
+        else:
+            pipe = nlp.add_pipe(component, **(where if component == "quellenlage_sentences" else {}))
+        pipe.use_rules(rules)
     nlp.meta["quellenlage_backbone"] = backbone
     nlp.max_length = max(nlp.max_length, 10_000_000)
     if not isinstance(nlp.tokenizer, GuardedTokenizer):

@@ -45,6 +45,15 @@ class RuleSet:
     files: dict[str, dict[str, Any]] = field(default_factory=dict)
     sha256: str = ""
     summaries: dict[str, str] = field(default_factory=dict, repr=False)  # rel path -> "41 units, 12 examples"
+    sources: dict[str, bytes] = field(default_factory=dict, repr=False)  # rel path -> the file as read
+
+    def write(self, folder: str | Path) -> None:
+        """The rule files as they were read, into `folder` (a saved spaCy component's rules)."""
+        folder = Path(folder)
+        for rel, raw in sorted(self.sources.items()):
+            target = folder / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(raw)
 
     @classmethod
     def load(cls, root: str | Path | None = None, lang: str = "de") -> "RuleSet":
@@ -55,7 +64,6 @@ class RuleSet:
         if not lang_dir.is_dir():
             raise RulesError(f"rules folder {root} has no '{lang}/' subfolder")
         paths = sorted([*root.glob("*.yaml"), *lang_dir.glob("*.yaml")])
-        digest = hashlib.sha256()
         sources: dict[str, bytes] = {}
         for path in paths:
             rel = path.relative_to(root).as_posix()
@@ -63,11 +71,20 @@ class RuleSet:
                 sources[rel] = path.read_bytes()
             except OSError as exc:
                 raise RulesError(f"cannot read rule file {path}: {exc}") from exc
+        return cls.from_sources(root, lang, sources)
+
+    @classmethod
+    def from_sources(cls, root: str | Path, lang: str, sources: dict[str, bytes]) -> "RuleSet":
+        """A rule set from file contents (relative path -> bytes), checked like a folder."""
+        root = Path(root)
+        digest = hashlib.sha256()
+        for rel in sorted(sources):
             digest.update(rel.encode() + b"\0" + sources[rel] + b"\0")
-        checked = check_sources(root, lang, sources, digest.hexdigest())
+        checked = check_sources(root, lang, dict(sorted(sources.items())), digest.hexdigest())
         if checked.problems:
             raise RulesInvalid(root, checked.problems)
-        return cls(root=root, lang=lang, files=checked.data, sha256=digest.hexdigest(), summaries=checked.summaries)
+        return cls(root=root, lang=lang, files=checked.data, sha256=digest.hexdigest(), summaries=checked.summaries,
+                   sources=dict(sorted(sources.items())))
 
     def get(self, name: str) -> dict[str, Any]:
         """A rule file by name without extension: 'segmentation' looks in '<lang>/' first."""
