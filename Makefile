@@ -43,4 +43,4 @@ gold: $(STAMP)
 	$(PY) scripts/build_gold.py
 
 clean:
-	rm -rf $(VENV) $(OUT)/*/ $(OUT)/run.json $(OUT)/report.html
+	rm -rf $(VENV) $(OUT)/*/ $(OUT)/run.json $(OUT)/report.html $(OUT)/report-*.png

@@ -82,7 +82,7 @@ def test_conflicts_and_report_read_the_last_run(cli, tmp_path):
     res = cli("report", "--out", tmp_path / "o")
     assert res.exit_code == 0
     page = (tmp_path / "o" / "report.html").read_text(encoding="utf-8")
-    assert "<table>" in page and "Documents" in page
+    assert 'id="disputes"' in page and 'id="documents"' in page and (tmp_path / "o" / "report" / "articles").is_dir()
 
 
 def test_runs_as_module():

@@ -31,8 +31,8 @@ def disputes(out: Path, subject: str | None = None, prop: str | None = None, inc
                 "value": v["value"], "low": v["low"], "high": v["high"], "text": v["text"], "cause": v["cause"],
                 "sources": v["sources"],
                 "claims": [{"claim_id": c["claim_id"], "doc_id": c["doc_id"], "source": c["source"],
-                            "published": c["published"], "start": c["start"], "end": c["end"], "text": c["text"],
-                            "evidence": c["evidence"]} for c in behind],
+                            "outlet": c["outlet"], "published": c["published"], "start": c["start"], "end": c["end"],
+                            "text": c["text"], "evidence": c["evidence"], "sentence_start": c["sentence_start"]} for c in behind],
             })
         selected.append({**{k: f[k] for k in ("fact_id", "subject", "property", "label", "period", "segment", "aspect",
                                                "measure", "basis", "unit", "currency", "status", "n_sources",

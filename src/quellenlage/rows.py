@@ -36,6 +36,7 @@ def document_row(a: Article, pipeline: str, doc: Doc | None) -> dict:
         "language": a.language or None, "n_chars": len(a.text),
         "n_tokens": int(len(doc) - doc.to_array([IS_SPACE]).sum()) if doc is not None else 0,
         "pipeline": pipeline, "status": a.status, "error": a.error, "warning": a.warning,
+        "text": a.text if a.ok else None,
         # not a column: which texts are copies of one another, for the cross-document step
         "_sketch": sketch(text_of(doc)) if doc is not None else [],
     }

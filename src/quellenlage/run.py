@@ -36,7 +36,7 @@ from quellenlage.readers import MAX_BYTES, Article, discover, read_sources
 from quellenlage.rows import document_row
 from quellenlage.rules import RuleSet
 from quellenlage.store import OldRows, OutputStore
-from quellenlage.tables import SCHEMA_SHA256, SCHEMAS, TABLES, to_arrow
+from quellenlage.tables import SCHEMAS, TABLES, schema_fingerprint, to_arrow
 
 SEGMENT = 256      # documents per part file of each table
 SYSTEMIC = 8       # this many documents failing alike, and most of them: the run stops
@@ -108,8 +108,8 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
     backbone = describe(model) or backbone_name(lazy())
     t1 = time.perf_counter()
     last = {} if full else store.manifest()
-    same_setup = ((last.get("version"), last.get("rules_sha256"), last.get("backbone"), last.get("schema_sha256"))
-                  == (__version__, rules.sha256, backbone, SCHEMA_SHA256))
+    same_setup = (last.get("version"), last.get("rules_sha256"), last.get("backbone"), last.get("tables")) == \
+        (__version__, rules.sha256, backbone, schema_fingerprint())
     known = last.get("documents", {}) if same_setup else {}
     old_sketches = store.sketches() if known else {}
     old = {t: OldRows(store, t) for t in ("documents",) + PER_DOC} if known else {}
@@ -175,7 +175,7 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
             counts[t] = store.keep_table(t)
     else:
         # The cross-document step, on the rows written (Arrow, grouped by comparison key).
-        claims, facts, conflicts = crosscheck_arrow(store.read_staged("documents"), store.staged_parts("claims_raw"),
+        claims, facts, conflicts = crosscheck_arrow(store.read_staged("documents", columns=["doc_id", "outlet", "published", "status"]), store.staged_parts("claims_raw"),
                                                     rules, sketches)
         claims_writer = store.writer("claims")
         for part in claims:
@@ -196,7 +196,8 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
         "inputs": [str(p) for p in paths], "counts": counts, "documents_by_status": status,
     }
     manifest = {"version": __version__, "rules_sha256": rules.sha256, "backbone": backbone,
-                "schema_sha256": SCHEMA_SHA256, "documents": manifest_docs}
+                "tables": schema_fingerprint(),
+                "documents": manifest_docs}
     timings["total_s"] = time.perf_counter() - t0
     info["timings"] = {k: round(v, 3) for k, v in timings.items()}
     store.commit(TABLES, {"run.json": json.dumps(info, indent=2, ensure_ascii=False) + "\n",

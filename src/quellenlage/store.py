@@ -212,11 +212,12 @@ class OutputStore:
     def staged_parts(self, folder: str) -> list[Path]:
         return sorted((self.staging / folder).glob(PART_GLOB))
 
-    def read_staged(self, name: str, sub: str | None = None) -> pa.Table:
+    def read_staged(self, name: str, sub: str | None = None, columns: list[str] | None = None) -> pa.Table:
         files = sorted((self.staging / (sub or name)).glob(PART_GLOB))
+        schema = SCHEMAS[name] if columns is None else pa.schema([SCHEMAS[name].field(c) for c in columns])
         if not files:
-            return SCHEMAS[name].empty_table()
-        return compact(pa.concat_tables([pq.read_table(f, schema=SCHEMAS[name]) for f in files]))
+            return schema.empty_table()
+        return compact(pa.concat_tables([pq.read_table(f, schema=SCHEMAS[name], columns=columns).cast(schema) for f in files]))
 
     def sketches(self) -> dict[str, list[int]]:
         path = self.state / "sketches.parquet"

@@ -27,6 +27,9 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("published_date", D, True), ("published_source", S, True), ("encoding", S, True), ("language", S, True),
         ("n_chars", I, False), ("n_tokens", I, False), ("pipeline", S, False),
         ("status", S, False), ("error", S, True), ("warning", S, True),
+        # the article text exactly as read (offsets of every table index into it), for the
+        # report's article views; null unless status is ok
+        ("text", S, True),
     ),
     "figures": _schema(
         ("figure_id", S, False), ("doc_id", S, False), ("start", I, False), ("end", I, False),
@@ -77,8 +80,6 @@ SCHEMAS: dict[str, pa.Schema] = {
     ),
 }
 TABLES = tuple(SCHEMAS)
-# The manifest keeps it: an earlier run's rows are reused only when written with these schemas.
-SCHEMA_SHA256 = hashlib.sha256("\n".join(f"{n}: {s}" for n, s in SCHEMAS.items()).encode()).hexdigest()
 
 
 def to_arrow(name: str, rows: Iterable[dict]) -> pa.Table:
@@ -113,9 +114,15 @@ def write_table(out_dir: Path, name: str, rows: Iterable[dict], rows_per_file: i
     return n
 
 
-def read_table(out_dir: Path, name: str) -> pa.Table:
+def read_table(out_dir: Path, name: str, columns: list[str] | None = None) -> pa.Table:
     folder = Path(out_dir) / name
     files = sorted(folder.glob("*.parquet"))
+    schema = SCHEMAS[name] if columns is None else pa.schema([SCHEMAS[name].field(c) for c in columns])
     if not files:
-        return SCHEMAS[name].empty_table()
-    return compact(pa.concat_tables([pq.read_table(f, schema=SCHEMAS[name]) for f in files]))
+        return schema.empty_table()
+    return compact(pa.concat_tables([pq.read_table(f, schema=SCHEMAS[name], columns=columns).cast(schema) for f in files]))
+
+
+def schema_fingerprint() -> str:
+    """Changes whenever a table's columns change (an incremental run reuses no rows of another layout)."""
+    return hashlib.sha256("\n".join(f"{n}:{SCHEMAS[n]}" for n in TABLES).encode()).hexdigest()[:16]
