@@ -16,6 +16,7 @@ from quellenlage.boilerplate import BoilerplateRules, find_boilerplate
 from quellenlage.claim_rules import ClaimRules, DocView
 from quellenlage.claims import ClaimFinder
 from quellenlage.dates import DateRules, DateScanner
+from quellenlage.docutil import DocIndex
 from quellenlage.entities import Entity, EntityRules, find_entities
 from quellenlage.figures import FigureRules, Scanner
 from quellenlage.frame_rules import FrameRules
@@ -54,25 +55,24 @@ def skip_regions(doc: Doc) -> list[tuple[int, int]]:
     return regions
 
 
-def char_span(doc: Doc, start: int, end: int, label: str, key: str) -> Span | None:
-    span = doc.char_span(start, end, label=label, alignment_mode="expand")
-    if span is None:
-        return None
+def char_span(doc: Doc, start: int, end: int, label: str, key: str, index: DocIndex | None = None) -> Span | None:
     # Two results on the same tokens must not share Span._ storage: give each its own id.
-    return Span(doc, span.start, span.end, label=label, span_id=f"{key}:{start}:{end}")
+    return (index or DocIndex(doc)).span(start, end, label, f"{key}:{start}:{end}")
 
 
-def result_spans(doc: Doc, results, key: str, label=lambda r: r.label) -> list[Span]:
+def result_spans(doc: Doc, results, key: str, label=lambda r: r.label, index: DocIndex | None = None) -> list[Span]:
     """Spans for pure results (figures, quotes), each carrying its exact record in Span._.<key>."""
     text = text_of(doc)
-    return attached_spans(doc, ((r.start, r.end, label(r), r.record(text)) for r in results), key)
+    return attached_spans(doc, ((r.start, r.end, label(r), r.record(text)) for r in results), key, index)
 
 
-def attached_spans(doc: Doc, items, key: str) -> list[Span]:
-    """Spans for (start, end, label, payload) items, the payload in Span._.<key>."""
+def attached_spans(doc: Doc, items, key: str, index: DocIndex | None = None) -> list[Span]:
+    """Spans for (start, end, label, payload) items, the payload in Span._.<key> (the Doc's
+    token offsets read once for all of them)."""
+    index = index or DocIndex(doc)
     spans = []
     for start, end, label, payload in items:
-        span = char_span(doc, start, end, label, key)
+        span = char_span(doc, start, end, label, key, index)
         if span is not None:
             setattr(span._, key, payload)
             spans.append(span)
@@ -87,8 +87,9 @@ def make_boilerplate(nlp: Language, name: str, rules_dir: str):
         regions = find_boilerplate(text_of(doc), rules, doc._.body_start)
         # Exact character regions (lines need not align with tokens) plus a span group.
         doc.user_data["quellenlage_boilerplate"] = [list(r) for r in regions]
-        spans = [doc.char_span(s, e, label="BOILERPLATE", alignment_mode="expand") for s, e in regions]
-        doc.spans["boilerplate"] = [s for s in spans if s is not None]
+        index = DocIndex(doc)
+        bounds = [index.expand(s, e) for s, e in regions]
+        doc.spans["boilerplate"] = [Span(doc, b[0], b[1], label="BOILERPLATE") for b in bounds if b is not None]
         return doc
 
     return mark
@@ -157,12 +158,11 @@ def doc_entities(doc: Doc) -> list[Entity]:
     return [s._.entity for s in doc.spans.get("entities", []) if s._.entity is not None]
 
 
-def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+def sentence_bounds(doc: Doc, index: DocIndex | None = None) -> list[tuple[int, int]]:
     """Sentences as character bounds without edge whitespace (spaCy's doc.sents, once)."""
     out = []
     text = text_of(doc)
-    for sent in doc.sents:
-        s, e = sent.start_char, sent.end_char
+    for s, e in (index or DocIndex(doc)).sentences():
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
@@ -177,9 +177,9 @@ def make_quotes(nlp: Language, name: str, rules_dir: str):
     finder = QuoteFinder(QuoteRules.from_ruleset(ruleset(rules_dir)))
 
     def find(doc: Doc) -> Doc:
-        sentences = [(s.start_char, s.end_char) for s in doc.sents]
-        quotes = finder.find(text_of(doc), sentences, skip_regions(doc), doc_entities(doc))
-        doc.spans["quotes"] = result_spans(doc, quotes, "quote", label=lambda q: q.kind.upper())
+        index = DocIndex(doc)
+        quotes = finder.find(text_of(doc), index.sentences(), skip_regions(doc), doc_entities(doc))
+        doc.spans["quotes"] = result_spans(doc, quotes, "quote", label=lambda q: q.kind.upper(), index=index)
         return doc
 
     return find
@@ -190,11 +190,13 @@ def make_claims(nlp: Language, name: str, rules_dir: str):
     finder = ClaimFinder(ClaimRules.from_ruleset(ruleset(rules_dir)))
 
     def find(doc: Doc) -> Doc:
+        index = DocIndex(doc)
         figures = [s._.figure for s in doc.spans.get("figures", []) if s._.figure]
-        view = DocView(text_of(doc), sentence_bounds(doc), figures, doc_entities(doc), skip_regions(doc), doc._.published)
+        view = DocView(text_of(doc), sentence_bounds(doc, index), figures, doc_entities(doc), skip_regions(doc),
+                       doc._.published)
         claims = finder.claims(view)
         doc.spans["claims"] = attached_spans(
-            doc, ((c["figure"]["start"], c["figure"]["end"], c["property"], c) for c in claims), "claim")
+            doc, ((c["figure"]["start"], c["figure"]["end"], c["property"], c) for c in claims), "claim", index)
         return doc
 
     return find
