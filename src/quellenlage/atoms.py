@@ -11,10 +11,20 @@ from quellenlage.figure_lexicon import FigureRules
 from quellenlage.normalize.numbers import NUMBER_RE, parse_digits, parse_number_word
 from quellenlage.textutil import LETTER, sentence_initial, word_after, word_before
 
-NUMWORD_PREFIX = re.compile(
-    r"(?i)(?:ein|zw|drei|vier|fünf|sechs|sieb|acht|neun|zehn|elf|hundert|tausend|anderthalb|dutzend)")
-WORD_RE = re.compile(r"(?<![\w-])" + LETTER + r"+(?![\w-])")
+NUMWORD_PREFIXES = r"(?:ein|zw|drei|vier|fünf|sechs|sieb|acht|neun|zehn|elf|hundert|tausend|anderthalb|dutzend)"
+# The words of a text that begin like a number word ("zwei", "Dutzend", "einer"): whole words
+# (letters only, no hyphen either side) whose beginning the prefixes match, case ignored.
+NUMWORD_RE = re.compile(r"(?<![\w-])(?=(?i:" + NUMWORD_PREFIXES + r"))" + LETTER + r"+(?![\w-])")
+ENGLISH_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)")
+ONE_OR_TWO_DIGITS = re.compile(r"\d{1,2}")
+LETTERS = re.compile(r"[^\W\d_]+")
+PLAIN_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+DOTTED = re.compile(r"[+\-−]?\d+\.\d+")
+YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+DIGITS = re.compile(r"\d+")
+SIGNS = "+±-−–"
 WORD_HYPHEN_RE = re.compile(r"(?<![\w-])(" + LETTER + r"+)-(?=[A-ZÄÖÜ€$£])")
+NUMWORD_PREFIX = re.compile(r"(?i)" + NUMWORD_PREFIXES)
 
 
 class AtomFinder:
@@ -30,13 +40,13 @@ class AtomFinder:
         """Every number in the text, in text order; in `english` regions "9,000" is 9000."""
         self._english = english
         atoms: list[Atom] = []
-        for m in NUMBER_RE.finditer(text):
+        for m in numbers(text):
             a = self._digit(text, m)
             if a is not None:
                 atoms.append(a)
-        for m in WORD_RE.finditer(text):
+        for m in NUMWORD_RE.finditer(text):
             w = m.group(0)
-            if not NUMWORD_PREFIX.match(w) or w in self.r.numbers.never:
+            if w in self.r.numbers.never:
                 continue
             if w[0].isupper() and w.lower() not in self.r.numbers.words and not sentence_initial(text, m.start()):
                 continue  # "Zehn" only at a sentence start; "Acht" elsewhere is a name
@@ -75,9 +85,9 @@ class AtomFinder:
     def _digit(self, text: str, m: re.Match) -> Atom | None:
         start, end = m.span()
         if self.in_english(start):
-            grouped = re.match(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)", text[start:])
+            grouped = ENGLISH_GROUPED.match(text, start)
             if grouped:
-                end = start + grouped.end()
+                end = grouped.end()
                 return Atom(start, end, parse_digits(grouped.group(0), english=True), "digits")
         if m.group("sign") and start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-–"):
             start += 1  # "25.000–40.000", "MAI-1": a dash, not a sign
@@ -97,28 +107,49 @@ class AtomFinder:
         if after == ".":
             nxt = word_after(text, end + 1)
             if nxt in self.r.ordinal_followers or (nxt and nxt[0].isupper() and nxt not in self.r.sentence_openers
-                                                   and re.fullmatch(r"\d{1,2}", raw)):
+                                                   and ONE_OR_TWO_DIGITS.fullmatch(raw)):
                 return None  # "28. Dezember", "3. Generation": ordinal
         kind = "digits"
         value = parse_digits(raw)
         if after.isalpha():
-            letters = re.match(r"[^\W\d_]+", text[end:]).group(0)  # any letters: "5ß" is no number either
+            letters = LETTERS.match(text, end).group(0)  # any letters: "5ß" is no number either
             if text[end + len(letters):end + len(letters) + 1].isalpha():
                 return None
-            if letters in self.r.numbers.shorthand and re.fullmatch(r"\d+(?:[.,]\d+)?", raw):
+            if letters in self.r.numbers.shorthand and PLAIN_NUMBER.fullmatch(raw):
                 base = float(raw.replace(",", "."))
                 end += len(letters)
                 value, kind = base * self.r.numbers.shorthand[letters], "shorthand"
             else:
                 return None  # 4o, 5G, 3D
         if value is None:
-            if re.fullmatch(r"[+\-−]?\d+\.\d+", raw):
+            if DOTTED.fullmatch(raw):
                 kind = "needs_scale"  # 1.5 Milliarden is English style; 3.1 alone a version
             else:
                 return None
-        elif kind == "digits" and re.fullmatch(r"(?:19|20)\d\d", raw):
+        elif kind == "digits" and YEAR_LIKE.fullmatch(raw):
             kind = "year"
         plus = False
         if text[end:end + 1] == "+" and not text[end + 1:end + 2].isdigit():
             plus, end = True, end + 1
         return Atom(start, end, value, kind, plus)
+
+
+def numbers(text: str):
+    """The matches of `NUMBER_RE.finditer(text)`, found from the digit runs: a number starts
+    with its first digit or a sign right before it, never right after a digit (its
+    look-behind), so each run of digits offers at most two places to try."""
+    pos, n = 0, len(text)
+    match, search = NUMBER_RE.match, DIGITS.search
+    while pos < n:
+        run = search(text, pos)
+        if run is None:
+            return
+        d = run.start()
+        m = match(text, d - 1) if d - 1 >= pos and text[d - 1] in SIGNS else None
+        if m is None:
+            m = match(text, d)
+        if m is None:
+            pos = run.end()  # no number starts inside a run of digits
+            continue
+        yield m
+        pos = m.end()

@@ -45,18 +45,19 @@ def _reads_like_ad(line: str, rules: BoilerplateRules) -> bool:
 
 def find_boilerplate(text: str, rules: BoilerplateRules, start: int = 0) -> list[tuple[int, int]]:
     """Regions (start, end) of boilerplate lines at or after `start`, merged when adjacent."""
-    found = _find(text, rules, start)
+    lines = _lines(text)
+    found = _find(text, rules, start, lines)
     found += [m.span() for rx in rules.inline_res for m in rx.finditer(text) if m.start() >= start
               and not any(s <= m.start() < e for s, e in found)]
     found.sort()
-    return _merge(text, _sticky(text, rules, _captions(text, rules, found, start)))
+    return _merge(text, _sticky(text, rules, _captions(text, rules, found, start, lines), lines))
 
 
-def _captions(text: str, rules: BoilerplateRules, regions, start: int):
+def _captions(text: str, rules: BoilerplateRules, regions, start: int, lines: list[tuple[int, int]]):
     """The line right above a photo credit is its caption."""
     if rules.credit_re is None:
         return regions
-    lines = [(s, e) for s, e in _lines(text) if e > start]
+    lines = [(s, e) for s, e in lines if e > start]
     out = list(regions)
     for k, (s, e) in enumerate(lines):
         if k > 0 and rules.credit_re.search(text[s:e]):
@@ -66,16 +67,15 @@ def _captions(text: str, rules: BoilerplateRules, regions, start: int):
     return sorted(out)
 
 
-def _sticky(text: str, rules: BoilerplateRules, regions):
+def _sticky(text: str, rules: BoilerplateRules, regions, lines: list[tuple[int, int]]):
     """A short name-like line without digits right next to boilerplate belongs to it
     (the author's name under a byline)."""
     if not rules.sticky_max_words:
         return regions
     marked = set(regions)
-    lines = _lines(text)
     for k, (s, e) in enumerate(lines):
         line = text[s:e].strip()
-        if not line or (s, e) in marked or any(ch.isdigit() for ch in line) or line[-1:] in ".!?:":
+        if not line or (s, e) in marked or any(map(str.isdigit, line)) or line[-1:] in ".!?:":
             continue
         words = line.split()
         if len(words) > rules.sticky_max_words or not all(w[:1].isupper() for w in words):
@@ -95,11 +95,11 @@ def _merge(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _find(text: str, rules: BoilerplateRules, start: int = 0) -> list[tuple[int, int]]:
+def _find(text: str, rules: BoilerplateRules, start: int, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     after_marker = False
     in_teasers = False
-    for s, e in _lines(text):
+    for s, e in lines:
         if e <= start:
             continue
         line = text[s:e]

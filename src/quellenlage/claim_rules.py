@@ -12,8 +12,9 @@ from functools import cached_property
 from quellenlage.entities import Entity, EntityRules
 from quellenlage.frame_rules import FrameRules
 from quellenlage.layout import headings, table_cells
+from quellenlage.patterns import CueSet, cue_finditer, cue_re, words_re
 from quellenlage.rules import RuleSet
-from quellenlage.textutil import SpanIndex, cue_re, words_re
+from quellenlage.textutil import SpanIndex
 
 
 @dataclass
@@ -81,6 +82,24 @@ class ClaimRules:
                 cue_re(p["excludes"]) if p.get("excludes") else None, p.get("pair", "sentence"),
                 bool(p.get("needs_segment"))))
         return out
+
+    def candidates(self, label: str, measure: str) -> list[tuple[int, Property]]:
+        """(rank, property) of the properties whose value kinds take this label and measure
+        (the first test of `Property.accepts`, looked up once per kind)."""
+        found = self._candidates.get((label, measure))
+        if found is None:
+            found = self._candidates[(label, measure)] = [
+                (rank, p) for rank, p in enumerate(self.properties) if measure in p.values.get(label, ())]
+        return found
+
+    @cached_property
+    def _candidates(self) -> dict[tuple[str, str], list[tuple[int, Property]]]:
+        return {}
+
+    @cached_property
+    def cue_set(self) -> CueSet:
+        """The properties' triggers, requirements and exclusions, looked for in one pass."""
+        return CueSet(rx for p in self.properties for rx in (p.triggers, p.requires, p.excludes) if rx is not None)
 
     def property(self, key: str) -> Property | None:
         return next((p for p in self.properties if p.key == key), None)
@@ -168,6 +187,21 @@ class DocView:
             counts[e.name] = counts.get(e.name, 0) + 1
         return counts
 
+    def preceded(self, rx: re.Pattern, reach: int) -> frozenset[int]:
+        """The starts of the entities that `rx` finds in the `reach` characters before them
+        (once per document and pattern)."""
+        key = (id(rx), reach)
+        found = self._preceded.get(key)
+        if found is None:
+            text = self.text
+            found = self._preceded[key] = frozenset(
+                e.start for e in self.entities if rx.search(text, max(0, e.start - reach), e.start))
+        return found
+
+    @cached_property
+    def _preceded(self) -> dict[tuple[int, int], frozenset[int]]:
+        return {}
+
     def entities_near(self, start: int, end: int) -> list[Entity]:
         """The entities from a few sentences before `start` to a little after `end`: what a
         subject can be found among, however long the document (linear cost)."""
@@ -183,6 +217,33 @@ class DocView:
 
     def skipped(self, s: int, e: int) -> bool:
         return any(s < b and a < e for a, b in self.regions)
+
+
+VERB_PENALTY = 30  # characters: how much farther a verb trigger counts than a noun
+
+
+def nearest_trigger(rx: re.Pattern, text: str, start: int, end: int, fig: dict,
+                    owned=lambda text, m, fig: False) -> tuple[float, tuple[int, int]] | None:
+    """The trigger nearest to the figure in text[start:end]; words before it count closer, and
+    a noun closer than a verb ("Die Marge erreichte 18 %": the margin, not what was reached)."""
+    best = None
+    for m in cue_finditer(rx, text, start, end):
+        if owned(text, m, fig):
+            continue
+        verb = text[m.start()].islower() and " " not in m.group(0)  # "stieg", not "pro Aktie"
+        if m.start() < fig["end"] and m.end() > fig["start"]:
+            d = 0.0
+        elif m.end() <= fig["start"]:
+            d = fig["start"] - m.end()
+        elif not text[fig["end"]:m.start()].strip():
+            d = 0.0  # "300 Milliarden Dollar wert": the word right after the figure
+        else:
+            d = (m.start() - fig["end"]) * 1.5 + 5
+        if verb and d > 0:
+            d += VERB_PENALTY
+        if best is None or d < best[0]:
+            best = (d, m.span())
+    return best
 
 
 MAX_SENTENCE = 2000

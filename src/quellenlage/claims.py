@@ -15,10 +15,11 @@ import re
 from collections import Counter
 
 from quellenlage.claim_parts import mark_unnamed_parts
-from quellenlage.claim_rules import ClaimRules, DocView, Property
+from quellenlage.claim_rules import ClaimRules, DocView, Property, nearest_trigger
 from quellenlage.frames import FrameFinder
-from quellenlage.normalize.periods import extent, grain
-from quellenlage.period_resolver import PeriodResolver, stated_fiscal
+from quellenlage.normalize.periods import extent
+from quellenlage.patterns import cue_search
+from quellenlage.period_resolver import PeriodResolver, dominant_period, named_periods, stated_fiscal
 from quellenlage.subjects import SubjectFinder
 from quellenlage.textutil import clauses
 
@@ -33,7 +34,6 @@ GOVERNS = re.compile(r"\s+(?:von|in\s+Höhe\s+von|im\s+Wert\s+von)\s+(?:(?:rund|
 SINCE = re.compile(r"(?<!\w)(?:[Ss]eit(?:\s+(?:der|dem|ihrer|seiner)\s+Gründung)?|insgesamt\s+bislang|bislang\s+insgesamt)(?!\w)")
 WITH_PRODUCT = re.compile(r"\b(?:[Mm]it|[Dd]urch)\s+(?:de[mnr]|seine[mnr]?|ihre[mnr]?)?\s*(?:\w+\s+)?$")
 SENTENCE_REACH = 600  # characters around a figure that count as its sentence at most
-VERB_PENALTY = 30  # characters: how much farther a verb trigger counts than a noun
 FISCAL_WORDS = re.compile(r"Geschäftsquartal|Geschäftsjahr|Fiskal|Bilanzjahr|fiscal|\bFY\s?\d|\bGJ\b", re.IGNORECASE)
 
 
@@ -48,6 +48,8 @@ class ClaimFinder:
         text = view.text
         self._stated = stated_fiscal(text, self.r.frames)
         self._fig_starts = {f["start"] for f in view.figures}
+        self._present: dict[tuple[int, int], frozenset[int]] = {}
+        self._clauses: dict[tuple[int, int], list[tuple[int, int]]] = {}  # per sentence window
         periods = PeriodResolver(self.r.frames, text, view.figures, view.published, view.headings,
                                  bool(FISCAL_WORDS.search(text)))
         out: list[dict] = []
@@ -79,7 +81,9 @@ class ClaimFinder:
         # A "sentence" without end (a list of numbers, a page without full stops) is read only
         # near the figure: the work per figure stays bounded.
         ss, se = max(ss, fig["start"] - SENTENCE_REACH), min(se, fig["end"] + SENTENCE_REACH)
-        cls = clauses(text, ss, se)
+        cls = self._clauses.get((ss, se))
+        if cls is None:
+            cls = self._clauses[(ss, se)] = clauses(text, ss, se)
         k = next((i for i, (a, b) in enumerate(cls) if a <= fig["start"] < max(b, a + 1)), None)
         cs, ce = cls[k] if k is not None else (ss, se)
         ce = max(ce, fig["end"])
@@ -186,28 +190,42 @@ class ClaimFinder:
         ranked = []
         clause_labels = self.r.cfg.get("clause_labels", ())
         scope = [clause] + free_before[::-1]
-        for rank, p in enumerate(self.r.properties):
+        # Which property patterns can match in the sentence (one pass); the scopes lie inside it.
+        present = self._present.get(sentence)
+        if present is None:
+            present = self._present[sentence] = self.r.cue_set.present(text, *sentence)
+        if not all(sentence[0] <= a and b <= sentence[1] for a, b in scope):
+            present = None
+        countable = fig["label"] in ("COUNT", "RANK")
+        for rank, p in self.r.candidates(fig["label"], measure):
+            if header is None and present is not None and p.triggers is not None and id(p.triggers) not in present \
+                    and not (p.default and countable):
+                continue  # no trigger in the sentence and no default: it could only be skipped below
             if not p.accepts(fig, measure):
                 continue
-            if p.excludes is not None and any(p.excludes.search(text, a, b) for a, b in scope):
+            if p.excludes is not None and (present is None or id(p.excludes) in present) \
+                    and any(cue_search(p.excludes, text, a, b) for a, b in scope):
                 continue
-            if p.requires is not None and not p.requires.search(text, *sentence):
+            if p.requires is not None and ((present is not None and id(p.requires) not in present)
+                                           or not cue_search(p.requires, text, *sentence)):
                 continue
             key, trig = (0, 0.0, 0, -rank), None
             if p.triggers is not None:
                 if header is not None:
                     if p.triggers.search(header):
                         key = (3, 0.0, 0, -rank)
+                elif present is not None and id(p.triggers) not in present:
+                    pass  # no trigger in the sentence, so none in its clauses
                 else:
                     hit = None
                     for a, b in scope:
-                        h = _nearest(p.triggers, text, a, b, fig, self._owned)
+                        h = nearest_trigger(p.triggers, text, a, b, fig, self._owned)
                         if h and (hit is None or h[0] < hit[0]):
                             hit = h
                     if hit:
                         key, trig = (3, -hit[0], hit[1][1] - hit[1][0], -rank), hit[1]
                     elif fig["label"] not in clause_labels:
-                        hit = _nearest(p.triggers, text, sentence[0], sentence[1], fig, self._owned)
+                        hit = nearest_trigger(p.triggers, text, sentence[0], sentence[1], fig, self._owned)
                         if hit:
                             key = (2, -hit[0], hit[1][1] - hit[1][0], -rank)
             if key[0] == 0:
@@ -292,12 +310,12 @@ class ClaimFinder:
     def _named_periods(self, view: DocView, claims: list[dict], periods: PeriodResolver) -> list[tuple[int, str]]:
         subjects = Counter(c["subject"] for c in claims if c["time"] == "flow")
         fiscal = self._fiscal(subjects.most_common(1)[0][0]) if subjects else self._stated
-        return _named_periods_doc(view, periods, fiscal)
+        return named_periods(view.figures, periods, fiscal)
 
     def _resolve_periods(self, view: DocView, claims: list[dict], periods: PeriodResolver) -> None:
         """Relative periods against the passage's period, headings, then the document's main
         reporting period for what is reported per period; calendar extents for all."""
-        dominant = _dominant(claims, view, periods, self._fiscal)
+        dominant = dominant_period(claims, view, periods, self._fiscal)
         by_sentence: dict[tuple[int, int], str] = {}
         for c in claims:  # the period each sentence reports on, named by an actual figure of it
             if c["period"] and not c["relative"] and c["aspect"] == "actual" and c["time"] == "flow":
@@ -331,68 +349,6 @@ class ClaimFinder:
             c["period_start"], c["period_end"] = (span if span else (None, None))
 
 
-def _named_periods_doc(view: DocView, periods: PeriodResolver, fiscal) -> list[tuple[int, str]]:
-    """(position, period) of the dates that name a reporting period ("Geschäftsjahr 2025", "im
-    dritten Quartal"), not a day, not a span "seit"/"bis"."""
-    out = []
-    for d in view.figures:
-        if d["label"] != "DATE" or d.get("date_relation") or periods.relative_or_compared(d):
-            continue  # "gegenüber dem Vorjahr", "im Vorquartal": compared with, not reported on
-        p = periods.date_period(d, fiscal)
-        if p and (p.startswith("FY") or grain(p) in ("quarter", "half", "year")):
-            out.append((d["start"], p))
-    return out
-
-
-def _dominant(claims: list[dict], view: DocView, periods: PeriodResolver, fiscal_of) -> str | None:
-    """The period a document mainly reports on: the quarter or half its actual per-period
-    claims name most (twice the weight), or its dates name most (read with the fiscal
-    calendar of the company the document's per-period claims are about)."""
-    votes: Counter = Counter()
-    subjects: Counter = Counter()
-    for c in claims:
-        if c["time"] == "flow":
-            subjects[c["subject"]] += 1
-        if c["period"] and c["time"] == "flow" and c["aspect"] == "actual" and grain(c["period"]) in ("quarter", "half"):
-            votes[c["period"]] += 2
-    fiscal = fiscal_of(subjects.most_common(1)[0][0]) if subjects else None
-    first = True
-    for f in view.figures:
-        if f["label"] != "DATE" or f.get("date_relation") or view.skipped(f["start"], f["end"]):
-            continue
-        if periods.in_outlook(view.sentence_of(f["start"])):
-            continue  # "im vierten Quartal erwartet Nvidia …": the outlook's period, not the report's
-        v = periods.date_period(f, fiscal)
-        if v and grain(v) in ("quarter", "half"):
-            votes[v] += 2 if first else 1  # the first period an article names is most often its subject
-            first = False
-    return max(votes, key=lambda p: (votes[p], p)) if votes else None
-
-
-def _nearest(rx: re.Pattern, text: str, start: int, end: int, fig: dict,
-             owned=lambda text, m, fig: False) -> tuple[float, tuple[int, int]] | None:
-    """The trigger nearest to the figure in text[start:end]; words before it count closer, and
-    a noun closer than a verb ("Die Marge erreichte 18 %": the margin, not what was reached)."""
-    best = None
-    for m in rx.finditer(text, start, end):
-        if owned(text, m, fig):
-            continue
-        verb = text[m.start()].islower() and " " not in m.group(0)  # "stieg", not "pro Aktie"
-        if m.start() < fig["end"] and m.end() > fig["start"]:
-            d = 0.0
-        elif m.end() <= fig["start"]:
-            d = fig["start"] - m.end()
-        elif not text[fig["end"]:m.start()].strip():
-            d = 0.0  # "300 Milliarden Dollar wert": the word right after the figure
-        else:
-            d = (m.start() - fig["end"]) * 1.5 + 5
-        if verb and d > 0:
-            d += VERB_PENALTY
-        if best is None or d < best[0]:
-            best = (d, m.span())
-    return best
-
-
 def _same_magnitude(a: dict, b: dict) -> bool:
     """Values that compare with each other lie within four orders of magnitude (a scale error
     is a factor of 10 or 1,000; a price per share against a revenue is not comparable)."""
@@ -420,9 +376,9 @@ def _same_amount_before(text: str, fig: dict, claims: list[dict]) -> dict | None
 
 
 def _table_header(pos: int, tables) -> str | None:
-    for line_start, cells in tables.items():
-        if cells and cells[0].start - 1 <= pos < cells[-1].end:
-            return next((c.header for c in cells if c.start <= pos < c.end), None)
+    cells = tables.row_at(pos)
+    if cells is not None:
+        return next((c.header for c in cells if c.start <= pos < c.end), None)
     return None
 
 

@@ -28,6 +28,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import SimpleFrozenList, ensure_path
 
+from quellenlage.docutil import DocIndex
+
 if TYPE_CHECKING:
     from quellenlage.entities import Entity
     from quellenlage.rules import RuleSet
@@ -105,25 +107,24 @@ def skip_regions(doc: Doc) -> list[tuple[int, int]]:
     return regions
 
 
-def char_span(doc: Doc, start: int, end: int, label: str, key: str) -> Span | None:
-    span = doc.char_span(start, end, label=label, alignment_mode="expand")
-    if span is None:
-        return None
+def char_span(doc: Doc, start: int, end: int, label: str, key: str, index: DocIndex | None = None) -> Span | None:
     # Two results on the same tokens must not share Span._ storage: give each its own id.
-    return Span(doc, span.start, span.end, label=label, span_id=f"{key}:{start}:{end}")
+    return (index or DocIndex(doc)).span(start, end, label, f"{key}:{start}:{end}")
 
 
-def result_spans(doc: Doc, results, key: str, label=lambda r: r.label) -> list[Span]:
+def result_spans(doc: Doc, results, key: str, label=lambda r: r.label, index: DocIndex | None = None) -> list[Span]:
     """Spans for pure results (figures, quotes), each carrying its exact record in Span._.<key>."""
     text = text_of(doc)
-    return attached_spans(doc, ((r.start, r.end, label(r), r.record(text)) for r in results), key)
+    return attached_spans(doc, ((r.start, r.end, label(r), r.record(text)) for r in results), key, index)
 
 
-def attached_spans(doc: Doc, items, key: str) -> list[Span]:
-    """Spans for (start, end, label, payload) items, the payload in Span._.<key>."""
+def attached_spans(doc: Doc, items, key: str, index: DocIndex | None = None) -> list[Span]:
+    """Spans for (start, end, label, payload) items, the payload in Span._.<key> (the Doc's
+    token offsets read once for all of them)."""
+    index = index or DocIndex(doc)
     spans = []
     for start, end, label, payload in items:
-        span = char_span(doc, start, end, label, key)
+        span = char_span(doc, start, end, label, key, index)
         if span is not None:
             setattr(span._, key, payload)
             spans.append(span)
@@ -138,12 +139,11 @@ def has_sentences(doc: Doc) -> bool:
     return len(doc) < 2 or doc.has_annotation("SENT_START")
 
 
-def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+def sentence_bounds(doc: Doc, index: "DocIndex | None" = None) -> list[tuple[int, int]]:
     """Sentences as character bounds without edge whitespace (spaCy's doc.sents, once)."""
     out = []
     text = text_of(doc)
-    for sent in doc.sents:
-        s, e = sent.start_char, sent.end_char
+    for s, e in (index or DocIndex(doc)).sentences():
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
@@ -371,11 +371,11 @@ class Quotes(RuleComponent):
 
     def process(self, doc, finder):
         _require_sentences(doc, self.name)
-        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        index = DocIndex(doc)
         # Without an entities component the finder looks for speakers itself.
         entities = doc_entities(doc) if "entities" in doc.spans else None
-        quotes = finder.find(text_of(doc), sentences, skip_regions(doc), entities)
-        doc.spans["quotes"] = result_spans(doc, quotes, "quote", label=lambda q: q.kind.upper())
+        quotes = finder.find(text_of(doc), index.sentences(), skip_regions(doc), entities)
+        doc.spans["quotes"] = result_spans(doc, quotes, "quote", label=lambda q: q.kind.upper(), index=index)
         return doc
 
 
@@ -390,11 +390,13 @@ class Claims(RuleComponent):
         _require_sentences(doc, self.name)
         _require(doc, self.name, ("figures", "entities"),
                  "'quellenlage_figures', 'quellenlage_entities' (and 'quellenlage_dates' for dated claims)")
+        index = DocIndex(doc)
         figures = [s._.figure for s in doc.spans.get("figures", []) if s._.figure]
-        view = DocView(text_of(doc), sentence_bounds(doc), figures, doc_entities(doc), skip_regions(doc), doc._.published)
+        view = DocView(text_of(doc), sentence_bounds(doc, index), figures, doc_entities(doc), skip_regions(doc),
+                       doc._.published)
         claims = finder.claims(view)
         doc.spans["claims"] = attached_spans(
-            doc, ((c["figure"]["start"], c["figure"]["end"], c["property"], c) for c in claims), "claim")
+            doc, ((c["figure"]["start"], c["figure"]["end"], c["property"], c) for c in claims), "claim", index)
         return doc
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import heapq
 import math
 import re
 from dataclasses import dataclass
@@ -104,10 +105,18 @@ def shingles(text: str, k: int = 5) -> set[str]:
     return {" ".join(words[i:i + k]) for i in range(max(0, len(words) - k + 1))}
 
 
+_BLAKE8 = hashlib.blake2b(digest_size=8)  # copied per shingle: cheaper than a new hasher
+
+
+def _hash(s: str) -> int:
+    h = _BLAKE8.copy()
+    h.update(s.encode())
+    return int.from_bytes(h.digest(), "big") >> 1
+
+
 def sketch(text: str, size: int = SKETCH) -> list[int]:
     """The `size` smallest 64-bit hashes of the text's word 5-grams (a bottom-k sketch)."""
-    hashes = {int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big") >> 1 for s in shingles(text)}
-    return sorted(hashes)[:size]
+    return heapq.nsmallest(size, {_hash(s) for s in shingles(text)})
 
 
 def similarity(a: list[int], b: list[int], size: int = SKETCH) -> float:

@@ -19,7 +19,7 @@ from typing import Iterator
 from quellenlage.figure import Figure
 from quellenlage.normalize.dates import iso_week, parse_published
 from quellenlage.normalize.numbers import parse_ordinal_word
-from quellenlage.textutil import alternation
+from quellenlage.patterns import alternation
 
 SP = r"[ \u00a0\u202f\t]+"
 DASH = r"(?:[ \u00a0\u202f]*[–—-][ \u00a0\u202f]*|" + SP + r"bis(?:" + SP + r"zum)?" + SP + r")"

@@ -7,189 +7,20 @@ without the preposition, which becomes `date_relation` (SPEC §7).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from functools import cached_property
+from dataclasses import replace
 from typing import Iterable
 
-from quellenlage.date_words import DateWords
+from quellenlage.date_rules import DateRules
 from quellenlage.figure import Figure
-from quellenlage.textutil import Occupied, alternation
 from quellenlage.normalize.dates import DateExpr, fiscal_year_at, resolve
-from quellenlage.normalize.numbers import NumberRules, parse_number_word
-from quellenlage.rules import RuleSet
+from quellenlage.normalize.numbers import parse_number_word
+from quellenlage.textutil import Occupied
 
-YEAR = r"(?<![\d.,'’])(?:1[89]|20)\d\d(?![\d])"
-NB = r"(?![^\W\d_])"  # no letter follows
-SP = r"[ \u00a0\u202f\t]+"
 CURRENT_BEFORE = re.compile(r"\b(?:laufende[nms]?|aktuelle[nms]?|kommende[nms]?|nächste[nms]?|bevorstehende[nms]?)\s+$", re.IGNORECASE)
 DATE_LEAD = re.compile(r"(?:\b(?:am|vom|bis|seit|zum|ab|den|dem|bis zum)|[,(]|^)\s*$", re.IGNORECASE)
 MONTH_VALUE = re.compile(r"\d{4}-\d{2}")
 WORDS = "date_words"  # candidates that come as figures from date_words.py
 RANGE_GAP = re.compile(r"[ \u00a0\u202f]*(?:bis(?:[ \u00a0\u202f]+(?:zum|Ende|Anfang))?|–|—|-)[ \u00a0\u202f]*")
-
-
-@dataclass
-class DateRules:
-    cfg: dict
-    numbers: NumberRules
-    name_words: frozenset[str]
-    qualifier_words: frozenset[str]
-
-    @classmethod
-    def from_ruleset(cls, rules: RuleSet) -> "DateRules":
-        nf = rules.get("not_figures")
-        quals = [w for ws in rules.get("qualifiers")["before"].values() for w in ws]
-        return cls(rules.get("dates"), NumberRules.from_config(rules.get("numbers")),
-                   frozenset(nf.get("name_words") or []), frozenset(q.lower() for q in quals))
-
-    @cached_property
-    def month_of(self) -> dict[str, int]:
-        return {f: int(m) for m, forms in self.cfg["months"].items() for f in forms}
-
-    @cached_property
-    def month_any(self) -> str:
-        return r"(?P<month>" + alternation(self.month_of) + r")" + NB
-
-    @cached_property
-    def month_bare(self) -> str:
-        amb = set(self.cfg.get("ambiguous_months") or [])
-        full = [f for f in self.month_of if "." not in f and f not in amb]
-        return r"(?P<month>" + alternation(full) + r")" + NB
-
-    @cached_property
-    def weekday_of(self) -> dict[str, int]:
-        return {f: int(d) for d, forms in self.cfg["weekdays"].items() for f in forms if not f.endswith(".")}
-
-    @cached_property
-    def mod_of(self) -> dict[str, str]:
-        return {w: mod for mod, ws in self.cfg["mods"].items() for w in ws}
-
-    @cached_property
-    def relation_re(self) -> tuple[re.Pattern, dict[str, str]]:
-        table = {p.lower(): rel for rel, ps in self.cfg["relations"].items() for p in ps}
-        return re.compile(r"(?:^|(?<=[\s(„\"]))(?P<p>" + alternation(table) + r")" + SP + r"$", re.IGNORECASE), table
-
-    @cached_property
-    def future_re(self) -> re.Pattern:
-        return re.compile(r"(?<!\w)(?:" + alternation(self.cfg["future_markers"]) + r")(?!\w)")
-
-    @cached_property
-    def past_re(self) -> re.Pattern:
-        return re.compile(r"(?<!\w)(?:" + alternation(self.cfg.get("past_markers") or ["(?!)"]) + r")(?!\w)")
-
-    @cached_property
-    def quantity_words(self) -> frozenset[str]:
-        return frozenset(w.lower() for w in self.cfg.get("quantity_before") or [])
-
-    @cached_property
-    def skip_re(self) -> re.Pattern | None:
-        pats = self.cfg.get("skip_patterns") or []
-        return re.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
-
-    @cached_property
-    def recurring_re(self) -> re.Pattern:
-        return re.compile(r"(?<!\w)(?:" + alternation(self.cfg.get("recurring_before") or ["(?!)"]) + r")\s+$",
-                          re.IGNORECASE)
-
-    @cached_property
-    def words(self) -> DateWords:
-        """Holidays, relative days, modified weekdays, ordinal days, numeric forms, day ranges."""
-        return DateWords(self.cfg, self.month_of, self.weekday_of, self.numbers, self.future_re, self.past_re)
-
-    @cached_property
-    def patterns(self) -> list[tuple[str, re.Pattern]]:
-        # Period words before a year or month ("Anfang 2025", "Jahresmitte 2024"); seasons have their own pattern.
-        mods = r"(?P<mod>" + alternation(w for ws in self.cfg["mods"].values() for w in ws
-                                          if w not in self.cfg["seasons"]) + r")"
-        day = r"(?P<day>[0-3]?\d)\." + r"[ \u00a0\u202f]?"
-        year = r"(?P<year>" + YEAR + r")"
-        quarter_words = alternation(_both_cases(list(self.cfg["quarters"])))
-        half_words = alternation(_both_cases(list(self.cfg["halves"])))
-        fadj = r"(?P<fadj>[Ff]iskalische[nrs]?" + SP + r")?"
-        frel_phrases = {p: int(o) for o, ps in (self.cfg.get("relative_fiscal_years") or {}).items() for p in ps}
-        self._frel = frel_phrases
-        frel_words = r"neuen|laufenden|kommenden|nächsten|abgelaufenen|vergangenen|aktuellen"  # "sein fiskalisches erstes Quartal 2026"
-        fiscal = r"(?P<fiscal>" + alternation(self.cfg["fiscal_words"]) + r")"
-        seasons = r"(?P<season>" + alternation(self.cfg["seasons"]) + r")"
-        rel_year = {p: int(o) for o, ps in self.cfg["relative_years"].items() for p in ps}
-        rel_week = {p: int(o) for o, ps in self.cfg["relative_weeks"].items() for p in ps}
-        rel_month = {p: int(o) for o, ps in self.cfg["relative_months"].items() for p in ps}
-        self._rel = {"year": rel_year, "week": rel_week, "month": rel_month}
-        parts = r"(?:" + alternation(self.cfg.get("day_parts") or ["(?!)"]) + r")?"
-        weekday = r"(?P<weekday>" + alternation(self.weekday_of) + r")" + parts + NB
-        fq = alternation(self.cfg.get("fiscal_quarter_words") or ["(?!)"])
-        season_bare = r"(?P<season>" + alternation(self.cfg["seasons"]) + r")" + NB
-        rel_words = alternation(self.cfg["relative_modifiers"])
-        season_rel = (r"(?<![\w-])(?P<rel>" + rel_words + r")"
-                      + SP + r"(?P<season>" + alternation(self.cfg["seasons"]) + r")" + NB)
-        rx = [
-            ("iso_date", r"(?<![\d-])(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?![\d-])"),
-            ("numeric_date", r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?:(?P<year>(?:19|20)?\d\d)(?!\d)|(?![\d]))"),
-            ("day_month", r"(?:" + mods + SP + r")?(?<![\d.])" + day + self.month_any + r"(?:" + SP + year + r")?"),
-            ("quarter", r"(?:Q(?P<q>[1-4])|(?P<qn>[1-4])\." + SP + r"Quartal(?:s)?|" + fadj + r"(?P<qw>" + quarter_words + r")"
-                        + SP + r"(?:(?P<fadj2>fiskalische[nrs]?)" + SP + r")?Quartal(?:s)?)(?:(?:" + SP + r"|/|\s?'\s?)" + year
-                        + r"|" + SP + r"(?:(?:des|seines|ihres)" + SP + r")?" + fiscal + SP + r"(?P<fyear>" + YEAR + r"))?" + NB),
-            ("half", r"(?:H(?P<h>[12])|(?P<hw>" + half_words + r")" + SP + r"(?:Halbjahr(?:es)?|Jahreshälfte|Hälfte))(?:" + SP + r"(?:von" + SP + r")?" + year + r"|" + SP
-                     + r"(?:des|seines|ihres)" + SP + fiscal + SP + r"(?P<fyear>" + YEAR + r"))" + NB),
-            ("half_bare", r"(?<![\w-])(?P<hw>" + half_words + r")" + SP + r"(?:Halbjahr(?:es)?|Jahreshälfte|Geschäftshalbjahr(?:es)?)"
-                          + r"(?:" + SP + r"(?:des|seines|ihres)" + SP + fiscal + r")?" + NB),
-            ("months_elapsed", r"(?<![\w-])(?:ersten|vergangenen|letzten)" + SP + r"(?P<n>"
-                               + alternation(str(k) for k in self.cfg.get("months_elapsed") or {"(?!)": 0}) + r")" + SP
-                               + r"Monate(?:n)?(?:" + SP + r"(?:des|seines|ihres)" + SP + fiscal + r")?" + NB),
-            ("holiday", r"(?<![\w-])(?P<hol>" + alternation(self.cfg.get("holidays") or {"(?!)": 0}) + r")" + NB),
-            ("quarter_named", r"(?<![\w-])(?P<qname>" + alternation(self.cfg.get("quarter_names") or {"(?!)": 0}) + r")"
-                              + r"(?:" + SP + r"(?:des|seines|ihres)" + SP + r"(?:(?P<frel>" + frel_words + r")" + SP + r")?"
-                             + fiscal + r")?" + NB),
-            ("fiscal_relative", r"(?<![\w-])(?P<frelphrase>" + alternation(_both_cases(list(frel_phrases))) + r")" + NB
-                                + r"(?!" + SP + r"(?:19|20)\d\d)"),  # "im abgelaufenen Geschäftsjahr 2025": the year says it
-            ("quarter_q", r"(?<![\w/-])Q(?P<q>[1-4])(?![\w/-])(?!" + SP + r"?['/]?" + SP + r"?\d)"),
-            ("fiscal_year", fiscal + SP + year + r"(?:/(?P<fyend>\d{2}|\d{4}))?(?!\d)|(?P<fy>FY)\s?(?P<fyy>\d{4}|\d{2})" + NB),
-            ("month_year", r"(?:" + mods + SP + r")?" + self.month_any + SP + year),
-            ("season_year", seasons + SP + year),
-            ("mod_year", mods + SP + year),
-            ("year_word", r"(?P<yw>Jahr(?:es)?|Jahre)" + SP + year + NB),
-            ("decade", r"(?<![\d.])(?P<dec>(?:19|20)\d0)er" + NB),
-            ("mod_relative", mods + SP + r"(?:(?P<what>des|dieses)" + SP + r")?(?:(?P<rel>" + rel_words + r")"
-                             + SP + r")?Jahr(?:es)?" + NB),
-            ("mod_week", mods + SP + r"(?:(?:der|dieser)" + SP + r"|(?P<rel>" + rel_words + r")" + SP + r")Woche" + NB),
-            ("season_relative", seasons + SP + r"(?:des|dieses)" + SP + r"(?:(?P<rel>" + rel_words + r")"
-                                + SP + r")?Jahres" + NB),
-            ("relative", r"(?<![\w-])(?P<relphrase>" + alternation(_both_cases(list(rel_year) + list(rel_week) + list(rel_month)))
-                         + r")" + NB),
-            ("ago", r"(?<![\w-])(?P<vor>[Vv]or)" + SP + r"(?P<n>\d{1,3}|" + r"[^\W\d_]+)" + SP
-                    + r"(?P<unit>" + alternation(self.cfg["ago_units"]) + r")" + NB),
-            ("fiscal_quarter", r"(?:(?P<qn>[1-4])\." + SP + r"|(?P<qw>" + quarter_words + r")" + SP + r")(?P<fq>" + fq + r")"
-                               + r"(?:" + SP + year + r")?" + NB),
-            ("quarter_bare", r"(?<![\w-])" + fadj + r"(?P<qw>" + quarter_words + r")" + SP
-                             + r"(?:(?P<fadj2>fiskalische[nrs]?)" + SP + r")?(?P<cal>Kalender)?[Qq]uartal(?:s)?"
-                             + r"(?:" + SP + r"(?:des|seines|ihres)" + SP + r"(?:(?P<frel>" + frel_words + r")" + SP + r")?"
-                             + fiscal + r")?" + NB),
-            ("fiscal_relative", r"(?<![\w-])(?P<frelphrase>" + alternation(_both_cases(list(frel_phrases))) + r")" + NB
-                                + r"(?!" + SP + r"(?:19|20)\d\d)"),  # "im abgelaufenen Geschäftsjahr 2025": the year says it
-            ("season_rel", season_rel),
-            ("season", r"(?<![\w-])(?:(?<=im )|(?<=Im )|(?<=ab )|(?<=bis )|(?<=seit )|(?<=zum ))" + season_bare),
-            ("mod_month", mods + SP + self.month_any),
-            ("weekday", r"(?<![\w-])" + weekday),
-            ("month", r"(?<![\w-])" + self.month_bare),
-            ("year", r"(?P<year>" + YEAR + r")(?![\w]|-\w|er\b|[.,]\d)"),
-        ]
-        return [(name, re.compile(p)) for name, p in rx]
-
-    @cached_property
-    def fiscal_talk_re(self) -> re.Pattern:
-        words = list(self.cfg["fiscal_words"]) + list(self.cfg.get("fiscal_quarter_words") or [])
-        return re.compile(r"(?<![\w-])(?:" + alternation(words) + r")(?!\w)|[Ff]iskal")
-
-    @cached_property
-    def fiscal_year_re(self) -> re.Pattern:
-        return re.compile(r"(?:" + alternation(self.cfg["fiscal_words"]) + r")" + SP + r"(" + YEAR + r")")
-
-    def relative_offset(self, phrase: str) -> tuple[str, int] | None:
-        for unit in ("year", "week", "month"):
-            for form in (phrase, phrase[:1].lower() + phrase[1:], phrase[:1].upper() + phrase[1:]):
-                if form in self._rel[unit]:
-                    return unit, self._rel[unit][form]
-        return None
 
 
 class DateScanner:
@@ -513,11 +344,6 @@ class DateScanner:
             if re.fullmatch(r"\s*(?:und|bis|–|-)\s*", gap) and \
                     re.search(r"(?:zwischen|von)\s+$", text[max(0, a.start - 12):a.start], re.IGNORECASE):
                 a.date_relation, b.date_relation = "since", "until"
-
-
-def _both_cases(phrases: list[str]) -> list[str]:
-    """ "vergangenes Jahr" also as "Vergangenes Jahr" at the start of a sentence."""
-    return phrases + [p[:1].upper() + p[1:] for p in phrases]
 
 
 def _clause_bounds(text: str, s: int, e: int, stops: str = ".;:!?\n", reach: int = 400) -> tuple[int, int]:

@@ -16,14 +16,15 @@ from functools import cached_property
 from typing import Iterable
 
 from quellenlage.normalize.periods import FiscalCalendar
+from quellenlage.patterns import Gated, alternation, trie_alternation
 from quellenlage.rules import RuleSet
-from quellenlage.textutil import Occupied, alternation
+from quellenlage.textutil import Occupied
 
 GAZETTEER_TYPES = (("organisations", "ORG"), ("persons", "PER"), ("models", "MODEL"),
                    ("products", "PRODUCT"), ("infrastructure", "INFRA"), ("chips", "CHIP"), ("laws", "LAW"), ("sources", "SOURCE"),
                    ("indices", "INDEX"))
-NAME_RX = re.compile(r"(?<![\w-])(?P<first>[A-ZÄÖÜ][a-zäöüéèáç]+(?:-[A-ZÄÖÜ][a-zäöü]+)?)[ \u00a0]"
-                     r"(?P<last>(?:(?:von|van|de|der|di|da)[ \u00a0])?[A-ZÄÖÜ][\w'’]+(?:-[A-ZÄÖÜ][\w]+)?)(?![\w-])")
+NAME_RX = Gated(r"(?<![\w-])", r"(?P<first>[A-ZÄÖÜ][a-zäöüéèáç]+(?:-[A-ZÄÖÜ][a-zäöü]+)?)[ \u00a0]"
+                r"(?P<last>(?:(?:von|van|de|der|di|da)[ \u00a0])?[A-ZÄÖÜ][\w'’]+(?:-[A-ZÄÖÜ][\w]+)?)(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -60,12 +61,13 @@ class EntityRules:
         return table
 
     @cached_property
-    def gazetteer(self) -> re.Pattern:
+    def gazetteer(self) -> Gated:
         heads = [h for hs in (self.cfg.get("compound_heads") or {}).values() for h in hs]
         # "Microsoft-Aktie" is no mention of Microsoft; "V3-Modell" is one of V3.
-        legal = alternation(self.cfg.get("legal_suffixes") or ["(?!)"])
-        return re.compile(r"(?<![\w-])(?P<e>" + alternation(self.table) + r")(?:-(?P<head>" + alternation(heads or ["(?!)"])
-                          + r"))?(?:[ \u00a0](?:" + legal + r")(?![\w]))*(?![\w]|-[A-ZÄÖÜa-zäöü])")
+        legal = trie_alternation(self.cfg.get("legal_suffixes") or ["(?!)"])
+        return Gated(r"(?<![\w-])", r"(?P<e>" + trie_alternation(self.table) + r")(?:-(?P<head>"
+                     + trie_alternation(heads or ["(?!)"])
+                     + r"))?(?:[ \u00a0](?:" + legal + r")(?![\w]))*(?![\w]|-[A-ZÄÖÜa-zäöü])")
 
     @cached_property
     def makers(self) -> dict[str, str]:
@@ -74,10 +76,10 @@ class EntityRules:
                 for form in [e["name"]] + list(e.get("aliases") or [])}
 
     @cached_property
-    def maker_re(self) -> re.Pattern:
+    def maker_re(self) -> Gated:
         """ "der ChatGPT-Entwickler": a product's or model's maker, named through it."""
-        return re.compile(r"(?<![\w-])(?P<p>" + alternation(self.makers or ["(?!)"]) + r")-(?:"
-                          + alternation(self.cfg.get("maker_heads") or ["(?!)"]) + r")(?:s|n|in|innen)?(?![\w-])")
+        return Gated(r"(?<![\w-])", r"(?P<p>" + trie_alternation(self.makers or ["(?!)"]) + r")-(?:"
+                     + trie_alternation(self.cfg.get("maker_heads") or ["(?!)"]) + r")(?:s|n|in|innen)?(?![\w-])")
 
     @cached_property
     def by_name(self) -> dict[str, dict]:
@@ -105,9 +107,9 @@ class EntityRules:
         return bool(self.source_re.search(text, max(0, pos - 40), pos))
 
     @cached_property
-    def product_re(self) -> re.Pattern:
+    def product_re(self) -> Gated:
         heads = self.cfg.get("product_heads") or ["(?!)"]
-        return re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w]+-(?:" + alternation(heads) + r")(?![\w-])")
+        return Gated(r"(?<![\w-])", r"[A-ZÄÖÜ][\w]+-(?:" + trie_alternation(heads) + r")(?![\w-])")
 
     @cached_property
     def ticker_re(self) -> re.Pattern:
@@ -119,13 +121,14 @@ class EntityRules:
         return frozenset(self.cfg.get("acronym_stoplist") or [])
 
     @cached_property
-    def org_noun_re(self) -> re.Pattern:
+    def org_noun_re(self) -> Gated:
         nouns = self.cfg.get("org_nouns") or ["(?!)"]
-        return re.compile(r"(?<![\w-])(?:" + alternation(nouns) + r")\s+(?P<name>[A-ZÄÖÜ][\w&.-]*[\w](?:\s[A-ZÄÖÜ][\w-]+){0,2})(?![\w-])")
+        return Gated(r"(?<![\w-])", r"(?:" + trie_alternation(nouns)
+                     + r")\s+(?P<name>[A-ZÄÖÜ][\w&.-]*[\w](?:\s[A-ZÄÖÜ][\w-]+){0,2})(?![\w-])")
 
     @cached_property
-    def model_res(self) -> list[re.Pattern]:
-        return [re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])") for p in self.cfg.get("model_patterns") or []]
+    def model_res(self) -> list[Gated]:
+        return [Gated(r"(?<![\w-])", r"(?:" + p + r")(?![\w-])") for p in self.cfg.get("model_patterns") or []]
 
     @cached_property
     def anaphora(self) -> list[tuple[re.Pattern, str]]:
@@ -145,11 +148,20 @@ class EntityRules:
             return None
 
     def gender(self, first: str) -> str | None:
+        try:
+            return self._genders[first]
+        except KeyError:
+            pass
         if first in self.not_first or self.first_names is None:
-            return None
-        g = self.first_names.get_gender(first.split("-")[0])
-        return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female",
-                "andy": "unknown"}.get(g)
+            g = None
+        else:
+            g = GENDERS.get(self.first_names.get_gender(first.split("-")[0]))
+        self._genders[first] = g
+        return g
+
+    @cached_property
+    def _genders(self) -> dict[str, str | None]:
+        return {}  # first name -> gender, as gender-guesser said
 
     @cached_property
     def not_first(self) -> frozenset[str]:
@@ -159,13 +171,24 @@ class EntityRules:
     def title_words(self) -> frozenset[str]:
         return frozenset(self.cfg.get("title_words") or [])
 
+    @cached_property
+    def title_suffixes(self) -> tuple[str, ...]:
+        return tuple(s.lower() for s in self.cfg.get("title_suffixes") or [])
+
     def is_title(self, word: str) -> bool:
-        if word in self.title_words:
-            return True
-        low = word.lower()
-        return any(low.endswith(s.lower()) for s in self.cfg.get("title_suffixes") or [])
+        return word in self.title_words or word.lower().endswith(self.title_suffixes)
 
 
+GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female", "andy": "unknown"}
+ACRONYM = Gated(r"(?<![\w-])", r"[A-ZÄÖÜ][A-ZÄÖÜ]{2,5}(?![\w-])")  # = [A-ZÄÖÜ]{3,6}, with a first character to skip to
+CAPS_BEFORE = re.compile(r"[A-ZÄÖÜ]{2,}[ \t]+$")
+CAPS_AFTER = re.compile(r"[ \t]+[A-ZÄÖÜ]{2,}\b")
+TICKER_AFTER = re.compile(r":\s?\d")
+INDEX_TICKER = re.compile(r"\s?:\s?[A-Z0-9]")
+NOT_AN_ORG_AFTER = re.compile(r"\s+(?:zufolge|nach|gemäß|entsprechend)\b")
+MODEL_COMPOUND = re.compile(r"-(?:[A-ZÄÖÜ][a-zäöüß]{3,})$")
+NAME_PAIR = Gated(r"(?<![\w-])", r"[A-ZÄÖÜ][\w-]*[ \u00a0][A-ZÄÖÜ][\w-]*(?![\w-])")
+WORDS_BEFORE = re.compile(r"[\w.-]+")
 QUOTED_SHORT = re.compile(r"[„»«\"“‚›‹]([^„»«\"“”‚‘’›‹\n]{2,60})[“«»\"”‘’‹›]")
 
 
@@ -196,7 +219,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     for m in rules.gazetteer.finditer(masked):
         if taken.free(*m.span()):
             name, typ, vendor = rules.table[m.group("e")]
-            if typ == "INDEX" and re.match(r"\s?:\s?[A-Z0-9]", masked[m.end():m.end() + 4]):
+            if typ == "INDEX" and INDEX_TICKER.match(masked[m.end():m.end() + 4]):
                 continue  # "(NASDAQ:INTC)": an exchange in a ticker symbol, no index
             if rules.head_fits(typ, m.group("head")):
                 add(m.start(), m.end(), name, typ, "gazetteer", rules.gender(name.split()[0]) if typ == "PER" else None, vendor)
@@ -206,12 +229,12 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     for m in rules.product_re.finditer(masked):
         if taken.free(*m.span()):
             add(m.start(), m.end(), m.group(0), "PRODUCT", "noun")
-    for m in re.finditer(r"(?<![\w-])[A-ZÄÖÜ]{3,6}(?![\w-])", masked):
+    for m in ACRONYM.finditer(masked):
         # "SANTA CLARA (dpa)": a word in capitals beside another is a dateline or a shout.
-        if re.search(r"[A-ZÄÖÜ]{2,}[ \t]+$", masked[max(0, m.start() - 20):m.start()]) or \
-                re.match(r"[ \t]+[A-ZÄÖÜ]{2,}\b", masked[m.end():m.end() + 20]):
+        if CAPS_BEFORE.search(masked[max(0, m.start() - 20):m.start()]) or \
+                CAPS_AFTER.match(masked[m.end():m.end() + 20]):
             continue
-        if rules.ticker_re.search(masked, max(0, m.start() - 14), m.start()) or re.match(r":\s?\d", masked[m.end():m.end() + 3]):
+        if rules.ticker_re.search(masked, max(0, m.start() - 14), m.start()) or TICKER_AFTER.match(masked[m.end():m.end() + 3]):
             continue  # "(NASDAQ: NVDA)", "(TYO:9984)": ticker symbols
         if taken.free(*m.span()) and m.group(0) not in rules.acronym_stop:
             add(m.start(), m.end(), m.group(0), "ORG", "acronym")
@@ -219,7 +242,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     discovered: set[str] = set()
     for m in rules.org_noun_re.finditer(masked):
         if taken.free(m.start("name"), m.end("name")) and m.group("name").split()[0] not in rules.not_first \
-                and not re.match(r"\s+(?:zufolge|nach|gemäß|entsprechend)\b", masked[m.end("name"):m.end("name") + 14]):
+                and not NOT_AN_ORG_AFTER.match(masked[m.end("name"):m.end("name") + 14]):
             add(m.start("name"), m.end("name"), m.group("name"), "ORG", "noun")
             discovered.add(m.group("name"))
     # "der Energieversorger Enerveo" names the company once; later "Enerveo" alone is it too.
@@ -229,7 +252,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
                 add(m.start(), m.end(), name, "ORG", "noun")
     for rx in rules.model_res:
         for m in rx.finditer(masked):
-            if taken.free(*m.span()) and not re.search(r"-(?:[A-ZÄÖÜ][a-zäöüß]{3,})$", m.group(0)):
+            if taken.free(*m.span()) and not MODEL_COMPOUND.search(m.group(0)):
                 add(m.start(), m.end(), m.group(0), "MODEL", "model")
     # "des Marktforschers IDC": a source of the figures, never their subject.
     out = [Entity(e.start, e.end, e.name, "SOURCE", e.gender, e.vendor_of, e.source)
@@ -244,16 +267,15 @@ def _people(text: str, rules: EntityRules, taken: _Taken, add, out: list[Entity]
     found: list[tuple[int, int, str, str | None]] = []
     # One pass each over the text, then look-ups (linear however many names there are):
     quoted = {m.group(1) for m in QUOTED_SHORT.finditer(text)}
-    pairs = {m.group(0) for m in re.finditer(r"(?<![\w-])[A-ZÄÖÜ][\w-]*[ \u00a0][A-ZÄÖÜ][\w-]*(?![\w-])", text)}
-    for start in (m.start() for m in re.finditer(r"(?<![\w-])[A-ZÄÖÜ]", text)):
-        m = NAME_RX.match(text, start)  # every start: "Laut Katrin Albers" must not hide the name
-        if m is None or not taken.free(*m.span()):
+    pairs = {m.group(0) for m in NAME_PAIR.finditer(text)}
+    for m in NAME_RX.starts(text):  # every start: "Laut Katrin Albers" must not hide the name
+        if not taken.free(*m.span()):
             continue
         first, last = m.group("first"), m.group("last")
         if first in rules.not_first or last in rules.not_first or rules.is_title(first):
             continue
         g = rules.gender(first)
-        before = re.findall(r"[\w.-]+", text[max(0, m.start() - 40):m.start()])
+        before = WORDS_BEFORE.findall(text[max(0, m.start() - 40):m.start()])
         titled = bool(before) and rules.is_title(before[-1])
         if g is None and not titled:
             continue

@@ -2,7 +2,8 @@
 numbers (`Atom`) it is built from. Plain data, no behaviour beyond `record`."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
+from operator import attrgetter
 from typing import Any
 
 
@@ -24,9 +25,14 @@ class Figure:
     date_relation: str | None = None
 
     def record(self, text: str) -> dict[str, Any]:
-        rec = asdict(self)
+        # The fields as they are (all plain values: no deep copy needed), then the text.
+        rec = dict(zip(FIGURE_FIELDS, _figure_values(self)))
         rec["text"] = text[self.start:self.end]
         return rec
+
+
+FIGURE_FIELDS = tuple(f.name for f in fields(Figure))
+_figure_values = attrgetter(*FIGURE_FIELDS)
 
 
 @dataclass

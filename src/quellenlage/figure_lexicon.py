@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from quellenlage.normalize.numbers import NumberRules
+from quellenlage.patterns import alternation, cue_re
 from quellenlage.rules import RuleSet
-from quellenlage.textutil import LETTER, SPACES, alternation, cue_re
+from quellenlage.textutil import LETTER, SPACES
 
 
 @dataclass

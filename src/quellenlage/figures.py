@@ -31,6 +31,20 @@ from quellenlage.textutil import (
     word_before,
 )
 
+ALTERNATIVE_GAP = re.compile(r"\s*(?:beziehungsweise|bzw\.|oder|/)\s*")
+VOR_BEFORE = re.compile(r"(?:^|\s)vor[" + SPACES + r"]+(?:\S+[" + SPACES + r"]+)?$", re.IGNORECASE)
+BEFORE_THAT = re.compile(r"\s+(?:zuvor|davor|her)\b")
+UP_TO_FOUR_DIGITS = re.compile(r"\d{1,4}")
+OF_THEM = re.compile(r"(?:davon|hiervon|darunter|von ihnen)\b")
+OF_THEM_BEFORE = re.compile(r"(?:davon|darunter|hiervon)[" + SPACES + r"]+(?:\S+[" + SPACES + r"]+)?$")
+COLUMN_GAP = re.compile(r"[ \t]{3,}|\t")
+LOWER_WORD = re.compile(r"[a-z]+")
+THOUSANDS = re.compile(r"\d[.'’\u00a0\u202f ]\d{3}")
+VERSION_BEFORE = re.compile(r"\d\.\d+[" + SPACES + r"]*$")
+MEASURE_WORD = re.compile(r"[^\s,;:!?()]+")
+NUMBER_WORD = re.compile(r"\d+(?:[.,]\d+)?")
+SMALL_NUMBER = re.compile(r"\d{1,3}(?![\d.,'’])")
+
 __all__ = ["Figure", "FigureRules", "Scanner", "scan_figures"]
 
 
@@ -131,7 +145,7 @@ class Scanner:
                     plus = b.plus
                     used = 2
         if used == 1 and not scaled and i + 1 < len(atoms) and a.kind in ("digits", "word") \
-                and re.fullmatch(r"\s*(?:beziehungsweise|bzw\.|oder|/)\s*", text[end:atoms[i + 1].start]):
+                and ALTERNATIVE_GAP.fullmatch(text[end:atoms[i + 1].start]):
             # "5 beziehungsweise 8 Milliarden Dollar": the first number shares the second's scale and unit.
             second, _ = self._figure(text, atoms, i + 1)
             b = atoms[i + 1]
@@ -208,10 +222,9 @@ class Scanner:
         dre, dtable = self.r.duration_re
         m = dre.match(text, q)
         if m and not hyphen:
-            if a.kind == "year" or re.search(r"(?:^|\s)vor[" + SPACES + r"]+(?:\S+[" + SPACES + r"]+)?$",
-                                             text[max(0, fig.start - 20):fig.start], re.IGNORECASE):
+            if a.kind == "year" or VOR_BEFORE.search(text[max(0, fig.start - 20):fig.start]):
                 return False
-            if re.match(r"\s+(?:zuvor|davor|her)\b", text[m.end():m.end() + 12]):
+            if BEFORE_THAT.match(text[m.end():m.end() + 12]):
                 return False  # "ein Jahr zuvor" places a date, it is no duration
             fig.label, fig.unit, fig.rule = "DURATION", dtable[m.group("unit")], "duration"
             fig.end = m.end()
@@ -232,15 +245,14 @@ class Scanner:
         for phrase in self.r.qualifier_after:
             if phrase.startswith("(") and text.startswith(phrase, q):
                 q = skip_spaces(text, q + len(phrase))
-        if self._name_before(text, fig.start) and re.fullmatch(r"\d{1,4}", text[a.start:a.end]):
+        if self._name_before(text, fig.start) and UP_TO_FOUR_DIGITS.fullmatch(text[a.start:a.end]):
             return False  # Maia 100, Windows 11, Microsoft 365 Copilot
         if a.kind == "year" and word_before(text, fig.start) in self.r.year_context:
             return False  # "seit Ende 2025 Modelle": a date
-        if re.match(r"(?:davon|hiervon|darunter|von ihnen)\b", text[q:q + 12]) and a.kind in ("digits", "word"):
+        if OF_THEM.match(text[q:q + 12]) and a.kind in ("digits", "word"):
             fig.unit, fig.rule = self.units.unit_from_context(text, fig.start), "count_elliptic"
             return fig.unit is not None  # "auf 200.000 GPUs wachsen, 50.000 davon …"
-        if a.kind in ("digits", "word") and re.search(r"(?:davon|darunter|hiervon)[" + SPACES + r"]+(?:\S+[" + SPACES + r"]+)?$",
-                                                        text[max(0, fig.start - 30):fig.start]) \
+        if a.kind in ("digits", "word") and OF_THEM_BEFORE.search(text[max(0, fig.start - 30):fig.start]) \
                 and self.units.counted_noun(text, q, hyphen, strict=True) is None:
             # "9000 bis 10'000 Stellen fielen weg, davon rund 3500 in Deutschland"
             fig.unit, fig.rule = self.units.unit_from_context(text, fig.start), "count_elliptic"
@@ -251,7 +263,7 @@ class Scanner:
             fig.rule = "count_coordinated"  # "5B und 8B Parametern"
             return True
         # Counted noun after the number, not across a table's column gap ("2025     Anschlüsse").
-        column_gap = re.search(r"[ \t]{3,}|\t", text[fig.end:q]) is not None
+        column_gap = COLUMN_GAP.search(text[fig.end:q]) is not None
         found = None if column_gap else self.units.counted_noun(text, q, hyphen, strict=a.kind in ("year", "one"))
         if found is not None:
             unit, item = found
@@ -267,7 +279,7 @@ class Scanner:
             return False
         if self.atoms.in_english(fig.start) and a.kind == "digits":
             # English nouns are lower case ("9,000 heads"); a grouped number stands alone too.
-            word = re.match(r"[a-z]+", text[q:q + 20])
+            word = LOWER_WORD.match(text[q:q + 20])
             if (word and word.group(0) not in self.r.english_function_words) or "," in text[a.start:a.end]:
                 fig.rule = "count_english"
                 return True
@@ -276,13 +288,13 @@ class Scanner:
             if unit:
                 fig.unit, fig.rule = unit, "count_context"
                 return True
-            if re.search(r"\d[.'’\u00a0\u202f ]\d{3}", text[a.start:a.end]):
+            if THOUSANDS.search(text[a.start:a.end]):
                 # "rund 29.500 statt bisher etwa 4.500": a number with thousands grouping is a
                 # quantity even without its noun (the noun stood earlier in the sentence).
                 fig.unit, fig.rule = self.units.unit_from_context(text, fig.start), "count_grouped"
                 return True
         if scaled or a.kind == "shorthand":
-            if self._name_before(text, fig.start) or re.search(r"\d\.\d+[" + SPACES + r"]*$", text[max(0, fig.start - 8):fig.start]):
+            if self._name_before(text, fig.start) or VERSION_BEFORE.search(text[max(0, fig.start - 8):fig.start]):
                 return False  # "Llama 3.1 405B" names a model
             if a.kind == "shorthand" and self.r.shorthand_unit:
                 fig.unit, fig.rule = self.r.shorthand_unit, "count_shorthand"  # "Modelle mit 2B und 4B"
@@ -293,7 +305,7 @@ class Scanner:
         return False
 
     def _measure_at(self, text: str, pos: int) -> bool:
-        m = re.match(r"[^\s,;:!?()]+", text[pos:pos + 30])
+        m = MEASURE_WORD.match(text[pos:pos + 30])
         if not m:
             return False
         word = m.group(0)
@@ -302,13 +314,13 @@ class Scanner:
 
     def _name_before(self, text: str, start: int) -> bool:
         word = word_before(text, start)
-        return word is not None and (word in self.r.name_words or bool(re.fullmatch(r"\d+(?:[.,]\d+)?", word)
+        return word is not None and (word in self.r.name_words or bool(NUMBER_WORD.fullmatch(word)
                                                                       and word_before(text, start - len(word) - 1) in self.r.name_words))
 
     def _capitalised_before(self, text: str, start: int) -> bool:
         """A capitalised word right before a small bare number makes it part of a name
         (Grok 3 Modell); "im Quartal 13.000 Muster" is a count."""
-        if not re.match(r"\d{1,3}(?![\d.,'’])", text[start:start + 5]):
+        if not SMALL_NUMBER.match(text[start:start + 5]):
             return False
         j = start - 1
         if j < 0 or text[j] not in SPACES:

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from quellenlage.patterns import CueSet, alternation, cue_re
 from quellenlage.rules import RuleSet
-from quellenlage.textutil import alternation, cue_re
 
 @dataclass(frozen=True)
 class Frame:
@@ -62,6 +62,23 @@ class FrameRules:
     @cached_property
     def aspect_patterns(self) -> list[tuple[str, re.Pattern]]:
         return [(k, re.compile(p, re.IGNORECASE)) for k, ps in (self.cfg["aspect"].get("patterns") or {}).items() for p in ps]
+
+    @cached_property
+    def aspect_cues(self) -> list[tuple[str, re.Pattern]]:
+        """The clause cues, then the clause patterns: what names a clause's aspect."""
+        return self.aspect_clause + self.aspect_patterns
+
+    @cached_property
+    def aspect_set(self) -> CueSet:
+        return CueSet(rx for _, rx in self.aspect_cues)
+
+    @cached_property
+    def govern_set(self) -> CueSet:
+        return CueSet(rx for _, rx in self.aspect_govern)
+
+    @cached_property
+    def adjustment_set(self) -> CueSet:
+        return CueSet(rx for _, rx in self.adjustments)
 
     @cached_property
     def actual(self) -> re.Pattern:

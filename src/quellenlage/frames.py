@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from quellenlage.frame_rules import FrameRules
+from quellenlage.patterns import cue_finditer, cue_search
 
 GOVERN_GAP = re.compile(r"^[\s,:(]*(?:(?:der|des|den|dem|die|von|vom|in|Höhe|mit|bei|auf|über|unter|zu|"
                         r"eigenen|eigene|durchschnittlich|durchschnittlichen|im|Schnitt|gut|knapp|rund|etwa|"
@@ -28,6 +29,10 @@ VALUE_OF = re.compile(r"(?P<name>[\w-]+)\s+(?:im\s+Wert\s+von|für|über|in\s+H�
 ALLOCATED = re.compile(r"\s+(?:an\s+Umsatz\s+)?auf\s+(?:das\s+|den\s+|die\s+|dem\s+)?(?P<name>[A-ZÄÖÜ][\w-]+)")
 SEGMENT_ANAPHOR = re.compile(r"(?<![\w-])(?:[Dd]ie|[Dd]iese|[Dd]as|[Dd]ieses|[Dd]er|[Dd]ieser)\s+(?:Sparte|Segment|Bereich|Geschäft|Geschäftsbereich|Division)\b(?!\s+[A-ZÄÖÜ])")
 LIST_LABEL = re.compile(r"[ \t]*[-•*–][ \t]+(?P<label>[A-ZÄÖÜ][^:\n(]{1,50}?)[ \t]*(?:\([^)\n]{1,15}\))?[ \t]*:[ \t]*")
+SIGN_BEFORE = re.compile(r"[+−–-]\s*$")
+DASH_AFTER_WORD = re.compile(r"\w[–-]\s*$")
+AUF_BEFORE = re.compile(r"(?<!\w)auf\s*$")
+WORDS = re.compile(r"[\w-]+")
 ARTICLES = frozenset("Der Die Das Den Dem Des Ein Eine Einen Einem Er Sie Es Man Dies Diese Dieser Dieses Damit Davon "
                      "Dabei Dazu Auch Nun Jetzt Zudem Insgesamt Im In Am Mit Nach Bei Unter Zum Zur Für".split())
 
@@ -47,9 +52,9 @@ class FrameFinder:
         `free`: those of them without figures of their own ("Analysten, die von FactSet befragt
         wurden, hatten 46,2 Mrd. $ erwartet")."""
         aspect, governed = self._aspect(text, fig, clause, before, sentence)
-        if aspect == "forecast" and any(self.r.estimators.search(text, a, b) for a, b in free):
+        if aspect == "forecast" and any(cue_search(self.r.estimators, text, a, b) for a, b in free):
             aspect = "estimate"
-        if aspect == "actual" and not governed and sentence is not None and (self.r.conditional_subordinators.search(text, *sentence) or any(
+        if aspect == "actual" and not governed and sentence is not None and (cue_search(self.r.conditional_subordinators, text, *sentence) or any(
                 rx.match(text[sentence[0]:sentence[1]]) for rx in self.r.conditional_sentence)):
             return "conditional"  # "…, wenn OpenAI die Umwandlung nicht schafft": the whole sentence
         return aspect
@@ -58,12 +63,13 @@ class FrameFinder:
                 sentence: tuple[int, int] | None = None) -> tuple[str, bool]:
         """(aspect, governed): governed when a noun right before the figure decides it."""
         cs, ce = clause
-        blocked = [m.span() for m in self.r.comparison.finditer(text, cs, ce)]
-        estimator = bool(self.r.estimators.search(text, cs, ce))
+        blocked = [m.span() for m in cue_finditer(self.r.comparison, text, cs, ce)]
+        estimator = bool(cue_search(self.r.estimators, text, cs, ce))
         # 1. A noun that governs the figure: "die Prognose von 54 Milliarden".
         lo = max(0, fig["start"] - 80) if sentence is None else max(sentence[0], fig["start"] - 80)
+        present = self.r.govern_set.present(text, lo, fig["start"])
         for aspect, rx in self.r.aspect_govern:
-            for m in rx.finditer(text, lo, fig["start"]):
+            for m in (rx.finditer(text, lo, fig["start"]) if id(rx) in present else ()):
                 gap = text[m.end():fig["start"]]
                 if GOVERN_GAP.match(gap):  # even inside "über den Erwartungen der Analysten von 55 Mrd."
                     return ("estimate" if aspect == "forecast" and estimator else aspect), True
@@ -72,21 +78,22 @@ class FrameFinder:
         if found:
             return ("estimate" if found == "forecast" and estimator else found), False
         # 3. A verb of reporting: what happened.
-        if self.r.actual.search(text, cs, ce):
+        if cue_search(self.r.actual, text, cs, ce):
             return "actual", False
         # 4. The nearest earlier clause of the sentence with a cue.
         for bs, be in reversed(before):
-            found = self._clause_aspect(text, bs, be, None, [m.span() for m in self.r.comparison.finditer(text, bs, be)])
+            found = self._clause_aspect(text, bs, be, None, [m.span() for m in cue_finditer(self.r.comparison, text, bs, be)])
             if found:
-                return ("estimate" if found == "forecast" and self.r.estimators.search(text, bs, be) else found), False
-            if self.r.actual.search(text, bs, be):
+                return ("estimate" if found == "forecast" and cue_search(self.r.estimators, text, bs, be) else found), False
+            if cue_search(self.r.actual, text, bs, be):
                 break
         return "actual", False
 
     def _clause_aspect(self, text: str, cs: int, ce: int, fig: dict | None, blocked) -> str | None:
         best, best_d = None, None
-        for aspect, rx in self.r.aspect_clause + self.r.aspect_patterns:
-            for m in rx.finditer(text, cs, ce):
+        present = self.r.aspect_set.present(text, cs, ce)
+        for aspect, rx in self.r.aspect_cues:
+            for m in (rx.finditer(text, cs, ce) if id(rx) in present else ()):
                 if _inside(m.span(), blocked):
                     continue
                 if m.group(0).lower().startswith("soll") and self.r.hearsay.search(text, m.end(), ce):
@@ -101,14 +108,16 @@ class FrameFinder:
     def measure(self, text: str, fig: dict, clause: tuple[int, int], free: list[tuple[int, int]] = ()) -> tuple[str, str | None]:
         cs, ce = clause
         change = self._is_change(text, fig, cs, ce)
-        adjust = [k for k, rx in self.r.adjustments if k != "_reported" and any(rx.search(text, a, b) for a, b in [clause, *free])]
-        if any(k == "_reported" and rx.search(text, cs, ce) for k, rx in self.r.adjustments):
+        windows = [(a, b, self.r.adjustment_set.present(text, a, b)) for a, b in [clause, *free]]
+        adjust = [k for k, rx in self.r.adjustments if k != "_reported"
+                  and any(id(rx) in present and rx.search(text, a, b) for a, b, present in windows)]
+        if any(k == "_reported" and id(rx) in windows[0][2] and rx.search(text, cs, ce) for k, rx in self.r.adjustments):
             adjust = [k for k in adjust if k == "cc"]  # "nach IFRS waren es 2,49 Mrd.": the reported figure
         if change:
             basis = "yoy"
             best = None
             for key, rx in self.r.bases:
-                for m in rx.finditer(text, cs, ce):
+                for m in cue_finditer(rx, text, cs, ce):
                     d = abs(m.start() - fig["end"])
                     if best is None or d < best[0]:
                         best = (d, key)
@@ -121,23 +130,23 @@ class FrameFinder:
         if fig.get("unit") == "percentage_point":
             return True
         ftext = fig.get("text") or ""
-        if ftext[:1] in "+±" or re.search(r"[+−–-]\s*$", text[max(cs, fig["start"] - 2):fig["start"]]) and \
-                not re.search(r"\w[–-]\s*$", text[max(cs, fig["start"] - 3):fig["start"]]):
+        if ftext[:1] in "+±" or SIGN_BEFORE.search(text[max(cs, fig["start"] - 2):fig["start"]]) and \
+                not DASH_AFTER_WORD.search(text[max(cs, fig["start"] - 3):fig["start"]]):
             return True
         lead = text[max(cs, fig["start"] - 60):fig["start"]]
-        if re.search(r"(?<!\w)auf\s*$", lead):
+        if AUF_BEFORE.search(lead):
             return False  # "stieg auf 57 Mrd.", "auf 12,7 Mrd. mehr als verdreifacht": the new level
-        if self.r.change_before.search(lead) or fig["label"] != "DATE" and self.r.change_clause.search(text, cs, ce):
+        if self.r.change_before.search(lead) or fig["label"] != "DATE" and cue_search(self.r.change_clause, text, cs, ce):
             return True
-        words = re.findall(r"[\w-]+", lead)
+        words = WORDS.findall(lead)
         wide = text[max(0, fig["start"] - 120):fig["start"]]  # the coordination may split the clause
         coord = COORDINATED_BY.search(wide)
         if coord and not re.search(r"[.!?]\s", wide[coord.start():]):
             # "um 3,1 Mrd. Dollar beziehungsweise 41 Cent je Aktie": the second shares the "um"
-            words = re.findall(r"[\w-]+", wide[:coord.start() + 2])
+            words = WORDS.findall(wide[:coord.start() + 2])
         if words and words[-1].lower() == "um" and (
                 any(w.lower() in self.r.change_verbs for w in words[-7:-1])
-                or any(w.lower() in self.r.change_verbs for w in re.findall(r"[\w-]+", text[fig["end"]:min(ce, fig["end"] + 40)])[:4])):
+                or any(w.lower() in self.r.change_verbs for w in WORDS.findall(text[fig["end"]:min(ce, fig["end"] + 40)])[:4])):
             return True  # "stieg um 5 %", "das Nettoeinkommen um 3,1 Mrd. reduziert hat"
         if fig["label"] == "PERCENT":
             if any(w.lower() in self.r.direct_change_verbs for w in words[-3:]) and not (words and words[-1].lower() in ("auf", "bei")):
@@ -145,7 +154,7 @@ class FrameFinder:
             after = text[fig["end"]:min(ce, fig["end"] + 40)]
             m = self.r.change_after.match(after)
             if m and (m.group(0).strip().lower() not in ("zu", "ein") or any(
-                    w.lower() in self.r.change_verbs | self.r.direct_change_verbs for w in re.findall(r"[\w-]+", text[cs:fig["start"]]))):
+                    w.lower() in self.r.change_verbs | self.r.direct_change_verbs for w in WORDS.findall(text[cs:fig["start"]]))):
                 return True
         elif fig["label"] == "MONEY":
             after = text[fig["end"]:min(ce, fig["end"] + 20)]
@@ -194,7 +203,7 @@ class FrameFinder:
                 seg = self.r.canonical_segment(last.group("pre") or last.group("name"))
                 if seg:
                     return seg
-        if "business" in kinds and clauses and self.r.allocation.search(text, *clauses[0]):
+        if "business" in kinds and clauses and cue_search(self.r.allocation, text, *clauses[0]):
             m = ALLOCATED.match(text, fig["end"])
             if m:
                 return self.r.canonical_segment(m.group("name"))
@@ -251,7 +260,7 @@ class FrameFinder:
     def _nearest_key(cues: list[tuple[str, re.Pattern]], text: str, cs: int, ce: int, fig: dict) -> str | None:
         """The key of the cue nearest to the figure; a specific key beats the generic one
         ("tranche") at the same distance."""
-        found = [(m.span(), key) for key, rx in cues for m in rx.finditer(text, cs, ce)]
+        found = [(m.span(), key) for key, rx in cues for m in cue_finditer(rx, text, cs, ce)]
         best = None
         for (a, b), key in found:
             if any(x <= a and b <= y and (x, y) != (a, b) for (x, y), _ in found):

@@ -8,17 +8,31 @@ from typing import Any
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
+_VOCABS: dict[int, tuple[Any, dict[str, tuple[str, ...]]]] = {}
+
+
+def _vocab(languages: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    """word -> the languages whose list has it, in the order of the lists (once per lists)."""
+    known = _VOCABS.get(id(languages))
+    if known is None or known[0] is not languages:
+        vocab: dict[str, tuple[str, ...]] = {}
+        for lang, ws in languages.items():
+            for w in set(ws):
+                vocab[w] = vocab.get(w, ()) + (lang,)
+        known = _VOCABS[id(languages)] = (languages, vocab)
+    return known[1]
+
+
 def guess_language(text: str, config: dict[str, Any], sample_chars: int = 20000) -> str:
     """Language code of `text`, 'de' for texts too short to judge."""
     words = [w.lower() for w in _WORD.findall(text[:sample_chars])]
     if len(words) < int(config.get("min_words", 8)):
         return "de"
-    lists = {lang: set(ws) for lang, ws in config["languages"].items()}
+    vocab = _vocab(config["languages"])
     hits = Counter()
     for w in words:
-        for lang, vocab in lists.items():
-            if w in vocab:
-                hits[lang] += 1
+        for lang in vocab.get(w, ()):
+            hits[lang] += 1
     if not hits:
         return "und"
     ranked = hits.most_common()

@@ -3,8 +3,11 @@
 Pure: the text in, offsets out."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+
+from quellenlage.textutil import per_text
 
 
 @dataclass
@@ -13,6 +16,24 @@ class TableCell:
     end: int
     header: str | None
     row: str | None = None
+
+
+class Tables(dict):
+    """Table rows (their cells) keyed by line start, with a look-up by position: the rows'
+    ranges do not overlap, so a bisection finds the one a position is in."""
+
+    def row_at(self, pos: int) -> list[TableCell] | None:
+        """The cells of the row whose range (its first cell's start - 1 to its last cell's
+        end) holds pos."""
+        index = self.__dict__.get("_index")
+        if index is None:
+            rows = sorted((cells for cells in self.values() if cells), key=lambda cells: cells[0].start)
+            index = self.__dict__["_index"] = ([cells[0].start - 1 for cells in rows], rows)
+        starts, rows = index
+        k = bisect.bisect_right(starts, pos) - 1
+        if k >= 0 and pos < rows[k][-1].end:
+            return rows[k]
+        return None
 
 
 def plain_table_cells(text: str) -> dict[int, list[TableCell]]:
@@ -43,10 +64,11 @@ def plain_table_cells(text: str) -> dict[int, list[TableCell]]:
     return cells
 
 
-def table_cells(text: str) -> dict[int, list[TableCell]]:
+@per_text
+def table_cells(text: str) -> Tables:
     """Cells of Markdown and space-aligned tables, keyed by line start; each knows its
-    column's header and its row's first cell."""
-    cells: dict[int, list[TableCell]] = plain_table_cells(text)
+    column's header and its row's first cell. (Once per text: figures and claims read it.)"""
+    cells = Tables(plain_table_cells(text))
     header: list[str] | None = None
     pos = 0
     for line in text.splitlines(keepends=True):
@@ -68,12 +90,12 @@ def table_cells(text: str) -> dict[int, list[TableCell]]:
     return cells
 
 
-def cell_at(tables: dict[int, list[TableCell]], pos: int) -> TableCell | None:
-    for line_start, cells in tables.items():
-        if cells and cells[0].start - 1 <= pos < cells[-1].end:
-            for c in cells:
-                if c.start <= pos < c.end:
-                    return c
+def cell_at(tables: Tables, pos: int) -> TableCell | None:
+    cells = tables.row_at(pos)
+    if cells is not None:
+        for c in cells:
+            if c.start <= pos < c.end:
+                return c
     return None
 
 

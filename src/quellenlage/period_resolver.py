@@ -6,6 +6,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import Counter
+from typing import TYPE_CHECKING
 
 from quellenlage.normalize.periods import (
     FiscalCalendar,
@@ -18,7 +20,11 @@ from quellenlage.normalize.periods import (
 )
 
 from quellenlage.frame_rules import FrameRules
+from quellenlage.patterns import cue_finditer, cue_search
 from quellenlage.textutil import SpanIndex
+
+if TYPE_CHECKING:  # pragma: no cover
+    from quellenlage.claim_rules import DocView
 
 MONTH = re.compile(r"\d{4}-\d{2}")
 STRONG_COMPARISON = re.compile(r"(?:gegenüber|im\s+Vergleich\s+zu[mr]?|verglichen\s+mit|als\s+im|nach\s+zuvor)\s+(?:de[mnr]\s+|die\s+|das\s+)?(?:\w+\s+)?$")
@@ -31,6 +37,7 @@ FISCAL_BEFORE = re.compile(r"(?:fiskalische[nmrs]?|Geschäfts-?|Fiskal-?)\s+(?:\
 GOVERNED = re.compile(r"\s*(?:,\s*)?(?:mit|von|bei|auf|:|\()\s*(?:(?:rund|etwa|knapp|gut|damals|noch|nur|erst)\s+)?")
 GRAIN_RANK = {"quarter": 0, "half": 0, "year": 1, "month": 2, "week": 3, "day": 3}
 CALENDAR_WORDS = re.compile(r"\s*(?:des\s+)?Kalender(?:jahre?s?|quartals?)\b", re.IGNORECASE)
+FISCAL_NAMED = re.compile(r"Geschäfts|[Ff]iskal|GJ|FY")
 RELATIVE = ("previous_year", "previous_quarter", "current_quarter", "whole_year", "first_half", "second_half",
             "reported")
 
@@ -53,6 +60,7 @@ class PeriodResolver:
         self.published = _pub_date(published)
         self.headings = headings
         self.fiscal_text = fiscal_text  # the article speaks of fiscal periods
+        self._outlook: dict[tuple[int, int], bool] = {}
 
     def explicit(self, fig: dict, clauses: list[tuple[int, int]], time: str, aspect: str,
                  fiscal: FiscalCalendar | None, earlier: list[tuple[int, int]] = (),
@@ -95,13 +103,13 @@ class PeriodResolver:
                     continue
                 rank = GRAIN_RANK.get(grain(period) if period else "quarter", 3) if time == "flow" else 0
                 cands.append(((k > 0, bool(d.get("date_relation")), rank, abs(d["start"] - fig["start"])), period, rel))
-            for m in self.r.period_cue("anaphoric").finditer(self.text, cs, ce):
+            for m in cue_finditer(self.r.period_cue("anaphoric"), self.text, cs, ce):
                 prior = [d for d in self.date_index.starting(m.start() - 700, m.start())
                          if d["end"] <= m.start() and m.start() - d["end"] < 600 and d.get("date_value")]
                 if prior:
                     cands.append(((k > 0, False, -1, abs(m.start() - fig["start"])), prior[-1]["date_value"], None))
             if relative:
-                cues = [(m.span(), name) for name in RELATIVE for m in self.r.period_cue(name).finditer(self.text, cs, ce)]
+                cues = [(m.span(), name) for name in RELATIVE for m in cue_finditer(self.r.period_cue(name), self.text, cs, ce)]
                 for (a, b), name in cues:
                     if any(x <= a and b <= y and (x, y) != (a, b) for (x, y), _ in cues):
                         continue  # "Quartal" inside "laufende Quartal"
@@ -138,8 +146,12 @@ class PeriodResolver:
         return relative and any(e <= o < fig["start"] for o in others)
 
     def in_outlook(self, sentence: tuple[int, int]) -> bool:
-        """Does the sentence look ahead (a forecast or target cue)?"""
-        return any(k in ("forecast", "target") and rx.search(self.text, *sentence) for k, rx in self.r.aspect_clause)
+        """Does the sentence look ahead (a forecast or target cue)? (Once per sentence.)"""
+        found = self._outlook.get(sentence)
+        if found is None:
+            found = self._outlook[sentence] = any(k in ("forecast", "target") and cue_search(rx, self.text, *sentence)
+                                                  for k, rx in self.r.aspect_clause)
+        return found
 
     def before_window(self, fig: dict, clause: tuple[int, int], window: int | None) -> bool:
         """A count at an earlier, vaguely dated time: "nach rund 100.000 H100 im vergangenen Jahr"
@@ -196,7 +208,7 @@ class PeriodResolver:
         if YEAR_IN.search(self.text, s, e):
             return None  # "im ersten Halbjahr 2024": a period of its own
         for name in RELATIVE[:-1]:
-            m = self.r.period_cue(name).search(self.text, s, min(len(self.text), e + 12))
+            m = cue_search(self.r.period_cue(name), self.text, s, min(len(self.text), e + 12))
             if m and m.start() < e:
                 return name
         return None
@@ -248,7 +260,7 @@ class PeriodResolver:
         if quarter and yearless and self.published and (value is None or g == "quarter" or value.startswith("FY")):
             # "im ersten Geschäftsquartal", "im dritten Quartal (des Kalenderjahres)": which year the
             # company's calendar and the publication date say, not a guess from elsewhere in the text.
-            fiscal_named = bool(re.search(r"Geschäfts|[Ff]iskal|GJ|FY", text)) or bool(
+            fiscal_named = bool(FISCAL_NAMED.search(text)) or bool(
                 FISCAL_BEFORE.search(self.text, max(0, d["start"] - 30), d["start"]))
             if CALENDAR_WORDS.match(self.text, d["end"]):
                 fiscal, fiscal_named = None, False
@@ -305,6 +317,44 @@ def _pub_date(published: str | None) -> dt.date | None:
         return dt.date(int(m.group(1)), int(m.group(2) or 12), int(m.group(3) or 28))
     except ValueError:
         return None
+
+
+def named_periods(figures: list[dict], periods: PeriodResolver, fiscal) -> list[tuple[int, str]]:
+    """(position, period) of the dates that name a reporting period ("Geschäftsjahr 2025", "im
+    dritten Quartal"), not a day, not a span "seit"/"bis"."""
+    out = []
+    for d in figures:
+        if d["label"] != "DATE" or d.get("date_relation") or periods.relative_or_compared(d):
+            continue  # "gegenüber dem Vorjahr", "im Vorquartal": compared with, not reported on
+        p = periods.date_period(d, fiscal)
+        if p and (p.startswith("FY") or grain(p) in ("quarter", "half", "year")):
+            out.append((d["start"], p))
+    return out
+
+
+def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver, fiscal_of) -> str | None:
+    """The period a document mainly reports on: the quarter or half its actual per-period
+    claims name most (twice the weight), or its dates name most (read with the fiscal
+    calendar of the company the document's per-period claims are about)."""
+    votes: Counter = Counter()
+    subjects: Counter = Counter()
+    for c in claims:
+        if c["time"] == "flow":
+            subjects[c["subject"]] += 1
+        if c["period"] and c["time"] == "flow" and c["aspect"] == "actual" and grain(c["period"]) in ("quarter", "half"):
+            votes[c["period"]] += 2
+    fiscal = fiscal_of(subjects.most_common(1)[0][0]) if subjects else None
+    first = True
+    for f in view.figures:
+        if f["label"] != "DATE" or f.get("date_relation") or view.skipped(f["start"], f["end"]):
+            continue
+        if periods.in_outlook(view.sentence_of(f["start"])):
+            continue  # "im vierten Quartal erwartet Nvidia …": the outlook's period, not the report's
+        v = periods.date_period(f, fiscal)
+        if v and grain(v) in ("quarter", "half"):
+            votes[v] += 2 if first else 1  # the first period an article names is most often its subject
+            first = False
+    return max(votes, key=lambda p: (votes[p], p)) if votes else None
 
 
 def stated_fiscal(text: str, rules: FrameRules) -> FiscalCalendar | None:

@@ -42,9 +42,15 @@ def find_quotations(text: str, marks: dict[str, list[str]], regions: Iterable[tu
     mark_chars = set(marks) | closer_chars
     stack: list[tuple[str, int]] = []   # (opener, position)
     found: list[Quotation] = []
+    # Only marks and line breaks do anything below: skip straight from one to the next.
+    next_stop = re.compile("[" + "".join(re.escape(c) for c in sorted(mark_chars | {"\n"})) + "]").search
     i = 0
     n = len(text)
     while i < n:
+        stop = next_stop(text, i)
+        if stop is None:
+            break
+        i = stop.start()
         ch = text[i]
         if ch == "\n" and stack:
             m = PARA_BREAK.match(text, i)

@@ -9,8 +9,10 @@ from functools import cached_property
 from typing import Iterable
 
 from quellenlage.entities import Entity, EntityRules
+from quellenlage.patterns import alternation
 from quellenlage.rules import RuleSet
-from quellenlage.textutil import alternation
+
+CAP = r"[A-ZÄÖÜ][\w'’\-]*"
 
 
 @dataclass
@@ -89,6 +91,29 @@ class QuoteRules:
     @cached_property
     def cue_re(self) -> re.Pattern:
         return re.compile(r"(?<![\w-])(?P<cue>" + alternation(self.cfg["cues"]) + r")(?![\w-])")
+
+    @cached_property
+    def speaking_before_re(self) -> re.Pattern:
+        """ "spricht von einem", "nannte sie": a verb of `term_speaking` right before a quote."""
+        return re.compile(r"(?:" + alternation(self.cfg["term_speaking"]) + r")\s+(?:\w+\s+){0,2}$")
+
+    @cached_property
+    def cue_after_re(self) -> re.Pattern:
+        """ "…“, sagte X" / "…“ so X": a cue right after the quote (comma optional)."""
+        return re.compile(r"\s*,?\s*(?P<cue>" + alternation(self.cfg["cues"]) + r")\b")
+
+    @cached_property
+    def cue_after_comma_re(self) -> re.Pattern:
+        return re.compile(r"\s*,\s*(?:" + alternation(self.cfg["cues"]) + r")\b")
+
+    @cached_property
+    def via_re(self) -> re.Pattern:
+        return re.compile(r"(?:" + alternation(self.cfg["via_before"]) + r")\s+(?:de[mnr]\s+)?(?P<via>" + CAP
+                          + r"(?:\s" + CAP + r")?)")
+
+    @cached_property
+    def cataphora_re(self) -> re.Pattern:
+        return re.compile(r"\s*(?:" + alternation(self.cfg["cataphora"]) + r")\b")
 
     @cached_property
     def entities(self) -> EntityRules:

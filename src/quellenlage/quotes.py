@@ -22,10 +22,8 @@ from typing import Iterable
 from quellenlage.entities import Entity, find_entities
 from quellenlage.quotations import Quotation, find_quotations
 from quellenlage.quote_rules import Mention, Mentions, Quote, QuoteRules
-from quellenlage.textutil import alternation
 
 WINDOW = 600  # characters either side of a quote where its speaker and cue are looked for
-CAP = r"[A-ZÄÖÜ][\w'’\-]*"
 
 
 # --- 3. statement or term, speaker and cue ----------------------------------------------
@@ -125,25 +123,23 @@ class QuoteFinder:
             # „historisch“, „fantastischen Partner“, „hochgradig befangen“: an evaluation in
             # someone's words, when a cue or speaker stands beside it; a coined name is a noun.
             return "statement", False
-        speaking = alternation(self.r.cfg["term_speaking"])
-        if re.search(r"(?:" + speaking + r")\s+(?:\w+\s+){0,2}$", before):
+        if self.r.speaking_before_re.search(before):
             return "term", True   # "spricht von einem „Schattenkraftwerk“"
         return "term", False
 
     def _cue_right_after(self, text: str, q: Quotation) -> bool:
-        return bool(re.match(r"\s*,\s*(?:" + alternation(self.r.cfg["cues"]) + r")\b", text[q.close_at + 1:q.close_at + 40]))
+        return bool(self.r.cue_after_comma_re.match(text[q.close_at + 1:q.close_at + 40]))
 
     def _attributed(self, text: str, q: Quotation, sentences, mentions: Mentions) -> bool:
         """A short quote is a statement when a cue attributes it: „wichtiger denn je“, so X."""
         s, e = _sentence_of(sentences, q.open_at, len(text))
         after = text[q.close_at + 1:min(e, q.close_at + 60)]
-        if re.match(r"\s*,?\s*(?:" + alternation(self.r.cfg["cues"]) + r")\b", after):
+        if self.r.cue_after_re.match(after):
             return True
         before = text[s:q.open_at]
         if self.r.attribution_re.search(before):
             return True
-        speaking = alternation(self.r.cfg["term_speaking"])
-        if re.search(r"(?:" + speaking + r")\s+(?:\w+\s+){0,2}$", before):
+        if self.r.speaking_before_re.search(before):
             # "sprach vom „klügsten KI-Modell der Welt“", "nannte sie „historisch“" quote words;
             # "spricht von einem „Schattenkraftwerk“" names a thing.
             inner = text[q.start:q.end].strip()
@@ -183,13 +179,12 @@ class QuoteFinder:
             e = _extend_to_sentence_end(text, q.close_at + 1)
         after = text[q.close_at + 1:e]
         before = text[s:q.open_at]
-        via = re.search(r"(?:" + alternation(self.r.cfg["via_before"]) + r")\s+(?:de[mnr]\s+)?(?P<via>" + CAP
-                        + r"(?:\s" + CAP + r")?)", before + after)
+        via = self.r.via_re.search(before + after)
         if via and not any(m.start <= s + via.start("via") < m.end and m.kind == "PER" for m in mentions.items):
             quote.via = via.group("via").rstrip(".,")
 
         # "…“, sagte X." / "…“, so X." / "…“, hatte X, Präsident …, gesagt."
-        m = re.match(r"\s*,?\s*(?P<cue>" + alternation(self.r.cfg["cues"]) + r")\b", after)
+        m = self.r.cue_after_re.match(after)
         if m:
             quote.cue = m.group("cue")
             if self._speaker_in(text, q.close_at + 1 + m.end(), e, quote, mentions, first=True):
@@ -245,7 +240,7 @@ class QuoteFinder:
         # Cataphora: „…“ Mit diesen Worten hat Microsoft-CEO Satya Nadella …
         nxt_s, nxt_e = _sentence_of(sentences, min(len(text) - 1, e + 1), len(text))
         following = text[q.close_at + 1:nxt_e if nxt_s <= q.close_at + 3 else max(e, nxt_e)]
-        cat = re.match(r"\s*(?:" + alternation(self.r.cfg["cataphora"]) + r")\b", following)
+        cat = self.r.cataphora_re.match(following)
         if cat:
             start_pos = q.close_at + 1 + cat.end()
             c = self.r.cue_re.search(text, start_pos, start_pos + 150)

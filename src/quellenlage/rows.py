@@ -10,16 +10,21 @@ from quellenlage.components import FISCAL_KEY, text_of
 from quellenlage.conflicts import sketch
 from quellenlage.normalize.periods import FiscalCalendar
 from quellenlage.normalize.typed import date_span, first_day, iso_duration
+from quellenlage.docutil import DocIndex
 from quellenlage.readers import Article
 
 
-def sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def sentence_bounds(doc: Doc, start: int, end: int, index: DocIndex | None = None) -> tuple[int, int]:
     """Character bounds of the sentence around [start, end), without edge whitespace."""
-    span = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
-    if span is None:
+    index = index or DocIndex(doc)
+    tokens = index.expand(start, max(end, start + 1))
+    if tokens is None:
         return start, end
-    sent = span.sent
-    s, e = sent.start_char, sent.end_char
+    bounds = index.sentence_of(tokens[0])
+    if bounds is None:  # sentence hooks, or a span past the last token: spaCy decides
+        sent = doc[tokens[0]:tokens[1]].sent
+        bounds = sent.start_char, sent.end_char
+    s, e = bounds
     text = text_of(doc)
     while s < e and text[s].isspace():
         s += 1
@@ -86,11 +91,13 @@ def doc_tables(doc: Doc, article: Article | None = None) -> dict[str, list[dict]
                 rec = getattr(span._, key, None)
                 if rec:
                     rows[group].append(dict(rec))
+    index = DocIndex(doc)
+    doc_id = doc._.doc_id
     for table, id_key, prefix in (("figures", "figure_id", "F"), ("quotes", "quote_id", "Q")):
         for r in rows[table]:
-            r["doc_id"] = doc._.doc_id
-            r[id_key] = f"{doc._.doc_id}#{prefix}{r['start']}-{r['end']}"
-            r["sentence_start"], r["sentence_end"] = sentence_bounds(doc, r["start"], r["end"])
+            r["doc_id"] = doc_id
+            r[id_key] = f"{doc_id}#{prefix}{r['start']}-{r['end']}"
+            r["sentence_start"], r["sentence_end"] = sentence_bounds(doc, r["start"], r["end"], index)
             if article is not None:
                 r["outlet"], r["published"] = article.outlet, article.published
         rows[table].sort(key=lambda r: (r["start"], r["end"], r.get("label", "")))
@@ -98,6 +105,6 @@ def doc_tables(doc: Doc, article: Article | None = None) -> dict[str, list[dict]
     fiscal = FiscalCalendar(*cal) if cal else None
     for r in rows["figures"]:
         typed_figure(r, fiscal)
-    rows["claims"] = sorted((claim_row(doc, s._.claim) for s in doc.spans.get("claims", []) if s._.claim),
+    rows["claims"] = sorted((claim_row(doc, c) for c in (s._.claim for s in doc.spans.get("claims", [])) if c),
                             key=lambda r: (r["start"], r["end"]))
     return rows

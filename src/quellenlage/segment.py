@@ -13,6 +13,9 @@ TERMINALS = {".", "!", "?", "…", "...", "?!", "!?"}
 CLOSERS = {"“", "”", "\"", "»", "«", "‘", "’", "'", ")", "]"}
 OPENERS = {"„", "“", "\"", "»", "«", "‚", "(", "["}
 LINE_ENDERS = TERMINALS | CLOSERS | {":", ";", "|"}
+# The last characters of a token after which `_boundary` can say yes without a line break:
+# a closing mark, a terminal, a stop.
+ENDING_CHARS = frozenset(t[-1] for t in TERMINALS | CLOSERS) | {"."}
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,9 @@ def sentence_starts(text: str, tokens: Sequence[tuple[int, str]], rules: Segment
             continue
         p_idx, p_tok = tokens[prev]
         gap = text[p_idx + len(p_tok):idx]
-        starts[i] = _boundary(p_tok, tok, gap, tokens, prev, rules)
+        # Most tokens follow one that cannot end a sentence, on the same line (no call needed).
+        if p_tok[-1:] in ENDING_CHARS or "\n" in gap:
+            starts[i] = _boundary(p_tok, tok, gap, tokens, prev, rules)
         prev = i
     return starts
 

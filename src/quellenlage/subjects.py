@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from quellenlage.entities import Entity
-from quellenlage.textutil import alternation
+from quellenlage.patterns import alternation
 
 if TYPE_CHECKING:  # pragma: no cover
     from quellenlage.claim_rules import ClaimRules, DocView, Property
@@ -112,13 +112,15 @@ class SubjectFinder:
         if types == ("PAIR",):
             return self._pair(view, fig, prop, sentence, clause)
         item_end = fig["end"] + (len(fig.get("item") or "") + 25 if fig.get("item") else 0)
-        objects = [e for e in ents if self.object_before.search(text, max(0, e.start - 40), e.start)]
+        object_starts = view.preceded(self.object_before, 40)
+        objects = [e for e in ents if e.start in object_starts]
         object_ids = {id(e) for e in objects}
         # Not the maker of what is counted: "200'000 Grafikprozessoren von Nvidia" are not Nvidia's;
         # not who says it: "laut xAI", "nach Angaben von Nvidia".
+        said_by = view.preceded(SAYS_BEFORE, 24)
         fitting = [e for e in ents if e.type in types and not (fig["start"] <= e.start < item_end)
                    and not (fig.get("unit") and fig["unit"] in e.vendor_of)
-                   and not (ss <= e.start and SAYS_BEFORE.search(text, max(0, e.start - 24), e.start))]
+                   and not (ss <= e.start and e.start in said_by)]
         in_clause = [e for e in ents if cs <= e.start and e.end <= ce and e.type in CLAIM_TYPES]
         # An index named in the clause keeps the clause's figures ("der Nasdaq legte 1 % zu").
         if any(e.type == "INDEX" for e in in_clause) and "INDEX" not in types:
@@ -236,9 +238,10 @@ class SubjectFinder:
         ss, se = sentence
         cs, ce = clause
         text, ents = view.text, view.entities_near(ss, se)
+        said_by, object_starts = view.preceded(SAYS_BEFORE, 24), view.preceded(self.object_before, 40)
         in_sentence = [e for e in ents if e.type in ("ORG", "PER") and ss <= e.start and e.end <= se
-                       and not SAYS_BEFORE.search(text, max(0, e.start - 24), e.start)]
-        objects = [e for e in in_sentence if self.object_before.search(text, max(0, e.start - 40), e.start)]
+                       and e.start not in said_by]
+        objects = [e for e in in_sentence if e.start in object_starts]
         holders = [e for e in in_sentence if e not in objects]
         near = lambda es: min(es, key=lambda e: (not (cs <= e.start < ce), abs(e.start - fig["start"])))  # noqa: E731
         holder = near(holders).name if holders else None
@@ -313,14 +316,14 @@ def _salient(prior: list[Entity], counts: dict[str, int]) -> str:
 
 
 def _table_row_subject(text: str, pos: int, tables, ents: list[Entity]) -> str | None:
-    for line_start, cells in tables.items():
-        if cells and cells[0].start - 1 <= pos < cells[-1].end:
-            first = cells[0]
-            if first.start <= pos < first.end:
-                return None  # the figure is in the first cell itself
-            inside = [e for e in ents if first.start <= e.start < first.end]
-            if inside:
-                return inside[0].name
-            name = text[first.start:first.end].strip()
-            return name or None
-    return None
+    cells = tables.row_at(pos)
+    if cells is None:
+        return None
+    first = cells[0]
+    if first.start <= pos < first.end:
+        return None  # the figure is in the first cell itself
+    inside = [e for e in ents if first.start <= e.start < first.end]
+    if inside:
+        return inside[0].name
+    name = text[first.start:first.end].strip()
+    return name or None

@@ -85,7 +85,7 @@ TABLES = tuple(SCHEMAS)
 def to_arrow(name: str, rows: Iterable[dict]) -> pa.Table:
     schema = SCHEMAS[name]
     rows = list(rows)
-    columns = {f.name: [r.get(f.name) for r in rows] for f in schema}
+    columns = {name: [r.get(name) for r in rows] for name in schema.names}
     return pa.Table.from_pydict(columns, schema=schema)
 
 

@@ -1,54 +1,37 @@
-"""Shared regex and clause helpers for the scanners (one place, no scanner's private names).
+"""Shared text helpers for the scanners (one place, no scanner's private names): clauses,
+words and sentence starts around an offset, positional indexes, per-text memos. Building
+patterns and matching them fast is patterns.py.
 
-Pure: strings in, patterns and offsets out."""
+Pure: strings in, offsets out."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from typing import Iterable
+from typing import Callable, Iterable, TypeVar
+
+T = TypeVar("T")
 
 # Clause boundaries inside a sentence: punctuation, a dash between spaces, and "und" before an
 # article or a finite verb ("und steuert selbst …").
 CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()–—]|\s-\s|\bund\b(?=\s+(?:der|die|das|ein|eine|[a-zäöüß]+t)\b)")
 
 
-def alternation(forms: Iterable[str]) -> str:
-    """A regex alternation of literal forms, longest first (so the longest form wins)."""
-    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+def per_text(fn: Callable[[str], T]) -> Callable[[str], T]:
+    """`fn(text)` remembered for the last text (the same str object): the steps that work on
+    one document share what they compute of its text. The result is shared, not copied:
+    callers read it, never change it."""
+    last: list = [(None, None)]  # one tuple, replaced whole: a reader never sees half of it
 
+    @functools.wraps(fn)
+    def cached(text: str) -> T:
+        seen, value = last[0]
+        if seen is not text:
+            value = fn(text)
+            last[0] = (text, value)
+        return value
 
-def words_re(words: Iterable[str] | None, flags: int = re.IGNORECASE) -> re.Pattern:
-    """Any of the words or phrases as whole words; never matches when there are none."""
-    words = list(words or [])
-    if not words:
-        return re.compile(r"(?!)")
-    return re.compile(r"(?<!\w)(?:" + alternation(words) + r")(?!\w)", flags)
-
-
-def _glob(phrase: str) -> str:
-    """ "*prognose" -> a word ending in "prognose"; "Analyst*" -> a word starting so.
-    A word written in lower case also matches capitalised (at a sentence start, in a compound:
-    "erwartet", "Cloud-Umsatz" for "*umsatz"); a capitalised word (a noun) matches only
-    capitalised, so "Gewinn*" does not match "gewinnorientiert"."""
-    parts = []
-    for word in phrase.split(" "):
-        head, tail = word.startswith("*"), word.endswith("*") and len(word) > 1
-        core = word.strip("*")
-        first = core[:1]
-        if first.isalpha() and (first.islower() or head):
-            lead = "[" + re.escape(first.lower()) + re.escape(first.upper()) + "]"
-        else:
-            lead = re.escape(first)
-        parts.append((r"[\w-]*" if head else "") + lead + re.escape(core[1:]) + (r"[\w-]*" if tail else ""))
-    return r"\s+".join(parts)
-
-
-def cue_re(phrases: Iterable[str] | None) -> re.Pattern:
-    """Cue phrases as whole words, `*` standing for the rest of a compound (see `_glob`)."""
-    phrases = sorted(set(phrases or []), key=len, reverse=True)
-    if not phrases:
-        return re.compile(r"(?!)")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(_glob(p) for p in phrases) + r")(?![\w-])")
+    return cached
 
 
 # A parenthetical insertion without figures ("(NASDAQ:INTC)", "(dpa)", "(KI)") or with an amount
@@ -103,10 +86,13 @@ def word_before(text: str, pos: int) -> str | None:
 
 
 def word_after(text: str, pos: int) -> str | None:
-    m = re.match(r"[" + SPACES + r"]*([\w.]+)", text[pos:pos + 40])
+    m = WORD_AFTER.match(text[pos:pos + 40])
     return m.group(1) if m else None
 
 
+WORD_AFTER = re.compile(r"[" + SPACES + r"]*([\w.]+)")
+STOP_SPACE = re.compile(r"[.!?\n]\s")
+LOWER_OR_DIGIT_NEXT = re.compile(r"\s*[a-zäöüß\d]")
 ABBREVIATED = re.compile(r"(?<![\w.])[A-Za-zÄÖÜäöü]{1,4}$")
 
 
@@ -116,10 +102,10 @@ def sentence_start(text: str, pos: int) -> int:
     sentences come from the segmenter)."""
     base = max(0, pos - 400)
     best = base
-    for m in re.finditer(r"[.!?\n]\s", text[base:pos]):
+    for m in STOP_SPACE.finditer(text[base:pos]):
         end = base + m.end()
         if text[end - 2] == "." and ABBREVIATED.search(text, max(0, end - 8), end - 1) \
-                and re.match(r"\s*[a-zäöüß\d]", text[end - 1:end + 2]):
+                and LOWER_OR_DIGIT_NEXT.match(text[end - 1:end + 2]):
             continue  # "(Vj. 14,96 Mrd.", "ca. 3 Mrd.": an abbreviation, not a sentence end
         best = end
     return best

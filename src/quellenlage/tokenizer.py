@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 LONG = 300
 PIECE = 32
-LONG_RUN = re.compile(r"\S{%d,}" % LONG)
+LONG_RUN = re.compile(r"(?<!\S)\S{%d,}" % LONG)  # = \S{LONG,}: a match starts a run; tried only there
 
 
 class GuardedTokenizer:

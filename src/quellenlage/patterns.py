@@ -1,0 +1,231 @@
+"""Building regular expressions, and finding their matches fast (shared by the scanners).
+
+- `alternation`, `trie_alternation`, `words_re`, `cue_re`: patterns from word lists; a trie
+  lets the engine try only the forms that fit, longest first, as the plain alternation does.
+- cue gates (`cue_absent`, `cue_search`, `cue_finditer`, `CueSet`): every match of a cue
+  pattern holds certain plain letters; where none of them stands in a window, the pattern
+  is not run there (exact: a skipped search would have found nothing).
+- `Gated`: the same matches as a pattern that opens with a look-behind (or an optional part),
+  found by skipping straight to where a match can begin.
+
+Pure: strings in, patterns and matches out.
+"""
+from __future__ import annotations
+
+import re
+import weakref
+from typing import Iterable
+
+
+def alternation(forms: Iterable[str]) -> str:
+    """A regex alternation of literal forms, longest first (so the longest form wins)."""
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+def trie_alternation(forms: Iterable[str]) -> str:
+    """The same alternation as `alternation`, written as a trie of the forms: at each
+    character one branch per next character, a form that ends there as the last, empty
+    choice. The regex engine then tries exactly the forms that fit, longest first (the forms
+    that match at one position are prefixes of one another, so they lie on one path of the
+    trie and a longer one is tried before a shorter one), instead of every form in turn.
+    Only for case-sensitive patterns: under IGNORECASE, forms that differ in case would
+    sit on different paths."""
+    root: dict = {}
+    for form in set(forms):
+        node = root
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            return "(?:" + "|".join(alts) + ")?" if alts else ""
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(root)
+
+
+def common_part(words: Iterable[str]) -> str | None:
+    """The longest string that every word holds (None when there is none): what a text must
+    hold for any of them to be in it."""
+    words = sorted(set(words), key=len)
+    if not words:
+        return None
+    first = words[0]
+    for size in range(len(first), 0, -1):
+        for i in range(len(first) - size + 1):
+            part = first[i:i + size]
+            if all(part in w for w in words[1:]):
+                return part
+    return None
+
+
+def words_re(words: Iterable[str] | None, flags: int = re.IGNORECASE) -> re.Pattern:
+    """Any of the words or phrases as whole words; never matches when there are none."""
+    words = list(words or [])
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<!\w)(?:" + alternation(words) + r")(?!\w)", flags)
+
+
+def _glob(phrase: str) -> str:
+    """ "*prognose" -> a word ending in "prognose"; "Analyst*" -> a word starting so.
+    A word written in lower case also matches capitalised (at a sentence start, in a compound:
+    "erwartet", "Cloud-Umsatz" for "*umsatz"); a capitalised word (a noun) matches only
+    capitalised, so "Gewinn*" does not match "gewinnorientiert"."""
+    parts = []
+    for word in phrase.split(" "):
+        head, tail = word.startswith("*"), word.endswith("*") and len(word) > 1
+        core = word.strip("*")
+        first = core[:1]
+        if first.isalpha() and (first.islower() or head):
+            lead = "[" + re.escape(first.lower()) + re.escape(first.upper()) + "]"
+        else:
+            lead = re.escape(first)
+        parts.append((r"[\w-]*" if head else "") + lead + re.escape(core[1:]) + (r"[\w-]*" if tail else ""))
+    return r"\s+".join(parts)
+
+
+def cue_re(phrases: Iterable[str] | None) -> re.Pattern:
+    """Cue phrases as whole words, `*` standing for the rest of a compound (see `_glob`)."""
+    phrases = sorted(set(phrases or []), key=len, reverse=True)
+    if not phrases:
+        return re.compile(r"(?!)")
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(_glob(p) for p in phrases) + r")(?![\w-])")
+    literals = [_literal(p) for p in phrases]
+    _CUE_GATES[id(rx)] = (weakref.ref(rx), re.compile(trie_alternation(literals)) if all(literals) else None,
+                          tuple(set(literals)))
+    return rx
+
+
+# A cue pattern's literal gate: the exact letters every match of one of its phrases holds
+# (a phrase's longest word without the letter `_glob` lets vary in case). Where the gate finds
+# none inside a window, the pattern has no match there, and the gate looks for plain strings,
+# which the regex engine does fast, where the pattern tries its phrases at every position.
+_CUE_GATES: dict[int, tuple[weakref.ref, re.Pattern | None, tuple[str, ...]]] = {}
+
+
+def _literal(phrase: str) -> str:
+    best = ""
+    for word in phrase.split(" "):
+        core = word.strip("*")
+        first = core[:1]
+        literal = core[1:] if first.isalpha() and (first.islower() or word.startswith("*")) else core
+        best = max(best, literal, key=len)
+    return best
+
+
+def cue_absent(rx: re.Pattern, text: str, start: int, end: int) -> bool:
+    """Is it certain that `rx.search(text, start, end)` finds nothing? (Only ever True for a
+    pattern made by `cue_re` whose gate finds none of its literals in the window.)"""
+    entry = _CUE_GATES.get(id(rx))
+    return entry is not None and entry[0]() is rx and entry[1] is not None and entry[1].search(text, start, end) is None
+
+
+def cue_search(rx: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
+    """`rx.search(text, start, end)`, skipped where its gate shows there is no match."""
+    return None if cue_absent(rx, text, start, end) else rx.search(text, start, end)
+
+
+def cue_finditer(rx: re.Pattern, text: str, start: int, end: int) -> Iterable[re.Match]:
+    """`rx.finditer(text, start, end)`, skipped where its gate shows there is no match."""
+    return () if cue_absent(rx, text, start, end) else rx.finditer(text, start, end)
+
+
+class CueSet:
+    """Which of several cue patterns (`cue_re`) can match inside a window: one pass of all
+    their literals over the window (every literal that starts at a position is a prefix of
+    the longest one there, which the trie finds), instead of one search per pattern."""
+
+    def __init__(self, patterns: Iterable[re.Pattern]):
+        owners: dict[str, set[int]] = {}
+        self.unknown: set[int] = set()  # patterns without a gate: always possible
+        for rx in patterns:
+            entry = _CUE_GATES.get(id(rx))
+            if entry is None or entry[0]() is not rx or entry[1] is None:
+                self.unknown.add(id(rx))
+                continue
+            for literal in entry[2]:
+                owners.setdefault(literal, set()).add(id(rx))
+        # literal -> ids of the patterns one of its prefixes belongs to
+        self.closure = {lit: frozenset().union(*(owners.get(lit[:k], ()) for k in range(1, len(lit) + 1)))
+                        for lit in owners}
+        self.rx = re.compile(trie_alternation(owners)) if owners else None
+
+    def present(self, text: str, start: int, end: int) -> frozenset[int]:
+        """The ids of the patterns that may match inside text[start:end] (a superset: a
+        pattern whose id is missing has no match there, nor in any window inside it)."""
+        found = set(self.unknown)
+        if self.rx is not None:
+            closure, search = self.closure, self.rx.search
+            m = search(text, start, end)
+            while m is not None:  # each place a literal starts (the trie finds the longest)
+                found |= closure[m.group(0)]
+                m = search(text, m.start() + 1, end)
+        return frozenset(found)
+
+
+class Gated:
+    r"""The pattern `lead + body`, with the same matches as `re.compile(lead + body)`, found
+    faster. The regex engine skips ahead to where a match can begin (by the characters its
+    first part can start with) only when the pattern does not open with a look-around or an
+    optional part; `lead` (a look-behind such as `(?<![\w-])`, or nothing) is such a start.
+    So `gates` find the places to try, and the whole pattern is tried only there.
+
+    `gates` are (pattern, needs) pairs; by default `body` itself. The caller guarantees that
+    wherever the whole pattern matches, one of the gates matches at the same place, and that
+    each match of a gate holds its `needs` string (a text without it is not searched for
+    that gate at all)."""
+
+    def __init__(self, lead: str, body: str, flags: int = 0, gates: Iterable[tuple[str, str | None]] | None = None):
+        self.rx = re.compile(lead + body, flags)
+        self.pattern = self.rx.pattern
+        self.gates = [(re.compile(g, flags), needs) for g, needs in (gates or [(body, None)])]
+
+    def _hits(self, text: str) -> list:
+        """Each gate's next match: not searched yet (None), or none left in this text (False)."""
+        return [None if needs is None or needs in text else False for _, needs in self.gates]
+
+    def _first(self, text: str, pos: int, hits: list) -> int | None:
+        """The first place at or after pos that a gate finds (`hits` keeps each gate's next
+        match: a match at or after pos is the one a new search from pos would find)."""
+        p = None
+        for k, (gate, _) in enumerate(self.gates):
+            g = hits[k]
+            if g is None or (g is not False and g.start() < pos):
+                g = hits[k] = gate.search(text, pos) or False
+            if g is not False and (p is None or g.start() < p):
+                p = g.start()
+        return p
+
+    def finditer(self, text: str) -> Iterable[re.Match]:
+        """The matches of `re.compile(lead + body).finditer(text)`."""
+        match, hits = self.rx.match, self._hits(text)
+        pos, n = 0, len(text)
+        while pos <= n:
+            p = self._first(text, pos, hits)
+            if p is None:
+                return
+            m = match(text, p)
+            if m is None:
+                pos = p + 1
+            elif m.end() == p:  # an empty match: the plain iterator knows how to go on from one
+                yield from self.rx.finditer(text, p)
+                return
+            else:
+                yield m
+                pos = m.end()
+
+    def starts(self, text: str) -> Iterable[re.Match]:
+        """`self.rx.match(text, p)` at every position p where it matches (overlapping)."""
+        match, hits = self.rx.match, self._hits(text)
+        pos, n = 0, len(text)
+        while pos <= n:
+            p = self._first(text, pos, hits)
+            if p is None:
+                return
+            m = match(text, p)
+            if m is not None:
+                yield m
+            pos = p + 1
