@@ -37,7 +37,7 @@ def cli():
 @pytest.fixture(scope="session")
 def corpus_run(tmp_path_factory, rules):
     """One extraction over the sample corpus, shared by the table tests."""
-    from quellenlage.extract import run
+    from quellenlage.run import run
     out = tmp_path_factory.mktemp("corpus-run")
     result = run([str(ARTICLES)], out, model="rules", rules_dir=str(rules.root), log=lambda s: None)
     return out, result
@@ -59,7 +59,7 @@ def report_run(tmp_path_factory, rules):
     """The sample corpus plus an article full of markup, extracted, with its report."""
     import shutil
 
-    from quellenlage.extract import run
+    from quellenlage.run import run
     from quellenlage.report import write_report
     base = tmp_path_factory.mktemp("report-run")
     articles = base / "articles"

@@ -80,7 +80,7 @@ def test_arbitrary_text_never_raises(s):
 
 
 def test_dateline_fills_published_and_is_no_figure(tmp_path, rules):
-    from quellenlage.extract import run
+    from quellenlage.run import run
     import pandas as pd
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(

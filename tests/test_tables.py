@@ -6,7 +6,7 @@ import json
 import pandas as pd
 import pyarrow.parquet as pq
 
-from quellenlage.extract import run
+from quellenlage.run import run
 from quellenlage.readers import discover, read_sources
 from quellenlage.tables import SCHEMAS, TABLES, read_table
 

@@ -72,7 +72,7 @@ def main() -> None:
 def extract(paths, out, model, rules_dir, workers, engine, scheduler, full, doc_timeout, max_bytes):
     """Run the pipeline over PATHS (files or folders) and write the tables to --out."""
     from quellenlage.distributed import EngineError
-    from quellenlage.extract import run
+    from quellenlage.run import run
     from quellenlage.pipeline import ModelError
     from quellenlage.rules import RulesError
     from quellenlage.run import SystemicFailure

@@ -128,9 +128,3 @@ def sort_tables(tables: dict[str, list[dict]]) -> dict[str, list[dict]]:
     for name in ("figures", "quotes", "claims"):
         tables[name].sort(key=lambda r: (r["doc_id"], r["start"], r["end"], r.get("label", "")))
     return tables
-
-
-def run(*args, **kwargs):
-    """A run over files and folders: see `quellenlage.run.run` (streaming, incremental)."""
-    from quellenlage.run import run as streaming_run
-    return streaming_run(*args, **kwargs)
