@@ -179,7 +179,8 @@ class DateWords:
             if low == "morgen" and (word[0].isupper() and not _sentence_start(text, m.start()) or prev in morning):
                 continue  # "am Morgen", "heute Morgen": the morning
             if low == "heute":  # its clause, inside any quotation marks around it
-                a = max(text.rfind(ch, max(0, m.start() - 300), m.start()) for ch in TODAY_STOPS) + 1
+                lo = max(0, m.start() - 300)
+                a = max(max(text.rfind(ch, lo, m.start()) for ch in TODAY_STOPS) + 1, lo)
                 ends = [i for i in (text.find(ch, m.end(), m.end() + 300) for ch in TODAY_STOPS) if i >= 0]
                 if not self.today_cues.search(text[a:min(ends) if ends else m.end() + 300]):
                     continue  # "heute" as "nowadays"

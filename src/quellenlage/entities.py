@@ -309,8 +309,13 @@ def _people(text: str, rules: EntityRules, taken: _Taken, add, out: list[Entity]
                 add(m.start(), m.end(), name, "PER", "surname", g)
 
 
+LONG_RUN = re.compile(r"\S{120,}")  # no name is a word this long: a run that keeps every search linear
+
+
 def _mask(text: str, regions: list[tuple[int, int]]) -> str:
-    """The text with skipped regions blanked out (same offsets)."""
+    """The text with skipped regions and runs of 120 or more characters without a space
+    blanked out (same offsets)."""
+    regions = list(regions) + [m.span() for m in LONG_RUN.finditer(text)]
     if not regions:
         return text
     chars = list(text)

@@ -86,6 +86,8 @@ def build(folder: Path, max_bytes: int) -> Hostile:
     h.file("integers.txt", " ".join(str(rng.randrange(10**6)) for _ in range(10_000)).encode(), OK_OR_SKIPPED)
     h.file("parentheses.txt", ("(" * 30_000 + GERMAN + ")" * 30_000).encode(), OK_OR_SKIPPED)
     h.file("long-word.txt", ("Rechenzentrum" * 40_000).encode(), OK_OR_SKIPPED)
+    h.file("dense-words.txt", ("heute gestern Ostern Mai 2025 " * 8_000).encode(), OK_OR_SKIPPED)
+    h.file("dense-money.txt", ("5€ 3 Euro 20 " * 4_000).encode(), OK_OR_SKIPPED)
     h.file("too-large.txt", GERMAN.encode() * (max_bytes // len(GERMAN.encode()) + 10), SKIPPED, _error_says("too large"))
     h.file("empty.txt", b"", SKIPPED, _error_says("empty"))
     h.file("blank.txt", b" \n\t\r\n  ", SKIPPED)
