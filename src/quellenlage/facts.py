@@ -17,7 +17,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from quellenlage.claim_parts import PART
-from quellenlage.conflicts import Interval, claim_interval, conflict_id, date_interval, published_day
+from quellenlage.conflicts import Interval, claim_interval, conflict_id, published_day
+from quellenlage.fact_time import time_buckets, windows
 from quellenlage.wording import describe_frame, format_value, summary_sentence
 
 CAUSES = ("false_friend", "scale", "rounding", "update")
@@ -38,123 +39,6 @@ def fact_key(c: dict) -> tuple:
     return (c["subject"], c["property"], c.get("segment") or "", c.get("aspect") or "actual",
             c.get("measure") or "level", c.get("basis") or "", c["label"] == "DATE",
             c.get("unit") or "" if c["label"] in ("COUNT", "DURATION") else "", c.get("currency") or "")
-
-
-def time_buckets(members: list[dict], time: str, window: int | None) -> list[list[dict]]:
-    """Split one comparison group by time (see the module's docstring)."""
-    if time == "event":
-        return _events(members)
-    if time == "static" or not window:
-        by_period: dict[str, list[dict]] = defaultdict(list)
-        for c in members:
-            by_period[_period_key(c)].append(c)
-        return [by_period[k] for k in sorted(by_period)]
-    if time == "flow":
-        known: dict[str, list[dict]] = defaultdict(list)
-        unknown = []
-        for c in members:
-            (known[_period_key(c)] if _period_key(c) else unknown).append(c)
-        # Without a period a figure per period is compared only with others without one,
-        # published within the window: a quarter named in one source is never guessed for another.
-        if members and (members[0].get("aspect") or "actual") != "actual":
-            # An outlook or estimate changes as time goes by: compared only with those of the
-            # same time; without its period it says too little to compare.
-            return [w for k in sorted(known) for w in _windows(known[k], window, published=True)]
-        return [known[k] for k in sorted(known)] + _windows(unknown, window)
-    # At a point in time: a stated date ("Ende September") is compared with the same date, and
-    # with figures of sources published within it (or a week after); the rest in windows of
-    # publication dates.
-    dated: dict[str, list[dict]] = defaultdict(list)
-    undated = []
-    for c in members:
-        (dated[_period_key(c)] if c.get("period_end") else undated).append(c)
-    rest = []
-    for c in undated:
-        day = c.get("_day")
-        within = [k for k, cs in dated.items() if day is not None and not c.get("past")
-                  and cs[0]["period_start"].toordinal() <= day <= cs[0]["period_end"].toordinal() + _allowance(window)]
-        if within:
-            dated[max(within)].append(c)
-        else:
-            rest.append(c)
-    past = [c for c in rest if c.get("past")]  # "ursprünglich 100.000": an earlier, unsaid time
-    rest = [c for c in rest if not c.get("past")]
-    return [dated[k] for k in sorted(dated)] + _windows(rest, window) + ([past] if past else [])
-
-
-def _allowance(window: int) -> int:
-    """Days after a stated date within which an undated figure of a later source is read as
-    of that date: a week for slow quantities, none for a price (a window of one day)."""
-    return min(7, window - 1)
-
-
-def _events(members: list[dict]) -> list[list[dict]]:
-    """Events (a funding round, an investment, a deal): claims whose stated dates overlap are
-    about the same event; claims without a date join the one dated event there is, else each
-    other."""
-    dated = sorted((c for c in members if c.get("period_start")), key=lambda c: (c["period_start"], c["claim_id"]))
-    groups: list[list[dict]] = []
-    end = None
-    for c in dated:
-        if groups and c["period_start"] <= end:
-            groups[-1].append(c)
-            end = max(end, c["period_end"])
-        else:
-            groups.append([c])
-            end = c["period_end"]
-    undated = [c for c in members if not c.get("period_start")]
-    if undated and len(groups) == 1:
-        groups[0].extend(undated)
-        return groups
-    return groups + ([undated] if undated else [])
-
-
-def _period_key(c: dict) -> str:
-    if c.get("period_start") and c.get("period_end"):
-        return f"{c['period_start']}/{c['period_end']}"
-    return c.get("period") or ""
-
-
-def _windows(members: list[dict], window: int, published: bool = False) -> list[list[dict]]:
-    """Claims at points in time, in windows of `window` days (a new window opens when a claim
-    lies further than that from the window's first claim); claims without a time together.
-    `published`: by publication date only (an outlook said in August is not one said in November)."""
-    when = (lambda c, w: c.get("_day")) if published else _when
-    timed = sorted((c for c in members if when(c, window) is not None), key=lambda c: (when(c, window), c["claim_id"]))
-    out, current, first = [], [], None
-    for c in timed:
-        t = when(c, window)
-        if current and t - first > window:
-            out.append(current)
-            current = []
-        if not current:
-            first = t
-        current.append(c)
-    if current:
-        out.append(current)
-    untimed = [c for c in members if when(c, window) is None]
-    if untimed and window <= 7:
-        return out  # a quantity that changes day by day, from a source of unknown date: no comparison
-    if untimed and len(out) == 1 and all((c.get("aspect") or "actual") == "actual" for c in untimed):
-        # Without a publication date or period a claim is compared with the one window there is.
-        out[0].extend(untimed)
-        return out
-    return out + ([untimed] if untimed else [])
-
-
-def _when(c: dict, window: int) -> int | None:
-    """The day a claim speaks of: its period's end, else its publication (an unstated earlier
-    time for "ursprünglich …": before the window)."""
-    if c.get("period_end"):
-        return c["period_end"].toordinal()
-    if c.get("date_value") and c.get("_value_is_time"):  # an announcement's date is the time it speaks of
-        span = date_interval(c["date_value"])
-        if span is not None:
-            return int(span.high)
-    day = c.get("_day")
-    if day is None:
-        return None
-    return day - window - 1 if c.get("past") else day
 
 
 def value_groups(claims: list[dict]) -> list[ValueGroup]:
@@ -289,7 +173,7 @@ def _scale_pairs(members: list[dict], buckets: list[list[dict]]) -> list[list[di
             by_digits[round((math.log10(v) % 3) * 200)].append(c)
     out = []
     for same in by_digits.values():
-        for cluster in _windows(same, SCALE_WINDOW, published=True):
+        for cluster in windows(same, SCALE_WINDOW, published=True):
             suspects = _scale_suspects(cluster, bucket_of)
             if suspects:
                 out.append(suspects)  # one fact for them, however many copies stand behind each value

@@ -93,18 +93,22 @@ def _parse(path: Path, lineno: int, line: str, problems: list[str]):
         return None
 
 
-def check_gold_file(path: Path, problems: list[str]) -> list[dict]:
-    """The documents of one gold file; what is wrong goes to `problems`."""
-    docs = []
+def _valid_lines(path: Path, model: type[BaseModel], problems: list[str]):
+    """(line number, raw record, validated model) of each line that parses and fits `model`."""
     for lineno, line in _lines(path):
         raw = _parse(path, lineno, line, problems)
         if raw is None:
             continue
         try:
-            doc = GoldDoc.model_validate_json(line)
+            yield lineno, raw, model.model_validate_json(line)
         except ValidationError as exc:
             problems += [f"{path}:{lineno}: {p}" for p in _validation_problems(exc)]
-            continue
+
+
+def check_gold_file(path: Path, problems: list[str]) -> list[dict]:
+    """The documents of one gold file; what is wrong goes to `problems`."""
+    docs = []
+    for lineno, raw, doc in _valid_lines(path, GoldDoc, problems):
         found = []
         for i, span in enumerate(doc.spans):
             found += _span_problems(doc.text, span.start, span.end, span.text, f"spans[{i}]")
@@ -119,15 +123,7 @@ def check_gold_file(path: Path, problems: list[str]) -> list[dict]:
 def check_relations_file(path: Path, texts: dict[str, str], problems: list[str]) -> list[dict]:
     """The relations of one file; ends on known gold documents must match their texts."""
     relations = []
-    for lineno, line in _lines(path):
-        raw = _parse(path, lineno, line, problems)
-        if raw is None:
-            continue
-        try:
-            rel = Relation.model_validate_json(line)
-        except ValidationError as exc:
-            problems += [f"{path}:{lineno}: {p}" for p in _validation_problems(exc)]
-            continue
+    for lineno, raw, rel in _valid_lines(path, Relation, problems):
         found = []
         for name, end in (("a", rel.a), ("b", rel.b)):
             if end.doc in texts:
