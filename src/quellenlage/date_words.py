@@ -115,7 +115,7 @@ class DateWords:
             ("numeric_range", re.compile(r"(?<![\d.])(?P<d1>\d{1,2})\.(?:(?P<m1>\d{1,2})\.(?P<y1>\d{4})?)?" + DASH
                                          + r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})?(?![\d])")),
             ("weekday_range", re.compile(r"(?<!\w)(?P<w1>" + wd + r")" + SP + r"bis" + SP + r"(?P<w2>" + wd + r")(?:"
-                                         + SP + r"(?P<mod>nächster|kommender|dieser|vergangener|letzter)" + SP
+                                         + SP + r"(?P<mod>" + alternation(self.cfg.get("weekday_modifiers") or {"(?!)": 0}) + r")" + SP
                                          + r"Woche)?(?!\w)")),
             ("year_range", re.compile(r"(?<=[Zz]wischen" + SP[:-1] + r")(?P<y1>(?:1[89]|20)\d\d)" + SP + r"und" + SP
                                       + r"(?P<y2>(?:1[89]|20)\d\d)(?!\d)")),
@@ -254,7 +254,7 @@ class DateWords:
         if pub is None:
             return self._fig(m.start(), m.end(), None, "date_weekday_range")
         w1, w2 = self.weekday_of[_cap(m.group("w1"))], self.weekday_of[_cap(m.group("w2"))]
-        k = {"nächster": 1, "kommender": 1, "dieser": 0, "vergangener": -1, "letzter": -1}.get(m.group("mod") or "", None)
+        k = self.modifiers.get((m.group("mod") or "").lower())  # "… nächster Woche": from rules/<lang>/dates.yaml
         if k is None:  # the coming days, or the past ones when the clause speaks of the past
             tense = self.tense(text, m.start())
             start = pub - dt.timedelta(days=(pub.weekday() - w1) % 7) if tense < 0 else \
