@@ -19,7 +19,7 @@ from typing import Iterator
 from quellenlage.figure import Figure
 from quellenlage.normalize.dates import iso_week, parse_published
 from quellenlage.normalize.numbers import parse_ordinal_word
-from quellenlage.patterns import alternation
+from quellenlage.patterns import alternation, gated
 
 SP = r"[ \u00a0\u202f\t]+"
 DASH = r"(?:[ \u00a0\u202f]*[–—-][ \u00a0\u202f]*|" + SP + r"bis(?:" + SP + r"zum)?" + SP + r")"
@@ -82,7 +82,7 @@ class DateWords:
     def holidays(self) -> tuple[re.Pattern, dict[str, tuple[str, int]]]:
         table = {name: ("fixed", int(md[:2]) * 100 + int(md[3:])) for name, md in (self.cfg.get("holidays") or {}).items()}
         table.update({name: ("easter", int(k)) for name, k in (self.cfg.get("movable_holidays") or {}).items()})
-        return re.compile(r"(?<![\w-])(?P<h>" + alternation(table) + r")(?!\w)(?:" + SP + YEAR + r")?"), table
+        return gated(r"(?<![\w-])(?P<h>" + alternation(table) + r")(?!\w)(?:" + SP + YEAR + r")?"), table
 
     @cached_property
     def relative_days(self) -> re.Pattern:
@@ -109,21 +109,21 @@ class DateWords:
     def patterns(self) -> list[tuple[str, re.Pattern]]:
         m, wd = self._month, self._weekday
         return [
-            ("day_range_month", re.compile(r"(?<![\d.])(?P<d1>\d{1,2})\.(?:" + SP + r"(?P<m1>" + self._months
+            ("day_range_month", gated(r"(?<![\d.])(?P<d1>\d{1,2})\.(?:" + SP + r"(?P<m1>" + self._months
                                            + r"))?" + r"(?P<gap>" + DASH + r"|" + SP + r"und(?:" + SP + r"dem)?" + SP
                                            + r")(?P<d2>\d{1,2})\." + SP + m + r"(?:" + SP + YEAR + r")?")),
-            ("numeric_range", re.compile(r"(?<![\d.])(?P<d1>\d{1,2})\.(?:(?P<m1>\d{1,2})\.(?P<y1>\d{4})?)?" + DASH
+            ("numeric_range", gated(r"(?<![\d.])(?P<d1>\d{1,2})\.(?:(?P<m1>\d{1,2})\.(?P<y1>\d{4})?)?" + DASH
                                          + r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})?(?![\d])")),
-            ("weekday_range", re.compile(r"(?<!\w)(?P<w1>" + wd + r")" + SP + r"bis" + SP + r"(?P<w2>" + wd + r")(?:"
+            ("weekday_range", gated(r"(?<!\w)(?P<w1>" + wd + r")" + SP + r"bis" + SP + r"(?P<w2>" + wd + r")(?:"
                                          + SP + r"(?P<mod>" + alternation(self.cfg.get("weekday_modifiers") or {"(?!)": 0}) + r")" + SP
                                          + r"Woche)?(?!\w)")),
-            ("year_range", re.compile(r"(?<=[Zz]wischen" + SP[:-1] + r")(?P<y1>(?:1[89]|20)\d\d)" + SP + r"und" + SP
+            ("year_range", gated(r"(?<=[Zz]wischen" + SP[:-1] + r")(?P<y1>(?:1[89]|20)\d\d)" + SP + r"und" + SP
                                       + r"(?P<y2>(?:1[89]|20)\d\d)(?!\d)")),
-            ("calendar_week", re.compile(r"(?<![\w-])(?:KW|Kalenderwoche)" + SP + r"(?P<w>\d{1,2})(?!\d)(?:" + SP + YEAR + r")?")),
-            ("slash_date", re.compile(r"(?<![\d./-])(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/-])")),
+            ("calendar_week", gated(r"(?<![\w-])(?:KW|Kalenderwoche)" + SP + r"(?P<w>\d{1,2})(?!\d)(?:" + SP + YEAR + r")?")),
+            ("slash_date", gated(r"(?<![\d./-])(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/-])")),
             ("ordinal_day", re.compile(r"(?<![\w-])(?P<o>[a-zäöüß]+(?:te|ten|ter|tes|ste|sten))" + SP + m
                                        + r"(?:" + SP + YEAR + r")?")),
-            ("month_edge", re.compile(r"(?<!\w)(?P<mod>Anfang|Mitte|Ende)" + SP + r"(?:des|diese[sn])" + SP
+            ("month_edge", gated(r"(?<!\w)(?P<mod>Anfang|Mitte|Ende)" + SP + r"(?:des|diese[sn])" + SP
                                       + r"(?P<which>Monats)(?!\w)")),
         ]
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from quellenlage.normalize.numbers import NumberRules
-from quellenlage.patterns import alternation, cue_re
+from quellenlage.patterns import Anchored, alternation, cue_re, gated
 from quellenlage.rules import RuleSet
 from quellenlage.textutil import LETTER, SPACES
 
@@ -122,16 +122,17 @@ class FigureRules:
     @cached_property
     def duration_adjective_re(self) -> tuple[re.Pattern, dict[str, str]]:
         table = {stem: unit for unit, stem in self.cfg["units"]["duration_adjectives"].items()}
-        return re.compile(r"(?<![\w-])(?P<n>\d+-?|" + LETTER + r"+?)(?P<stem>" + alternation(table)
-                          + r")(?:e|en|er|es|em)?(?![\w-])", re.IGNORECASE), table
+        rx = re.compile(r"(?<![\w-])(?P<n>\d+-?|" + LETTER + r"+?)(?P<stem>" + alternation(table)
+                        + r")(?:e|en|er|es|em)?(?![\w-])", re.IGNORECASE)
+        return Anchored(rx, re.compile(alternation(table), re.IGNORECASE)), table
 
     @cached_property
     def duration_noun_re(self) -> tuple[re.Pattern, dict[str, dict]] | None:
         table = {noun.lower(): spec for noun, spec in (self.cfg["units"].get("duration_nouns") or {}).items()}
         if not table:
             return None
-        return re.compile(r"(?<![\w-])(?:ein|eine|einen|einem|einer|eines)\s+(?P<noun>" + alternation(table)
-                          + r")(?:es|s|en|n)?(?![\w-])", re.IGNORECASE), table
+        return gated(r"(?<![\w-])(?:ein|eine|einen|einem|einer|eines)\s+(?P<noun>" + alternation(table)
+                     + r")(?:es|s|en|n)?(?![\w-])", re.IGNORECASE), table
 
     @cached_property
     def percent_re(self) -> re.Pattern:
@@ -142,10 +143,11 @@ class FigureRules:
     @cached_property
     def rank_res(self) -> tuple[re.Pattern, re.Pattern]:
         u = self.cfg["units"]
-        before = re.compile(r"(?<![\w-])(?P<w>" + alternation(u["rank_before"]) + r")(?:[" + SPACES
+        before = gated(r"(?<![\w-])(?P<w>" + alternation(u["rank_before"]) + r")(?:[" + SPACES
                             + r"]+|-)(?P<n>\d{1,4}|" + LETTER + r"+)(?![\w.,]\d|\w)")
-        after = re.compile(r"(?<![\w-])(?P<o>\d{1,3}\.|" + LETTER + r"+)[" + SPACES + r"]+(?P<w>"
-                           + alternation(u["rank_after"]) + r")(?!" + LETTER + r")")
+        after = Anchored(re.compile(r"(?<![\w-])(?P<o>\d{1,3}\.|" + LETTER + r"+)[" + SPACES + r"]+(?P<w>"
+                                    + alternation(u["rank_after"]) + r")(?!" + LETTER + r")"),
+                         re.compile(alternation(u["rank_after"])), words=1)
         return before, after
 
     @cached_property

@@ -166,6 +166,40 @@ class CueSet:
         return frozenset(found)
 
 
+def leading_lookbehind(pattern: str) -> tuple[str, str]:
+    """(lead, body): the look-behind a pattern opens with ("(?<![\\w-])") and the rest; ("",
+    pattern) when it opens otherwise."""
+    if not pattern.startswith("(?<"):
+        return "", pattern
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return pattern[:i + 1], pattern[i + 1:]
+        i += 1
+    return "", pattern
+
+
+def gated(pattern: str, flags: int = 0) -> "Gated":
+    """`Gated` for a pattern that opens with a look-behind whose rest starts with a plain
+    character or class (a digit, a capital): the engine skips to those straight away. Not
+    for a rest that opens with a case-folded or lazy part, which the engine tries everywhere
+    anyway (there the look-behind, failing fast, is the cheaper gate)."""
+    lead, body = leading_lookbehind(pattern)
+    return Gated(lead, body, flags)
+
+
 class Gated:
     r"""The pattern `lead + body`, with the same matches as `re.compile(lead + body)`, found
     faster. The regex engine skips ahead to where a match can begin (by the characters its
@@ -229,3 +263,47 @@ class Gated:
             if m is not None:
                 yield m
             pos = p + 1
+
+
+RUN_START = re.compile(r"(?<![\w-])\w")
+NOT_SPACE_BACK = 120  # how far before its gate a match may start (characters)
+
+
+class Anchored:
+    """The matches of a pattern that opens with `(?<![\\w-])` (it starts at the start of a word)
+    and holds a match of `gate` in its first `words` + 1 words ("fünfjährigen" holds "jährig",
+    "dritten Platz" holds "Platz" one word on): the pattern is tried only at the word starts
+    up to `words` words before each place the gate finds, in text order, as `finditer` does.
+    For patterns whose first part the regex engine would otherwise try at every word (a
+    case-folded or lazy word before the literal that decides). A match that starts more than
+    `NOT_SPACE_BACK` characters before its gate is not found (no German word is that long)."""
+
+    def __init__(self, rx: re.Pattern, gate: re.Pattern, words: int = 0):
+        self.rx, self.gate, self.words = rx, gate, words
+        self.pattern = rx.pattern
+
+    def _window_start(self, text: str, pos: int, floor: int) -> int:
+        lo = max(floor, pos - NOT_SPACE_BACK)
+        i = pos
+        for k in range(self.words + 1):
+            while i > lo and not text[i - 1].isspace():
+                i -= 1
+            if k == self.words:
+                break
+            while i > lo and text[i - 1].isspace():
+                i -= 1
+        return i
+
+    def finditer(self, text: str) -> Iterable[re.Match]:
+        match, end, scanned = self.rx.match, 0, 0
+        for g in self.gate.finditer(text):
+            lo = self._window_start(text, g.start(), 0)
+            for s in RUN_START.finditer(text, max(lo, scanned), g.start() + 1):
+                p = s.start()
+                if p < end:
+                    continue
+                m = match(text, p)
+                if m is not None and m.end() > p:
+                    yield m
+                    end = m.end()
+            scanned = max(scanned, g.start() + 1)

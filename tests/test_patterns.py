@@ -1,0 +1,85 @@
+"""The fast finders in patterns.py find exactly what the plain regex finds (same spans, same
+groups, same order): `Gated` (skip to where a match can begin), `gated` (its look-behind split
+off) and `Anchored` (tried only near a literal every match holds), on the real rule patterns
+and on texts made of the words that decide them."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from quellenlage.date_rules import DateRules
+from quellenlage.figure_lexicon import FigureRules
+from quellenlage.patterns import Anchored, Gated, gated, leading_lookbehind
+from quellenlage.rules import RuleSet
+
+PIECES = ["Montag", "Dienstag", "vergangener", "kommenden", "nächste", "Woche", "Wochenende", "am", "Am",
+          "fünf", "jährigen", "zwölf", "monatige", "10", "-", "12.", "3.", "31.", "Platz", "Rang", "dritten",
+          "Top", "ein", "eine", "Vierteljahr", "Ostern", "2025", "zwischen", "und", "bis", "KW", "Mitte",
+          "des", "Monats", "März", "Mai", "/", ".", ",", "(", "„", "x", "ß", "Ü", "über"]
+SEPARATORS = [" ", " ", "", "\n", "\u00a0", "-", "\t"]
+texts = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(SEPARATORS)), max_size=40).map(
+    lambda parts: "".join(p + s for p, s in parts))
+
+
+@pytest.fixture(scope="module")
+def finders():
+    rules = RuleSet.load()
+    words = DateRules.from_ruleset(rules).words
+    fig = FigureRules.from_ruleset(rules)
+    found = [words.holidays[0], *(rx for _, rx in words.patterns),
+             fig.duration_adjective_re[0], *fig.rank_res]
+    if fig.duration_noun_re:
+        found.append(fig.duration_noun_re[0])
+    fast = [f for f in found if isinstance(f, (Gated, Anchored))]
+    assert len(fast) >= 8  # the patterns this test is about are still the fast kind
+    return fast
+
+
+def _same(finder, text):
+    fast = [(m.span(), m.groupdict()) for m in finder.finditer(text)]
+    plain = [(m.span(), m.groupdict()) for m in finder.rx.finditer(text)]
+    assert fast == plain, (finder.pattern[:80], text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=texts)
+def test_fast_finders_find_what_the_regex_finds(finders, text):
+    for finder in finders:
+        _same(finder, text)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Sie landete auf dem dritten Platz, vor Rang 5 und dem 12. Platz.", ["dritten Platz", "vor Rang", "12. Platz"]),
+    ("Platz eins; zweiten\u00a0Rang; Erster Platz", ["zweiten\u00a0Rang", "Erster Platz"]),
+])
+def test_anchored_ranks(text, found):
+    after = FigureRules.from_ruleset(RuleSet.load()).rank_res[1]
+    assert isinstance(after, Anchored)
+    assert [m.group(0) for m in after.finditer(text)] == found == [m.group(0) for m in after.rx.finditer(text)]
+
+
+def test_anchored_duration_adjectives():
+    rx = re.compile(r"(?<![\w-])(?P<n>\d+-?|[^\W\d_]+?)(?P<stem>jährig|monatig)(?:e|en|er|es)?(?![\w-])", re.I)
+    finder = Anchored(rx, re.compile("jährig|monatig", re.I))
+    text = "Die fünfjährigen, 12-monatigen und Zehnjährige; nicht ab-jährig oder xjährigkeit."
+    assert [m.group(0) for m in finder.finditer(text)] == ["fünfjährigen", "12-monatigen", "Zehnjährige"]
+
+
+@pytest.mark.parametrize("pattern, lead", [
+    (r"(?<![\w-])(?P<w>Platz)", r"(?<![\w-])"),
+    (r"(?<=[Zz]wischen[ \t])(?P<y>\d{4})", r"(?<=[Zz]wischen[ \t])"),
+    (r"(?<![(\])])x", r"(?<![(\])])"),
+    (r"(?<![\d.])\d", r"(?<![\d.])"),
+    (r"\d+(?<!0)", ""),
+])
+def test_leading_lookbehind(pattern, lead):
+    got_lead, body = leading_lookbehind(pattern)
+    assert (got_lead, got_lead + body) == (lead, pattern)
+
+
+def test_gated_equals_plain_on_overlapping_candidates():
+    finder = gated(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.")
+    text = "1.2.3.4. 12.12. x5.6. 7.8.9"
+    assert [m.group(0) for m in finder.finditer(text)] == [m.group(0) for m in finder.rx.finditer(text)]
