@@ -11,7 +11,7 @@ from hypothesis import given, settings, strategies as st
 
 from quellenlage.date_rules import DateRules
 from quellenlage.figure_lexicon import FigureRules
-from quellenlage.patterns import Anchored, Gated, gated, leading_lookbehind
+from quellenlage.patterns import Anchored, Gated, Prefiltered, gated, leading_lookbehind, required_literals
 from quellenlage.rules import RuleSet
 
 PIECES = ["Montag", "Dienstag", "vergangener", "kommenden", "nächste", "Woche", "Wochenende", "am", "Am",
@@ -83,3 +83,47 @@ def test_gated_equals_plain_on_overlapping_candidates():
     finder = gated(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.")
     text = "1.2.3.4. 12.12. x5.6. 7.8.9"
     assert [m.group(0) for m in finder.finditer(text)] == [m.group(0) for m in finder.rx.finditer(text)]
+
+
+# --- required literals: a pattern dropped for a text has no match in it --------------------
+
+def _rule_patterns() -> list[re.Pattern]:
+    import yaml
+    from pathlib import Path
+    folder = Path(__file__).resolve().parents[1] / "rules" / "de"
+    lines = yaml.safe_load((folder / "boilerplate.yaml").read_text(encoding="utf-8"))["line_patterns"]
+    skips = yaml.safe_load((folder / "not_figures.yaml").read_text(encoding="utf-8"))["skip_patterns"]
+    return [re.compile(p) for p in lines + skips]
+
+
+RULE_PATTERNS = _rule_patterns()
+LINE_PIECES = ["Anzeige", "ANZEIGE", "Jetzt", "jetzt", "testen", "Newsletter", "NEWSLETTER", "abonnieren",
+               "Cookies", "zustimmen", "Lesen Sie auch", "LESEN SIE AUCH", "Von", "Anna Muster", "©", "Foto",
+               ":", "12", "Uhr", "3.4.2025", "v1.2.3", "1/2", "www.", "x@y.de", "Mehr", "auf", "heise.de",
+               "ſ", "ẞ", "K", "Straße", "Order", "handeln", "ab", "5", "Euro", "pro", "Ordergebühr"]
+line_texts = st.lists(st.tuples(st.sampled_from(LINE_PIECES), st.sampled_from([" ", "", ": ", ". "])),
+                      max_size=12).map(lambda parts: "".join(p + s for p, s in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=line_texts)
+def test_prefilter_never_drops_a_pattern_that_matches(text):
+    kept = {id(rx) for rx in Prefiltered(RULE_PATTERNS).for_text(text)}
+    for rx in RULE_PATTERNS:
+        if rx.search(text):
+            assert id(rx) in kept, (rx.pattern, text)
+
+
+@pytest.mark.parametrize("pattern, flags, literals", [
+    (r"Hier weiterlesen", 0, ["Hier weiterlesen"]),
+    (r"(?i)Affiliate-Link|Partnerlink", 0, ["affiliate-link", "partnerlink"]),
+    (r"^\s*(?:Foto|Bild)\s*:\s*\S", 0, ["Bild", "Foto"]),
+    (r"\b\d{1,2}\s*Uhr\b", 0, ["Uhr"]),
+    (r"Jahres(?:umsatz|gewinn)", 0, ["Jahres"]),
+    (r"(?:Umsatz|Gewinn)?\d+", 0, None),        # the words are optional: nothing required
+    (r"Quartal|\d+", 0, None),                  # one branch needs no literal
+    (r"x(?i:ABC)", 0, ["x"]),                   # a case-folded group is no cased literal
+    (r"ABC", re.IGNORECASE, ["abc"]),
+])
+def test_required_literals(pattern, flags, literals):
+    assert required_literals(pattern, flags) == literals

@@ -5,6 +5,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from quellenlage.patterns import Prefiltered
+
 
 @dataclass(frozen=True)
 class BoilerplateRules:
@@ -15,6 +17,15 @@ class BoilerplateRules:
     credit_re: re.Pattern | None = None
     sticky_max_words: int = 0
     inline_res: tuple[re.Pattern, ...] = ()
+
+    @property
+    def line_filter(self) -> Prefiltered:
+        """The line patterns, each tried only in a document that holds a word it needs."""
+        found = self.__dict__.get("_line_filter")
+        if found is None:
+            found = Prefiltered(self.line_res)
+            object.__setattr__(self, "_line_filter", found)
+        return found
 
     @classmethod
     def from_config(cls, cfg: dict[str, Any]) -> "BoilerplateRules":
@@ -46,7 +57,7 @@ def _reads_like_ad(line: str, rules: BoilerplateRules) -> bool:
 def find_boilerplate(text: str, rules: BoilerplateRules, start: int = 0) -> list[tuple[int, int]]:
     """Regions (start, end) of boilerplate lines at or after `start`, merged when adjacent."""
     lines = _lines(text)
-    found = _find(text, rules, start, lines)
+    found = _find(text, rules, start, lines, rules.line_filter.for_text(text))
     found += [m.span() for rx in rules.inline_res for m in rx.finditer(text) if m.start() >= start
               and not any(s <= m.start() < e for s, e in found)]
     found.sort()
@@ -95,7 +106,8 @@ def _merge(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _find(text: str, rules: BoilerplateRules, start: int, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _find(text: str, rules: BoilerplateRules, start: int, lines: list[tuple[int, int]],
+          line_res: list[re.Pattern]) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     after_marker = False
     in_teasers = False
@@ -115,7 +127,7 @@ def _find(text: str, rules: BoilerplateRules, start: int, lines: list[tuple[int,
             regions.append((s, e))
             after_marker = True
             continue
-        if any(rx.search(line) for rx in rules.line_res):
+        if any(rx.search(line) for rx in line_res):
             regions.append((s, e))
         elif after_marker and _reads_like_ad(line, rules):
             regions.append((s, e))
