@@ -207,9 +207,9 @@ class Dates(RuleComponent):
         the one the article states): yearless fiscal quarters are read with it."""
         from quellenlage.period_resolver import stated_fiscal
         counts: dict[str, int] = {}
-        for s in doc.spans["entities"] if "entities" in doc.spans else []:
-            if s._.entity.type == "ORG":
-                counts[s._.entity.name] = counts.get(s._.entity.name, 0) + 1
+        for e in doc_entities(doc) if "entities" in doc.spans else []:
+            if e.type == "ORG":
+                counts[e.name] = counts.get(e.name, 0) + 1
         for org in sorted(counts, key=lambda n: (-counts[n], n)):
             cal = entities.fiscal(org)
             if cal is not None:
@@ -219,17 +219,17 @@ class Dates(RuleComponent):
 
     def process(self, doc, engine):
         scanner, entities, frames = engine
-        figures = list(doc.spans["figures"]) if "figures" in doc.spans else []
-        taken = [(s._.figure["start"], s._.figure["end"]) for s in figures]
+        figures = [(s, s._.figure) for s in doc.spans["figures"]] if "figures" in doc.spans else []
+        taken = [(f["start"], f["end"]) for _, f in figures]
         fiscal = self.fiscal_calendar(doc, entities, frames)
         # the calendar the DATE rows' fiscal values are read with (their date_start, date_end)
         doc.user_data[FISCAL_KEY] = [fiscal.start_month, fiscal.named_by] if fiscal else None  # msgpack-able
         found = scanner.scan(text_of(doc), doc._.published, skip_regions(doc) + taken,
                              fiscal.start_month if fiscal else None)
         dates = result_spans(doc, found, "figure")
-        figures += dates
-        figures.sort(key=lambda s: (s._.figure["start"], s._.figure["end"]))
-        doc.spans["figures"] = figures  # the figures table holds dates too
+        figures += [(s, s._.figure) for s in dates]
+        figures.sort(key=lambda sf: (sf[1]["start"], sf[1]["end"]))
+        doc.spans["figures"] = [s for s, _ in figures]  # the figures table holds dates too
         doc.spans["dates"] = dates
         return doc
 
