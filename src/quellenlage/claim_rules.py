@@ -41,6 +41,7 @@ class Property:
     excludes: re.Pattern | None = None
     pair: str = "sentence"
     needs_segment: bool = False
+    weak: re.Pattern | None = None  # weak_triggers: name it only when no other property's word does
 
     def accepts(self, fig: dict, measure: str) -> bool:
         if measure not in self.values.get(fig["label"], ()):
@@ -70,7 +71,7 @@ class ClaimRules:
     def properties(self) -> list[Property]:
         out = []
         for key, p in self.cfg["properties"].items():
-            trig = p.get("triggers") or []
+            trig = (p.get("triggers") or []) + (p.get("weak_triggers") or [])
             out.append(Property(
                 key, p.get("name", key), {lab: tuple(ms) for lab, ms in (p.get("values") or {}).items()},
                 tuple(p.get("units") or ()), tuple(p.get("relations") or ()), cue_re(trig) if trig else None,
@@ -80,7 +81,7 @@ class ClaimRules:
                 tuple(p.get("segments") or ()), bool(p.get("parent_segment")), p.get("role"),
                 p.get("min"), p.get("max"), cue_re(p["requires"]) if p.get("requires") else None,
                 cue_re(p["excludes"]) if p.get("excludes") else None, p.get("pair", "sentence"),
-                bool(p.get("needs_segment"))))
+                bool(p.get("needs_segment")), cue_re(p["weak_triggers"]) if p.get("weak_triggers") else None))
         return out
 
     def candidates(self, label: str, measure: str) -> list[tuple[int, Property]]:
@@ -107,7 +108,8 @@ class ClaimRules:
     @cached_property
     def property_words(self) -> re.Pattern:
         """Any property's words ("Umsatz wuchs" names no segment; "Der Umsatz …" no new topic)."""
-        return cue_re([t for p in self.cfg["properties"].values() for t in p.get("triggers") or []])
+        return cue_re([t for p in self.cfg["properties"].values()
+                       for t in (p.get("triggers") or []) + (p.get("weak_triggers") or [])])
 
     @cached_property
     def general_nouns(self) -> frozenset[str]:

@@ -37,6 +37,12 @@ SENTENCE_REACH = 600  # characters around a figure that count as its sentence at
 FISCAL_WORDS = re.compile(r"Geschäftsquartal|Geschäftsjahr|Fiskal|Bilanzjahr|fiscal|\bFY\s?\d|\bGJ\b", re.IGNORECASE)
 
 
+def _weak(p: Property, text: str, span: tuple[int, int]) -> float:
+    """0.5 when the trigger found is one of the property's weak ones (any other property's
+    word in the same reach outranks it), else 0."""
+    return 0.5 if p.weak is not None and p.weak.fullmatch(text, *span) else 0.0
+
+
 class ClaimFinder:
     def __init__(self, rules: ClaimRules):
         self.r = rules
@@ -102,10 +108,15 @@ class ClaimFinder:
                 not PER_SHARE.match(text, m.end()) for m in self.r.distributive.finditer(text, cs, fig["start"])):
             return None  # "jedes mit mehr als 100.000 GPUs": per unit, not a total (a per-share figure is one)
         subject = parent_of = prop = trigger = None
-        inherited = None
-        for prop, trigger in self._properties(text, fig, measure, (ss, se), (cs, ce), free_before, header):
+        inherited = named = None
+        for prop, trigger, tier in self._properties(text, fig, measure, (ss, se), (cs, ce), free_before, header):
+            named = named or (prop, trigger, tier)
             subject, parent_of = self.subjects.subject(view, fig, prop, (ss, se), (cs, ce))
             if subject:
+                if named[2] >= 3 > tier and named[0].accepts(fig, measure):
+                    # "Der operative Gewinn der Sparte kletterte auf 3,6 Mrd.": the property the
+                    # clause names outranks a weaker one that only found the subject.
+                    prop, trigger = named[0], named[1]
                 break
         else:
             # "Im Vorquartal waren es 44,1 Milliarden": the claim before, compared; "Die
@@ -115,6 +126,11 @@ class ClaimFinder:
             if inherited is None:
                 return None
             prop, trigger = self.r.property(inherited["property"]), None
+            if named is not None and named[0].key != prop.key and named[0].accepts(fig, measure) \
+                    and self._named_subjectless(text, (cs, ce), named[0].key):
+                # "Der operative Gewinn der Sparte kletterte auf 3,6 Mrd., nach 2 Mrd. ein Jahr
+                # zuvor": the clause names its own property; only the subject carries over.
+                prop, trigger = named[0], named[1]
             subject, parent_of = self.subjects.own_subject(view, fig, prop, (ss, se), (cs, ce)) or inherited["subject"], None
         aspect = self.frames.aspect(text, fig, (cs, ce), cls[:k] if k else [], (ss, se), free_before)
         segment = None
@@ -183,7 +199,8 @@ class ClaimFinder:
     # --- property ----------------------------------------------------------------------
     def _properties(self, text: str, fig: dict, measure: str, sentence: tuple[int, int], clause: tuple[int, int],
                     free_before: list[tuple[int, int]], header: str | None):
-        """(property, trigger) candidates, best first: the property word nearest to the figure in
+        """(property, trigger, tier) candidates, best first (tier 3: a word in the clause, 2.5: a
+        weak one there, 2: in the sentence, 1: the default): the property word nearest to the figure in
         its clause (or a clause before it without figures of its own: "Der Auftragsbestand, der
         sogenannte Backlog, erreichte 18,4 Mrd."), else in its sentence; longer words win ties.
         `trigger` is (start, end, compound core) when the word is a compound ("Cloud-Umsatz")."""
@@ -223,11 +240,11 @@ class ClaimFinder:
                         if h and (hit is None or h[0] < hit[0]):
                             hit = h
                     if hit:
-                        key, trig = (3, -hit[0], hit[1][1] - hit[1][0], -rank), hit[1]
+                        key, trig = (3 - _weak(p, text, hit[1]), -hit[0], hit[1][1] - hit[1][0], -rank), hit[1]
                     elif fig["label"] not in clause_labels:
                         hit = nearest_trigger(p.triggers, text, sentence[0], sentence[1], fig, self._owned)
                         if hit:
-                            key = (2, -hit[0], hit[1][1] - hit[1][0], -rank)
+                            key = (2 - _weak(p, text, hit[1]), -hit[0], hit[1][1] - hit[1][0], -rank)
             if key[0] == 0:
                 if not p.default or fig["label"] not in ("COUNT", "RANK"):
                     continue
@@ -236,13 +253,14 @@ class ClaimFinder:
         ranked.sort(key=lambda r: r[0], reverse=True)
         for key, p, trig in ranked:
             compound = self._compound(text, p, trig)
+            tier = key[0]
             if compound is None and p.triggers is not None and header is None:
                 # "Der Cloud-Umsatz wuchs um 27 %": the property's compound word names the segment
                 # even when another of its words ("wuchs") stands nearer.
                 for a, b in scope:
                     for m in p.triggers.finditer(text, a, b):
                         compound = compound or self._compound(text, p, m.span())
-            yield p, compound
+            yield p, compound, tier
 
     @staticmethod
     def _compound(text: str, p: Property, trig: tuple[int, int] | None) -> tuple[int, int, str] | None:

@@ -167,11 +167,12 @@ class DateRules:
             ("fiscal_quarter", "", r"(?:(?P<qn>[1-4])\." + SP + r"|(?P<qw>" + quarter_words + r")" + SP + r")(?P<fq>" + fq + r")"
                                + r"(?:" + SP + year + r")?" + NB, [(r"[1-4]\." + SP + fq, fq_needs),
                                                    (quarter_words + SP + fq, fq_needs)]),
-            ("quarter_bare", after_word, fadj + r"(?P<qw>" + quarter_words + r")" + SP
+            ("quarter_bare", after_word, fadj + r"(?:(?P<qw>" + quarter_words + r")|(?P<qn>[1-4])\.)" + SP
                              + r"(?:(?P<fadj2>fiskalische[nrs]?)" + SP + r")?(?P<cal>Kalender)?[Qq]uartal(?:s)?"
                              + r"(?:" + SP + r"(?:des|seines|ihres)" + SP + r"(?:(?P<frel>" + frel_words + r")" + SP + r")?"
                              + fiscal + r")?" + NB, [(r"[Ff]iskalische", "iskalische"),
-                                     (quarter_word + r"(?:Kalender)?[Qq]uartal", "uartal")]),
+                                     (quarter_word + r"(?:Kalender)?[Qq]uartal", "uartal"),
+                                     (r"[1-4]\." + SP + r"(?:fiskalische[nrs]?" + SP + r")?(?:Kalender)?[Qq]uartal", "uartal")]),
             ("fiscal_relative", after_word, r"(?P<frelphrase>" + trie_alternation(_both_cases(list(frel_phrases))) + r")" + NB
                                 + r"(?!" + SP + r"(?:19|20)\d\d)", None),  # "im abgelaufenen Geschäftsjahr 2025": the year says it
             ("season_rel", after_word, season_rel, None),

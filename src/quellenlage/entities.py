@@ -26,6 +26,8 @@ GAZETTEER_TYPES = (("organisations", "ORG"), ("persons", "PER"), ("models", "MOD
 NAME_RX = Gated(r"(?<![\w-])", r"(?P<first>[A-ZÄÖÜ][a-zäöüéèáç]+(?:-[A-ZÄÖÜ][a-zäöü]+)?)[ \u00a0]"
                 r"(?P<last>(?:(?:von|van|de|der|di|da)[ \u00a0])?[A-ZÄÖÜ][\w'’]+(?:-[A-ZÄÖÜ][\w]+)?)(?![\w-])")
 
+INITIALS_NAME = Gated(r"(?<![\w.-])", r"(?:[A-ZÄÖÜ]\.[ \u00a0]?){1,3}(?P<last>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?![\w-])")
+
 
 @dataclass(frozen=True)
 class Entity:
@@ -288,6 +290,13 @@ def _people(text: str, rules: EntityRules, taken: _Taken, add, out: list[Entity]
         gender = g if g != "unknown" else None
         add(m.start(), m.end(), f"{first} {last}", "PER", "name", gender)
         found.append((m.start(), m.end(), f"{first} {last}", gender))
+    # "Konzernchef C.C. Wei", "Chefin J. K. Rowling": initials and a surname after a title.
+    for m in INITIALS_NAME.finditer(text):
+        before = WORDS_BEFORE.findall(text[max(0, m.start() - 40):m.start()])
+        if before and rules.is_title(before[-1]) and taken.free(*m.span()) \
+                and m.group("last") not in rules.not_first:
+            add(m.start(), m.end(), m.group(0), "PER", "name", None)
+            found.append((m.start(), m.end(), m.group(0), None))
     known = sorted(found + [(e.start, e.end, e.name, e.gender) for e in out if e.type == "PER" and e.source != "name"],
                    key=lambda x: x[0])
     surnames: dict[str, tuple[int, str, str | None]] = {}

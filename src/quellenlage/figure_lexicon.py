@@ -36,8 +36,14 @@ class FigureRules:
     def currency_after(self) -> tuple[re.Pattern, dict[str, str]]:
         # CLDR's names (generated) first; the hand-kept colloquial forms win where both name one.
         table = {f: iso for iso, names in self.cfg["currency_names"]["names"].items() for f in names}
+        table.update(self._currency_symbols)
         table.update({f.rstrip("-"): iso for iso, c in self.cfg["currencies"]["currencies"].items() for f in c["after"]})
         return re.compile(r"(?P<cur>" + alternation(table) + r")(?!" + LETTER + r")"), table
+
+    @cached_property
+    def _currency_symbols(self) -> dict[str, str]:
+        """CLDR's symbols that name one currency ("NT$", "HK$"): before or after an amount."""
+        return {f: iso for iso, syms in (self.cfg["currency_names"].get("symbols") or {}).items() for f in syms}
 
     @cached_property
     def also_measures(self) -> frozenset[str]:
@@ -53,7 +59,8 @@ class FigureRules:
 
     @cached_property
     def currency_before(self) -> tuple[re.Pattern, dict[str, str]]:
-        table = {f: iso for iso, c in self.cfg["currencies"]["currencies"].items() for f in c["before"]}
+        table = dict(self._currency_symbols)
+        table.update({f: iso for iso, c in self.cfg["currencies"]["currencies"].items() for f in c["before"]})
         return re.compile(r"(?:^|(?<=[\s(„\"/]))(?P<cur>" + alternation(table) + r")[" + SPACES + r"]?$"), table
 
     @cached_property

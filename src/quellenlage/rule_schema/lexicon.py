@@ -121,6 +121,8 @@ class CurrencyNamesFile(Rules):
     """Generated from CLDR by scripts/build_currencies.py: German names after an amount."""
     source: str = Field(description="where the names come from (CLDR via Babel <version>)")
     names: Annotated[dict[IsoCurrency, Annotated[Words, Field(min_length=1)]], Field(min_length=1)]
+    symbols: dict[IsoCurrency, Words] = Field(default={}, description="symbols that name only this currency "
+                                              "(NT$, HK$, ₹), before or after an amount")
     examples: list[FigureExample] = []
 
     def summary(self) -> str:

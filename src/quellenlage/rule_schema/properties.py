@@ -21,6 +21,7 @@ class Property(Rules):
     units: list[Key] = []
     relations: list[DateRelation] = []
     triggers: Words = []
+    weak_triggers: Words = []
     requires: Words = []
     excludes: Words = []
     subject: list[SubjectType] = []
