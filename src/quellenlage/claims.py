@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from quellenlage.claim_late import headings_take_body_frames, unfinished_periods
 from quellenlage.claim_parts import mark_unnamed_parts
 from quellenlage.claim_rules import ClaimRules, DocView, Property, nearest_trigger
 from quellenlage.frames import FrameFinder
@@ -67,6 +68,8 @@ class ClaimFinder:
             if claim is not None:
                 out.append(claim)
         self._resolve_periods(view, out, periods)
+        headings_take_body_frames(text, out, view.skipped)
+        unfinished_periods(text, out, view.published, self.r.frames.looks_back)
         mark_unnamed_parts(out, self.r.additive)
         return out
 

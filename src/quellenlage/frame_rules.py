@@ -85,6 +85,12 @@ class FrameRules:
         return cue_re(self.cfg["aspect"]["actual"])
 
     @cached_property
+    def looks_back(self) -> re.Pattern:
+        """A sentence that reports what already happened: its figure for a period still
+        running is what has been reached so far, not a forecast."""
+        return cue_re(list(self.cfg["aspect"]["actual"]) + list(self.cfg["aspect"].get("so_far") or []))
+
+    @cached_property
     def estimators(self) -> re.Pattern:
         return cue_re(self.cfg["aspect"]["estimators"])
 

@@ -34,6 +34,9 @@ RELATIVE = re.compile(r"\s*(?:das|der|die|welche[rs]?|dessen|deren)\b")
 CLAIM_TYPES = ("ORG", "PER", "MODEL", "PRODUCT", "INFRA", "CHIP", "LAW", "INDEX")
 
 
+LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:und|oder|sowie|bzw\.))\s*(?:(?:de[mnrs]|die|das)\s+)?")
+
+
 class SubjectFinder:
     def __init__(self, rules: "ClaimRules"):
         self.r = rules
@@ -62,8 +65,26 @@ class SubjectFinder:
         name = self._subject(view, fig, prop, sentence, clause)
         parent = self.r.entities.parent(name)
         if parent:
+            if self._listed_siblings(view, name, parent, sentence, fig["start"]):
+                return parent, None  # "auf Facebook, Instagram oder Whatsapp": the family, Meta
             return parent, name
         return name, None
+
+    def _listed_siblings(self, view: "DocView", name: str, parent: str, span: tuple[int, int], pos: int) -> bool:
+        """Is the mention of `name` nearest to `pos` one of two or more products of `parent`
+        listed together in the sentence ("Facebook, Instagram, Whatsapp oder den Messenger")?"""
+        ents = sorted((e for e in view.entity_index.starting(*span) if e.end <= span[1]
+                       and self.r.entities.parent(e.name) == parent), key=lambda e: e.start)
+        mine = min((e for e in ents if e.name == name), key=lambda e: abs(e.start - pos), default=None)
+        if mine is None:
+            return False
+        runs: list[list] = []
+        for e in ents:
+            if runs and LIST_GAP.fullmatch(view.text, runs[-1][-1].end, e.start):
+                runs[-1].append(e)
+            else:
+                runs.append([e])
+        return any(mine in run and len({x.name for x in run}) >= 2 for run in runs)
 
     def _own_topic(self, view: "DocView", ss: int, fig: dict) -> bool:
         """Does the sentence open with a definite noun phrase of its own, neither a property's

@@ -19,6 +19,7 @@ class AspectCues(Rules):
     conditional_sentence: list[regex()] = []
     patterns: dict[Aspect, list[regex(re.IGNORECASE)]] = {}
     actual: Words = Field(description="verbs that report what happened: lag, stieg, …")
+    so_far: Words = Field(default=[], description="words of a sentence that looks back (bereits, bislang): a figure for a period still running is reached so far, not forecast")
     govern: dict[Aspect, Words] = Field(description="aspect -> nouns governing the figure after them")
     estimators: Words = Field(description="words that make an expectation someone else's: Analyst*, …")
     polls: Words = []

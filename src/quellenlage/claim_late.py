@@ -1,0 +1,105 @@
+"""Frames settled after every claim of a document is made and its period resolved. Pure.
+
+- A heading's figure (or the teaser's, under the title) is the one its section states ("Investitionen: 70 bis 72 Milliarden
+  Dollar" over "Für das Gesamtjahr 2025 erwartet der Konzern Investitionen von 70 bis 72
+  Milliarden Dollar"): a heading has no verb and no period of its own, so it takes the frame
+  of the same value with the same property further down.
+- A figure for a period that has not ended when the article appears is no reported actual
+  ("Die Investitionen für 2025 sieht Meta bei 70–72 Mrd. $", published in October 2025): it
+  is a forecast, unless its clause looks back ("hat bereits 50 Mrd. investiert", "bislang").
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from collections import defaultdict
+
+from quellenlage.layout import headings
+
+# What a summary takes from the statement below it. Not the aspect: a heading's tense says
+# nothing, and a period still running makes it a forecast below (unfinished_periods).
+COMPARED = ("previous_year", "previous_quarter")  # "im Vorjahr waren es …": a value reported back then
+FRAME = ("period", "relative", "segment", "measure", "period_start", "period_end")
+
+
+def _value(fig: dict) -> tuple:
+    return (fig["label"], fig.get("value"), fig.get("low"), fig.get("high"), fig.get("currency"), fig.get("unit"))
+
+
+PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+SENTENCE_END = re.compile(r"[.!?][\"“”»«)]?(?:\s|$)")
+
+
+def summaries(text: str, skipped=lambda s, e: False) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
+    """Where an article sums up before it reports: its headings, and its first paragraph of
+    prose outside boilerplate (the teaser under the title), when a paragraph follows it."""
+    lines = headings(text)
+    for m in PARAGRAPH.finditer(text):
+        s, e = m.span()
+        if any(a <= s and e <= b for a, b in lines) or skipped(s, e):
+            continue
+        if SENTENCE_END.search(text, s, e) and len(text[s:e].split()) >= 8:
+            return lines, (s, e)
+    return lines, None
+
+
+def headings_take_body_frames(text: str, claims: list[dict], skipped=lambda s, e: False, reach: int = 3000) -> None:
+    """A claim in a heading or the teaser takes the period and segment of the first later
+    claim with the same subject, property and value that is neither in a heading nor (for a
+    teaser's claim) in the teaser itself, within `reach` characters. Linear: claims are looked
+    up by that key, regions by bisection."""
+    lines, teaser = summaries(text, skipped)
+    if not lines and teaser is None:
+        return
+    starts = [a for a, _ in lines]
+
+    def in_heading(pos: int) -> bool:
+        k = bisect_right(starts, pos) - 1
+        return k >= 0 and pos < lines[k][1]
+
+    def in_teaser(pos: int) -> bool:
+        return teaser is not None and teaser[0] <= pos < teaser[1]
+
+    # Per key, the claims a heading may follow (not in a heading) and those a teaser may follow
+    # (in neither), in text order, found by bisection.
+    sources: dict[tuple, tuple[list, list]] = defaultdict(lambda: ([], []))
+    for d in claims:
+        pos = d["figure"]["start"]
+        if not in_heading(pos):
+            key = (d["subject"], d["property"], _value(d["figure"]))
+            sources[key][0].append(d)
+            if not in_teaser(pos):
+                sources[key][1].append(d)
+    for c in claims:
+        f = c["figure"]
+        heading = in_heading(f["start"])
+        if not heading and not in_teaser(f["start"]):
+            continue
+        key = (c["subject"], c["property"], _value(f))
+        if key not in sources:
+            continue
+        found = sources[key][0 if heading else 1]
+        k = bisect_right(found, f["end"], key=lambda d: d["figure"]["start"])
+        if k < len(found) and found[k]["figure"]["start"] <= f["end"] + reach:
+            for name in FRAME:
+                c[name] = found[k].get(name)
+
+
+def unfinished_periods(text: str, claims: list[dict], published: str | None, looks_back: re.Pattern) -> None:
+    """An actual flow figure whose period ends after publication becomes a forecast, unless its
+    sentence looks back."""
+    if not published or len(published) < 10:
+        return
+    try:
+        day = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return
+    for c in claims:
+        end = c.get("period_end")
+        if c["aspect"] != "actual" or c["time"] != "flow" or c["relative"] in COMPARED or end is None or end <= day:
+            continue
+        s, e = c["sentence"]
+        if looks_back.search(text, s, e):
+            continue
+        c["aspect"] = "forecast"
