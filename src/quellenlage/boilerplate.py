@@ -54,6 +54,17 @@ def _reads_like_ad(line: str, rules: BoilerplateRules) -> bool:
     return bool(words & rules.ad_words) or bool(re.search(r"\d\s?(?:€|\$|Euro\b)|(?:€|\$)\s?\d", line))
 
 
+TEASER_LINE_MAX = 60  # a marker with " *" opens teasers only on a line this short
+
+
+def _teaser_marker(line: str, rules: BoilerplateRules) -> bool:
+    low = line.strip().lower().rstrip(":")
+    if low in rules.teaser_markers:
+        return True
+    prefixes = tuple(m[:-1] for m in rules.teaser_markers if m.endswith(" *"))
+    return bool(prefixes) and len(low) <= TEASER_LINE_MAX and low.startswith(prefixes) and not low.endswith(".")
+
+
 def find_boilerplate(text: str, rules: BoilerplateRules, start: int = 0) -> list[tuple[int, int]]:
     """Regions (start, end) of boilerplate lines at or after `start`, merged when adjacent."""
     lines = _lines(text)
@@ -118,7 +129,7 @@ def _find(text: str, rules: BoilerplateRules, start: int, lines: list[tuple[int,
         if not line.strip():
             in_teasers = False
             continue
-        if line.strip().lower().rstrip(":") in rules.teaser_markers:
+        if _teaser_marker(line, rules):
             in_teasers = True  # "Lesen Sie auch": teaser lines follow up to the next blank line
         if in_teasers:
             regions.append((s, e))
