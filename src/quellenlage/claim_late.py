@@ -4,6 +4,7 @@
   Dollar" over "Für das Gesamtjahr 2025 erwartet der Konzern Investitionen von 70 bis 72
   Milliarden Dollar"): a heading has no verb and no period of its own, so it takes the frame
   of the same value with the same property further down.
+- A value named for comparison with an earlier period happened: it is actual.
 - A figure for a period that has not ended when the article appears is no reported actual
   ("Die Investitionen für 2025 sieht Meta bei 70–72 Mrd. $", published in October 2025): it
   is a forecast, unless its clause looks back ("hat bereits 50 Mrd. investiert", "bislang").
@@ -103,3 +104,12 @@ def unfinished_periods(text: str, claims: list[dict], published: str | None, loo
         if looks_back.search(text, s, e):
             continue
         c["aspect"] = "forecast"
+
+
+def comparisons_happened(claims: list[dict]) -> None:
+    """A value named for comparison with an earlier period ("nach 5,20 Euro im Vorjahr") was
+    reported back then: actual, even in a clause that looks ahead ("Die Dividende soll auf
+    5,35 Euro steigen, nach 5,20 Euro im Vorjahr")."""
+    for c in claims:
+        if c.get("relative") in COMPARED and c["aspect"] in ("forecast", "target"):
+            c["aspect"] = "actual"

@@ -22,6 +22,7 @@ PART = "(Teil)"
 def _key(c: dict) -> tuple:
     f = c["figure"]
     return (c["subject"], c["property"], c["period"], c["segment"], c["aspect"],
+            c.get("relative") if c.get("relative") in ("previous_year", "previous_quarter") else None,
             f.get("unit") if f["label"] in ("COUNT", "DURATION") else None, f.get("currency"))
 
 

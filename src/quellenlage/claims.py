@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from quellenlage.claim_late import headings_take_body_frames, unfinished_periods
+from quellenlage.claim_late import comparisons_happened, headings_take_body_frames, unfinished_periods
 from quellenlage.claim_parts import mark_unnamed_parts
 from quellenlage.claim_rules import ClaimRules, DocView, Property, nearest_trigger
 from quellenlage.frames import FrameFinder
@@ -70,6 +70,7 @@ class ClaimFinder:
         self._resolve_periods(view, out, periods)
         headings_take_body_frames(text, out, view.skipped)
         unfinished_periods(text, out, view.published, self.r.frames.looks_back)
+        comparisons_happened(out)
         mark_unnamed_parts(out, self.r.additive)
         return out
 
@@ -136,6 +137,8 @@ class ClaimFinder:
                 prop, trigger = named[0], named[1]
             subject, parent_of = self.subjects.own_subject(view, fig, prop, (ss, se), (cs, ce)) or inherited["subject"], None
         aspect = self.frames.aspect(text, fig, (cs, ce), cls[:k] if k else [], (ss, se), free_before)
+        if prop.aspects and aspect not in prop.aspects:
+            aspect = prop.aspects[0]  # "Die Dividende soll 5,35 Euro betragen": a proposal, reported as the year's
         segment = None
         if prop.segments:
             scope = [(cs, ce)] + free_before[::-1]

@@ -41,6 +41,9 @@ ARTICLES = frozenset("Der Die Das Den Dem Des Ein Eine Einen Einem Er Sie Es Man
 COORDINATED_BY = re.compile(r"(?<!\w)um\s+\S(?:[^,;:.!?]|[,.](?=\d)){0,40}?\s+(?:beziehungsweise|bzw\.|respektive|resp\.)\s*$")
 
 
+UM_AUF = re.compile(r"(?:\s+je\s+Aktie)?\s+auf\s+[\d+]")  # "um 15 Cent auf 5,53 Euro": from the change to the level
+
+
 class FrameFinder:
     def __init__(self, rules: FrameRules):
         self.r = rules
@@ -146,8 +149,9 @@ class FrameFinder:
             words = WORDS.findall(wide[:coord.start() + 2])
         if words and words[-1].lower() == "um" and (
                 any(w.lower() in self.r.change_verbs for w in words[-7:-1])
-                or any(w.lower() in self.r.change_verbs for w in WORDS.findall(text[fig["end"]:min(ce, fig["end"] + 40)])[:4])):
-            return True  # "stieg um 5 %", "das Nettoeinkommen um 3,1 Mrd. reduziert hat"
+                or any(w.lower() in self.r.change_verbs for w in WORDS.findall(text[fig["end"]:min(ce, fig["end"] + 40)])[:4])
+                or UM_AUF.match(text, fig["end"])):
+            return True  # "stieg um 5 %", "das Nettoeinkommen um 3,1 Mrd. reduziert hat", "soll um 15 Cent auf 5,53 Euro steigen"
         if fig["label"] == "PERCENT":
             if any(w.lower() in self.r.direct_change_verbs for w in words[-3:]) and not (words and words[-1].lower() in ("auf", "bei")):
                 return True

@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from quellenlage.rule_schema.base import (DateRelation, IsoPartialDate, Key, Label, Measure, Number, Rules,
+from quellenlage.rule_schema.base import (Aspect, DateRelation, IsoPartialDate, Key, Label, Measure, Number, Rules,
                                           SubjectType, Word, Words, count)
 
 SegmentKind = Literal["business", "region", "tranche", "round", "money_basis", "phase", "session", "rights",
@@ -22,6 +22,8 @@ class Property(Rules):
     relations: list[DateRelation] = []
     triggers: Words = []
     weak_triggers: Words = []
+    aspects: list[Aspect] = Field(default=[], description="the aspects it can take; the first stands for any other "
+                                  "(a dividend proposal is reported as the year's dividend)")
     requires: Words = []
     excludes: Words = []
     subject: list[SubjectType] = []
