@@ -174,8 +174,8 @@ class PeriodResolver:
         for d in self.date_index.starting(hs, he):
             if d["end"] <= he and not d.get("date_relation"):
                 p = self._date_period(d, "flow" if flow else "stock", aspect, fiscal)
-                if p:
-                    return p
+                if p and grain(p) in ("quarter", "half", "year"):
+                    return p  # "Dividende steigt, Hauptversammlung im Februar": a month names no report
         return None
 
     def relative(self, cue: str, ref: str | None, fiscal: FiscalCalendar | None) -> str | None:
@@ -333,15 +333,15 @@ def named_periods(figures: list[dict], periods: PeriodResolver, fiscal) -> list[
 
 
 def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver, fiscal_of) -> str | None:
-    """The period a document mainly reports on: the quarter or half its actual per-period
-    claims name most (twice the weight), or its dates name most (read with the fiscal
+    """The period a document mainly reports on: the quarter, half or fiscal year its actual
+    per-period claims name most (twice the weight), or its dates name most (read with the fiscal
     calendar of the company the document's per-period claims are about)."""
     votes: Counter = Counter()
     subjects: Counter = Counter()
     for c in claims:
         if c["time"] == "flow":
             subjects[c["subject"]] += 1
-        if c["period"] and c["time"] == "flow" and c["aspect"] == "actual" and grain(c["period"]) in ("quarter", "half"):
+        if c["period"] and c["time"] == "flow" and c["aspect"] == "actual" and _reporting(c["period"]):
             votes[c["period"]] += 2
     fiscal = fiscal_of(subjects.most_common(1)[0][0]) if subjects else None
     first = True
@@ -351,10 +351,16 @@ def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver
         if periods.in_outlook(view.sentence_of(f["start"])):
             continue  # "im vierten Quartal erwartet Nvidia …": the outlook's period, not the report's
         v = periods.date_period(f, fiscal)
-        if v and grain(v) in ("quarter", "half"):
+        if v and _reporting(v):
             votes[v] += 2 if first else 1  # the first period an article names is most often its subject
             first = False
     return max(votes, key=lambda p: (votes[p], p)) if votes else None
+
+
+def _reporting(period: str) -> bool:
+    """A period a report is about: a quarter, a half, or a fiscal year ("Geschäftsjahr
+    2024/25": an annual report; a calendar year alone is named too often to say so)."""
+    return grain(period) in ("quarter", "half") or (period.startswith("FY") and grain(period) == "year")
 
 
 def stated_fiscal(text: str, rules: FrameRules) -> FiscalCalendar | None:
