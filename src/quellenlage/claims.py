@@ -32,7 +32,8 @@ CONTINUATION = re.compile(r"\s*(?:was|wovon|womit|wobei|davon|und|sowie|das|die|
 RELATIVE_OPENER = re.compile(r"\s*(?:in\s+dem|in\s+der|in\s+denen|als|wo|damals)\b")
 # A property noun and the figure it names: "eine Bewertung von 61,5 Mrd.", "ein Umsatz in Höhe von".
 GOVERNS = re.compile(r"\s+(?:von|in\s+Höhe\s+von|im\s+Wert\s+von)\s+(?:(?:rund|etwa|knapp|gut|fast|über|mehr\s+als|bis\s+zu|ca\.)\s+)?")
-SINCE = re.compile(r"(?<!\w)(?:[Ss]eit(?:\s+(?:der|dem|ihrer|seiner)\s+Gründung)?|insgesamt\s+bislang|bislang\s+insgesamt)(?!\w)")
+SINCE = re.compile(r"(?<!\w)(?:[Ss]eit(?:\s+(?:der|dem|ihrer|seiner)\s+Gründung)?|insgesamt\s+bislang|bislang\s+insgesamt"
+                   r"|summier(?:t|en)\s+sich|[Ii]n\s+Summe|zusammengerechnet)(?!\w)")  # a running total
 WITH_PRODUCT = re.compile(r"\b(?:[Mm]it|[Dd]urch)\s+(?:de[mnr]|seine[mnr]?|ihre[mnr]?)?\s*(?:\w+\s+)?$")
 SENTENCE_REACH = 600  # characters around a figure that count as its sentence at most
 FISCAL_WORDS = re.compile(r"Geschäftsquartal|Geschäftsjahr|Fiskal|Bilanzjahr|fiscal|\bFY\s?\d|\bGJ\b", re.IGNORECASE)

@@ -274,7 +274,7 @@ class SubjectFinder:
         else:
             distinct = sorted({e.name for e in holders}, key=lambda n: min(e.start for e in holders if e.name == n))
             if len(distinct) >= 2 and not objects:
-                return "/".join(sorted(distinct[:2])) if len(distinct) == 2 else None
+                return self._pair_name(distinct[0], distinct[1]) if len(distinct) == 2 else None
             other = None
             org_rx = next((rx for rx, typ in self.r.entities.anaphora if typ == "ORG"), None)
             anaphoric = org_rx is not None and any(
@@ -295,7 +295,7 @@ class SubjectFinder:
             elif other is not None and top:
                 holder = top[0]
         if holder and other and holder != other:
-            return "/".join(sorted({holder, other}))
+            return self._pair_name(holder, other)
         if not in_sentence and not getattr(self, "_looking_back", False) and self._names_the_deal(text, prop, ss):
             # "Die Investition summiert sich auf 8,9 Mrd.": the parties of the sentence before.
             prev = view.previous_sentence(ss)
@@ -306,6 +306,13 @@ class SubjectFinder:
                 finally:
                     self._looking_back = False
         return None
+
+
+    def _pair_name(self, a: str, b: str) -> str | None:
+        """ "Amazon/OpenAI": the two parties, a subsidiary or product by its parent ("AWS" is
+        Amazon's), in a fixed order; None when both are one company."""
+        a, b = self.r.entities.parent(a) or a, self.r.entities.parent(b) or b
+        return "/".join(sorted({a, b})) if a != b else None
 
 
 DEFINITE_OPENER = re.compile(r"\s*(?:Die|Der|Das|Diese[rs]?|Dieses)\s+(?:[a-zäöüß]\w*\s+)?")
