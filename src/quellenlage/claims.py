@@ -25,6 +25,7 @@ from quellenlage.subjects import SubjectFinder
 from quellenlage.textutil import clauses
 
 COMPARED_WITH = re.compile(r"(?<!\w)(?:nach|gegenüber|statt|nach\s+zuvor|nach\s+noch)\s+(?:(?:rund|etwa|knapp|gut|ungefähr)\s+)?$")
+PRONOUN_OPENER = re.compile(r"\s*(?:Sie|Er|Es)\s")
 CLARIFIES = re.compile(r"\s*(?:Gemeint\s+(?:war|ist|sind|waren)|Damit\s+(?:ist|war|sind)|Das\s+bezieht\s+sich)\b")
 RELATIVE_AFTER = re.compile(r"\s*(?:die|der|das|den|welche[rns]?)\s+(?!\d)")
 PER_SHARE = re.compile(r"\s+(?:Aktie|Anteilsschein|Papier)\b")
@@ -146,6 +147,9 @@ class ClaimFinder:
             nxt = view.next_sentence(se)
             if nxt and CLARIFIES.match(text, nxt[0]):
                 scope.append(nxt)  # "… in 19 Tagen geschafft. Gemeint war die Zeit bis zum ersten Training."
+            prev = view.previous_sentence(ss) if PRONOUN_OPENER.match(text, ss) else None
+            if prev:
+                scope.append(prev)  # "Die Halbleitersparte … Sie erzielte 6 Billionen Won": the part "Sie" is
             segment = self.frames.segment(text, fig, scope, prop.segments, trigger,
                                           self.r.property_words, view.entities)
         if segment in (None, "equity", "debt") and prop.time == "event" and (any(

@@ -81,8 +81,18 @@ def build(model: str = "auto", rules: RuleSet | None = None) -> Language:
     nlp.meta["quellenlage_backbone"] = backbone
     nlp.max_length = max(nlp.max_length, 10_000_000)
     if not isinstance(nlp.tokenizer, GuardedTokenizer):
+        _abbreviations_are_tokens(nlp.tokenizer, rules)
         nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
     return nlp
+
+
+def _abbreviations_are_tokens(tokenizer, rules: RuleSet) -> None:
+    """The abbreviations of rules/<lang>/segmentation.yaml stay one token ("Bio.", "Mill.",
+    "Vorj."), as spaCy keeps "Mio." and "Mrd.": the sentence rules read them whole."""
+    from spacy.attrs import ORTH
+    for abbr in (rules.get("segmentation") or {}).get("abbreviations") or []:
+        if abbr.endswith(".") and " " not in abbr and len(abbr) > 1:
+            tokenizer.add_special_case(abbr, [{ORTH: abbr}])
 
 
 def backbone_name(nlp: Language) -> str:
