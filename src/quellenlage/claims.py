@@ -25,6 +25,7 @@ from quellenlage.subjects import SubjectFinder
 from quellenlage.textutil import clauses
 
 COMPARED_WITH = re.compile(r"(?<!\w)(?:nach|gegenüber|statt|nach\s+zuvor|nach\s+noch)\s+(?:(?:rund|etwa|knapp|gut|ungefähr)\s+)?$")
+CONVERTED = re.compile(r"\s*[(,–-]\s*(?:umgerechnet|also|das\s+sind|entspricht|ca\.|circa)?\s*")
 PRONOUN_OPENER = re.compile(r"\s*(?:Sie|Er|Es)\s")
 CLARIFIES = re.compile(r"\s*(?:Gemeint\s+(?:war|ist|sind|waren)|Damit\s+(?:ist|war|sind)|Das\s+bezieht\s+sich)\b")
 RELATIVE_AFTER = re.compile(r"\s*(?:die|der|das|den|welche[rns]?)\s+(?!\d)")
@@ -65,6 +66,12 @@ class ClaimFinder:
         parts = set(self.r.cfg.get("part_rules") or [])
         for fig in view.figures:
             if fig.get("rule") in parts or fig["text"].lower() in self.r.no_claim or view.skipped(fig["start"], fig["end"]):
+                continue
+            prev = out[-1] if out else None
+            if prev is not None and fig["label"] == "MONEY" and prev["figure"]["label"] == "MONEY" \
+                    and prev["figure"].get("currency") != fig.get("currency") \
+                    and CONVERTED.fullmatch(text, prev["figure"]["end"], fig["start"]):
+                out.append({**prev, "figure": fig})  # "38 Mrd. Dollar (umgerechnet rund 32,9 Mrd. Euro)": the same claim
                 continue
             claim = self._claim(view, fig, out, periods)
             if claim is not None:
