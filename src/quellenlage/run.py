@@ -12,6 +12,7 @@ everything. Tables move into place only at the end (store.py).
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import platform
 from array import array
@@ -23,15 +24,14 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import pyarrow
-import spacy
 from tqdm import tqdm
 
 from quellenlage import __version__
 from quellenlage.crosscheck import crosscheck_arrow
 from quellenlage.budget import DOC_TIMEOUT
-from quellenlage.engine import PER_DOC, DocResult, Lazy, LocalEngine, process  # noqa: F401 - process: the engines' API
+from quellenlage.engine import PER_DOC, DocResult, Lazy, LocalEngine, failed, process  # noqa: F401 - process: the engines' API
 from quellenlage.extract import prepare_stream, show_progress
-from quellenlage.pipeline import backbone_name, build, describe
+from quellenlage.pipeline import backbone_name, build, describe, spacy_version
 from quellenlage.readers import MAX_BYTES, Article, discover, read_sources
 from quellenlage.rows import document_row
 from quellenlage.rules import RuleSet
@@ -111,7 +111,8 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
     same_setup = (last.get("version"), last.get("rules_sha256"), last.get("backbone"), last.get("tables")) == \
         (__version__, rules.sha256, backbone, schema_fingerprint())
     known = last.get("documents", {}) if same_setup else {}
-    old_sketches = store.sketches() if known else {}
+    old_parts = last.get("parts", []) if known else []  # segment digests of the last run
+    old_sketches = Lazy(lambda: store.sketches() if known else {})
     old = {t: OldRows(store, t) for t in ("documents",) + PER_DOC} if known else {}
     runner = _engine(engine, lazy, model, rules, workers, scheduler, backbone, limits["doc_timeout"])
     sources = discover(paths, exclude=[out])
@@ -122,8 +123,10 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
     counts = {t: 0 for t in ("documents",) + PER_DOC}
     status = {"ok": 0, "skipped": 0, "error": 0}
     problems: list[dict] = []
-    sketches: dict[str, list[int]] = {}
+    sketches: dict[str, list[int] | None] = {}  # None: a kept segment's document (read at the end if needed)
     manifest_docs: dict[str, str] = {}
+    digests: list[str | None] = []
+    kept: list[tuple[int, list[str]]] = []         # segments whose parts were kept whole
     reused = 0
     failures = FailureWatch()
 
@@ -132,7 +135,7 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
         pending = None
         for segment in stream:
             keep = {a.doc_id for a in segment if a.ok and known.get(a.doc_id) == a.sha256}
-            job = (segment, keep, runner.submit([a for a in segment if a.doc_id not in keep]))
+            job = (segment, keep, runner.submit([a for a in segment if a.doc_id not in keep and a.ok]))
             if pending is not None:
                 yield pending
             pending = job
@@ -140,14 +143,37 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
             yield pending
 
     for k, (segment, keep, handle) in enumerate(started(segments(articles))):
+        digest = segment_digest(segment) if len(keep) == len(segment) else None
+        linked = store.keep_parts(("documents", "figures", "quotes"), k) \
+            if digest is not None and k < len(old_parts) and old_parts[k] == digest else None
+        if linked is not None:
+            # Every document of the segment as it was, in the same part: the part stays as it is.
+            ids = [a.doc_id for a in segment]
+            for t in ("documents", "figures", "quotes"):
+                counts[t] += linked[t]
+                old[t].skip_part(k)
+                old[t].skip(ids)
+            old["claims"].skip(ids)
+            kept.append((k, ids))
+            for a in segment:
+                sketches[a.doc_id] = None
+                manifest_docs[a.doc_id] = a.sha256
+            reused += len(segment)
+            status["ok"] += len(segment)
+            failures.seen += len(segment)
+            digests.append(digest)
+            bar.update(len(segment))
+            continue
         fresh = iter(runner.collect(handle))
         parts: dict[str, list] = {t: [] for t in ("documents",) + PER_DOC}
         for a in segment:
             if a.doc_id in keep:
                 doc_rows = old["documents"].take(a.doc_id).to_pylist()
                 result = DocResult(dict(doc_rows[0], path=a.path) if doc_rows else document_row(a, backbone, None),
-                                   {t: old[t].take(a.doc_id) for t in PER_DOC}, old_sketches.get(a.doc_id, []))
+                                   {t: old[t].take(a.doc_id) for t in PER_DOC}, old_sketches().get(a.doc_id, []))
                 reused += 1
+            elif not a.ok:  # unreadable, empty, not German, too large: no pipeline needed
+                result = failed(a, backbone)
             else:
                 result = next(fresh)
             doc_row = result.document
@@ -161,6 +187,8 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
             else:
                 sketches[a.doc_id] = array("q", result.sketch)  # 8 bytes a hash, not a Python int
                 manifest_docs[a.doc_id] = doc_row["text_sha256"]
+        ok = [a for a in segment if a.doc_id in manifest_docs]
+        digests.append(segment_digest(segment) if len(ok) == len(segment) else None)
         for t in ("documents", "figures", "quotes"):
             counts[t] += store.write_part(t, k, _arrow(t, parts[t]))
         counts["claims"] += store.write_part("claims", k, _arrow("claims", parts["claims"]), sub="claims_raw")
@@ -169,11 +197,17 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
     runner.close()
     t2 = time.perf_counter()
     unchanged = bool(known) and reused == len(manifest_docs) and manifest_docs.keys() == known.keys()
-    if unchanged and all(store.has_table(t) for t in ("claims", "facts", "conflicts")):
+    if unchanged and all(store.has_table(t) for t in ("claims", "facts", "conflicts")) \
+            and store.keep_file("sketches.parquet"):
         # Nothing the cross-document step reads has changed: its tables of the last run stand.
         for t in ("claims", "facts", "conflicts"):
             counts[t] = store.keep_table(t)
     else:
+        counts["claims"] += _claims_of_kept(store, kept)
+        for d, v in sketches.items():
+            if v is None:
+                sketches[d] = old_sketches().get(d, [])
+        store.write_sketches(sketches)
         # The cross-document step, on the rows written (Arrow, grouped by comparison key).
         claims, facts, conflicts = crosscheck_arrow(store.read_staged("documents", columns=["doc_id", "outlet", "published", "status"]), store.staged_parts("claims_raw"),
                                                     rules, sketches)
@@ -184,11 +218,10 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
         counts["facts"] = store.write_part("facts", 0, facts)
         counts["conflicts"] = store.write_part("conflicts", 0, conflicts)
     shutil.rmtree(store.staging / "claims_raw", ignore_errors=True)
-    store.write_sketches(sketches)
     t3 = time.perf_counter()
     timings = {"load_pipeline_s": t1 - t0, "extract_s": t2 - t1, "crosscheck_s": t3 - t2}
     info = {
-        "quellenlage": __version__, "spacy": spacy.__version__, "pyarrow": pyarrow.__version__,
+        "quellenlage": __version__, "spacy": spacy_version(), "pyarrow": pyarrow.__version__,
         "python": platform.python_version(), "backbone": backbone,
         "pipe_names": lazy().pipe_names if lazy.built else None,
         "model_option": model, "engine": engine, "workers": workers, "incremental": not full,
@@ -197,13 +230,35 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
     }
     manifest = {"version": __version__, "rules_sha256": rules.sha256, "backbone": backbone,
                 "tables": schema_fingerprint(),
-                "documents": manifest_docs}
+                "documents": manifest_docs, "parts": digests}
     timings["total_s"] = time.perf_counter() - t0
     info["timings"] = {k: round(v, 3) for k, v in timings.items()}
     store.commit(TABLES, {"run.json": json.dumps(info, indent=2, ensure_ascii=False) + "\n",
                           "manifest.json": json.dumps(manifest, ensure_ascii=False),
                           "sketches.parquet": None})
     return RunResult(out, backbone, rules, counts, status, problems, reused, timings)
+
+
+def segment_digest(segment: list[Article]) -> str:
+    """What a segment's parts depend on besides the setup: its documents, paths and texts, in order."""
+    h = hashlib.sha256()
+    for a in segment:
+        h.update(f"{a.doc_id}\x1f{a.path}\x1f{a.sha256}\x1e".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def _claims_of_kept(store: OutputStore, kept: list[tuple[int, list[str]]]) -> int:
+    """The claims of the segments kept whole, for the cross-document step: read from the last
+    run's claims in one pass (they are in segment order), one part per segment."""
+    if not kept:
+        return 0
+    reader = OldRows(store, "claims", only={d for _, ids in kept for d in ids})
+    n = 0
+    for k, ids in kept:
+        pieces = [t for t in (reader.take(d) for d in ids) if t.num_rows]
+        n += store.write_part("claims", k, pyarrow.concat_tables(pieces) if pieces else SCHEMAS["claims"].empty_table(),
+                              sub="claims_raw")
+    return n
 
 
 def _add(pieces: list, rows: list[dict] | pyarrow.Table) -> None:
