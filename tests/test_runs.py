@@ -141,18 +141,21 @@ def test_streaming_cross_document_step_equals_the_in_memory_one(tmp_path, rules)
     # The run groups claims in Arrow and completes them part by part (segments of two
     # documents here, so claims of one fact lie in different parts); evaluation uses the
     # in-memory step on Python rows. Both must give the same facts, conflicts and claims.
+    # Claims are also sorted into several buckets by comparison key (spilled to files), so
+    # each bucket holds some of the facts.
+    import quellenlage.claim_buckets as buckets_module
     import quellenlage.run as run_module
     from quellenlage.crosscheck import crosscheck
     from quellenlage.extract import extract_articles, prepare
     from quellenlage.pipeline import build
     from quellenlage.readers import discover, read_sources
     src = _copy(tmp_path, SOME)
-    old = run_module.SEGMENT
-    run_module.SEGMENT = 2
+    old = run_module.SEGMENT, buckets_module.BUCKET_ROWS
+    run_module.SEGMENT, buckets_module.BUCKET_ROWS = 2, 20
     try:
         run([str(src)], tmp_path / "out", model="rules", rules_dir=str(rules.root), log=lambda s: None)
     finally:
-        run_module.SEGMENT = old
+        run_module.SEGMENT, buckets_module.BUCKET_ROWS = old
     streamed = _tables(tmp_path / "out")
     assert len(list((tmp_path / "out" / "documents").glob("part-*.parquet"))) == 3
     memory = crosscheck(extract_articles(build("rules", rules), prepare(read_sources(discover([src])), rules)), rules)
