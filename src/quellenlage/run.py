@@ -4,11 +4,14 @@ The input is read lazily and processed in segments of `SEGMENT` documents; each 
 rows go straight to Parquet parts in the output's staging area, so memory does not grow with
 the corpus. Workers (`--workers N`) are processes that each build the pipeline once and
 process their own batches (only article texts and rows travel between processes); `--engine
-dask` spreads the segments over a Dask cluster, whose workers write their own parts. The
-cross-document step (facts, conflicts) then reads the claims back in Arrow and groups them
-by comparison key. An incremental run (the default) reuses the rows of documents whose text,
-rules, pipeline version and backbone are unchanged since the last run; `full=True` redoes
-everything. Tables move into place only at the end (store.py).
+dask` spreads the segments over a Dask cluster; workers send their rows back as Arrow. The
+cross-document step (facts, conflicts) then reads the claims back in Arrow, sorted into
+buckets by comparison key (claim_buckets.py), a bucket at a time. An incremental run (the
+default) reuses the rows of documents whose text, rules, pipeline version and backbone are
+unchanged since the last run: a segment of only such documents, the same as last time, keeps
+its parts as they are (hard links), and a run where nothing changed builds no pipeline and
+imports no spaCy; `full=True` redoes everything. Tables move into place only at the end
+(store.py).
 """
 from __future__ import annotations
 
@@ -36,7 +39,7 @@ from quellenlage.readers import MAX_BYTES, Article, discover, read_sources
 from quellenlage.rows import document_row
 from quellenlage.rules import RuleSet
 from quellenlage.store import OldRows, OutputStore
-from quellenlage.tables import SCHEMAS, TABLES, schema_fingerprint, to_arrow
+from quellenlage.tables import SCHEMAS, TABLES, compact, schema_fingerprint, system_memory_pool, to_arrow
 
 SEGMENT = 256      # documents per part file of each table
 SYSTEMIC = 8       # this many documents failing alike, and most of them: the run stops
@@ -87,6 +90,7 @@ def run(paths: list[str], out: Path, model: str = "auto", rules_dir: str | None 
         progress: bool | None = None, log: Callable[[str], None] = print, full: bool = False,
         doc_timeout: float | None = DOC_TIMEOUT, max_bytes: int = MAX_BYTES) -> RunResult:
     t0 = time.perf_counter()
+    system_memory_pool()
     rules = RuleSet.load(rules_dir)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -135,14 +139,17 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
         pending = None
         for segment in stream:
             keep = {a.doc_id for a in segment if a.ok and known.get(a.doc_id) == a.sha256}
-            job = (segment, keep, runner.submit([a for a in segment if a.doc_id not in keep and a.ok]))
+            # Bad inputs (unreadable, empty, not German, too large) need no pipeline: their rows
+            # are made here. (Processing may turn an article into an error: decided before.)
+            todo = [a for a in segment if a.doc_id not in keep and a.ok]
+            job = (segment, keep, {a.doc_id for a in todo}, runner.submit(todo))
             if pending is not None:
                 yield pending
             pending = job
         if pending is not None:
             yield pending
 
-    for k, (segment, keep, handle) in enumerate(started(segments(articles))):
+    for k, (segment, keep, todo, handle) in enumerate(started(segments(articles))):
         digest = segment_digest(segment) if len(keep) == len(segment) else None
         linked = store.keep_parts(("documents", "figures", "quotes"), k) \
             if digest is not None and k < len(old_parts) and old_parts[k] == digest else None
@@ -172,10 +179,10 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
                 result = DocResult(dict(doc_rows[0], path=a.path) if doc_rows else document_row(a, backbone, None),
                                    {t: old[t].take(a.doc_id) for t in PER_DOC}, old_sketches().get(a.doc_id, []))
                 reused += 1
-            elif not a.ok:  # unreadable, empty, not German, too large: no pipeline needed
-                result = failed(a, backbone)
-            else:
+            elif a.doc_id in todo:
                 result = next(fresh)
+            else:
+                result = failed(a, backbone)
             doc_row = result.document
             parts["documents"].append(doc_row)
             for t in PER_DOC:
@@ -210,7 +217,7 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
         store.write_sketches(sketches)
         # The cross-document step, on the rows written (Arrow, grouped by comparison key).
         claims, facts, conflicts = crosscheck_arrow(store.read_staged("documents", columns=["doc_id", "outlet", "published", "status"]), store.staged_parts("claims_raw"),
-                                                    rules, sketches)
+                                                    rules, sketches, spill=store.staging / "claim_buckets")
         claims_writer = store.writer("claims")
         for part in claims:
             claims_writer.write(part)
@@ -278,7 +285,8 @@ def _arrow(name: str, pieces: list) -> pyarrow.Table:
     if pieces and all(isinstance(p, dict) for p in pieces):
         return to_arrow(name, pieces)
     tables = [p if isinstance(p, pyarrow.Table) else to_arrow(name, p) for p in pieces]
-    return pyarrow.concat_tables(tables) if tables else SCHEMAS[name].empty_table()
+    # slices of the workers' batches and of the last run's parts: one chunk per column
+    return compact(pyarrow.concat_tables(tables)).combine_chunks() if tables else SCHEMAS[name].empty_table()
 
 
 def _documents_in(source) -> int:
