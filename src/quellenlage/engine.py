@@ -76,6 +76,10 @@ def _work(articles: list[Article]) -> Packed:
     return pack(process(_WORKER["nlp"], articles, _WORKER["timeout"]))
 
 
+def _ready() -> None:
+    """A task that makes the pool start its processes."""
+
+
 @dataclass
 class Packed:
     """A batch's results on their way back from a worker: documents rows and sketches as they
@@ -133,6 +137,13 @@ class LocalEngine:
         self.pool: ProcessPoolExecutor | None = None
         self.generation = 0   # which pool a future belongs to
         self.replaced = 0     # workers replaced in this run
+
+    def start(self) -> None:
+        """Start the worker processes now (they build their pipelines while the input is read)."""
+        if self.workers > 1 and self.pool is None:
+            self._start()
+            for _ in range(self.workers):  # ProcessPoolExecutor starts processes on demand
+                self.pool.submit(_ready)
 
     def submit(self, articles: list[Article]):
         """Start work on a segment; `collect` waits for it (the next segment can be submitted

@@ -119,6 +119,8 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
     old_sketches = Lazy(lambda: store.sketches() if known else {})
     old = {t: OldRows(store, t) for t in ("documents",) + PER_DOC} if known else {}
     runner = _engine(engine, lazy, model, rules, workers, scheduler, backbone, limits["doc_timeout"])
+    if not known and hasattr(runner, "start"):
+        runner.start()  # every document is to be processed: workers build their pipelines while this reads
     sources = discover(paths, exclude=[out])
     articles = prepare_stream(read_sources(sources, limits["max_bytes"]), rules, known)
     progress = show_progress() if progress is None else progress
