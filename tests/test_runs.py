@@ -141,18 +141,21 @@ def test_streaming_cross_document_step_equals_the_in_memory_one(tmp_path, rules)
     # The run groups claims in Arrow and completes them part by part (segments of two
     # documents here, so claims of one fact lie in different parts); evaluation uses the
     # in-memory step on Python rows. Both must give the same facts, conflicts and claims.
+    # Claims are also sorted into several buckets by comparison key (spilled to files), so
+    # each bucket holds some of the facts.
+    import quellenlage.claim_buckets as buckets_module
     import quellenlage.run as run_module
     from quellenlage.crosscheck import crosscheck
     from quellenlage.extract import extract_articles, prepare
     from quellenlage.pipeline import build
     from quellenlage.readers import discover, read_sources
     src = _copy(tmp_path, SOME)
-    old = run_module.SEGMENT
-    run_module.SEGMENT = 2
+    old = run_module.SEGMENT, buckets_module.BUCKET_ROWS
+    run_module.SEGMENT, buckets_module.BUCKET_ROWS = 2, 20
     try:
         run([str(src)], tmp_path / "out", model="rules", rules_dir=str(rules.root), log=lambda s: None)
     finally:
-        run_module.SEGMENT = old
+        run_module.SEGMENT, buckets_module.BUCKET_ROWS = old
     streamed = _tables(tmp_path / "out")
     assert len(list((tmp_path / "out" / "documents").glob("part-*.parquet"))) == 3
     memory = crosscheck(extract_articles(build("rules", rules), prepare(read_sources(discover([src])), rules)), rules)
@@ -167,3 +170,63 @@ def test_streaming_cross_document_step_equals_the_in_memory_one(tmp_path, rules)
     got = sorted((tuple(r[f] for f in fields) for r in streamed["claims"].to_pylist()))
     want = sorted((tuple(c.get(f) for f in fields) for c in memory["claims"]))
     assert got == want
+
+
+def _no_processing(monkeypatch):
+    """Fail the test if a document goes through the pipeline or a pipeline is built."""
+    import quellenlage.engine as engine_module
+    import quellenlage.run as run_module
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a document was processed again")
+    monkeypatch.setattr(engine_module, "process", refuse)
+    monkeypatch.setattr(run_module, "build", refuse)
+
+
+def test_an_unchanged_rerun_keeps_every_part_and_processes_nothing(tmp_path, rules, monkeypatch):
+    import quellenlage.run as run_module
+    monkeypatch.setattr(run_module, "SEGMENT", 2)  # several parts per table
+    src = _copy(tmp_path, SOME)
+    (src / "empty.txt").write_text("", encoding="utf-8")  # a bad input: its row is made again, without a pipeline
+    out = tmp_path / "out"
+    first = run([str(src)], out, model="rules", rules_dir=str(rules.root), log=lambda s: None)
+    before = _tables(out)
+    inodes = {p: p.stat().st_ino for t in TABLES for p in (out / t).glob("part-*.parquet")}
+    _no_processing(monkeypatch)
+    again = run([str(src)], out, model="rules", rules_dir=str(rules.root), log=lambda s: None)
+    assert again.reused == len(SOME) and again.counts == first.counts and again.status == first.status
+    _same(_tables(out), before)
+    # the parts of segments of only unchanged documents are the very same files
+    kept = {p: p.stat().st_ino for t in TABLES for p in (out / t).glob("part-*.parquet")}
+    same = [p for p in kept if inodes.get(p) == kept[p]]
+    assert len(same) >= len(SOME) // 2 * 3 + 3  # documents, figures, quotes per segment; claims, facts, conflicts
+    assert json.loads((out / "run.json").read_text(encoding="utf-8"))["reused_documents"] == len(SOME)
+
+
+def test_an_unchanged_rerun_does_not_import_spacy(tmp_path, rules):
+    import subprocess
+    import sys
+    src = _copy(tmp_path, SOME[:2])
+    out = tmp_path / "out"
+    run([str(src)], out, model="rules", rules_dir=str(rules.root), log=lambda s: None)
+    code = ("import sys; from quellenlage.run import run; "
+            f"r = run([{str(src)!r}], {str(out)!r}, model='rules', rules_dir={str(rules.root)!r}, log=lambda s: None); "
+            "assert r.reused == 2, r.reused; assert 'spacy' not in sys.modules, 'spacy imported'")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_rerun_with_one_changed_document_keeps_the_other_parts(tmp_path, rules, monkeypatch):
+    import quellenlage.run as run_module
+    monkeypatch.setattr(run_module, "SEGMENT", 2)
+    src = _copy(tmp_path, SOME)
+    out = tmp_path / "out"
+    run([str(src)], out, model="rules", rules_dir=str(rules.root), log=lambda s: None)
+    first = {p: p.stat().st_ino for p in (out / "figures").glob("part-*.parquet")}
+    changed = src / SOME[-1].name  # in the last segment
+    changed.write_text(changed.read_text(encoding="utf-8").replace("Milliarden", "Millionen", 1), encoding="utf-8")
+    inc = run([str(src)], out, model="rules", rules_dir=str(rules.root), log=lambda s: None)
+    assert inc.reused == len(SOME) - 1
+    now = {p: p.stat().st_ino for p in (out / "figures").glob("part-*.parquet")}
+    assert [p.name for p in sorted(now) if first.get(p) == now[p]] == ["part-00000.parquet", "part-00001.parquet"]
+    run([str(src)], tmp_path / "full", model="rules", rules_dir=str(rules.root), log=lambda s: None, full=True)
+    _same(_tables(out), _tables(tmp_path / "full"))

@@ -12,6 +12,7 @@ smallest hashes (near-linear in the corpus).
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 import hashlib
 import heapq
 import math
@@ -135,9 +136,9 @@ def same_text_groups(sketches: dict[str, list[int]], threshold: float = 0.8) -> 
     the near-identical ones are then found among the distinct sketches that share one of
     their smallest hashes, so the work grows with the distinct texts, not with the copies."""
     ids = sorted(sketches)
-    first: dict[tuple, str] = {}
+    first: dict[bytes, str] = {}  # a sketch as 8 bytes a hash, not a tuple of Python ints
     for d in ids:
-        first.setdefault(tuple(sketches[d]), d)
+        first.setdefault(_packed(sketches[d]), d)
     distinct = sorted(d for key, d in first.items() if key)
     buckets: dict[int, list[str]] = {}
     for d in distinct:
@@ -150,7 +151,11 @@ def same_text_groups(sketches: dict[str, list[int]], threshold: float = 0.8) -> 
             continue
         if similarity(sketches[a], sketches[b]) >= threshold:
             group[b] = group[a]
-    return {d: group.get(first[tuple(sketches[d])], d) if sketches[d] else d for d in ids}
+    return {d: group.get(first[_packed(sketches[d])], d) if len(sketches[d]) else d for d in ids}
+
+
+def _packed(hashes) -> bytes:
+    return array("q", hashes).tobytes()
 
 
 def published_day(value: str | None) -> int | None:

@@ -13,6 +13,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from quellenlage.claim_buckets import Updates, buckets
 from quellenlage.conflicts import date_interval, published_day, same_text_groups
 from quellenlage.facts import build_facts, comparable, fact_key, group_facts, set_status, sort_facts
 from quellenlage.rules import RuleSet
@@ -60,85 +61,80 @@ class _Context:
         c.update(status="single_source", n_agree=0, n_conflict=0, fact_id=None, suspected_cause=None)
 
 
-KEY_COLUMNS = ("subject", "property", "segment", "aspect", "measure", "basis", "label", "unit", "currency")  # fact_key
 UPDATED = ("source", "outlet", "published", "status", "n_agree", "n_conflict", "fact_id", "suspected_cause")
 
 
 def crosscheck_arrow(documents: pa.Table, claim_parts: list[Path], rules: RuleSet,
-                     sketches: dict[str, list[int]]) -> tuple[Iterator[pa.Table], list[dict], list[dict]]:
+                     sketches: dict[str, list[int]], spill: Path | None = None
+                     ) -> tuple[Iterator[pa.Table], list[dict], list[dict]]:
     """The cross-document step over tables too large to hold as Python rows. The claims'
-    parts (Parquet files) are read without their evidence and grouped by comparison key in
-    Arrow; only groups that two documents share become rows, one group at a time (the work
-    grows with the claims, not with their pairs). Returns the completed claims, part by part
-    as they are read again (never all at once, evidence and all), the facts and the conflicts:
-    the same as `crosscheck`."""
+    parts (Parquet files) are read without their evidence and sorted into buckets by comparison
+    key (claim_buckets.py, spilled to `spill`); a bucket at a time, its keys are grouped in
+    Arrow, and only groups that two documents share become rows, one group at a time (the work
+    grows with the claims, not with their pairs; the memory with neither). Returns the completed
+    claims, part by part as they are read again (never all at once, evidence and all), the facts
+    and the conflicts: the same as `crosscheck`."""
     docs = [d for d in documents.select(["doc_id", "outlet", "published", "status"]).to_pylist() if d["status"] == "ok"]
     ctx = _Context(rules, docs, sketches)
-    schema = SCHEMAS["claims"]
-    needed = [f for f in schema.names if f != "evidence"]
-    slim = pa.concat_tables([pq.read_table(f, columns=needed).cast(pa.schema([schema.field(k) for k in needed]))
-                             for f in claim_parts]).combine_chunks() if claim_parts else None
-    n = slim.num_rows if slim is not None else 0
-    updates: dict[int, tuple] = {}
-    facts: list[dict] = []
-    conflicts: list[dict] = []
-    if n:
-        # The same key as `facts.fact_key`: DATE or not, a unit only for COUNT and DURATION.
-        col = {k: pc.fill_null(pc.cast(slim.column(k), pa.string()), "") for k in KEY_COLUMNS}
-        label = slim.column("label")
-        col["label"] = pc.if_else(pc.equal(label, "DATE"), "1", "0")
-        col["unit"] = pc.if_else(pc.is_in(label, pa.array(["COUNT", "DURATION"])), col["unit"], "")
-        key = pc.binary_join_element_wise(*[col[k] for k in KEY_COLUMNS], "\x1f")
-        grouped = pa.table({"key": key, "doc_id": slim.column("doc_id"), "i": pa.array(range(n), pa.int64())}) \
-            .group_by("key").aggregate([("doc_id", "count_distinct"), ("i", "list")])
-        del key, col
-        shared = grouped.filter(pc.greater_equal(grouped.column("doc_id_count_distinct"), 2))
-        # One group at a time: its rows become dicts, its results a few values per claim.
-        for idx in shared.column("i_list").to_pylist():
-            rows = sorted(idx)
-            members = slim.take(pa.array(rows)).to_pylist()
-            for c, i in zip(members, rows):
-                c["_row"] = i
-            members = [c for c in members if c["doc_id"] in ctx.docs]
-            for c in members:
-                ctx.enrich(c)
-            members = [c for c in members if comparable(c)]
-            if not members:
-                continue
-            f, r = group_facts(fact_key(members[0]), members, ctx.names)
-            facts.extend(f)
-            conflicts.extend(r)
-            for c in members:
-                set_status(c)
-                updates[c["_row"]] = tuple(c.get(k) for k in UPDATED)
-    del slim
+    del docs
+    updates = Updates()
+    found: list[tuple[int, list[dict], list[dict]]] = []  # (first row of the group, facts, conflicts)
+    for bucket in buckets(claim_parts, spill):
+        if bucket.num_rows:
+            _bucket_facts(bucket, ctx, updates, found)
+    # Groups in the order of their first claim: the same order whatever the bucketing.
+    found.sort(key=lambda g: g[0])
+    facts = [f for _, fs, _ in found for f in fs]
+    conflicts = [r for _, _, rs in found for r in rs]
     sort_facts(facts, conflicts)
     return _completed_parts(claim_parts, ctx, updates), facts, conflicts
 
 
-def _completed_parts(claim_parts: list[Path], ctx: _Context, updates: dict[int, tuple]) -> Iterator[pa.Table]:
+def _bucket_facts(bucket: pa.Table, ctx: _Context, updates: Updates, found: list) -> None:
+    grouped = pa.table({"key": bucket.column("_key"), "doc_id": bucket.column("doc_id"),
+                        "i": pa.array(range(bucket.num_rows), pa.int64())}) \
+        .group_by("key", use_threads=False).aggregate([("doc_id", "count_distinct"), ("i", "list")])
+    shared = grouped.filter(pc.greater_equal(grouped.column("doc_id_count_distinct"), 2))
+    del grouped
+    rows_only = bucket.drop_columns(["_key"])
+    # One group at a time: its rows become dicts, its results a few integers per claim.
+    for idx in shared.column("i_list").to_pylist():
+        members = rows_only.take(pa.array(sorted(idx))).to_pylist()
+        members = [c for c in members if c["doc_id"] in ctx.docs]
+        for c in members:
+            ctx.enrich(c)
+        members = [c for c in members if comparable(c)]
+        if not members:
+            continue
+        f, r = group_facts(fact_key(members[0]), members, ctx.names)
+        if f or r:
+            found.append((members[0]["_row"], f, r))
+        for c in members:
+            set_status(c)
+            updates.add(c["_row"], c)
+
+
+def _completed_parts(claim_parts: list[Path], ctx: _Context, updates: Updates) -> Iterator[pa.Table]:
     offset = 0
-    defaults: dict[str, tuple] = {}
     for f in claim_parts:
         part = pq.read_table(f).cast(SCHEMAS["claims"])
-        yield _completed(part, offset, ctx, updates, defaults)
+        yield _completed(part, offset, ctx, updates.between(offset, offset + part.num_rows))
         offset += part.num_rows
 
 
-def _completed(claims: pa.Table, offset: int, ctx: _Context, updates: dict[int, tuple],
-               defaults: dict[str, tuple]) -> pa.Table:
+def _completed(claims: pa.Table, offset: int, ctx: _Context, updates: dict[int, tuple]) -> pa.Table:
     """The claims (rows `offset`… of all) with their source, document fields and
-    cross-document results."""
+    cross-document results (`updates`: row -> status, n_agree, n_conflict, fact_id, cause)."""
     doc_ids = claims.column("doc_id").to_pylist()
     values: list[list] = [[] for _ in UPDATED]
+    docs: dict[str, tuple] = {}
     for i, doc_id in enumerate(doc_ids, start=offset):
-        row = updates.get(i)
-        if row is None:
-            row = defaults.get(doc_id)
-            if row is None:
-                d = ctx.docs.get(doc_id, {})
-                source = ctx.source(doc_id)[0] if doc_id in ctx.docs else doc_id
-                row = defaults[doc_id] = (source, d.get("outlet"), d.get("published"), "single_source", 0, 0, None, None)
+        doc = docs.get(doc_id)
+        if doc is None:
+            d = ctx.docs.get(doc_id, {})
+            source = ctx.source(doc_id)[0] if doc_id in ctx.docs else doc_id
+            doc = docs[doc_id] = (source, d.get("outlet"), d.get("published"))
+        row = doc + updates.get(i, ("single_source", 0, 0, None, None))
         for column, v in zip(values, row):
             column.append(v)
     for k, column in zip(UPDATED, values):

@@ -25,8 +25,8 @@ def _worker_pipeline(model: str, rules_dir: str):
 
 
 def _process_batch(articles: list[Article], model: str, rules_dir: str, doc_timeout: float | None = None):
-    from quellenlage.engine import process
-    return process(_worker_pipeline(model, rules_dir), articles, doc_timeout)
+    from quellenlage.engine import pack, process
+    return pack(process(_worker_pipeline(model, rules_dir), articles, doc_timeout))
 
 
 class DaskEngine:
@@ -61,7 +61,8 @@ class DaskEngine:
                                doc_timeout=self.doc_timeout, pure=False)
 
     def collect(self, futures):
-        return [r for batch in self.client.gather(futures) for r in batch] if futures else []
+        from quellenlage.engine import unpack
+        return [r for batch in self.client.gather(futures) for r in unpack(batch)] if futures else []
 
     def close(self) -> None:
         self.client.close()

@@ -66,12 +66,52 @@ _WORKER: dict = {}
 
 
 def _init_worker(model: str, rules_dir: str, doc_timeout: float | None) -> None:
+    from quellenlage.tables import system_memory_pool
+    system_memory_pool()
     _WORKER["nlp"] = build(model, RuleSet.load(rules_dir))
     _WORKER["timeout"] = doc_timeout
 
 
-def _work(articles: list[Article]) -> list[DocResult]:
-    return process(_WORKER["nlp"], articles, _WORKER["timeout"])
+def _work(articles: list[Article]) -> Packed:
+    return pack(process(_WORKER["nlp"], articles, _WORKER["timeout"]))
+
+
+def _ready() -> None:
+    """A task that makes the pool start its processes."""
+
+
+@dataclass
+class Packed:
+    """A batch's results on their way back from a worker: documents rows and sketches as they
+    are, each table's rows as one Arrow table (its buffers pickle at memory speed, where rows
+    as dicts are pickled and unpickled field by field, and the conversion runs in the worker,
+    not in the parent that writes the parts)."""
+    results: list[DocResult]            # with their rows taken out
+    tables: dict[str, object]           # table -> pyarrow.Table of the batch's rows
+    counts: dict[str, list[int]]        # table -> rows per document
+
+
+def pack(results: list[DocResult]) -> Packed:
+    from quellenlage.tables import to_arrow
+    tables, counts = {}, {}
+    for t in PER_DOC:
+        counts[t] = [len(r.rows[t]) for r in results]
+        tables[t] = to_arrow(t, [row for r in results for row in r.rows[t]])
+    for r in results:
+        r.rows = {}
+    return Packed(results, tables, counts)
+
+
+def unpack(packed: Packed | list[DocResult]) -> list[DocResult]:
+    """The results, each document's rows a slice of its batch's tables."""
+    if not isinstance(packed, Packed):
+        return packed
+    for t in PER_DOC:
+        offset = 0
+        for r, n in zip(packed.results, packed.counts[t]):
+            r.rows[t] = packed.tables[t].slice(offset, n)
+            offset += n
+    return packed.results
 
 
 class Lazy:
@@ -97,6 +137,13 @@ class LocalEngine:
         self.pool: ProcessPoolExecutor | None = None
         self.generation = 0   # which pool a future belongs to
         self.replaced = 0     # workers replaced in this run
+
+    def start(self) -> None:
+        """Start the worker processes now (they build their pipelines while the input is read)."""
+        if self.workers > 1 and self.pool is None:
+            self._start()
+            for _ in range(self.workers):  # ProcessPoolExecutor starts processes on demand
+                self.pool.submit(_ready)
 
     def submit(self, articles: list[Article]):
         """Start work on a segment; `collect` waits for it (the next segment can be submitted
@@ -145,7 +192,7 @@ class LocalEngine:
 
     def _result(self, batch: list[Article], future, generation: int) -> list[DocResult]:
         try:
-            return future.result(timeout=self._limit(len(batch)))
+            return unpack(future.result(timeout=self._limit(len(batch))))
         except (BrokenProcessPool, CancelledError):
             if generation != self.generation:  # sent to a pool replaced since: send again
                 return self._result(*self._send(batch))
@@ -157,7 +204,7 @@ class LocalEngine:
         for a in batch:
             _, future, _ = self._send([a])
             try:
-                results.extend(future.result(timeout=self._limit(1)))
+                results.extend(unpack(future.result(timeout=self._limit(1))))
             except (FuturesTimeout, BrokenProcessPool, CancelledError) as exc:
                 stalled = isinstance(exc, FuturesTimeout)
                 a.status = "error"

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
-from spacy.language import Language
-from spacy.tokens import Doc
 from tqdm import tqdm
 
 from quellenlage.budget import DOC_TIMEOUT, DocTimeout, time_budget
@@ -17,6 +15,10 @@ from quellenlage.readers import Article
 from quellenlage.rows import doc_tables, document_row
 from quellenlage.rules import RuleSet
 from quellenlage.tables import TABLES
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 BATCH = 32
 
@@ -34,9 +36,8 @@ def prepare_stream(articles: Iterable[Article], rules: RuleSet,
                    known: dict[str, str] | None = None) -> Iterator[Article]:
     """`prepare`, one article at a time. An article in `known` (doc_id -> text hash of the
     last run, which took only German articles) with the same text is not looked at again."""
-    from quellenlage.dates import DateRules, find_dateline
     lang_cfg = rules.get("language")
-    date_rules = DateRules.from_ruleset(rules)
+    date_rules = None  # made for the first article that needs a dateline (none in an unchanged re-run)
     seen: dict[str, int] = {}
     for a in articles:
         if a.doc_id in seen:
@@ -51,6 +52,8 @@ def prepare_stream(articles: Iterable[Article], rules: RuleSet,
             if a.language != "de":
                 a.status, a.error = "skipped", f"not German (looks like '{a.language}')"
             elif a.published is None:
+                from quellenlage.dates import DateRules, find_dateline
+                date_rules = date_rules or DateRules.from_ruleset(rules)
                 dateline = find_dateline(a.text, date_rules, a.body_start)
                 if dateline is not None:
                     a.published, a.published_source = dateline.date_value, "dateline"

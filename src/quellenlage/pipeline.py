@@ -2,15 +2,17 @@
 else the rule backbone (blank German + lookup lemmas), plus the project's components."""
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
-
-from quellenlage import __version__, components  # noqa: F401  (registers the factories without entry points too)
+from quellenlage import __version__
 from quellenlage.rules import RuleSet
-from quellenlage.tokenizer import GuardedTokenizer
+
+if TYPE_CHECKING:  # spaCy is imported only when a pipeline is built (an unchanged re-run builds none)
+    from spacy.language import Language
 
 AUTO_MODELS = ("de_core_news_lg", "de_core_news_md", "de_core_news_sm")
 RULE_BACKBONE = "quellenlage-rules"
@@ -40,17 +42,32 @@ def describe(model: str) -> str | None:
     can tell, e.g. a pipeline folder)."""
     name = resolve_model(model)
     if name is None:
-        return f"{RULE_BACKBONE} {__version__} (spaCy {spacy.__version__}, blank:de)"
+        return f"{RULE_BACKBONE} {__version__} (spaCy {spacy_version()}, blank:de)"
     return None
 
 
+@lru_cache(maxsize=None)
+def spacy_version() -> str:
+    """spaCy's version without importing it (the same string as `spacy.__version__`)."""
+    try:
+        return importlib.metadata.version("spacy")
+    except importlib.metadata.PackageNotFoundError:
+        import spacy
+        return spacy.__version__
+
+
 def _rule_backbone() -> Language:
+    import spacy
     nlp = spacy.blank("de")
     return nlp
 
 
 def build(model: str = "auto", rules: RuleSet | None = None) -> Language:
     """The pipeline for `--model auto|NAME|PATH`; raises ModelError with what to do."""
+    import spacy
+
+    from quellenlage import components  # noqa: F401  (registers the factories without entry points too)
+    from quellenlage.tokenizer import GuardedTokenizer
     rules = rules or RuleSet.load()
     name = resolve_model(model)
     if name is None:

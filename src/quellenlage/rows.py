@@ -3,19 +3,30 @@ claims (before the cross-document step fills in sources, facts and status). Per 
 nothing shared: what a worker process returns."""
 from __future__ import annotations
 
-from spacy.attrs import IS_SPACE
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
-from quellenlage.components import FISCAL_KEY, text_of
-from quellenlage.conflicts import sketch
 from quellenlage.normalize.periods import FiscalCalendar
 from quellenlage.normalize.typed import date_span, first_day, iso_duration
-from quellenlage.docutil import DocIndex
 from quellenlage.readers import Article
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from quellenlage.docutil import DocIndex
+
+
+def _spacy_parts():
+    """What rows of a processed Doc need of spaCy and the components: imported on first use,
+    so that a run that reuses every row (and the rows of unreadable documents) never imports
+    spaCy."""
+    from quellenlage.components import FISCAL_KEY, text_of
+    from quellenlage.docutil import DocIndex
+    return FISCAL_KEY, text_of, DocIndex
 
 
 def sentence_bounds(doc: Doc, start: int, end: int, index: DocIndex | None = None) -> tuple[int, int]:
     """Character bounds of the sentence around [start, end), without edge whitespace."""
+    _, text_of, DocIndex = _spacy_parts()
     index = index or DocIndex(doc)
     tokens = index.expand(start, max(end, start + 1))
     if tokens is None:
@@ -34,6 +45,11 @@ def sentence_bounds(doc: Doc, start: int, end: int, index: DocIndex | None = Non
 
 
 def document_row(a: Article, pipeline: str, doc: Doc | None) -> dict:
+    if doc is not None:
+        from spacy.attrs import IS_SPACE
+
+        from quellenlage.conflicts import sketch
+        text_of = _spacy_parts()[1]
     return {
         "doc_id": a.doc_id, "path": a.path, "text_sha256": a.sha256 if a.text else None,
         "title": a.title, "outlet": a.outlet, "url": a.url, "published": a.published,
@@ -52,6 +68,7 @@ CLAIM_FIELDS = ("value", "low", "high", "unit", "currency", "date_value", "label
 
 def claim_row(doc: Doc, c: dict) -> dict:
     """A claim of the Doc as a row: the figure's value, subject, property and frame."""
+    text_of = _spacy_parts()[1]
     f = c["figure"]
     ss, se = c["sentence"]
     doc_id = doc._.doc_id
@@ -84,6 +101,7 @@ def doc_tables(doc: Doc, article: Article | None = None) -> dict[str, list[dict]
     """Figure, quote and claim rows that the components left on the doc (with the article:
     its outlet and publication date on every figure and quote row; claims get theirs in the
     cross-document step)."""
+    FISCAL_KEY, _, DocIndex = _spacy_parts()
     rows: dict[str, list[dict]] = {"figures": [], "quotes": [], "claims": []}
     for group, key in (("figures", "figure"), ("quotes", "quote")):
         if group in doc.spans:

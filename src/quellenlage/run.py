@@ -4,14 +4,18 @@ The input is read lazily and processed in segments of `SEGMENT` documents; each 
 rows go straight to Parquet parts in the output's staging area, so memory does not grow with
 the corpus. Workers (`--workers N`) are processes that each build the pipeline once and
 process their own batches (only article texts and rows travel between processes); `--engine
-dask` spreads the segments over a Dask cluster, whose workers write their own parts. The
-cross-document step (facts, conflicts) then reads the claims back in Arrow and groups them
-by comparison key. An incremental run (the default) reuses the rows of documents whose text,
-rules, pipeline version and backbone are unchanged since the last run; `full=True` redoes
-everything. Tables move into place only at the end (store.py).
+dask` spreads the segments over a Dask cluster; workers send their rows back as Arrow. The
+cross-document step (facts, conflicts) then reads the claims back in Arrow, sorted into
+buckets by comparison key (claim_buckets.py), a bucket at a time. An incremental run (the
+default) reuses the rows of documents whose text, rules, pipeline version and backbone are
+unchanged since the last run: a segment of only such documents, the same as last time, keeps
+its parts as they are (hard links), and a run where nothing changed builds no pipeline and
+imports no spaCy; `full=True` redoes everything. Tables move into place only at the end
+(store.py).
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import platform
 from array import array
@@ -23,20 +27,19 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import pyarrow
-import spacy
 from tqdm import tqdm
 
 from quellenlage import __version__
 from quellenlage.crosscheck import crosscheck_arrow
 from quellenlage.budget import DOC_TIMEOUT
-from quellenlage.engine import PER_DOC, DocResult, Lazy, LocalEngine, process  # noqa: F401 - process: the engines' API
+from quellenlage.engine import PER_DOC, DocResult, Lazy, LocalEngine, failed, process  # noqa: F401 - process: the engines' API
 from quellenlage.extract import prepare_stream, show_progress
-from quellenlage.pipeline import backbone_name, build, describe
+from quellenlage.pipeline import backbone_name, build, describe, spacy_version
 from quellenlage.readers import MAX_BYTES, Article, discover, read_sources
 from quellenlage.rows import document_row
 from quellenlage.rules import RuleSet
 from quellenlage.store import OldRows, OutputStore
-from quellenlage.tables import SCHEMAS, TABLES, schema_fingerprint, to_arrow
+from quellenlage.tables import SCHEMAS, TABLES, compact, schema_fingerprint, system_memory_pool, to_arrow
 
 SEGMENT = 256      # documents per part file of each table
 SYSTEMIC = 8       # this many documents failing alike, and most of them: the run stops
@@ -87,6 +90,7 @@ def run(paths: list[str], out: Path, model: str = "auto", rules_dir: str | None 
         progress: bool | None = None, log: Callable[[str], None] = print, full: bool = False,
         doc_timeout: float | None = DOC_TIMEOUT, max_bytes: int = MAX_BYTES) -> RunResult:
     t0 = time.perf_counter()
+    system_memory_pool()
     rules = RuleSet.load(rules_dir)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -111,9 +115,12 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
     same_setup = (last.get("version"), last.get("rules_sha256"), last.get("backbone"), last.get("tables")) == \
         (__version__, rules.sha256, backbone, schema_fingerprint())
     known = last.get("documents", {}) if same_setup else {}
-    old_sketches = store.sketches() if known else {}
+    old_parts = last.get("parts", []) if known else []  # segment digests of the last run
+    old_sketches = Lazy(lambda: store.sketches() if known else {})
     old = {t: OldRows(store, t) for t in ("documents",) + PER_DOC} if known else {}
     runner = _engine(engine, lazy, model, rules, workers, scheduler, backbone, limits["doc_timeout"])
+    if not known and hasattr(runner, "start"):
+        runner.start()  # every document is to be processed: workers build their pipelines while this reads
     sources = discover(paths, exclude=[out])
     articles = prepare_stream(read_sources(sources, limits["max_bytes"]), rules, known)
     progress = show_progress() if progress is None else progress
@@ -122,8 +129,10 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
     counts = {t: 0 for t in ("documents",) + PER_DOC}
     status = {"ok": 0, "skipped": 0, "error": 0}
     problems: list[dict] = []
-    sketches: dict[str, list[int]] = {}
+    sketches: dict[str, list[int] | None] = {}  # None: a kept segment's document (read at the end if needed)
     manifest_docs: dict[str, str] = {}
+    digests: list[str | None] = []
+    kept: list[tuple[int, list[str]]] = []         # segments whose parts were kept whole
     reused = 0
     failures = FailureWatch()
 
@@ -132,24 +141,50 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
         pending = None
         for segment in stream:
             keep = {a.doc_id for a in segment if a.ok and known.get(a.doc_id) == a.sha256}
-            job = (segment, keep, runner.submit([a for a in segment if a.doc_id not in keep]))
+            # Bad inputs (unreadable, empty, not German, too large) need no pipeline: their rows
+            # are made here. (Processing may turn an article into an error: decided before.)
+            todo = [a for a in segment if a.doc_id not in keep and a.ok]
+            job = (segment, keep, {a.doc_id for a in todo}, runner.submit(todo))
             if pending is not None:
                 yield pending
             pending = job
         if pending is not None:
             yield pending
 
-    for k, (segment, keep, handle) in enumerate(started(segments(articles))):
+    for k, (segment, keep, todo, handle) in enumerate(started(segments(articles))):
+        digest = segment_digest(segment) if len(keep) == len(segment) else None
+        linked = store.keep_parts(("documents", "figures", "quotes"), k) \
+            if digest is not None and k < len(old_parts) and old_parts[k] == digest else None
+        if linked is not None:
+            # Every document of the segment as it was, in the same part: the part stays as it is.
+            ids = [a.doc_id for a in segment]
+            for t in ("documents", "figures", "quotes"):
+                counts[t] += linked[t]
+                old[t].skip_part(k)
+                old[t].skip(ids)
+            old["claims"].skip(ids)
+            kept.append((k, ids))
+            for a in segment:
+                sketches[a.doc_id] = None
+                manifest_docs[a.doc_id] = a.sha256
+            reused += len(segment)
+            status["ok"] += len(segment)
+            failures.seen += len(segment)
+            digests.append(digest)
+            bar.update(len(segment))
+            continue
         fresh = iter(runner.collect(handle))
         parts: dict[str, list] = {t: [] for t in ("documents",) + PER_DOC}
         for a in segment:
             if a.doc_id in keep:
                 doc_rows = old["documents"].take(a.doc_id).to_pylist()
                 result = DocResult(dict(doc_rows[0], path=a.path) if doc_rows else document_row(a, backbone, None),
-                                   {t: old[t].take(a.doc_id) for t in PER_DOC}, old_sketches.get(a.doc_id, []))
+                                   {t: old[t].take(a.doc_id) for t in PER_DOC}, old_sketches().get(a.doc_id, []))
                 reused += 1
-            else:
+            elif a.doc_id in todo:
                 result = next(fresh)
+            else:
+                result = failed(a, backbone)
             doc_row = result.document
             parts["documents"].append(doc_row)
             for t in PER_DOC:
@@ -161,6 +196,8 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
             else:
                 sketches[a.doc_id] = array("q", result.sketch)  # 8 bytes a hash, not a Python int
                 manifest_docs[a.doc_id] = doc_row["text_sha256"]
+        ok = [a for a in segment if a.doc_id in manifest_docs]
+        digests.append(segment_digest(segment) if len(ok) == len(segment) else None)
         for t in ("documents", "figures", "quotes"):
             counts[t] += store.write_part(t, k, _arrow(t, parts[t]))
         counts["claims"] += store.write_part("claims", k, _arrow("claims", parts["claims"]), sub="claims_raw")
@@ -169,14 +206,20 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
     runner.close()
     t2 = time.perf_counter()
     unchanged = bool(known) and reused == len(manifest_docs) and manifest_docs.keys() == known.keys()
-    if unchanged and all(store.has_table(t) for t in ("claims", "facts", "conflicts")):
+    if unchanged and all(store.has_table(t) for t in ("claims", "facts", "conflicts")) \
+            and store.keep_file("sketches.parquet"):
         # Nothing the cross-document step reads has changed: its tables of the last run stand.
         for t in ("claims", "facts", "conflicts"):
             counts[t] = store.keep_table(t)
     else:
+        counts["claims"] += _claims_of_kept(store, kept)
+        for d, v in sketches.items():
+            if v is None:
+                sketches[d] = old_sketches().get(d, [])
+        store.write_sketches(sketches)
         # The cross-document step, on the rows written (Arrow, grouped by comparison key).
         claims, facts, conflicts = crosscheck_arrow(store.read_staged("documents", columns=["doc_id", "outlet", "published", "status"]), store.staged_parts("claims_raw"),
-                                                    rules, sketches)
+                                                    rules, sketches, spill=store.staging / "claim_buckets")
         claims_writer = store.writer("claims")
         for part in claims:
             claims_writer.write(part)
@@ -184,11 +227,10 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
         counts["facts"] = store.write_part("facts", 0, facts)
         counts["conflicts"] = store.write_part("conflicts", 0, conflicts)
     shutil.rmtree(store.staging / "claims_raw", ignore_errors=True)
-    store.write_sketches(sketches)
     t3 = time.perf_counter()
     timings = {"load_pipeline_s": t1 - t0, "extract_s": t2 - t1, "crosscheck_s": t3 - t2}
     info = {
-        "quellenlage": __version__, "spacy": spacy.__version__, "pyarrow": pyarrow.__version__,
+        "quellenlage": __version__, "spacy": spacy_version(), "pyarrow": pyarrow.__version__,
         "python": platform.python_version(), "backbone": backbone,
         "pipe_names": lazy().pipe_names if lazy.built else None,
         "model_option": model, "engine": engine, "workers": workers, "incremental": not full,
@@ -197,13 +239,35 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
     }
     manifest = {"version": __version__, "rules_sha256": rules.sha256, "backbone": backbone,
                 "tables": schema_fingerprint(),
-                "documents": manifest_docs}
+                "documents": manifest_docs, "parts": digests}
     timings["total_s"] = time.perf_counter() - t0
     info["timings"] = {k: round(v, 3) for k, v in timings.items()}
     store.commit(TABLES, {"run.json": json.dumps(info, indent=2, ensure_ascii=False) + "\n",
                           "manifest.json": json.dumps(manifest, ensure_ascii=False),
                           "sketches.parquet": None})
     return RunResult(out, backbone, rules, counts, status, problems, reused, timings)
+
+
+def segment_digest(segment: list[Article]) -> str:
+    """What a segment's parts depend on besides the setup: its documents, paths and texts, in order."""
+    h = hashlib.sha256()
+    for a in segment:
+        h.update(f"{a.doc_id}\x1f{a.path}\x1f{a.sha256}\x1e".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def _claims_of_kept(store: OutputStore, kept: list[tuple[int, list[str]]]) -> int:
+    """The claims of the segments kept whole, for the cross-document step: read from the last
+    run's claims in one pass (they are in segment order), one part per segment."""
+    if not kept:
+        return 0
+    reader = OldRows(store, "claims", only={d for _, ids in kept for d in ids})
+    n = 0
+    for k, ids in kept:
+        pieces = [t for t in (reader.take(d) for d in ids) if t.num_rows]
+        n += store.write_part("claims", k, pyarrow.concat_tables(pieces) if pieces else SCHEMAS["claims"].empty_table(),
+                              sub="claims_raw")
+    return n
 
 
 def _add(pieces: list, rows: list[dict] | pyarrow.Table) -> None:
@@ -223,7 +287,8 @@ def _arrow(name: str, pieces: list) -> pyarrow.Table:
     if pieces and all(isinstance(p, dict) for p in pieces):
         return to_arrow(name, pieces)
     tables = [p if isinstance(p, pyarrow.Table) else to_arrow(name, p) for p in pieces]
-    return pyarrow.concat_tables(tables) if tables else SCHEMAS[name].empty_table()
+    # slices of the workers' batches and of the last run's parts: one chunk per column
+    return compact(pyarrow.concat_tables(tables)).combine_chunks() if tables else SCHEMAS[name].empty_table()
 
 
 def _documents_in(source) -> int:

@@ -127,16 +127,36 @@ class OutputStore:
 
     def keep_table(self, name: str) -> int:
         """Stage the last run's parts of a table unchanged (linked, else copied); its row count."""
-        folder = self.staging / name
+        return sum(self._keep(part, self.staging / name) for part in sorted((self.out / name).glob(PART_GLOB)))
+
+    def keep_parts(self, names: Iterable[str], part: int) -> dict[str, int] | None:
+        """Stage part `part` of the last run's tables `names` unchanged (a segment of the input
+        whose documents are all as they were); their row counts, or None (nothing staged) when
+        one of them is missing."""
+        files = {name: self.out / name / f"part-{part:05d}.parquet" for name in names}
+        if not all(f.exists() for f in files.values()):
+            return None
+        return {name: self._keep(f, self.staging / name) for name, f in files.items()}
+
+    def keep_file(self, name: str) -> bool:
+        """Stage a state file of the last run (the sketches) unchanged, to be moved by `commit`."""
+        src = self.state / name
+        if not src.exists():
+            return False
+        try:
+            os.link(src, self.staging / f"{name}.next")
+        except OSError:
+            shutil.copy2(src, self.staging / f"{name}.next")
+        return True
+
+    @staticmethod
+    def _keep(part: Path, folder: Path) -> int:
         folder.mkdir(parents=True, exist_ok=True)
-        rows = 0
-        for part in sorted((self.out / name).glob(PART_GLOB)):
-            try:
-                os.link(part, folder / part.name)
-            except OSError:
-                shutil.copy2(part, folder / part.name)
-            rows += pq.ParquetFile(folder / part.name).metadata.num_rows
-        return rows
+        try:
+            os.link(part, folder / part.name)
+        except OSError:
+            shutil.copy2(part, folder / part.name)
+        return pq.ParquetFile(folder / part.name).metadata.num_rows
 
     def commit(self, tables: Iterable[str], files: dict[str, str | None]) -> None:
         """Move the staged tables into place, then write `files` (name -> text: run.json,
@@ -258,15 +278,33 @@ class OldRows:
     for out of that order is found by reading ahead. Rows stay in Arrow: a reused document's
     rows are slices of the batches read, never Python objects."""
 
-    def __init__(self, store: OutputStore, name: str):
+    def __init__(self, store: OutputStore, name: str, only: set[str] | None = None):
         self.files = sorted((store.out / name).glob(PART_GLOB))
         self.schema = SCHEMAS[name]
         self._batches = self._iter()
         self._ahead: dict[str, list[pa.Table]] = {}
         self._last: str | None = None
+        self.only = only               # None: every document may be asked for
+        self.skipped: set[str] = set()  # documents that will not be asked for: not kept when read past
+        self._skip_files: set[str] = set()
+
+    def skip(self, doc_ids: Iterable[str]) -> None:
+        """These documents' rows will not be asked for (their part was kept whole)."""
+        for d in doc_ids:
+            self.skipped.add(d)
+            self._ahead.pop(d, None)
+
+    def _wanted(self, doc_id: str) -> bool:
+        return doc_id not in self.skipped and (self.only is None or doc_id in self.only)
+
+    def skip_part(self, part: int) -> None:
+        """A part kept whole: not read when the reader gets there (its documents are `skip`ped too)."""
+        self._skip_files.add(f"part-{part:05d}.parquet")
 
     def _iter(self):
         for f in self.files:
+            if f.name in self._skip_files:
+                continue
             pf = pq.ParquetFile(f)
             for batch in pf.iter_batches(batch_size=8192):
                 yield pa.Table.from_batches([batch]).cast(self.schema)
@@ -282,7 +320,8 @@ class OldRows:
             start = 0
             for i in range(1, len(ids) + 1):
                 if i == len(ids) or ids[i] != ids[start]:
-                    self._ahead.setdefault(ids[start], []).append(batch.slice(start, i - start))
+                    if self._wanted(ids[start]) or ids[start] == doc_id:
+                        self._ahead.setdefault(ids[start], []).append(batch.slice(start, i - start))
                     start = i
             if ids:
                 self._last = ids[-1]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 from typing import Iterable
@@ -121,6 +122,14 @@ def read_table(out_dir: Path, name: str, columns: list[str] | None = None) -> pa
     if not files:
         return schema.empty_table()
     return compact(pa.concat_tables([pq.read_table(f, schema=SCHEMAS[name], columns=columns).cast(schema) for f in files]))
+
+
+def system_memory_pool() -> None:
+    """Arrow's allocations through malloc, in a run and its workers: Arrow's default pool
+    (mimalloc) keeps freed memory per thread, which made a run's peak grow with the parts read
+    and written. A pool chosen with ARROW_DEFAULT_MEMORY_POOL stays."""
+    if not os.environ.get("ARROW_DEFAULT_MEMORY_POOL"):
+        pa.set_memory_pool(pa.system_memory_pool())
 
 
 def schema_fingerprint() -> str:
