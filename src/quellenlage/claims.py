@@ -14,6 +14,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from quellenlage.claim_cues import (CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, FISCAL_WORDS, GOVERNS,
+                                    PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
+                                    SINCE, WITH_PRODUCT, has_figure, same_amount_before, same_magnitude,
+                                    table_header)
 from quellenlage.claim_late import comparisons_happened, headings_take_body_frames, unfinished_periods
 from quellenlage.claim_parts import mark_unnamed_parts
 from quellenlage.claim_rules import ClaimRules, DocView, Property, nearest_trigger
@@ -24,21 +28,6 @@ from quellenlage.period_resolver import PeriodResolver, dominant_period, named_p
 from quellenlage.subjects import SubjectFinder
 from quellenlage.textutil import clauses
 
-COMPARED_WITH = re.compile(r"(?<!\w)(?:nach|gegenüber|statt|nach\s+zuvor|nach\s+noch)\s+(?:(?:rund|etwa|knapp|gut|ungefähr)\s+)?$")
-CONVERTED = re.compile(r"\s*[(,–-]\s*(?:umgerechnet|also|das\s+sind|entspricht|ca\.|circa)?\s*")
-PRONOUN_OPENER = re.compile(r"\s*(?:Sie|Er|Es)\s")
-CLARIFIES = re.compile(r"\s*(?:Gemeint\s+(?:war|ist|sind|waren)|Damit\s+(?:ist|war|sind)|Das\s+bezieht\s+sich)\b")
-RELATIVE_AFTER = re.compile(r"\s*(?:die|der|das|den|welche[rns]?)\s+(?!\d)")
-PER_SHARE = re.compile(r"\s+(?:Aktie|Anteilsschein|Papier)\b")
-CONTINUATION = re.compile(r"\s*(?:was|wovon|womit|wobei|davon|und|sowie|das|die|der|damit|danach|davor|zuvor|dann|anschließend|nun|ein\s+Plus|ein\s+Minus|eine\s+Zunahme|ein\s+Anstieg|ein\s+Rückgang|ein\s+Zuwachs)\b", re.IGNORECASE)
-RELATIVE_OPENER = re.compile(r"\s*(?:in\s+dem|in\s+der|in\s+denen|als|wo|damals)\b")
-# A property noun and the figure it names: "eine Bewertung von 61,5 Mrd.", "ein Umsatz in Höhe von".
-GOVERNS = re.compile(r"\s+(?:von|in\s+Höhe\s+von|im\s+Wert\s+von)\s+(?:(?:rund|etwa|knapp|gut|fast|über|mehr\s+als|bis\s+zu|ca\.)\s+)?")
-SINCE = re.compile(r"(?<!\w)(?:[Ss]eit(?:\s+(?:der|dem|ihrer|seiner)\s+Gründung)?|insgesamt\s+bislang|bislang\s+insgesamt"
-                   r"|summier(?:t|en)\s+sich|[Ii]n\s+Summe|zusammengerechnet)(?!\w)")  # a running total
-WITH_PRODUCT = re.compile(r"\b(?:[Mm]it|[Dd]urch)\s+(?:de[mnr]|seine[mnr]?|ihre[mnr]?)?\s*(?:\w+\s+)?$")
-SENTENCE_REACH = 600  # characters around a figure that count as its sentence at most
-FISCAL_WORDS = re.compile(r"Geschäftsquartal|Geschäftsjahr|Fiskal|Bilanzjahr|fiscal|\bFY\s?\d|\bGJ\b", re.IGNORECASE)
 
 
 def _weak(p: Property, text: str, span: tuple[int, int]) -> float:
@@ -108,13 +97,13 @@ class ClaimFinder:
         ce = max(ce, fig["end"])
         # "Die $5,6 Mio. sind der Preis …": a definite article before an amount points back
         # to the same amount named earlier; the figure repeats that claim.
-        earlier = _same_amount_before(text, fig, done)
+        earlier = same_amount_before(text, fig, done)
         if earlier is not None:
             return {**earlier, "figure": fig, "sentence": (ss, se)}
-        header = _table_header(fig["start"], view.tables)
-        free_before = [c for c in cls[:k] if not _has_figure(view, c, fig)] if k else []
+        header = table_header(fig["start"], view.tables)
+        free_before = [c for c in cls[:k] if not has_figure(view, c, fig)] if k else []
         if k is not None and k + 1 < len(cls) and RELATIVE_AFTER.match(text, cls[k + 1][0]) \
-                and not _has_figure(view, cls[k + 1], fig):
+                and not has_figure(view, cls[k + 1], fig):
             free_before = free_before + [cls[k + 1]]  # "…6,6 Mrd., die das Unternehmen im Oktober aufgebracht hat"
         measure, basis = self.frames.measure(text, fig, (cs, ce), free_before) if fig["label"] != "DATE" else ("level", None)
         if header is None and fig["label"] == "COUNT" and any(
@@ -328,7 +317,7 @@ class ClaimFinder:
             if (compares or (named == c["property"] and self._named_subjectless(text, sentence, named))) \
                     and f["label"] == fig["label"] \
                     and f.get("currency") == fig.get("currency") and f.get("unit") == fig.get("unit") \
-                    and _same_magnitude(f, fig):
+                    and same_magnitude(f, fig):
                 return c
         return None
 
@@ -383,39 +372,6 @@ class ClaimFinder:
                     c["period"] = passage[1] if passage else dominant
             span = extent(c["period"], fiscal)
             c["period_start"], c["period_end"] = (span if span else (None, None))
-
-
-def _same_magnitude(a: dict, b: dict) -> bool:
-    """Values that compare with each other lie within four orders of magnitude (a scale error
-    is a factor of 10 or 1,000; a price per share against a revenue is not comparable)."""
-    va = a.get("value") if a.get("value") is not None else a.get("high")
-    vb = b.get("value") if b.get("value") is not None else b.get("high")
-    if not va or not vb:
-        return True
-    return 1e-4 <= abs(vb / va) <= 1e4
-
-
-def _has_figure(view: DocView, clause: tuple[int, int], fig: dict) -> bool:
-    """Does the clause hold another figure that can be a claim ("der kommenden zwölf Monate" cannot)?"""
-    return any(f is not fig and f["label"] not in ("DATE", "DURATION") for f in view.figure_index.starting(*clause))
-
-
-def _same_amount_before(text: str, fig: dict, claims: list[dict]) -> dict | None:
-    if not re.search(r"(?<!\w)(?:[Dd]ie|[Dd]er|[Dd]as|[Dd]iese[nr]?)\s*$", text[max(0, fig["start"] - 8):fig["start"]]):
-        return None
-    for c in reversed(claims[-50:]):  # the last few claims: an amount named again soon after
-        f = c["figure"]
-        if f["label"] == fig["label"] and f.get("currency") == fig.get("currency") and f.get("unit") == fig.get("unit") \
-                and f.get("value") and fig.get("value") and abs(f["value"] - fig["value"]) <= 0.005 * abs(f["value"]):
-            return c
-    return None
-
-
-def _table_header(pos: int, tables) -> str | None:
-    cells = tables.row_at(pos)
-    if cells is not None:
-        return next((c.header for c in cells if c.start <= pos < c.end), None)
-    return None
 
 
 def find_claims(view: DocView, rules: ClaimRules) -> list[dict]:

@@ -1,0 +1,56 @@
+"""The words the claim finder reads around a figure (patterns too small and too tied to
+claims.py's reading to be rules), and small pure helpers over one document's claim records."""
+from __future__ import annotations
+
+import re
+
+from quellenlage.claim_rules import DocView
+
+COMPARED_WITH = re.compile(r"(?<!\w)(?:nach|gegenüber|statt|nach\s+zuvor|nach\s+noch)\s+(?:(?:rund|etwa|knapp|gut|ungefähr)\s+)?$")
+CONVERTED = re.compile(r"\s*[(,–-]\s*(?:umgerechnet|also|das\s+sind|entspricht|ca\.|circa)?\s*")
+PRONOUN_OPENER = re.compile(r"\s*(?:Sie|Er|Es)\s")
+CLARIFIES = re.compile(r"\s*(?:Gemeint\s+(?:war|ist|sind|waren)|Damit\s+(?:ist|war|sind)|Das\s+bezieht\s+sich)\b")
+RELATIVE_AFTER = re.compile(r"\s*(?:die|der|das|den|welche[rns]?)\s+(?!\d)")
+PER_SHARE = re.compile(r"\s+(?:Aktie|Anteilsschein|Papier)\b")
+CONTINUATION = re.compile(r"\s*(?:was|wovon|womit|wobei|davon|und|sowie|das|die|der|damit|danach|davor|zuvor|dann|anschließend|nun|ein\s+Plus|ein\s+Minus|eine\s+Zunahme|ein\s+Anstieg|ein\s+Rückgang|ein\s+Zuwachs)\b", re.IGNORECASE)
+RELATIVE_OPENER = re.compile(r"\s*(?:in\s+dem|in\s+der|in\s+denen|als|wo|damals)\b")
+# A property noun and the figure it names: "eine Bewertung von 61,5 Mrd.", "ein Umsatz in Höhe von".
+GOVERNS = re.compile(r"\s+(?:von|in\s+Höhe\s+von|im\s+Wert\s+von)\s+(?:(?:rund|etwa|knapp|gut|fast|über|mehr\s+als|bis\s+zu|ca\.)\s+)?")
+SINCE = re.compile(r"(?<!\w)(?:[Ss]eit(?:\s+(?:der|dem|ihrer|seiner)\s+Gründung)?|insgesamt\s+bislang|bislang\s+insgesamt"
+                   r"|summier(?:t|en)\s+sich|[Ii]n\s+Summe|zusammengerechnet)(?!\w)")  # a running total
+WITH_PRODUCT = re.compile(r"\b(?:[Mm]it|[Dd]urch)\s+(?:de[mnr]|seine[mnr]?|ihre[mnr]?)?\s*(?:\w+\s+)?$")
+SENTENCE_REACH = 600  # characters around a figure that count as its sentence at most
+FISCAL_WORDS = re.compile(r"Geschäftsquartal|Geschäftsjahr|Fiskal|Bilanzjahr|fiscal|\bFY\s?\d|\bGJ\b", re.IGNORECASE)
+
+
+def same_magnitude(a: dict, b: dict) -> bool:
+    """Values that compare with each other lie within four orders of magnitude (a scale error
+    is a factor of 10 or 1,000; a price per share against a revenue is not comparable)."""
+    va = a.get("value") if a.get("value") is not None else a.get("high")
+    vb = b.get("value") if b.get("value") is not None else b.get("high")
+    if not va or not vb:
+        return True
+    return 1e-4 <= abs(vb / va) <= 1e4
+
+
+def has_figure(view: DocView, clause: tuple[int, int], fig: dict) -> bool:
+    """Does the clause hold another figure that can be a claim ("der kommenden zwölf Monate" cannot)?"""
+    return any(f is not fig and f["label"] not in ("DATE", "DURATION") for f in view.figure_index.starting(*clause))
+
+
+def same_amount_before(text: str, fig: dict, claims: list[dict]) -> dict | None:
+    if not re.search(r"(?<!\w)(?:[Dd]ie|[Dd]er|[Dd]as|[Dd]iese[nr]?)\s*$", text[max(0, fig["start"] - 8):fig["start"]]):
+        return None
+    for c in reversed(claims[-50:]):  # the last few claims: an amount named again soon after
+        f = c["figure"]
+        if f["label"] == fig["label"] and f.get("currency") == fig.get("currency") and f.get("unit") == fig.get("unit") \
+                and f.get("value") and fig.get("value") and abs(f["value"] - fig["value"]) <= 0.005 * abs(f["value"]):
+            return c
+    return None
+
+
+def table_header(pos: int, tables) -> str | None:
+    cells = tables.row_at(pos)
+    if cells is not None:
+        return next((c.header for c in cells if c.start <= pos < c.end), None)
+    return None
