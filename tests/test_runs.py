@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 
+import pyarrow.parquet as pq
 import pytest
 
 from quellenlage.run import run
@@ -138,7 +139,7 @@ def test_a_run_killed_while_moving_tables_is_finished_by_the_next(tmp_path, rule
 
 
 def test_streaming_cross_document_step_equals_the_in_memory_one(tmp_path, rules):
-    # The run groups claims in Arrow and completes them part by part (segments of two
+    # The run groups claims in Arrow and completes them part by part (segments of about two
     # documents here, so claims of one fact lie in different parts); evaluation uses the
     # in-memory step on Python rows. Both must give the same facts, conflicts and claims.
     # Claims are also sorted into several buckets by comparison key (spilled to files), so
@@ -157,7 +158,7 @@ def test_streaming_cross_document_step_equals_the_in_memory_one(tmp_path, rules)
     finally:
         run_module.SEGMENT, buckets_module.BUCKET_ROWS = old
     streamed = _tables(tmp_path / "out")
-    assert len(list((tmp_path / "out" / "documents").glob("part-*.parquet"))) == 3
+    assert len(list((tmp_path / "out" / "documents").glob("part-*.parquet"))) >= 3
     memory = crosscheck(extract_articles(build("rules", rules), prepare(read_sources(discover([src])), rules)), rules)
     assert memory["conflicts"] and memory["facts"]
     for name, key in (("facts", "fact_id"), ("conflicts", "conflict_id")):
@@ -223,10 +224,105 @@ def test_a_rerun_with_one_changed_document_keeps_the_other_parts(tmp_path, rules
     run([str(src)], out, model="rules", rules_dir=str(rules.root), log=lambda s: None)
     first = {p: p.stat().st_ino for p in (out / "figures").glob("part-*.parquet")}
     changed = src / SOME[-1].name  # in the last segment
+    others = [p.name for p in sorted((out / "documents").glob("part-*.parquet"))
+              if changed.stem not in pq.read_table(p, columns=["doc_id"]).column("doc_id").to_pylist()]
+    assert len(others) == len(first) - 1 >= 2
     changed.write_text(changed.read_text(encoding="utf-8").replace("Milliarden", "Millionen", 1), encoding="utf-8")
     inc = run([str(src)], out, model="rules", rules_dir=str(rules.root), log=lambda s: None)
     assert inc.reused == len(SOME) - 1
     now = {p: p.stat().st_ino for p in (out / "figures").glob("part-*.parquet")}
-    assert [p.name for p in sorted(now) if first.get(p) == now[p]] == ["part-00000.parquet", "part-00001.parquet"]
+    assert [p.name for p in sorted(now) if first.get(p) == now[p]] == others
     run([str(src)], tmp_path / "full", model="rules", rules_dir=str(rules.root), log=lambda s: None, full=True)
     _same(_tables(out), _tables(tmp_path / "full"))
+
+
+def _write_jsonl(path, records):
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+
+
+NEWS = [  # "im laufenden Jahr" is resolved against the publication date
+    {"id": "meta", "outlet": "Alpha", "title": "Umsatzplan", "url": "https://alpha.example/1",
+     "published": "2024-03-01",
+     "text": "Die Firma Beispiel AG will im laufenden Jahr ihren Umsatz um 12 Prozent auf 3,4 Milliarden Euro "
+             "steigern. Das teilte der Konzern am Montag mit. Im vergangenen Jahr lag der Umsatz bei 3 Milliarden "
+             "Euro."},
+    {"id": "dateline", "text": "Berlin, 4. März 2025 – Die Firma Beispiel AG hat im laufenden Jahr 500 Mitarbeiter "
+                               "eingestellt, wie das Unternehmen mitteilte. Der Umsatz stieg auf 3,4 Milliarden Euro."},
+]
+
+
+def test_a_changed_publication_date_with_the_same_text_is_extracted_again(tmp_path, rules):
+    src = tmp_path / "in"
+    src.mkdir()
+    _write_jsonl(src / "news.jsonl", NEWS)
+    out = tmp_path / "out"
+    run([str(src)], out, model="rules", rules_dir=str(rules.root), log=lambda s: None)
+    # unchanged (a dateline sets `published` from the text): everything reused
+    assert run([str(src)], out, model="rules", rules_dir=str(rules.root), log=lambda s: None).reused == 2
+    claims = read_table(out, "claims").to_pylist()
+    assert {c["period"] for c in claims if c["doc_id"] == "meta"} == {"2023", "2024"}
+    # the metadata is corrected, the text stays as it was
+    fixed = [dict(NEWS[0], published="2025-03-01", outlet="Beta", title="Umsatzplan 2025"), NEWS[1]]
+    _write_jsonl(src / "news.jsonl", fixed)
+    inc = run([str(src)], out, model="rules", rules_dir=str(rules.root), log=lambda s: None)
+    assert inc.reused == 1
+    run([str(src)], tmp_path / "full", model="rules", rules_dir=str(rules.root), log=lambda s: None, full=True)
+    _same(_tables(out), _tables(tmp_path / "full"))
+    doc = [d for d in read_table(out, "documents").to_pylist() if d["doc_id"] == "meta"][0]
+    assert (doc["published"], doc["outlet"], doc["title"]) == ("2025-03-01", "Beta", "Umsatzplan 2025")
+    claims = read_table(out, "claims").to_pylist()
+    assert {c["period"] for c in claims if c["doc_id"] == "meta"} == {"2024", "2025"}
+    assert {c["source"] for c in claims if c["doc_id"] == "meta"} == {"Beta"}
+    # a manifest of an older version (doc_id -> text hash): everything is done again, once
+    manifest = out / ".quellenlage" / "manifest.json"
+    state = json.loads(manifest.read_text(encoding="utf-8"))
+    docs = {d["doc_id"]: d["text_sha256"] for d in read_table(out, "documents").to_pylist()}
+    state.pop("inputs", None)
+    manifest.write_text(json.dumps(dict(state, documents=docs)), encoding="utf-8")
+    assert run([str(src)], out, model="rules", rules_dir=str(rules.root), log=lambda s: None).reused == 0
+    _same(_tables(out), _tables(tmp_path / "full"))
+    assert run([str(src)], out, model="rules", rules_dir=str(rules.root), log=lambda s: None).reused == 2
+
+
+def _article(i: int) -> str:
+    return (f"Die Firma Muster{i} AG hat im Jahr 2024 einen Umsatz von {i + 1},5 Milliarden Euro erzielt. "
+            f"Das Unternehmen beschäftigt nach eigenen Angaben {100 + i} Mitarbeiter in Deutschland.\n")
+
+
+def _inodes(out, tables=("documents", "figures", "quotes")):
+    return {t: {p.stat().st_ino: p.name for p in (out / t).glob("part-*.parquet")} for t in tables}
+
+
+def test_deleting_early_documents_keeps_the_later_parts(tmp_path, rules, monkeypatch):
+    # Segments end where the documents' ids say, not by position: deleting a document changes
+    # only the segment around it, and a part of the last run is kept (linked) for the segment
+    # with its digest, whatever its number is now.
+    import quellenlage.run as run_module
+    monkeypatch.setattr(run_module, "SEGMENT", 4)
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(40):
+        (src / f"doc-{i:03d}.txt").write_text(_article(i), encoding="utf-8")
+    out = tmp_path / "out"
+    run([str(src)], out, model="rules", rules_dir=str(rules.root), log=lambda s: None)
+    assert len(_inodes(out)["documents"]) >= 6
+    # one early document; then every document of the first segment (the later parts are renumbered)
+    for step in ("one", "segment"):
+        before = _inodes(out)
+        first = sorted((out / "documents").glob("part-*.parquet"))[0]
+        removed = ["doc-001"] if step == "one" else pq.read_table(first, columns=["doc_id"]).column("doc_id").to_pylist()
+        for d in removed:
+            (src / f"{d}.txt").unlink()
+        inc = run([str(src)], out, model="rules", rules_dir=str(rules.root), log=lambda s: None)
+        after = _inodes(out)
+        n = read_table(out, "documents").num_rows
+        assert inc.reused == n and n == 40 - (1 if step == "one" else 1 + len(removed))
+        for t in after:
+            kept = after[t].keys() & before[t].keys()  # the very same files
+            assert len(after[t]) - len(kept) <= 2, (t, step)  # rewritten: only the segment(s) around it
+            assert len(kept) >= len(after[t]) - 2 >= 4, (t, step)
+            if step == "segment":
+                assert all(after[t][i] != before[t][i] for i in kept), t  # each one part number lower
+        full = tmp_path / f"full-{step}"
+        run([str(src)], full, model="rules", rules_dir=str(rules.root), log=lambda s: None, full=True)
+        _same(_tables(out), _tables(full))

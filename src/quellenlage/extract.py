@@ -11,7 +11,7 @@ from tqdm import tqdm
 from quellenlage.budget import DOC_TIMEOUT, DocTimeout, time_budget
 from quellenlage.language import guess_language
 from quellenlage.pipeline import backbone_name
-from quellenlage.readers import Article
+from quellenlage.readers import Article, input_digest
 from quellenlage.rows import doc_tables, document_row
 from quellenlage.rules import RuleSet
 from quellenlage.tables import TABLES
@@ -34,18 +34,21 @@ def prepare(articles: Iterable[Article], rules: RuleSet) -> list[Article]:
 
 def prepare_stream(articles: Iterable[Article], rules: RuleSet,
                    known: dict[str, str] | None = None) -> Iterator[Article]:
-    """`prepare`, one article at a time. An article in `known` (doc_id -> text hash of the
-    last run, which took only German articles) with the same text is not looked at again."""
+    """`prepare`, one article at a time. Each article gets its `input_sha256` first, from what
+    the reader gave (before the dateline step may set `published`). An article in `known`
+    (doc_id -> input digest of the last run, which took only German articles) with the same
+    digest is not looked at again."""
     lang_cfg = rules.get("language")
     date_rules = None  # made for the first article that needs a dateline (none in an unchanged re-run)
     seen: dict[str, int] = {}
     for a in articles:
+        a.input_sha256 = input_digest(a)
         if a.doc_id in seen:
             seen[a.doc_id] += 1
             a.doc_id = f"{a.doc_id}~{seen[a.doc_id]}"
         else:
             seen[a.doc_id] = 1
-        if a.ok and known and known.get(a.doc_id) == a.sha256:
+        if a.ok and known and known.get(a.doc_id) == a.input_sha256:
             a.language = "de"  # its row of the last run is reused, dateline and all
         elif a.ok:
             a.language = guess_language(a.text[a.body_start:], lang_cfg)

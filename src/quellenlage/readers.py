@@ -39,6 +39,7 @@ class Article:
     error: str | None = None
     warning: str | None = None   # the article was read, but something in it was not taken
     language: str = ""
+    input_sha256: str = ""       # what its rows depend on, as read (`input_digest`; set by prepare_stream)
 
     @property
     def ok(self) -> bool:
@@ -51,6 +52,23 @@ class Article:
         if cached is None or cached[0] is not self.text:
             cached = self.__dict__["_sha"] = (self.text, hashlib.sha256(self.text.encode("utf-8")).hexdigest())
         return cached[1]
+
+
+# What of an article, besides its text, reaches its rows or claims: the documents row, the
+# outlet and date on every figure and quote, the dates resolved against `published`
+# ("im laufenden Jahr"), where extraction begins and what it skips.
+INPUT_FIELDS = ("encoding", "title", "outlet", "url", "published", "published_source", "body_start",
+                "meta_regions", "warning")
+
+
+def input_digest(article: Article) -> str:
+    """The hash of everything a document's rows depend on besides the setup (rules, pipeline):
+    its text and the metadata in `INPUT_FIELDS`, as the reader gave them. An incremental run
+    reuses a document's rows only when this is as it was; it is taken before the language and
+    dateline steps, which derive only from it (an unchanged document gives the same digest)."""
+    fields = [article.sha256] + [getattr(article, f) for f in INPUT_FIELDS]
+    text = json.dumps(fields, ensure_ascii=False, separators=(",", ":"), default=list)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _check_text(article: Article, max_chars: int) -> None:

@@ -1,17 +1,19 @@
 """One extraction run over a folder of articles, streaming: read, process, write, in segments.
 
-The input is read lazily and processed in segments of `SEGMENT` documents; each segment's
-rows go straight to Parquet parts in the output's staging area, so memory does not grow with
-the corpus. Workers (`--workers N`) are processes that each build the pipeline once and
-process their own batches (only article texts and rows travel between processes); `--engine
-dask` spreads the segments over a Dask cluster; workers send their rows back as Arrow. The
-cross-document step (facts, conflicts) then reads the claims back in Arrow, sorted into
-buckets by comparison key (claim_buckets.py), a bucket at a time. An incremental run (the
-default) reuses the rows of documents whose text, rules, pipeline version and backbone are
-unchanged since the last run: a segment of only such documents, the same as last time, keeps
-its parts as they are (hard links), and a run where nothing changed builds no pipeline and
-imports no spaCy; `full=True` redoes everything. Tables move into place only at the end
-(store.py).
+The input is read lazily and processed in segments of about `SEGMENT` documents; each
+segment's rows go straight to Parquet parts in the output's staging area, so memory does not
+grow with the corpus. Segments end where the documents' ids say (`segments`), not at fixed
+positions, so that adding or deleting a document changes only the segment around it. Workers
+(`--workers N`) are processes that each build the pipeline once and process their own batches
+(only article texts and rows travel between processes); `--engine dask` spreads the segments
+over a Dask cluster; workers send their rows back as Arrow. The cross-document step (facts,
+conflicts) then reads the claims back in Arrow, sorted into buckets by comparison key
+(claim_buckets.py), a bucket at a time. An incremental run (the default) reuses the rows of
+documents whose text and metadata (`input_digest`), rules, pipeline version and backbone are
+unchanged since the last run: a segment of only such documents that was a segment last time
+too keeps its parts as they are (hard links, under this run's part number), and a run where
+nothing changed builds no pipeline and imports no spaCy; `full=True` redoes everything. Tables
+move into place only at the end (store.py).
 """
 from __future__ import annotations
 
@@ -22,7 +24,6 @@ from array import array
 import shutil
 import time
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -41,7 +42,7 @@ from quellenlage.rules import RuleSet
 from quellenlage.store import OldRows, OutputStore
 from quellenlage.tables import SCHEMAS, TABLES, compact, schema_fingerprint, system_memory_pool, to_arrow
 
-SEGMENT = 256      # documents per part file of each table
+SEGMENT = 256      # documents per part file of each table, on average (`segments`)
 SYSTEMIC = 8       # this many documents failing alike, and most of them: the run stops
 
 
@@ -76,13 +77,29 @@ class RunResult:
 # --- the run -----------------------------------------------------------------------------------
 
 def segments(items: Iterable[Article], size: int | None = None) -> Iterator[list[Article]]:
-    it = iter(items)
+    """The articles in segments of about `size` documents (at least `size // 4`, at most
+    `4 * size`; the last may be shorter). Content-defined: once a segment has its minimum, it
+    ends after a document whose id hashes to a multiple of `size - size // 4 + 1`, so where a
+    segment ends does not depend on the documents before it: an insertion or deletion changes
+    only the segment(s) around it, and the same ids give the same segments in every run and
+    process."""
     size = size or SEGMENT
-    while True:
-        chunk = list(islice(it, size))
-        if not chunk:
-            return
+    low, high = max(1, size // 4), 4 * size
+    period = size - low + 1  # the mean size: the minimum, then a cut with chance 1/period a document
+    chunk: list[Article] = []
+    for a in items:
+        chunk.append(a)
+        if len(chunk) >= high or (len(chunk) >= low and _cuts_after(a.doc_id, period)):
+            yield chunk
+            chunk = []
+    if chunk:
         yield chunk
+
+
+def _cuts_after(doc_id: str, period: int) -> bool:
+    """May a segment end after this document? (A stable hash of its id: the same in every process.)"""
+    h = hashlib.blake2b(doc_id.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(h, "big") % period == 0
 
 
 def run(paths: list[str], out: Path, model: str = "auto", rules_dir: str | None = None,
@@ -114,8 +131,10 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
     last = {} if full else store.manifest()
     same_setup = (last.get("version"), last.get("rules_sha256"), last.get("backbone"), last.get("tables")) == \
         (__version__, rules.sha256, backbone, schema_fingerprint())
-    known = last.get("documents", {}) if same_setup else {}
-    old_parts = last.get("parts", []) if known else []  # segment digests of the last run
+    known = last.get("inputs") if same_setup else None  # doc_id -> input digest (older manifests: none)
+    known = known if isinstance(known, dict) else {}
+    old_parts = last.get("parts") if known else None  # segment digests of the last run, by part number
+    old_parts = {d: j for j, d in enumerate(old_parts) if isinstance(d, str)} if isinstance(old_parts, list) else {}
     old_sketches = Lazy(lambda: store.sketches() if known else {})
     old = {t: OldRows(store, t) for t in ("documents",) + PER_DOC} if known else {}
     runner = _engine(engine, lazy, model, rules, workers, scheduler, backbone, limits["doc_timeout"])
@@ -140,7 +159,7 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
         """Segments with their work submitted one segment ahead."""
         pending = None
         for segment in stream:
-            keep = {a.doc_id for a in segment if a.ok and known.get(a.doc_id) == a.sha256}
+            keep = {a.doc_id for a in segment if a.ok and known.get(a.doc_id) == a.input_sha256}
             # Bad inputs (unreadable, empty, not German, too large) need no pipeline: their rows
             # are made here. (Processing may turn an article into an error: decided before.)
             todo = [a for a in segment if a.doc_id not in keep and a.ok]
@@ -151,22 +170,23 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
         if pending is not None:
             yield pending
 
-    for k, (segment, keep, todo, handle) in enumerate(started(segments(articles))):
+    for k, (segment, keep, todo, handle) in enumerate(started(segments(articles, SEGMENT))):
         digest = segment_digest(segment) if len(keep) == len(segment) else None
-        linked = store.keep_parts(("documents", "figures", "quotes"), k) \
-            if digest is not None and k < len(old_parts) and old_parts[k] == digest else None
+        # The last run's part of the same segment (wherever it was: a deletion before it renumbers)
+        j = old_parts.get(digest) if digest is not None else None
+        linked = store.keep_parts(("documents", "figures", "quotes"), j, k) if j is not None else None
         if linked is not None:
-            # Every document of the segment as it was, in the same part: the part stays as it is.
+            # Every document of the segment as it was, in one part: the part stays as it is.
             ids = [a.doc_id for a in segment]
             for t in ("documents", "figures", "quotes"):
                 counts[t] += linked[t]
-                old[t].skip_part(k)
+                old[t].skip_part(j)
                 old[t].skip(ids)
             old["claims"].skip(ids)
             kept.append((k, ids))
             for a in segment:
                 sketches[a.doc_id] = None
-                manifest_docs[a.doc_id] = a.sha256
+                manifest_docs[a.doc_id] = a.input_sha256
             reused += len(segment)
             status["ok"] += len(segment)
             failures.seen += len(segment)
@@ -195,7 +215,7 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
                 problems.append(doc_row)
             else:
                 sketches[a.doc_id] = array("q", result.sketch)  # 8 bytes a hash, not a Python int
-                manifest_docs[a.doc_id] = doc_row["text_sha256"]
+                manifest_docs[a.doc_id] = a.input_sha256
         ok = [a for a in segment if a.doc_id in manifest_docs]
         digests.append(segment_digest(segment) if len(ok) == len(segment) else None)
         for t in ("documents", "figures", "quotes"):
@@ -239,7 +259,7 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
     }
     manifest = {"version": __version__, "rules_sha256": rules.sha256, "backbone": backbone,
                 "tables": schema_fingerprint(),
-                "documents": manifest_docs, "parts": digests}
+                "inputs": manifest_docs, "parts": digests}
     timings["total_s"] = time.perf_counter() - t0
     info["timings"] = {k: round(v, 3) for k, v in timings.items()}
     store.commit(TABLES, {"run.json": json.dumps(info, indent=2, ensure_ascii=False) + "\n",
@@ -249,10 +269,11 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
 
 
 def segment_digest(segment: list[Article]) -> str:
-    """What a segment's parts depend on besides the setup: its documents, paths and texts, in order."""
+    """What a segment's parts depend on besides the setup: its documents, paths and inputs (text
+    and metadata), in order."""
     h = hashlib.sha256()
     for a in segment:
-        h.update(f"{a.doc_id}\x1f{a.path}\x1f{a.sha256}\x1e".encode("utf-8", "surrogatepass"))
+        h.update(f"{a.doc_id}\x1f{a.path}\x1f{a.input_sha256}\x1e".encode("utf-8", "surrogatepass"))
     return h.hexdigest()
 
 

@@ -9,9 +9,10 @@
   are replaced; a file the user put there stays.
 - **One run at a time**: a lock file with the process id; a lock left by a dead process is
   taken over.
-- **Manifest** (`<out>/.quellenlage/manifest.json`): pipeline version, rules hash, backbone
-  and every document's text hash, for incremental runs; the documents' text sketches beside
-  it (`sketches.parquet`) for the cross-document step.
+- **Manifest** (`<out>/.quellenlage/manifest.json`): pipeline version, rules hash, backbone,
+  every document's input digest (text and metadata) and every part's segment digest, for
+  incremental runs; the documents' text sketches beside it (`sketches.parquet`) for the
+  cross-document step.
 """
 from __future__ import annotations
 
@@ -129,14 +130,15 @@ class OutputStore:
         """Stage the last run's parts of a table unchanged (linked, else copied); its row count."""
         return sum(self._keep(part, self.staging / name) for part in sorted((self.out / name).glob(PART_GLOB)))
 
-    def keep_parts(self, names: Iterable[str], part: int) -> dict[str, int] | None:
+    def keep_parts(self, names: Iterable[str], part: int, as_part: int | None = None) -> dict[str, int] | None:
         """Stage part `part` of the last run's tables `names` unchanged (a segment of the input
-        whose documents are all as they were); their row counts, or None (nothing staged) when
-        one of them is missing."""
+        whose documents are all as they were), as part `as_part` of this run (default: the same
+        number); their row counts, or None (nothing staged) when one of them is missing."""
         files = {name: self.out / name / f"part-{part:05d}.parquet" for name in names}
         if not all(f.exists() for f in files.values()):
             return None
-        return {name: self._keep(f, self.staging / name) for name, f in files.items()}
+        new = f"part-{part if as_part is None else as_part:05d}.parquet"
+        return {name: self._keep(f, self.staging / name, new) for name, f in files.items()}
 
     def keep_file(self, name: str) -> bool:
         """Stage a state file of the last run (the sketches) unchanged, to be moved by `commit`."""
@@ -150,13 +152,14 @@ class OutputStore:
         return True
 
     @staticmethod
-    def _keep(part: Path, folder: Path) -> int:
+    def _keep(part: Path, folder: Path, name: str | None = None) -> int:
         folder.mkdir(parents=True, exist_ok=True)
+        dest = folder / (name or part.name)
         try:
-            os.link(part, folder / part.name)
+            os.link(part, dest)
         except OSError:
-            shutil.copy2(part, folder / part.name)
-        return pq.ParquetFile(folder / part.name).metadata.num_rows
+            shutil.copy2(part, dest)
+        return pq.ParquetFile(dest).metadata.num_rows
 
     def commit(self, tables: Iterable[str], files: dict[str, str | None]) -> None:
         """Move the staged tables into place, then write `files` (name -> text: run.json,
