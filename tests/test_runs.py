@@ -326,3 +326,17 @@ def test_deleting_early_documents_keeps_the_later_parts(tmp_path, rules, monkeyp
         full = tmp_path / f"full-{step}"
         run([str(src)], full, model="rules", rules_dir=str(rules.root), log=lambda s: None, full=True)
         _same(_tables(out), _tables(full))
+
+
+def test_workers_and_the_extract_command_convert_rows_without_importing_pandas():
+    import subprocess
+    import sys
+    code = ("import sys, pyarrow as pa\n"
+            "from quellenlage.tables import arrow_without_pandas, to_arrow\n"
+            "arrow_without_pandas()\n"
+            "t = to_arrow('figures', [{'doc_id': 'd', 'start': 0, 'end': 3, 'label': 'MONEY', 'text': '3 €'}])\n"
+            "assert t.num_rows == 1 and t.column('label').to_pylist() == ['MONEY']\n"
+            "pa.array(['x'])\n"
+            "print('pandas' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

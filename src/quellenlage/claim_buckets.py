@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 import pyarrow.ipc as ipc
 import pyarrow.parquet as pq
 
-from quellenlage.tables import SCHEMAS
+from quellenlage.tables import SCHEMAS, read_part
 
 BUCKET_ROWS = 40_000  # claims per bucket (about): the step's memory is that of one bucket
 KEY_COLUMNS = ("subject", "property", "segment", "aspect", "measure", "basis", "label", "unit", "currency")  # fact_key
@@ -52,7 +52,7 @@ def _slim_parts(claim_parts: list[Path]) -> Iterator[pa.Table]:
     needed = [n for n in schema.names if not n.startswith("_")]
     offset = 0
     for f in claim_parts:
-        t = pq.read_table(f, columns=needed).cast(pa.schema([schema.field(n) for n in needed]))
+        t = read_part(f, needed, schema)
         t = t.append_column(schema.field("_row"), pa.array(np.arange(offset, offset + t.num_rows), pa.int64()))
         t = t.append_column(schema.field("_key"), comparison_keys(t).cast(pa.string()))
         offset += t.num_rows

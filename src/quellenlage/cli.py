@@ -79,6 +79,9 @@ def extract(paths, out, model, rules_dir, workers, engine, scheduler, full, doc_
     from quellenlage.store import StoreError
     if scheduler and engine != "dask":
         raise click.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
+    if engine == "local":
+        from quellenlage.tables import arrow_without_pandas
+        arrow_without_pandas()  # this process ends with the run
     try:
         result = run(list(paths), Path(out), model, rules_dir, workers, engine, scheduler, full=full,
                      doc_timeout=doc_timeout or None, max_bytes=max_bytes)

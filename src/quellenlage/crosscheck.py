@@ -11,13 +11,12 @@ from typing import Iterator
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from quellenlage.claim_buckets import Updates, buckets
 from quellenlage.conflicts import date_interval, published_day, same_text_groups
 from quellenlage.facts import build_facts, comparable, fact_key, group_facts, set_status, sort_facts
 from quellenlage.rules import RuleSet
-from quellenlage.tables import SCHEMAS
+from quellenlage.tables import SCHEMAS, read_part
 
 
 def crosscheck(tables: dict[str, list[dict]], rules: RuleSet) -> dict[str, list[dict]]:
@@ -117,7 +116,7 @@ def _bucket_facts(bucket: pa.Table, ctx: _Context, updates: Updates, found: list
 def _completed_parts(claim_parts: list[Path], ctx: _Context, updates: Updates) -> Iterator[pa.Table]:
     offset = 0
     for f in claim_parts:
-        part = pq.read_table(f).cast(SCHEMAS["claims"])
+        part = read_part(f, schema=SCHEMAS["claims"])
         yield _completed(part, offset, ctx, updates.between(offset, offset + part.num_rows))
         offset += part.num_rows
 

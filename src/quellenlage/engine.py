@@ -21,7 +21,7 @@ from quellenlage.rows import doc_tables, document_row
 from quellenlage.rules import RuleSet
 
 PER_DOC = ("figures", "quotes", "claims")
-BATCH = 32     # documents per task of a worker process
+BATCH = 16     # documents per task of a worker process
 GRACE = 30.0   # seconds a worker may take beyond its documents' budgets before it is replaced
 
 
@@ -66,8 +66,9 @@ _WORKER: dict = {}
 
 
 def _init_worker(model: str, rules_dir: str, doc_timeout: float | None) -> None:
-    from quellenlage.tables import system_memory_pool
+    from quellenlage.tables import arrow_without_pandas, system_memory_pool
     system_memory_pool()
+    arrow_without_pandas()
     _WORKER["nlp"] = build(model, RuleSet.load(rules_dir))
     _WORKER["timeout"] = doc_timeout
 

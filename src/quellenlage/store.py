@@ -27,7 +27,7 @@ from typing import Iterable
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from quellenlage.tables import SCHEMAS, compact, to_arrow
+from quellenlage.tables import SCHEMAS, compact, read_part, to_arrow
 
 STATE = ".quellenlage"
 PART_GLOB = "part-*.parquet"
@@ -225,7 +225,7 @@ class OutputStore:
             return SCHEMAS[name].empty_table() if columns is None else SCHEMAS[name].empty_table().select(columns)
         tables = []
         for f in files:
-            t = pq.read_table(f, columns=columns, schema=SCHEMAS[name])
+            t = read_part(f, columns, SCHEMAS[name])
             if doc_ids is not None:
                 import pyarrow.compute as pc
                 t = t.filter(pc.is_in(t.column("doc_id"), pa.array(sorted(doc_ids), pa.string())))
@@ -240,13 +240,13 @@ class OutputStore:
         schema = SCHEMAS[name] if columns is None else pa.schema([SCHEMAS[name].field(c) for c in columns])
         if not files:
             return schema.empty_table()
-        return compact(pa.concat_tables([pq.read_table(f, schema=SCHEMAS[name], columns=columns).cast(schema) for f in files]))
+        return compact(pa.concat_tables([read_part(f, columns, schema) for f in files]))
 
     def sketches(self) -> dict[str, list[int]]:
         path = self.state / "sketches.parquet"
         if not path.exists():
             return {}
-        t = pq.read_table(path)
+        t = read_part(path)
         flat = t.column("sketch").combine_chunks()
         hashes = flat.values.to_numpy(zero_copy_only=False).tolist() if len(flat) else []
         offsets = flat.offsets.to_pylist()
