@@ -11,7 +11,7 @@ from hypothesis import given, settings, strategies as st
 
 from quellenlage.date_rules import DateRules
 from quellenlage.figure_lexicon import FigureRules
-from quellenlage.patterns import Anchored, Gated, Prefiltered, gated, leading_lookbehind, required_literals
+from quellenlage.patterns import Anchored, Gated, Prefiltered, gated, leading_lookbehind, required_literals, union
 from quellenlage.rules import RuleSet
 
 PIECES = ["Montag", "Dienstag", "vergangener", "kommenden", "nächste", "Woche", "Wochenende", "am", "Am",
@@ -127,3 +127,32 @@ def test_prefilter_never_drops_a_pattern_that_matches(text):
 ])
 def test_required_literals(pattern, flags, literals):
     assert required_literals(pattern, flags) == literals
+
+
+SKIP_PIECES = ["14", "9", "30", "0", "030", "+49", "1.", "2.", "v2.1.3", "1.0", ".93", "24/7", "Uhr", "uhr", "ISBN",
+               "Aktenzeichen", ":", "max.muster", "@", "firma", ".de", "https://", "www.", "x", "-", "/", "(", ")", "ß"]
+skip_texts = st.lists(st.tuples(st.sampled_from(SKIP_PIECES), st.sampled_from(SEPARATORS)), max_size=30).map(
+    lambda parts: "".join(p + s for p, s in parts))
+
+
+@pytest.fixture(scope="module")
+def skip_unions():
+    rules = RuleSet.load()
+    return [FigureRules.from_ruleset(rules).skip_re, DateRules.from_ruleset(rules).skip_re]
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=skip_texts)
+def test_a_union_of_skip_patterns_finds_what_their_alternation_finds(skip_unions, text):
+    for finder in skip_unions:
+        assert isinstance(finder, Gated) and len(finder.gates) >= 4  # one gate per rule pattern
+        assert [m.span() for m in finder.finditer(text)] == [m.span() for m in finder.rx.finditer(text)], text
+
+
+def test_union_gates_open_without_assertions():
+    u = union([r"\b\d{1,2}\s*Uhr\b", r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", r"\b(?:ISBN|DOI)\s*[\w-]+"])
+    assert [(g.pattern, needs) for g, needs in u.gates] == [
+        (r"\d{1,2}\s*Uhr\b", "Uhr"), (r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "@"), (r"(?:ISBN|DOI)\s*[\w-]+", None)]
+    text = "Um 9 Uhr schrieb a.b@c.de zu DOI 10-1 und ISBN-freien 19Uhr."
+    found = ["9 Uhr", "a.b@c.de", "DOI 10-1", "ISBN-freien", "19Uhr"]
+    assert [m.group(0) for m in u.finditer(text)] == found == [m.group(0) for m in u.rx.finditer(text)]

@@ -13,7 +13,7 @@ from functools import cached_property
 
 from quellenlage.date_words import DateWords
 from quellenlage.normalize.numbers import NumberRules
-from quellenlage.patterns import Gated, alternation, common_part, trie_alternation
+from quellenlage.patterns import Gated, alternation, common_part, trie_alternation, union
 from quellenlage.rules import RuleSet
 
 YEAR = r"(?<![\d.,'’])(?:1[89]|20)\d\d(?![\d])"
@@ -75,9 +75,9 @@ class DateRules:
         return frozenset(w.lower() for w in self.cfg.get("quantity_before") or [])
 
     @cached_property
-    def skip_re(self) -> re.Pattern | None:
+    def skip_re(self) -> Gated | None:
         pats = self.cfg.get("skip_patterns") or []
-        return re.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
+        return union(pats) if pats else None
 
     @cached_property
     def recurring_re(self) -> re.Pattern:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from quellenlage.normalize.numbers import NumberRules
-from quellenlage.patterns import Anchored, alternation, cue_re, gated
+from quellenlage.patterns import Anchored, Gated, alternation, cue_re, gated, union
 from quellenlage.rules import RuleSet
 from quellenlage.textutil import LETTER, SPACES
 
@@ -206,8 +206,8 @@ class FigureRules:
         return frozenset(self.cfg["not_figures"].get("year_context") or [])
 
     @cached_property
-    def skip_re(self) -> re.Pattern:
-        return re.compile("|".join(f"(?:{p})" for p in self.cfg["not_figures"]["skip_patterns"]))
+    def skip_re(self) -> Gated:
+        return union(self.cfg["not_figures"]["skip_patterns"])
 
     @cached_property
     def ordinal_followers(self) -> frozenset[str]:

@@ -380,3 +380,27 @@ class Prefiltered:
             if any(lit in hay for lit in lits):
                 out.append(rx)
         return out
+
+
+def union(patterns: Iterable[str], flags: int = 0) -> Gated:
+    r"""The alternation `(?:p1)|(?:p2)|…` as a `Gated` with one gate per alternative: the
+    alternative without the word boundaries and look-behinds it opens with (`\b\d{1,2}\s*Uhr`
+    is gated by `\d{1,2}\s*Uhr`, which the engine skips to by its first characters, where an
+    alternation that opens with an assertion is tried at every position), searched only in
+    texts that hold the alternative's one required literal, if it has one ("@" for mail
+    addresses)."""
+    patterns = list(patterns)
+    gates = []
+    for p in patterns:
+        body = p
+        while True:
+            lead, rest = leading_lookbehind(body)
+            if lead:
+                body = rest
+            elif body.startswith(r"\b"):
+                body = body[2:]
+            else:
+                break
+        lits = required_literals(p, flags)
+        gates.append((body, lits[0] if lits and len(lits) == 1 else None))
+    return Gated("", "|".join(f"(?:{p})" for p in patterns), flags, gates)
