@@ -156,3 +156,13 @@ def test_union_gates_open_without_assertions():
     text = "Um 9 Uhr schrieb a.b@c.de zu DOI 10-1 und ISBN-freien 19Uhr."
     found = ["9 Uhr", "a.b@c.de", "DOI 10-1", "ISBN-freien", "19Uhr"]
     assert [m.group(0) for m in u.finditer(text)] == found == [m.group(0) for m in u.rx.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(regions=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)).map(lambda p: (p[0], p[0] + p[1])), max_size=12),
+       s=st.integers(0, 80), n=st.integers(0, 10))
+def test_regions_answer_as_a_scan_over_every_region_does(regions, s, n):
+    from quellenlage.textutil import Regions
+    r = Regions(regions)
+    assert r.overlaps(s, s + n) == any(s < b and a < s + n for a, b in regions)
+    assert r.covers(s) == any(a <= s < b for a, b in regions)

@@ -14,7 +14,7 @@ from quellenlage.frame_rules import FrameRules
 from quellenlage.layout import headings, table_cells
 from quellenlage.patterns import CueSet, cue_finditer, cue_re, words_re
 from quellenlage.rules import RuleSet
-from quellenlage.textutil import SpanIndex
+from quellenlage.textutil import Regions, SpanIndex
 
 
 @dataclass
@@ -160,6 +160,7 @@ class DocView:
         # is read in pieces cut at spaces: per-figure work stays bounded.
         self.sentences = [piece for s, e in sorted(self.sentences) for piece in _pieces(self.text, s, e)]
         self._starts = [s for s, _ in self.sentences]
+        self._skipped = Regions(self.regions)
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self._starts, pos) - 1
@@ -220,7 +221,8 @@ class DocView:
         return headings(self.text)
 
     def skipped(self, s: int, e: int) -> bool:
-        return any(s < b and a < e for a, b in self.regions)
+        """Does text[s:e] share a character with a skipped region?"""
+        return self._skipped.overlaps(s, e)
 
 
 VERB_PENALTY = 30  # characters: how much farther a verb trigger counts than a noun

@@ -147,7 +147,7 @@ class ClaimFinder:
             if prev:
                 scope.append(prev)  # "Die Halbleitersparte … Sie erzielte 6 Billionen Won": the part "Sie" is
             segment = self.frames.segment(text, fig, scope, prop.segments, trigger,
-                                          self.r.property_words, view.entities)
+                                          self.r.property_words, view.entity_index)
         if segment in (None, "equity", "debt") and prop.time == "event" and (any(
                 d["label"] == "DATE" and d.get("date_relation") == "since" for d in view.figure_index.starting(cs, ce))
                 or SINCE.search(text, cs, fig["start"])):

@@ -17,9 +17,13 @@ spaCy's `doc.sents`) and its DATE figures; the cues are in rules/<lang>/frames.y
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from quellenlage.frame_rules import FrameRules
 from quellenlage.patterns import cue_finditer, cue_search
+
+if TYPE_CHECKING:
+    from quellenlage.textutil import SpanIndex
 
 GOVERN_GAP = re.compile(r"^[\s,:(]*(?:(?:der|des|den|dem|die|von|vom|in|Höhe|mit|bei|auf|über|unter|zu|"
                         r"eigenen|eigene|durchschnittlich|durchschnittlichen|im|Schnitt|gut|knapp|rund|etwa|"
@@ -182,7 +186,7 @@ class FrameFinder:
 
     def segment(self, text: str, fig: dict, clauses: list[tuple[int, int]], kinds: tuple[str, ...],
                 trigger: tuple[int, int, str] | None, not_parts: re.Pattern | None = None,
-                entities: list | None = None) -> str | None:
+                entities: SpanIndex | None = None) -> str | None:
         """The segment named in the figure's clause (or a figure-free clause before it).
         `trigger`: the property word that matched (start, end, head) for compounds."""
         if "business" in kinds:
@@ -192,7 +196,7 @@ class FrameFinder:
         if "business" in kinds and clauses:
             m = self.r.subject_segment.match(text, clauses[0][0])
             if m and m.end() <= fig["start"] and not (not_parts is not None and not_parts.search(m.group("w"))) \
-                    and not any(e.start < m.end("w") and m.start("w") < e.end for e in entities or []) \
+                    and not (entities is not None and entities.overlapping(m.start("w"), m.end("w"))) \
                     and m.group("w").split()[0] not in ARTICLES:
                 seg = self.r.canonical_segment(m.group("w"))
                 if seg:

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from quellenlage.textutil import Regions
+
 
 PARA_BREAK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*[|#])")
 
@@ -37,7 +39,7 @@ def _is_closer_position(text: str, i: int) -> bool:
 
 def find_quotations(text: str, marks: dict[str, list[str]], regions: Iterable[tuple[int, int]] = ()) -> list[Quotation]:
     """Pairs of quotation marks, innermost included, in text order."""
-    blocked = sorted(regions)
+    blocked = Regions(regions)
     closer_chars = {c for cs in marks.values() for c in cs}
     mark_chars = set(marks) | closer_chars
     stack: list[tuple[str, int]] = []   # (opener, position)
@@ -64,7 +66,7 @@ def find_quotations(text: str, marks: dict[str, list[str]], regions: Iterable[tu
                     i = nxt + 1
                     continue
                 stack.clear()
-        if ch not in mark_chars or any(a <= i < b for a, b in blocked):
+        if ch not in mark_chars or blocked.covers(i):
             i += 1
             continue
         if ch in ("’", "'") and i > 0 and text[i - 1].isalpha() and i + 1 < n and text[i + 1].isalpha():

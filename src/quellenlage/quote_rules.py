@@ -3,6 +3,7 @@
 article's entities, from the entity layer). Pure, no spaCy."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -148,12 +149,21 @@ class Mentions:
     def __init__(self, entities: Iterable[Entity]):
         self.items: list[Mention] = [Mention(e.start, e.end, e.name, "PER" if e.type == "PER" else "ORG", e.gender)
                                      for e in entities if e.type in ("PER", "ORG", "SOURCE")]
+        # In text order with their starts, for the mentions near a place by bisection.
+        self.items.sort(key=lambda m: m.start)
+        self.starts = [m.start for m in self.items]
+        self.longest = max((m.end - m.start for m in self.items), default=0)
 
     def within(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.items if start <= m.start and m.end <= end]
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return [m for m in self.items[lo:hi] if m.end <= end]
 
     def last_person_before(self, pos: int, gender: str | None = None, limit: int = 1500) -> Mention | None:
-        for m in reversed(self.items):
+        """The last person mentioned before pos, at most `limit` characters before it."""
+        for k in range(bisect.bisect_left(self.starts, pos) - 1, -1, -1):
+            m = self.items[k]
+            if m.start + self.longest < pos - limit:
+                break  # this one and every earlier one ends too far before pos
             if m.end <= pos and pos - m.end <= limit and m.kind == "PER":
                 if gender is None or m.gender in (None, gender):
                     return m

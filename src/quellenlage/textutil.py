@@ -128,14 +128,46 @@ class SpanIndex:
         key = (lambda x: x["start"]) if items and isinstance(items[0], dict) else (lambda x: x.start)
         self.items = sorted(items, key=key)
         self.starts = [key(x) for x in self.items]
+        ends = [x["end"] for x in self.items] if self.items and isinstance(self.items[0], dict) else [x.end for x in self.items]
+        self.longest = max((e - s for s, e in zip(self.starts, ends)), default=0)
 
     def starting(self, a: int, b: int) -> list:
         """The items whose start lies in [a, b)."""
         return self.items[bisect.bisect_left(self.starts, a):bisect.bisect_left(self.starts, b)]
 
+    def overlapping(self, a: int, b: int) -> list:
+        """The items that share a character with [a, b) (none starts farther before a than
+        the longest item is long)."""
+        get = (lambda x: x["end"]) if self.items and isinstance(self.items[0], dict) else (lambda x: x.end)
+        return [x for x in self.starting(a - self.longest, b) if get(x) > a]
+
     def around(self, a: int, b: int, reach: int = 3000) -> list:
         """The items starting within `reach` characters before a and up to b."""
         return self.starting(max(0, a - reach), b)
+
+
+class Regions:
+    """Regions of a text (start, end), for questions about one place or span at a time by
+    bisection: O(log n) each, not a scan over every region (boilerplate blocks of a long page)."""
+
+    def __init__(self, regions: Iterable[tuple[int, int]] = ()):
+        merged: list[list[int]] = []
+        for a, b in sorted(regions):
+            if merged and a < merged[-1][1]:  # overlapping ones become one (touching ones stay apart)
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """Does [s, e) share a character with a region (`any(s < b and a < e …)`)?"""
+        i = bisect.bisect_right(self.ends, s)  # the first region that ends after s
+        return i < len(self.starts) and self.starts[i] < e
+
+    def covers(self, pos: int) -> bool:
+        """Is pos inside a region (`any(a <= pos < b …)`)?"""
+        return self.overlaps(pos, pos + 1)
 
 
 class Occupied:
