@@ -88,3 +88,22 @@ def test_values_a_property_cannot_take_are_no_claim(nlp):
     rows = claims_of(nlp, "Der Börsenwert von Nvidia stieg um 3 Prozent, die Aktie kostet 180 Dollar.", "2025-08-28")
     assert all(not (r["property"] == "market_value" and r["label"] == "PERCENT") for r in rows)
     assert all(not (r["property"] == "market_value" and r["value"] == 180) for r in rows)
+
+
+def test_a_fiscal_year_of_a_company_without_a_known_calendar_is_the_calendar_year(nlp):
+    import datetime as dt
+    unknown = claims_of(nlp, "Der Softwarekonzern Datenhof steigerte im Geschäftsjahr 2024 den Umsatz auf 3,4 Milliarden Euro.",
+                        "2025-01-28")
+    [c] = [c for c in unknown if c["text"] == "3,4 Milliarden Euro"]
+    assert (c["period"], c["period_start"], c["period_end"]) == ("FY2024", dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    # a calendar the gazetteer knows still decides: Siemens' fiscal 2025 runs from October 2024
+    known = claims_of(nlp, "Siemens steigerte im Geschäftsjahr 2025 den Umsatz auf 78,9 Milliarden Euro.", "2025-11-13")
+    [k] = [c for c in known if c["text"] == "78,9 Milliarden Euro"]
+    assert (k["period_start"], k["period_end"]) == (dt.date(2024, 10, 1), dt.date(2025, 9, 30))
+
+
+def test_what_a_company_does_after_an_org_noun_is_no_company():
+    from quellenlage.entities import EntityRules, find_entities
+    rules = EntityRules.from_ruleset(RULES)
+    text = "Während der Konzern Milliarden verliert, meldet der Autobauer Wagenfeld einen Umsatz von 78 Milliarden Euro."
+    assert {(e.name, e.type) for e in find_entities(text, rules)} == {("Wagenfeld", "ORG")}

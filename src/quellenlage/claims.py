@@ -22,7 +22,7 @@ from quellenlage.claim_late import comparisons_happened, headings_take_body_fram
 from quellenlage.claim_parts import mark_unnamed_parts
 from quellenlage.claim_rules import ClaimRules, DocView, Property, nearest_trigger
 from quellenlage.frames import FrameFinder
-from quellenlage.normalize.periods import extent
+from quellenlage.normalize.periods import CALENDAR, extent
 from quellenlage.patterns import cue_search
 from quellenlage.period_resolver import PeriodResolver, dominant_period, named_periods, stated_fiscal
 from quellenlage.subjects import SubjectFinder
@@ -134,6 +134,13 @@ class ClaimFinder:
                 # zuvor": the clause names its own property; only the subject carries over.
                 prop, trigger = named[0], named[1]
             subject, parent_of = self.subjects.own_subject(view, fig, prop, (ss, se), (cs, ce)) or inherited["subject"], None
+        prev = done[-1] if done and done[-1]["sentence"] == (ss, se) else None
+        same = self.r.frames.same_quantity_after
+        if prev is not None and same is not None and same.match(text, cs) and prev["figure"]["end"] <= cs \
+                and prev["figure"]["label"] == fig["label"] and prev["figure"].get("currency") == fig.get("currency"):
+            # "operativer Gewinn von 1,1 Mrd. €, nach einem Verlust von 446 Mio. € im Vorjahr":
+            # the same quantity, for the period before
+            prop, trigger, subject, parent_of = self.r.property(prev["property"]), None, prev["subject"], None
         aspect = self.frames.aspect(text, fig, (cs, ce), cls[:k] if k else [], (ss, se), free_before)
         if prop.aspects and aspect not in prop.aspects:
             aspect = prop.aspects[0]  # "Die Dividende soll 5,35 Euro betragen": a proposal, reported as the year's
@@ -370,7 +377,9 @@ class ClaimFinder:
                     c["period"] = periods.heading_period(fig["start"], c["time"] == "flow", c["aspect"], fiscal)
                 if c["period"] is None and c["time"] == "flow" and c["aspect"] == "actual" and not c["relative"]:
                     c["period"] = passage[1] if passage else dominant
-            span = extent(c["period"], fiscal)
+            # A company whose fiscal calendar nobody states keeps the calendar year: its
+            # "Geschäftsjahr 2024" is the 2024 another source names.
+            span = extent(c["period"], fiscal or CALENDAR)
             c["period_start"], c["period_end"] = (span if span else (None, None))
 
 

@@ -113,6 +113,16 @@ class FrameRules:
         return re.compile(r"(?<![\w-])(?:" + alternation(self.cfg["measure"]["change_before"]) + r")\s*$", re.IGNORECASE)
 
     @cached_property
+    def same_quantity_after(self) -> re.Pattern | None:
+        words = self.cfg["measure"].get("same_quantity_after") or []
+        return re.compile(r"[\s,;(]*(?:" + alternation(words) + r")\s", re.IGNORECASE) if words else None
+
+    @cached_property
+    def amount_before(self) -> re.Pattern | None:
+        words = self.cfg["measure"].get("amount_before") or []
+        return re.compile(r"(?<![\w-])(?:" + alternation(words) + r")\s*$", re.IGNORECASE) if words else None
+
+    @cached_property
     def change_verbs(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self.cfg["measure"]["change_verbs"])
 

@@ -143,6 +143,8 @@ class FrameFinder:
         lead = text[max(cs, fig["start"] - 60):fig["start"]]
         if AUF_BEFORE.search(lead):
             return False  # "stieg auf 57 Mrd.", "auf 12,7 Mrd. mehr als verdreifacht": the new level
+        if fig["label"] == "MONEY" and self.r.amount_before is not None and self.r.amount_before.search(lead):
+            return False  # "nach einem Verlust von 446 Mio. €": the loss itself
         if self.r.change_before.search(lead) or fig["label"] != "DATE" and cue_search(self.r.change_clause, text, cs, ce):
             return True
         words = WORDS.findall(lead)

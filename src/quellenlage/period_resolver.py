@@ -39,7 +39,9 @@ GRAIN_RANK = {"quarter": 0, "half": 0, "year": 1, "month": 2, "week": 3, "day": 
 CALENDAR_WORDS = re.compile(r"\s*(?:des\s+)?Kalender(?:jahre?s?|quartals?)\b", re.IGNORECASE)
 FISCAL_NAMED = re.compile(r"Geschäfts|[Ff]iskal|GJ|FY")
 RELATIVE = ("previous_year", "previous_quarter", "current_quarter", "whole_year", "first_half", "second_half",
-            "reported")
+            "year_to_date", "reported")
+# "von Januar bis September": the "von" opens the range, it compares with nothing.
+RANGE_OPENER = re.compile(r"(?<!\w)[Vv]o[nm]\s+$")
 
 
 class PeriodResolver:
@@ -67,7 +69,7 @@ class PeriodResolver:
                  antecedent: tuple[int, int] | None = None) -> tuple[str | None, str | None]:
         """(period, relative cue): a date in the clauses (nearest first), or a relative cue
         (`previous_year`, `previous_quarter`, `current_quarter`, `whole_year`, `first_half`,
-        `second_half`, `reported`); then a date in an `earlier` clause of the sentence ("Bei der
+        `second_half`, `year_to_date`, `reported`); then a date in an `earlier` clause of the sentence ("Bei der
         Runde im Oktober 2024 hatte OpenAI 6,6 Milliarden eingesammelt, damals bei einer
         Bewertung von 157 Milliarden")."""
         found = self._explicit(fig, clauses, time, aspect, fiscal, relative=True)
@@ -89,7 +91,8 @@ class PeriodResolver:
             others = [f["start"] for f in self.figure_index.starting(cs, ce) if f is not fig]
             describes = self._describes_date(cs)
             for d in self.date_index.starting(cs, ce):
-                if not d["end"] <= ce or compare and self._compared(d["start"], d["end"], fig):
+                if not d["end"] <= ce or compare and self._compared(d["start"], d["end"], fig) \
+                        and not ("/" in (d.get("date_value") or "") and RANGE_OPENER.search(self.text, max(0, d["start"] - 6), d["start"])):
                     continue
                 if describes and not (cs <= fig["start"] < ce):
                     continue  # "im Geschäftsjahr 2025, das Ende September endete": the year is the period
@@ -187,6 +190,17 @@ class PeriodResolver:
             return shift(ref, "year", -1)
         if cue == "previous_quarter":
             return shift(ref, "quarter", -1)
+        if cue == "year_to_date":
+            # "nach neun Monaten": from the start of the (fiscal) year to the end of the quarter
+            if re.fullmatch(r"\d{4}-01/\d{4}-\d{2}", ref):
+                return ref  # the passage is about the year so far already ("von Januar bis September")
+            m = re.fullmatch(r"(FY)?(\d{4})-Q([1-4])", ref)
+            if not m:
+                return None
+            fy, year, q = m.group(1) or "", m.group(2), int(m.group(3))
+            if q == 1:
+                return ref
+            return f"{fy}{year}-Q1/{fy}{year}-Q{q}" if fy else f"{year}-01/{year}-{3 * q:02d}"
         if cue in ("whole_year", "first_half", "second_half"):
             m = re.match(r"(FY)?(\d{4})", ref)
             if not m:

@@ -35,6 +35,8 @@ class AspectCues(Rules):
 
 class MeasureCues(Rules):
     change_before: Words = Field(description="phrases right before a change: Plus von, …")
+    amount_before: Words = Field(default_factory=list, description="phrases of change_before that name an amount of money itself: Verlust von, …")
+    same_quantity_after: Words = Field(default_factory=list, description="a clause opening so after a figure gives that quantity before: nach einem Verlust von, …")
     change_verbs: Words = Field(description="verbs of change before 'um': stieg, …")
     direct_change_verbs: Words = Field(description="verbs taking a change without 'um': verlor, …")
     change_after: Words = Field(description="words right after a change: mehr, im Plus, …")
@@ -71,6 +73,7 @@ class PeriodCues(Rules):
     anaphoric: Words = Field(description="an diesem Tag, …")
     first_half: Words = Field(description="ersten Halbjahr, …")
     second_half: Words = Field(description="zweiten Halbjahr, …")
+    year_to_date: Words = Field(default_factory=list, description="nach neun Monaten, seit Jahresbeginn, …: the (fiscal) year so far")
     reported: Words = Field(description="Berichtsquartal, …")
     comparison: Words = Field(description="gegenüber, im Vergleich zu, …")
     quarter_ending: Words = Field(description="abgelaufenen Quartal, endete, …")
