@@ -38,8 +38,8 @@ GOVERNED = re.compile(r"\s*(?:,\s*)?(?:mit|von|bei|auf|:|\()\s*(?:(?:rund|etwa|k
 GRAIN_RANK = {"quarter": 0, "half": 0, "year": 1, "month": 2, "week": 3, "day": 3}
 CALENDAR_WORDS = re.compile(r"\s*(?:des\s+)?Kalender(?:jahre?s?|quartals?)\b", re.IGNORECASE)
 FISCAL_NAMED = re.compile(r"Geschäfts|[Ff]iskal|GJ|FY")
-RELATIVE = ("previous_year", "previous_quarter", "current_quarter", "whole_year", "first_half", "second_half",
-            "year_to_date", "reported")
+RELATIVE = ("previous_year", "previous_quarter", "current_quarter", "final_quarter", "whole_year", "first_half",
+            "second_half", "year_to_date", "reported")
 # "von Januar bis September": the "von" opens the range, it compares with nothing.
 RANGE_OPENER = re.compile(r"(?<!\w)[Vv]o[nm]\s+$")
 
@@ -125,8 +125,8 @@ class PeriodResolver:
         if not cands:
             return None, None
         _, period, rel = min(cands, key=lambda c: c[0])
-        if rel == "current_quarter" and self.published:
-            return quarter_of(self.published, fiscal), None
+        if rel in ("current_quarter", "final_quarter") and self.published:
+            return self.relative(rel, None, fiscal), None
         return period, rel
 
     def _describes_date(self, cs: int) -> bool:
@@ -184,6 +184,12 @@ class PeriodResolver:
     def relative(self, cue: str, ref: str | None, fiscal: FiscalCalendar | None) -> str | None:
         if cue == "current_quarter":
             return quarter_of(self.published, fiscal) if self.published else None
+        if cue == "final_quarter":
+            # the fourth (fiscal) quarter last begun: the running one if it is the fourth
+            m = re.fullmatch(r"(FY)?(\d{4})-Q([1-4])", quarter_of(self.published, fiscal) or "") if self.published else None
+            if not m:
+                return None
+            return f"{m.group(1) or ''}{int(m.group(2)) - (m.group(3) != '4')}-Q4"
         if ref is None:
             return None
         if cue == "previous_year":
