@@ -107,3 +107,15 @@ def test_what_a_company_does_after_an_org_noun_is_no_company():
     rules = EntityRules.from_ruleset(RULES)
     text = "Während der Konzern Milliarden verliert, meldet der Autobauer Wagenfeld einen Umsatz von 78 Milliarden Euro."
     assert {(e.name, e.type) for e in find_entities(text, rules)} == {("Wagenfeld", "ORG")}
+
+
+def test_bare_names_are_told_from_german_nouns():
+    from quellenlage.entities import EntityRules, _Taken
+    from quellenlage.entity_names import bare_names
+    rules = EntityRules.from_ruleset(RULES)
+    text = ("Lange galt Klangwerk als teuer. Nun meldet Klangwerk Gewinn, und Anleger feiern Klangwerk. "
+            "Der Gewinn stieg, Gewinn bleibt Gewinn. Analysten loben Analysten, die Analysten.")
+    assert bare_names(text, rules, _Taken([], len(text))) == {"Klangwerk"}
+    # words inside spans found before (entities, skipped regions) do not count
+    hidden = _Taken([(0, len(text))], len(text))
+    assert bare_names(text, rules, hidden) == set()

@@ -16,7 +16,8 @@ from functools import cached_property
 from typing import Iterable
 
 from quellenlage.normalize.periods import FiscalCalendar
-from quellenlage.patterns import Gated, alternation, trie_alternation
+from quellenlage.entity_names import bare_names
+from quellenlage.patterns import Anchored, Gated, alternation, trie_alternation
 from quellenlage.rules import RuleSet
 from quellenlage.textutil import Occupied
 
@@ -123,19 +124,22 @@ class EntityRules:
         return frozenset(self.cfg.get("acronym_stoplist") or [])
 
     @cached_property
-    def org_noun_re(self) -> Gated:
+    def org_noun_re(self) -> Anchored:
         nouns = self.cfg.get("org_nouns") or ["(?!)"]
         # also as the head of a hyphenated compound: "der Musikstreaming-Marktführer Spotify"
-        return Gated(r"(?<![\w-])", r"(?:[A-ZÄÖÜ][\w]*-)?(?:" + trie_alternation(nouns)
-                     + r")\s+(?P<name>[A-ZÄÖÜ][\w&.-]*[\w](?:\s[A-ZÄÖÜ][\w-]+){0,2})(?![\w-])")
+        # (tried only in the words that hold one of the nouns)
+        rx = re.compile(r"(?<![\w-])(?:[A-ZÄÖÜ][\w]*-)?(?:" + trie_alternation(nouns)
+                        + r")\s+(?P<name>[A-ZÄÖÜ][\w&.-]*[\w](?:\s[A-ZÄÖÜ][\w-]+){0,2})(?![\w-])")
+        return Anchored(rx, re.compile(trie_alternation(nouns)))
 
     @cached_property
-    def owner_compound_re(self) -> re.Pattern | None:
+    def owner_compound_re(self) -> Anchored | None:
         """ "die Spotify-Aktie", "Spotify-Gründer Daniel Ek": the word before is a company."""
         heads = self.cfg.get("owner_compounds") or []
         if not heads:
             return None
-        return re.compile(r"(?<![\w-])(?P<name>[A-ZÄÖÜ][\w&.]*[\w])-(?:" + trie_alternation(heads) + r")(?![\w-])")
+        tail = r"-(?:" + trie_alternation(heads) + r")(?![\w-])"
+        return Anchored(re.compile(r"(?<![\w-])(?P<name>[A-ZÄÖÜ][\w&.]*[\w])" + tail), re.compile(tail))
 
     @cached_property
     def model_res(self) -> list[Gated]:
@@ -264,7 +268,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
                     and name.lower() not in org_words:
                 discovered.add(name)
     people = {e.name.split()[-1] for e in out if e.type == "PER"}
-    discovered |= _bare_names(masked, rules, taken) - people  # "sagte Hanebeck": the person named before
+    discovered |= bare_names(masked, rules, taken) - people  # "sagte Hanebeck": the person named before
     # "der Energieversorger Enerveo" names the company once; later "Enerveo" alone is it too.
     for name in sorted(discovered):
         for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"s?(?![\w-])", masked):
@@ -349,46 +353,3 @@ def _mask(text: str, regions: list[tuple[int, int]]) -> str:
     for a, b in regions:
         chars[a:b] = " " * (max(0, min(b, len(text)) - a))
     return "".join(chars)
-
-
-CAPITALISED = re.compile(r"(?<![\w&.-])[A-ZÄÖÜ][a-zäöüß][\w&]*(?![\w&-])")
-WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
-
-
-def _bare_names(text: str, rules: EntityRules, taken) -> set[str]:
-    """Names no list knows and nothing introduces ("Lange galt Spotify als …"): a capitalised
-    word the article uses at least three times, at least twice right after a verb or other
-    lower-case word mid-sentence, never after an article, pronoun, preposition or adjective
-    (as a German noun is), never in lower case, and not built like a German noun."""
-    cfg = rules.cfg.get("bare_names") or {}
-    blockers = frozenset(w.lower() for w in cfg.get("blocked_after") or [])
-    suffixes = tuple(cfg.get("noun_suffixes") or ())
-    if not blockers:
-        return set()
-    seen: dict[str, list[int]] = {}
-    for m in CAPITALISED.finditer(text):
-        if taken.free(*m.span()):
-            seen.setdefault(m.group(0), []).append(m.start())
-    found = set()
-    for word, starts in seen.items():
-        if len(starts) < 3 or word in rules.not_first or word.lower().endswith(suffixes) or word.lower() in text:
-            continue
-        bare = 0
-        for s in starts:
-            prev = WORD_BEFORE.search(text, max(0, s - 40), s)
-            if prev is None:
-                continue  # at the start of a line
-            w = prev.group(1)
-            if w[-1] in ".!?:;\"“”„»«)":
-                continue  # at the start of a sentence
-            low = w.lower()
-            adjective = w[0].islower() and low.endswith(("e", "en", "er", "es", "em")) and not low.endswith(("te", "ten"))
-            if low in blockers or any(ch.isdigit() for ch in w) or adjective:  # ("steigerte", "meldeten": verbs)
-                bare = -1  # "der Umsatz", "neue Musiker": a noun
-                break
-            if w[0].islower():
-                bare += 1
-        if bare >= 2:
-            found.add(word)
-    return found
-

@@ -1,0 +1,57 @@
+"""Company names that no list knows and no noun introduces ("Lange galt Spotify als …"),
+told from German nouns (also capitalised) by how the article uses them. Pure: text in, names out."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quellenlage.entities import EntityRules
+
+CAPITALISED = re.compile(r"(?<![\w&.-])[A-ZÄÖÜ][a-zäöüß][\w&]*(?![\w&-])")
+WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
+
+
+def bare_names(text: str, rules: "EntityRules", taken) -> set[str]:
+    """Names no list knows and nothing introduces ("Lange galt Spotify als …"): a capitalised
+    word the article uses at least three times, at least twice right after a verb or other
+    lower-case word mid-sentence, never after an article, pronoun, preposition or adjective
+    (as a German noun is), never in lower case, and not built like a German noun."""
+    cfg = rules.cfg.get("bare_names") or {}
+    blockers = frozenset(w.lower() for w in cfg.get("blocked_after") or [])
+    suffixes = tuple(cfg.get("noun_suffixes") or ())
+    if not blockers:
+        return set()
+    counts = Counter(CAPITALISED.findall(text))  # most capitalised words are nouns: sorted out cheaply first
+    candidates = {word for word, n in counts.items() if n >= 3 and word not in rules.not_first
+                  and not word.lower().endswith(suffixes) and word.lower() not in text}
+    if not candidates:
+        return set()
+    where: dict[str, list[int]] = {}
+    for m in CAPITALISED.finditer(text):
+        if m.group(0) in candidates and taken.free(m.start(), m.end()):
+            where.setdefault(m.group(0), []).append(m.start())
+    found = set()
+    for word, starts in where.items():
+        if len(starts) < 3:
+            continue
+        bare = 0
+        for s in starts:
+            prev = WORD_BEFORE.search(text, max(0, s - 40), s)
+            if prev is None:
+                continue  # at the start of a line
+            w = prev.group(1)
+            if w[-1] in ".!?:;\"“”„»«)":
+                continue  # at the start of a sentence
+            low = w.lower()
+            adjective = w[0].islower() and low.endswith(("e", "en", "er", "es", "em")) and not low.endswith(("te", "ten"))
+            if low in blockers or any(ch.isdigit() for ch in w) or adjective:  # ("steigerte", "meldeten": verbs)
+                bare = -1  # "der Umsatz", "neue Musiker": a noun
+                break
+            if w[0].islower():
+                bare += 1
+        if bare >= 2:
+            found.add(word)
+    return found
+
