@@ -166,6 +166,7 @@ class Sentences(RuleComponent):
         new[keep] = current[keep]
         new[0] = 1
         doc.from_array([SENT_START], new)
+        DocIndex.forget(doc)  # its sentence starts changed
         return doc
 
 
@@ -257,7 +258,7 @@ class Quotes(RuleComponent):
 
     def process(self, doc, finder):
         _require_sentences(doc, self.name)
-        index = DocIndex(doc)
+        index = DocIndex.of(doc)
         # Without an entities component the finder looks for speakers itself.
         entities = doc_entities(doc) if "entities" in doc.spans else None
         quotes = finder.find(text_of(doc), index.sentences(), skip_regions(doc), entities)
@@ -276,7 +277,7 @@ class Claims(RuleComponent):
         _require_sentences(doc, self.name)
         _require(doc, self.name, ("figures", "entities"),
                  "'quellenlage_figures', 'quellenlage_entities' (and 'quellenlage_dates' for dated claims)")
-        index = DocIndex(doc)
+        index = DocIndex.of(doc)
         figures = [s._.figure for s in doc.spans.get("figures", []) if s._.figure]
         view = DocView(text_of(doc), sentence_bounds(doc, index), figures, doc_entities(doc), skip_regions(doc),
                        doc._.published)

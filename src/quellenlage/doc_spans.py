@@ -87,7 +87,7 @@ def skip_regions(doc: Doc) -> list[tuple[int, int]]:
 
 def char_span(doc: Doc, start: int, end: int, label: str, key: str, index: DocIndex | None = None) -> Span | None:
     # Two results on the same tokens must not share Span._ storage: give each its own id.
-    return (index or DocIndex(doc)).span(start, end, label, f"{key}:{start}:{end}")
+    return (index or DocIndex.of(doc)).span(start, end, label, f"{key}:{start}:{end}")
 
 
 def result_spans(doc: Doc, results, key: str, label=lambda r: r.label, index: DocIndex | None = None) -> list[Span]:
@@ -99,7 +99,7 @@ def result_spans(doc: Doc, results, key: str, label=lambda r: r.label, index: Do
 def attached_spans(doc: Doc, items, key: str, index: DocIndex | None = None) -> list[Span]:
     """Spans for (start, end, label, payload) items, the payload in Span._.<key> (the Doc's
     token offsets read once for all of them)."""
-    index = index or DocIndex(doc)
+    index = index or DocIndex.of(doc)
     spans = []
     for start, end, label, payload in items:
         span = char_span(doc, start, end, label, key, index)
@@ -109,8 +109,19 @@ def attached_spans(doc: Doc, items, key: str, index: DocIndex | None = None) -> 
     return spans
 
 
+_ENTITIES: list = [None, None, 0, []]  # the Doc, its entities group, the group's size, their Entity records
+
+
 def doc_entities(doc: Doc) -> list["Entity"]:
-    return [s._.entity for s in doc.spans.get("entities", []) if s._.entity is not None]
+    """The Entity records of the Doc's entities (read once per Doc and entities group)."""
+    group = doc.spans.get("entities")
+    if group is None:
+        return []
+    if _ENTITIES[0] is doc and _ENTITIES[1] is group and _ENTITIES[2] == len(group):
+        return list(_ENTITIES[3])
+    found = [s._.entity for s in group if s._.entity is not None]
+    _ENTITIES[:] = [doc, group, len(group), found]
+    return list(found)
 
 
 def has_sentences(doc: Doc) -> bool:
@@ -121,7 +132,7 @@ def sentence_bounds(doc: Doc, index: "DocIndex | None" = None) -> list[tuple[int
     """Sentences as character bounds without edge whitespace (spaCy's doc.sents, once)."""
     out = []
     text = text_of(doc)
-    for s, e in (index or DocIndex(doc)).sentences():
+    for s, e in (index or DocIndex.of(doc)).sentences():
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():

@@ -17,6 +17,27 @@ from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span
 
 class DocIndex:
+    """A Doc's token offsets and sentence starts, read once (`to_array`) for bisection.
+    `DocIndex.of(doc)` keeps the index of the Doc the components are working on: its tokens
+    never change after tokenizing, and its sentence starts only in the sentences component,
+    which calls `forget` after writing them."""
+
+    _last: "tuple[Doc, DocIndex] | None" = None
+
+    @classmethod
+    def of(cls, doc: Doc) -> "DocIndex":
+        last = cls._last
+        if last is not None and last[0] is doc and len(last[1].starts) == len(doc):
+            return last[1]
+        index = cls(doc)
+        cls._last = (doc, index)
+        return index
+
+    @classmethod
+    def forget(cls, doc: Doc) -> None:
+        if cls._last is not None and cls._last[0] is doc:
+            cls._last = None
+
     def __init__(self, doc: Doc):
         self.doc = doc
         if len(doc):

@@ -27,7 +27,7 @@ def _spacy_parts():
 def sentence_bounds(doc: Doc, start: int, end: int, index: DocIndex | None = None) -> tuple[int, int]:
     """Character bounds of the sentence around [start, end), without edge whitespace."""
     _, text_of, DocIndex = _spacy_parts()
-    index = index or DocIndex(doc)
+    index = index or DocIndex.of(doc)
     tokens = index.expand(start, max(end, start + 1))
     if tokens is None:
         return start, end
@@ -109,7 +109,7 @@ def doc_tables(doc: Doc, article: Article | None = None) -> dict[str, list[dict]
                 rec = getattr(span._, key, None)
                 if rec:
                     rows[group].append(dict(rec))
-    index = DocIndex(doc)
+    index = DocIndex.of(doc)
     doc_id = doc._.doc_id
     for table, id_key, prefix in (("figures", "figure_id", "F"), ("quotes", "quote_id", "Q")):
         for r in rows[table]:
