@@ -115,7 +115,7 @@ def test_bare_names_are_told_from_german_nouns():
     rules = EntityRules.from_ruleset(RULES)
     text = ("Lange galt Klangwerk als teuer. Nun meldet Klangwerk Gewinn, und Anleger feiern Klangwerk. "
             "Der Gewinn stieg, Gewinn bleibt Gewinn. Analysten loben Analysten, die Analysten.")
-    assert bare_names(text, rules, _Taken([], len(text))) == {"Klangwerk"}
+    assert bare_names(text, rules.cfg, rules.not_first, _Taken([], len(text))) == {"Klangwerk"}
     # words inside spans found before (entities, skipped regions) do not count
     hidden = _Taken([(0, len(text))], len(text))
-    assert bare_names(text, rules, hidden) == set()
+    assert bare_names(text, rules.cfg, rules.not_first, hidden) == set()

@@ -268,7 +268,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
                     and name.lower() not in org_words:
                 discovered.add(name)
     people = {e.name.split()[-1] for e in out if e.type == "PER"}
-    discovered |= bare_names(masked, rules, taken) - people  # "sagte Hanebeck": the person named before
+    discovered |= bare_names(masked, rules.cfg, rules.not_first, taken) - people  # "sagte Hanebeck": the person named before
     # "der Energieversorger Enerveo" names the company once; later "Enerveo" alone is it too.
     for name in sorted(discovered):
         for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"s?(?![\w-])", masked):

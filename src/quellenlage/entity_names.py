@@ -4,27 +4,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from quellenlage.entities import EntityRules
 
 CAPITALISED = re.compile(r"(?<![\w&.-])[A-ZÄÖÜ][a-zäöüß][\w&]*(?![\w&-])")
 WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
 
 
-def bare_names(text: str, rules: "EntityRules", taken) -> set[str]:
+def bare_names(text: str, cfg: dict, not_first: frozenset[str], taken) -> set[str]:
     """Names no list knows and nothing introduces ("Lange galt Spotify als …"): a capitalised
     word the article uses at least three times, at least twice right after a verb or other
     lower-case word mid-sentence, never after an article, pronoun, preposition or adjective
     (as a German noun is), never in lower case, and not built like a German noun."""
-    cfg = rules.cfg.get("bare_names") or {}
+    cfg = cfg.get("bare_names") or {}
     blockers = frozenset(w.lower() for w in cfg.get("blocked_after") or [])
     suffixes = tuple(cfg.get("noun_suffixes") or ())
     if not blockers:
         return set()
     counts = Counter(CAPITALISED.findall(text))  # most capitalised words are nouns: sorted out cheaply first
-    candidates = {word for word, n in counts.items() if n >= 3 and word not in rules.not_first
+    candidates = {word for word, n in counts.items() if n >= 3 and word not in not_first
                   and not word.lower().endswith(suffixes) and word.lower() not in text}
     if not candidates:
         return set()
