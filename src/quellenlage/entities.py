@@ -270,10 +270,16 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     people = {e.name.split()[-1] for e in out if e.type == "PER"}
     discovered |= bare_names(masked, rules.cfg, rules.not_first, taken) - people  # "sagte Hanebeck": the person named before
     # "der Energieversorger Enerveo" names the company once; later "Enerveo" alone is it too.
+    # (all names in one pass over the text, not one pass a name: a long page names many)
+    spans_of: dict[str, list[tuple[int, int]]] = {}
+    if discovered:
+        any_name = re.compile(r"(?=(?<![\w-])(?P<n>" + trie_alternation(discovered) + r")(?P<s>s?)(?![\w-]))")
+        for m in any_name.finditer(masked):
+            spans_of.setdefault(m.group("n"), []).append((m.start(), m.end("s")))
     for name in sorted(discovered):
-        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"s?(?![\w-])", masked):
-            if taken.free(*m.span()):
-                add(m.start(), m.end(), name, "ORG", "noun")
+        for s, e in spans_of.get(name, ()):
+            if taken.free(s, e):
+                add(s, e, name, "ORG", "noun")
     for rx in rules.model_res:
         for m in rx.finditer(masked):
             if taken.free(*m.span()) and not MODEL_COMPOUND.search(m.group(0)):

@@ -21,7 +21,7 @@ def bare_names(text: str, cfg: dict, not_first: frozenset[str], taken) -> set[st
         return set()
     counts = Counter(CAPITALISED.findall(text))  # most capitalised words are nouns: sorted out cheaply first
     candidates = {word for word, n in counts.items() if n >= 3 and word not in not_first
-                  and not word.lower().endswith(suffixes) and word.lower() not in text}
+                  and not word.lower().endswith(suffixes)}
     if not candidates:
         return set()
     where: dict[str, list[int]] = {}
@@ -49,5 +49,7 @@ def bare_names(text: str, cfg: dict, not_first: frozenset[str], taken) -> set[st
                 bare += 1
         if bare >= 2:
             found.add(word)
-    return found
+    # never in lower case (not even inside a word: "Quartalsumsatz"): asked last, of the few
+    # left, since each asks the whole text
+    return {word for word in found if word.lower() not in text}
 
