@@ -11,7 +11,8 @@ from hypothesis import given, settings, strategies as st
 
 from quellenlage.date_rules import DateRules
 from quellenlage.figure_lexicon import FigureRules
-from quellenlage.patterns import Anchored, Gated, Prefiltered, gated, leading_lookbehind, required_literals, union
+from quellenlage.patterns import Anchored, Gated, gated, leading_lookbehind, union
+from quellenlage.prefilter import Prefiltered, required_literals
 from quellenlage.rules import RuleSet
 
 PIECES = ["Montag", "Dienstag", "vergangener", "kommenden", "nächste", "Woche", "Wochenende", "am", "Am",

@@ -234,3 +234,18 @@ def test_an_output_folder_of_other_schemas_is_redone_in_full(tmp_path, rules):
     del old["tables"]  # as written before the typed columns
     manifest.write_text(json.dumps(old), encoding="utf-8")
     assert run([str(src)], out, model="rules", rules_dir=str(rules.root), log=lambda s: None).reused == 0
+
+
+@pytest.mark.parametrize("ref, so_far", [("2024-Q3", "2024-01/2024-09"), ("2024-Q1", "2024-Q1"),
+                                         ("FY2025-Q2", "FY2025-Q1/FY2025-Q2"), ("2024-01/2024-09", "2024-01/2024-09"),
+                                         ("2024", None), ("2024-07/2024-09", None)])
+def test_the_year_so_far(ref, so_far):
+    from quellenlage.normalize.periods import year_so_far
+    assert year_so_far(ref) == so_far
+
+
+@given(year=st.integers(1990, 2100), q=st.integers(1, 4), fy=st.booleans())
+def test_the_last_fourth_quarter_is_the_running_one_or_the_one_before(year, q, fy):
+    from quellenlage.normalize.periods import last_fourth_quarter
+    prefix = "FY" if fy else ""
+    assert last_fourth_quarter(f"{prefix}{year}-Q{q}") == f"{prefix}{year if q == 4 else year - 1}-Q4"

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from quellenlage.patterns import Prefiltered
+from quellenlage.prefilter import Prefiltered
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,11 @@ from quellenlage.normalize.periods import (
     extent,
     grain,
     last_completed_quarter,
+    last_fourth_quarter,
     quarter_ending,
     quarter_of,
     shift,
+    year_so_far,
 )
 
 from quellenlage.frame_rules import FrameRules
@@ -185,11 +187,7 @@ class PeriodResolver:
         if cue == "current_quarter":
             return quarter_of(self.published, fiscal) if self.published else None
         if cue == "final_quarter":
-            # the fourth (fiscal) quarter last begun: the running one if it is the fourth
-            m = re.fullmatch(r"(FY)?(\d{4})-Q([1-4])", quarter_of(self.published, fiscal) or "") if self.published else None
-            if not m:
-                return None
-            return f"{m.group(1) or ''}{int(m.group(2)) - (m.group(3) != '4')}-Q4"
+            return last_fourth_quarter(quarter_of(self.published, fiscal)) if self.published else None
         if ref is None:
             return None
         if cue == "previous_year":
@@ -197,16 +195,7 @@ class PeriodResolver:
         if cue == "previous_quarter":
             return shift(ref, "quarter", -1)
         if cue == "year_to_date":
-            # "nach neun Monaten": from the start of the (fiscal) year to the end of the quarter
-            if re.fullmatch(r"\d{4}-01/\d{4}-\d{2}", ref):
-                return ref  # the passage is about the year so far already ("von Januar bis September")
-            m = re.fullmatch(r"(FY)?(\d{4})-Q([1-4])", ref)
-            if not m:
-                return None
-            fy, year, q = m.group(1) or "", m.group(2), int(m.group(3))
-            if q == 1:
-                return ref
-            return f"{fy}{year}-Q1/{fy}{year}-Q{q}" if fy else f"{year}-01/{year}-{3 * q:02d}"
+            return year_so_far(ref)  # "nach neun Monaten"
         if cue in ("whole_year", "first_half", "second_half"):
             m = re.match(r"(FY)?(\d{4})", ref)
             if not m:

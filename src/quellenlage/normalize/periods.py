@@ -174,3 +174,30 @@ def same_period(a: str | None, b: str | None, fa: FiscalCalendar | None = None,
     if ea is not None and eb is not None:
         return ea == eb
     return a == b
+
+
+QUARTER = re.compile(r"(FY)?(\d{4})-Q([1-4])")
+
+
+def year_so_far(ref: str) -> str | None:
+    """The (fiscal) year from its start to the end of the quarter `ref` ("nach neun Monaten"):
+    "2024-Q3" -> "2024-01/2024-09", "FY2025-Q2" -> "FY2025-Q1/FY2025-Q2"; a span that already
+    starts in January stays as it is, the first quarter is itself."""
+    if re.fullmatch(r"\d{4}-01/\d{4}-\d{2}", ref):
+        return ref
+    m = QUARTER.fullmatch(ref)
+    if not m:
+        return None
+    fy, year, q = m.group(1) or "", m.group(2), int(m.group(3))
+    if q == 1:
+        return ref
+    return f"{fy}{year}-Q1/{fy}{year}-Q{q}" if fy else f"{year}-01/{year}-{3 * q:02d}"
+
+
+def last_fourth_quarter(current: str) -> str | None:
+    """The fourth quarter last begun, given the quarter running now ("Schlussquartal"):
+    "2025-Q1" -> "2024-Q4", "FY2025-Q4" -> "FY2025-Q4"."""
+    m = QUARTER.fullmatch(current or "")
+    if not m:
+        return None
+    return f"{m.group(1) or ''}{int(m.group(2)) - (m.group(3) != '4')}-Q4"
