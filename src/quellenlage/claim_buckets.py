@@ -24,6 +24,7 @@ import pyarrow.compute as pc
 import pyarrow.ipc as ipc
 import pyarrow.parquet as pq
 
+from quellenlage.fact_time import ROUND
 from quellenlage.tables import SCHEMAS, read_part
 
 BUCKET_ROWS = 40_000  # claims per bucket (about): the step's memory is that of one bucket
@@ -41,6 +42,7 @@ def slim_schema() -> pa.Schema:
 def comparison_keys(t: pa.Table) -> pa.Array:
     """`facts.fact_key` in Arrow: DATE or not, a unit only for COUNT and DURATION."""
     col = {k: pc.fill_null(pc.cast(t.column(k), pa.string()), "") for k in KEY_COLUMNS}
+    col["segment"] = pc.if_else(pc.starts_with(col["segment"], ROUND), "", col["segment"])  # facts.comparison_segment
     label = t.column("label")
     col["label"] = pc.if_else(pc.equal(label, "DATE"), "1", "0")
     col["unit"] = pc.if_else(pc.is_in(label, pa.array(["COUNT", "DURATION"])), col["unit"], "")

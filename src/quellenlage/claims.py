@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from quellenlage.claim_cues import (CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, FISCAL_WORDS, GOVERNS,
+from quellenlage.claim_cues import (CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, CONVERTED_LATER, FISCAL_WORDS, GOVERNS,
                                     PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WITH_PRODUCT, has_figure, same_amount_before, same_magnitude,
                                     table_header)
@@ -59,8 +59,12 @@ class ClaimFinder:
             prev = out[-1] if out else None
             if prev is not None and fig["label"] == "MONEY" and prev["figure"]["label"] == "MONEY" \
                     and prev["figure"].get("currency") != fig.get("currency") \
-                    and CONVERTED.fullmatch(text, prev["figure"]["end"], fig["start"]):
-                out.append({**prev, "figure": fig})  # "38 Mrd. Dollar (umgerechnet rund 32,9 Mrd. Euro)": the same claim
+                    and (CONVERTED.fullmatch(text, prev["figure"]["end"], fig["start"])
+                         or prev["sentence"][0] <= fig["start"] < prev["sentence"][1]
+                         and CONVERTED_LATER.search(text, max(prev["figure"]["end"], fig["start"] - 40), fig["start"])):
+                # "38 Mrd. Dollar (umgerechnet rund 32,9 Mrd. Euro)", "600 Mio. Euro eingesammelt,
+                # umgerechnet knapp 700 Mio. Dollar": the same claim
+                out.append({**prev, "figure": fig})
                 continue
             claim = self._claim(view, fig, out, periods)
             if claim is not None:
@@ -350,7 +354,9 @@ class ClaimFinder:
         dominant = dominant_period(claims, view, periods, self._fiscal)
         by_sentence: dict[tuple[int, int], str] = {}
         for c in claims:  # the period each sentence reports on, named by an actual figure of it
-            if c["period"] and not c["relative"] and c["aspect"] == "actual" and c["time"] == "flow":
+            if c["period"] and not c["relative"] and c["aspect"] == "actual" and c["time"] == "flow" \
+                    and not COMPARED_WITH.search(view.text, max(0, c["figure"]["start"] - 30), c["figure"]["start"]):
+                # not one compared with: "fiel auf 2,6 Mrd., nach 5,6 Mrd. im zweiten Quartal"
                 by_sentence.setdefault(c["sentence"], c["period"])
         passage: tuple[int, str] | None = None  # (where, period) the paragraph last reported on
         named = self._named_periods(view, claims, periods)  # periods named by dates, in text order

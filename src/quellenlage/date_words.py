@@ -51,6 +51,19 @@ def nearest(pub: dt.date, make, tense: int) -> dt.date | None:
     return min(days, key=lambda d: (abs((d - pub).days), d)) if days else None
 
 
+def nearest_tense(text: str, a: int, b: int, pos: int, future_re: re.Pattern, past_re: re.Pattern) -> int:
+    """+1 or -1 by the tense marker in text[a:b] nearest to `pos` (0: none): "setzte von Juli
+    bis September 7,5 Mrd. um und übertraf die Prognose" is the past July. A future marker
+    wins at the same distance."""
+    best = None
+    for sign, rx in ((1, future_re), (-1, past_re)):
+        for m in rx.finditer(text, a, b):
+            d = 0 if m.start() <= pos < m.end() else min(abs(m.start() - pos), abs(m.end() - pos))
+            if best is None or d < best[0]:
+                best = (d, sign)
+    return best[1] if best else 0
+
+
 def _day(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -145,10 +158,7 @@ class DateWords:
         lo, hi = max(0, pos - 300), min(len(text), pos + 300)  # bounded: linear in the text
         a = max(max(text.rfind(ch, lo, pos) for ch in ".;!?\n") + 1, lo)
         ends = [i for i in (text.find(ch, pos, hi) for ch in ".;!?\n") if i >= 0]
-        clause = text[a:min(ends) if ends else hi]
-        if self.future_re.search(clause):
-            return 1
-        return -1 if self.past_re.search(clause) else 0
+        return nearest_tense(text, a, min(ends) if ends else hi, pos, self.future_re, self.past_re)
 
     def _fig(self, s: int, e: int, value: str | None, rule: str) -> Figure:
         fig = Figure(s, e, "DATE", rule=rule)

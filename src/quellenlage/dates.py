@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Iterable
 
 from quellenlage.date_rules import DateRules
+from quellenlage.date_words import nearest_tense
 from quellenlage.figure import Figure
 from quellenlage.normalize.dates import DateExpr, fiscal_year_at, resolve
 from quellenlage.normalize.numbers import parse_number_word
@@ -204,7 +205,11 @@ class DateScanner:
                 expr = DateExpr(year=year, quarter=q, fiscal=True)
             else:
                 fiscal = shifted and (named_fiscal or self._speaks_fiscal(text))
-                ahead = future or clause_future or bool(CURRENT_BEFORE.search(text, max(0, s - 14), s))
+                # the nearest tense marker of its clause: "stellte den Bericht zum dritten Quartal
+                # früher als geplant online" is the past quarter
+                a, b = _clause_bounds(text, s, e, ",;:.!?\n")
+                ahead = (future or clause_future and nearest_tense(text, a, b, s, self.r.future_re, self.r.past_re) > 0
+                         or bool(CURRENT_BEFORE.search(text, max(0, s - 14), s)))
                 expr = DateExpr(quarter=q, half=h, months=n, fiscal=fiscal,
                                 fiscal_start=fiscal_start if fiscal else 1, future=ahead)
         elif name == "season_rel":

@@ -126,11 +126,12 @@ class EntityRules:
     @cached_property
     def org_noun_re(self) -> Anchored:
         nouns = self.cfg.get("org_nouns") or ["(?!)"]
-        # also as the head of a hyphenated compound: "der Musikstreaming-Marktführer Spotify"
-        # (tried only in the words that hold one of the nouns)
-        rx = re.compile(r"(?<![\w-])(?:[A-ZÄÖÜ][\w]*-)?(?:" + trie_alternation(nouns)
-                        + r")\s+(?P<name>[A-ZÄÖÜ][\w&.-]*[\w](?:\s[A-ZÄÖÜ][\w-]+){0,2})(?![\w-])")
-        return Anchored(rx, re.compile(trie_alternation(nouns)))
+        # also as the head of a compound: "der Musikstreaming-Marktführer Spotify", "die
+        # Sicherheitsfirma Crowdstrike" (tried only in the words that hold one of the nouns)
+        heads = sorted({n[:1].lower() + n[1:] for n in nouns if n[:1].isupper() and "-" not in n})
+        rx = re.compile(r"(?<![\w-])(?:(?:[A-ZÄÖÜ][\w]*-)?(?:" + trie_alternation(nouns) + r")|[A-ZÄÖÜ][a-zäöüß]{2,}(?:"
+                        + trie_alternation(heads) + r"))\s+(?P<name>[A-ZÄÖÜ][\w&.-]*[\w](?:\s[A-ZÄÖÜ][\w-]+){0,2})(?![\w-])")
+        return Anchored(rx, re.compile(trie_alternation(nouns + heads)))
 
     @cached_property
     def owner_compound_re(self) -> Anchored | None:
@@ -255,9 +256,11 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
             add(m.start(), m.end(), m.group(0), "ORG", "acronym")
     _people(masked, rules, taken, add, out)
     discovered: set[str] = set()
+    abstract = tuple((rules.cfg.get("bare_names") or {}).get("abstract_suffixes") or ())
     for m in rules.org_noun_re.finditer(masked):
         if taken.free(m.start("name"), m.end("name")) and m.group("name").split()[0] not in rules.not_first \
-                and not NOT_AN_ORG_AFTER.match(masked[m.end("name"):m.end("name") + 14]):
+                and not NOT_AN_ORG_AFTER.match(masked[m.end("name"):m.end("name") + 14]) \
+                and not (abstract and m.group("name").split()[0].lower().endswith(abstract)):  # "die Industrieunternehmen Rechenleistung …"
             add(m.start("name"), m.end("name"), m.group("name"), "ORG", "noun")
             discovered.add(m.group("name"))
     if rules.owner_compound_re is not None:

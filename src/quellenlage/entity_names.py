@@ -12,10 +12,13 @@ WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
 def bare_names(text: str, cfg: dict, not_first: frozenset[str], taken) -> set[str]:
     """Names no list knows and nothing introduces ("Lange galt Spotify als …"): a capitalised
     word the article uses at least three times, at least twice right after a verb or other
-    lower-case word mid-sentence, never after an article, pronoun, preposition or adjective
-    (as a German noun is), never in lower case, and not built like a German noun."""
+    lower-case word mid-sentence, never after an article, pronoun or adjective (as a German
+    noun is; a preposition or a relative pronoun after a comma says nothing), never in lower
+    case, and not built like a German noun."""
     cfg = cfg.get("bare_names") or {}
     blockers = frozenset(w.lower() for w in cfg.get("blocked_after") or [])
+    neutral = frozenset(w.lower() for w in cfg.get("neutral_after") or [])  # "Wette auf Northvolt"
+    relative = frozenset(w.lower() for w in cfg.get("relative_pronouns") or [])
     suffixes = tuple(cfg.get("noun_suffixes") or ())
     if not blockers:
         return set()
@@ -41,6 +44,8 @@ def bare_names(text: str, cfg: dict, not_first: frozenset[str], taken) -> set[st
             if w[-1] in ".!?:;\"“”„»«)":
                 continue  # at the start of a sentence
             low = w.lower()
+            if low in neutral or low in relative and text[max(0, prev.start() - 2):prev.start()].rstrip().endswith(","):
+                continue  # "bei Northvolt", ", die Northvolt dem Gericht vorlegte": says nothing
             adjective = w[0].islower() and low.endswith(("e", "en", "er", "es", "em")) and not low.endswith(("te", "ten"))
             if low in blockers or any(ch.isdigit() for ch in w) or adjective:  # ("steigerte", "meldeten": verbs)
                 bare = -1  # "der Umsatz", "neue Musiker": a noun

@@ -8,10 +8,19 @@ from collections import defaultdict
 
 from quellenlage.conflicts import date_interval
 
+ROUND = "series_"  # segments that name a financing round ("Serie D"): the event, not a part (fact_time)
+
+
+def comparison_segment(segment: str | None) -> str:
+    """The segment as the comparison key holds it: a round's letter names which event, like
+    a date, and is told apart by time (fact_time), so "Serie D" meets a round no source lettered."""
+    return "" if not segment or segment.startswith(ROUND) else segment
+
+
 def time_buckets(members: list[dict], time: str, window: int | None) -> list[list[dict]]:
     """Split one comparison group by time (see the module's docstring)."""
     if time == "event":
-        return _events(members)
+        return [part for g in _events(members, window or EVENT_NEAR) for part in _by_round(g)]
     if time == "static" or not window:
         by_period: dict[str, list[dict]] = defaultdict(list)
         for c in members:
@@ -56,10 +65,17 @@ def _allowance(window: int) -> int:
     return min(7, window - 1)
 
 
-def _events(members: list[dict]) -> list[list[dict]]:
+EVENT_NEAR = 45  # days: an undated event in a source published this near a dated one may be it
+
+
+def _events(members: list[dict], near: int = EVENT_NEAR) -> list[list[dict]]:
     """Events (a funding round, an investment, a deal): claims whose stated dates overlap are
-    about the same event; claims without a date join the one dated event there is, else each
-    other."""
+    about the same event. A claim without a date is news of its source's time: it joins the
+    dated event that was not over `near` days before its publication (the latest, if several), never one
+    long before it ("600 Mio. eingesammelt" in June 2025 is no round of July 2024); undated
+    claims of other times are compared among themselves by publication date. A dated event
+    ahead of the source (a plan "bis 2026") is news of its time too. A claim with
+    no publication date either joins the one dated event there is."""
     dated = sorted((c for c in members if c.get("period_start")), key=lambda c: (c["period_start"], c["claim_id"]))
     groups: list[list[dict]] = []
     end = None
@@ -70,11 +86,38 @@ def _events(members: list[dict]) -> list[list[dict]]:
         else:
             groups.append([c])
             end = c["period_end"]
-    undated = [c for c in members if not c.get("period_start")]
-    if undated and len(groups) == 1:
-        groups[0].extend(undated)
-        return groups
-    return groups + ([undated] if undated else [])
+    spans = [(min(c["period_start"] for c in g).toordinal(), max(c["period_end"] for c in g).toordinal())
+             for g in groups]
+    rest = []
+    for c in (c for c in members if not c.get("period_start")):
+        day = c.get("_day")
+        if day is None:
+            if len(groups) == 1:
+                groups[0].append(c)
+            else:
+                rest.append(c)
+            continue
+        within = [k for k, (a, b) in enumerate(spans) if day <= b + near]  # not over long before it (a plan may lie ahead)
+        if within:
+            groups[within[-1]].append(c)
+        else:
+            rest.append(c)
+    return groups + windows(rest, near, published=True)
+
+
+def _by_round(group: list[dict]) -> list[list[dict]]:
+    """One event's claims split by the round they name ("Serie C", "Serie D"); those naming
+    none join the one round named, else stay apart."""
+    named: dict[str, list[dict]] = defaultdict(list)
+    unnamed = []
+    for c in group:
+        seg = c.get("segment") or ""
+        (named[seg] if seg.startswith(ROUND) else unnamed).append(c)
+    if not named:
+        return [group]
+    if len(named) == 1:
+        return [next(iter(named.values())) + unnamed]
+    return [named[k] for k in sorted(named)] + ([unnamed] if unnamed else [])
 
 
 def _period_key(c: dict) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from quellenlage.claim_parts import PART
 from quellenlage.conflicts import Interval, claim_interval, conflict_id, published_day
-from quellenlage.fact_time import time_buckets, windows
+from quellenlage.fact_time import comparison_segment, time_buckets, windows
 from quellenlage.wording import describe_frame, format_value, summary_sentence
 
 CAUSES = ("false_friend", "scale", "rounding", "update")
@@ -36,7 +36,7 @@ class ValueGroup:
 
 
 def fact_key(c: dict) -> tuple:
-    return (c["subject"], c["property"], c.get("segment") or "", c.get("aspect") or "actual",
+    return (c["subject"], c["property"], comparison_segment(c.get("segment")), c.get("aspect") or "actual",
             c.get("measure") or "level", c.get("basis") or "", c["label"] == "DATE",
             c.get("unit") or "" if c["label"] in ("COUNT", "DURATION") else "", c.get("currency") or "")
 

@@ -174,14 +174,20 @@ class FrameFinder:
         return False
 
     # --- segment -----------------------------------------------------------------------
+    @staticmethod
+    def _list_label_span(text: str, fig: dict) -> tuple[int, int] | None:
+        """Where the label of the list item the figure stands in is ("- Umsatz: 14,7 Mrd.")."""
+        line = text.rfind("\n", 0, fig["start"]) + 1
+        m = LIST_LABEL.match(text, line)
+        return m.span("label") if m and m.end() <= fig["start"] else None
+
     def _list_label(self, text: str, fig: dict, not_parts: re.Pattern | None) -> str | None:
         """The label of a list item the figure stands in, when it names a part: not the
         property ("- Umsatz: 14,7 Mrd."), not a period ("- Viertes Quartal: …")."""
-        line = text.rfind("\n", 0, fig["start"]) + 1
-        m = LIST_LABEL.match(text, line)
-        if not m or m.end() > fig["start"]:
+        span = self._list_label_span(text, fig)
+        if span is None:
             return None
-        label = m.group("label").strip()
+        label = text[span[0]:span[1]].strip()
         if (not_parts is not None and not_parts.search(label)) or self.r.period_word.search(label):
             return None
         return self.r.canonical_segment(label)
@@ -229,12 +235,18 @@ class FrameFinder:
                 seg = self.r.canonical_segment(word[:len(word) - len(head)].rstrip("-"))
                 if seg:
                     return seg
+        label = self._list_label_span(text, fig)
+        if label is not None and not any(cs <= label[0] < ce for cs, ce in clauses):
+            clauses = [*clauses, label]  # "- Finanzierungsrunden: vier, zusammen 1,4 Mrd.": the line's label too
         for cs, ce in clauses:
             for kind, name in (("tranche", "tranches"), ("phase", "phases"), ("money_basis", "money_basis"),
                                ("session", "sessions"), ("rights", "rights"), ("offence", "offences"),
                                ("technology", "technologies")):
                 if kind in kinds:
                     found = self._nearest_key(self.r.keyed(name), text, cs, ce, fig)
+                    if found == "_whole" and name == "tranches" and any(self._nearest_key(
+                            [c for c in self.r.keyed(name) if c[0] == "cumulative"], text, a, b, fig) for a, b in clauses):
+                        found = "cumulative"  # "in vier Finanzierungsrunden zusammen 1,4 Mrd.": the whole of several rounds
                     if found:
                         return "" if found == "_whole" else found  # "": named as the whole
             if "object" in kinds:

@@ -10,6 +10,8 @@ from quellenlage.figure_lexicon import FigureRules
 from quellenlage.normalize.numbers import parse_number_word
 from quellenlage.textutil import LETTER, sentence_start
 
+PRICE_WITH_CENTS = 100_000  # "3 Euro 20": only a price below this has its cents spoken after the currency
+ARTICLES = frozenset({"ein", "eine", "einen", "einem", "einer", "eines"})  # articles, and verb particles ("nahm … ein")
 NEAR = 200  # characters back to the money whose currency a shared subunit ("Cent") takes
 _CENTS_AFTER = re.compile(r"[ \t\u00a0]+(?:und[ \t\u00a0]+)?(?P<n>\d{1,2}|" + LETTER + r"+)(?!" + LETTER + r"|[\d'’]|[.,]\d)")
 
@@ -71,6 +73,8 @@ def _join_cents(text: str, fig: Figure, nxt: Figure | None, r: FigureRules, tabl
     if m is None or not any(fig.currency in spec["currencies"] for spec in table.values()):
         return None
     n = m.group("n")
+    if fig.value >= PRICE_WITH_CENTS or n.lower() in ARTICLES:
+        return None  # "600 Millionen Euro ein(geworben)": no cents after a large sum, "ein" is no number here
     cents = float(n) if n.isdigit() else parse_number_word(n, r.numbers)
     if cents is None or not 0 < cents < 100 or cents != int(cents) or (n.isdigit() and "und" in m.group(0)):
         return None

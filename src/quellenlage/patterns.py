@@ -77,7 +77,7 @@ def _glob(phrase: str) -> str:
     "erwartet", "Cloud-Umsatz" for "*umsatz"); a capitalised word (a noun) matches only
     capitalised, so "Gewinn*" does not match "gewinnorientiert"."""
     parts = []
-    for word in phrase.split(" "):
+    for k, word in enumerate(phrase.split(" ")):
         head, tail = word.startswith("*"), word.endswith("*") and len(word) > 1
         core = word.strip("*")
         first = core[:1]
@@ -85,7 +85,10 @@ def _glob(phrase: str) -> str:
             lead = "[" + re.escape(first.lower()) + re.escape(first.upper()) + "]"
         else:
             lead = re.escape(first)
-        parts.append((r"[\w-]*" if head else "") + lead + re.escape(core[1:]) + (r"[\w-]*" if tail else ""))
+        # A noun is also the head of a hyphenated compound, whose last part it is: a
+        # "Serie-D-Finanzierungsrunde" is a Finanzierungsrunde, a "KI-Umsatz" an Umsatz.
+        compound = r"(?:\w+-)*" if k == 0 and not head and first.isupper() and first.isalpha() else ""
+        parts.append((r"[\w-]*" if head else compound) + lead + re.escape(core[1:]) + (r"[\w-]*" if tail else ""))
     return r"\s+".join(parts)
 
 

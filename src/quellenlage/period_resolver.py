@@ -154,8 +154,12 @@ class PeriodResolver:
         """Does the sentence look ahead (a forecast or target cue)? (Once per sentence.)"""
         found = self._outlook.get(sentence)
         if found is None:
-            found = self._outlook[sentence] = any(k in ("forecast", "target") and cue_search(rx, self.text, *sentence)
-                                                  for k, rx in self.r.aspect_clause)
+            # "früher als geplant", "besser als erwartet": a comparison, no look ahead
+            blocked = [m.span() for m in cue_finditer(self.r.comparison, self.text, *sentence)]
+            found = self._outlook[sentence] = any(
+                k in ("forecast", "target") and any(not any(a <= m.start() and m.end() <= b for a, b in blocked)
+                                                    for m in cue_finditer(rx, self.text, *sentence))
+                for k, rx in self.r.aspect_clause)
         return found
 
     def before_window(self, fig: dict, clause: tuple[int, int], window: int | None) -> bool:
