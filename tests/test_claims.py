@@ -95,7 +95,7 @@ def test_a_fiscal_year_of_a_company_without_a_known_calendar_is_the_calendar_yea
     unknown = claims_of(nlp, "Der Softwarekonzern Datenhof steigerte im Geschäftsjahr 2024 den Umsatz auf 3,4 Milliarden Euro.",
                         "2025-01-28")
     [c] = [c for c in unknown if c["text"] == "3,4 Milliarden Euro"]
-    assert (c["period"], c["period_start"], c["period_end"]) == ("FY2024", dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    assert (c["period"], c["period_start"], c["period_end"]) == ("2024", dt.date(2024, 1, 1), dt.date(2024, 12, 31))
     # a calendar the gazetteer knows still decides: Siemens' fiscal 2025 runs from October 2024
     known = claims_of(nlp, "Siemens steigerte im Geschäftsjahr 2025 den Umsatz auf 78,9 Milliarden Euro.", "2025-11-13")
     [k] = [c for c in known if c["text"] == "78,9 Milliarden Euro"]
@@ -119,3 +119,44 @@ def test_bare_names_are_told_from_german_nouns():
     # words inside spans found before (entities, skipped regions) do not count
     hidden = _Taken([(0, len(text))], len(text))
     assert bare_names(text, rules.cfg, rules.not_first, hidden) == set()
+
+
+def figures_of(nlp, text: str, published: str | None = None) -> list[dict]:
+    a = Article(doc_id="t", path="t", text=text)
+    [a] = prepare([a], RULES)
+    a.published = published
+    return doc_tables(nlp(make_doc(nlp, a)))["figures"]
+
+
+def test_fiscal_year_is_fiscal_only_for_a_shifted_company(nlp):
+    dates = {f["text"]: f["date_value"] for f in figures_of(nlp, (
+        "SAP steigerte im Geschäftsjahr 2024 den Umsatz. SAP ist zufrieden.\n\n"
+        "| Microsoft | ca. 80 Mrd. USD | Geschäftsjahr 2025 |\n"), "2025-01-28") if f["label"] == "DATE"}
+    assert dates == {"Geschäftsjahr 2024": "2024", "Geschäftsjahr 2025": "FY2025"}
+
+
+def test_a_conversion_later_in_the_sentence_is_the_same_claim(nlp):
+    got = [(c["text"], c["subject"], c["property"], c["currency"]) for c in claims_of(nlp, (
+        "Das Münchner Start-up Helsing baut Drohnen. Helsing hat sich in einer neuen Finanzierungsrunde "
+        "600 Millionen Euro bei Investoren besorgt, umgerechnet knapp 700 Millionen US-Dollar."), "2025-06-17")]
+    assert got == [("600 Millionen Euro", "Helsing", "funding", "EUR"),
+                   ("knapp 700 Millionen US-Dollar", "Helsing", "funding", "USD")]
+
+
+def test_a_total_over_several_rounds_is_no_round(nlp):
+    got = {c["text"]: (c["property"], c["segment"]) for c in claims_of(nlp, (
+        "Das Münchner Start-up Helsing baut Drohnen. Helsing hat in einer Serie-D-Finanzierungsrunde "
+        "600 Millionen Euro eingeworben.\n\nHelsing in Zahlen:\n"
+        "- Finanzierungsrunden: vier, zusammen rund 1,4 Milliarden Euro\n"), "2025-06-17")}
+    assert got == {"600 Millionen Euro": ("funding", "series_d"),
+                   "rund 1,4 Milliarden Euro": ("funding", "cumulative")}
+
+
+def test_a_figure_compared_with_names_no_period_for_its_sentence(nlp):
+    got = {c["text"]: c["period"] for c in claims_of(nlp, (
+        "Der Chipausrüster ASML legte Zahlen zum dritten Quartal vor.\n\n"
+        "Der Auftragseingang fiel auf 2,6 Milliarden Euro, nach 5,6 Milliarden Euro im zweiten Quartal. "
+        "Der Konzern setzte von Juli bis September 7,5 Milliarden Euro um und übertraf damit die eigene Prognose."),
+        "2024-10-15")}
+    assert got == {"2,6 Milliarden Euro": "2024-Q3", "5,6 Milliarden Euro": "2024-Q2",
+                   "7,5 Milliarden Euro": "2024-Q3"}

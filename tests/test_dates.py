@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quellenlage.dates import DateRules, find_dateline, scan_dates
+from quellenlage.dateline import find_dateline
+from quellenlage.dates import DateRules, scan_dates
 from quellenlage.figures import FigureRules, scan_figures
 from quellenlage.normalize.dates import DateExpr, iso_week, resolve
 from quellenlage.rules import RuleSet

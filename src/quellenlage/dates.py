@@ -6,9 +6,10 @@ without the preposition, which becomes `date_relation` (SPEC §7).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from quellenlage.date_rules import DateRules
 from quellenlage.date_words import nearest_tense
@@ -31,9 +32,11 @@ class DateScanner:
         self._fiscal_cache: dict[str, tuple] = {}
 
     def scan(self, text: str, published: str | None = None,
-             regions: Iterable[tuple[int, int]] = (), fiscal_start: int | None = None) -> list[Figure]:
+             regions: Iterable[tuple[int, int]] = (), fiscal_start: int | None = None,
+             shifted: Sequence[int] = ()) -> list[Figure]:
         """DATE figures of the text. `fiscal_start`: the month the fiscal year of the company
-        the article is about starts in (yearless fiscal quarters are read with it)."""
+        the article is about starts in (yearless fiscal quarters are read with it); `shifted`:
+        where the text names companies whose fiscal year is not the calendar's (sorted)."""
         blocked = sorted(list(regions) + ([m.span() for m in self.r.skip_re.finditer(text)] if self.r.skip_re else []))
         cands: list[tuple[int, int, int, str, re.Match]] = []
         for prio, (name, rx) in enumerate(self.r.patterns):
@@ -53,7 +56,7 @@ class DateScanner:
             if name == WORDS:
                 fig, m.date_relation = m, m.date_relation or self._relation(text, s)
             else:
-                fig = self._figure(text, name, m, published, fiscal_start)
+                fig = self._figure(text, name, m, published, fiscal_start, shifted)
             if fig is None:
                 continue
             taken.add(fig.start, fig.end)
@@ -127,7 +130,7 @@ class DateScanner:
                 fig.date_value = resolve(replace(expr, future=False), ref_year)
 
     def _figure(self, text: str, name: str, m: re.Match, published: str | None,
-                fiscal_start: int | None = None) -> Figure | None:
+                fiscal_start: int | None = None, shifted: Sequence[int] = ()) -> Figure | None:
         g = m.groupdict()
         s, e = m.span()
         # Past tense is read in the comma-bounded clause ("das im November an den Start ging,
@@ -246,7 +249,10 @@ class DateScanner:
                 # "Geschäftsjahr 2024/25" is named by the year it ends in.
                 end = g["fyend"]
                 y = int(end) if len(end) == 4 else (y // 100) * 100 + int(end)
-            expr = DateExpr(year=y, fiscal=True)
+            # "Geschäftsjahr 2024" of a company whose year is the calendar's (or that nobody says
+            # is shifted) is the year 2024; "2024/25", "FY2024" and a shifted calendar are fiscal.
+            expr = DateExpr(year=y, fiscal=bool(g.get("fyend") or g.get("fy")) or fiscal_start not in (None, 1)
+                            or _near_on_line(text, shifted, s))  # "| Microsoft | 80 Mrd. | Geschäftsjahr 2025 |"
         elif name == "season_year":
             mod = self.r.cfg["seasons"][g["season"]]
             expr = DateExpr(year=year)
@@ -360,34 +366,15 @@ def _clause_bounds(text: str, s: int, e: int, stops: str = ".;:!?\n", reach: int
     return start + 1, (min(ends) if ends else hi)
 
 
+NEAR_ON_LINE = 200  # characters before a fiscal year (on its line) that a company it belongs to may stand
+
+
+def _near_on_line(text: str, positions: Sequence[int], pos: int) -> bool:
+    """Does one of `positions` (sorted) lie on pos's line, at most NEAR_ON_LINE characters before it?"""
+    k = bisect.bisect_left(positions, max(0, pos - NEAR_ON_LINE))
+    return k < len(positions) and positions[k] < pos and "\n" not in text[positions[k]:pos]
+
+
 def scan_dates(text: str, rules: DateRules, published: str | None = None,
                regions: Iterable[tuple[int, int]] = (), fiscal_start: int | None = None) -> list[Figure]:
     return DateScanner(rules).scan(text, published, regions, fiscal_start)
-
-
-DATELINE_LEAD = re.compile(
-    r"(?:[A-ZÄÖÜ][\w.\-/ ]{1,40}?,[ \t]*|(?:Veröffentlicht|Erschienen|Publiziert)(?:[ \t]+am)?:?[ \t]*|"
-    r"(?:Stand|Datum|Aktualisiert(?:[ \t]+am)?):?[ \t]*|(?:Mo|Di|Mi|Do|Fr|Sa|So)\.?,?[ \t]*|"
-    r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?[ \t]*)?$")
-
-
-def find_dateline(text: str, rules: DateRules, start: int = 0, lines: int = 3) -> Figure | None:
-    """A full date at the start of one of the first lines ("Berlin, 21. Januar 2025 –",
-    "Veröffentlicht am 21.01.2025"): the publication date of an article without metadata."""
-    scanner = DateScanner(rules)
-    pos = start
-    for _ in range(lines):
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end
-        line = text[pos:end]
-        if line.strip():
-            for fig in scanner.scan(line):
-                if fig.date_value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", fig.date_value) \
-                        and DATELINE_LEAD.fullmatch(line[:fig.start]):
-                    fig.start += pos
-                    fig.end += pos
-                    return fig
-        pos = end + 1
-        if pos >= len(text):
-            break
-    return None

@@ -171,7 +171,9 @@ class EntityRules:
         if first in self.not_first or self.first_names is None:
             g = None
         else:
-            g = GENDERS.get(self.first_names.get_gender(first.split("-")[0]))
+            # "Hans-Peter": each part a first name ("Co-Vorstandschef" is none)
+            parts = [GENDERS.get(self.first_names.get_gender(p)) for p in first.split("-")]
+            g = None if None in parts else parts[0]
         self._genders[first] = g
         return g
 
@@ -192,7 +194,8 @@ class EntityRules:
         return tuple(s.lower() for s in self.cfg.get("title_suffixes") or [])
 
     def is_title(self, word: str) -> bool:
-        return word in self.title_words or word.lower().endswith(self.title_suffixes)
+        return word in self.title_words or word.lower().endswith(self.title_suffixes) \
+            or "-" in word and word.rsplit("-", 1)[1] in self.title_words  # "Co-Vorstandschef"
 
 
 GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female", "andy": "unknown"}

@@ -55,7 +55,8 @@ def prepare_stream(articles: Iterable[Article], rules: RuleSet,
             if a.language != "de":
                 a.status, a.error = "skipped", f"not German (looks like '{a.language}')"
             elif a.published is None:
-                from quellenlage.dates import DateRules, find_dateline
+                from quellenlage.dateline import find_dateline
+                from quellenlage.dates import DateRules
                 date_rules = date_rules or DateRules.from_ruleset(rules)
                 dateline = find_dateline(a.text, date_rules, a.body_start)
                 if dateline is not None:

@@ -364,7 +364,7 @@ def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver
         if periods.in_outlook(view.sentence_of(f["start"])):
             continue  # "im vierten Quartal erwartet Nvidia …": the outlook's period, not the report's
         v = periods.date_period(f, fiscal)
-        if v and _reporting(v):
+        if v and (_reporting(v) or grain(v) == "year" and FISCAL_NAMED.search(f["text"])):  # "Geschäftsjahr 2024"
             votes[v] += 2 if first else 1  # the first period an article names is most often its subject
             first = False
     return max(votes, key=lambda p: (votes[p], p)) if votes else None

@@ -125,6 +125,10 @@ class QuoteRules:
         return self.entities.not_first
 
     @cached_property
+    def org_noun_words(self) -> frozenset[str]:
+        return frozenset(self.cfg.get("org_nouns") or [])
+
+    @cached_property
     def org_noun_re(self) -> re.Pattern:
         """ "die Behörde", "dem Amt", "des Unternehmens", "eine Sprecherin der Behörde"."""
         nouns = alternation(self.cfg.get("org_nouns") or ["(?!)"])

@@ -309,6 +309,13 @@ class QuoteFinder:
                     return False
                 self._set(quote, who)
                 return True
+            if mm and mm.group("org") in self.r.org_noun_words:
+                # "laut Unternehmen ein „technischer Fehler“": the organisation named before
+                prior = [m for m in mentions.items if m.kind == "ORG" and m.end <= start]
+                if not prior:
+                    return False
+                self._set(quote, prior[-1])
+                return True
             if mm and mm.group("org").split()[0] not in self.r.not_first:
                 quote.speaker = mm.group("org")
                 quote.speaker_start, quote.speaker_end = start + mm.start("org"), start + mm.end("org")
