@@ -51,7 +51,22 @@ def same_amount_before(text: str, fig: dict, claims: list[dict]) -> dict | None:
 
 
 def table_header(pos: int, tables) -> str | None:
+    """What names a table cell's figure: its column's header and its row's first cell
+    ("| Umsatz | …", "Backlog (Mrd. €)   55,0")."""
     cells = tables.row_at(pos)
     if cells is not None:
-        return next((c.header for c in cells if c.start <= pos < c.end), None)
+        cell = next((c for c in cells if c.start <= pos < c.end), None)
+        if cell is not None:
+            return " ".join(p for p in (cell.header, cell.row) if p) or None
     return None
+
+
+TABLE_YEAR = re.compile(r"(?:FY\s?|GJ\s?|Geschäftsjahr\s)?((?:19|20)\d\d)")
+
+
+def table_year(pos: int, tables) -> str | None:
+    """The year a table cell's column is headed with ("2024", "GJ 2024"), if that is all its header says."""
+    cells = tables.row_at(pos)
+    cell = next((c for c in cells if c.start <= pos < c.end), None) if cells is not None else None
+    m = TABLE_YEAR.fullmatch((cell.header or "").strip()) if cell is not None else None
+    return m.group(1) if m else None

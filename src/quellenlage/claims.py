@@ -17,7 +17,7 @@ from collections import Counter
 from quellenlage.claim_cues import (CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, CONVERTED_LATER, FISCAL_WORDS, GOVERNS,
                                     PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WITH_PRODUCT, has_figure, same_amount_before, same_magnitude,
-                                    table_header)
+                                    table_header, table_year)
 from quellenlage.claim_late import comparisons_happened, headings_take_body_frames, unfinished_periods
 from quellenlage.claim_parts import mark_unnamed_parts
 from quellenlage.claim_rules import ClaimRules, DocView, Property, nearest_trigger
@@ -201,6 +201,8 @@ class ClaimFinder:
                     and not inherited["relative"]:
                 period = inherited["period"]
                 follows = inherited  # resolved in the second pass when still open
+        if period is None and relative is None and prop.time == "flow" and header is not None:
+            period = table_year(fig["start"], view.tables)  # a key-figure table's column "2024"
         past = bool(prop.time == "stock" and (self.r.past.search(text, cs, ce) or (
             period is None and relative is None and periods.before_window(fig, (cs, ce), prop.window_days))))
         scope = prop.scopes.search(text, ss, se) if prop.scopes else None

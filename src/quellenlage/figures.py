@@ -32,6 +32,8 @@ from quellenlage.textutil import (
 )
 
 ALTERNATIVE_GAP = re.compile(r"\s*(?:beziehungsweise|bzw\.|oder|/)\s*")
+TABLE_ROW_UNIT = re.compile(r"\(([^()]{1,15})\)\s*$")  # "Backlog (Mrd. €)"
+LIST_GAP = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?:und|sowie)[ \t]+")  # "8, 70 und 405 Milliarden Parameter"
 VOR_BEFORE = re.compile(r"(?:^|\s)vor[" + SPACES + r"]+(?:\S+[" + SPACES + r"]+)?$", re.IGNORECASE)
 BEFORE_THAT = re.compile(r"\s+(?:zuvor|davor|her)\b")
 UP_TO_FOUR_DIGITS = re.compile(r"\d{1,4}")
@@ -144,12 +146,17 @@ class Scanner:
                     end = p = bend
                     plus = b.plus
                     used = 2
-        if used == 1 and not scaled and i + 1 < len(atoms) and a.kind in ("digits", "word") \
-                and ALTERNATIVE_GAP.fullmatch(text[end:atoms[i + 1].start]):
-            # "5 beziehungsweise 8 Milliarden Dollar": the first number shares the second's scale and unit.
+        gap = text[end:atoms[i + 1].start] if used == 1 and not scaled and i + 1 < len(atoms) and a.kind in ("digits", "word") else None
+        listed = gap is not None and bool(LIST_GAP.fullmatch(gap))
+        if gap is not None and (ALTERNATIVE_GAP.fullmatch(gap) or listed):
+            # "5 beziehungsweise 8 Milliarden Dollar", "8, 70 und 405 Milliarden Parameter": the
+            # first number shares the next one's scale and unit (after a comma only inside such a list).
             second, _ = self._figure(text, atoms, i + 1)
             b = atoms[i + 1]
-            if second is not None and b.value and second.value and (second.value != b.value or second.unit or second.currency):
+            if listed and gap.strip() == "," and (second is None or second.rule != "shared_scale"):
+                second = None
+            if second is not None and b.value and second.value and (second.value != b.value or second.unit or second.currency
+                                                                    or second.label in ("PERCENT", "DURATION")):
                 # "5 beziehungsweise 8 Milliarden Dollar", "vier oder fünf Jahre"
                 shared = Figure(start, end, second.label, value=value * second.value / b.value, unit=second.unit,
                                 currency=second.currency, rule="shared_scale")
@@ -357,10 +364,34 @@ class Scanner:
             # The column header names the unit, or else the row's first cell ("| Beschäftigte | 6.000 |").
             unit = self.units.header_unit(cell.header or "") or self.units.header_unit(cell.row or "")
             if unit is None:
+                measure = self._table_measure(cell)
+                if measure is not None:  # "Umsatz   9751" under "in Mio. €", "Backlog (Mrd. €)   55,0"
+                    label, factor, currency = measure
+                    fig = Figure(a.start, a.end, label, value=round(a.value * factor, 6), currency=currency, rule="table_measure")
+                    self.qualifier.qualify(text, fig, a.plus)
+                    yield fig, cell
                 continue
             fig = Figure(a.start, a.end, "COUNT", value=a.value, unit=unit, rule="table_cell")
             self.qualifier.qualify(text, fig, a.plus)
             yield fig, cell
+
+    def _table_measure(self, cell: TableCell) -> tuple[str, float, str | None] | None:
+        """(label, factor, currency) that a row's bracketed unit ("Backlog (Mrd. €)",
+        "Marge (%)") or else the table's corner ("in Mio. €") gives its bare numbers."""
+        row = TABLE_ROW_UNIT.search(cell.row or "")
+        for where in ([row.group(1)] if row else []) or ([cell.corner] if cell.corner else []):
+            if "%" in where or re.search(r"(?<!\w)Prozent(?!\w)", where):
+                return "PERCENT", 1.0, None
+            cur = self.r.currency_after[0].search(where)
+            if cur is None:
+                return None
+            scale = self.r.scale_re.search(where)
+            factor = 1.0
+            if scale is not None:
+                form = scale.group("scale")
+                factor = self.r.numbers.scales.get(form) or self.r.numbers.english_scales.get(form.lower()) or 1.0
+            return "MONEY", float(factor), self.r.currency_after[1][cur.group("cur")]
+        return None
 
     def _header_is_money(self, header: str) -> bool:
         return any(w.lower() in self.r.header_money for w in re.findall(r"[\w-]+", header))

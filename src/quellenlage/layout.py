@@ -16,6 +16,7 @@ class TableCell:
     end: int
     header: str | None
     row: str | None = None
+    corner: str | None = None  # the table's first header cell ("in Mio. €"): what the figures are in
 
 
 class Tables(dict):
@@ -49,7 +50,8 @@ def plain_table_cells(text: str) -> dict[int, list[TableCell]]:
             for start, line in block[1:]:
                 spans = [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+(?: {1,2}\S+)*", line)]
                 row = text[spans[0][0]:spans[0][1]] if spans else None
-                cells[start] = [TableCell(a, b, header[k] if k < len(header) else None, row if k else None)
+                cells[start] = [TableCell(a, b, header[k] if k < len(header) else None, row if k else None,
+                                          header[0] if k and header else None)
                                 for k, (a, b) in enumerate(spans)]
         block.clear()
 
@@ -82,7 +84,8 @@ def table_cells(text: str) -> Tables:
                 header = [text[s + 1:e].strip() for s, e in spans]
             else:
                 row = text[spans[0][0] + 1:spans[0][1]].strip() if spans else None
-                cells[pos] = [TableCell(s + 1, e, header[k] if k < len(header) else None, row if k else None)
+                cells[pos] = [TableCell(s + 1, e, header[k] if k < len(header) else None, row if k else None,
+                                        header[0] if k and header else None)
                               for k, (s, e) in enumerate(spans)]
         else:
             header = None

@@ -51,13 +51,14 @@ class SubjectFinder:
 
     @cached_property
     def object_before(self) -> re.Pattern:
-        words = self.cfg.get("object_prepositions") or ["(?!)"]
+        words = list(self.cfg.get("object_prepositions") or ["(?!)"])
+        words += [w[:1].upper() + w[1:] for w in words]  # at a sentence start too: "Gegen Apple hatte die Kommission …"
         return re.compile(r"(?<!\w)(?:" + alternation(words)
                           # "in den alternativen Cloud-Anbieter CoreWeave" is an object; "für den
                           # Trainingslauf ihres V3-Modells" names V3 as the owner (genitive).
                           + r")\s+(?:(?:de[mnr]|die|das|einem|einer|einen)\s+)?"
                           # words between: nouns and adjectives, no verb ("für solche Verträge hat Anthropic")
-                          + r"(?:(?!(?:ihre[sr]|seine[sr]|des|deren|dessen)\b)(?:[A-ZÄÖÜ0-9][\w-]*|[a-zäöüß][\w-]*?(?:e|en|er|es|em))\s+){0,3}$")
+                          + r"(?:(?!(?:ihre[sr]|seine[sr]|des|deren|dessen|hatte|hatten|habe|wurde|wurden|werde|wäre|hätte)\b)(?:[A-ZÄÖÜ0-9][\w-]*|[a-zäöüß][\w-]*?(?:e|en|er|es|em))\s+){0,3}$")
 
     def subject(self, view: "DocView", fig: dict, prop: "Property", sentence: tuple[int, int],
                 clause: tuple[int, int]) -> tuple[str | None, str | None]:
@@ -127,7 +128,7 @@ class SubjectFinder:
         ss, se = sentence
         text, ents = view.text, view.entities_near(ss, se)
         cs, ce = clause
-        cell_subject = _table_row_subject(text, fig["start"], view.tables, ents)
+        cell_subject = _table_row_subject(text, fig["start"], view.tables, ents, self.r.property_words)
         if cell_subject:
             return cell_subject
         types = prop.subject_types
@@ -344,7 +345,7 @@ def _salient(prior: list[Entity], counts: dict[str, int]) -> str:
     return max(reversed(prior), key=lambda e: counts.get(e.name, 0)).name
 
 
-def _table_row_subject(text: str, pos: int, tables, ents: list[Entity]) -> str | None:
+def _table_row_subject(text: str, pos: int, tables, ents: list[Entity], property_words=None) -> str | None:
     cells = tables.row_at(pos)
     if cells is None:
         return None
@@ -355,4 +356,6 @@ def _table_row_subject(text: str, pos: int, tables, ents: list[Entity]) -> str |
     if inside:
         return inside[0].name
     name = text[first.start:first.end].strip()
+    if property_words is not None and property_words.search(name):
+        return None  # "Umsatz   9751", "Backlog (Mrd. €)   55,0": the row names what, not whose
     return name or None
