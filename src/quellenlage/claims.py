@@ -61,7 +61,8 @@ class ClaimFinder:
                     and prev["figure"].get("currency") != fig.get("currency") \
                     and (CONVERTED.fullmatch(text, prev["figure"]["end"], fig["start"])
                          or prev["sentence"][0] <= fig["start"] < prev["sentence"][1]
-                         and CONVERTED_LATER.search(text, max(prev["figure"]["end"], fig["start"] - 40), fig["start"])):
+                         and CONVERTED_LATER.search(text, max(prev["figure"]["end"], fig["start"] - 40), fig["start"])
+                         and not any(f["label"] == "MONEY" for f in view.figure_index.starting(prev["figure"]["end"], fig["start"]))):
                 # "38 Mrd. Dollar (umgerechnet rund 32,9 Mrd. Euro)", "600 Mio. Euro eingesammelt,
                 # umgerechnet knapp 700 Mio. Dollar": the same claim
                 out.append({**prev, "figure": fig})

@@ -134,6 +134,10 @@ class EntityRules:
         return Anchored(rx, re.compile(trie_alternation(nouns + heads)))
 
     @cached_property
+    def authorities(self) -> frozenset[str]:
+        return frozenset(self.cfg.get("authorities") or [])
+
+    @cached_property
     def owner_compound_re(self) -> Anchored | None:
         """ "die Spotify-Aktie", "Spotify-Gründer Daniel Ek": the word before is a company."""
         heads = self.cfg.get("owner_compounds") or []

@@ -149,8 +149,9 @@ class SubjectFinder:
         if any(e.type == "INDEX" for e in in_clause) and "INDEX" not in types:
             return None
         if prop.role == "object":
-            # An investor is not the company raising or valued: "Softbank, Hauptinvestor der Runde".
-            fitting = [e for e in fitting if not INVESTOR_AFTER.match(text, e.end)
+            # An investor is not the company raising or valued: "Softbank, Hauptinvestor der Runde";
+            # a regulator is not the one it fines.
+            fitting = [e for e in fitting if e.name not in self.r.entities.authorities and not INVESTOR_AFTER.match(text, e.end)
                        and not INVESTOR_BEFORE.search(text, max(0, e.start - 80), e.start)]
             # "eine Finanzierungsrunde bei OpenAI", "OpenAIs Runde": the company that raises it.
             owned = [e for e in fitting if cs <= e.start and e.end <= ce and (
@@ -357,5 +358,12 @@ def _table_row_subject(text: str, pos: int, tables, ents: list[Entity], property
         return inside[0].name
     name = text[first.start:first.end].strip()
     if property_words is not None and property_words.search(name):
-        return None  # "Umsatz   9751", "Backlog (Mrd. €)   55,0": the row names what, not whose
+        # The row names what, not whose: the column does ("| Beschäftigte | knapp 6.000 |" under
+        # "| | Cariad | Rivian |"), unless it names a year ("Umsatz   9751" under "2024").
+        cell = next((c for c in cells if c.start <= pos < c.end), None)
+        header = (cell.header or "").strip() if cell is not None else ""
+        if not header or re.search(r"\d{4}|Quartal|Jahr|Q\d|H\d", header):
+            return None
+        named = [e for e in ents if e.name == header or text[e.start:e.end] == header]
+        return named[0].name if named else header
     return name or None

@@ -50,6 +50,7 @@ class EntitiesFile(Rules):
     org_nouns: Words = []
     source_nouns: Words = []
     acronym_stoplist: Words = []
+    authorities: Words = Field(default_factory=list, description="regulators and public bodies: the one who fines is not the fined")
     owner_compounds: Words = Field(default_factory=list, description="Aktie, Chef, …: 'Spotify-Aktie' names the company Spotify")
     bare_names: dict[str, Words] = Field(default_factory=dict, description="blocked_after, noun_suffixes: names that nothing introduces")
     maker_heads: Words = []
