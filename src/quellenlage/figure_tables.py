@@ -1,0 +1,74 @@
+"""Figures in tables: a cell's unit from its column's header or its row's first cell
+("| Beschäftigte | 6.000 |"), a key-figure box's bare numbers from the row's bracketed unit or
+the table's corner ("Umsatz   9751" under "in Mio. €"). A part of the figure scanner
+(figures.Scanner), kept apart: pure, no spaCy."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from quellenlage.counting import CONTEXT_RULES
+from quellenlage.figure import Figure
+from quellenlage.layout import TableCell, cell_at
+
+TABLE_ROW_UNIT = re.compile(r"\(([^()]{1,15})\)\s*$")  # "Backlog (Mrd. €)"
+
+
+class TableFigures:
+    """What the scanner does with table cells (needs `self.r`, `self.units`, `self.qualifier`)."""
+
+    def _apply_table_header(self, text: str, fig: Figure, tables: dict[int, TableCell]) -> None:
+        cell = cell_at(tables, fig.start)
+        if cell is None or not (cell.header or cell.row):
+            return
+        header_unit = self.units.header_unit(cell.header or "") or self.units.header_unit(cell.row or "")
+        if fig.label == "COUNT" and header_unit and (fig.unit is None or fig.rule in CONTEXT_RULES):
+            fig.unit = header_unit  # in a table the header names the unit, not the words before the cell
+        if fig.label == "COUNT" and fig.unit is None and self._header_is_money(cell.header or ""):
+            cre, ctable = self.r.currency_after
+            cur = next((ctable[c] for c in ctable if c in (cell.header or "")), None)
+            if cur:
+                fig.label, fig.currency, fig.rule = "MONEY", cur, "table_money"
+
+    def _table_bare_numbers(self, text, atoms, tables, free) -> Iterable[tuple[Figure, TableCell]]:
+        """A number alone in a table cell takes its unit from the column header."""
+        for a in atoms:
+            if a.kind in ("one", "needs_scale") or a.value is None or not free(a.start, a.end):
+                continue
+            cell = cell_at(tables, a.start)
+            if cell is None or text[cell.start:cell.end].strip() != text[a.start:a.end]:
+                continue
+            # The column header names the unit, or else the row's first cell ("| Beschäftigte | 6.000 |").
+            unit = self.units.header_unit(cell.header or "") or self.units.header_unit(cell.row or "")
+            if unit is None:
+                measure = self._table_measure(cell)
+                if measure is not None:  # "Umsatz   9751" under "in Mio. €", "Backlog (Mrd. €)   55,0"
+                    label, factor, currency = measure
+                    fig = Figure(a.start, a.end, label, value=round(a.value * factor, 6), currency=currency, rule="table_measure")
+                    self.qualifier.qualify(text, fig, a.plus)
+                    yield fig, cell
+                continue
+            fig = Figure(a.start, a.end, "COUNT", value=a.value, unit=unit, rule="table_cell")
+            self.qualifier.qualify(text, fig, a.plus)
+            yield fig, cell
+
+    def _table_measure(self, cell: TableCell) -> tuple[str, float, str | None] | None:
+        """(label, factor, currency) that a row's bracketed unit ("Backlog (Mrd. €)",
+        "Marge (%)") or else the table's corner ("in Mio. €") gives its bare numbers."""
+        row = TABLE_ROW_UNIT.search(cell.row or "")
+        for where in ([row.group(1)] if row else []) or ([cell.corner] if cell.corner else []):
+            if "%" in where or re.search(r"(?<!\w)Prozent(?!\w)", where):
+                return "PERCENT", 1.0, None
+            cur = self.r.currency_after[0].search(where)
+            if cur is None:
+                return None
+            scale = self.r.scale_re.search(where)
+            factor = 1.0
+            if scale is not None:
+                form = scale.group("scale")
+                factor = self.r.numbers.scales.get(form) or self.r.numbers.english_scales.get(form.lower()) or 1.0
+            return "MONEY", float(factor), self.r.currency_after[1][cur.group("cur")]
+        return None
+
+    def _header_is_money(self, header: str) -> bool:
+        return any(w.lower() in self.r.header_money for w in re.findall(r"[\w-]+", header))
