@@ -323,8 +323,10 @@ class ClaimFinder:
             if p is None or not p.accepts(fig, measure):
                 continue
             if f["start"] >= sentence[0]:
-                if continues:
-                    return c
+                if continues or (compares and ";" in text[f["end"]:fig["start"]]
+                                 and self.r.ellipsis.search(text, text.rindex(";", f["end"], fig["start"]), fig["start"])
+                                 and f["label"] == fig["label"] and f.get("currency") == fig.get("currency")):
+                    return c  # "… erreichte 55 Mrd. €; Ende 2023 waren es 38,3 Mrd. €"
                 continue
             if c.get("relative") in ("previous_year", "previous_quarter"):
                 continue  # "Analysten hatten mit … gerechnet" goes with the main figure, not "im Vorquartal"

@@ -50,6 +50,9 @@ SMALL_NUMBER = re.compile(r"\d{1,3}(?![\d.,'’])")
 __all__ = ["Figure", "FigureRules", "Scanner", "scan_figures"]
 
 
+CENTS_AFTER_POINT = re.compile(r"\d{1,6}\.\d\d")
+
+
 class Scanner(TableFigures):
     """Finds the figures of one text. `regions` are (start, end) spans to leave alone."""
 
@@ -121,7 +124,9 @@ class Scanner(TableFigures):
                 value = parse_digits(text[a.start:a.end], scaled=True)
             value = None if value is None else value * scale
         elif a.kind == "needs_scale":
-            return None, 1
+            if not self._point_price(text, a):
+                return None, 1
+            value = float(text[a.start:a.end])  # "Fr. 8.10", "12.90 Franken": Swiss prices
         if value is None:
             return None, 1
         plus = a.plus
@@ -168,6 +173,15 @@ class Scanner(TableFigures):
             return None, 1
         self.qualifier.qualify(text, fig, plus)
         return fig, used
+
+    def _point_price(self, text: str, a: Atom) -> bool:
+        """A decimal point before two digits right beside a currency ("Fr. 8.10", "CHF 12.90",
+        "12.45 Franken"): a price written the Swiss way, not a version or a time."""
+        if not CENTS_AFTER_POINT.fullmatch(text, a.start, a.end):
+            return False
+        if self.r.currency_after[0].match(text, skip_spaces(text, a.end)):
+            return True
+        return bool(self.r.currency_before[0].search(text[max(0, a.start - 8):a.start]))
 
     def _scale(self, text: str, pos: int) -> tuple[float | None, int]:
         q = skip_spaces(text, pos)

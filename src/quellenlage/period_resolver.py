@@ -339,6 +339,8 @@ def named_periods(figures: list[dict], periods: PeriodResolver, fiscal) -> list[
     for d in figures:
         if d["label"] != "DATE" or d.get("date_relation") or periods.relative_or_compared(d):
             continue  # "gegenüber dem Vorjahr", "im Vorquartal": compared with, not reported on
+        if d.get("date_mod") and grain(d.get("date_value")) in ("quarter", "half", "year"):
+            continue  # "Ende 2023 waren es …": a point in time, not a period reported on
         p = periods.date_period(d, fiscal)
         if p and (p.startswith("FY") or grain(p) in ("quarter", "half", "year")):
             out.append((d["start"], p))

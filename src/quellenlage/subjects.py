@@ -44,6 +44,16 @@ class SubjectFinder:
         self.cfg = rules.cfg
 
     @cached_property
+    def column_words(self) -> re.Pattern:
+        """A table column header that names no one ("Veränderung", "Vorjahr", "Prognose"): the
+        table words and noun endings of rules/<lang>/entities.yaml (bare_names)."""
+        bare = self.r.entities.cfg.get("bare_names") or {}
+        words = [re.escape(w) for w in bare.get("table_column_words") or []]
+        ends = [re.escape(w) for w in bare.get("noun_suffixes") or []]
+        alts = ([r"(?:%s)" % "|".join(words)] if words else []) + ([r"\w+(?:%s)" % "|".join(ends)] if ends else [])
+        return re.compile(r"(?i)(?:%s)\W*" % "|".join(alts or ["(?!)"]))
+
+    @cached_property
     def demonstrative(self) -> re.Pattern:
         words = self.cfg.get("demonstratives") or ["(?!)"]
         # "Der steuert allein …" (pronoun + verb), not "Das zweite Modell" (article + adjective + noun).
@@ -128,7 +138,8 @@ class SubjectFinder:
         ss, se = sentence
         text, ents = view.text, view.entities_near(ss, se)
         cs, ce = clause
-        cell_subject = _table_row_subject(text, fig["start"], view.tables, ents, self.r.property_words)
+        cell_subject = _table_row_subject(text, fig["start"], view.tables, ents, self.r.property_words,
+                                          self.column_words)
         if cell_subject:
             return cell_subject
         types = prop.subject_types
@@ -346,7 +357,8 @@ def _salient(prior: list[Entity], counts: dict[str, int]) -> str:
     return max(reversed(prior), key=lambda e: counts.get(e.name, 0)).name
 
 
-def _table_row_subject(text: str, pos: int, tables, ents: list[Entity], property_words=None) -> str | None:
+def _table_row_subject(text: str, pos: int, tables, ents: list[Entity], property_words=None,
+                       column_words: re.Pattern | None = None) -> str | None:
     cells = tables.row_at(pos)
     if cells is None:
         return None
@@ -365,5 +377,7 @@ def _table_row_subject(text: str, pos: int, tables, ents: list[Entity], property
         if not header or re.search(r"\d{4}|Quartal|Jahr|Q\d|H\d", header):
             return None
         named = [e for e in ents if e.name == header or text[e.start:e.end] == header]
-        return named[0].name if named else header
+        if named:
+            return named[0].name
+        return None if column_words is not None and column_words.fullmatch(header) else header
     return name or None

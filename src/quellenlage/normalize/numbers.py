@@ -29,6 +29,7 @@ NUMBER_PATTERN = (
     r"|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?"                    # 1,500,000 (English)
     r"|\d+,\d+"                                            # 1,8
     r"|\d+\.\d+(?![.\d])"                                  # 1.5 (English or version)
+    r"|\d+\.\d\d(?=\.(?!\d))"                               # CHF 12.90. (a price ending a sentence)
     r"|\d+"
     r")"
 )
