@@ -288,8 +288,10 @@ class Scanner(TableFigures):
         found = None if column_gap else self.units.counted_noun(text, q, hyphen, strict=a.kind in ("year", "one"))
         if found is not None:
             unit, item = found
-            if a.kind == "year" and unit is None:
-                return False
+            if a.kind == "year" and (unit is None or 1900 <= (a.value or 0) <= 2035 and (a.value or 0) % 50
+                                     and not self.r.qualifier_before_re[0].search(
+                    text[max(0, fig.start - 30):fig.start])):
+                return False  # "hat 2023 Stellen abgebaut": the year ("2000", "2048 GPUs", "rund 2023 Stellen" count)
             if unit is None and (a.kind == "one" or self._capitalised_before(text, fig.start)):
                 return False
             fig.unit, fig.item, fig.rule = unit, item, "count_noun"
@@ -314,6 +316,12 @@ class Scanner(TableFigures):
                 # quantity even without its noun (the noun stood earlier in the sentence).
                 fig.unit, fig.rule = self.units.unit_from_context(text, fig.start), "count_grouped"
                 return True
+            m = self.r.qualifier_before_re[0].search(text[max(0, fig.start - 30):fig.start])
+            if m and self.r.qualifier_before_re[1].get(m.group("q").lower()) != "exact":
+                unit = self.units.unit_from_context(text, fig.start)
+                if unit:  # "Stellen abgebaut, zuletzt rund 1500 im Dezember": the noun stood before
+                    fig.unit, fig.rule = unit, "count_context"
+                    return True
         if scaled or a.kind == "shorthand":
             if self._name_before(text, fig.start) or VERSION_BEFORE.search(text[max(0, fig.start - 8):fig.start]):
                 return False  # "Llama 3.1 405B" names a model

@@ -110,7 +110,12 @@ class FrameRules:
     # --- measure ---
     @cached_property
     def change_before(self) -> re.Pattern:
-        return re.compile(r"(?<![\w-])(?:" + alternation(self.cfg["measure"]["change_before"]) + r")\s*$", re.IGNORECASE)
+        # "*Wachstum von": also as the head of a compound ("Umsatzwachstum von", "Umsatz-Plus von").
+        words = self.cfg["measure"]["change_before"]
+        plain = [w for w in words if not w.startswith("*")]
+        heads = [w[1:] for w in words if w.startswith("*")]
+        alts = [r"(?<![\w-])(?:" + alternation(plain) + ")"] + ([r"(?:" + alternation(heads) + ")"] if heads else [])
+        return re.compile(r"(?:" + "|".join(alts) + r")\s*$", re.IGNORECASE)
 
     @cached_property
     def same_quantity_after(self) -> re.Pattern | None:

@@ -353,10 +353,14 @@ def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver
     calendar of the company the document's per-period claims are about)."""
     votes: Counter = Counter()
     subjects: Counter = Counter()
+    day = _day(view.published)
     for c in claims:
         if c["time"] == "flow":
             subjects[c["subject"]] += 1
         if c["period"] and c["time"] == "flow" and c["aspect"] == "actual" and _reporting(c["period"]):
+            span = extent(c["period"], fiscal_of(c["subject"]))
+            if day is not None and span is not None and span[1] > day:
+                continue  # "Für das Geschäftsjahr 2026 rechnet Siemens mit …": not over yet, no report on it
             votes[c["period"]] += 2
     fiscal = fiscal_of(subjects.most_common(1)[0][0]) if subjects else None
     first = True
@@ -370,6 +374,13 @@ def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver
             votes[v] += 2 if first else 1  # the first period an article names is most often its subject
             first = False
     return max(votes, key=lambda p: (votes[p], p)) if votes else None
+
+
+def _day(published: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(published[:10]) if published and len(published) >= 10 else None
+    except ValueError:
+        return None
 
 
 def _reporting(period: str) -> bool:
