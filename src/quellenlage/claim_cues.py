@@ -61,12 +61,20 @@ def table_header(pos: int, tables) -> str | None:
     return None
 
 
-TABLE_YEAR = re.compile(r"(?:FY\s?|GJ\s?|Geschäftsjahr\s)?((?:19|20)\d\d)")
+TABLE_PERIOD = re.compile(r"(?:(?:Q|(?P<qn>[1-4])\.\s?Quartal\s?)(?P<q>[1-4])?\s?)?"
+                          r"(?P<fy>FY\s?|GJ\s?|Geschäftsjahr\s)?(?P<y>(?:19|20)\d\d)")
 
 
-def table_year(pos: int, tables) -> str | None:
-    """The year a table cell's column is headed with ("2024", "GJ 2024"), if that is all its header says."""
+def table_year(pos: int, tables, fiscal=None) -> str | None:
+    """The period a table cell's column is headed with, if that is all its header says: "2024",
+    "GJ 2024", "Q4 GJ 2023" ("2024-Q4"); a fiscal year ("FY2024", "FY2023-Q4") where the
+    header says so ("GJ", "FY") of a company whose fiscal year is not the calendar year."""
     cells = tables.row_at(pos)
     cell = next((c for c in cells if c.start <= pos < c.end), None) if cells is not None else None
-    m = TABLE_YEAR.fullmatch((cell.header or "").strip()) if cell is not None else None
-    return m.group(1) if m else None
+    m = TABLE_PERIOD.fullmatch((cell.header or "").strip()) if cell is not None else None
+    if not m or (m.group(0).startswith("Q") and not m.group("q")):
+        return None
+    quarter = m.group("q") or m.group("qn")
+    shifted = fiscal is not None and fiscal.start_month != 1
+    year = ("FY" if m.group("fy") and shifted else "") + m.group("y")
+    return f"{year}-Q{quarter}" if quarter else year

@@ -202,8 +202,10 @@ class ClaimFinder:
                     and not inherited["relative"]:
                 period = inherited["period"]
                 follows = inherited  # resolved in the second pass when still open
-        if period is None and relative is None and prop.time == "flow" and header is not None:
-            period = table_year(fig["start"], view.tables)  # a key-figure table's column "2024"
+        if prop.time == "flow" and header is not None:
+            column = table_year(fig["start"], view.tables, fiscal)  # a key-figure table's column "2024"
+            if column is not None:
+                period, relative, follows = column, None, None
         past = bool(prop.time == "stock" and (self.r.past.search(text, cs, ce) or (
             period is None and relative is None and periods.before_window(fig, (cs, ce), prop.window_days))))
         scope = prop.scopes.search(text, ss, se) if prop.scopes else None

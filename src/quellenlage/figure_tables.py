@@ -12,6 +12,7 @@ from quellenlage.figure import Figure
 from quellenlage.layout import TableCell, cell_at
 
 TABLE_ROW_UNIT = re.compile(r"\(([^()]{1,15})\)\s*$")  # "Backlog (Mrd. €)"
+POINT_CENTS = re.compile(r"\d{1,6}\.\d\d")
 
 
 class TableFigures:
@@ -21,6 +22,14 @@ class TableFigures:
         cell = cell_at(tables, fig.start)
         if cell is None or not (cell.header or cell.row):
             return
+        if fig.label == "COUNT" and TABLE_ROW_UNIT.search(cell.row or "") and fig.value is not None \
+                and text[cell.start:cell.end].strip() == text[fig.start:fig.end]:
+            measure = self._table_measure(cell)  # "Halbleiter (Mrd. USD)   8,23": the bracket, not the word
+            if measure is not None:
+                label, factor, currency = measure
+                fig.label, fig.value, fig.currency, fig.unit, fig.item, fig.rule = \
+                    label, round(fig.value * factor, 6), currency, None, None, "table_measure"
+                return
         header_unit = self.units.header_unit(cell.header or "") or self.units.header_unit(cell.row or "")
         if fig.label == "COUNT" and header_unit and (fig.unit is None or fig.rule in CONTEXT_RULES):
             fig.unit = header_unit  # in a table the header names the unit, not the words before the cell
@@ -33,18 +42,27 @@ class TableFigures:
     def _table_bare_numbers(self, text, atoms, tables, free) -> Iterable[tuple[Figure, TableCell]]:
         """A number alone in a table cell takes its unit from the column header."""
         for a in atoms:
-            if a.kind in ("one", "needs_scale") or a.value is None or not free(a.start, a.end):
+            if a.kind == "one" or not free(a.start, a.end):
                 continue
             cell = cell_at(tables, a.start)
             if cell is None or text[cell.start:cell.end].strip() != text[a.start:a.end]:
                 continue
-            # The column header names the unit, or else the row's first cell ("| Beschäftigte | 6.000 |").
-            unit = self.units.header_unit(cell.header or "") or self.units.header_unit(cell.row or "")
+            value = a.value
+            if a.kind == "needs_scale":  # "Dividende (€)   8.10": a Swiss price in a money row
+                measure = self._table_measure(cell)
+                value = float(text[a.start:a.end]) if measure and measure[0] == "MONEY" and measure[1] == 1.0 \
+                    and POINT_CENTS.fullmatch(text, a.start, a.end) else None
+            if value is None:
+                continue
+            # A row's bracketed unit names what its numbers are ("Halbleiter (Mrd. USD)   8,23": money,
+            # not chips); else the column header names the unit, or the row's first cell ("| Beschäftigte | 6.000 |").
+            bracketed = TABLE_ROW_UNIT.search(cell.row or "") and self._table_measure(cell)
+            unit = None if bracketed else (self.units.header_unit(cell.header or "") or self.units.header_unit(cell.row or ""))
             if unit is None:
                 measure = self._table_measure(cell)
                 if measure is not None:  # "Umsatz   9751" under "in Mio. €", "Backlog (Mrd. €)   55,0"
                     label, factor, currency = measure
-                    fig = Figure(a.start, a.end, label, value=round(a.value * factor, 6), currency=currency, rule="table_measure")
+                    fig = Figure(a.start, a.end, label, value=round(value * factor, 6), currency=currency, rule="table_measure")
                     self.qualifier.qualify(text, fig, a.plus)
                     yield fig, cell
                 continue

@@ -37,6 +37,23 @@ class Tables(dict):
         return None
 
 
+def _column_headers(heads: list[tuple[int, int, str]], cols: list[tuple[int, int]]) -> list[str | None]:
+    """The header over each of a row's cells. By position where the header line has as many
+    cells as the row (or lies flush left); else by column: the header cell that overlaps the
+    row cell, or the nearest one (a header line with an empty corner, "      2024   2023", heads
+    the columns it stands over, not the row's first cell)."""
+    if len(heads) == len(cols) or not heads or not cols or heads[0][0] <= cols[0][0] < heads[0][1]:
+        return [heads[k][2] if k < len(heads) else None for k in range(len(cols))]
+    out: list[str | None] = []
+    for k, (a, b) in enumerate(cols):
+        if k == 0:
+            out.append(None)  # the row names: under the empty corner
+            continue
+        best = min(heads, key=lambda h: (0 if h[0] < b and a < h[1] else 1, abs((h[0] + h[1]) - (a + b))))
+        out.append(best[2])
+    return out
+
+
 def plain_table_cells(text: str) -> dict[int, list[TableCell]]:
     """Tables whose columns are aligned with spaces (as scraped pages often have them): two or
     more consecutive lines with cells separated by runs of three or more spaces."""
@@ -46,12 +63,12 @@ def plain_table_cells(text: str) -> dict[int, list[TableCell]]:
 
     def flush() -> None:
         if len(block) >= 2:
-            header = [c.strip() for c in re.split(r" {3,}|\t+", block[0][1].strip())]
+            heads = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\S+(?: {1,2}\S+)*", block[0][1])]
             for start, line in block[1:]:
                 spans = [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+(?: {1,2}\S+)*", line)]
                 row = text[spans[0][0]:spans[0][1]] if spans else None
-                cells[start] = [TableCell(a, b, header[k] if k < len(header) else None, row if k else None,
-                                          header[0] if k and header else None)
+                header = _column_headers(heads, [(a - start, b - start) for a, b in spans])
+                cells[start] = [TableCell(a, b, header[k], row if k else None, header[0] if k else None)
                                 for k, (a, b) in enumerate(spans)]
         block.clear()
 

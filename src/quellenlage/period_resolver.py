@@ -119,8 +119,8 @@ class PeriodResolver:
                     if any(x <= a and b <= y and (x, y) != (a, b) for (x, y), _ in cues):
                         continue  # "Quartal" inside "laufende Quartal"
                     if (compare and self._compared(a, b, fig)) or any(d["start"] <= a < d["end"] for d in self.date_index.starting(a - 200, a + 1)) \
-                            or self._nearer_other(a, b, fig, others, True):
-                        continue
+                            or self._nearer_other(a, b, fig, others, name in COMPARING):
+                        continue  # "Im Gesamtjahr stieg der Umsatz um 44 % auf 51,6 Mrd.": both figures
                     cands.append(((k > 0, False, 0, abs(a - fig["start"])), None, name))
             if cands and k == 0:
                 break  # the figure's own clause names a period: it decides
@@ -330,6 +330,10 @@ def _pub_date(published: str | None) -> dt.date | None:
         return dt.date(int(m.group(1)), int(m.group(2) or 12), int(m.group(3) or 28))
     except ValueError:
         return None
+
+
+# Relative cues that name a period compared with: a figure between them and the figure keeps them.
+COMPARING = frozenset({"previous_year", "previous_quarter"})
 
 
 def named_periods(figures: list[dict], periods: PeriodResolver, fiscal) -> list[tuple[int, str]]:
