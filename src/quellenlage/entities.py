@@ -126,11 +126,12 @@ class EntityRules:
     @cached_property
     def org_noun_re(self) -> Anchored:
         nouns = self.cfg.get("org_nouns") or ["(?!)"]
+        # (on one line: a rubric "Wirtschaft › Unternehmen" names nothing on the next line)
         # also as the head of a compound: "der Musikstreaming-Marktführer Spotify", "die
         # Sicherheitsfirma Crowdstrike" (tried only in the words that hold one of the nouns)
         heads = sorted({n[:1].lower() + n[1:] for n in nouns if n[:1].isupper() and "-" not in n})
         rx = re.compile(r"(?<![\w-])(?:(?:[A-ZÄÖÜ][\w]*-)?(?:" + trie_alternation(nouns) + r")|[A-ZÄÖÜ][a-zäöüß]{2,}(?:"
-                        + trie_alternation(heads) + r"))\s+(?P<name>[A-ZÄÖÜ][\w&.-]*[\w](?:\s[A-ZÄÖÜ][\w-]+){0,2})(?![\w-])")
+                        + trie_alternation(heads) + r"))[ \t\u00a0]+(?P<name>[A-ZÄÖÜ][\w&.-]*[\w](?:[ \u00a0][A-ZÄÖÜ][\w-]+){0,2})(?![\w-])")
         return Anchored(rx, re.compile(trie_alternation(nouns + heads)))
 
     @cached_property
@@ -264,12 +265,17 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     _people(masked, rules, taken, add, out)
     discovered: set[str] = set()
     abstract = tuple((rules.cfg.get("bare_names") or {}).get("abstract_suffixes") or ())
+    nouns = tuple((rules.cfg.get("bare_names") or {}).get("noun_suffixes") or ())
     for m in rules.org_noun_re.finditer(masked):
-        if taken.free(m.start("name"), m.end("name")) and m.group("name").split()[0] not in rules.not_first \
-                and not NOT_AN_ORG_AFTER.match(masked[m.end("name"):m.end("name") + 14]) \
-                and not (abstract and m.group("name").split()[0].lower().endswith(abstract)):  # "die Industrieunternehmen Rechenleistung …"
-            add(m.start("name"), m.end("name"), m.group("name"), "ORG", "noun")
-            discovered.add(m.group("name"))
+        name, end = m.group("name"), m.end("name")
+        while nouns and " " in name and name.rsplit(" ", 1)[1].lower().endswith(nouns):
+            name = name.rsplit(" ", 1)[0]  # "Tochter Glovo Kartellstrafen von …": the name ends before the noun
+            end = m.start("name") + len(name)
+        if taken.free(m.start("name"), end) and name.split()[0] not in rules.not_first \
+                and not NOT_AN_ORG_AFTER.match(masked[end:end + 14]) \
+                and not (abstract and name.split()[0].lower().endswith(abstract)):  # "die Industrieunternehmen Rechenleistung …"
+            add(m.start("name"), end, name, "ORG", "noun")
+            discovered.add(name)
     if rules.owner_compound_re is not None:
         org_words = {n.lower() for n in rules.cfg.get("org_nouns") or []}
         for m in rules.owner_compound_re.finditer(masked):

@@ -50,6 +50,7 @@ SMALL_NUMBER = re.compile(r"\d{1,3}(?![\d.,'’])")
 __all__ = ["Figure", "FigureRules", "Scanner", "scan_figures"]
 
 
+TABLE_GAP = re.compile(r"\|| {3,}|\t")  # another cell of a table: its unit is the column's
 CENTS_AFTER_POINT = re.compile(r"\d{1,6}\.\d\d")
 
 
@@ -376,9 +377,13 @@ def _carry_currency(text: str, figures: list[Figure], scale_re: re.Pattern) -> N
     for fig in figures:
         if fig.label == "MONEY":
             last_money = fig
-        elif (fig.label == "COUNT" and last_money and sentence_start(text, fig.start) <= last_money.start
+        elif (fig.label == "COUNT" and last_money and not TABLE_GAP.search(text, last_money.end, fig.start) and (
+                sentence_start(text, fig.start) < last_money.end  # (a start found inside "Mrd. Dollar" is none)
+                or fig.rule == "count_scaled" and fig.unit is None and "\n\n" not in text[last_money.end:fig.start]
+                and sentence_start(text, max(0, sentence_start(text, fig.start) - 2)) <= last_money.start)
               and (fig.rule == "count_scaled" and fig.unit is None
                    or fig.rule == "count_elliptic" and scale_re.search(text, fig.start, fig.end))):
+            # also the sentence after: "… 13,5 Milliarden Dollar in Aussicht. Analysten hatten mit 14,4 Milliarden gerechnet."
             fig.label, fig.currency, fig.unit, fig.rule = "MONEY", last_money.currency, None, "money_elliptic"
 
 

@@ -116,9 +116,11 @@ class PeriodResolver:
             if relative:
                 cues = [(m.span(), name) for name in RELATIVE for m in cue_finditer(self.r.period_cue(name), self.text, cs, ce)]
                 for (a, b), name in cues:
-                    if any(x <= a and b <= y and (x, y) != (a, b) for (x, y), _ in cues):
-                        continue  # "Quartal" inside "laufende Quartal"
-                    if (compare and self._compared(a, b, fig)) or any(d["start"] <= a < d["end"] for d in self.date_index.starting(a - 200, a + 1)) \
+                    if any(x <= a and b <= y and (x, y) != (a, b) for (x, y), _ in cues) or name not in COMPARING \
+                            and any(x < b and a < y for (x, y), other in cues if other in COMPARING):
+                        continue  # "Quartal" inside "laufende Quartal"; "im Geschäftsjahr davor" compares
+                    if (compare and self._compared(a, b, fig)) or any(d["start"] < b and a < d["end"] or b <= d["start"] <= b + 1
+                                                                      for d in self.date_index.starting(a - 200, b + 2)) \
                             or self._nearer_other(a, b, fig, others, name in COMPARING):
                         continue  # "Im Gesamtjahr stieg der Umsatz um 44 % auf 51,6 Mrd.": both figures
                     cands.append(((k > 0, False, 0, abs(a - fig["start"])), None, name))

@@ -53,6 +53,10 @@ class SubjectFinder:
         alts = ([r"(?:%s)" % "|".join(words)] if words else []) + ([r"\w+(?:%s)" % "|".join(ends)] if ends else [])
         return re.compile(r"(?i)(?:%s)\W*" % "|".join(alts or ["(?!)"]))
 
+    @staticmethod
+    def _allotted(text, fig, ents, sentence, clause) -> str | None:
+        return _allotted_to(text, fig, ents, sentence, clause)
+
     @cached_property
     def demonstrative(self) -> re.Pattern:
         words = self.cfg.get("demonstratives") or ["(?!)"]
@@ -142,6 +146,9 @@ class SubjectFinder:
                                           self.column_words)
         if cell_subject:
             return cell_subject
+        allotted = self._allotted(text, fig, ents, (ss, se), (cs, ce))
+        if allotted is not None:
+            return allotted
         types = prop.subject_types
         if types == ("PAIR",):
             return self._pair(view, fig, prop, sentence, clause)
@@ -159,6 +166,10 @@ class SubjectFinder:
         # An index named in the clause keeps the clause's figures ("der Nasdaq legte 1 % zu").
         if any(e.type == "INDEX" for e in in_clause) and "INDEX" not in types:
             return None
+        together = self._together(text, fig, [e for e in fitting if cs <= e.start and e.end <= fig["start"]]) \
+            or self._with_subsidiary(text, [e for e in fitting if cs <= e.start and e.end <= ce], ents, ss)
+        if together is not None:
+            return together
         if prop.role == "object":
             # An investor is not the company raising or valued: "Softbank, Hauptinvestor der Runde";
             # a regulator is not the one it fines.
@@ -322,6 +333,35 @@ class SubjectFinder:
         return None
 
 
+    def _together(self, text: str, fig: dict, before: list[Entity]) -> str | None:
+        """ "gegen Delivery Hero und dessen Tochter Glovo Kartellstrafen von zusammen 329 Mio.":
+        a figure for two companies together is the pair's."""
+        if len(before) < 2 or not TOGETHER.search(text, max(0, fig["start"] - 16), fig["start"]):
+            return None
+        a, b = before[-2], before[-1]
+        if a.name == b.name or not COORDINATION.fullmatch(text, a.end, b.start):
+            return None
+        return self._pair_name(a.name, b.name)
+
+    def _with_subsidiary(self, text: str, in_clause: list[Entity], ents: list[Entity], ss: int) -> str | None:
+        """ "der Berliner Lieferdienst und seine spanische Tochter Glovo müssen 329 Mio. zahlen",
+        "gegen Delivery Hero und Glovo": both companies of a coordination in the clause; a first
+        part that is no name ("der Lieferdienst") is the company named last before the sentence."""
+        for k, b in enumerate(in_clause):
+            m = WITH_ITS.search(text, max(0, b.start - 60), b.start)
+            if not m:
+                if k and AGAINST.search(text, max(0, in_clause[k - 1].start - 12), in_clause[k - 1].start) \
+                        and COORDINATION.fullmatch(text, in_clause[k - 1].end, b.start):
+                    return self._pair_name(in_clause[k - 1].name, b.name)  # "Strafe gegen Delivery Hero und Glovo"
+                continue
+            a = in_clause[k - 1] if k and COORDINATION.fullmatch(text, in_clause[k - 1].end, b.start) else None
+            if a is None:
+                prior = [e for e in ents if e.end <= ss and e.type == b.type and e.name != b.name]
+                a = prior[-1] if prior else None
+            if a is not None:
+                return self._pair_name(a.name, b.name)
+        return None
+
     def _pair_name(self, a: str, b: str) -> str | None:
         """ "Amazon/OpenAI": the two parties, a subsidiary or product by its parent ("AWS" is
         Amazon's), in a fixed order; None when both are one company."""
@@ -355,6 +395,24 @@ def _listed(text: str, prior: list[Entity]) -> bool:
 def _salient(prior: list[Entity], counts: dict[str, int]) -> str:
     """The entity of these the article mentions most (ties: the latest)."""
     return max(reversed(prior), key=lambda e: counts.get(e.name, 0)).name
+
+
+TOGETHER = re.compile(r"(?<![\w-])(?:zusammen|insgesamt|gemeinsam)\s+(?:rund\s+|knapp\s+|etwa\s+|gut\s+)?$")
+COORDINATION = re.compile(r"\s+(?:und|sowie)\s+(?:(?:dessen|deren|seine|ihre|die|der|den|dem)\s+)?(?:[\w-]+\s+){0,3}")
+AGAINST = re.compile(r"(?<![\w-])gegen\s+(?:den\s+|die\s+|das\s+)?(?:[\w-]+\s+){0,2}$")
+WITH_ITS = re.compile(r"(?<![\w-])und\s+(?:seine|dessen|deren|ihre|sein|ihr)\s+(?:[\w-]+\s+){0,3}$")
+ALLOTS = re.compile(r"(?i)(?<![\w-])(?:entf(?:a|ä)llt|entfallen|entfiel|entfielen)(?![\w-])")
+AUF = re.compile(r"(?:^|[\s,;(])[Aa]uf\s+(?:den\s+|die\s+|das\s+)?$")
+
+
+def _allotted_to(text: str, fig: dict, ents: list[Entity], sentence: tuple[int, int], clause: tuple[int, int]) -> str | None:
+    """ "Auf Delivery Hero entfallen 223 Mio. Euro, auf Glovo 106 Mio.": a total shared out,
+    each part is the company after "auf" just before it (in a sentence that allots)."""
+    if not ALLOTS.search(text, *sentence):
+        return None
+    before = [e for e in ents if clause[0] <= e.start and e.end <= fig["start"] and fig["start"] - e.end <= 40
+              and AUF.search(text, max(0, e.start - 12), e.start)]
+    return before[-1].name if before else None
 
 
 def _table_row_subject(text: str, pos: int, tables, ents: list[Entity], property_words=None,
