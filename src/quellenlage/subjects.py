@@ -11,6 +11,7 @@ company's, and a list of several investors names no single one.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -149,6 +150,14 @@ class SubjectFinder:
         allotted = self._allotted(text, fig, ents, (ss, se), (cs, ce))
         if allotted is not None:
             return allotted
+        if ("ORG" in prop.subject_types or prop.subject_types == ("PAIR",)) and BOTH.search(text, ss, fig["start"]):
+            # "Die beiden Konzerne sollen drei Jahre lang ein Kartell gebildet haben": the two
+            # companies the article names most so far (a regulator is none of them)
+            counts = Counter(e.name for e in view.entity_index.starting(0, fig["start"])
+                             if e.type == "ORG" and e.name not in self.r.entities.authorities)
+            if len(counts) >= 2:
+                (a, _), (b, _) = counts.most_common(2)
+                return self._pair_name(a, b)
         types = prop.subject_types
         if types == ("PAIR",):
             return self._pair(view, fig, prop, sentence, clause)
@@ -286,7 +295,7 @@ class SubjectFinder:
         text, ents = view.text, view.entities_near(ss, se)
         said_by, object_starts = view.preceded(SAYS_BEFORE, 24), view.preceded(self.object_before, 40)
         in_sentence = [e for e in ents if e.type in ("ORG", "PER") and ss <= e.start and e.end <= se
-                       and e.start not in said_by]
+                       and e.start not in said_by and e.name not in self.r.entities.authorities]  # a regulator is no party
         objects = [e for e in in_sentence if e.start in object_starts]
         holders = [e for e in in_sentence if e not in objects]
         near = lambda es: min(es, key=lambda e: (not (cs <= e.start < ce), abs(e.start - fig["start"])))  # noqa: E731
@@ -294,6 +303,8 @@ class SubjectFinder:
         if holder is None:
             # "Der Konzern hat 13 Mrd. in OpenAI gesteckt": the organisation an anaphor stands for.
             holder = self._subject(view, fig, replace(prop, subject_types=("ORG",), role=None, local=True), sentence, clause)
+            if holder in self.r.entities.authorities:
+                holder = None
         if objects:
             other = near(objects).name
         else:
@@ -399,6 +410,7 @@ def _salient(prior: list[Entity], counts: dict[str, int]) -> str:
 
 TOGETHER = re.compile(r"(?<![\w-])(?:zusammen|insgesamt|gemeinsam)\s+(?:rund\s+|knapp\s+|etwa\s+|gut\s+)?$")
 COORDINATION = re.compile(r"\s+(?:und|sowie)\s+(?:(?:dessen|deren|seine|ihre|die|der|den|dem)\s+)?(?:[\w-]+\s+){0,3}")
+BOTH = re.compile(r"(?<![\w-])(?:[Dd]ie\s+beiden|[Bb]eide|[Bb]eiden)\s+(?:Konzerne|Unternehmen|Firmen|Gesellschaften|Parteien|Partner|Rivalen)(?![\w-])")
 AGAINST = re.compile(r"(?<![\w-])gegen\s+(?:den\s+|die\s+|das\s+)?(?:[\w-]+\s+){0,2}$")
 WITH_ITS = re.compile(r"(?<![\w-])und\s+(?:seine|dessen|deren|ihre|sein|ihr)\s+(?:[\w-]+\s+){0,3}$")
 ALLOTS = re.compile(r"(?i)(?<![\w-])(?:entf(?:a|ä)llt|entfallen|entfiel|entfielen)(?![\w-])")
