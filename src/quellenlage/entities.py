@@ -88,6 +88,12 @@ class EntityRules:
     def by_name(self) -> dict[str, dict]:
         return {e["name"]: e for key, _ in GAZETTEER_TYPES for e in self.cfg.get(key) or []}
 
+    def group_of(self, name: str | None) -> str | None:
+        """The group an organisation's figures belong to (Google: Alphabet), not a product's."""
+        if not name or self.table.get(name, ("", ""))[1] != "ORG":
+            return None
+        return (self.by_name.get(name) or {}).get("parent")
+
     def fiscal(self, name: str | None) -> FiscalCalendar | None:
         """The fiscal calendar of an organisation (rules: `fiscal_year: {start_month, named_by}`)."""
         fy = (self.by_name.get(name or "") or {}).get("fiscal_year")
@@ -130,7 +136,7 @@ class EntityRules:
         # also as the head of a compound: "der Musikstreaming-Marktführer Spotify", "die
         # Sicherheitsfirma Crowdstrike" (tried only in the words that hold one of the nouns)
         heads = sorted({n[:1].lower() + n[1:] for n in nouns if n[:1].isupper() and "-" not in n})
-        rx = re.compile(r"(?<![\w-])(?:(?:[A-ZÄÖÜ][\w]*-)?(?:" + trie_alternation(nouns) + r")|[A-ZÄÖÜ][a-zäöüß]{2,}(?:"
+        rx = re.compile(r"(?<![\w-])(?:(?:[A-ZÄÖÜ][\w]*-)?(?:" + trie_alternation(nouns) + r")|(?:[A-ZÄÖÜ][\w]*-)?[A-ZÄÖÜ][a-zäöüß]{2,}(?:"
                         + trie_alternation(heads) + r"))[ \t\u00a0]+(?P<name>[A-ZÄÖÜ][\w&.-]*[\w](?:[ \u00a0][A-ZÄÖÜ][\w-]+){0,2})(?![\w-])")
         return Anchored(rx, re.compile(trie_alternation(nouns + heads)))
 

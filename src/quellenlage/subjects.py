@@ -11,13 +11,13 @@ company's, and a list of several investors names no single one.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from quellenlage.entities import Entity
 from quellenlage.patterns import alternation
+from quellenlage.subject_cues import allotted_to, both_named, table_row_subject, together_named, with_subsidiary
 
 if TYPE_CHECKING:  # pragma: no cover
     from quellenlage.claim_rules import ClaimRules, DocView, Property
@@ -54,10 +54,6 @@ class SubjectFinder:
         alts = ([r"(?:%s)" % "|".join(words)] if words else []) + ([r"\w+(?:%s)" % "|".join(ends)] if ends else [])
         return re.compile(r"(?i)(?:%s)\W*" % "|".join(alts or ["(?!)"]))
 
-    @staticmethod
-    def _allotted(text, fig, ents, sentence, clause) -> str | None:
-        return _allotted_to(text, fig, ents, sentence, clause)
-
     @cached_property
     def demonstrative(self) -> re.Pattern:
         words = self.cfg.get("demonstratives") or ["(?!)"]
@@ -81,6 +77,8 @@ class SubjectFinder:
         company was found, the second value is the product."""
         name = self._subject(view, fig, prop, sentence, clause)
         parent = self.r.entities.parent(name)
+        if parent and self.r.entities.group_of(name):
+            return parent, None  # "Google": Alphabet itself, no part of it
         if parent:
             if self._listed_siblings(view, name, parent, sentence, fig["start"]):
                 return parent, None  # "auf Facebook, Instagram oder Whatsapp": the family, Meta
@@ -143,21 +141,17 @@ class SubjectFinder:
         ss, se = sentence
         text, ents = view.text, view.entities_near(ss, se)
         cs, ce = clause
-        cell_subject = _table_row_subject(text, fig["start"], view.tables, ents, self.r.property_words,
+        cell_subject = table_row_subject(text, fig["start"], view.tables, ents, self.r.property_words,
                                           self.column_words)
         if cell_subject:
             return cell_subject
-        allotted = self._allotted(text, fig, ents, (ss, se), (cs, ce))
+        allotted = allotted_to(text, fig, ents, (ss, se), (cs, ce))
         if allotted is not None:
             return allotted
-        if ("ORG" in prop.subject_types or prop.subject_types == ("PAIR",)) and BOTH.search(text, ss, fig["start"]):
-            # "Die beiden Konzerne sollen drei Jahre lang ein Kartell gebildet haben": the two
-            # companies the article names most so far (a regulator is none of them)
-            counts = Counter(e.name for e in view.entity_index.starting(0, fig["start"])
-                             if e.type == "ORG" and e.name not in self.r.entities.authorities)
-            if len(counts) >= 2:
-                (a, _), (b, _) = counts.most_common(2)
-                return self._pair_name(a, b)
+        if "ORG" in prop.subject_types or prop.subject_types == ("PAIR",):
+            both = both_named(view, fig, ss, self.r.entities.authorities, self._pair_name)
+            if both is not None:
+                return both
         types = prop.subject_types
         if types == ("PAIR",):
             return self._pair(view, fig, prop, sentence, clause)
@@ -175,8 +169,8 @@ class SubjectFinder:
         # An index named in the clause keeps the clause's figures ("der Nasdaq legte 1 % zu").
         if any(e.type == "INDEX" for e in in_clause) and "INDEX" not in types:
             return None
-        together = self._together(text, fig, [e for e in fitting if cs <= e.start and e.end <= fig["start"]]) \
-            or self._with_subsidiary(text, [e for e in fitting if cs <= e.start and e.end <= ce], ents, ss)
+        together = together_named(text, fig, [e for e in fitting if cs <= e.start and e.end <= fig["start"]], self._pair_name) \
+            or with_subsidiary(text, [e for e in fitting if cs <= e.start and e.end <= ce], ents, ss, self._pair_name)
         if together is not None:
             return together
         if prop.role == "object":
@@ -344,35 +338,6 @@ class SubjectFinder:
         return None
 
 
-    def _together(self, text: str, fig: dict, before: list[Entity]) -> str | None:
-        """ "gegen Delivery Hero und dessen Tochter Glovo Kartellstrafen von zusammen 329 Mio.":
-        a figure for two companies together is the pair's."""
-        if len(before) < 2 or not TOGETHER.search(text, max(0, fig["start"] - 16), fig["start"]):
-            return None
-        a, b = before[-2], before[-1]
-        if a.name == b.name or not COORDINATION.fullmatch(text, a.end, b.start):
-            return None
-        return self._pair_name(a.name, b.name)
-
-    def _with_subsidiary(self, text: str, in_clause: list[Entity], ents: list[Entity], ss: int) -> str | None:
-        """ "der Berliner Lieferdienst und seine spanische Tochter Glovo müssen 329 Mio. zahlen",
-        "gegen Delivery Hero und Glovo": both companies of a coordination in the clause; a first
-        part that is no name ("der Lieferdienst") is the company named last before the sentence."""
-        for k, b in enumerate(in_clause):
-            m = WITH_ITS.search(text, max(0, b.start - 60), b.start)
-            if not m:
-                if k and AGAINST.search(text, max(0, in_clause[k - 1].start - 12), in_clause[k - 1].start) \
-                        and COORDINATION.fullmatch(text, in_clause[k - 1].end, b.start):
-                    return self._pair_name(in_clause[k - 1].name, b.name)  # "Strafe gegen Delivery Hero und Glovo"
-                continue
-            a = in_clause[k - 1] if k and COORDINATION.fullmatch(text, in_clause[k - 1].end, b.start) else None
-            if a is None:
-                prior = [e for e in ents if e.end <= ss and e.type == b.type and e.name != b.name]
-                a = prior[-1] if prior else None
-            if a is not None:
-                return self._pair_name(a.name, b.name)
-        return None
-
     def _pair_name(self, a: str, b: str) -> str | None:
         """ "Amazon/OpenAI": the two parties, a subsidiary or product by its parent ("AWS" is
         Amazon's), in a fixed order; None when both are one company."""
@@ -406,48 +371,3 @@ def _listed(text: str, prior: list[Entity]) -> bool:
 def _salient(prior: list[Entity], counts: dict[str, int]) -> str:
     """The entity of these the article mentions most (ties: the latest)."""
     return max(reversed(prior), key=lambda e: counts.get(e.name, 0)).name
-
-
-TOGETHER = re.compile(r"(?<![\w-])(?:zusammen|insgesamt|gemeinsam)\s+(?:rund\s+|knapp\s+|etwa\s+|gut\s+)?$")
-COORDINATION = re.compile(r"\s+(?:und|sowie)\s+(?:(?:dessen|deren|seine|ihre|die|der|den|dem)\s+)?(?:[\w-]+\s+){0,3}")
-BOTH = re.compile(r"(?<![\w-])(?:[Dd]ie\s+beiden|[Bb]eide|[Bb]eiden)\s+(?:Konzerne|Unternehmen|Firmen|Gesellschaften|Parteien|Partner|Rivalen)(?![\w-])")
-AGAINST = re.compile(r"(?<![\w-])gegen\s+(?:den\s+|die\s+|das\s+)?(?:[\w-]+\s+){0,2}$")
-WITH_ITS = re.compile(r"(?<![\w-])und\s+(?:seine|dessen|deren|ihre|sein|ihr)\s+(?:[\w-]+\s+){0,3}$")
-ALLOTS = re.compile(r"(?i)(?<![\w-])(?:entf(?:a|ä)llt|entfallen|entfiel|entfielen)(?![\w-])")
-AUF = re.compile(r"(?:^|[\s,;(])[Aa]uf\s+(?:den\s+|die\s+|das\s+)?$")
-
-
-def _allotted_to(text: str, fig: dict, ents: list[Entity], sentence: tuple[int, int], clause: tuple[int, int]) -> str | None:
-    """ "Auf Delivery Hero entfallen 223 Mio. Euro, auf Glovo 106 Mio.": a total shared out,
-    each part is the company after "auf" just before it (in a sentence that allots)."""
-    if not ALLOTS.search(text, *sentence):
-        return None
-    before = [e for e in ents if clause[0] <= e.start and e.end <= fig["start"] and fig["start"] - e.end <= 40
-              and AUF.search(text, max(0, e.start - 12), e.start)]
-    return before[-1].name if before else None
-
-
-def _table_row_subject(text: str, pos: int, tables, ents: list[Entity], property_words=None,
-                       column_words: re.Pattern | None = None) -> str | None:
-    cells = tables.row_at(pos)
-    if cells is None:
-        return None
-    first = cells[0]
-    if first.start <= pos < first.end:
-        return None  # the figure is in the first cell itself
-    inside = [e for e in ents if first.start <= e.start < first.end]
-    if inside:
-        return inside[0].name
-    name = text[first.start:first.end].strip()
-    if property_words is not None and property_words.search(name):
-        # The row names what, not whose: the column does ("| Beschäftigte | knapp 6.000 |" under
-        # "| | Cariad | Rivian |"), unless it names a year ("Umsatz   9751" under "2024").
-        cell = next((c for c in cells if c.start <= pos < c.end), None)
-        header = (cell.header or "").strip() if cell is not None else ""
-        if not header or re.search(r"\d{4}|Quartal|Jahr|Q\d|H\d", header):
-            return None
-        named = [e for e in ents if e.name == header or text[e.start:e.end] == header]
-        if named:
-            return named[0].name
-        return None if column_words is not None and column_words.fullmatch(header) else header
-    return name or None

@@ -22,6 +22,7 @@ class FiscalYear(Rules):
 class Organisation(Entity):
     vendor_of: list[Key] = Field(default=[], description="count units it makes: [gpu, chip]")
     fiscal_year: FiscalYear | None = None
+    parent: Word | None = Field(default=None, description="the group its figures are claims of (Google: Alphabet); quotes keep its own name")
 
 
 class Made(Entity):

@@ -1,0 +1,101 @@
+"""Subjects the text's shape names, before any nearest-entity search (subjects.py): a table
+row or column, a total shared out ("Auf X entfallen …, auf Y …"), two companies together
+("zusammen", "X und seine Tochter Y", "gegen X und Y", "die beiden Konzerne"). Pure; a pair is
+named by the caller's `pair_name` (parents, fixed order)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from quellenlage.entities import Entity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from quellenlage.claim_rules import DocView
+
+TOGETHER = re.compile(r"(?<![\w-])(?:zusammen|insgesamt|gemeinsam)\s+(?:rund\s+|knapp\s+|etwa\s+|gut\s+)?$")
+COORDINATION = re.compile(r"\s+(?:und|sowie)\s+(?:(?:dessen|deren|seine|ihre|die|der|den|dem)\s+)?(?:[\w-]+\s+){0,3}")
+BOTH = re.compile(r"(?<![\w-])(?:[Dd]ie\s+beiden|[Bb]eide|[Bb]eiden)\s+(?:Konzerne|Unternehmen|Firmen|Gesellschaften|Parteien|Partner|Rivalen)(?![\w-])")
+AGAINST = re.compile(r"(?<![\w-])gegen\s+(?:den\s+|die\s+|das\s+)?(?:[\w-]+\s+){0,2}$")
+WITH_ITS = re.compile(r"(?<![\w-])und\s+(?:seine|dessen|deren|ihre|sein|ihr)\s+(?:[\w-]+\s+){0,3}$")
+ALLOTS = re.compile(r"(?i)(?<![\w-])(?:entf(?:a|ä)llt|entfallen|entfiel|entfielen)(?![\w-])")
+AUF = re.compile(r"(?:^|[\s,;(])[Aa]uf\s+(?:den\s+|die\s+|das\s+)?$")
+
+
+def allotted_to(text: str, fig: dict, ents: list[Entity], sentence: tuple[int, int], clause: tuple[int, int]) -> str | None:
+    """ "Auf Delivery Hero entfallen 223 Mio. Euro, auf Glovo 106 Mio.": a total shared out,
+    each part is the company after "auf" just before it (in a sentence that allots)."""
+    if not ALLOTS.search(text, *sentence):
+        return None
+    before = [e for e in ents if clause[0] <= e.start and e.end <= fig["start"] and fig["start"] - e.end <= 40
+              and AUF.search(text, max(0, e.start - 12), e.start)]
+    return before[-1].name if before else None
+
+
+def table_row_subject(text: str, pos: int, tables, ents: list[Entity], property_words=None,
+                       column_words: re.Pattern | None = None) -> str | None:
+    cells = tables.row_at(pos)
+    if cells is None:
+        return None
+    first = cells[0]
+    if first.start <= pos < first.end:
+        return None  # the figure is in the first cell itself
+    inside = [e for e in ents if first.start <= e.start < first.end]
+    if inside:
+        return inside[0].name
+    name = text[first.start:first.end].strip()
+    if property_words is not None and property_words.search(name):
+        # The row names what, not whose: the column does ("| Beschäftigte | knapp 6.000 |" under
+        # "| | Cariad | Rivian |"), unless it names a year ("Umsatz   9751" under "2024").
+        cell = next((c for c in cells if c.start <= pos < c.end), None)
+        header = (cell.header or "").strip() if cell is not None else ""
+        if not header or re.search(r"\d{4}|Quartal|Jahr|Q\d|H\d", header):
+            return None
+        named = [e for e in ents if e.name == header or text[e.start:e.end] == header]
+        if named:
+            return named[0].name
+        return None if column_words is not None and column_words.fullmatch(header) else header
+    return name or None
+
+
+def together_named(text: str, fig: dict, before: list[Entity], pair_name) -> str | None:
+    """ "gegen Delivery Hero und dessen Tochter Glovo Kartellstrafen von zusammen 329 Mio.":
+    a figure for two companies together is the pair's."""
+    if len(before) < 2 or not TOGETHER.search(text, max(0, fig["start"] - 16), fig["start"]):
+        return None
+    a, b = before[-2], before[-1]
+    if a.name == b.name or not COORDINATION.fullmatch(text, a.end, b.start):
+        return None
+    return pair_name(a.name, b.name)
+
+def with_subsidiary(text: str, in_clause: list[Entity], ents: list[Entity], ss: int, pair_name) -> str | None:
+    """ "der Berliner Lieferdienst und seine spanische Tochter Glovo müssen 329 Mio. zahlen",
+    "gegen Delivery Hero und Glovo": both companies of a coordination in the clause; a first
+    part that is no name ("der Lieferdienst") is the company named last before the sentence."""
+    for k, b in enumerate(in_clause):
+        m = WITH_ITS.search(text, max(0, b.start - 60), b.start)
+        if not m:
+            if k and AGAINST.search(text, max(0, in_clause[k - 1].start - 12), in_clause[k - 1].start) \
+                    and COORDINATION.fullmatch(text, in_clause[k - 1].end, b.start):
+                return pair_name(in_clause[k - 1].name, b.name)  # "Strafe gegen Delivery Hero und Glovo"
+            continue
+        a = in_clause[k - 1] if k and COORDINATION.fullmatch(text, in_clause[k - 1].end, b.start) else None
+        if a is None:
+            prior = [e for e in ents if e.end <= ss and e.type == b.type and e.name != b.name]
+            a = prior[-1] if prior else None
+        if a is not None:
+            return pair_name(a.name, b.name)
+    return None
+
+
+def both_named(view: "DocView", fig: dict, ss: int, authorities, pair_name) -> str | None:
+    """ "Die beiden Konzerne sollen drei Jahre lang ein Kartell gebildet haben": the two
+    companies the article names most so far (a regulator is none of them)."""
+    if not BOTH.search(view.text, ss, fig["start"]):
+        return None
+    counts = Counter(e.name for e in view.entity_index.starting(0, fig["start"])
+                     if e.type == "ORG" and e.name not in authorities)
+    if len(counts) < 2:
+        return None
+    (a, _), (b, _) = counts.most_common(2)
+    return pair_name(a, b)
