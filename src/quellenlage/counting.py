@@ -32,6 +32,7 @@ GENERIC = "?"  # a generic noun ("Exemplare"): the unit comes from the context
 # Counts that name no noun of their own may take the unit of an earlier count.
 ELLIPTIC_RULES = frozenset({"count_scaled", "count_grouped", "count_english", "count_elliptic",
                             "count_generic", "count_coordinated"})
+WIDE_REACH = 1500  # characters a grouped count without a noun looks back for the unit last counted
 CONTEXT_RULES = frozenset({"count_scaled", "count_grouped", "count_context", "count_elliptic"})
 
 
@@ -249,7 +250,9 @@ class CountUnits:
             if fig.label != "COUNT":
                 continue
             if fig.unit is None and fig.rule in ELLIPTIC_RULES and last is not None \
-                    and self._near(text, last.end, fig.start):
+                    and (self._near(text, last.end, fig.start)
+                         # a grouped number in a list further down ("- Auslieferungen Q4: 495.750")
+                         or fig.rule == "count_grouped" and fig.start - last.end <= WIDE_REACH):
                 fig.unit = last.unit
                 if fig.item is None:
                     fig.item = last.item

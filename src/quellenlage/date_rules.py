@@ -32,8 +32,10 @@ class DateRules:
     def from_ruleset(cls, rules: RuleSet) -> "DateRules":
         nf = rules.get("not_figures")
         quals = [w for ws in rules.get("qualifiers")["before"].values() for w in ws]
+        # A company's name is no model's: "lag Tesla 2024 erstmals darunter" names a year.
+        orgs = {f for o in (rules.get("entities").get("organisations") or []) for f in [o["name"], *(o.get("aliases") or [])]}
         return cls(rules.get("dates"), NumberRules.from_config(rules.get("numbers")),
-                   frozenset(nf.get("name_words") or []), frozenset(q.lower() for q in quals))
+                   frozenset(w for w in nf.get("name_words") or [] if w not in orgs), frozenset(q.lower() for q in quals))
 
     @cached_property
     def month_of(self) -> dict[str, int]:

@@ -88,6 +88,9 @@ def _events(members: list[dict], near: int = EVENT_NEAR) -> list[list[dict]]:
             end = c["period_end"]
     spans = [(min(c["period_start"] for c in g).toordinal(), max(c["period_end"] for c in g).toordinal())
              for g in groups]
+    # an event dated after its own source was published is a plan ("sollen bis Ende 2026 wegfallen")
+    plans = [any((x.get("aspect") or "actual") != "actual" or x.get("_day") is None
+                 or x["period_start"].toordinal() > x["_day"] for x in g) for g in groups]
     rest = []
     for c in (c for c in members if not c.get("period_start")):
         day = c.get("_day")
@@ -97,7 +100,10 @@ def _events(members: list[dict], near: int = EVENT_NEAR) -> list[list[dict]]:
             else:
                 rest.append(c)
             continue
-        within = [k for k, (a, b) in enumerate(spans) if day <= b + near]  # not over long before it (a plan may lie ahead)
+        # not over long before it; ahead of it only as a plan ("bis 2026"), never what happened
+        # ("2,42 Mrd. Strafe" reported in 2024 is no fine dated a year later)
+        within = [k for k, (a, b) in enumerate(spans) if day <= b + near and (a <= day + near or plans[k]
+                                                                           or (c.get("aspect") or "actual") != "actual")]
         if within:
             groups[within[-1]].append(c)
         else:

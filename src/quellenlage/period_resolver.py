@@ -121,8 +121,11 @@ class PeriodResolver:
                         continue  # "Quartal" inside "laufende Quartal"; "im Geschäftsjahr davor" compares
                     if (compare and self._compared(a, b, fig)) or any(d["start"] < b and a < d["end"] or b <= d["start"] <= b + 1
                                                                       for d in self.date_index.starting(a - 200, b + 2)) \
-                            or self._nearer_other(a, b, fig, others, name in COMPARING):
-                        continue  # "Im Gesamtjahr stieg der Umsatz um 44 % auf 51,6 Mrd.": both figures
+                            or self._nearer_other(a, b, fig, others, name in COMPARING) \
+                            or any(b <= o <= b + 14 and CUE_OF_NEXT.fullmatch(self.text, b, o) for o in others):
+                        # "Im Gesamtjahr stieg der Umsatz um 44 % auf 51,6 Mrd.": both figures;
+                        # "unter dem Vorjahreswert von 1,81 Mio.": the figure it names, not this one
+                        continue
                     cands.append(((k > 0, False, 0, abs(a - fig["start"])), None, name))
             if cands and k == 0:
                 break  # the figure's own clause names a period: it decides
@@ -334,6 +337,7 @@ def _pub_date(published: str | None) -> dt.date | None:
         return None
 
 
+CUE_OF_NEXT = re.compile(r"\s*(?:von|mit|bei|in Höhe von|:|\()?\s*")
 # Relative cues that name a period compared with: a figure between them and the figure keeps them.
 COMPARING = frozenset({"previous_year", "previous_quarter"})
 

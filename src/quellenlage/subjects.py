@@ -164,7 +164,8 @@ class SubjectFinder:
         said_by = view.preceded(SAYS_BEFORE, 24)
         fitting = [e for e in ents if e.type in types and not (fig["start"] <= e.start < item_end)
                    and not (fig.get("unit") and fig["unit"] in e.vendor_of)
-                   and not (ss <= e.start and e.start in said_by)]
+                   and not (ss <= e.start and e.start in said_by)
+                   and e.name not in self.r.entities.authorities]  # a regulator approves, fines, subsidises: no figure of its own
         in_clause = [e for e in ents if cs <= e.start and e.end <= ce and e.type in CLAIM_TYPES]
         # An index named in the clause keeps the clause's figures ("der Nasdaq legte 1 % zu").
         if any(e.type == "INDEX" for e in in_clause) and "INDEX" not in types:
