@@ -59,6 +59,14 @@ class FrameFinder:
         `free`: those of them without figures of their own ("Analysten, die von FactSet befragt
         wurden, hatten 46,2 Mrd. $ erwartet")."""
         aspect, governed = self._aspect(text, fig, clause, before, sentence)
+        if aspect == "actual" and not governed:
+            # "weniger als die rund 506.000, die Analysten erwartet hatten": the relative clause
+            # right after the figure says what it is
+            for a, b in free:
+                if a >= fig["end"]:
+                    found = self._clause_aspect(text, a, b, None, [])
+                    if found in ("forecast", "target"):
+                        return "estimate" if found == "forecast" and cue_search(self.r.estimators, text, a, b) else found
         if aspect == "forecast" and any(cue_search(self.r.estimators, text, a, b) for a, b in free):
             aspect = "estimate"
         if aspect == "actual" and not governed and sentence is not None and (cue_search(self.r.conditional_subordinators, text, *sentence) or any(

@@ -42,7 +42,9 @@ def _column_headers(heads: list[tuple[int, int, str]], cols: list[tuple[int, int
     cells as the row (or lies flush left); else by column: the header cell that overlaps the
     row cell, or the nearest one (a header line with an empty corner, "      2024   2023", heads
     the columns it stands over, not the row's first cell)."""
-    if len(heads) == len(cols) or not heads or not cols or heads[0][0] <= cols[0][0] < heads[0][1]:
+    if not heads:
+        return [None] * len(cols)
+    if len(heads) == len(cols) or not cols or heads[0][0] <= cols[0][0] < heads[0][1]:
         return [heads[k][2] if k < len(heads) else None for k in range(len(cols))]
     out: list[str | None] = []
     for k, (a, b) in enumerate(cols):
@@ -64,7 +66,10 @@ def plain_table_cells(text: str) -> dict[int, list[TableCell]]:
     def flush() -> None:
         if len(block) >= 2:
             heads = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\S+(?: {1,2}\S+)*", block[0][1])]
-            for start, line in block[1:]:
+            rows = block[1:]
+            if heads and heads[0][2].endswith(":"):
+                heads, rows = [], block  # "Betreiber:   ESMC …" / "Investition:   > 10 Mrd. Euro": keys and values, no header
+            for start, line in rows:
                 spans = [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+(?: {1,2}\S+)*", line)]
                 row = text[spans[0][0]:spans[0][1]] if spans else None
                 header = _column_headers(heads, [(a - start, b - start) for a, b in spans])
