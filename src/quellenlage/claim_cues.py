@@ -78,3 +78,16 @@ def table_year(pos: int, tables, fiscal=None) -> str | None:
     shifted = fiscal is not None and fiscal.start_month != 1
     year = ("FY" if m.group("fy") and shifted else "") + m.group("y")
     return f"{year}-Q{quarter}" if quarter else year
+
+
+def compound_of(text: str, p, trig: tuple[int, int] | None) -> tuple[int, int, str] | None:
+    """(start, end of the compound's core, core) when the trigger found is a compound of one of
+    the property's cores ("Cloud-Umsatz": the segment word before "umsatz"); else None."""
+    if trig is None:
+        return None
+    word = text[trig[0]:trig[1]].lower()
+    core = next((c for c in p.cores if c in word and word.find(c) > 0), None)
+    if not core:
+        return None
+    pre = word[:word.find(core)]
+    return trig[0], trig[0] + len(pre) + len(core), core

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from quellenlage.claim_cues import (CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, CONVERTED_LATER, FISCAL_WORDS, GOVERNS,
+from quellenlage.claim_cues import (compound_of, CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, CONVERTED_LATER, FISCAL_WORDS, GOVERNS,
                                     PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WITH_PRODUCT, has_figure, same_amount_before, same_magnitude,
                                     table_header, table_year)
@@ -24,7 +24,8 @@ from quellenlage.claim_rules import ClaimRules, DocView, Property, nearest_trigg
 from quellenlage.frames import FrameFinder
 from quellenlage.normalize.periods import CALENDAR, extent
 from quellenlage.patterns import cue_search
-from quellenlage.period_resolver import PeriodResolver, dominant_period, named_periods, stated_fiscal
+from quellenlage.document_periods import dominant_period, named_periods, stated_fiscal
+from quellenlage.period_resolver import PeriodResolver
 from quellenlage.subjects import SubjectFinder
 from quellenlage.textutil import clauses
 
@@ -275,26 +276,15 @@ class ClaimFinder:
             ranked.append((key, p, trig))
         ranked.sort(key=lambda r: r[0], reverse=True)
         for key, p, trig in ranked:
-            compound = self._compound(text, p, trig)
+            compound = compound_of(text, p, trig)
             tier = key[0]
             if compound is None and p.triggers is not None and header is None:
                 # "Der Cloud-Umsatz wuchs um 27 %": the property's compound word names the segment
                 # even when another of its words ("wuchs") stands nearer.
                 for a, b in scope:
                     for m in p.triggers.finditer(text, a, b):
-                        compound = compound or self._compound(text, p, m.span())
+                        compound = compound or compound_of(text, p, m.span())
             yield p, compound, tier
-
-    @staticmethod
-    def _compound(text: str, p: Property, trig: tuple[int, int] | None) -> tuple[int, int, str] | None:
-        if trig is None:
-            return None
-        word = text[trig[0]:trig[1]].lower()
-        core = next((c for c in p.cores if c in word and word.find(c) > 0), None)
-        if not core:
-            return None
-        pre = word[:word.find(core)]
-        return trig[0], trig[0] + len(pre) + len(core), core
 
     def _ellipsis(self, view: DocView, fig: dict, measure: str, sentence: tuple[int, int], clause: tuple[int, int],
                   done: list[dict], named: str | None = None) -> dict | None:

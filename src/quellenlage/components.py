@@ -206,7 +206,7 @@ class Dates(RuleComponent):
     def fiscal_calendar(doc: Doc, entities, frames):
         """The fiscal calendar of the company the article is most about (the gazetteer's, else
         the one the article states): yearless fiscal quarters are read with it."""
-        from quellenlage.period_resolver import stated_fiscal
+        from quellenlage.document_periods import stated_fiscal
         counts: dict[str, int] = {}
         for e in doc_entities(doc) if "entities" in doc.spans else []:
             if e.type == "ORG":

@@ -1,0 +1,91 @@
+"""A document's periods as a whole, after its claims are made (claims.py): the periods its
+dates name in text order (`named_periods`), the period it mainly reports on
+(`dominant_period`) and the fiscal calendar it states (`stated_fiscal`). Pure."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from quellenlage.frame_rules import FrameRules
+from quellenlage.normalize.periods import FiscalCalendar, extent, grain
+from quellenlage.period_resolver import FISCAL_NAMED, PeriodResolver
+
+if TYPE_CHECKING:  # pragma: no cover
+    from quellenlage.claim_rules import DocView
+
+
+def named_periods(figures: list[dict], periods: PeriodResolver, fiscal) -> list[tuple[int, str]]:
+    """(position, period) of the dates that name a reporting period ("Geschäftsjahr 2025", "im
+    dritten Quartal"), not a day, not a span "seit"/"bis"."""
+    out = []
+    for d in figures:
+        if d["label"] != "DATE" or d.get("date_relation") or periods.relative_or_compared(d):
+            continue  # "gegenüber dem Vorjahr", "im Vorquartal": compared with, not reported on
+        if d.get("date_mod") and grain(d.get("date_value")) in ("quarter", "half", "year"):
+            continue  # "Ende 2023 waren es …": a point in time, not a period reported on
+        p = periods.date_period(d, fiscal)
+        if p and (p.startswith("FY") or grain(p) in ("quarter", "half", "year")):
+            out.append((d["start"], p))
+    return out
+
+
+def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver, fiscal_of) -> str | None:
+    """The period a document mainly reports on: the quarter, half or fiscal year its actual
+    per-period claims name most (twice the weight), or its dates name most (read with the fiscal
+    calendar of the company the document's per-period claims are about)."""
+    votes: Counter = Counter()
+    subjects: Counter = Counter()
+    day = _day(view.published)
+    for c in claims:
+        if c["time"] == "flow":
+            subjects[c["subject"]] += 1
+        if c["period"] and c["time"] == "flow" and c["aspect"] == "actual" and _reporting(c["period"]):
+            span = extent(c["period"], fiscal_of(c["subject"]))
+            if day is not None and span is not None and span[1] > day:
+                continue  # "Für das Geschäftsjahr 2026 rechnet Siemens mit …": not over yet, no report on it
+            votes[c["period"]] += 2
+    fiscal = fiscal_of(subjects.most_common(1)[0][0]) if subjects else None
+    first = True
+    for f in view.figures:
+        if f["label"] != "DATE" or f.get("date_relation") or view.skipped(f["start"], f["end"]):
+            continue
+        if periods.in_outlook(view.sentence_of(f["start"])):
+            continue  # "im vierten Quartal erwartet Nvidia …": the outlook's period, not the report's
+        v = periods.date_period(f, fiscal)
+        if v and (_reporting(v) or grain(v) == "year" and FISCAL_NAMED.search(f["text"])):  # "Geschäftsjahr 2024"
+            votes[v] += 2 if first else 1  # the first period an article names is most often its subject
+            first = False
+    return max(votes, key=lambda p: (votes[p], p)) if votes else None
+
+
+def _day(published: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(published[:10]) if published and len(published) >= 10 else None
+    except ValueError:
+        return None
+
+
+def _reporting(period: str) -> bool:
+    """A period a report is about: a quarter, a half, or a fiscal year ("Geschäftsjahr
+    2024/25": an annual report; a calendar year alone is named too often to say so)."""
+    return grain(period) in ("quarter", "half") or (period.startswith("FY") and grain(period) == "year")
+
+
+def stated_fiscal(text: str, rules: FrameRules) -> FiscalCalendar | None:
+    """The fiscal calendar an article states, if it states one (see `fiscal_statements`)."""
+    for kind, rx in rules.fiscal_statements:
+        m = rx.search(text)
+        if not m:
+            continue
+        month = rules.months[m.group("m")]
+        if kind in ("year_start", "year_span"):
+            start = month
+        elif kind == "year_end":
+            start = month % 12 + 1
+        else:  # the n-th quarter ends in this month: the year ends 3 * (4 - n) months later
+            n = ("erste", "zweite", "dritte", "vierte").index(m.group("n")) + 1
+            start = (month + 3 * (4 - n)) % 12 + 1
+        if start != 1:
+            return FiscalCalendar(start)
+    return None
