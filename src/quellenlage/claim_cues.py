@@ -18,7 +18,9 @@ RELATIVE_OPENER = re.compile(r"\s*(?:in\s+dem|in\s+der|in\s+denen|als|wo|damals)
 # A property noun and the figure it names: "eine Bewertung von 61,5 Mrd.", "ein Umsatz in Höhe von".
 GOVERNS = re.compile(r"\s+(?:von|in\s+Höhe\s+von|im\s+Wert\s+von)\s+(?:(?:rund|etwa|knapp|gut|fast|über|mehr\s+als|bis\s+zu|ca\.)\s+)?")
 SINCE = re.compile(r"(?<!\w)(?:[Ss]eit(?:\s+(?:der|dem|ihrer|seiner)\s+Gründung)?|insgesamt\s+bislang|bislang\s+insgesamt"
-                   r"|summier(?:t|en)\s+sich|[Ii]n\s+Summe|zusammengerechnet)(?!\w)")  # a running total
+                   r"|summier(?:t|en)\s+sich|[Ii]n\s+Summe|zusammengerechnet"
+                   r"|Insgesamt\s+(?:flossen|floss|hat|haben|investierte|steckte|sammelte)(?![^.]*\b(?:Runde|Tranche)))(?!\w)"
+                   )  # a running total; "Insgesamt flossen 13 Mrd. an …" (no round named)
 WITH_PRODUCT = re.compile(r"\b(?:[Mm]it|[Dd]urch)\s+(?:de[mnr]|seine[mnr]?|ihre[mnr]?)?\s*(?:\w+\s+)?$")
 SENTENCE_REACH = 600  # characters around a figure that count as its sentence at most
 FISCAL_WORDS = re.compile(r"Geschäftsquartal|Geschäftsjahr|Fiskal|Bilanzjahr|fiscal|\bFY\s?\d|\bGJ\b", re.IGNORECASE)

@@ -161,7 +161,7 @@ class ClaimFinder:
                 scope.append(prev)  # "Die Halbleitersparte … Sie erzielte 6 Billionen Won": the part "Sie" is
             segment = self.frames.segment(text, fig, scope, prop.segments, trigger,
                                           self.r.property_words, view.entity_index)
-        if segment in (None, "equity", "debt") and prop.time == "event" and (any(
+        if segment in (None, "", "equity", "debt") and prop.time == "event" and (any(
                 d["label"] == "DATE" and d.get("date_relation") == "since" for d in view.figure_index.starting(cs, ce))
                 or SINCE.search(text, cs, fig["start"])):
             segment = "cumulative"  # "Seit der Gründung 2023 hat xAI 14 Mrd. eingesammelt": a running total
