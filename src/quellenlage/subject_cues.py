@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from quellenlage.entities import Entity
@@ -13,19 +14,36 @@ from quellenlage.entities import Entity
 if TYPE_CHECKING:  # pragma: no cover
     from quellenlage.claim_rules import DocView
 
-TOGETHER = re.compile(r"(?<![\w-])(?:zusammen|insgesamt|gemeinsam)\s+(?:rund\s+|knapp\s+|etwa\s+|gut\s+)?$")
 COORDINATION = re.compile(r"\s+(?:und|sowie)\s+(?:(?:dessen|deren|seine|ihre|die|der|den|dem)\s+)?(?:[\w-]+\s+){0,3}")
-BOTH = re.compile(r"(?<![\w-])(?:[Dd]ie\s+beiden|[Bb]eide|[Bb]eiden)\s+(?:Konzerne|Unternehmen|Firmen|Gesellschaften|Parteien|Partner|Rivalen)(?![\w-])")
 AGAINST = re.compile(r"(?<![\w-])gegen\s+(?:den\s+|die\s+|das\s+)?(?:[\w-]+\s+){0,2}$")
 WITH_ITS = re.compile(r"(?<![\w-])und\s+(?:seine|dessen|deren|ihre|sein|ihr)\s+(?:[\w-]+\s+){0,3}$")
-ALLOTS = re.compile(r"(?i)(?<![\w-])(?:entf(?:a|ä)llt|entfallen|entfiel|entfielen)(?![\w-])")
 AUF = re.compile(r"(?:^|[\s,;(])[Aa]uf\s+(?:den\s+|die\s+|das\s+)?$")
 
 
-def allotted_to(text: str, fig: dict, ents: list[Entity], sentence: tuple[int, int], clause: tuple[int, int]) -> str | None:
+def _words(ws) -> str:
+    return "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True)) or "(?!)"
+
+
+@dataclass(frozen=True)
+class GroupCues:
+    """The words of rules/<lang>/properties.yaml `subject_groups`, as patterns."""
+    allots: re.Pattern    # "Auf X entfallen …"
+    together: re.Pattern  # "von zusammen 329 Mio."
+    both: re.Pattern      # "die beiden Konzerne"
+
+    @classmethod
+    def from_config(cls, cfg: dict) -> "GroupCues":
+        g = cfg.get("subject_groups") or {}
+        both = [w[:1].upper() + w[1:] for w in g.get("both") or []] + list(g.get("both") or [])
+        return cls(re.compile(r"(?i)(?<![\w-])(?:%s)(?![\w-])" % _words(g.get("allot_verbs") or [])),
+                   re.compile(r"(?<![\w-])(?:%s)\s+(?:rund\s+|knapp\s+|etwa\s+|gut\s+)?$" % _words(g.get("together") or [])),
+                   re.compile(r"(?<![\w-])(?:%s)\s+(?:%s)(?![\w-])" % (_words(both), _words(g.get("both_nouns") or []))))
+
+def allotted_to(cues: GroupCues, text: str, fig: dict, ents: list[Entity], sentence: tuple[int, int],
+                clause: tuple[int, int]) -> str | None:
     """ "Auf Delivery Hero entfallen 223 Mio. Euro, auf Glovo 106 Mio.": a total shared out,
     each part is the company after "auf" just before it (in a sentence that allots)."""
-    if not ALLOTS.search(text, *sentence):
+    if not cues.allots.search(text, *sentence):
         return None
     before = [e for e in ents if clause[0] <= e.start and e.end <= fig["start"] and fig["start"] - e.end <= 40
               and AUF.search(text, max(0, e.start - 12), e.start)]
@@ -58,10 +76,10 @@ def table_row_subject(text: str, pos: int, tables, ents: list[Entity], property_
     return name or None
 
 
-def together_named(text: str, fig: dict, before: list[Entity], pair_name) -> str | None:
+def together_named(cues: GroupCues, text: str, fig: dict, before: list[Entity], pair_name) -> str | None:
     """ "gegen Delivery Hero und dessen Tochter Glovo Kartellstrafen von zusammen 329 Mio.":
     a figure for two companies together is the pair's."""
-    if len(before) < 2 or not TOGETHER.search(text, max(0, fig["start"] - 16), fig["start"]):
+    if len(before) < 2 or not cues.together.search(text, max(0, fig["start"] - 16), fig["start"]):
         return None
     a, b = before[-2], before[-1]
     if a.name == b.name or not COORDINATION.fullmatch(text, a.end, b.start):
@@ -88,10 +106,10 @@ def with_subsidiary(text: str, in_clause: list[Entity], ents: list[Entity], ss: 
     return None
 
 
-def both_named(view: "DocView", fig: dict, ss: int, authorities, pair_name) -> str | None:
+def both_named(cues: GroupCues, view: "DocView", fig: dict, ss: int, authorities, pair_name) -> str | None:
     """ "Die beiden Konzerne sollen drei Jahre lang ein Kartell gebildet haben": the two
     companies the article names most so far (a regulator is none of them)."""
-    if not BOTH.search(view.text, ss, fig["start"]):
+    if not cues.both.search(view.text, ss, fig["start"]):
         return None
     counts = Counter(e.name for e in view.entity_index.starting(0, fig["start"])
                      if e.type == "ORG" and e.name not in authorities)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from quellenlage.entities import Entity
 from quellenlage.patterns import alternation
-from quellenlage.subject_cues import allotted_to, both_named, table_row_subject, together_named, with_subsidiary
+from quellenlage.subject_cues import GroupCues, allotted_to, both_named, table_row_subject, together_named, with_subsidiary
 
 if TYPE_CHECKING:  # pragma: no cover
     from quellenlage.claim_rules import ClaimRules, DocView, Property
@@ -43,6 +43,7 @@ class SubjectFinder:
     def __init__(self, rules: "ClaimRules"):
         self.r = rules
         self.cfg = rules.cfg
+        self.groups = GroupCues.from_config(rules.cfg)
 
     @cached_property
     def column_words(self) -> re.Pattern:
@@ -145,11 +146,11 @@ class SubjectFinder:
                                           self.column_words)
         if cell_subject:
             return cell_subject
-        allotted = allotted_to(text, fig, ents, (ss, se), (cs, ce))
+        allotted = allotted_to(self.groups, text, fig, ents, (ss, se), (cs, ce))
         if allotted is not None:
             return allotted
         if "ORG" in prop.subject_types or prop.subject_types == ("PAIR",):
-            both = both_named(view, fig, ss, self.r.entities.authorities, self._pair_name)
+            both = both_named(self.groups, view, fig, ss, self.r.entities.authorities, self._pair_name)
             if both is not None:
                 return both
         types = prop.subject_types
@@ -170,7 +171,7 @@ class SubjectFinder:
         # An index named in the clause keeps the clause's figures ("der Nasdaq legte 1 % zu").
         if any(e.type == "INDEX" for e in in_clause) and "INDEX" not in types:
             return None
-        together = together_named(text, fig, [e for e in fitting if cs <= e.start and e.end <= fig["start"]], self._pair_name) \
+        together = together_named(self.groups, text, fig, [e for e in fitting if cs <= e.start and e.end <= fig["start"]], self._pair_name) \
             or with_subsidiary(text, [e for e in fitting if cs <= e.start and e.end <= ce], ents, ss, self._pair_name)
         if together is not None:
             return together

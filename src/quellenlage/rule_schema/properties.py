@@ -69,6 +69,9 @@ class PropertiesFile(Rules):
     past: Words = []
     part_rules: list[Key] = []
     demonstratives: Words = []
+    subject_groups: dict[str, Words] = Field(default_factory=dict, description=(
+        "allot_verbs, together, both, both_nouns: words that make two companies one subject "
+        "(\"Auf X entfallen …\", \"zusammen\", \"die beiden Konzerne\")"))
     general_nouns: Words = []
     object_prepositions: Words = []
     distributive: Words = []
