@@ -3,13 +3,12 @@ dates name in text order (`named_periods`), the period it mainly reports on
 (`dominant_period`) and the fiscal calendar it states (`stated_fiscal`). Pure."""
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from typing import TYPE_CHECKING
 
 from quellenlage.frame_rules import FrameRules
 from quellenlage.normalize.periods import FiscalCalendar, extent, grain
-from quellenlage.period_resolver import FISCAL_NAMED, PeriodResolver
+from quellenlage.period_resolver import FISCAL_NAMED, PeriodResolver, pub_date
 
 if TYPE_CHECKING:  # pragma: no cover
     from quellenlage.claim_rules import DocView
@@ -36,7 +35,7 @@ def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver
     calendar of the company the document's per-period claims are about)."""
     votes: Counter = Counter()
     subjects: Counter = Counter()
-    day = _day(view.published)
+    day = pub_date(view.published) if view.published and len(view.published) >= 10 else None
     for c in claims:
         if c["time"] == "flow":
             subjects[c["subject"]] += 1
@@ -57,13 +56,6 @@ def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver
             votes[v] += 2 if first else 1  # the first period an article names is most often its subject
             first = False
     return max(votes, key=lambda p: (votes[p], p)) if votes else None
-
-
-def _day(published: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(published[:10]) if published and len(published) >= 10 else None
-    except ValueError:
-        return None
 
 
 def _reporting(period: str) -> bool:

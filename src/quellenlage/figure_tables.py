@@ -10,9 +10,9 @@ from typing import Iterable
 from quellenlage.counting import CONTEXT_RULES
 from quellenlage.figure import Figure
 from quellenlage.layout import TableCell, cell_at
+from quellenlage.normalize.numbers import POINT_CENTS
 
 TABLE_ROW_UNIT = re.compile(r"\(([^()]{1,15})\)\s*$")  # "Backlog (Mrd. €)"
-POINT_CENTS = re.compile(r"\d{1,6}\.\d\d")
 
 
 class TableFigures:

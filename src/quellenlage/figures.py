@@ -20,7 +20,7 @@ from quellenlage.figure_words import duration_adjectives, duration_nouns, ranks
 from quellenlage.figure_tables import TableFigures
 from quellenlage.layout import table_cells
 from quellenlage.money_parts import settle_subunits, subunit_money
-from quellenlage.normalize.numbers import NUMBER_RE, parse_digits
+from quellenlage.normalize.numbers import NUMBER_RE, POINT_CENTS, parse_digits
 from quellenlage.qualify import Qualifier
 from quellenlage.textutil import (
     SPACES,
@@ -51,7 +51,6 @@ __all__ = ["Figure", "FigureRules", "Scanner", "scan_figures"]
 
 
 TABLE_GAP = re.compile(r"\|| {3,}|\t")  # another cell of a table: its unit is the column's
-CENTS_AFTER_POINT = re.compile(r"\d{1,6}\.\d\d")
 
 
 class Scanner(TableFigures):
@@ -178,7 +177,7 @@ class Scanner(TableFigures):
     def _point_price(self, text: str, a: Atom) -> bool:
         """A decimal point before two digits right beside a currency ("Fr. 8.10", "CHF 12.90",
         "12.45 Franken"): a price written the Swiss way, not a version or a time."""
-        if not CENTS_AFTER_POINT.fullmatch(text, a.start, a.end):
+        if not POINT_CENTS.fullmatch(text, a.start, a.end):
             return False
         if self.r.currency_after[0].match(text, skip_spaces(text, a.end)):
             return True

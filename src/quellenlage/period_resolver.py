@@ -56,7 +56,7 @@ class PeriodResolver:
         self.figures = [d for d in dates if d["label"] != "DATE"]
         self.date_index, self.figure_index = SpanIndex(self.dates), SpanIndex(self.figures)
         self._heading_ends = [h[1] for h in headings]
-        self.published = _pub_date(published)
+        self.published = pub_date(published)
         self.headings = headings
         self.fiscal_text = fiscal_text  # the article speaks of fiscal periods
         self._outlook: dict[tuple[int, int], bool] = {}
@@ -320,7 +320,7 @@ def _next_quarter(pub: dt.date, quarter: int, cal: FiscalCalendar | None) -> str
     return None
 
 
-def _pub_date(published: str | None) -> dt.date | None:
+def pub_date(published: str | None) -> dt.date | None:
     if not published:
         return None
     m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", published)

@@ -34,6 +34,9 @@ NUMBER_PATTERN = (
     r")"
 )
 NUMBER_RE = re.compile(NUMBER_PATTERN)
+# A decimal point before two digits ("8.10", "12.90"): a price written the Swiss way when a
+# currency stands beside it.
+POINT_CENTS = re.compile(r"\d{1,6}\.\d\d")
 
 
 @dataclass(frozen=True)
