@@ -24,8 +24,8 @@ from quellenlage.textutil import Occupied
 GAZETTEER_TYPES = (("organisations", "ORG"), ("persons", "PER"), ("models", "MODEL"),
                    ("products", "PRODUCT"), ("infrastructure", "INFRA"), ("chips", "CHIP"), ("laws", "LAW"), ("sources", "SOURCE"),
                    ("indices", "INDEX"))
-NAME_RX = Gated(r"(?<![\w-])", r"(?P<first>[A-ZÄÖÜ][a-zäöüéèáç]+(?:-[A-ZÄÖÜ][a-zäöü]+)?)[ \u00a0]"
-                r"(?P<last>(?:(?:von|van|de|der|di|da)[ \u00a0])?[A-ZÄÖÜ][\w'’]+(?:-[A-ZÄÖÜ][\w]+)?)(?![\w-])")
+NAME_RX = Gated(r"(?<![\w-])", r"(?P<first>[A-ZÄÖÜ][a-zäöüéèáç]+(?:-[A-ZÄÖÜ][a-zäöü]+)?)[ \u00a0](?:[A-ZÄÖÜ]\.[ \u00a0])?"
+                r"(?P<last>(?:(?:von|van|de|der|den|di|da|ten|zu)[ \u00a0]){0,2}[A-ZÄÖÜ][\w'’]+(?:-[A-ZÄÖÜ][\w]+)?)(?![\w-])")
 
 INITIALS_NAME = Gated(r"(?<![\w.-])", r"(?:[A-ZÄÖÜ]\.[ \u00a0]?){1,3}(?P<last>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?![\w-])")
 
@@ -219,6 +219,8 @@ NOT_AN_ORG_AFTER = re.compile(r"\s+(?:zufolge|nach|gemäß|entsprechend)\b")
 MODEL_COMPOUND = re.compile(r"-(?:[A-ZÄÖÜ][a-zäöüß]{3,})$")
 NAME_PAIR = Gated(r"(?<![\w-])", r"[A-ZÄÖÜ][\w-]*[ \u00a0][A-ZÄÖÜ][\w-]*(?![\w-])")
 WORDS_BEFORE = re.compile(r"[\w.-]+")
+THIRD_NAME = re.compile(r"[ \u00a0]([A-ZÄÖÜ][a-zäöüß]+)(?=[.,;:!?)]|$)")  # a third name word that ends the clause
+APPOSITION = re.compile(r",[ \u00a0]+(?:(?:der|die|des|neue|neuer|neuen|frühere|früherer|langjährige|langjähriger)[ \u00a0]+)?([\w-]+)")
 QUOTED_SHORT = re.compile(r"[„»«\"“‚›‹]([^„»«\"“”‚‘’›‹\n]{2,60})[“«»\"”‘’‹›]")
 
 
@@ -330,6 +332,10 @@ def _people(text: str, rules: EntityRules, taken: _Taken, add, out: list[Entity]
         before = WORDS_BEFORE.findall(text[max(0, m.start() - 40):m.start()])
         titled = bool(before) and rules.is_title(before[-1])
         if g is None and not titled:
+            # "Ajei Gopal, CEO von Ansys, …": a role in apposition after the name
+            role = APPOSITION.match(text, m.end())
+            titled = bool(role) and rules.is_title(role.group(1))
+        if g is None and not titled:
             continue
         if last.lower() == last or last.endswith("s") and last[:-1] in rules.not_first:
             continue
@@ -338,8 +344,12 @@ def _people(text: str, rules: EntityRules, taken: _Taken, add, out: list[Entity]
         if last.endswith("s") and f"{first} {last[:-1]}" in pairs:
             last = last[:-1]  # "Elon Musks" is Elon Musk's
         gender = g if g != "unknown" else None
-        add(m.start(), m.end(), f"{first} {last}", "PER", "name", gender)
-        found.append((m.start(), m.end(), f"{first} {last}", gender))
+        end = m.end()
+        third = THIRD_NAME.match(text, end)
+        if third and third.group(1) not in rules.not_first and " " not in last and taken.free(end, third.end(1)):
+            last, end = f"{last} {third.group(1)}", third.end(1)  # "Minister Claus Ruhe Madsen."
+        add(m.start(), end, f"{first} {last}", "PER", "name", gender)
+        found.append((m.start(), end, f"{first} {last}", gender))
     # "Konzernchef C.C. Wei", "Chefin J. K. Rowling": initials and a surname after a title.
     for m in INITIALS_NAME.finditer(text):
         before = WORDS_BEFORE.findall(text[max(0, m.start() - 40):m.start()])

@@ -104,6 +104,16 @@ class QuoteRules:
         return re.compile(r"\s*,?\s*(?P<cue>" + alternation(self.cfg["cues"]) + r")\b")
 
     @cached_property
+    def authority_nouns(self) -> frozenset[str]:
+        return frozenset(self.cfg.get("authority_nouns") or [])
+
+    @cached_property
+    def quote_mark_re(self) -> re.Pattern:
+        """Any quotation mark of `marks` (openers and closers)."""
+        marks = set(self.cfg["marks"]) | {c for closers in self.cfg["marks"].values() for c in closers}
+        return re.compile("[" + re.escape("".join(sorted(marks))) + "]")
+
+    @cached_property
     def cue_after_comma_re(self) -> re.Pattern:
         return re.compile(r"\s*,\s*(?:" + alternation(self.cfg["cues"]) + r")\b")
 
@@ -158,6 +168,34 @@ class Mentions:
         self.starts = [m.start for m in self.items]
         self.longest = max((m.end - m.start for m in self.items), default=0)
 
+    def organisation_before(self, pos: int, noun: str, authority_nouns: frozenset[str],
+                            authorities: frozenset[str], near: int = 600) -> Mention | None:
+        """What "die Behörde" / "das Unternehmen" before `pos` points back to. An authority
+        noun: the last authority named (else the last organisation). A company noun: of the
+        companies named in the `near` characters before it, the one the article names most
+        often (its topic: "…, zu denen auch Nvidia gehört. «…», teilte das Unternehmen mit"
+        is Samsung speaking); else the last organisation named."""
+        k = bisect.bisect_left(self.starts, pos)
+        prior = [m for m in self.items[:k] if m.kind == "ORG" and m.end <= pos]
+        if not prior:
+            return None
+        if any(w in authority_nouns for w in re.findall(r"[\w-]+", noun)):
+            return next((m for m in reversed(prior) if m.name in authorities), prior[-1])
+        prior = [m for m in prior if m.name not in authorities] or prior
+        recent = [m for m in prior if pos - m.end <= near]
+        if not recent:
+            return prior[-1]
+        counts = self.org_counts
+        return max(reversed(recent), key=lambda m: counts.get(m.name, 0))
+
+    @cached_property
+    def org_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for m in self.items:
+            if m.kind == "ORG":
+                counts[m.name] = counts.get(m.name, 0) + 1
+        return counts
+
     def within(self, start: int, end: int) -> list[Mention]:
         lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
         return [m for m in self.items[lo:hi] if m.end <= end]
@@ -169,6 +207,6 @@ class Mentions:
             if m.start + self.longest < pos - limit:
                 break  # this one and every earlier one ends too far before pos
             if m.end <= pos and pos - m.end <= limit and m.kind == "PER":
-                if gender is None or m.gender in (None, gender):
+                if gender is None or m.gender in (None, "unknown", gender):
                     return m
         return None

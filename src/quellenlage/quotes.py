@@ -28,7 +28,7 @@ WINDOW = 600  # characters either side of a quote where its speaker and cue are 
 
 # --- 3. statement or term, speaker and cue ----------------------------------------------
 
-SPEAKS_OF = re.compile(r"(?<!\w)(?:sprach|spricht|sprachen|sprechen|redete|redet)\s+(?:vo[nm])\s+(?:\w+\s+){0,2}$")
+SPEAKS_OF = re.compile(r"(?<!\w)(?:(?:sprach|spricht|sprachen|sprechen|redete|redet)\s+(?:[\w-]+\s+){0,3}?vo[nm]|(?:warnte|warnt|warnten|warnen)\s+(?:[\w-]+\s+){0,3}?vor)\s+(?:\w+\s+){0,2}$")
 SPOKEN_NAME = "spoken_name"  # a noun someone "spricht von": a statement when the speaker is named
 REPORTED_NAME = "reported_name"  # a single noun in reported speech: a statement when a person speaks
 
@@ -60,7 +60,10 @@ class QuoteFinder:
                 # "Parekh sprach von einem „Rekordgeschäftsjahr“": a named speaker's word;
                 # "Umweltschützer sprechen von einem „Schattenkraftwerk“": a term.
                 s, _ = _sentence_of(sentences, q.open_at, len(text))
-                kind, certain = ("statement" if mentions.within(s, q.open_at) else "term"), True
+                # "… sprach er von einem „Superzyklus“": the pronoun is the person named before.
+                pronoun = re.search(r"(?<!\w)(?:er|sie)(?!\w)", text[s:q.open_at])
+                named = mentions.within(s, q.open_at) or (pronoun and mentions.last_person_before(s))
+                kind, certain = ("statement" if named else "term"), True
             if kind == REPORTED_NAME:
                 # "dass es keine „Blankoschecks“ mehr geben werde": a named person's words;
                 # "Kritiker werfen vor, Copilot sei ein „Wrapper“": a term.
@@ -197,6 +200,17 @@ class QuoteFinder:
                 quote.cue = c.group("cue")
             if self._speaker_in(text, q.close_at + 1 + m.end(), e, quote, mentions, first=True):
                 return
+        # "… werde man „fast zehnmal mehr Rechenleistung“ benötigen, sagte Zuckerberg": the
+        # quote stands inside reported speech whose cue ends the sentence.
+        if not re.search(r"[.!?…]\s*$", text[q.start:q.end]):
+            later = None
+            for later in self.r.cue_after_comma_re.finditer(after):
+                break
+            if later and later.start() > 0 and not self.r.quote_mark_re.search(after, 0, later.start()):
+                c = self.r.cue_re.search(after, later.start())
+                quote.cue = c.group("cue") if c else quote.cue
+                if self._speaker_in(text, q.close_at + 1 + later.end(), e, quote, mentions, first=True):
+                    return
         # "laut X" / "X zufolge" / "nach Angaben von X" in the sentence.
         for rx in (self.r.after_cue_re,):
             for mm in rx.finditer(before + after):
@@ -273,7 +287,16 @@ class QuoteFinder:
         if first and self.r.anonymous_re.match(window):
             return True  # an unnamed person speaks: no speaker, and no guessing
         org = self.r.org_noun_re.search(window)
-        if org and not [m for m in mentions.within(start, start + org.start()) if m.kind == "PER"]:
+        # "sagte der Manager, der den Konzern seit 2024 führt": the role noun speaks, not the Konzern
+        first_word = re.match(r"\s*([\w-]+)", window)
+        role_first = org and (self.r.role_re.search(window, 0, org.start())
+                              or (first_word and first_word.end() <= org.start()
+                                  and self.r.role_word_re.fullmatch(first_word.group(1))))
+        # "erklärte die Vizepräsidentin der Kommission, Teresa Ribera": the person in apposition speaks
+        apposed = org and any(m.kind == "PER" and re.fullmatch(r"\s*,?\s*", text[start + org.end():m.start])
+                              for m in mentions.within(start + org.end(), min(end, start + org.end() + 60)))
+        if org and not role_first and not apposed \
+                and not [m for m in mentions.within(start, start + org.start()) if m.kind == "PER"]:
             if org.group("named"):
                 named = [m for m in mentions.within(start + org.start("named"), start + org.end("named"))]
                 if named:
@@ -282,9 +305,10 @@ class QuoteFinder:
                 quote.speaker = org.group("named")
                 quote.speaker_start, quote.speaker_end = start + org.start("named"), start + org.end("named")
                 return True
-            prior = [m for m in mentions.items if m.kind == "ORG" and m.end <= start + org.start()]
+            prior = mentions.organisation_before(start + org.start(), org.group(0), self.r.authority_nouns,
+                                                 self.r.entities.authorities)
             if prior:
-                self._set(quote, prior[-1])
+                self._set(quote, prior)
                 return True
         found = mentions.within(start, end)
         # Pronouns and role nouns: "sagte er", "Er fügte hinzu", "erklärte der Manager".
@@ -311,10 +335,11 @@ class QuoteFinder:
                 return True
             if mm and mm.group("org") in self.r.org_noun_words:
                 # "laut Unternehmen ein „technischer Fehler“": the organisation named before
-                prior = [m for m in mentions.items if m.kind == "ORG" and m.end <= start]
+                prior = mentions.organisation_before(start, mm.group("org"), self.r.authority_nouns,
+                                                     self.r.entities.authorities)
                 if not prior:
                     return False
-                self._set(quote, prior[-1])
+                self._set(quote, prior)
                 return True
             if mm and mm.group("org").split()[0] not in self.r.not_first:
                 quote.speaker = mm.group("org")
@@ -346,7 +371,7 @@ class QuoteFinder:
         quote.speaker_start, quote.speaker_end = m.start, m.end
 
 
-TICKER = re.compile(r"^\s*(?:\+{3}\s*)?(?:\d{1,2}[:.]\d{2}\s*(?:Uhr)?\s*(?:\+{3})?\s*)?")
+TICKER = re.compile(r"^\s*(?:\+{3}\s*)?(?:\d{1,2}[:.]\d{2}\s*(?:Uhr)?\s*(?:\+{3}|[–—-])?\s*)?")
 SPEAKER_PREFIX = r"([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)?):"
 
 

@@ -99,6 +99,7 @@ class QuotesFile(Rules):
     pronouns: dict[Word, Gender] = Field(description="er: male, sie: female, …")
     role_nouns: Words = Field(description="Manager, Chefin, …")
     org_nouns: Words = []
+    authority_nouns: Words = Field(default=[], description="org_nouns that point back to an authority: Behörde, …")
     spokespeople: Words = []
     via_before: Words = Field(description="gegenüber, im Gespräch mit, …")
     examples: list[QuotesExample] = []
