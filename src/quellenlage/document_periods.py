@@ -3,6 +3,8 @@ dates name in text order (`named_periods`), the period it mainly reports on
 (`dominant_period`) and the fiscal calendar it states (`stated_fiscal`). Pure."""
 from __future__ import annotations
 
+from datetime import date
+
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -39,7 +41,8 @@ def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver
     for c in claims:
         if c["time"] == "flow":
             subjects[c["subject"]] += 1
-        if c["period"] and c["time"] == "flow" and c["aspect"] == "actual" and _reporting(c["period"]):
+        if c["period"] and c["time"] == "flow" and c["aspect"] == "actual" \
+                and (_reporting(c["period"]) or _last_year(c["period"], day)):
             span = extent(c["period"], fiscal_of(c["subject"]))
             if day is not None and span is not None and span[1] > day:
                 continue  # "Für das Geschäftsjahr 2026 rechnet Siemens mit …": not over yet, no report on it
@@ -56,6 +59,14 @@ def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver
             votes[v] += 2 if first else 1  # the first period an article names is most often its subject
             first = False
     return max(votes, key=lambda p: (votes[p], p)) if votes else None
+
+
+def _last_year(period: str, day: date | None) -> bool:
+    """A calendar year that actual figures name in the first half of the next year: the
+    annual report's year ("Rheinmetall setzte 2024 9,75 Mrd. € um", published in March 2025)."""
+    if day is None or grain(period) != "year" or not period.isdigit():
+        return False
+    return day.year == int(period) + 1 and day.month <= 6
 
 
 def _reporting(period: str) -> bool:
