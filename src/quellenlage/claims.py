@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from quellenlage.claim_cues import (compound_of, CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, CONVERTED_LATER, FISCAL_WORDS, GOVERNS,
+from quellenlage.claim_cues import (compound_of, CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, CONVERTED_LATER, FISCAL_WORDS, GOVERNS, TO_LEVEL,
                                     PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WITH_PRODUCT, has_figure, same_amount_before, same_magnitude,
                                     table_header, table_year)
@@ -47,7 +47,7 @@ class ClaimFinder:
         """Claim records (one per figure that has a property and a subject), in text order."""
         text = view.text
         self._stated = stated_fiscal(text, self.r.frames)
-        self._fig_starts = {f["start"] for f in view.figures}
+        self._fig_starts = {f["start"]: f["end"] for f in view.figures}
         self._present: dict[tuple[int, int], frozenset[int]] = {}
         self._clauses: dict[tuple[int, int], list[tuple[int, int]]] = {}  # per sentence window
         periods = PeriodResolver(self.r.frames, text, view.figures, view.published, view.headings,
@@ -82,7 +82,13 @@ class ClaimFinder:
         """Does the property word govern another figure ("3,5 Mrd. bei einer Bewertung von
         61,5 Mrd.": the valuation is the 61,5)?"""
         g = GOVERNS.match(text, m.end())
-        return bool(g) and g.end() != fig["start"] and g.end() in getattr(self, "_fig_starts", ())
+        if not g or g.end() == fig["start"]:
+            return False
+        other_end = getattr(self, "_fig_starts", {}).get(g.end())
+        if other_end is None:
+            return False
+        # "ein Umsatzplus von 70 Prozent auf 18 Mrd.": the level reached is the same property's
+        return not TO_LEVEL.fullmatch(text, other_end, fig["start"])
 
     def _fiscal(self, subject: str | None):
         """The subject's fiscal calendar: from the gazetteer, else the one the article states."""

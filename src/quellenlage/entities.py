@@ -141,6 +141,20 @@ class EntityRules:
         return Anchored(rx, re.compile(trie_alternation(nouns + heads)))
 
     @cached_property
+    def division_suffixes(self) -> tuple[str, ...]:
+        """Nouns for a part of a company, lower case, also as the head of a compound ("Halbleitersparte")."""
+        return tuple(w.lower() for w in self.cfg.get("division_nouns") or [])
+
+    @cached_property
+    def company_suffix_re(self) -> Gated:
+        """ "Juniper Networks", "Hewlett Packard Enterprise", "Palo Alto Networks": one to three
+        capitalised words before a word companies end their names with; the name is the words
+        before it ("Juniper"), as the article calls the company later."""
+        heads = self.cfg.get("company_suffixes") or ["(?!)"]
+        return Gated(r"(?<![\w-])", r"(?P<name>[A-ZÄÖÜ][\w&]+(?:[ \u00a0][A-ZÄÖÜ][\w&]+){0,2})[ \u00a0](?:"
+                     + trie_alternation(heads) + r")(?![\w-])")
+
+    @cached_property
     def authorities(self) -> frozenset[str]:
         return frozenset(self.cfg.get("authorities") or [])
 
@@ -284,6 +298,27 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
                 and not (abstract and name.split()[0].lower().endswith(abstract)):  # "die Industrieunternehmen Rechenleistung …"
             add(m.start("name"), end, name, "ORG", "noun")
             discovered.add(name)
+    blocked = frozenset(w.lower() for w in (rules.cfg.get("bare_names") or {}).get("blocked_after") or [])
+    for m in rules.company_suffix_re.finditer(masked):
+        name, start = m.group("name"), m.start()
+        before = WORDS_BEFORE.findall(masked[max(0, start - 30):start])
+        if before and before[-1].lower().endswith(rules.division_suffixes):
+            continue  # "der Sparte Reality Labs", "die Halbleitersparte Device Solutions": a part of a company
+        if " " in name and before and before[-1].lower() in blocked:
+            # "die Sparte Reality Labs": after an article the first word is a noun
+            noun = name.split()[0]
+            if noun.lower().endswith(rules.division_suffixes):
+                continue  # "die Sparte Reality Labs": a part of a company, no company of its own
+            name, start = name[len(noun) + 1:], start + len(noun) + 1
+        first = name.split()[0]
+        if taken.free(start, m.end()) and first not in rules.not_first and first not in rules.acronym_stop \
+                and not rules.is_title(first) and not (abstract and first.lower().endswith(abstract)):
+            initials = "".join(w[0] for w in masked[start:m.end()].split())
+            if len(initials) >= 3 and re.search(r"(?<![\w-])" + initials + r"(?![\w-])", masked):
+                name = initials  # "Hewlett Packard Enterprise" is the "HPE" of the same article
+            add(start, m.end(), name, "ORG", "noun")
+            if " " not in name and len(name) >= 3:
+                discovered.add(name)  # later "Juniper" alone
     if rules.owner_compound_re is not None:
         org_words = {n.lower() for n in rules.cfg.get("org_nouns") or []}
         for m in rules.owner_compound_re.finditer(masked):

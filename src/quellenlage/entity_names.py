@@ -44,7 +44,8 @@ def bare_names(text: str, cfg: dict, not_first: frozenset[str], taken) -> set[st
             if w[-1] in ".!?:;\"“”„»«)":
                 continue  # at the start of a sentence
             low = w.lower()
-            if low in neutral or low in relative and text[max(0, prev.start() - 2):prev.start()].rstrip().endswith(","):
+            if low in neutral or low in relative and (low not in blockers  # "zu denen Juniper zählt"
+                                                      or text[max(0, prev.start() - 2):prev.start()].rstrip().endswith(",")):
                 continue  # "bei Northvolt", ", die Northvolt dem Gericht vorlegte": says nothing
             adjective = w[0].islower() and low.endswith(("e", "en", "er", "es", "em")) and not low.endswith(("te", "ten"))
             if low in blockers or any(ch.isdigit() for ch in w) or adjective:  # ("steigerte", "meldeten": verbs)

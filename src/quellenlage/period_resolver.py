@@ -38,6 +38,7 @@ FISCAL_NAMED = re.compile(r"Geschäfts|[Ff]iskal|GJ|FY")
 RELATIVE = ("previous_year", "previous_quarter", "current_quarter", "final_quarter", "whole_year", "first_half",
             "second_half", "year_to_date", "reported")
 # "von Januar bis September": the "von" opens the range, it compares with nothing.
+NOW_CONTRAST = re.compile(r"(?<![\w-])(?:[Nn]un|[Jj]etzt|[Dd]iesmal|[Nn]unmehr|[Aa]ktuell|[Ii]nzwischen)(?![\w-])")
 RANGE_OPENER = re.compile(r"(?<!\w)[Vv]o[nm]\s+$")
 
 
@@ -74,7 +75,9 @@ class PeriodResolver:
             # "… als im Vorjahresquartal, in dem Nvidia 35 Mrd. umsetzte": the clause the
             # relative clause hangs on names the period, compared or not.
             found = self._explicit(fig, [antecedent], time, aspect, fiscal, relative=True, compare=False)
-        if found == (None, None) and earlier:
+        if found == (None, None) and earlier and not any(NOW_CONTRAST.search(self.text, a, b) for a, b in clauses):
+            # not "Erst im Mai hatte X 6000 Stellen gestrichen, nun folgt die nächste Welle: Rund
+            # 9000 …": a clause that says "nun" speaks of now, not of the earlier clause's time
             found = self._explicit(fig, list(reversed(earlier)), time, aspect, fiscal, relative=False)
         return found
 

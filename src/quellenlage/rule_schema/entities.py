@@ -56,6 +56,8 @@ class EntitiesFile(Rules):
     bare_names: dict[str, Words] = Field(default_factory=dict, description="blocked_after, noun_suffixes: names that nothing introduces")
     maker_heads: Words = []
     legal_suffixes: Words = []
+    company_suffixes: Words = Field(default=[], description="words a company's name ends with: Networks, Technologies, …")
+    division_nouns: Words = Field(default=[], description="nouns for a part of a company: Sparte, Tochter, …")
     ticker_prefixes: Words = []
     product_heads: Words = []
     model_patterns: list[regex(prefix=r"(?<![\w-])(?:", suffix=r")(?![\w-])")] = []
