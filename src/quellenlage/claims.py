@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from quellenlage.claim_cues import (compound_of, CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, CONVERTED_LATER, FISCAL_WORDS, GOVERNS, TO_LEVEL,
+from quellenlage.claim_cues import (compound_of, CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, CONVERTED_LATER, FISCAL_WORDS, GOVERNS, TO_LEVEL, TOTAL_OPENER,
                                     PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WITH_PRODUCT, has_figure, same_amount_before, same_magnitude,
                                     table_header, table_year)
@@ -167,7 +167,7 @@ class ClaimFinder:
                 scope.append(prev)  # "Die Halbleitersparte … Sie erzielte 6 Billionen Won": the part "Sie" is
             segment = self.frames.segment(text, fig, scope, prop.segments, trigger,
                                           self.r.property_words, view.entity_index)
-        if segment in (None, "", "equity", "debt") and prop.time == "event" and (any(
+        if segment in (None, "", "equity", "debt") and prop.time == "event" and prop.key in self.r.additive and (any(
                 d["label"] == "DATE" and d.get("date_relation") == "since" for d in view.figure_index.starting(cs, ce))
                 or SINCE.search(text, cs, fig["start"])):
             segment = "cumulative"  # "Seit der Gründung 2023 hat xAI 14 Mrd. eingesammelt": a running total
@@ -237,6 +237,10 @@ class ClaimFinder:
         ranked = []
         clause_labels = self.r.cfg.get("clause_labels", ())
         scope = [clause] + free_before[::-1]
+        if clause[0] > sentence[0] and TOTAL_OPENER.match(text, clause[0]):
+            # "Der Kaufpreis beträgt 40 Dollar je Aktie, insgesamt rund 14 Mrd.": the total of the
+            # clause before, named by its word
+            scope.append((sentence[0], clause[0]))
         # Which property patterns can match in the sentence (one pass); the scopes lie inside it.
         present = self._present.get(sentence)
         if present is None:

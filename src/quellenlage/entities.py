@@ -227,6 +227,7 @@ GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_fe
 ACRONYM = Gated(r"(?<![\w-])", r"[A-ZÄÖÜ][A-ZÄÖÜ]{2,5}(?![\w-])")  # = [A-ZÄÖÜ]{3,6}, with a first character to skip to
 CAPS_BEFORE = re.compile(r"[A-ZÄÖÜ]{2,}[ \t]+$")
 CAPS_AFTER = re.compile(r"[ \t]+[A-ZÄÖÜ]{2,}\b")
+DATELINE_AFTER = re.compile(r"[ \t]*(?:/[^()\n]{0,30})?\((?:dpa|dpa-AFX|Reuters|AFP|APA|AP|sda|SDA|awp|AWP|KNA|epd|Bloomberg|SID|apa)\b")  # "AUSTIN (dpa-AFX)": a dateline
 TICKER_AFTER = re.compile(r":\s?\d")
 INDEX_TICKER = re.compile(r"\s?:\s?[A-Z0-9]")
 NOT_AN_ORG_AFTER = re.compile(r"\s+(?:zufolge|nach|gemäß|entsprechend)\b")
@@ -278,7 +279,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     for m in ACRONYM.finditer(masked):
         # "SANTA CLARA (dpa)": a word in capitals beside another is a dateline or a shout.
         if CAPS_BEFORE.search(masked[max(0, m.start() - 20):m.start()]) or \
-                CAPS_AFTER.match(masked[m.end():m.end() + 20]):
+                CAPS_AFTER.match(masked[m.end():m.end() + 20]) or DATELINE_AFTER.match(masked, m.end()):
             continue
         if rules.ticker_re.search(masked, max(0, m.start() - 14), m.start()) or TICKER_AFTER.match(masked[m.end():m.end() + 3]):
             continue  # "(NASDAQ: NVDA)", "(TYO:9984)": ticker symbols
