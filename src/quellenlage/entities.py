@@ -57,6 +57,10 @@ class EntityRules:
             for e in self.cfg.get(key) or []:
                 forms = [e["name"]] + list(e.get("aliases") or [])
                 if typ in ("ORG", "MODEL", "INFRA", "PRODUCT", "INDEX"):
+                    # "Tiktok", "Softbank", "Deepseek": many outlets write a brand's inner capital small
+                    forms += [f[0] + f[1:].lower() for f in forms
+                              if f[:1].isupper() and " " not in f and any(ch.isupper() for ch in f[1:])
+                              and any(ch.islower() for ch in f) and len(f) >= 5]
                     # Genitive: "Microsofts", "xAIs", "Groks".
                     forms += [f + "s" for f in forms if not f.endswith(("s", "x", "z", "S"))]
                 for f in forms:

@@ -104,9 +104,24 @@ def comparable(c: dict) -> bool:
     return True
 
 
+def canonical_subjects(claims: list[dict]) -> None:
+    """One spelling per subject across sources: "Tiktok" (derStandard, AFP) is the "TikTok"
+    of heise. The spelling most claims use wins (ties: the first in sort order)."""
+    forms: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for c in claims:
+        if c.get("subject"):
+            forms[c["subject"].casefold()][c["subject"]] += 1
+    best = {k: min(v, key=lambda f: (-v[f], f)) for k, v in forms.items() if len(v) > 1}
+    if best:
+        for c in claims:
+            if c.get("subject") and c["subject"].casefold() in best:
+                c["subject"] = best[c["subject"].casefold()]
+
+
 def build_facts(claims: list[dict], names: dict[str, str]) -> tuple[list[dict], list[dict]]:
     """Facts and conflict rows from claim rows that carry `source_key`, `_day`, `time` and
     `window_days`. Sets each claim's fact_id, status, n_agree, n_conflict, suspected_cause."""
+    canonical_subjects(claims)
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for c in claims:
         if comparable(c):

@@ -310,7 +310,9 @@ class QuoteFinder:
             if prior:
                 self._set(quote, prior)
                 return True
-        found = mentions.within(start, end)
+        # "sagte der Deepmind-Chef": a role in a compound is a person, not the company it names
+        found = [m for m in mentions.within(start, end)
+                 if not (m.kind == "ORG" and self.r.role_word_re.fullmatch(text[m.start:m.end]))]
         # Pronouns and role nouns: "sagte er", "Er fügte hinzu", "erklärte der Manager".
         pron = re.search(r"(?<!\w)(?P<p>[Ee]r|[Ss]ie)(?!\w)", window)
         role = self.r.role_re.search(window)
