@@ -240,6 +240,8 @@ class SubjectFinder:
                     return resolved
         if prop.local:
             return None  # dates, ranks, prices: only what their own sentence names
+        if COMPARISON_OPENER.match(text, ss):
+            return None  # "Zum Vergleich: … habe mehr als 100 Mio. gekostet": someone else's figure
         if self._own_topic(view, ss, fig):
             return None  # "Die KI-Zusammenfassungen … erreichen 1,5 Mrd. Menschen": a new topic, unnamed
         # 4. The topic of the sentence before (an anaphor opening it stands for its antecedent;
@@ -347,6 +349,7 @@ class SubjectFinder:
         return "/".join(sorted({a, b})) if a != b else None
 
 
+COMPARISON_OPENER = re.compile(r"\s*(?:Zum\s+Vergleich|Im\s+Vergleich\s+dazu|Zum\s+Größenvergleich|Vergleich\s*:)")
 DEFINITE_OPENER = re.compile(r"\s*(?:Die|Der|Das|Diese[rs]?|Dieses)\s+(?:[a-zäöüß]\w*\s+)?")
 
 
