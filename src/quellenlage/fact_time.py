@@ -65,7 +65,7 @@ def _allowance(window: int) -> int:
     return min(7, window - 1)
 
 
-EVENT_NEAR = 45  # days: an undated event in a source published this near a dated one may be it
+EVENT_NEAR = 30  # days: an undated event in a source published this near a dated one may be it
 
 
 def _events(members: list[dict], near: int = EVENT_NEAR) -> list[list[dict]]:

@@ -36,9 +36,16 @@ class ValueGroup:
 
 
 def fact_key(c: dict) -> tuple:
-    return (c["subject"], c["property"], comparison_segment(c.get("segment")), c.get("aspect") or "actual",
+    return (c["subject"], c["property"], comparison_segment(c.get("segment")), comparison_aspect(c.get("aspect")),
             c.get("measure") or "level", c.get("basis") or "", c["label"] == "DATE",
             c.get("unit") or "" if c["label"] in ("COUNT", "DURATION") else "", c.get("currency") or "")
+
+
+def comparison_aspect(aspect: str | None) -> str:
+    """A target ("will 80 Mrd. investieren") and a forecast ("stellt 80 Mrd. in Aussicht") are
+    both plans for the same time, compared as one; actuals, estimates and conditions stay apart."""
+    aspect = aspect or "actual"
+    return "forecast" if aspect == "target" else aspect
 
 
 def value_groups(claims: list[dict]) -> list[ValueGroup]:

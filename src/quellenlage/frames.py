@@ -31,6 +31,13 @@ GOVERN_GAP = re.compile(r"^[\s,:(]*(?:(?:der|des|den|dem|die|von|vom|in|Höhe|mi
 NAME_AFTER = re.compile(r"\s+(?P<name>[A-ZÄÖÜ][\w&.+-]*(?:\s+[A-ZÄÖÜ][\w&.+-]*){0,3})\b")
 VALUE_OF = re.compile(r"(?P<name>[\w-]+)\s+(?:im\s+Wert\s+von|für|über|in\s+Höhe\s+von)\s+(?:(?:rund|etwa|knapp|gut|über|bis\s+zu)\s+)?$")
 ALLOCATED = re.compile(r"\s+(?:an\s+Umsatz\s+)?auf\s+(?:das\s+|den\s+|die\s+|dem\s+)?(?P<name>[A-ZÄÖÜ][\w-]+)")
+# A clause opening with a place: "In Bühl und Bühlertal sollen …", "Am Standort Homburg fallen …"
+SITE_OPENER = re.compile(r"\s*(?:In|Im\s+Werk|Am\s+Standort|An\s+den\s+Standorten|Im\s+Stammwerk)\s+"
+                         r"(?P<w>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?=\s+(?:und|sollen|soll|werden|wird|fallen|fällt|müssen|gehen|sind|arbeiten|bei)\b|,)")
+NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "zeit", "jahr", "monat", "quartal", "woche",
+                "summe", "folge", "zukunft", "zuge", "fall", "rahmen", "bereich", "segment", "geschäft", "sparte")
+NOT_PLACES = frozenset("Zukunft Summe Folge Deutschland Europa Zuge Januar Februar März April Mai Juni Juli August "
+                       "September Oktober November Dezember Jänner Feber Kürze Anbetracht Wahrheit Kraft Höhe".split())
 SEGMENT_ANAPHOR = re.compile(r"(?<![\w-])(?:[Dd]ie|[Dd]iese|[Dd]as|[Dd]ieses|[Dd]er|[Dd]ieser)\s+(?:Sparte|Segment|Bereich|Geschäft|Geschäftsbereich|Division)\b(?!\s+[A-ZÄÖÜ])")
 LIST_LABEL = re.compile(r"[ \t]*[-•*–][ \t]+(?P<label>[A-ZÄÖÜ][^:\n(]{1,50}?)[ \t]*(?:\([^)\n]{1,15}\))?[ \t]*:[ \t]*")
 SIGN_BEFORE = re.compile(r"[+−–-]\s*$")
@@ -217,6 +224,13 @@ class FrameFinder:
                 seg = self.r.canonical_segment(m.group("w"))
                 if seg:
                     return seg  # "Networking wuchs um 98 %"
+        if "business" in kinds and clauses:
+            m = SITE_OPENER.match(text, clauses[0][0])
+            if m and m.end() <= fig["start"] and not (entities is not None and entities.overlapping(m.start("w"), m.end("w"))) \
+                    and not (not_parts is not None and not_parts.search(m.group("w"))) \
+                    and not m.group("w").lower().endswith(NOUN_ENDINGS) and m.group("w") not in NOT_PLACES:
+                # "In Bühl und Bühlertal sollen 1.550 Stellen wegfallen": the site is the part
+                return self.r.canonical_segment(m.group("w")) or m.group("w")
         if "business" in kinds and clauses and SEGMENT_ANAPHOR.search(text, *clauses[0]):
             # "Die Sparte setzte 30,8 Mrd. um": the segment named in the sentences before.
             back = clauses[0][0]
