@@ -242,6 +242,13 @@ class FrameRules:
         """Words that name a period, not a part: "Quartal", "Geschäftsjahr", "Halbjahr"."""
         return re.compile(r"(?i)quartal|jahr|monat|woche|halbjahr|jahreshälfte|zeitraum")
 
+    def known_segment(self, words: str) -> str | None:
+        """The key of a segment the rules name (`canonical`), else None (no made-up key)."""
+        words = re.sub(r"\s+", " ", words.strip(" -"))
+        if not words or words.lower() in self.whole:
+            return None
+        return next((key for key, rx in self.canonical if rx.match(words)), None)
+
     def canonical_segment(self, words: str) -> str | None:
         words = re.sub(r"\s+", " ", words.strip(" -"))
         if not words or words.lower() in self.whole:

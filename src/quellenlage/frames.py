@@ -38,6 +38,7 @@ NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "zeit"
                 "summe", "folge", "zukunft", "zuge", "fall", "rahmen", "bereich", "segment", "geschäft", "sparte")
 NOT_PLACES = frozenset("Zukunft Summe Folge Deutschland Europa Zuge Januar Februar März April Mai Juni Juli August "
                        "September Oktober November Dezember Jänner Feber Kürze Anbetracht Wahrheit Kraft Höhe".split())
+SEGMENT_PP = re.compile(r"(?<![\w-])(?:bei\s+der|beim|bei\s+den|im\s+Geschäft\s+mit)\s+(?P<w>[A-ZÄÖÜ][\w-]+)")
 SEGMENT_ANAPHOR = re.compile(r"(?<![\w-])(?:[Dd]ie|[Dd]iese|[Dd]as|[Dd]ieses|[Dd]er|[Dd]ieser)\s+(?:Sparte|Segment|Bereich|Geschäft|Geschäftsbereich|Division)\b(?!\s+[A-ZÄÖÜ])")
 LIST_LABEL = re.compile(r"[ \t]*[-•*–][ \t]+(?P<label>[A-ZÄÖÜ][^:\n(]{1,50}?)[ \t]*(?:\([^)\n]{1,15}\))?[ \t]*:[ \t]*")
 SIGN_BEFORE = re.compile(r"[+−–-]\s*$")
@@ -231,6 +232,11 @@ class FrameFinder:
                     and not m.group("w").lower().endswith(NOUN_ENDINGS) and m.group("w") not in NOT_PLACES:
                 # "In Bühl und Bühlertal sollen 1.550 Stellen wegfallen": the site is the part
                 return self.r.canonical_segment(m.group("w")) or m.group("w")
+        if "business" in kinds and clauses:
+            for m in SEGMENT_PP.finditer(text, clauses[0][0], fig["start"]):
+                seg = self.r.known_segment(m.group("w"))
+                if seg:
+                    return seg  # "erwartet Oracle bei der Cloud-Infrastruktur ein Plus von 70 %"
         if "business" in kinds and clauses and SEGMENT_ANAPHOR.search(text, *clauses[0]):
             # "Die Sparte setzte 30,8 Mrd. um": the segment named in the sentences before.
             back = clauses[0][0]
