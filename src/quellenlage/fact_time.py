@@ -92,6 +92,10 @@ def _events(members: list[dict], near: int = EVENT_NEAR) -> list[list[dict]]:
     plans = [any((x.get("aspect") or "actual") != "actual" or x.get("_day") is None
                  or x["period_start"].toordinal() > x["_day"] for x in g) for g in groups]
     rest = []
+    undated_by_doc: dict[str, list[dict]] = defaultdict(list)
+    for c in members:
+        if not c.get("period_start"):
+            undated_by_doc[c.get("doc_id")].append(c)
     for c in (c for c in members if not c.get("period_start")):
         day = c.get("_day")
         if day is None:
@@ -106,7 +110,7 @@ def _events(members: list[dict], near: int = EVENT_NEAR) -> list[list[dict]]:
         # …, nun 9000"): the source itself tells the two apart
         within = [k for k, (a, b) in enumerate(spans) if day <= b + near and (a <= day + near or plans[k]
                                                                            or (c.get("aspect") or "actual") != "actual")
-                  and not _told_apart(c, groups[k])]
+                  and not _told_apart(c, groups[k]) and not _other_news(c, groups[k], undated_by_doc)]
         if within:
             groups[within[-1]].append(c)
         else:
@@ -124,6 +128,27 @@ def _told_apart(c: dict, group: list[dict]) -> bool:
             if mine is not None and theirs is not None and abs(mine - theirs) > 0.1 * max(abs(mine), abs(theirs)):
                 return True
     return False
+
+
+def _other_news(c: dict, group: list[dict], undated_by_doc: dict[str, list[dict]]) -> bool:
+    """Does another source tell this event apart from the news the claim gives? ("im Juni
+    folgten 300 Kündigungen" beside its own undated 9.000: an undated 9.000 elsewhere is that
+    news, not the June event)."""
+    mine = _face(c)
+    if mine is None:
+        return False
+    for x in group:
+        theirs = _face(x)
+        if theirs is None or _near(theirs, mine):
+            continue
+        if any(y is not c and _face(y) is not None and _near(_face(y), mine)
+               for y in undated_by_doc.get(x.get("doc_id"), ())):
+            return True
+    return False
+
+
+def _near(a: float, b: float) -> bool:
+    return abs(a - b) <= 0.1 * max(abs(a), abs(b))
 
 
 def _face(c: dict) -> float | None:

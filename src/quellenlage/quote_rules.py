@@ -143,12 +143,16 @@ class QuoteRules:
         """ "die Behörde", "dem Amt", "des Unternehmens", "eine Sprecherin der Behörde"."""
         nouns = alternation(self.cfg.get("org_nouns") or ["(?!)"])
         speakers = alternation(self.cfg.get("spokespeople") or ["(?!)"])
-        return re.compile(r"(?<!\w)(?:(?:ein|eine|der|die)\s+(?:" + speakers + r")\s+(?:de[rs]|von)\s+(?:(?:\w+\s+)?(?:" + nouns + r")(?!\w)|(?P<named>[A-ZÄÖÜ][\w-]+))|(?:[Dd](?:ie|er|as|em|es|en))\s+(?:\w+\s+)?(?:" + nouns + r"))(?!\w)")
+        # "Ein Sprecher sagte, …": a spokesperson of no named organisation speaks for the article's company
+        return re.compile(r"(?<!\w)(?:(?:ein|eine|der|die)\s+(?:" + speakers + r")\s+(?:de[rs]|von)\s+(?:(?:\w+\s+)?(?:" + nouns + r")(?!\w)|(?P<named>[A-ZÄÖÜ][\w-]+))|(?:[Dd](?:ie|er|as|em|es|en))\s+(?:\w+\s+)?(?:" + nouns + r")"
+                          r"|(?:[Ee]in|[Ee]ine)\s+(?:" + speakers + r")(?!\s+(?:de[rs]|von)\s))(?!\w)")
 
     @cached_property
     def anonymous_re(self) -> re.Pattern:
         """ "sagt ein Mitarbeiter, der anonym bleiben möchte": an unnamed person."""
-        return re.compile(r"\s*(?:ein|eine)\s+(?:\w+\s+)?(?:" + alternation(self.cfg["role_nouns"] + ["Mitarbeiter", "Mitarbeiterin", "Insider", "Insiderin", "Beschäftigter"]) + r")\b(?!\s+(?:de[rs]|von)\s)")
+        spokespeople = set(self.cfg.get("spokespeople") or [])
+        roles = [r for r in self.cfg["role_nouns"] if r not in spokespeople]
+        return re.compile(r"\s*(?:ein|eine)\s+(?:\w+\s+)?(?:" + alternation(roles + ["Mitarbeiter", "Mitarbeiterin", "Insider", "Insiderin", "Beschäftigter"]) + r")\b(?!\s+(?:de[rs]|von)\s)")
 
     @cached_property
     def role_re(self) -> re.Pattern:

@@ -98,8 +98,8 @@ class QuoteFinder:
         if _is_headline(text, q):
             return "statement", True  # a quote as a headline: 'Haseloff: "Ein schwarzer Tag"'
         last_word = re.findall(r"[\w-]+", before)[-1:] if before.strip() else []
-        if last_word and last_word[0] in self.r.cfg["term_before"] and (len(words) <= 2 or inner[:1].isupper()):
-            return "term", True   # Podcast „Decoder“, Codenamen „chocolate“, namens »Colossus«
+        if last_word and self._term_word(last_word[0]) and (len(words) <= 2 or inner[:1].isupper()):
+            return "term", True   # Podcast „Decoder“, Codenamen „chocolate“, namens »Colossus«, Datenschutzprogramm „Project Clover“
         if self.r.reported_re.search(_clause_text(text, q)):
             # "die Nachfrage sei „unglaublich“": reported speech; a single noun ("sei ein
             # „Wrapper“") only when a person is named in the sentence.
@@ -127,8 +127,21 @@ class QuoteFinder:
             # someone's words, when a cue or speaker stands beside it; a coined name is a noun.
             return "statement", False
         if self.r.speaking_before_re.search(before):
-            return "term", True   # "spricht von einem „Schattenkraftwerk“"
+            # "spricht von einem „Schattenkraftwerk“" names a thing; "Neri spricht von einer
+            # „KI-nativen“ Architektur" quotes a named speaker's word for the noun after it
+            if re.match(r"\s+[A-ZÄÖÜ][a-zäöüß]", text[q.close_at + 1:q.close_at + 4]):
+                return SPOKEN_NAME, False
+            return "term", True
         return "term", False
+
+    def _term_word(self, word: str) -> bool:
+        """A word after which a quote is a name: one of `term_before`, or a compound ending in
+        a noun of them ("Datenschutzprogramm", "KI-Projekt")."""
+        if word in self.r.cfg["term_before"]:
+            return True
+        low = word.lower()
+        return any(len(t) >= 5 and t[:1].isupper() and low.endswith(t.lower()) and len(low) > len(t)
+                   for t in self.r.cfg["term_before"])
 
     def _cue_right_after(self, text: str, q: Quotation) -> bool:
         return bool(self.r.cue_after_comma_re.match(text[q.close_at + 1:q.close_at + 40]))
