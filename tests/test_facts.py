@@ -188,3 +188,61 @@ def test_crosscheck_works_on_rows_and_fills_every_claim():
     assert {c["status"] for c in tables["claims"]} == {"conflicting"}
     assert tables["claims"][1]["suspected_cause"] == "false_friend"
     assert len(tables["facts"]) == 1 and len(tables["conflicts"]) == 1
+
+
+def test_one_spelling_per_subject_across_sources():
+    # "Tiktok" (derStandard) is the "TikTok" of heise: one fact, and the fine of one disputes the other's.
+    a = claim(530e6, text="530 Millionen Euro", cid="a", source="x", subject="TikTok", currency="EUR",
+              property="fine", time="static", window_days=None)
+    b = claim(530e6, text="530 Millionen Euro", cid="b", source="y", subject="TikTok", currency="EUR",
+              property="fine", time="static", window_days=None)
+    c = claim(350e6, text="350 Millionen Euro", cid="c", source="z", subject="Tiktok", currency="EUR",
+              property="fine", time="static", window_days=None)
+    facts, rows = build_facts([a, b, c], NAMES)
+    assert [f["subject"] for f in facts] == ["TikTok"] and len(rows) == 2
+    assert c["subject"] == "TikTok"  # the claim row takes the spelling most sources use
+
+
+def test_a_target_and_a_forecast_are_one_plan():
+    plan = dict(property="capex", period="FY2025", period_start=dt.date(2024, 7, 1),
+                period_end=dt.date(2025, 6, 30))
+    a = claim(80e9, text="rund 80 Mrd. $", qualifier="approx", cid="a", source="x", aspect="target", **plan)
+    b = claim(80e6, text="rund 80 Millionen $", qualifier="approx", cid="b", source="y", aspect="forecast", **plan)
+    facts, rows = build_facts([a, b], NAMES)
+    assert len(rows) == 1 and facts[0]["status"] == "disputed"
+    actual = {**b, "claim_id": "c", "doc_id": "c", "source_key": "z", "aspect": "actual"}
+    assert build_facts([a, actual], NAMES) == ([], [])
+
+
+def _cut(value, cid, source, day, period=None, start=None, end=None, **kw):
+    return claim(value, text=str(value), cid=cid, source=source, label="COUNT", currency=None, unit="job",
+                 property="job_cuts", time="event", window_days=None, _day=day.toordinal(), period=period,
+                 period_start=start, period_end=end, **kw)
+
+
+def test_an_undated_event_never_joins_one_its_own_source_dates_apart():
+    # FAZ, 3 July: "Mitte Mai hatte Microsoft 6000 Stellen gestrichen … nun fallen 9000 weg" – the
+    # 9000 is this week's news, not May's round that another source also reports with 6000.
+    july3, july2 = dt.date(2025, 7, 3), dt.date(2025, 7, 2)
+    may = dict(period="2025-05", start=dt.date(2025, 5, 1), end=dt.date(2025, 5, 31))
+    rows = build_facts([_cut(6000, "faz-may", "faz", july3, **may), _cut(9000, "faz-now", "faz", july3),
+                        _cut(6000, "golem-may", "golem", july2, **may), _cut(9000, "golem-now", "golem", july2)],
+                       NAMES)[1]
+    assert rows == []
+    # A source that gives only the new figure is not read as speaking of May either, once another
+    # source tells the two apart.
+    rows = build_facts([_cut(6000, "faz-may", "faz", july3, **may), _cut(9000, "faz-now", "faz", july3),
+                        _cut(9000, "nzz-now", "nzz", july3)], NAMES)[1]
+    assert rows == []
+
+
+def test_an_undated_event_joins_the_dated_one_of_its_days():
+    # A funding round reported undated a week later is that round: a different amount disputes it.
+    june = dict(period="2025-06-10", start=dt.date(2025, 6, 10), end=dt.date(2025, 6, 10))
+    rows = build_facts([_cut(600, "a", "x", dt.date(2025, 6, 10), **june),
+                        _cut(800, "b", "y", dt.date(2025, 6, 17))], NAMES)[1]
+    assert len(rows) == 1
+    # … but not one more than 30 days before its source
+    rows = build_facts([_cut(600, "a", "x", dt.date(2025, 6, 10), **june),
+                        _cut(800, "b", "y", dt.date(2025, 7, 20))], NAMES)[1]
+    assert rows == []

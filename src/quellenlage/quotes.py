@@ -252,6 +252,13 @@ class QuoteFinder:
             quote.cue = quote.cue or c.group("cue")
             # "so" before a quote is an adverb ("so: …" aside), not an attribution.
             is_adverb = c.group("cue") == "so" and not before[c.end():].strip().startswith(":")
+            # "…, erklärte Rahim, die Kombination werde „…“": the person right after the cue
+            named = [m for m in mentions.within(s + c.end(), s + c.end() + 60)
+                     if m.kind == "PER" and not text[s + c.end():m.start].strip(" ,")]
+            if named and not is_adverb_cue(c, before):
+                quote.cue = c.group("cue")
+                self._set(quote, named[0])
+                return
             pron = re.match(r"\s+(?P<p>er|sie)\b", before[c.end():])
             if not is_adverb and pron:
                 # "In der Mitteilung erklärte er, Apple sei „sehr stolz“": the pronoun after the cue
@@ -401,6 +408,11 @@ def _is_headline(text: str, q: Quotation) -> bool:
         return False
     # 'Haseloff: "Ein schwarzer Tag"', '+++ 19:45 Uhr Altman: Börsengang ist „der wahrscheinlichste Weg“ +++'
     return not before or re.fullmatch(SPEAKER_PREFIX + r"(?:\s+\S+){0,6}", before) is not None
+
+
+def is_adverb_cue(c: re.Match, before: str) -> bool:
+    """ "so" before a quote is an adverb ("so: …" aside), not an attribution."""
+    return c.group("cue") == "so" and not before[c.end():].strip().startswith(":")
 
 
 def _clause_text(text: str, q: Quotation) -> str:

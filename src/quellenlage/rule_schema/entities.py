@@ -34,6 +34,7 @@ class Made(Entity):
 class PersonsExample(Rules):
     text: str
     persons: list[str]
+    organisations: list[str] | None = Field(default=None, description="the organisations found, in text order (checked when given)")
 
 
 class EntitiesFile(Rules):
