@@ -135,6 +135,17 @@ class QuoteRules:
         return self.entities.not_first
 
     @cached_property
+    def _noun_endings(self) -> tuple[str, ...]:
+        bare = (self.ent.get("bare_names") or {}).get("noun_suffixes") or []
+        heads = [w.lower() for w in (self.cfg.get("org_nouns") or []) + (self.ent.get("org_nouns") or []) if len(w) >= 5]
+        return tuple(sorted(set(bare) | set(heads)))
+
+    def common_noun(self, word: str) -> bool:
+        """ "Logikchiphersteller schöben Investitionen auf": a compound of a common noun, no name."""
+        low = word.split()[0].lower()
+        return low.endswith(self._noun_endings) and low not in self.org_noun_words
+
+    @cached_property
     def org_noun_words(self) -> frozenset[str]:
         return frozenset(self.cfg.get("org_nouns") or [])
 

@@ -100,7 +100,10 @@ class QuoteFinder:
         last_word = re.findall(r"[\w-]+", before)[-1:] if before.strip() else []
         if last_word and self._term_word(last_word[0]) and (len(words) <= 2 or inner[:1].isupper()):
             return "term", True   # Podcast „Decoder“, Codenamen „chocolate“, namens »Colossus«, Datenschutzprogramm „Project Clover“
-        if self.r.reported_re.search(_clause_text(text, q)):
+        is_name = not ends_sentence and 2 <= len(words) <= 4 and all(w[0].isupper() or w[0].isdigit() for w in words)
+        if not is_name and self.r.reported_re.search(_clause_text(text, q)):
+            # (a name of several capitalised words stays a name in reported speech: "vor dem
+            # Start von "Project Clover"")
             # "die Nachfrage sei „unglaublich“": reported speech; a single noun ("sei ein
             # „Wrapper“") only when a person is named in the sentence.
             return (REPORTED_NAME, False) if len(inner.split()) == 1 and inner[:1].isupper() else ("statement", True)
@@ -363,7 +366,7 @@ class QuoteFinder:
                     return False
                 self._set(quote, prior)
                 return True
-            if mm and mm.group("org").split()[0] not in self.r.not_first:
+            if mm and mm.group("org").split()[0] not in self.r.not_first and not self.r.common_noun(mm.group("org")):
                 quote.speaker = mm.group("org")
                 quote.speaker_start, quote.speaker_end = start + mm.start("org"), start + mm.end("org")
                 return True
