@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from quellenlage.claim_cues import (compound_of, CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, CONVERTED_LATER, FISCAL_WORDS, GOVERNS, TO_LEVEL, TOTAL_OPENER,
+from quellenlage.claim_cues import (compound_of, CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, CONVERTED_LATER, FISCAL_WORDS, FROM_NOW, GOVERNS, TO_LEVEL, TOTAL_OPENER,
                                     PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WITH_PRODUCT, has_figure, same_amount_before, same_magnitude,
                                     table_header, table_year)
@@ -154,6 +154,9 @@ class ClaimFinder:
             # the same quantity, for the period before
             prop, trigger, subject, parent_of = self.r.property(prev["property"]), None, prev["subject"], None
         aspect = self.frames.aspect(text, fig, (cs, ce), cls[:k] if k else [], (ss, se), free_before)
+        if aspect != "actual" and FROM_NOW.search(text, max(cs, fig["start"] - 30), fig["start"]) \
+                and TO_LEVEL.match(text, fig["end"]):
+            aspect = "actual"  # "soll von derzeit rund 86.000 auf 72.000 sinken": the start is today's level
         if prop.aspects and aspect not in prop.aspects:
             aspect = prop.aspects[0]  # "Die Dividende soll 5,35 Euro betragen": a proposal, reported as the year's
         segment = None

@@ -315,13 +315,14 @@ class SubjectFinder:
                 re.search(r"(?<!\w)(?:an|in|bei|von|mit|für)\s+$", text[max(0, m.start() - 6):m.start()])
                 for m in org_rx.finditer(text, ss, se))
             if anaphoric or prop.pair in ("sentence", "contract"):
-                others = [e for e in ents if e.type == "ORG" and e.name != holder and e.end <= se]
+                others = [e for e in ents if e.type == "ORG" and e.name != holder and e.end <= se
+                          and e.name not in self.r.entities.authorities]  # a regulator is no party
                 other = _salient(others, view.mention_counts) if others else None
         if holder is None and prop.pair == "contract":
             # "die gemeinsame Vereinbarung läuft bis 2032": the two the article is most about.
             counts: dict[str, int] = {}
             for e in ents:
-                if e.type == "ORG" and e.end <= se:
+                if e.type == "ORG" and e.end <= se and e.name not in self.r.entities.authorities:
                     counts[e.name] = counts.get(e.name, 0) + 1
             top = [n for n in sorted(counts, key=lambda n: (-counts[n], n)) if n != other][:2 if other is None else 1]
             if other is None and len(top) == 2:
