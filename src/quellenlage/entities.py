@@ -72,8 +72,11 @@ class EntityRules:
         heads = [h for hs in (self.cfg.get("compound_heads") or {}).values() for h in hs]
         # "Microsoft-Aktie" is no mention of Microsoft; "V3-Modell" is one of V3.
         legal = trie_alternation(self.cfg.get("legal_suffixes") or ["(?!)"])
+        # "Amazon-Cloudsparte": a head at the end of a compound too (written small there)
+        low_heads = sorted({h[:1].lower() + h[1:] for h in heads if h[:1].isupper()})
         return Gated(r"(?<![\w-])", r"(?P<e>" + trie_alternation(self.table) + r")(?:-(?P<head>"
                      + trie_alternation(heads or ["(?!)"])
+                     + r")|-[A-ZÄÖÜ][a-zäöüß]+?(?P<lhead>" + trie_alternation(low_heads or ["(?!)"])
                      + r"))?(?:[ \u00a0](?:" + legal + r")(?![\w]))*(?![\w]|-[A-ZÄÖÜa-zäöü])")
 
     @cached_property
@@ -272,7 +275,8 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
             name, typ, vendor = rules.table[m.group("e")]
             if typ == "INDEX" and INDEX_TICKER.match(masked[m.end():m.end() + 4]):
                 continue  # "(NASDAQ:INTC)": an exchange in a ticker symbol, no index
-            if rules.head_fits(typ, m.group("head")):
+            head = m.group("head") or (m.group("lhead")[:1].upper() + m.group("lhead")[1:] if m.group("lhead") else None)
+            if rules.head_fits(typ, head):
                 add(m.start(), m.end(), name, typ, "gazetteer", rules.gender(name.split()[0]) if typ == "PER" else None, vendor)
     for x in extra:
         if taken.free(x.start, x.end):
