@@ -29,7 +29,7 @@ GOVERN_GAP = re.compile(r"^[\s,:(]*(?:(?:der|des|den|dem|die|von|vom|in|Höhe|mi
                         r"eigenen|eigene|durchschnittlich|durchschnittlichen|im|Schnitt|gut|knapp|rund|etwa|"
                         r"ursprünglichen|bisherigen|neuen|angehobenen|gesenkten|[A-ZÄÖÜ][\w-]*)[\s,:(]+){0,4}$")
 NAME_AFTER = re.compile(r"\s+(?P<name>[A-ZÄÖÜ][\w&.+-]*(?:\s+[A-ZÄÖÜ][\w&.+-]*){0,3})\b")
-VALUE_OF = re.compile(r"(?P<name>[\w-]+)\s+(?:im\s+Wert\s+von|für|über|in\s+Höhe\s+von)\s+(?:(?:rund|etwa|knapp|gut|über|bis\s+zu)\s+)?$")
+VALUE_OF = re.compile(r"(?P<name>[^\W\d][\w-]*)\s+(?:im\s+Wert\s+von|für|über|in\s+Höhe\s+von)\s+(?:(?:rund|etwa|knapp|gut|über|bis\s+zu)\s+)?$")
 ALLOCATED = re.compile(r"\s+(?:an\s+Umsatz\s+)?auf\s+(?:das\s+|den\s+|die\s+|dem\s+)?(?P<name>[A-ZÄÖÜ][\w-]+)")
 # A clause opening with a place: "In Bühl und Bühlertal sollen …", "Am Standort Homburg fallen …"
 SITE_OPENER = re.compile(r"\s*(?:In|Im\s+Werk|Am\s+Standort|An\s+den\s+Standorten|Im\s+Stammwerk)\s+"
