@@ -138,6 +138,9 @@ class DateWords:
                                        + r"(?:" + SP + YEAR + r")?")),
             ("month_edge", gated(r"(?<!\w)(?P<mod>Anfang|Mitte|Ende)" + SP + r"(?:des|diese[sn])" + SP
                                       + r"(?P<which>Monats)(?!\w)")),
+            # "im März des Vorjahres", "im Juni vergangenen Jahres": a month of a year named relative to publication
+            ("month_of_year", gated(r"(?<!\w)" + m + SP + r"(?:des" + SP + r")?(?P<rel>"
+                                         + alternation(self.cfg.get("month_year_relative") or {"(?!)": 0}) + r")(?!\w)")),
         ]
 
     # --- finding ---
@@ -305,6 +308,13 @@ class DateWords:
         if day is None and (m.group("year") or pub):
             return None
         return self._fig(m.start(), m.end(), day.isoformat() if day else None, "date_ordinal_day")
+
+    def _month_of_year(self, text: str, m: re.Match, pub: dt.date | None) -> Figure | None:
+        fig = self._fig(m.start(), m.end(), None, "date_month_of_year")
+        if pub is not None:
+            year = pub.year + int(self.cfg["month_year_relative"][m.group("rel")])
+            fig.date_value = f"{year:04d}-{self.month_of[m.group('month')]:02d}"
+        return fig
 
     def _month_edge(self, text: str, m: re.Match, pub: dt.date | None) -> Figure | None:
         fig = self._fig(m.start(), m.end(), None, "date_edge")

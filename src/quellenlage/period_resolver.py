@@ -96,7 +96,8 @@ class PeriodResolver:
                     continue
                 if describes and not (cs <= fig["start"] < ce):
                     continue  # "im Geschäftsjahr 2025, das Ende September endete": the year is the period
-                rel = self._relative(d["start"], d["end"])
+                # "im März des Vorjahres": a month resolved to its year is no relative period
+                rel = None if d.get("rule") == "date_month_of_year" and d.get("date_value") else self._relative(d["start"], d["end"])
                 if relative and self._nearer_other(d["start"], d["end"], fig, others, bool(rel)):
                     continue
                 if rel and not relative:

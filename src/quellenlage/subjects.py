@@ -183,6 +183,10 @@ class SubjectFinder:
             # "eine Finanzierungsrunde bei OpenAI", "OpenAIs Runde": the company that raises it.
             owned = [e for e in fitting if cs <= e.start and e.end <= ce and (
                 id(e) in object_ids or text[e.end:e.end + 1] == "s" and text[e.start:e.end + 1].endswith("s"))]
+            if not owned:
+                # "hatte die DPC gegen den Facebook-Konzern Meta ausgesprochen: 1,2 Mrd. Euro"
+                owned = [e for e in fitting if ss <= e.start and e.end <= fig["start"] and id(e) in object_ids
+                         and GEGEN.search(text, max(0, e.start - 30), e.start)]
             if owned:
                 return min(owned, key=lambda e: abs(e.start - fig["start"])).name
         # In the figure's own sentence an object ("an dem Start-up") is not the subject;
@@ -212,6 +216,12 @@ class SubjectFinder:
             first = [e for e in usable if ss <= e.start and e.end <= fig["start"]]
             if first:
                 return first[0].name
+        # "Für Tiktok ist es die zweite Strafe: Im Herbst 2023 waren 345 Mio. fällig": the sentence's topic
+        topic = TOPIC_FOR.match(text, ss)
+        if topic and not any(cs <= e.start and e.end <= fig["start"] for e in usable):
+            named = [e for e in ents if e.start == topic.start("n") and e.type in types]
+            if named:
+                return named[0].name
         # 3. By preferred type: named in the clause, earlier in the sentence, or an anaphor.
         for typ in types:
             cands = [e for e in usable if e.type == typ and cs <= e.start and e.end <= ce]
@@ -231,9 +241,13 @@ class SubjectFinder:
                 return prior[-1].name
             later = [e for e in usable if e.type == typ and fig["end"] <= e.start and e.end <= se and not prop.local
                      and not re.match(r"-[A-ZÄÖÜ]", text[e.end:e.end + 2])]  # "ohne den OpenAI-Effekt": a modifier
-            if later and not any(e.type == typ for e in fitting if e.end <= ss and ss - e.end < 200):
+            named_before = any(cs <= e.start and e.end <= fig["start"] for e in usable)  # "AWS kommt auf 30 %, vor Microsoft …"
+            if later and not named_before and not any(e.type == typ for e in fitting if e.end <= ss and ss - e.end < 200):
                 return later[0].name  # "Bis 2026 sollen 1600 Stellen wegfallen, Cariad beschäftigt derzeit …"
             m = anaphors[typ].search(text, ss, se) if typ in anaphors else None
+            if m and cs <= m.start() < ce and any(cs <= e.start and e.end <= m.start() for e in usable) \
+                    and re.search(r"(?<!\w)(?:ist|sind|war|waren|bleibt|bleiben|gilt\s+als)(?!\w)", text[cs:m.start()]):
+                m = None  # "AWS ist … der grösste Cloud-Anbieter": a predicate, the named one is the subject
             if m and not self.object_before.search(text, max(0, m.start() - 12), m.start()):
                 resolved = self._resolve_anaphor(view, typ, usable, ss)
                 if resolved:
@@ -350,6 +364,8 @@ class SubjectFinder:
         return "/".join(sorted({a, b})) if a != b else None
 
 
+GEGEN = re.compile(r"(?<!\w)gegen\s+(?:(?:de[mnr]|die|das)\s+)?(?:[\w-]+\s+){0,2}$")
+TOPIC_FOR = re.compile(r"\s*Für\s+(?P<n>[A-ZÄÖÜ][\w&.-]*)(?:\s+[A-ZÄÖÜ][\w&.-]*)?\s+(?:ist|sind|war|waren|wäre|bleibt|bleiben)(?!\w)")
 COMPARISON_OPENER = re.compile(r"\s*(?:Zum\s+Vergleich|Im\s+Vergleich\s+dazu|Zum\s+Größenvergleich|Vergleich\s*:)")
 DEFINITE_OPENER = re.compile(r"\s*(?:Die|Der|Das|Diese[rs]?|Dieses)\s+(?:[a-zäöüß]\w*\s+)?")
 

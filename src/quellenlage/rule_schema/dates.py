@@ -48,6 +48,7 @@ class DatesFile(Rules):
     past_markers: Words = []
     fiscal_quarter_words: Words = []
     relative_fiscal_years: dict[Offset, Words] = {}
+    month_year_relative: dict[Word, Offset] = Field(default={}, description="year after a month -> offset: Vorjahres: -1")
     quarter_names: dict[Word, Quarter] = {}
     months_elapsed: dict[Word, Annotated[int, Field(ge=1, le=12)]] = {}
     holidays: dict[Word, MonthDay] = {}
