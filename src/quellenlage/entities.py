@@ -25,7 +25,7 @@ GAZETTEER_TYPES = (("organisations", "ORG"), ("persons", "PER"), ("models", "MOD
                    ("products", "PRODUCT"), ("infrastructure", "INFRA"), ("chips", "CHIP"), ("laws", "LAW"), ("sources", "SOURCE"),
                    ("indices", "INDEX"))
 NAME_RX = Gated(r"(?<![\w-])", r"(?P<first>[A-ZÄÖÜ][a-zäöüéèáç]+(?:-[A-ZÄÖÜ][a-zäöü]+)?)[ \u00a0](?:[A-ZÄÖÜ]\.[ \u00a0])?"
-                r"(?P<last>(?:(?:von|van|de|der|den|di|da|ten|zu)[ \u00a0]){0,2}[A-ZÄÖÜ][\w'’]+(?:-[A-ZÄÖÜ][\w]+)?)(?![\w-])")
+                r"(?P<last>(?:(?:von|van|de|der|den|di|da|ten|zu|Della|Del|De|Di|Da|Van|Le|La|Dos|Du)[ \u00a0]){0,2}[A-ZÄÖÜ][\w'’]+(?:-[A-ZÄÖÜ][\w]+)?)(?![\w-])")
 
 INITIALS_NAME = Gated(r"(?<![\w.-])", r"(?:[A-ZÄÖÜ]\.[ \u00a0]?){1,3}(?P<last>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?![\w-])")
 

@@ -309,7 +309,23 @@ class QuoteFinder:
         window = text[start:end]
         if first and self.r.anonymous_re.match(window):
             return True  # an unnamed person speaks: no speaker, and no guessing
+        spokes = SPOKES_COMPOUND.search(window)
+        if spokes:
+            # "sagte ein AWS-Sprecher": the spokesperson's organisation speaks
+            named = mentions.within(start + spokes.start("org"), start + spokes.end("org") + 1)
+            if named:
+                self._set(quote, named[0])
+            else:
+                quote.speaker = spokes.group("org")
+                quote.speaker_start, quote.speaker_end = start + spokes.start("org"), start + spokes.end("org")
+            return True
         org = self.r.org_noun_re.search(window)
+        if org:
+            # "Das Bundesamt für Sicherheit … (BSI) sprach von …": the organisation named with the noun
+            after = [m for m in mentions.within(start + org.end(), min(end, start + org.end() + 90)) if m.kind == "ORG"]
+            if after and not re.search(r"[,.;:!?]", text[start + org.end():after[0].start]):
+                self._set(quote, after[0])
+                return True
         # "sagte der Manager, der den Konzern seit 2024 führt": the role noun speaks, not the Konzern
         first_word = re.match(r"\s*([\w-]+)", window)
         role_first = org and (self.r.role_re.search(window, 0, org.start())
@@ -396,6 +412,7 @@ class QuoteFinder:
         quote.speaker_start, quote.speaker_end = m.start, m.end
 
 
+SPOKES_COMPOUND = re.compile(r"(?<!\w)(?:ein|eine|der|die|einem|einer)\s+(?P<org>[A-ZÄÖÜ][\w.&]*)-(?:Sprecher|Sprecherin|Pressesprecher|Pressesprecherin|Unternehmenssprecher)(?!\w)")
 TICKER = re.compile(r"^\s*(?:\+{3}\s*)?(?:\d{1,2}[:.]\d{2}\s*(?:Uhr)?\s*(?:\+{3}|[–—-])?\s*)?")
 SPEAKER_PREFIX = r"([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)?):"
 
