@@ -15,25 +15,18 @@ statistical backbone; no spaCy objects. Three steps:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from operator import itemgetter
 from typing import Iterable
 
 from quellenlage.entities import Entity, find_entities
 from quellenlage.quotations import Quotation, find_quotations
+from quellenlage.quote_kind import (REPORTED_NAME, SPEAKER_PREFIX, SPOKEN_NAME, TICKER, QuoteKinds,
+                                    extend_to_sentence_end, is_headline, sentence_of, is_adverb_cue)
 from quellenlage.quote_rules import Mention, Mentions, Quote, QuoteRules
 
-WINDOW = 600  # characters either side of a quote where its speaker and cue are looked for
 
+# --- 3. statement or term (quote_kind.py), speaker and cue -------------------------------
 
-# --- 3. statement or term, speaker and cue ----------------------------------------------
-
-SPEAKS_OF = re.compile(r"(?<!\w)(?:(?:sprach|spricht|sprachen|sprechen|redete|redet)\s+(?:[\w-]+\s+){0,3}?vo[nm]|(?:warnte|warnt|warnten|warnen)\s+(?:[\w-]+\s+){0,3}?vor)\s+(?:\w+\s+){0,2}$")
-SPOKEN_NAME = "spoken_name"  # a noun someone "spricht von": a statement when the speaker is named
-REPORTED_NAME = "reported_name"  # a single noun in reported speech: a statement when a person speaks
-
-
-class QuoteFinder:
+class QuoteFinder(QuoteKinds):
     def __init__(self, rules: QuoteRules):
         self.r = rules
 
@@ -59,7 +52,7 @@ class QuoteFinder:
             if kind == SPOKEN_NAME:
                 # "Parekh sprach von einem „Rekordgeschäftsjahr“": a named speaker's word;
                 # "Umweltschützer sprechen von einem „Schattenkraftwerk“": a term.
-                s, _ = _sentence_of(sentences, q.open_at, len(text))
+                s, _ = sentence_of(sentences, q.open_at, len(text))
                 # "… sprach er von einem „Superzyklus“": the pronoun is the person named before.
                 pronoun = re.search(r"(?<!\w)(?:er|sie)(?!\w)", text[s:q.open_at])
                 named = mentions.within(s, q.open_at) or (pronoun and mentions.last_person_before(s))
@@ -67,7 +60,7 @@ class QuoteFinder:
             if kind == REPORTED_NAME:
                 # "dass es keine „Blankoschecks“ mehr geben werde": a named person's words;
                 # "Kritiker werfen vor, Copilot sei ein „Wrapper“": a term.
-                s, e = _sentence_of(sentences, q.open_at, len(text))
+                s, e = sentence_of(sentences, q.open_at, len(text))
                 named = any(m.kind == "PER" for m in mentions.within(s, max(e, q.close_at + 1)))
                 kind, certain = ("statement" if named else "term"), True
             if kind == "statement" and not certain:
@@ -83,99 +76,9 @@ class QuoteFinder:
             out.append(quote)
         return out
 
-    # --- statement or term -------------------------------------------------------------
-    def _kind(self, text: str, q: Quotation, all_q: list[Quotation]) -> tuple[str, bool]:
-        """(kind, certain). An uncertain term becomes a statement when a cue attributes it."""
-        inner = text[q.start:q.end].strip()
-        words = re.findall(r"\w+", inner)
-        after = text[q.close_at + 1:q.close_at + 2]
-        before = text[max(0, q.open_at - 40):q.open_at]
-        ends_sentence = bool(re.search(r"[.!?…]$", inner))
-        if after == "-" or (q.depth > 0 and len(words) <= 4):
-            return "term", True   # „Acqui-Hiring“-Strategie, a name inside a statement
-        if any(w.lower() in self.r.first_person for w in words):
-            return "statement", True  # "Wir liegen voll im Zeitplan"
-        if _is_headline(text, q):
-            return "statement", True  # a quote as a headline: 'Haseloff: "Ein schwarzer Tag"'
-        last_word = re.findall(r"[\w-]+", before)[-1:] if before.strip() else []
-        if last_word and self._term_word(last_word[0]) and (len(words) <= 2 or inner[:1].isupper()):
-            return "term", True   # Podcast „Decoder“, Codenamen „chocolate“, namens »Colossus«, Datenschutzprogramm „Project Clover“
-        is_name = not ends_sentence and 2 <= len(words) <= 4 and all(w[0].isupper() or w[0].isdigit() for w in words)
-        if not is_name and self.r.reported_re.search(_clause_text(text, q)):
-            # (a name of several capitalised words stays a name in reported speech: "vor dem
-            # Start von "Project Clover"")
-            # "die Nachfrage sei „unglaublich“": reported speech; a single noun ("sei ein
-            # „Wrapper“") only when a person is named in the sentence.
-            return (REPORTED_NAME, False) if len(inner.split()) == 1 and inner[:1].isupper() else ("statement", True)
-        if not ends_sentence and len(words) <= 4 and all(w[0].isupper() or w[0].isdigit() for w in words):
-            # „Stargate“, »Le Chat«, „MAI“: a name, unless a cue follows right after it
-            # („Wrapper“, so Nadella), or someone named speaks it ("Tan sprach von einem
-            # „Meilenstein“"): German capitalises every noun.
-            if self._cue_right_after(text, q):
-                return "statement", True
-            if SPEAKS_OF.search(before):
-                return SPOKEN_NAME, False  # "sprach von einem „Meilenstein“" ("nennt das «Galaxy AI»" names)
-            return "term", True
-        last_word = re.findall(r"[\w-]+", before)[-1:] if before.strip() else []
-        if last_word and last_word[0] in self.r.cfg["term_before"] and (len(words) <= 2 or inner[:1].isupper()):
-            return "term", True   # Podcast „Decoder“, Codenamen „chocolate“
-        if len(words) >= 8 or ends_sentence:
-            return "statement", True
-        if len(words) >= 4:
-            # A clause-long fragment is someone's words, unless nothing in the sentence or the
-            # paragraph attributes it (then it is a phrase in quotes, a term).
-            return "statement", False
-        if inner[:1].islower():
-            # „historisch“, „fantastischen Partner“, „hochgradig befangen“: an evaluation in
-            # someone's words, when a cue or speaker stands beside it; a coined name is a noun.
-            return "statement", False
-        if self.r.speaking_before_re.search(before):
-            # "spricht von einem „Schattenkraftwerk“" names a thing; "Neri spricht von einer
-            # „KI-nativen“ Architektur" quotes a named speaker's word for the noun after it
-            if re.match(r"\s+[A-ZÄÖÜ][a-zäöüß]", text[q.close_at + 1:q.close_at + 4]):
-                return SPOKEN_NAME, False
-            return "term", True
-        return "term", False
-
-    def _term_word(self, word: str) -> bool:
-        """A word after which a quote is a name: one of `term_before`, or a compound ending in
-        a noun of them ("Datenschutzprogramm", "KI-Projekt")."""
-        if word in self.r.cfg["term_before"]:
-            return True
-        low = word.lower()
-        return any(len(t) >= 5 and t[:1].isupper() and low.endswith(t.lower()) and len(low) > len(t)
-                   for t in self.r.cfg["term_before"])
-
-    def _cue_right_after(self, text: str, q: Quotation) -> bool:
-        return bool(self.r.cue_after_comma_re.match(text[q.close_at + 1:q.close_at + 40]))
-
-    def _attributed(self, text: str, q: Quotation, sentences, mentions: Mentions) -> bool:
-        """A short quote is a statement when a cue attributes it: „wichtiger denn je“, so X."""
-        s, e = _sentence_of(sentences, q.open_at, len(text))
-        after = text[q.close_at + 1:min(e, q.close_at + 60)]
-        if self.r.cue_after_re.match(after):
-            return True
-        before = text[s:q.open_at]
-        if self.r.attribution_re.search(before):
-            return True
-        if self.r.speaking_before_re.search(before):
-            # "sprach vom „klügsten KI-Modell der Welt“", "nannte sie „historisch“" quote words;
-            # "spricht von einem „Schattenkraftwerk“" names a thing.
-            inner = text[q.start:q.end].strip()
-            return len(re.findall(r"\w+", inner)) >= 4 or inner[:1].islower()
-        if self.r.reported_re.search(text, s, e):
-            return True  # "der Bedarf wachse, beide Bereiche „exponentiell“": reported speech
-        if (self.r.cue_re.search(text, s, e) or self.r.speaking_re.search(text, s, e)) and mentions.within(s, e):
-            return True  # "Klein hatte von einem «grossartigen» Quartal gesprochen"
-        # Indirect speech with a partial quote: "schrieb auf X, Softbank habe „well under $10B“".
-        cue = None
-        for cue in self.r.cue_re.finditer(before):
-            pass
-        return cue is not None and "," in before[cue.end():] and cue.group("cue") not in self.r.cfg["term_speaking"]
-
     # --- speaker -------------------------------------------------------------------------
     def _attribute(self, text, q: Quotation, quote: Quote, sentences, mentions: Mentions, last_speaker) -> None:
-        if _is_headline(text, q):
+        if is_headline(text, q):
             line_start = text.rfind("\n", 0, q.open_at) + 1
             ticker = TICKER.match(text, line_start)
             line_start = ticker.end() if ticker else line_start
@@ -191,11 +94,11 @@ class QuoteFinder:
             if person:
                 self._set(quote, person)
                 return
-        s, e = _sentence_of(sentences, q.open_at, len(text))
+        s, e = sentence_of(sentences, q.open_at, len(text))
         e = max(e, q.close_at + 1)
         if q.close_at + 1 >= e and not re.search(r"[.!?…]\s*$", text[q.start:q.end]):
             # The quote stops mid-sentence ("…“, sagte er."): the attribution follows.
-            e = _extend_to_sentence_end(text, q.close_at + 1)
+            e = extend_to_sentence_end(text, q.close_at + 1)
         after = text[q.close_at + 1:e]
         before = text[s:q.open_at]
         via = self.r.via_re.search(before + after)
@@ -275,7 +178,7 @@ class QuoteFinder:
                 quote.cue = c.group("cue")
                 return
         # Cataphora: „…“ Mit diesen Worten hat Microsoft-CEO Satya Nadella …
-        nxt_s, nxt_e = _sentence_of(sentences, min(len(text) - 1, e + 1), len(text))
+        nxt_s, nxt_e = sentence_of(sentences, min(len(text) - 1, e + 1), len(text))
         following = text[q.close_at + 1:nxt_e if nxt_s <= q.close_at + 3 else max(e, nxt_e)]
         cat = self.r.cataphora_re.match(following)
         if cat:
@@ -296,7 +199,7 @@ class QuoteFinder:
         if self._speaker_in(text, s, q.open_at, quote, mentions, first=False, pronoun_from=q.open_at):
             return
         # The sentence before introduced the speaker, or the last quote's speaker goes on.
-        prev_s, prev_e = _sentence_of(sentences, max(0, s - 2), len(text))
+        prev_s, prev_e = sentence_of(sentences, max(0, s - 2), len(text))
         if prev_s < s and self._speaker_in(text, prev_s, s, quote, mentions, first=True, pronoun_from=s):
             return
         if last_speaker and q.open_at - last_speaker[0] < 600:
@@ -413,46 +316,6 @@ class QuoteFinder:
 
 
 SPOKES_COMPOUND = re.compile(r"(?<!\w)(?:ein|eine|der|die|einem|einer)\s+(?P<org>[A-ZÄÖÜ][\w.&]*)-(?:Sprecher|Sprecherin|Pressesprecher|Pressesprecherin|Unternehmenssprecher)(?!\w)")
-TICKER = re.compile(r"^\s*(?:\+{3}\s*)?(?:\d{1,2}[:.]\d{2}\s*(?:Uhr)?\s*(?:\+{3}|[–—-])?\s*)?")
-SPEAKER_PREFIX = r"([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)?):"
-
-
-def _is_headline(text: str, q: Quotation) -> bool:
-    """The quote is a line of its own, maybe after "Name:"."""
-    line_start = text.rfind("\n", 0, q.open_at) + 1
-    line_end = text.find("\n", q.close_at)
-    line_end = len(text) if line_end < 0 else line_end
-    before = TICKER.sub("", text[line_start:q.open_at]).strip()
-    after = text[q.close_at + 1:line_end].strip(" +")
-    if after:
-        return False
-    # 'Haseloff: "Ein schwarzer Tag"', '+++ 19:45 Uhr Altman: Börsengang ist „der wahrscheinlichste Weg“ +++'
-    return not before or re.fullmatch(SPEAKER_PREFIX + r"(?:\s+\S+){0,6}", before) is not None
-
-
-def is_adverb_cue(c: re.Match, before: str) -> bool:
-    """ "so" before a quote is an adverb ("so: …" aside), not an attribution."""
-    return c.group("cue") == "so" and not before[c.end():].strip().startswith(":")
-
-
-def _clause_text(text: str, q: Quotation) -> str:
-    lo, hi = max(0, q.open_at - WINDOW), min(len(text), q.close_at + 1 + WINDOW)
-    start = max(max(text.rfind(ch, lo, q.open_at) for ch in ",;:.!?\n"), lo - 1)
-    ends = [i for i in (text.find(ch, q.close_at + 1, hi) for ch in ",;:.!?\n") if i >= 0]
-    return text[start + 1:q.open_at] + " " + text[q.close_at + 1:min(ends) if ends else hi]
-
-
-def _sentence_of(sentences: list[tuple[int, int]], pos: int, n: int) -> tuple[int, int]:
-    """The sentence around `pos`, at most WINDOW characters either side of it (a quote's
-    speaker and cue stand near it; a run-on "sentence" of many quotes stays linear)."""
-    i = bisect_right(sentences, pos, key=itemgetter(0)) - 1
-    s, e = sentences[i] if i >= 0 and sentences[i][0] <= pos < sentences[i][1] else (0, n)
-    return max(s, pos - WINDOW), min(e, pos + WINDOW)
-
-
-def _extend_to_sentence_end(text: str, pos: int) -> int:
-    m = re.search(r"[.!?](?=\s|$)|\n", text[pos:pos + 300])
-    return pos + (m.end() if m else min(300, len(text) - pos))
 
 
 def find_quotes(text: str, rules: QuoteRules, sentences: list[tuple[int, int]], regions=(), entities=None) -> list[Quote]:

@@ -1,0 +1,85 @@
+"""People the gazetteer lacks, found by the shape of their names (entities.py calls this):
+a first name gender-guesser knows and a surname, a title or a role in apposition beside two
+capitalised words, initials after a title, particles ("von der", "Della"), a middle initial or
+a third name word, and later surname-only mentions resolved to the full name. Pure."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from quellenlage.patterns import Gated, alternation
+
+if TYPE_CHECKING:  # pragma: no cover
+    from quellenlage.entities import EntityRules
+
+NAME_RX = Gated(r"(?<![\w-])", r"(?P<first>[A-ZÄÖÜ][a-zäöüéèáç]+(?:-[A-ZÄÖÜ][a-zäöü]+)?)[ \u00a0](?:[A-ZÄÖÜ]\.[ \u00a0])?"
+                r"(?P<last>(?:(?:von|van|de|der|den|di|da|ten|zu|Della|Del|De|Di|Da|Van|Le|La|Dos|Du)[ \u00a0]){0,2}[A-ZÄÖÜ][\w'’]+(?:-[A-ZÄÖÜ][\w]+)?)(?![\w-])")
+INITIALS_NAME = Gated(r"(?<![\w.-])", r"(?:[A-ZÄÖÜ]\.[ \u00a0]?){1,3}(?P<last>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?![\w-])")
+NAME_PAIR = Gated(r"(?<![\w-])", r"[A-ZÄÖÜ][\w-]*[ \u00a0][A-ZÄÖÜ][\w-]*(?![\w-])")
+WORDS_BEFORE = re.compile(r"[\w.-]+")
+THIRD_NAME = re.compile(r"[ \u00a0]([A-ZÄÖÜ][a-zäöüß]+)(?=[.,;:!?)]|$)")  # a third name word that ends the clause
+APPOSITION = re.compile(r",[ \u00a0]+(?:(?:der|die|des|neue|neuer|neuen|frühere|früherer|langjährige|langjähriger)[ \u00a0]+)?([\w-]+)")
+QUOTED_SHORT = re.compile(r"[„»«\"“‚›‹]([^„»«\"“”‚‘’›‹\n]{2,60})[“«»\"”‘’‹›]")
+
+
+def find_people(text: str, rules: "EntityRules", taken, add, out: list) -> None:
+    """People the gazetteer lacks: a known first name and a surname, or a title before two
+    capitalised words; then their later surname-only mentions, resolved to the full name."""
+    found: list[tuple[int, int, str, str | None]] = []
+    # One pass each over the text, then look-ups (linear however many names there are):
+    quoted = {m.group(1) for m in QUOTED_SHORT.finditer(text)}
+    pairs = {m.group(0) for m in NAME_PAIR.finditer(text)}
+    for m in NAME_RX.starts(text):  # every start: "Laut Katrin Albers" must not hide the name
+        if not taken.free(*m.span()):
+            continue
+        first, last = m.group("first"), m.group("last")
+        if first in rules.not_first or last in rules.not_first or rules.is_title(first):
+            continue
+        g = rules.gender(first)
+        before = WORDS_BEFORE.findall(text[max(0, m.start() - 40):m.start()])
+        titled = bool(before) and rules.is_title(before[-1])
+        if g is None and not titled:
+            # "Ajei Gopal, CEO von Ansys, …": a role in apposition after the name
+            role = APPOSITION.match(text, m.end())
+            titled = bool(role) and rules.is_title(role.group(1))
+        if g is None and not titled:
+            continue
+        if last.lower() == last or last.endswith("s") and last[:-1] in rules.not_first:
+            continue
+        if m.group(0) in quoted:
+            continue  # "der Denkmodus »Deep Think«": a name in quotation marks is a product
+        if last.endswith("s") and f"{first} {last[:-1]}" in pairs:
+            last = last[:-1]  # "Elon Musks" is Elon Musk's
+        gender = g if g != "unknown" else None
+        end = m.end()
+        third = THIRD_NAME.match(text, end)
+        if third and third.group(1) not in rules.not_first and " " not in last and taken.free(end, third.end(1)):
+            last, end = f"{last} {third.group(1)}", third.end(1)  # "Minister Claus Ruhe Madsen."
+        add(m.start(), end, f"{first} {last}", "PER", "name", gender)
+        found.append((m.start(), end, f"{first} {last}", gender))
+    # "Konzernchef C.C. Wei", "Chefin J. K. Rowling": initials and a surname after a title.
+    for m in INITIALS_NAME.finditer(text):
+        before = WORDS_BEFORE.findall(text[max(0, m.start() - 40):m.start()])
+        if before and rules.is_title(before[-1]) and taken.free(*m.span()) \
+                and m.group("last") not in rules.not_first:
+            add(m.start(), m.end(), m.group(0), "PER", "name", None)
+            found.append((m.start(), m.end(), m.group(0), None))
+    known = sorted(found + [(e.start, e.end, e.name, e.gender) for e in out if e.type == "PER" and e.source != "name"],
+                   key=lambda x: x[0])
+    surnames: dict[str, tuple[int, str, str | None]] = {}
+    for s, _, name, g in known:
+        if " " in name:
+            surnames.setdefault(name.split()[-1], (s, name, g))
+    # A surname alone is the person named in full elsewhere in the article, before or after
+    # (a live ticker reads from the newest entry down), when one person has that surname.
+    owners: dict[str, set[str]] = {}
+    for _, _, name, _ in known:
+        if " " in name:
+            owners.setdefault(name.split()[-1], set()).add(name)
+    single = {surname: v for surname, v in surnames.items() if len(owners.get(surname, ())) == 1}
+    if single:
+        rx = re.compile(r"(?<![\w-])(?P<s>" + alternation(single) + r")s?(?![\w-])")
+        for m in rx.finditer(text):
+            _, name, g = single[m.group("s")]
+            if taken.free(*m.span()):
+                add(m.start(), m.end(), name, "PER", "surname", g)
