@@ -5,12 +5,7 @@ a third name word, and later surname-only mentions resolved to the full name. Pu
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
-
 from quellenlage.patterns import Gated, alternation
-
-if TYPE_CHECKING:  # pragma: no cover
-    from quellenlage.entities import EntityRules
 
 NAME_RX = Gated(r"(?<![\w-])", r"(?P<first>[A-ZÄÖÜ][a-zäöüéèáç]+(?:-[A-ZÄÖÜ][a-zäöü]+)?)[ \u00a0](?:[A-ZÄÖÜ]\.[ \u00a0])?"
                 r"(?P<last>(?:(?:von|van|de|der|den|di|da|ten|zu|Della|Del|De|Di|Da|Van|Le|La|Dos|Du)[ \u00a0]){0,2}[A-ZÄÖÜ][\w'’]+(?:-[A-ZÄÖÜ][\w]+)?)(?![\w-])")
@@ -22,7 +17,7 @@ APPOSITION = re.compile(r",[ \u00a0]+(?:(?:der|die|des|neue|neuer|neuen|frühere
 QUOTED_SHORT = re.compile(r"[„»«\"“‚›‹]([^„»«\"“”‚‘’›‹\n]{2,60})[“«»\"”‘’‹›]")
 
 
-def find_people(text: str, rules: "EntityRules", taken, add, out: list) -> None:
+def find_people(text: str, rules, taken, add, out: list) -> None:
     """People the gazetteer lacks: a known first name and a surname, or a title before two
     capitalised words; then their later surname-only mentions, resolved to the full name."""
     found: list[tuple[int, int, str, str | None]] = []
