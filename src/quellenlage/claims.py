@@ -199,8 +199,10 @@ class ClaimFinder:
                 segment = self.r.frames.canonical_segment(product.name)
         if parent_of and prop.parent_segment:
             segment = segment or self.r.frames.canonical_segment(parent_of)
-        elif parent_of:
-            subject = parent_of  # the product itself stays the subject
+        elif parent_of and prop.subject_types[:1] != ("ORG",):
+            # a property of products first (ranks, models): the product itself stays the subject;
+            # else the company's ("AWS" in one source is the "Amazon" of another)
+            subject = parent_of
         fiscal = self._fiscal(subject)
         period, relative, follows = None, None, None
         if prop.time != "static" and fig["label"] != "DATE":

@@ -256,7 +256,7 @@ class FrameRules:
         for key, rx in self.canonical:
             if rx.match(words):
                 return key
-        for word in words.split(" ")[1:]:  # "Chips und Systemen für Rechenzentren": a known part
+        for word in re.split(r"[ -]", words)[1:]:  # "Chips und Systemen für Rechenzentren", "Amazon-Cloud": a known part
             for key, rx in self.canonical:
                 if rx.match(word):
                     return key
