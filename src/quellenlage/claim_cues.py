@@ -9,7 +9,7 @@ from quellenlage.claim_rules import DocView
 COMPARED_WITH = re.compile(r"(?<!\w)(?:nach|gegenüber|statt|nach\s+zuvor|nach\s+noch)\s+(?:(?:rund|etwa|knapp|gut|ungefähr)\s+)?$")
 CONVERTED = re.compile(r"\s*(?:[(,–-]\s*(?:umgerechnet|also|das\s+sind|entspricht|ca\.|circa|oder)?|oder|bzw\.|beziehungsweise)\s*")
 CONVERTED_LATER = re.compile(r"(?<!\w)(?:umgerechnet|das\s+entspricht|entspricht|was\s+umgerechnet)\s*$")  # later in the sentence
-PRONOUN_OPENER = re.compile(r"\s*(?:Sie|Er|Es)\s")
+PRONOUN_OPENER = re.compile(r"\s*(?:Sie|Er|Es|Ihr|Ihre|Ihren|Ihrem|Sein|Seine|Seinen|Seinem|Deren|Dessen)\s")  # "Ihr Umsatz sank …": the part named before
 CLARIFIES = re.compile(r"\s*(?:Gemeint\s+(?:war|ist|sind|waren)|Damit\s+(?:ist|war|sind)|Das\s+bezieht\s+sich)\b")
 RELATIVE_AFTER = re.compile(r"\s*(?:die|der|das|den|welche[rns]?)\s+(?!\d)")
 PER_SHARE = re.compile(r"\s+(?:Aktie|Anteilsschein|Papier)\b")

@@ -313,6 +313,8 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
                 continue  # "die Sparte Reality Labs": a part of a company, no company of its own
             name, start = name[len(noun) + 1:], start + len(noun) + 1
         first = name.split()[0]
+        if first in rules.cfg.get("company_suffix_generic", ()):
+            continue  # "Mobile Networks", "Device Solutions": a division's name
         if taken.free(start, m.end()) and first not in rules.not_first and first not in rules.acronym_stop \
                 and not rules.is_title(first) and not (abstract and first.lower().endswith(abstract)):
             initials = "".join(w[0] for w in masked[start:m.end()].split())

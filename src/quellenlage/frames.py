@@ -38,7 +38,7 @@ NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "zeit"
                 "summe", "folge", "zukunft", "zuge", "fall", "rahmen", "bereich", "segment", "geschäft", "sparte")
 NOT_PLACES = frozenset("Zukunft Summe Folge Deutschland Europa Zuge Januar Februar März April Mai Juni Juli August "
                        "September Oktober November Dezember Jänner Feber Kürze Anbetracht Wahrheit Kraft Höhe".split())
-SEGMENT_PP = re.compile(r"(?<![\w-])(?:bei\s+der|beim|bei\s+den|im\s+Geschäft\s+mit)\s+(?P<w>[A-ZÄÖÜ][\w-]+)")
+SEGMENT_PP = re.compile(r"(?<![\w-])(?:bei\s+der|beim|bei\s+den|bei|im\s+Geschäft\s+mit|in\s+der\s+Sparte)\s+(?P<w>[A-ZÄÖÜ][\w-]+)")
 SEGMENT_ANAPHOR = re.compile(r"(?<![\w-])(?:[Dd]ie|[Dd]iese|[Dd]as|[Dd]ieses|[Dd]er|[Dd]ieser)\s+(?:Sparte|Segment|Bereich|Geschäft|Geschäftsbereich|Division)\b(?!\s+[A-ZÄÖÜ])")
 LIST_LABEL = re.compile(r"[ \t]*[-•*–][ \t]+(?P<label>[A-ZÄÖÜ][^:\n(]{1,50}?)[ \t]*(?:\([^)\n]{1,15}\))?[ \t]*:[ \t]*")
 SIGN_BEFORE = re.compile(r"[+−–-]\s*$")
@@ -237,12 +237,19 @@ class FrameFinder:
                 seg = self.r.known_segment(m.group("w"))
                 if seg:
                     return seg  # "erwartet Oracle bei der Cloud-Infrastruktur ein Plus von 70 %"
-        if "business" in kinds and clauses and SEGMENT_ANAPHOR.search(text, *clauses[0]):
-            # "Die Sparte setzte 30,8 Mrd. um": the segment named in the sentences before.
-            back = clauses[0][0]
-            last = None
+        anaphor = next((c for c in clauses if SEGMENT_ANAPHOR.search(text, *c)), None) if "business" in kinds else None
+        if anaphor is not None:
+            # "Die Sparte setzte 30,8 Mrd. um", "Die Sparte, die …, verlor 24 Prozent": the segment
+            # named in the sentences before ("die Cloud-Sparte", "bei Mobile Networks").
+            back = min(c[0] for c in clauses)
+            last, last_pp = None, None
             for m in self.r.segment_compound.finditer(text, max(0, back - 500), back):
                 last = m
+            for m in SEGMENT_PP.finditer(text, max(0, back - 500), back):
+                if self.r.known_segment(m.group("w")):
+                    last_pp = m
+            if last_pp is not None and (last is None or last_pp.start() > last.start()):
+                return self.r.known_segment(last_pp.group("w"))
             if last is not None:
                 seg = self.r.canonical_segment(last.group("pre") or last.group("name"))
                 if seg:

@@ -59,6 +59,7 @@ class EntitiesFile(Rules):
     legal_suffixes: Words = []
     company_suffixes: Words = Field(default=[], description="words a company's name ends with: Networks, Technologies, …")
     division_nouns: Words = Field(default=[], description="nouns for a part of a company: Sparte, Tochter, …")
+    company_suffix_generic: Words = Field(default=[], description="first words of a division's name: Mobile, Cloud, …")
     ticker_prefixes: Words = []
     product_heads: Words = []
     model_patterns: list[regex(prefix=r"(?<![\w-])(?:", suffix=r")(?![\w-])")] = []
