@@ -38,6 +38,9 @@ NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "zeit"
                 "summe", "folge", "zukunft", "zuge", "fall", "rahmen", "bereich", "segment", "geschäft", "sparte")
 NOT_PLACES = frozenset("Zukunft Summe Folge Deutschland Europa Zuge Januar Februar März April Mai Juni Juli August "
                        "September Oktober November Dezember Jänner Feber Kürze Anbetracht Wahrheit Kraft Höhe".split())
+WITH_SEGMENT = re.compile(r"\s*Mit\s+(?:(?:dem|der|den|seinem|seiner|seinen|ihrem|ihrer|ihren)\s+)?(?P<w>[A-ZÄÖÜ][\w-]+)\s+"
+                          r"(?:setzte|setzten|erzielte|erzielten|erlöste|erlösten|verdiente|verdienten|machte|machten"
+                          r"|generierte|generierten|erwirtschaftete|erwirtschafteten|nahm|nahmen)(?!\w)")
 SEGMENT_PP = re.compile(r"(?<![\w-])(?:bei\s+der|beim|bei\s+den|bei|im\s+Geschäft\s+mit|in\s+der\s+Sparte)\s+(?P<w>[A-ZÄÖÜ][\w-]+)")
 SEGMENT_ANAPHOR = re.compile(r"(?<![\w-])(?:[Dd]ie|[Dd]iese|[Dd]as|[Dd]ieses|[Dd]er|[Dd]ieser)\s+(?:Sparte|Segment|Bereich|Geschäft|Geschäftsbereich|Division)\b(?!\s+[A-ZÄÖÜ])")
 LIST_LABEL = re.compile(r"[ \t]*[-•*–][ \t]+(?P<label>[A-ZÄÖÜ][^:\n(]{1,50}?)[ \t]*(?:\([^)\n]{1,15}\))?[ \t]*:[ \t]*")
@@ -232,6 +235,12 @@ class FrameFinder:
                     and not m.group("w").lower().endswith(NOUN_ENDINGS) and m.group("w") not in NOT_PLACES:
                 # "In Bühl und Bühlertal sollen 1.550 Stellen wegfallen": the site is the part
                 return self.r.canonical_segment(m.group("w")) or m.group("w")
+        if "business" in kinds and clauses:
+            m = WITH_SEGMENT.match(text, clauses[0][0])
+            if m and m.end() <= fig["start"] and not (entities is not None and entities.overlapping(m.start("w"), m.end("w"))):
+                seg = self.r.canonical_segment(m.group("w"))
+                if seg:
+                    return seg  # "Mit Software setzte der Konzern 5,5 Mrd. Euro um"
         if "business" in kinds and clauses:
             for m in SEGMENT_PP.finditer(text, clauses[0][0], fig["start"]):
                 seg = self.r.known_segment(m.group("w"))
