@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from quellenlage.claim_cues import (compound_of, CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, CONVERTED_LATER, FISCAL_WORDS, FROM_NOW, GOVERNS, TO_LEVEL, TOTAL_OPENER,
+from quellenlage.claim_cues import (compound_of, CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, CONVERTED_LATER, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
                                     PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
-                                    SINCE, WITH_PRODUCT, has_figure, same_amount_before, same_magnitude,
+                                    SINCE, WITH_PRODUCT, governs_other, has_figure, same_amount_before, same_magnitude,
                                     table_header, table_year)
 from quellenlage.claim_late import comparisons_happened, headings_take_body_frames, unfinished_periods
 from quellenlage.claim_parts import mark_unnamed_parts
@@ -79,16 +79,7 @@ class ClaimFinder:
         return out
 
     def _owned(self, text: str, m: re.Match, fig: dict) -> bool:
-        """Does the property word govern another figure ("3,5 Mrd. bei einer Bewertung von
-        61,5 Mrd.": the valuation is the 61,5)?"""
-        g = GOVERNS.match(text, m.end())
-        if not g or g.end() == fig["start"]:
-            return False
-        other_end = getattr(self, "_fig_starts", {}).get(g.end())
-        if other_end is None:
-            return False
-        # "ein Umsatzplus von 70 Prozent auf 18 Mrd.": the level reached is the same property's
-        return not TO_LEVEL.fullmatch(text, other_end, fig["start"])
+        return governs_other(text, m, fig, getattr(self, "_fig_starts", {}))
 
     def _fiscal(self, subject: str | None):
         """The subject's fiscal calendar: from the gazetteer, else the one the article states."""

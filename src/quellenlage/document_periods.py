@@ -3,14 +3,13 @@ dates name in text order (`named_periods`), the period it mainly reports on
 (`dominant_period`) and the fiscal calendar it states (`stated_fiscal`). Pure."""
 from __future__ import annotations
 
-import re
-from datetime import date
-
 from collections import Counter
+from datetime import date
 from typing import TYPE_CHECKING
 
 from quellenlage.frame_rules import FrameRules
 from quellenlage.normalize.periods import FiscalCalendar, extent, grain
+from quellenlage.patterns import cue_search
 from quellenlage.period_resolver import FISCAL_NAMED, PeriodResolver, pub_date
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -27,16 +26,13 @@ def named_periods(figures: list[dict], periods: PeriodResolver, fiscal) -> list[
         if d.get("date_mod") and grain(d.get("date_value")) in ("quarter", "half", "year"):
             continue  # "Ende 2023 waren es …": a point in time, not a period reported on
         p = periods.date_period(d, fiscal)
-        if p and grain(p) == "year" and not p.startswith("FY") \
-                and EVENT_NEAR_DATE.search(periods.text, max(0, d["start"] - 60), min(len(periods.text), d["end"] + 40)):
+        if p and grain(p) == "year" and not p.startswith("FY") and cue_search(
+                periods.r.period_cue("event_words"), periods.text, max(0, d["start"] - 60), min(len(periods.text), d["end"] + 40)):
             continue  # "Sie ging 2016 in Betrieb": the year of an event, no period the paragraph reports on
         if p and (p.startswith("FY") or grain(p) in ("quarter", "half", "year")):
             out.append((d["start"], p))
     return out
 
-
-EVENT_NEAR_DATE = re.compile(r"(?<!\w)(?:in\s+Betrieb|gegründet|gründete|übernommen|übernahm|gekauft|kaufte|erworben|erwarb"
-                             r"|eröffnet|eröffnete|an\s+den\s+Start|an\s+die\s+Börse|Börsengang|ins\s+Leben)(?!\w)")
 
 
 def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver, fiscal_of) -> str | None:

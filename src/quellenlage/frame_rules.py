@@ -242,6 +242,10 @@ class FrameRules:
         """Words that name a period, not a part: "Quartal", "Geschäftsjahr", "Halbjahr"."""
         return re.compile(r"(?i)quartal|jahr|monat|woche|halbjahr|jahreshälfte|zeitraum")
 
+    @cached_property
+    def not_sites(self) -> frozenset[str]:
+        return frozenset(self.cfg["segment"].get("not_sites") or [])
+
     def known_segment(self, words: str) -> str | None:
         """The key of a segment the rules name (`canonical`), else None (no made-up key)."""
         words = re.sub(r"\s+", " ", words.strip(" -"))

@@ -36,8 +36,6 @@ SITE_OPENER = re.compile(r"\s*(?:In|Im\s+Werk|Am\s+Standort|An\s+den\s+Standorte
                          r"(?P<w>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?=\s+(?:und|sollen|soll|werden|wird|fallen|fällt|müssen|gehen|sind|arbeiten|bei)\b|,)")
 NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "zeit", "jahr", "monat", "quartal", "woche",
                 "summe", "folge", "zukunft", "zuge", "fall", "rahmen", "bereich", "segment", "geschäft", "sparte")
-NOT_PLACES = frozenset("Zukunft Summe Folge Deutschland Europa Zuge Januar Februar März April Mai Juni Juli August "
-                       "September Oktober November Dezember Jänner Feber Kürze Anbetracht Wahrheit Kraft Höhe".split())
 WITH_SEGMENT = re.compile(r"\s*Mit\s+(?:(?:dem|der|den|seinem|seiner|seinen|ihrem|ihrer|ihren)\s+)?(?P<w>[A-ZÄÖÜ][\w-]+)\s+"
                           r"(?:setzte|setzten|erzielte|erzielten|erlöste|erlösten|verdiente|verdienten|machte|machten"
                           r"|generierte|generierten|erwirtschaftete|erwirtschafteten|nahm|nahmen)(?!\w)")
@@ -232,7 +230,7 @@ class FrameFinder:
             m = SITE_OPENER.match(text, clauses[0][0])
             if m and m.end() <= fig["start"] and not (entities is not None and entities.overlapping(m.start("w"), m.end("w"))) \
                     and not (not_parts is not None and not_parts.search(m.group("w"))) \
-                    and not m.group("w").lower().endswith(NOUN_ENDINGS) and m.group("w") not in NOT_PLACES:
+                    and not m.group("w").lower().endswith(NOUN_ENDINGS) and m.group("w") not in self.r.not_sites:
                 # "In Bühl und Bühlertal sollen 1.550 Stellen wegfallen": the site is the part
                 return self.r.canonical_segment(m.group("w")) or m.group("w")
         if "business" in kinds and clauses:

@@ -114,6 +114,12 @@ class QuoteRules:
         return re.compile("[" + re.escape("".join(sorted(marks))) + "]")
 
     @cached_property
+    def spokes_compound_re(self) -> re.Pattern:
+        """ "ein AWS-Sprecher": a spokesperson (rules' `spokespeople`) named by the organisation."""
+        speakers = alternation(self.cfg.get("spokespeople") or ["(?!)"])
+        return re.compile(r"(?<!\w)(?:ein|eine|der|die|einem|einer)\s+(?P<org>[A-ZÄÖÜ][\w.&]*)-(?:" + speakers + r")(?!\w)")
+
+    @cached_property
     def cue_after_comma_re(self) -> re.Pattern:
         return re.compile(r"\s*,\s*(?:" + alternation(self.cfg["cues"]) + r")\b")
 

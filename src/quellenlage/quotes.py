@@ -212,7 +212,7 @@ class QuoteFinder(QuoteKinds):
         window = text[start:end]
         if first and self.r.anonymous_re.match(window):
             return True  # an unnamed person speaks: no speaker, and no guessing
-        spokes = SPOKES_COMPOUND.search(window)
+        spokes = self.r.spokes_compound_re.search(window)
         if spokes:
             # "sagte ein AWS-Sprecher": the spokesperson's organisation speaks
             named = mentions.within(start + spokes.start("org"), start + spokes.end("org") + 1)
@@ -315,7 +315,6 @@ class QuoteFinder(QuoteKinds):
         quote.speaker_start, quote.speaker_end = m.start, m.end
 
 
-SPOKES_COMPOUND = re.compile(r"(?<!\w)(?:ein|eine|der|die|einem|einer)\s+(?P<org>[A-ZÄÖÜ][\w.&]*)-(?:Sprecher|Sprecherin|Pressesprecher|Pressesprecherin|Unternehmenssprecher)(?!\w)")
 
 
 def find_quotes(text: str, rules: QuoteRules, sentences: list[tuple[int, int]], regions=(), entities=None) -> list[Quote]:

@@ -49,6 +49,7 @@ class SegmentCues(Rules):
     nouns: Words = Field(description="segment nouns: Sparte, Segment, …")
     whole: Words = Field(description="prefixes that mean the whole: gesamt, konzern, …")
     region_prepositions: Words = Field(description="in, aus, …")
+    not_sites: Words = Field(default_factory=list, description="capitalised words after 'In' at a clause's start that name no site: Zukunft, Summe, …")
     regions: Cues = Field(description="region key -> names: china: [China, …]")
     region_words: Cues = {}
     customer_groups: Cues = {}
@@ -79,6 +80,7 @@ class PeriodCues(Rules):
     comparison: Words = Field(description="gegenüber, im Vergleich zu, …")
     quarter_ending: Words = Field(description="abgelaufenen Quartal, endete, …")
     quarter_until: Words = Field(description="drei Monaten bis, Quartal bis, …")
+    event_words: Words = Field(default_factory=list, description="in Betrieb, gegründet, …: a year named beside one is an event's, no period reported on")
 
 
 class FiscalCalendarCues(Rules):
