@@ -151,6 +151,11 @@ class EntityRules:
         return tuple(w.lower() for w in self.cfg.get("division_nouns") or [])
 
     @cached_property
+    def division_words(self) -> frozenset[str]:
+        """First words of a division's name ("Mobile Networks"): no company."""
+        return frozenset(self.cfg.get("company_suffix_generic") or [])
+
+    @cached_property
     def company_suffix_re(self) -> Gated:
         """ "Juniper Networks", "Hewlett Packard Enterprise", "Palo Alto Networks": one to three
         capitalised words before a word companies end their names with; the name is the words
@@ -313,7 +318,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
                 continue  # "die Sparte Reality Labs": a part of a company, no company of its own
             name, start = name[len(noun) + 1:], start + len(noun) + 1
         first = name.split()[0]
-        if first in rules.cfg.get("company_suffix_generic", ()):
+        if first in rules.division_words:
             continue  # "Mobile Networks", "Device Solutions": a division's name
         if taken.free(start, m.end()) and first not in rules.not_first and first not in rules.acronym_stop \
                 and not rules.is_title(first) and not (abstract and first.lower().endswith(abstract)):

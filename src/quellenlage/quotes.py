@@ -156,12 +156,11 @@ class QuoteFinder(QuoteKinds):
         if cues:
             c = cues[-1]
             quote.cue = quote.cue or c.group("cue")
-            # "so" before a quote is an adverb ("so: …" aside), not an attribution.
-            is_adverb = c.group("cue") == "so" and not before[c.end():].strip().startswith(":")
+            is_adverb = is_adverb_cue(c, before)  # "so" before a quote is an adverb, no attribution
             # "…, erklärte Rahim, die Kombination werde „…“": the person right after the cue
             named = [m for m in mentions.within(s + c.end(), s + c.end() + 60)
                      if m.kind == "PER" and not text[s + c.end():m.start].strip(" ,")]
-            if named and not is_adverb_cue(c, before):
+            if named and not is_adverb:
                 quote.cue = c.group("cue")
                 self._set(quote, named[0])
                 return
