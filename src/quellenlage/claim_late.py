@@ -22,6 +22,7 @@ from quellenlage.layout import headings
 # nothing, and a period still running makes it a forecast below (unfinished_periods).
 COMPARED = ("previous_year", "previous_quarter")  # "im Vorjahr waren es …": a value reported back then
 FRAME = ("period", "relative", "segment", "measure", "period_start", "period_end")
+PERIOD = ("period", "relative", "period_start", "period_end")
 
 
 def _value(fig: dict) -> tuple:
@@ -83,8 +84,10 @@ def headings_take_body_frames(text: str, claims: list[dict], skipped=lambda s, e
         found = sources[key][0 if heading else 1]
         k = bisect_right(found, f["end"], key=lambda d: d["figure"]["start"])
         if k < len(found) and found[k]["figure"]["start"] <= f["end"] + reach:
+            body = found[k]
             for name in FRAME:
-                c[name] = found[k].get(name)
+                if body.get(name) is not None or name not in PERIOD or c.get("period") is None:
+                    c[name] = body.get(name)  # not a period the claim names itself for none
 
 
 def unfinished_periods(text: str, claims: list[dict], published: str | None, looks_back: re.Pattern) -> None:

@@ -22,7 +22,7 @@ from quellenlage.claim_late import comparisons_happened, headings_take_body_fram
 from quellenlage.claim_parts import mark_unnamed_parts
 from quellenlage.claim_rules import ClaimRules, DocView, Property, nearest_trigger
 from quellenlage.frames import FrameFinder
-from quellenlage.normalize.periods import CALENDAR, extent
+from quellenlage.normalize.periods import CALENDAR, claim_time, extent
 from quellenlage.patterns import cue_search
 from quellenlage.document_periods import dominant_period, named_periods, stated_fiscal
 from quellenlage.period_resolver import PeriodResolver
@@ -196,16 +196,17 @@ class ClaimFinder:
             subject = parent_of
         fiscal = self._fiscal(subject)
         period, relative, follows = None, None, None
-        if prop.time != "static" and fig["label"] != "DATE":
+        time = claim_time(prop.time, measure)
+        if time != "static" and fig["label"] != "DATE":
             earlier = [c for c in (cls[:k] if k else []) if c not in free_before]
             own = [(cs, ce)] + free_before[::-1]
             antecedent = cls[k - 1] if k and RELATIVE_OPENER.match(text, cs) else None
-            period, relative = periods.explicit(fig, own, prop.time, aspect, fiscal, earlier, antecedent)
+            period, relative = periods.explicit(fig, own, time, aspect, fiscal, earlier, antecedent)
             if period is None and relative is None and inherited is not None and inherited["subject"] == subject \
                     and not inherited["relative"]:
                 period = inherited["period"]
                 follows = inherited  # resolved in the second pass when still open
-        if prop.time == "flow" and header is not None:
+        if time == "flow" and header is not None:
             column = table_year(fig["start"], view.tables, fiscal)  # a key-figure table's column "2024"
             if column is not None:
                 period, relative, follows = column, None, None
@@ -383,8 +384,11 @@ class ClaimFinder:
                 if c["period"] is None and c["relative"]:
                     c["period"] = periods.relative(c["relative"], ref, fiscal)
                 if c["period"] is None:
-                    c["period"] = periods.heading_period(fig["start"], c["time"] == "flow", c["aspect"], fiscal)
-                if c["period"] is None and c["time"] == "flow" and c["aspect"] == "actual" and not c["relative"]:
+                    c["period"] = periods.heading_period(fig["start"], claim_time(c["time"], c["measure"]) == "flow",
+                                                         c["aspect"], fiscal)
+                # (what a count gained, "5,1 Mio. Neukunden", in the period reported on; not a price's move)
+                per_period = c["time"] == "flow" or fig["label"] == "COUNT" and claim_time(c["time"], c["measure"]) == "flow"
+                if c["period"] is None and per_period and c["aspect"] == "actual" and not c["relative"]:
                     c["period"] = passage[1] if passage else dominant
             # A company whose fiscal calendar nobody states keeps the calendar year: its
             # "Geschäftsjahr 2024" is the 2024 another source names.

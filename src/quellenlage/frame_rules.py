@@ -144,6 +144,18 @@ class FrameRules:
         return [re.compile(p) for p in self.cfg["aspect"].get("conditional_sentence") or []]
 
     @cached_property
+    def change_nouns(self) -> re.Pattern | None:
+        """Right after a count, at most one word before: "18,9 Millionen (zahlende) Neukunden"."""
+        words = self.cfg["measure"].get("change_nouns") or []
+        return re.compile(r"[ \t]+(?:[a-zäöüß][\w-]*[ \t]+)?(?:" + alternation(words) + r")(?![\w-])") if words else None
+
+    @cached_property
+    def change_label(self) -> re.Pattern | None:
+        """A list row's label that is one of `change_nouns` ("Neue Abonnements")."""
+        words = self.cfg["measure"].get("change_nouns") or []
+        return re.compile(r"(?:" + alternation(words) + r")", re.IGNORECASE) if words else None
+
+    @cached_property
     def change_clause(self) -> re.Pattern:
         return cue_re(self.cfg["measure"].get("change_clause"))
 

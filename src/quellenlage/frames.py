@@ -164,6 +164,9 @@ class FrameFinder:
             return False  # "nach einem Verlust von 446 Mio. €": the loss itself
         if self.r.change_before.search(lead) or fig["label"] != "DATE" and cue_search(self.r.change_clause, text, cs, ce):
             return True
+        if fig["label"] == "COUNT" and self.r.change_nouns is not None and (self.r.change_nouns.match(text, fig["end"]) or (
+                (label := self._list_label_span(text, fig)) is not None and self.r.change_label.fullmatch(text, *label))):
+            return True  # "18,9 Millionen Neukunden", "- Neue Abonnements: 18,9 Mio."
         words = WORDS.findall(lead)
         wide = text[max(0, fig["start"] - 120):fig["start"]]  # the coordination may split the clause
         coord = COORDINATED_BY.search(wide)

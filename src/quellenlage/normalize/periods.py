@@ -201,3 +201,14 @@ def last_fourth_quarter(current: str) -> str | None:
     if not m:
         return None
     return f"{m.group(1) or ''}{int(m.group(2)) - (m.group(3) != '4')}-Q4"
+
+
+def claim_time(time: str, measure: str | None) -> str:
+    """How a claim's figure lies in time: its property's `time`, except that what a count at a
+    point in time (`stock`) gained or lost ("gewann im vierten Quartal 18,9 Mio. Kunden hinzu")
+    happened over a period, as a `flow` does.
+
+    >>> claim_time("stock", "change"), claim_time("stock", "level"), claim_time("event", "change")
+    ('flow', 'stock', 'event')
+    """
+    return "flow" if time == "stock" and measure == "change" else time
