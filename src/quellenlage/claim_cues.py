@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from quellenlage.claim_rules import DocView
+from quellenlage.layout import list_heading
 
 COMPARED_WITH = re.compile(r"(?<!\w)(?:nach|gegenüber|statt|nach\s+zuvor|nach\s+noch)\s+(?:(?:rund|etwa|knapp|gut|ungefähr)\s+)?$")
 CONVERTED = re.compile(r"\s*(?:[(,–-]\s*(?:umgerechnet|also|das\s+sind|entspricht|ca\.|circa|oder)?|oder|bzw\.|beziehungsweise)\s*")
@@ -53,6 +54,19 @@ def same_amount_before(text: str, fig: dict, claims: list[dict]) -> dict | None:
                 and f.get("value") and fig.get("value") and abs(f["value"] - fig["value"]) <= 0.005 * abs(f["value"]):
             return c
     return None
+
+
+def list_header(text: str, pos: int, properties) -> tuple[int, int] | None:
+    """What names a list row's figure when the row names no property itself: the line the list
+    stands under ("Segmente (Umsatz, Veränderung ggü. Vorquartal)" over "- Mobile (MBU):
+    1,35 Mrd. USD, -19 %"), as (start, end). `properties`: the rules' properties (their triggers)."""
+    heading = list_heading(text, pos)
+    if heading is None:
+        return None
+    row = text.rfind("\n", 0, pos) + 1, (text.find("\n", pos) + 1 or len(text) + 1) - 1
+    if any(p.triggers is not None and p.triggers.search(text, *row) for p in properties):
+        return None
+    return heading
 
 
 def table_header(pos: int, tables) -> str | None:

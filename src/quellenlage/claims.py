@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from quellenlage.claim_cues import (compound_of, CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, CONVERTED_LATER, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
+from quellenlage.claim_cues import (compound_of, list_header, CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, CONVERTED_LATER, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
                                     PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WITH_PRODUCT, governs_other, has_figure, same_amount_before, same_magnitude,
                                     table_header, table_year)
@@ -104,11 +104,14 @@ class ClaimFinder:
         if earlier is not None:
             return {**earlier, "figure": fig, "sentence": (ss, se)}
         header = table_header(fig["start"], view.tables)
+        heading = list_header(text, fig["start"], self.r.properties) if header is None else None
+        header = text[heading[0]:heading[1]] if heading else header
         free_before = [c for c in cls[:k] if not has_figure(view, c, fig)] if k else []
         if k is not None and k + 1 < len(cls) and RELATIVE_AFTER.match(text, cls[k + 1][0]) \
                 and not has_figure(view, cls[k + 1], fig):
             free_before = free_before + [cls[k + 1]]  # "…6,6 Mrd., die das Unternehmen im Oktober aufgebracht hat"
-        measure, basis = self.frames.measure(text, fig, (cs, ce), free_before) if fig["label"] != "DATE" else ("level", None)
+        measure, basis = self.frames.measure(text, fig, (cs, ce), free_before + ([heading] if heading else [])) \
+            if fig["label"] != "DATE" else ("level", None)
         if header is None and fig["label"] == "COUNT" and any(
                 not PER_SHARE.match(text, m.end()) for m in self.r.distributive.finditer(text, cs, fig["start"])):
             return None  # "jedes mit mehr als 100.000 GPUs": per unit, not a total (a per-share figure is one)
@@ -322,6 +325,8 @@ class ClaimFinder:
             if p is None or not p.accepts(fig, measure):
                 continue
             if f["start"] >= sentence[0]:
+                if continues and _aside(text, f, fig):
+                    continue  # "8,71 Mrd. (Vj.: 4,37 Mrd.), +84 %": the change is the main figure's
                 if continues or (compares and ";" in text[f["end"]:fig["start"]]
                                  and self.r.ellipsis.search(text, text.rindex(";", f["end"], fig["start"]), fig["start"])
                                  and f["label"] == fig["label"] and f.get("currency") == fig.get("currency")):
@@ -394,6 +399,12 @@ class ClaimFinder:
             # "Geschäftsjahr 2024" is the 2024 another source names.
             span = extent(c["period"], fiscal or CALENDAR)
             c["period_start"], c["period_end"] = (span if span else (None, None))
+
+
+def _aside(text: str, f: dict, fig: dict) -> bool:
+    """Does figure f stand in a parenthesis that closes before fig?"""
+    close = text.find(")", f["end"], fig["start"])
+    return close >= 0 and text.rfind("(", 0, f["start"]) > text.rfind(")", 0, f["start"])
 
 
 def find_claims(view: DocView, rules: ClaimRules) -> list[dict]:

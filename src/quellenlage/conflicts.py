@@ -92,7 +92,12 @@ def date_interval(value: str | None) -> Interval | None:
 def claim_interval(claim: dict) -> Interval | None:
     if claim.get("date_value"):
         return date_interval(claim["date_value"])
-    return number_interval(claim)
+    iv = number_interval(claim)
+    if iv is not None and claim.get("measure") == "change" and iv.high <= 0:
+        # "-20 %" in a key-figure list and "sank um 20 Prozent" in prose: one decline, its size
+        # written with a sign or in words (a change is compared by its size)
+        return Interval(-iv.high, -iv.low)
+    return iv
 
 
 def conflict_id(a: str, b: str) -> str:

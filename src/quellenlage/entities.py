@@ -141,8 +141,9 @@ class EntityRules:
         # also as the head of a compound: "der Musikstreaming-Marktführer Spotify", "die
         # Sicherheitsfirma Crowdstrike" (tried only in the words that hold one of the nouns)
         heads = sorted({n[:1].lower() + n[1:] for n in nouns if n[:1].isupper() and "-" not in n})
-        rx = re.compile(r"(?<![\w-])(?:(?:[A-ZÄÖÜ][\w]*-)?(?:" + trie_alternation(nouns) + r")|(?:[A-ZÄÖÜ][\w]*-)?[A-ZÄÖÜ][a-zäöüß]{2,}(?:"
-                        + trie_alternation(heads) + r"))[ \t\u00a0]+(?P<name>[A-ZÄÖÜ][\w&.-]*[\w](?:[ \u00a0][A-ZÄÖÜ][\w-]+){0,2})(?![\w-])")
+        # (inflected too: "des Kabel-TV-Ausrüsters Scientific Atlanta")
+        rx = re.compile(r"(?<![\w-])(?:(?:[A-ZÄÖÜ][\w]*-){0,2}(?:" + trie_alternation(nouns) + r")|(?:[A-ZÄÖÜ][\w]*-){0,2}[A-ZÄÖÜ][a-zäöüß]{2,}(?:"
+                        + trie_alternation(heads) + r"))(?:e?s|e?n)?[ \t\u00a0]+(?P<name>[A-ZÄÖÜ][\w&.-]*[\w](?:[ \u00a0][A-ZÄÖÜ][\w-]+){0,2})(?![\w-])")
         return Anchored(rx, re.compile(trie_alternation(nouns + heads)))
 
     @cached_property
@@ -238,6 +239,10 @@ ACRONYM = Gated(r"(?<![\w-])", r"[A-ZÄÖÜ][A-ZÄÖÜ]{2,5}(?![\w-])")  # = [A-
 CAPS_BEFORE = re.compile(r"[A-ZÄÖÜ]{2,}[ \t]+$")
 CAPS_AFTER = re.compile(r"[ \t]+[A-ZÄÖÜ]{2,}\b")
 DATELINE_AFTER = re.compile(r"[ \t]*(?:/[^()\n]{0,30})?\((?:dpa|dpa-AFX|Reuters|AFP|APA|AP|sda|SDA|awp|AWP|KNA|epd|Bloomberg|SID|apa)\b")  # "AUSTIN (dpa-AFX)": a dateline
+LABEL_BEFORE = re.compile(r"[ \t]*[-•*–][ \t]+[^\n:()]{1,60}\([ \t]*")
+LABEL_HEAD = re.compile(r"[ \t]*[-•*–][ \t]+[^\n:()]{0,60}")
+LABEL_SHORT_TAIL = re.compile(r"[ \t]*\([A-ZÄÖÜ]{2,6}\)[ \t]*:")
+LABEL_SHORT_AFTER = re.compile(r"[ \t]*\)[ \t]*:")
 TICKER_AFTER = re.compile(r":\s?\d")
 INDEX_TICKER = re.compile(r"\s?:\s?[A-Z0-9]")
 NOT_AN_ORG_AFTER = re.compile(r"\s+(?:zufolge|nach|gemäß|entsprechend)\b")
@@ -289,6 +294,9 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
             continue
         if rules.ticker_re.search(masked, max(0, m.start() - 14), m.start()) or TICKER_AFTER.match(masked[m.end():m.end() + 3]):
             continue  # "(NASDAQ: NVDA)", "(TYO:9984)": ticker symbols
+        if LABEL_SHORT_AFTER.match(masked, m.end()) and \
+                LABEL_BEFORE.fullmatch(masked, masked.rfind("\n", 0, m.start()) + 1, m.start()):
+            continue  # "- Compute and Networking (CNBU): 4,36 Mrd.": a list label's short form
         if taken.free(*m.span()) and m.group(0) not in rules.acronym_stop:
             add(m.start(), m.end(), m.group(0), "ORG", "acronym")
     find_people(masked, rules, taken, add, out)
@@ -320,6 +328,8 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
         first = name.split()[0]
         if first in rules.division_words:
             continue  # "Mobile Networks", "Device Solutions": a division's name
+        if LABEL_SHORT_TAIL.match(masked, m.end()) and LABEL_HEAD.fullmatch(masked, masked.rfind("\n", 0, start) + 1, start):
+            continue  # "- Power & Sensor Systems (PSS): 0,96 Mrd.": a segment a list labels with its short form
         if taken.free(start, m.end()) and first not in rules.not_first and first not in rules.acronym_stop \
                 and not rules.is_title(first) and not (abstract and first.lower().endswith(abstract)):
             initials = "".join(w[0] for w in masked[start:m.end()].split())

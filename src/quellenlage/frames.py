@@ -39,7 +39,8 @@ NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "zeit"
 WITH_SEGMENT = re.compile(r"\s*Mit\s+(?:(?:dem|der|den|seinem|seiner|seinen|ihrem|ihrer|ihren)\s+)?(?P<w>[A-ZÄÖÜ][\w-]+)\s+"
                           r"(?:setzte|setzten|erzielte|erzielten|erlöste|erlösten|verdiente|verdienten|machte|machten"
                           r"|generierte|generierten|erwirtschaftete|erwirtschafteten|nahm|nahmen)(?!\w)")
-SEGMENT_PP = re.compile(r"(?<![\w-])(?:bei\s+der|beim|bei\s+den|bei|im\s+Geschäft\s+mit|in\s+der\s+Sparte)\s+(?P<w>[A-ZÄÖÜ][\w-]+)")
+SEGMENT_PP = re.compile(r"(?<![\w-])(?:bei\s+der|beim|bei\s+den|bei|im\s+Geschäft\s+mit|in\s+der\s+Sparte"
+                        r"|(?:Umsatz|Umsätze|Erlöse|Einnahmen)\s+mit(?:\s+(?:dem|der|den))?)\s+(?P<w>[A-ZÄÖÜ][\w-]+)")
 SEGMENT_ANAPHOR = re.compile(r"(?<![\w-])(?:[Dd]ie|[Dd]iese|[Dd]as|[Dd]ieses|[Dd]er|[Dd]ieser)\s+(?:Sparte|Segment|Bereich|Geschäft|Geschäftsbereich|Division)\b(?!\s+[A-ZÄÖÜ])")
 LIST_LABEL = re.compile(r"[ \t]*[-•*–][ \t]+(?P<label>[A-ZÄÖÜ][^:\n(]{1,50}?)[ \t]*(?:\([^)\n]{1,15}\))?[ \t]*:[ \t]*")
 SIGN_BEFORE = re.compile(r"[+−–-]\s*$")
@@ -140,11 +141,14 @@ class FrameFinder:
         if change:
             basis = "yoy"
             best = None
-            for key, rx in self.r.bases:
-                for m in cue_finditer(rx, text, cs, ce):
-                    d = abs(m.start() - fig["end"])
-                    if best is None or d < best[0]:
-                        best = (d, key)
+            for a, b in [clause, *free]:  # the clause first; a list's heading ("ggü. Vorquartal")
+                for key, rx in self.r.bases:
+                    for m in cue_finditer(rx, text, a, b):
+                        d = abs(m.start() - fig["end"])
+                        if best is None or d < best[0]:
+                            best = (d, key)
+                if best:
+                    break
             if best:
                 basis = best[1]
             return "change", " ".join([basis] + adjust[:1])
@@ -154,7 +158,7 @@ class FrameFinder:
         if fig.get("unit") == "percentage_point":
             return True
         ftext = fig.get("text") or ""
-        if ftext[:1] in "+±" or SIGN_BEFORE.search(text[max(cs, fig["start"] - 2):fig["start"]]) and \
+        if ftext[:1] in "+±−" or ftext[:1] == "-" and ftext[1:2].isdigit() or SIGN_BEFORE.search(text[max(cs, fig["start"] - 2):fig["start"]]) and \
                 not DASH_AFTER_WORD.search(text[max(cs, fig["start"] - 3):fig["start"]]):
             return True
         lead = text[max(cs, fig["start"] - 60):fig["start"]]

@@ -143,3 +143,30 @@ def headings(text: str, start: int = 0) -> list[tuple[int, int]]:
             out.append((s, s + len(body)))
         pos += len(line)
     return out
+
+
+LIST_ROW = re.compile(r"[ \t]*[-•*–][ \t]+\S")
+LIST_REACH = 40  # rows a list heading may stand above
+
+
+def list_heading(text: str, pos: int) -> tuple[int, int] | None:
+    """The line a list stands under, for a position in one of its rows ("Segmente (Umsatz,
+    Veränderung ggü. Vorquartal)" over "- Mobile (MBU): 1,35 Mrd. USD, -19 %"): the first line
+    above the row's block of rows that is no row itself, if it is short and ends no sentence.
+    Bounded: at most `LIST_REACH` rows are walked."""
+    start = text.rfind("\n", 0, pos) + 1
+    if not LIST_ROW.match(text, start):
+        return None
+    for _ in range(LIST_REACH):
+        if start == 0:
+            return None
+        prev = text.rfind("\n", 0, start - 1) + 1
+        line = text[prev:start - 1]
+        if not LIST_ROW.match(line):
+            body = line.strip()
+            if not body or len(body) > 120 or body[-1] in ".!?":
+                return None
+            s = prev + line.index(body[0])
+            return s, s + len(body)
+        start = prev
+    return None

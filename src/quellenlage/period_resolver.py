@@ -94,6 +94,8 @@ class PeriodResolver:
                 if not d["end"] <= ce or compare and self._compared(d["start"], d["end"], fig) \
                         and not ("/" in (d.get("date_value") or "") and RANGE_OPENER.search(self.text, max(0, d["start"] - 6), d["start"])):
                     continue
+                if self._aside(d["start"], fig):
+                    continue  # "(2023: 4,37 Mrd.), +84 %"
                 if describes and not (cs <= fig["start"] < ce):
                     continue  # "im Geschäftsjahr 2025, das Ende September endete": the year is the period
                 # "im März des Vorjahres": a month resolved to its year is no relative period
@@ -118,7 +120,7 @@ class PeriodResolver:
                     if any(x <= a and b <= y and (x, y) != (a, b) for (x, y), _ in cues) or name not in COMPARING \
                             and any(x < b and a < y for (x, y), other in cues if other in COMPARING):
                         continue  # "Quartal" inside "laufende Quartal"; "im Geschäftsjahr davor" compares
-                    if (compare and self._compared(a, b, fig)) or any(d["start"] < b and a < d["end"] or b <= d["start"] <= b + 1
+                    if self._aside(a, fig) or (compare and self._compared(a, b, fig)) or any(d["start"] < b and a < d["end"] or b <= d["start"] <= b + 1
                                                                       for d in self.date_index.starting(a - 200, b + 2)) \
                             or self._nearer_other(a, b, fig, others, name in COMPARING) \
                             or any(b <= o <= b + 14 and CUE_OF_NEXT.fullmatch(self.text, b, o) for o in others):
@@ -134,6 +136,12 @@ class PeriodResolver:
         if rel in ("current_quarter", "final_quarter") and self.published:
             return self.relative(rel, None, fiscal), None
         return period, rel
+
+    def _aside(self, pos: int, fig: dict) -> bool:
+        """Is pos in a parenthesis that closes before the figure ("8,71 Mrd. (Vj.: 4,37 Mrd.),
+        +84 %": the "Vj." is the bracketed figure's)?"""
+        return pos < fig["start"] and self.text.rfind("(", 0, pos) > self.text.rfind(")", 0, pos) \
+            and 0 <= self.text.find(")", pos, fig["start"])
 
     def _describes_date(self, cs: int) -> bool:
         """Is the clause at cs a relative clause right after a date ("Geschäftsjahr 2025, das

@@ -28,7 +28,11 @@ INVESTOR_AFTER = re.compile(r"\s*,?\s*(?:(?:der|die|als)\s+)?(?:(?:Haupt|Lead-|L
 INVESTOR_BEFORE = re.compile(r"(?:(?:angeführt|geführt|Investor|Investoren|Geldgeber|Anteilseigner)\s+(?:von\s+|wie\s+)?(?:der\s+|dem\s+)?"
                              r"|(?:[Aa]ngeführt|[Gg]eführt)\b[^,.;]{0,60}\b(?:vo[nm]|durch)\s+(?:\w+\s+){0,3})$")
 # "arbeitet mit dem US-Konzern Nvidia": a partner or rival named beside the topic is no topic.
-COMPANION_BEFORE = re.compile(r"(?<!\w)(?:mit|gegen|neben|wie)\s+(?:(?:de[mnr]|die|das|einem|einer|einen)\s+)?(?:[\w-]+\s+){0,2}$")
+# Not a topic: a companion ("mit dem US-Konzern Nvidia"), or what a takeover buys ("durch die
+# Übernahme des spanischen Munitionsherstellers Expal": the buyer is the topic).
+COMPANION_BEFORE = re.compile(r"(?<!\w)(?:(?:mit|gegen|neben|wie)\s+(?:(?:de[mnr]|die|das|einem|einer|einen)\s+)?"
+                              r"|(?:Übernahme|Kauf|Kaufs|Erwerb|Erwerbs|Zukauf|Zukaufs|Akquisition)\s+(?:des|der|von|vom)\s+)"
+                              r"(?:[\w-]+\s+){0,2}$")
 OPENING_NP = re.compile(r"\s*(?P<art>Die|Der|Das)\s+(?:[a-zäöüß]\w*\s+)?(?P<noun>[A-ZÄÖÜ][\w-]+)")
 CAPITALISED_RUN = re.compile(r"(?:[A-ZÄÖÜ][\w-]*[ \t]*)+")
 COORDINATED = re.compile(r"\s*und\s+[a-zäöüß]+t\b")
@@ -270,7 +274,7 @@ class SubjectFinder:
                 if resolved:
                     return resolved
             topic = [e for e in fitting if e.type == typ and prev_start <= e.start and e.end <= ss
-                     and not COMPANION_BEFORE.search(text, max(0, e.start - 40), e.start)]
+                     and not COMPANION_BEFORE.search(text, max(0, e.start - 60), e.start)]
             if topic:
                 return topic[0].name
         for typ in types:
