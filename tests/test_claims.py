@@ -160,3 +160,14 @@ def test_a_figure_compared_with_names_no_period_for_its_sentence(nlp):
         "2024-10-15")}
     assert got == {"2,6 Milliarden Euro": "2024-Q3", "5,6 Milliarden Euro": "2024-Q2",
                    "7,5 Milliarden Euro": "2024-Q3"}
+
+
+def test_a_list_row_is_named_by_the_line_the_list_stands_under():
+    from quellenlage.layout import list_heading
+    text = "Segmente (Umsatz, ggü. Vorquartal)\n- Automotive (ATV): 2,06 Mrd.\n- Industrie: 0,6 Mrd.\n\nFazit."
+    s, e = list_heading(text, text.index("0,6"))
+    assert text[s:e] == "Segmente (Umsatz, ggü. Vorquartal)"
+    assert list_heading(text, text.index("Fazit")) is None  # no row
+    assert list_heading("Der Umsatz stieg.\n- Industrie: 0,6 Mrd.", 25) is None  # a sentence is no heading
+    rows = "Kennzahlen\n" + "- Zeile: 1\n" * 100
+    assert list_heading(rows, len(rows) - 3) is None  # too far above: bounded, not searched for

@@ -49,6 +49,18 @@ def test_intervals_follow_the_spec():
     assert claim_interval(claim(100000, text="100.000")) == Interval(97500, 102500)
 
 
+def test_a_decline_is_compared_by_its_size_whether_signed_or_in_words():
+    signed = q("FY2026-Q2", value=-20.0, text="-20 %", label="PERCENT", measure="change", cid="a", source="ticker")
+    worded = q("FY2026-Q2", value=20.0, text="20 Prozent", label="PERCENT", measure="change", cid="b", source="dpa")
+    assert claim_interval(signed) == claim_interval(worded)
+    facts, rows = build_facts([signed, worded], NAMES)
+    assert rows == [] and facts[0]["status"] == "agreed"
+    # a level keeps its sign: a loss of 20 is no profit of 20
+    assert claim_interval(claim(-20.0, text="-20")).high < 0
+    wrong = q("FY2026-Q2", value=-30.0, text="-30 %", label="PERCENT", measure="change", cid="c", source="hb")
+    assert len(build_facts([worded, wrong], NAMES)[1]) == 1
+
+
 def test_dates_are_their_calendar_extent():
     y = date_interval("2030")
     assert (y.low, y.high) == (dt.date(2030, 1, 1).toordinal(), dt.date(2030, 12, 31).toordinal())

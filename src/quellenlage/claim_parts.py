@@ -21,7 +21,9 @@ PART = "(Teil)"
 
 def _key(c: dict) -> tuple:
     f = c["figure"]
+    # (an adjusted level and the reported one are two quantities, as facts keep them apart)
     return (c["subject"], c["property"], c["period"], c["segment"], c["aspect"],
+            c["measure"] == "level" and "adjusted" in (c.get("basis") or ""),
             c.get("relative") if c.get("relative") in ("previous_year", "previous_quarter") else None,
             f.get("unit") if f["label"] in ("COUNT", "DURATION") else None, f.get("currency"))
 

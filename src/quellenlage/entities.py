@@ -294,6 +294,9 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
             continue
         if rules.ticker_re.search(masked, max(0, m.start() - 14), m.start()) or TICKER_AFTER.match(masked[m.end():m.end() + 3]):
             continue  # "(NASDAQ: NVDA)", "(TYO:9984)": ticker symbols
+        before = WORDS_BEFORE.findall(masked[max(0, m.start() - 30):m.start()])
+        if before and before[-1].lower().endswith(rules.division_suffixes):
+            continue  # "die Mobilsparte MBU": a part of a company
         if LABEL_SHORT_AFTER.match(masked, m.end()) and \
                 LABEL_BEFORE.fullmatch(masked, masked.rfind("\n", 0, m.start()) + 1, m.start()):
             continue  # "- Compute and Networking (CNBU): 4,36 Mrd.": a list label's short form

@@ -258,6 +258,10 @@ class FrameRules:
     def not_sites(self) -> frozenset[str]:
         return frozenset(self.cfg["segment"].get("not_sites") or [])
 
+    @cached_property
+    def not_segments(self) -> frozenset[str]:
+        return frozenset(self.cfg["segment"].get("not_segments") or [])
+
     def known_segment(self, words: str) -> str | None:
         """The key of a segment the rules name (`canonical`), else None (no made-up key)."""
         words = re.sub(r"\s+", " ", words.strip(" -"))

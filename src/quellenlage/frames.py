@@ -229,7 +229,7 @@ class FrameFinder:
             m = self.r.subject_segment.match(text, clauses[0][0])
             if m and m.end() <= fig["start"] and not (not_parts is not None and not_parts.search(m.group("w"))) \
                     and not (entities is not None and entities.overlapping(m.start("w"), m.end("w"))) \
-                    and m.group("w").split()[0] not in ARTICLES:
+                    and m.group("w").split()[0] not in ARTICLES and m.group("w").split()[0] not in self.r.not_segments:
                 seg = self.r.canonical_segment(m.group("w"))
                 if seg:
                     return seg  # "Networking wuchs um 98 %"

@@ -33,7 +33,9 @@ INVESTOR_BEFORE = re.compile(r"(?:(?:angeführt|geführt|Investor|Investoren|Gel
 COMPANION_BEFORE = re.compile(r"(?<!\w)(?:(?:mit|gegen|neben|wie)\s+(?:(?:de[mnr]|die|das|einem|einer|einen)\s+)?"
                               r"|(?:Übernahme|Kauf|Kaufs|Erwerb|Erwerbs|Zukauf|Zukaufs|Akquisition)\s+(?:des|der|von|vom)\s+)"
                               r"(?:[\w-]+\s+){0,2}$")
-OPENING_NP = re.compile(r"\s*(?P<art>Die|Der|Das)\s+(?:[a-zäöüß]\w*\s+)?(?P<noun>[A-ZÄÖÜ][\w-]+)")
+# (not "Der um Sonderposten bereinigte Gewinn": a preposition opens an attribute, not the noun)
+OPENING_NP = re.compile(r"\s*(?P<art>Die|Der|Das)\s+(?:(?!(?:um|von|vom|mit|für|nach|aus|bei|beim|im|in|an|am|auf|über|"
+                        r"unter|vor|seit|zu|zum|zur|gegenüber)\s)[a-zäöüß]\w*\s+)?(?P<noun>[A-ZÄÖÜ][\w-]+)")
 CAPITALISED_RUN = re.compile(r"(?:[A-ZÄÖÜ][\w-]*[ \t]*)+")
 COORDINATED = re.compile(r"\s*und\s+[a-zäöüß]+t\b")
 RELATIVE = re.compile(r"\s*(?:das|der|die|welche[rs]?|dessen|deren)\b")
