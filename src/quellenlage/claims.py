@@ -153,6 +153,8 @@ class ClaimFinder:
             aspect = "actual"  # "soll von derzeit rund 86.000 auf 72.000 sinken": the start is today's level
         if prop.aspects and aspect not in prop.aspects:
             aspect = prop.aspects[0]  # "Die Dividende soll 5,35 Euro betragen": a proposal, reported as the year's
+        if prop.compared_as and prop.compared_as != measure:
+            measure, basis = prop.compared_as, None  # "ein Aufschlag von 31 %" is the premium itself
         segment = None
         if prop.segments:
             scope = [(cs, ce)] + free_before[::-1]

@@ -42,6 +42,13 @@ NOW_CONTRAST = re.compile(r"(?<![\w-])(?:[Nn]un|[Jj]etzt|[Dd]iesmal|[Nn]unmehr|[
 RANGE_OPENER = re.compile(r"(?<!\w)[Vv]o[nm]\s+$")
 
 
+ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Dd]em|[Dd]es|[Ee]ine?[mnrs]?)\s+$")
+PARTICIPLE_AFTER = re.compile(r"\s+[a-zäöüß]+(?:te|ene)[mnrs]?(?![\w-])")
+AND_BETWEEN = re.compile(r"(?<![\w-])(?:und|sowie)(?![\w-])")
+YEAR_ENDING_AFTER = re.compile(r"\s*(?:abgelaufenen|abgelaufene|endenden|beendeten|abgeschlossenen)\s+"
+                               r"(?:Geschäftsjahr|Geschäftsjahres|Fiskaljahr|Fiskaljahres|Geschäftshalbjahr)\b")
+
+
 class PeriodResolver:
     """The period a figure is about (SPEC §5 `period`), in this order: a date in its clause
     (or a clause of its sentence without figures of its own), a period named relative to the
@@ -94,7 +101,7 @@ class PeriodResolver:
                 if not d["end"] <= ce or compare and self._compared(d["start"], d["end"], fig) \
                         and not ("/" in (d.get("date_value") or "") and RANGE_OPENER.search(self.text, max(0, d["start"] - 6), d["start"])):
                     continue
-                if self._aside(d["start"], fig):
+                if self._aside(d["start"], fig) or self._next_conjunct(d["start"], d["end"], fig, others):
                     continue  # "(2023: 4,37 Mrd.), +84 %"
                 if describes and not (cs <= fig["start"] < ce):
                     continue  # "im Geschäftsjahr 2025, das Ende September endete": the year is the period
@@ -162,6 +169,12 @@ class PeriodResolver:
             return any(fig["end"] <= o < s for o in others)
         return relative and any(e <= o < fig["start"] for o in others)
 
+    def _next_conjunct(self, s: int, e: int, fig: dict, others: list[int]) -> bool:
+        """Is a date after the figure in the next conjunct, which has a figure of its own after
+        it ("beschäftigt rund 6.000 Mitarbeiter und kam im Ende Januar abgelaufenen
+        Geschäftsjahr auf einen Umsatz von 4,2 Mrd.": the year is the revenue's)?"""
+        return s >= fig["end"] and bool(AND_BETWEEN.search(self.text, fig["end"], s)) and any(o >= e for o in others)
+
     def in_outlook(self, sentence: tuple[int, int]) -> bool:
         """Does the sentence look ahead (a forecast or target cue)? (Once per sentence.)"""
         found = self._outlook.get(sentence)
@@ -180,11 +193,17 @@ class PeriodResolver:
         if not self.published or not window:
             return False
         for d in self.date_index.starting(*clause):
-            if d["end"] <= clause[1] and not d.get("date_relation"):
+            if d["end"] <= clause[1] and not d.get("date_relation") and not self._attributive(d):
                 span = extent(d.get("date_value"))
                 if span and (self.published - span[1]).days > window:
                     return True
         return False
+
+    def _attributive(self, d: dict) -> bool:
+        """A date that only describes a noun ("Das 2003 gegründete Unternehmen bringt 8.000
+        Mitarbeiter mit"): between an article and a participle, not the time of the clause."""
+        return bool(ARTICLE_BEFORE.search(self.text, max(0, d["start"] - 8), d["start"])
+                    and PARTICIPLE_AFTER.match(self.text, d["end"]))
 
     def heading_period(self, pos: int, flow: bool, aspect: str, fiscal: FiscalCalendar | None) -> str | None:
         """The period a heading above the figure names (for what is reported per period)."""
@@ -277,6 +296,8 @@ class PeriodResolver:
             return quarter_ending(y, mo, fiscal)
         if flow and g in ("day", "week"):
             return None  # "am Mittwoch meldete …": the day of the news, not the period
+        if time == "stock" and YEAR_ENDING_AFTER.match(after):
+            return None  # "im Ende Januar abgelaufenen Geschäftsjahr": when a year ended, not when it was counted
         if time == "stock" and g in ("quarter", "half", "year") and d.get("date_mod") != "end" and not (value or "").startswith("FY"):
             return None  # a count at a point in time: "2024" says too little of when
         q = QUARTER_NUMBER.search(text)
