@@ -78,6 +78,22 @@ class ClaimFinder:
         mark_unnamed_parts(out, self.r.additive)
         return out
 
+    def _same_topic(self, view: DocView, prop: Property, sentence: tuple[int, int], done: list[dict]) -> str | None:
+        """ "Bemerkenswert ist die Zusammensetzung der Strafe. Der Grundbetrag liegt bei 40 Mio.":
+        where neither the sentence nor the one before names an entity that fits, the subject of
+        the last claim of the property a few sentences before, not the article's most named."""
+        prev = view.previous_sentence(sentence[0])
+        start = prev[0] if prev else sentence[0]
+        if any(e.type in prop.subject_types or prop.subject_types == ("PAIR",) and e.type == "ORG"
+               for e in view.entity_index.starting(start, sentence[1]) if e.end <= sentence[1]):
+            return None
+        for c in reversed(done):
+            if sentence[0] - c["figure"]["start"] > 800:
+                break
+            if c["property"] == prop.key:
+                return c["subject"]
+        return None
+
     def _owned(self, text: str, m: re.Match, fig: dict) -> bool:
         return governs_other(text, m, fig, getattr(self, "_fig_starts", {}))
 
@@ -120,6 +136,9 @@ class ClaimFinder:
         for prop, trigger, tier in self._properties(text, fig, measure, (ss, se), (cs, ce), free_before, header):
             named = named or (prop, trigger, tier)
             subject, parent_of = self.subjects.subject(view, fig, prop, (ss, se), (cs, ce))
+            if subject and parent_of is None and prop.time == "event":
+                # (an event is told over several sentences; a flow's default is the article's company)
+                subject = self._same_topic(view, prop, (ss, se), done) or subject
             if subject:
                 if named[2] >= 3 > tier and named[0].accepts(fig, measure):
                     # "Der operative Gewinn der Sparte kletterte auf 3,6 Mrd.": the property the
