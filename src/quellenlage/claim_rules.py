@@ -44,6 +44,7 @@ class Property:
     weak: re.Pattern | None = None  # weak_triggers: name it only when no other property's word does
     aspects: tuple[str, ...] = ()   # the aspects it can take (the first for any other); () = all
     compared_as: str | None = None  # the one measure its figures are compared as
+    total: str | None = None        # the property of a total right after one of its figures
 
     def accepts(self, fig: dict, measure: str) -> bool:
         if measure not in self.values.get(fig["label"], ()):
@@ -84,7 +85,7 @@ class ClaimRules:
                 p.get("min"), p.get("max"), cue_re(p["requires"]) if p.get("requires") else None,
                 cue_re(p["excludes"]) if p.get("excludes") else None, p.get("pair", "sentence"),
                 bool(p.get("needs_segment")), cue_re(p["weak_triggers"]) if p.get("weak_triggers") else None,
-                tuple(p.get("aspects") or ()), p.get("compared_as")))
+                tuple(p.get("aspects") or ()), p.get("compared_as"), p.get("total")))
         return out
 
     def candidates(self, label: str, measure: str) -> list[tuple[int, Property]]:

@@ -160,6 +160,13 @@ class ClaimFinder:
                 prop, trigger = named[0], named[1]
             subject, parent_of = self.subjects.own_subject(view, fig, prop, (ss, se), (cs, ce)) or inherited["subject"], None
         prev = done[-1] if done and done[-1]["sentence"] == (ss, se) else None
+        total = self.r.property(self.r.property(prev["property"]).total) \
+            if prev is not None and TOTAL_OPENER.match(text, cs) and prev["figure"]["end"] <= cs else None
+        if total is not None and total.accepts(fig, measure):
+            # "157 Dollar pro Aktie, insgesamt rund 28 Mrd.": the total of what the figure before prices
+            sub, _ = self.subjects.subject(view, fig, total, (ss, se), (cs, ce))
+            if sub:
+                prop, trigger, subject, parent_of = total, None, sub, None
         same = self.r.frames.same_quantity_after
         if prev is not None and same is not None and same.match(text, cs) and prev["figure"]["end"] <= cs \
                 and prev["figure"]["label"] == fig["label"] and prev["figure"].get("currency") == fig.get("currency"):

@@ -24,6 +24,8 @@ class Property(Rules):
     weak_triggers: Words = []
     aspects: list[Aspect] = Field(default=[], description="the aspects it can take; the first stands for any other "
                                   "(a dividend proposal is reported as the year's dividend)")
+    total: Key | None = Field(default=None, description="the property of a total right after one of its figures "
+                              "(a price per share, then 'insgesamt 28 Mrd.': the deal's value)")
     compared_as: Measure | None = Field(default=None, description="the one measure its figures are compared as, "
                                         "however written (a premium: 'ein Aufschlag von 31 %' and 'Prämie: 31 %')")
     requires: Words = []
