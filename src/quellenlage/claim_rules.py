@@ -228,6 +228,7 @@ class DocView:
 
 
 VERB_PENALTY = 30  # characters: how much farther a verb trigger counts than a noun
+COMMA_PENALTY = 15  # characters: how much farther a trigger counts beyond a comma
 
 
 def nearest_trigger(rx: re.Pattern, text: str, start: int, end: int, fig: dict,
@@ -249,6 +250,8 @@ def nearest_trigger(rx: re.Pattern, text: str, start: int, end: int, fig: dict,
             d = (m.start() - fig["end"]) * 1.5 + 5
         if verb and d > 0:
             d += VERB_PENALTY
+        if d > 0 and "," in (text[m.end():fig["start"]] if m.end() <= fig["start"] else text[fig["end"]:m.start()]):
+            d += COMMA_PENALTY  # "Im März 2019 hatte Spotify Beschwerde eingelegt, im Juni 2021 leitete …"
         if best is None or d < best[0]:
             best = (d, m.span())
     return best

@@ -27,6 +27,10 @@ SAYS_BEFORE = re.compile(r"(?:\b[Ll]aut|\b[Nn]ach\s+(?:Angaben|Schätzung(?:en)?
 INVESTOR_AFTER = re.compile(r"\s*,?\s*(?:(?:der|die|als)\s+)?(?:(?:Haupt|Lead-|Leit)?(?:[Ii]nvestor|Geldgeber|Kapitalgeber|Anteilseigner)|angeführt|geführt|(?:an)?geführten|angeführten)")
 INVESTOR_BEFORE = re.compile(r"(?:(?:angeführt|geführt|Investor|Investoren|Geldgeber|Anteilseigner)\s+(?:von\s+|wie\s+)?(?:der\s+|dem\s+)?"
                              r"|(?:[Aa]ngeführt|[Gg]eführt)\b[^,.;]{0,60}\b(?:vo[nm]|durch)\s+(?:\w+\s+){0,3})$")
+# Who complained is not whom a case is against: "eine Beschwerde des Streamingdienstes Spotify",
+# "hatte Spotify Beschwerde eingelegt".
+COMPLAINANT_BEFORE = re.compile(r"Beschwerde\s+(?:von|des|der|vom)\s+(?:[\w-]+\s+){0,2}$")
+COMPLAINANT_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:Beschwerde|Klage)\s+(?:eingelegt|eingereicht|erhoben)")
 # "arbeitet mit dem US-Konzern Nvidia": a partner or rival named beside the topic is no topic.
 # Not a topic: a companion ("mit dem US-Konzern Nvidia"), or what a takeover buys ("durch die
 # Übernahme des spanischen Munitionsherstellers Expal": the buyer is the topic).
@@ -185,7 +189,9 @@ class SubjectFinder:
             # An investor is not the company raising or valued: "Softbank, Hauptinvestor der Runde";
             # a regulator is not the one it fines.
             fitting = [e for e in fitting if e.name not in self.r.entities.authorities and not INVESTOR_AFTER.match(text, e.end)
-                       and not INVESTOR_BEFORE.search(text, max(0, e.start - 80), e.start)]
+                       and not INVESTOR_BEFORE.search(text, max(0, e.start - 80), e.start)
+                       and not COMPLAINANT_BEFORE.search(text, max(0, e.start - 60), e.start)
+                       and not COMPLAINANT_AFTER.match(text, e.end)]
             # "eine Finanzierungsrunde bei OpenAI", "OpenAIs Runde": the company that raises it.
             owned = [e for e in fitting if cs <= e.start and e.end <= ce and (
                 id(e) in object_ids or text[e.end:e.end + 1] == "s" and text[e.start:e.end + 1].endswith("s"))]
