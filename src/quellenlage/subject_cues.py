@@ -14,6 +14,34 @@ from quellenlage.entities import Entity
 if TYPE_CHECKING:  # pragma: no cover
     from quellenlage.claim_rules import DocView
 
+# --- phrases around a name that tell whether it is the subject (subjects.py) ---
+SAYS_BEFORE = re.compile(r"(?:\b[Ll]aut|\b[Nn]ach\s+(?:Angaben|Schätzung(?:en)?|Berechnungen|Zahlen|Daten|Einschätzung|"
+                         r"Informationen|Darstellung)\s+(?:von|de[sr])|zufolge\s+von|so)\s+(?:de[mnrs]\s+|die\s+)?$")
+INVESTOR_AFTER = re.compile(r"\s*,?\s*(?:(?:der|die|als)\s+)?(?:(?:Haupt|Lead-|Leit)?(?:[Ii]nvestor|Geldgeber|Kapitalgeber|Anteilseigner)|angeführt|geführt|(?:an)?geführten|angeführten)")
+INVESTOR_BEFORE = re.compile(r"(?:(?:angeführt|geführt|Investor|Investoren|Geldgeber|Anteilseigner)\s+(?:von\s+|wie\s+)?(?:der\s+|dem\s+)?"
+                             r"|(?:[Aa]ngeführt|[Gg]eführt)\b[^,.;]{0,60}\b(?:vo[nm]|durch)\s+(?:\w+\s+){0,3})$")
+# Who complained is not whom a case is against: "eine Beschwerde des Streamingdienstes Spotify",
+# "hatte Spotify Beschwerde eingelegt".
+COMPLAINANT_BEFORE = re.compile(r"Beschwerde\s+(?:von|des|der|vom)\s+(?:[\w-]+\s+){0,2}$")
+COMPLAINANT_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:Beschwerde|Klage)\s+(?:eingelegt|eingereicht|erhoben)")
+# Not a topic: a companion ("mit dem US-Konzern Nvidia"), or what a takeover buys ("durch die
+# Übernahme des spanischen Munitionsherstellers Expal": the buyer is the topic).
+COMPANION_BEFORE = re.compile(r"(?<!\w)(?:(?:mit|gegen|neben|wie)\s+(?:(?:de[mnr]|die|das|einem|einer|einen)\s+)?"
+                              r"|(?:Übernahme|Kauf|Kaufs|Erwerb|Erwerbs|Zukauf|Zukaufs|Akquisition)\s+(?:des|der|von|vom)\s+)"
+                              r"(?:[\w-]+\s+){0,2}$")
+# (not "Der um Sonderposten bereinigte Gewinn": a preposition opens an attribute, not the noun)
+OPENING_NP = re.compile(r"\s*(?P<art>Die|Der|Das)\s+(?:(?!(?:um|von|vom|mit|für|nach|aus|bei|beim|im|in|an|am|auf|über|"
+                        r"unter|vor|seit|zu|zum|zur|gegenüber)\s)[a-zäöüß]\w*\s+)?(?P<noun>[A-ZÄÖÜ][\w-]+)")
+CAPITALISED_RUN = re.compile(r"(?:[A-ZÄÖÜ][\w-]*[ \t]*)+")
+COORDINATED = re.compile(r"\s*und\s+[a-zäöüß]+t\b")
+RELATIVE = re.compile(r"\s*(?:das|der|die|welche[rs]?|dessen|deren)\b")
+LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:und|oder|sowie|bzw\.))\s*(?:(?:de[mnrs]|die|das)\s+)?")
+LATTER = re.compile(r"\s*(?:Letztere[rs]?|Erstere[rs]?|Letztgenannte[rs]?)\s")
+GEGEN = re.compile(r"(?<!\w)gegen\s+(?:(?:de[mnr]|die|das)\s+)?(?:[\w-]+\s+){0,2}$")
+TOPIC_FOR = re.compile(r"\s*Für\s+(?P<n>[A-ZÄÖÜ][\w&.-]*)(?:\s+[A-ZÄÖÜ][\w&.-]*)?\s+(?:ist|sind|war|waren|wäre|bleibt|bleiben)(?!\w)")
+COMPARISON_OPENER = re.compile(r"\s*(?:Zum\s+Vergleich|Im\s+Vergleich\s+dazu|Zum\s+Größenvergleich|Vergleich\s*:)")
+DEFINITE_OPENER = re.compile(r"\s*(?:Die|Der|Das|Diese[rs]?|Dieses)\s+(?:[a-zäöüß]\w*\s+)?")
+
 COORDINATION = re.compile(r"\s+(?:und|sowie)\s+(?:(?:dessen|deren|seine|ihre|die|der|den|dem)\s+)?(?:[\w-]+\s+){0,3}")
 AGAINST = re.compile(r"(?<![\w-])gegen\s+(?:den\s+|die\s+|das\s+)?(?:[\w-]+\s+){0,2}$")
 WITH_ITS = re.compile(r"(?<![\w-])und\s+(?:seine|dessen|deren|ihre|sein|ihr)\s+(?:[\w-]+\s+){0,3}$")

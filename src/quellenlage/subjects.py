@@ -17,36 +17,15 @@ from typing import TYPE_CHECKING
 
 from quellenlage.entities import Entity
 from quellenlage.patterns import alternation
-from quellenlage.subject_cues import GroupCues, allotted_to, both_named, table_row_subject, together_named, with_subsidiary
+from quellenlage.subject_cues import (CAPITALISED_RUN, COMPANION_BEFORE, COMPARISON_OPENER, COMPLAINANT_AFTER, COMPLAINANT_BEFORE, COORDINATED, DEFINITE_OPENER, GEGEN, INVESTOR_AFTER, INVESTOR_BEFORE, LATTER, LIST_GAP, OPENING_NP, RELATIVE, SAYS_BEFORE, TOPIC_FOR,
+                                      GroupCues, allotted_to, both_named, table_row_subject, together_named, with_subsidiary)
 
 if TYPE_CHECKING:  # pragma: no cover
     from quellenlage.claim_rules import ClaimRules, DocView, Property
 
-SAYS_BEFORE = re.compile(r"(?:\b[Ll]aut|\b[Nn]ach\s+(?:Angaben|Schätzung(?:en)?|Berechnungen|Zahlen|Daten|Einschätzung|"
-                         r"Informationen|Darstellung)\s+(?:von|de[sr])|zufolge\s+von|so)\s+(?:de[mnrs]\s+|die\s+)?$")
-INVESTOR_AFTER = re.compile(r"\s*,?\s*(?:(?:der|die|als)\s+)?(?:(?:Haupt|Lead-|Leit)?(?:[Ii]nvestor|Geldgeber|Kapitalgeber|Anteilseigner)|angeführt|geführt|(?:an)?geführten|angeführten)")
-INVESTOR_BEFORE = re.compile(r"(?:(?:angeführt|geführt|Investor|Investoren|Geldgeber|Anteilseigner)\s+(?:von\s+|wie\s+)?(?:der\s+|dem\s+)?"
-                             r"|(?:[Aa]ngeführt|[Gg]eführt)\b[^,.;]{0,60}\b(?:vo[nm]|durch)\s+(?:\w+\s+){0,3})$")
-# Who complained is not whom a case is against: "eine Beschwerde des Streamingdienstes Spotify",
-# "hatte Spotify Beschwerde eingelegt".
-COMPLAINANT_BEFORE = re.compile(r"Beschwerde\s+(?:von|des|der|vom)\s+(?:[\w-]+\s+){0,2}$")
-COMPLAINANT_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:Beschwerde|Klage)\s+(?:eingelegt|eingereicht|erhoben)")
-# "arbeitet mit dem US-Konzern Nvidia": a partner or rival named beside the topic is no topic.
-# Not a topic: a companion ("mit dem US-Konzern Nvidia"), or what a takeover buys ("durch die
-# Übernahme des spanischen Munitionsherstellers Expal": the buyer is the topic).
-COMPANION_BEFORE = re.compile(r"(?<!\w)(?:(?:mit|gegen|neben|wie)\s+(?:(?:de[mnr]|die|das|einem|einer|einen)\s+)?"
-                              r"|(?:Übernahme|Kauf|Kaufs|Erwerb|Erwerbs|Zukauf|Zukaufs|Akquisition)\s+(?:des|der|von|vom)\s+)"
-                              r"(?:[\w-]+\s+){0,2}$")
-# (not "Der um Sonderposten bereinigte Gewinn": a preposition opens an attribute, not the noun)
-OPENING_NP = re.compile(r"\s*(?P<art>Die|Der|Das)\s+(?:(?!(?:um|von|vom|mit|für|nach|aus|bei|beim|im|in|an|am|auf|über|"
-                        r"unter|vor|seit|zu|zum|zur|gegenüber)\s)[a-zäöüß]\w*\s+)?(?P<noun>[A-ZÄÖÜ][\w-]+)")
-CAPITALISED_RUN = re.compile(r"(?:[A-ZÄÖÜ][\w-]*[ \t]*)+")
-COORDINATED = re.compile(r"\s*und\s+[a-zäöüß]+t\b")
-RELATIVE = re.compile(r"\s*(?:das|der|die|welche[rs]?|dessen|deren)\b")
 CLAIM_TYPES = ("ORG", "PER", "MODEL", "PRODUCT", "INFRA", "CHIP", "LAW", "INDEX")
 
 
-LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:und|oder|sowie|bzw\.))\s*(?:(?:de[mnrs]|die|das)\s+)?")
 
 
 class SubjectFinder:
@@ -340,6 +319,8 @@ class SubjectFinder:
             anaphoric = org_rx is not None and any(
                 re.search(r"(?<!\w)(?:an|in|bei|von|mit|für)\s+$", text[max(0, m.start() - 6):m.start()])
                 for m in org_rx.finditer(text, ss, se))
+            if LATTER.match(text, ss):
+                return None  # "Letzteres hatte Cisco 2017 gekauft": a party named before, not the article's topic
             if anaphoric or prop.pair in ("sentence", "contract"):
                 others = [e for e in ents if e.type == "ORG" and e.name != holder and e.end <= se
                           and e.name not in self.r.entities.authorities]  # a regulator is no party
@@ -376,10 +357,6 @@ class SubjectFinder:
         return "/".join(sorted({a, b})) if a != b else None
 
 
-GEGEN = re.compile(r"(?<!\w)gegen\s+(?:(?:de[mnr]|die|das)\s+)?(?:[\w-]+\s+){0,2}$")
-TOPIC_FOR = re.compile(r"\s*Für\s+(?P<n>[A-ZÄÖÜ][\w&.-]*)(?:\s+[A-ZÄÖÜ][\w&.-]*)?\s+(?:ist|sind|war|waren|wäre|bleibt|bleiben)(?!\w)")
-COMPARISON_OPENER = re.compile(r"\s*(?:Zum\s+Vergleich|Im\s+Vergleich\s+dazu|Zum\s+Größenvergleich|Vergleich\s*:)")
-DEFINITE_OPENER = re.compile(r"\s*(?:Die|Der|Das|Diese[rs]?|Dieses)\s+(?:[a-zäöüß]\w*\s+)?")
 
 
 def _embedded(text: str, sentence_start: int, pos: int) -> bool:
