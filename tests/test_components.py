@@ -62,3 +62,11 @@ def test_messy_text_never_breaks_the_pipeline(nlp, pieces):
         for span in doc.spans[group]:
             rec = getattr(span._, key)
             assert text[rec["start"]:rec["end"]] == rec["text"]
+
+
+def test_a_signed_percentage_is_a_change_of_that_size(nlp):
+    text = "Nokia legt Zahlen vor.\n\n- Umsatz: 4,98 Mrd. Euro, -20 %\n- Marge: +1,5 Prozentpunkte\n\nDer Umsatz sank um 20 Prozent."
+    recs = [s._.figure for s in process(nlp, text).spans["figures"] if s._.figure["label"] == "PERCENT"]
+    assert [(r["text"], r["value"]) for r in recs] == [("-20 %", 20.0), ("+1,5 Prozentpunkte", 1.5), ("20 Prozent", 20.0)]
+    claims = [s._.claim for s in process(nlp, text).spans["claims"] if s.text.startswith("-20")]
+    assert claims and claims[0]["measure"] == "change"

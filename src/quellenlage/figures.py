@@ -212,6 +212,10 @@ class Scanner(TableFigures):
         m = self.r.percent_re.match(text, q)
         if m and (a.kind != "one" or text[a.start:a.end].lower() in ("ein", "eins")):
             fig.label, fig.rule = "PERCENT", "percent"
+            if fig.value is not None and fig.value < 0 and text[fig.start:fig.start + 1] in "-−–":
+                # "-19 %" in a key-figure list: a change whose sign gives the direction; its value
+                # is its size, as "sank um 19 Prozent" writes it (the text keeps the sign)
+                fig.value = -fig.value
             if m.group("pp"):
                 fig.unit = "percentage_point"
             if not hyphen:
