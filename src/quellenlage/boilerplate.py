@@ -55,6 +55,19 @@ def _reads_like_ad(line: str, rules: BoilerplateRules) -> bool:
 
 
 TEASER_LINE_MAX = 60  # a marker with " *" opens teasers only on a line this short
+PROSE_MIN = 350  # characters: a paragraph this long with three sentences or more is reporting
+SENTENCE_END = re.compile(r"[.!?][\"“”»«]?\s+(?=[\"„“»«]?[A-ZÄÖÜ])")
+
+
+def _ad_match(line: str, rx: re.Pattern) -> bool:
+    """Does a line pattern make this line boilerplate? In a paragraph of reporting ("…
+    über günstigere Abo-Angebote außerhalb der App zu informieren. Dies sei …") only a match
+    in its last sentence does (an ad appended: "… Hier weiterlesen")."""
+    m = rx.search(line)
+    if m is None or len(line) < PROSE_MIN or not line[:m.start()].strip():
+        return m is not None  # (what opens the line marks it: "Anzeige: …")
+    ends = [x.end() for x in SENTENCE_END.finditer(line)]
+    return len(ends) < 2 or rx.search(line, ends[-1]) is not None
 
 
 def _teaser_marker(line: str, rules: BoilerplateRules) -> bool:
@@ -138,7 +151,7 @@ def _find(text: str, rules: BoilerplateRules, start: int, lines: list[tuple[int,
             regions.append((s, e))
             after_marker = True
             continue
-        if any(rx.search(line) for rx in line_res):
+        if any(_ad_match(line, rx) for rx in line_res):
             regions.append((s, e))
         elif after_marker and _reads_like_ad(line, rules):
             regions.append((s, e))
