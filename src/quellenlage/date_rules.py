@@ -191,7 +191,9 @@ class DateRules:
     @cached_property
     def fiscal_talk_re(self) -> re.Pattern:
         words = list(self.cfg["fiscal_words"]) + list(self.cfg.get("fiscal_quarter_words") or [])
-        return re.compile(r"(?<![\w-])(?:" + trie_alternation(words) + r")(?!\w)|[Ff]iskal")
+        # also a quarter said to end in a month: "im vierten Quartal (bis 31. Januar 2025)"
+        return re.compile(r"(?<![\w-])(?:" + trie_alternation(words) + r")(?!\w)|[Ff]iskal"
+                          r"|Quartals?\s*\(?\s*bis\s+(?:Ende\s+|\d{1,2}\.\s*)[A-ZÄÖÜ][a-zä]+")
 
     @cached_property
     def fiscal_year_re(self) -> re.Pattern:

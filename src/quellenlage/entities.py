@@ -308,8 +308,10 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     nouns = tuple((rules.cfg.get("bare_names") or {}).get("noun_suffixes") or ())
     for m in rules.org_noun_re.finditer(masked):
         name, end = m.group("name"), m.end("name")
-        while nouns and " " in name and name.rsplit(" ", 1)[1].lower().endswith(nouns):
-            name = name.rsplit(" ", 1)[0]  # "Tochter Glovo Kartellstrafen von …": the name ends before the noun
+        while nouns and " " in name and name.rsplit(" ", 1)[1].lower().endswith(nouns) and masked.count(name) < 2:
+            # "Tochter Glovo Kartellstrafen von …": the name ends before the noun (unless the
+            # article uses the words together again: "Live Nation")
+            name = name.rsplit(" ", 1)[0]
             end = m.start("name") + len(name)
         if taken.free(m.start("name"), end) and name.split()[0] not in rules.not_first \
                 and not NOT_AN_ORG_AFTER.match(masked[end:end + 14]) \

@@ -57,5 +57,14 @@ def bare_names(text: str, cfg: dict, not_first: frozenset[str], taken) -> set[st
             found.add(word)
     # never in lower case (not even inside a word: "Quartalsumsatz"): asked last, of the few
     # left, since each asks the whole text
-    return {word for word in found if word.lower() not in text}
+    return {_whole_name(text, word, where[word]) for word in found if word.lower() not in text}
+
+
+NEXT_CAPITALISED = re.compile(r"[ \t]([A-ZÄÖÜ][\w&]*)(?![\w&-])")
+
+
+def _whole_name(text: str, word: str, starts: list[int]) -> str:
+    """ "Live Nation": a name whose every use goes on with the same capitalised word is both."""
+    nxt = {m.group(1) if m else None for m in (NEXT_CAPITALISED.match(text, s + len(word)) for s in starts)}
+    return f"{word} {nxt.pop()}" if len(nxt) == 1 and None not in nxt else word
 

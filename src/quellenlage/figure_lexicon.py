@@ -12,6 +12,9 @@ from quellenlage.rules import RuleSet
 from quellenlage.textutil import LETTER, SPACES
 
 
+SHARED = "?"  # the currency table's mark for a form several currencies share
+
+
 @dataclass
 class FigureRules:
     """The lexicons of rules/<lang>/ compiled into matchers."""
@@ -38,7 +41,39 @@ class FigureRules:
         table = {f: iso for iso, names in self.cfg["currency_names"]["names"].items() for f in names}
         table.update(self._currency_symbols)
         table.update({f.rstrip("-"): iso for iso, c in self.cfg["currencies"]["currencies"].items() for f in c["after"]})
+        table.update({f: SHARED for f in self.shared_currencies})
         return re.compile(r"(?P<cur>" + alternation(table) + r")(?!" + LETTER + r")"), table
+
+    @cached_property
+    def shared_currencies(self) -> dict[str, tuple[str, ...]]:
+        """Forms several currencies share ("Kronen") -> those currencies, the default first."""
+        return {f: tuple(isos) for f, isos in (self.cfg["currencies"].get("shared") or {}).items()}
+
+    @cached_property
+    def _own_forms(self) -> dict[str, re.Pattern]:
+        """ISO code -> its forms that name it alone (its code, its full names), for shared forms."""
+        wanted = {iso for isos in self.shared_currencies.values() for iso in isos}
+        forms: dict[str, set[str]] = {iso: {iso} for iso in wanted}
+        for iso, names in self.cfg["currency_names"]["names"].items():
+            if iso in wanted:
+                forms[iso].update(names)
+        for iso, c in self.cfg["currencies"]["currencies"].items():
+            if iso in wanted:
+                forms[iso].update(f.rstrip("-") for f in c["after"] + c["before"])
+        return {iso: re.compile(r"(?<!" + LETTER + r")(?:" + alternation(fs) + r")(?!" + LETTER + r")") for iso, fs in forms.items()}
+
+    def shared_currency(self, form: str, text: str) -> str:
+        """The currency a shared form ("Kronen") stands for in this text: the first of its
+        currencies the text names by a form of its own ("schwedische Kronen", "SEK"), else the
+        first listed. (Once per text and form.)"""
+        seen = self.__dict__.get("_shared_seen")
+        if seen is None or seen[0] is not text:
+            seen = self.__dict__["_shared_seen"] = (text, {})  # only the text being scanned
+        iso = seen[1].get(form)
+        if iso is None:
+            isos = self.shared_currencies[form]
+            iso = seen[1][form] = next((i for i in isos if self._own_forms[i].search(text)), isos[0])
+        return iso
 
     @cached_property
     def _currency_symbols(self) -> dict[str, str]:

@@ -15,7 +15,7 @@ from typing import Iterable
 from quellenlage.atoms import AtomFinder
 from quellenlage.counting import GENERIC, CountUnits
 from quellenlage.figure import Atom, Figure
-from quellenlage.figure_lexicon import FigureRules
+from quellenlage.figure_lexicon import SHARED, FigureRules
 from quellenlage.figure_words import duration_adjectives, duration_nouns, ranks
 from quellenlage.figure_tables import TableFigures
 from quellenlage.layout import table_cells
@@ -231,7 +231,9 @@ class Scanner(TableFigures):
         if m and (a.kind not in ("one", "half") or scaled or (a.kind == "one" and not hyphen and text[m.end():m.end() + 1] != "-"
                                                               and (m.group("cur") not in self.r.also_measures
                                                                    or _no_noun_after(text, m.end())))):
-            fig.label, fig.currency, fig.rule = "MONEY", ctable[m.group("cur")], "money_after"
+            cur = ctable[m.group("cur")]
+            cur = self.r.shared_currency(m.group("cur"), text) if cur == SHARED else cur
+            fig.label, fig.currency, fig.rule = "MONEY", cur, "money_after"
             fig.end = m.end()
             return True
         if (a.kind != "half" or scaled) and not hyphen and subunit_money(text, fig, q, self.r):

@@ -48,6 +48,10 @@ class FrameRules:
                                      + r"\s+bis\s+(?:Ende\s+)?[A-ZÄÖÜ][a-zäöü]+")),
             ("quarter_end", re.compile(r"(?P<n>erste|zweite|dritte|vierte)[nrs]?\s+(?:" + quarters + r")" + gap + day
                                        + month + r"[^.;]{0,12}?\b(?:" + ends + r")")),
+            # "im Geschäftsjahr bis Ende Januar 2024", "im vierten Quartal (bis 31. Januar 2025)"
+            ("year_end", re.compile(r"(?:" + years + r")\s*\(?\s*bis\s+(?:Ende\s+|\d{1,2}\.\s*)" + month)),
+            ("quarter_end", re.compile(r"(?P<n>erste|zweite|dritte|vierte)[nrs]?\s+(?:Quartals?|" + quarters
+                                       + r")\s*\(?\s*bis\s+(?:Ende\s+|\d{1,2}\.\s*)" + month)),
         ]
 
     # --- aspect ---

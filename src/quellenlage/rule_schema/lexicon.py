@@ -110,6 +110,9 @@ class Subunit(Rules):
 class CurrenciesFile(Rules):
     currencies: Annotated[dict[IsoCurrency, CurrencyForms], Field(min_length=1)]
     subunits: dict[Word, Subunit] = Field(default={}, description="Cent: {currencies: [EUR, USD], factor: 0.01}")
+    shared: dict[Word, Annotated[list[IsoCurrency], Field(min_length=1)]] = Field(
+        default={}, description="forms several currencies share: Kronen: [SEK, NOK, DKK] (the one the "
+                                "document names by a form of its own, else the first)")
     also_measures: Words = Field(default=[], description="currency forms that are also measures: Pfund")
     examples: list[FigureExample] = []
 
