@@ -42,10 +42,12 @@ class Entity:
 @dataclass
 class EntityRules:
     cfg: dict
+    currency_codes: frozenset[str] = frozenset()  # "Mrd. SEK": a currency, never an organisation
 
     @classmethod
     def from_ruleset(cls, rules: RuleSet) -> "EntityRules":
-        return cls(rules.get("entities"))
+        codes = set((rules.get("currencies").get("currencies") or {})) | set((rules.get("currency_names").get("names") or {}))
+        return cls(rules.get("entities"), frozenset(codes))
 
     @cached_property
     def table(self) -> dict[str, tuple[str, str, tuple]]:
@@ -132,7 +134,7 @@ class EntityRules:
 
     @cached_property
     def acronym_stop(self) -> frozenset[str]:
-        return frozenset(self.cfg.get("acronym_stoplist") or [])
+        return frozenset(self.cfg.get("acronym_stoplist") or []) | self.currency_codes
 
     @cached_property
     def org_noun_re(self) -> Anchored:
