@@ -258,3 +258,15 @@ def test_an_undated_event_joins_the_dated_one_of_its_days():
     rows = build_facts([_cut(600, "a", "x", dt.date(2025, 6, 10), **june),
                         _cut(800, "b", "y", dt.date(2025, 7, 20))], NAMES)[1]
     assert rows == []
+
+
+def test_an_event_dated_to_days_a_few_days_apart_is_one_event():
+    def breach(value, day, cid):
+        d = dt.date(2024, 5, day)
+        return claim(value=value, text=f"{value:g} Mio.", label="COUNT", currency=None, unit="customer",
+                     property="affected_customers", subject="Ticketmaster", time="event", window_days=30,
+                     period=d.isoformat(), period_start=d, period_end=d, cid=cid, source=cid)
+    facts, rows = build_facts([breach(560e6, 20, "a"), breach(56e6, 28, "b")], NAMES)
+    assert len(rows) == 1  # the news day of one source, the hacker's post in another: one breach
+    facts, rows = build_facts([breach(560e6, 1, "a"), breach(56e6, 28, "b")], NAMES)
+    assert rows == []  # four weeks apart: two events

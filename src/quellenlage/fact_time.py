@@ -4,6 +4,7 @@ stated date (joined by sources published then) or into windows of the property's
 `window_days`, lasting ones not at all. Rows only."""
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 
 from quellenlage.conflicts import date_interval
@@ -68,6 +69,19 @@ def _allowance(window: int) -> int:
 EVENT_NEAR = 30  # days: an undated event in a source published this near a dated one may be it
 
 
+DAY_SLACK = dt.timedelta(days=7)  # an event dated to a day is the same as one dated days apart
+
+
+def _padded(c: dict) -> tuple:
+    """A claim's dates for telling events apart: a day or week widened by `DAY_SLACK` on both
+    sides (the day of the news in one source, of the hacker's post in another: "am 20. Mai",
+    "am Dienstag"), a month or longer as it is."""
+    start, stop = c["period_start"], c["period_end"]
+    if (stop - start) <= DAY_SLACK:
+        return start - DAY_SLACK, stop + DAY_SLACK
+    return start, stop
+
+
 def _events(members: list[dict], near: int = EVENT_NEAR) -> list[list[dict]]:
     """Events (a funding round, an investment, a deal): claims whose stated dates overlap are
     about the same event. A claim without a date is news of its source's time: it joins the
@@ -80,12 +94,13 @@ def _events(members: list[dict], near: int = EVENT_NEAR) -> list[list[dict]]:
     groups: list[list[dict]] = []
     end = None
     for c in dated:
-        if groups and c["period_start"] <= end:
+        start, stop = _padded(c)
+        if groups and start <= end:
             groups[-1].append(c)
-            end = max(end, c["period_end"])
+            end = max(end, stop)
         else:
             groups.append([c])
-            end = c["period_end"]
+            end = stop
     spans = [(min(c["period_start"] for c in g).toordinal(), max(c["period_end"] for c in g).toordinal())
              for g in groups]
     # an event dated after its own source was published is a plan ("sollen bis Ende 2026 wegfallen")

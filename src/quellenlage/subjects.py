@@ -178,6 +178,11 @@ class SubjectFinder:
                 # "hatte die DPC gegen den Facebook-Konzern Meta ausgesprochen: 1,2 Mrd. Euro"
                 owned = [e for e in fitting if ss <= e.start and e.end <= fig["start"] and id(e) in object_ids
                          and GEGEN.search(text, max(0, e.start - 30), e.start)]
+            if not owned:
+                # "Auch bei der Bank Santander, die …, sollen die Daten von 13 Mio. Kunden
+                # abgeflossen sein": the object of a clause before, with no other name in between
+                owned = [e for e in fitting if ss <= e.start and e.end <= cs and id(e) in object_ids
+                         and not any(e.end <= o.start and o.end <= fig["start"] for o in fitting)]
             if owned:
                 return min(owned, key=lambda e: abs(e.start - fig["start"])).name
         # In the figure's own sentence an object ("an dem Start-up") is not the subject;
