@@ -123,3 +123,9 @@ def governs_other(text: str, m: re.Match, fig: dict, fig_ends: dict[int, int]) -
     if other_end is None:
         return False
     return not TO_LEVEL.fullmatch(text, other_end, fig["start"])
+
+
+def aside(text: str, f: dict, fig: dict) -> bool:
+    """Does figure f stand in a parenthesis that closes before fig?"""
+    close = text.find(")", f["end"], fig["start"])
+    return close >= 0 and text.rfind("(", 0, f["start"]) > text.rfind(")", 0, f["start"])

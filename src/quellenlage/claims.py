@@ -12,19 +12,19 @@ the document, in text order.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
-from quellenlage.claim_cues import (compound_of, list_header, CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, CONVERTED_LATER, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
+from quellenlage.claim_cues import (aside, compound_of, list_header, CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, CONVERTED_LATER, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
                                     PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WITH_PRODUCT, governs_other, has_figure, same_amount_before, same_magnitude,
                                     table_header, table_year)
+from quellenlage.claim_periods import resolve_periods
 from quellenlage.claim_late import comparisons_happened, headings_take_body_frames, unfinished_periods
 from quellenlage.claim_parts import mark_unnamed_parts
 from quellenlage.claim_rules import ClaimRules, DocView, Property, nearest_trigger
 from quellenlage.frames import FrameFinder
-from quellenlage.normalize.periods import CALENDAR, claim_time, extent
+from quellenlage.normalize.periods import claim_time
 from quellenlage.patterns import cue_search
-from quellenlage.document_periods import dominant_period, named_periods, stated_fiscal
+from quellenlage.document_periods import stated_fiscal
 from quellenlage.period_resolver import PeriodResolver
 from quellenlage.subjects import SubjectFinder
 from quellenlage.textutil import clauses
@@ -71,7 +71,7 @@ class ClaimFinder:
             claim = self._claim(view, fig, out, periods)
             if claim is not None:
                 out.append(claim)
-        self._resolve_periods(view, out, periods)
+        resolve_periods(view, out, periods, self._fiscal, self._stated)
         headings_take_body_frames(text, out, view.skipped)
         unfinished_periods(text, out, view.published, self.r.frames.looks_back)
         comparisons_happened(out)
@@ -353,7 +353,7 @@ class ClaimFinder:
             if p is None or not p.accepts(fig, measure):
                 continue
             if f["start"] >= sentence[0]:
-                if continues and _aside(text, f, fig):
+                if continues and aside(text, f, fig):
                     continue  # "8,71 Mrd. (Vj.: 4,37 Mrd.), +84 %": the change is the main figure's
                 if continues or (compares and ";" in text[f["end"]:fig["start"]]
                                  and self.r.ellipsis.search(text, text.rindex(";", f["end"], fig["start"]), fig["start"])
@@ -378,61 +378,6 @@ class ClaimFinder:
         return any(re.search(r"(?<!\w)(?:[Dd]ie|[Dd]er|[Dd]as|[Dd]iese[rs]?|[Dd]en|[Dd]em)\s+(?:\w+\s+)?$",
                              text[max(sentence[0], m.start() - 30):m.start()]) and m.group(0)[:1].isupper()
                    for m in p.triggers.finditer(text, *sentence))
-
-    # --- periods: second pass ------------------------------------------------------------
-    def _named_periods(self, view: DocView, claims: list[dict], periods: PeriodResolver) -> list[tuple[int, str]]:
-        subjects = Counter(c["subject"] for c in claims if c["time"] == "flow")
-        fiscal = self._fiscal(subjects.most_common(1)[0][0]) if subjects else self._stated
-        return named_periods(view.figures, periods, fiscal)
-
-    def _resolve_periods(self, view: DocView, claims: list[dict], periods: PeriodResolver) -> None:
-        """Relative periods against the passage's period, headings, then the document's main
-        reporting period for what is reported per period; calendar extents for all."""
-        dominant = dominant_period(claims, view, periods, self._fiscal)
-        by_sentence: dict[tuple[int, int], str] = {}
-        for c in claims:  # the period each sentence reports on, named by an actual figure of it
-            if c["period"] and not c["relative"] and c["aspect"] == "actual" and c["time"] == "flow" \
-                    and not COMPARED_WITH.search(view.text, max(0, c["figure"]["start"] - 30), c["figure"]["start"]):
-                # not one compared with: "fiel auf 2,6 Mrd., nach 5,6 Mrd. im zweiten Quartal"
-                by_sentence.setdefault(c["sentence"], c["period"])
-        passage: tuple[int, str] | None = None  # (where, period) the paragraph last reported on
-        named = self._named_periods(view, claims, periods)  # periods named by dates, in text order
-        k = 0
-        for c in claims:
-            while k < len(named) and named[k][0] < c["figure"]["start"]:
-                passage, k = named[k], k + 1
-            if passage is not None and "\n\n" in view.text[passage[0]:c["figure"]["start"]]:
-                passage = None
-            if c["sentence"] in by_sentence:
-                passage = (c["figure"]["start"], by_sentence[c["sentence"]])
-            fig = c["figure"]
-            fiscal = self._fiscal(c["subject"])
-            if c["time"] != "static" and fig["label"] != "DATE":
-                follows = c.get("follows")
-                if c["period"] is None and follows is not None and not c["relative"] and not follows["relative"]:
-                    c["period"] = follows["period"]  # the claim it continues, now resolved
-                # "Im Vorquartal waren es …", "Ein Jahr zuvor …": relative to the period of the
-                # sentence, else of the paragraph so far, else the document's.
-                ref = by_sentence.get(c["sentence"]) or (passage[1] if passage else None) or dominant
-                if c["period"] is None and c["relative"]:
-                    c["period"] = periods.relative(c["relative"], ref, fiscal)
-                if c["period"] is None:
-                    c["period"] = periods.heading_period(fig["start"], claim_time(c["time"], c["measure"]) == "flow",
-                                                         c["aspect"], fiscal)
-                # (what a count gained, "5,1 Mio. Neukunden", in the period reported on; not a price's move)
-                per_period = c["time"] == "flow" or fig["label"] == "COUNT" and claim_time(c["time"], c["measure"]) == "flow"
-                if c["period"] is None and per_period and c["aspect"] == "actual" and not c["relative"]:
-                    c["period"] = passage[1] if passage else dominant
-            # A company whose fiscal calendar nobody states keeps the calendar year: its
-            # "Geschäftsjahr 2024" is the 2024 another source names.
-            span = extent(c["period"], fiscal or CALENDAR)
-            c["period_start"], c["period_end"] = (span if span else (None, None))
-
-
-def _aside(text: str, f: dict, fig: dict) -> bool:
-    """Does figure f stand in a parenthesis that closes before fig?"""
-    close = text.find(")", f["end"], fig["start"])
-    return close >= 0 and text.rfind("(", 0, f["start"]) > text.rfind(")", 0, f["start"])
 
 
 def find_claims(view: DocView, rules: ClaimRules) -> list[dict]:

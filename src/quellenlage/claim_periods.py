@@ -1,0 +1,62 @@
+"""The claims' periods, second pass (claims.py): relative periods ("im Vorquartal") against the
+period of their sentence, paragraph or document, headings, the document's main reporting
+period for what is reported per period, and every period's calendar extent. `fiscal_of`: a
+subject's fiscal calendar; `stated`: the one the article states. Pure, one document's claims."""
+from __future__ import annotations
+
+from collections import Counter
+
+from quellenlage.claim_cues import COMPARED_WITH
+from quellenlage.claim_rules import DocView
+from quellenlage.document_periods import dominant_period, named_periods
+from quellenlage.normalize.periods import CALENDAR, claim_time, extent
+from quellenlage.period_resolver import PeriodResolver
+
+
+def _named_periods(view: DocView, claims: list[dict], periods: PeriodResolver, fiscal_of, stated) -> list[tuple[int, str]]:
+    subjects = Counter(c["subject"] for c in claims if c["time"] == "flow")
+    fiscal = fiscal_of(subjects.most_common(1)[0][0]) if subjects else stated
+    return named_periods(view.figures, periods, fiscal)
+
+def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, fiscal_of, stated) -> None:
+    """Relative periods against the passage's period, headings, then the document's main
+    reporting period for what is reported per period; calendar extents for all."""
+    dominant = dominant_period(claims, view, periods, fiscal_of)
+    by_sentence: dict[tuple[int, int], str] = {}
+    for c in claims:  # the period each sentence reports on, named by an actual figure of it
+        if c["period"] and not c["relative"] and c["aspect"] == "actual" and c["time"] == "flow" \
+                and not COMPARED_WITH.search(view.text, max(0, c["figure"]["start"] - 30), c["figure"]["start"]):
+            # not one compared with: "fiel auf 2,6 Mrd., nach 5,6 Mrd. im zweiten Quartal"
+            by_sentence.setdefault(c["sentence"], c["period"])
+    passage: tuple[int, str] | None = None  # (where, period) the paragraph last reported on
+    named = _named_periods(view, claims, periods, fiscal_of, stated)  # periods named by dates, in text order
+    k = 0
+    for c in claims:
+        while k < len(named) and named[k][0] < c["figure"]["start"]:
+            passage, k = named[k], k + 1
+        if passage is not None and "\n\n" in view.text[passage[0]:c["figure"]["start"]]:
+            passage = None
+        if c["sentence"] in by_sentence:
+            passage = (c["figure"]["start"], by_sentence[c["sentence"]])
+        fig = c["figure"]
+        fiscal = fiscal_of(c["subject"])
+        if c["time"] != "static" and fig["label"] != "DATE":
+            follows = c.get("follows")
+            if c["period"] is None and follows is not None and not c["relative"] and not follows["relative"]:
+                c["period"] = follows["period"]  # the claim it continues, now resolved
+            # "Im Vorquartal waren es …", "Ein Jahr zuvor …": relative to the period of the
+            # sentence, else of the paragraph so far, else the document's.
+            ref = by_sentence.get(c["sentence"]) or (passage[1] if passage else None) or dominant
+            if c["period"] is None and c["relative"]:
+                c["period"] = periods.relative(c["relative"], ref, fiscal)
+            if c["period"] is None:
+                c["period"] = periods.heading_period(fig["start"], claim_time(c["time"], c["measure"]) == "flow",
+                                                     c["aspect"], fiscal)
+            # (what a count gained, "5,1 Mio. Neukunden", in the period reported on; not a price's move)
+            per_period = c["time"] == "flow" or fig["label"] == "COUNT" and claim_time(c["time"], c["measure"]) == "flow"
+            if c["period"] is None and per_period and c["aspect"] == "actual" and not c["relative"]:
+                c["period"] = passage[1] if passage else dominant
+        # A company whose fiscal calendar nobody states keeps the calendar year: its
+        # "Geschäftsjahr 2024" is the 2024 another source names.
+        span = extent(c["period"], fiscal or CALENDAR)
+        c["period_start"], c["period_end"] = (span if span else (None, None))
