@@ -188,7 +188,7 @@ class EntityRules:
     def anaphora(self) -> list[tuple[re.Pattern, str]]:
         out = []
         for typ, nouns in (self.cfg.get("anaphora") or {}).items():
-            out.append((re.compile(r"(?<![\w-])(?:[Dd](?:as|er|ie|em|en|es)|[Dd]ies(?:e[rsnm]?)?|[Ss]ein(?:e[nmrs]?)?|[Ii]hr(?:e[nmrs]?)?)\s+(?:\w+\s+)?(?:[\w]+-)?(?:"
+            out.append((re.compile(r"(?<![\w-])(?:[Dd](?:as|er|ie|em|en|es)|[Dd]ies(?:e[rsnm]?)?|[Ss]ein(?:e[nmrs]?)?|[Ii]hr(?:e[nmrs]?)?)\s+(?:\w+\s+|(?:(?!ein(?:e[mnrs]?)?\s)(?:\d{4}|[a-zäöüß][\w-]*)\s+){2,3})?(?:[\w]+-)?(?:"
                                    + alternation(nouns) + r")(?![\w-])"), typ))
         return out
 

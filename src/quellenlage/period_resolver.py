@@ -45,6 +45,8 @@ RANGE_OPENER = re.compile(r"(?<!\w)[Vv]o[nm]\s+$")
 ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Dd]em|[Dd]es|[Ee]ine?[mnrs]?)\s+$")
 PARTICIPLE_AFTER = re.compile(r"\s+[a-zäöüß]+(?:te|ene)[mnrs]?(?![\w-])")
 AND_BETWEEN = re.compile(r"(?<![\w-])(?:und|sowie)(?![\w-])")
+UNTIL_GAP = re.compile(r"\s*\(?\s*bis\s+(?:zum\s+)?")  # "Geschäftsjahr bis Ende September 2024": the cue is the date's
+YEAR_UNTIL = re.compile(r"(?:Geschäftsjahr|Geschäftsjahres|Geschäftsjahrs|Fiskaljahr|Fiskaljahres)\s*\(?\s*bis\s+(?:Ende\s+|zum\s+)?$")
 YEAR_ENDING_AFTER = re.compile(r"\s*(?:abgelaufenen|abgelaufene|endenden|beendeten|abgeschlossenen)\s+"
                                r"(?:Geschäftsjahr|Geschäftsjahres|Fiskaljahr|Fiskaljahres|Geschäftshalbjahr)\b")
 
@@ -128,7 +130,8 @@ class PeriodResolver:
                             and any(x < b and a < y for (x, y), other in cues if other in COMPARING):
                         continue  # "Quartal" inside "laufende Quartal"; "im Geschäftsjahr davor" compares
                     if self._aside(a, fig) or (compare and self._compared(a, b, fig)) or any(d["start"] < b and a < d["end"] or b <= d["start"] <= b + 1
-                                                                      for d in self.date_index.starting(a - 200, b + 2)) \
+                                                                      or UNTIL_GAP.fullmatch(self.text, b, d["start"]) is not None
+                                                                      for d in self.date_index.starting(a - 200, b + 12)) \
                             or self._nearer_other(a, b, fig, others, name in COMPARING) \
                             or any(b <= o <= b + 14 and CUE_OF_NEXT.fullmatch(self.text, b, o) for o in others):
                         # "Im Gesamtjahr stieg der Umsatz um 44 % auf 51,6 Mrd.": both figures;
@@ -294,6 +297,10 @@ class PeriodResolver:
                 not before[m.end():].strip() for m in until.finditer(before))):
             y, mo = int(value[:4]), int(value[5:7])
             return quarter_ending(y, mo, fiscal)
+        if value and g in ("month", "day") and flow and YEAR_UNTIL.search(before):
+            # "im Geschäftsjahr bis Ende Januar 2024": the (fiscal) year that ended then
+            q = quarter_ending(int(value[:4]), int(value[5:7]), fiscal)
+            return q.rsplit("-", 1)[0] if q else None
         if flow and g in ("day", "week"):
             return None  # "am Mittwoch meldete …": the day of the news, not the period
         if time == "stock" and YEAR_ENDING_AFTER.match(after):

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from quellenlage.entities import Entity
 from quellenlage.patterns import alternation
-from quellenlage.subject_cues import (CAPITALISED_RUN, COMPANION_BEFORE, COMPARISON_OPENER, COMPLAINANT_AFTER, COMPLAINANT_BEFORE, COORDINATED, DEFINITE_OPENER, GEGEN, INVESTOR_AFTER, INVESTOR_BEFORE, LATTER, LIST_GAP, OPENING_NP, RELATIVE, SAYS_BEFORE, TOPIC_FOR,
+from quellenlage.subject_cues import (CAPITALISED_RUN, COMPANION_BEFORE, RIVAL_BEFORE, COMPARISON_OPENER, COMPLAINANT_AFTER, COMPLAINANT_BEFORE, COORDINATED, DEFINITE_OPENER, GEGEN, INVESTOR_AFTER, INVESTOR_BEFORE, LATTER, LIST_GAP, OPENING_NP, RELATIVE, SAYS_BEFORE, TOPIC_FOR,
                                       GroupCues, allotted_to, both_named, table_row_subject, together_named, with_subsidiary)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -283,9 +283,10 @@ class SubjectFinder:
             prev = view.previous_sentence(start)
             if prev is None or prev[0] >= start:
                 break
-            first = [e for e in view.entity_index.starting(prev[0], start) if e.end <= start]
+            first = [e for e in view.entity_index.starting(prev[0], start) if e.end <= start
+                     and not RIVAL_BEFORE.search(view.text, max(0, e.start - 40), e.start)]
             if first and first[0].type == typ and first[0] in usable:
-                return first[0].name
+                return first[0].name  # (not "Der börsennotierte Rivale Snowflake": another company)
             start = prev[0]
         prior = [e for e in usable if e.type == typ and e.end <= pos and pos - e.end < 1500]
         return _salient(prior, view.mention_counts) if prior else None
