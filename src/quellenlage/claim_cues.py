@@ -6,6 +6,7 @@ import re
 
 from quellenlage.claim_rules import DocView
 from quellenlage.layout import list_heading
+from quellenlage.textutil import in_open_bracket, line_end, line_start
 
 COMPARED_WITH = re.compile(r"(?<!\w)(?:nach|gegenüber|statt|nach\s+zuvor|nach\s+noch)\s+(?:(?:rund|etwa|knapp|gut|ungefähr)\s+)?$")
 CONVERTED = re.compile(r"\s*(?:[(,–-]\s*(?:umgerechnet|also|das\s+sind|entspricht|ca\.|circa|oder)?|oder|bzw\.|beziehungsweise)\s*")
@@ -63,7 +64,7 @@ def list_header(text: str, pos: int, properties) -> tuple[int, int] | None:
     heading = list_heading(text, pos)
     if heading is None:
         return None
-    row = text.rfind("\n", 0, pos) + 1, (text.find("\n", pos) + 1 or len(text) + 1) - 1
+    row = max(0, line_start(text, pos)), line_end(text, pos)
     if any(p.triggers is not None and p.triggers.search(text, *row) for p in properties):
         return None
     return heading
@@ -128,4 +129,4 @@ def governs_other(text: str, m: re.Match, fig: dict, fig_ends: dict[int, int]) -
 def aside(text: str, f: dict, fig: dict) -> bool:
     """Does figure f stand in a parenthesis that closes before fig?"""
     close = text.find(")", f["end"], fig["start"])
-    return close >= 0 and text.rfind("(", 0, f["start"]) > text.rfind(")", 0, f["start"])
+    return close >= 0 and in_open_bracket(text, f["start"])

@@ -20,7 +20,7 @@ from quellenlage.entity_names import bare_names
 from quellenlage.patterns import Anchored, Gated, alternation, trie_alternation
 from quellenlage.rules import RuleSet
 from quellenlage.entity_people import WORDS_BEFORE, find_people
-from quellenlage.textutil import Occupied
+from quellenlage.textutil import Occupied, line_start
 
 GAZETTEER_TYPES = (("organisations", "ORG"), ("persons", "PER"), ("models", "MODEL"),
                    ("products", "PRODUCT"), ("infrastructure", "INFRA"), ("chips", "CHIP"), ("laws", "LAW"), ("sources", "SOURCE"),
@@ -300,7 +300,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
         if before and before[-1].lower().endswith(rules.division_suffixes):
             continue  # "die Mobilsparte MBU": a part of a company
         if LABEL_SHORT_AFTER.match(masked, m.end()) and \
-                LABEL_BEFORE.fullmatch(masked, masked.rfind("\n", 0, m.start()) + 1, m.start()):
+                line_start(masked, m.start()) >= 0 and LABEL_BEFORE.fullmatch(masked, line_start(masked, m.start()), m.start()):
             continue  # "- Compute and Networking (CNBU): 4,36 Mrd.": a list label's short form
         if taken.free(*m.span()) and m.group(0) not in rules.acronym_stop:
             add(m.start(), m.end(), m.group(0), "ORG", "acronym")
@@ -310,7 +310,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     nouns = tuple((rules.cfg.get("bare_names") or {}).get("noun_suffixes") or ())
     for m in rules.org_noun_re.finditer(masked):
         name, end = m.group("name"), m.end("name")
-        while nouns and " " in name and name.rsplit(" ", 1)[1].lower().endswith(nouns) and masked.count(name) < 2:
+        while nouns and " " in name and name.rsplit(" ", 1)[1].lower().endswith(nouns) and masked.count(name, max(0, m.start() - 5000), m.start() + 5000) < 2:
             # "Tochter Glovo Kartellstrafen von …": the name ends before the noun (unless the
             # article uses the words together again: "Live Nation")
             name = name.rsplit(" ", 1)[0]
@@ -335,7 +335,8 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
         first = name.split()[0]
         if first in rules.division_words:
             continue  # "Mobile Networks", "Device Solutions": a division's name
-        if LABEL_SHORT_TAIL.match(masked, m.end()) and LABEL_HEAD.fullmatch(masked, masked.rfind("\n", 0, start) + 1, start):
+        if LABEL_SHORT_TAIL.match(masked, m.end()) and line_start(masked, start) >= 0 \
+                and LABEL_HEAD.fullmatch(masked, line_start(masked, start), start):
             continue  # "- Power & Sensor Systems (PSS): 0,96 Mrd.": a segment a list labels with its short form
         if taken.free(start, m.end()) and first not in rules.not_first and first not in rules.acronym_stop \
                 and not rules.is_title(first) and not (abstract and first.lower().endswith(abstract)):

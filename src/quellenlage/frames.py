@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from quellenlage.frame_rules import FrameRules
 from quellenlage.patterns import cue_finditer, cue_search
+from quellenlage.textutil import line_start
 
 if TYPE_CHECKING:
     from quellenlage.textutil import SpanIndex
@@ -201,7 +202,9 @@ class FrameFinder:
     @staticmethod
     def _list_label_span(text: str, fig: dict) -> tuple[int, int] | None:
         """Where the label of the list item the figure stands in is ("- Umsatz: 14,7 Mrd.")."""
-        line = text.rfind("\n", 0, fig["start"]) + 1
+        line = line_start(text, fig["start"])
+        if line < 0:
+            return None
         m = LIST_LABEL.match(text, line)
         return m.span("label") if m and m.end() <= fig["start"] else None
 

@@ -7,7 +7,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from quellenlage.textutil import per_text
+from quellenlage.textutil import line_start, per_text
 
 
 @dataclass
@@ -154,13 +154,15 @@ def list_heading(text: str, pos: int) -> tuple[int, int] | None:
     Veränderung ggü. Vorquartal)" over "- Mobile (MBU): 1,35 Mrd. USD, -19 %"): the first line
     above the row's block of rows that is no row itself, if it is short and ends no sentence.
     Bounded: at most `LIST_REACH` rows are walked."""
-    start = text.rfind("\n", 0, pos) + 1
-    if not LIST_ROW.match(text, start):
+    start = line_start(text, pos)
+    if start < 0 or not LIST_ROW.match(text, start):
         return None
     for _ in range(LIST_REACH):
         if start == 0:
             return None
-        prev = text.rfind("\n", 0, start - 1) + 1
+        prev = line_start(text, start - 1)
+        if prev < 0:
+            return None
         line = text[prev:start - 1]
         if not LIST_ROW.match(line):
             body = line.strip()

@@ -21,7 +21,7 @@ from quellenlage.normalize.periods import (
 
 from quellenlage.frame_rules import FrameRules
 from quellenlage.patterns import cue_finditer, cue_search
-from quellenlage.textutil import SpanIndex
+from quellenlage.textutil import SpanIndex, in_open_bracket
 
 MONTH = re.compile(r"\d{4}-\d{2}")
 STRONG_COMPARISON = re.compile(r"(?:gegenüber|im\s+Vergleich\s+zu[mr]?|verglichen\s+mit|als\s+im|nach\s+zuvor)\s+(?:de[mnr]\s+|die\s+|das\s+)?(?:\w+\s+)?$")
@@ -150,8 +150,7 @@ class PeriodResolver:
     def _aside(self, pos: int, fig: dict) -> bool:
         """Is pos in a parenthesis that closes before the figure ("8,71 Mrd. (Vj.: 4,37 Mrd.),
         +84 %": the "Vj." is the bracketed figure's)?"""
-        return pos < fig["start"] and self.text.rfind("(", 0, pos) > self.text.rfind(")", 0, pos) \
-            and 0 <= self.text.find(")", pos, fig["start"])
+        return pos < fig["start"] and in_open_bracket(self.text, pos) and 0 <= self.text.find(")", pos, fig["start"])
 
     def _describes_date(self, cs: int) -> bool:
         """Is the clause at cs a relative clause right after a date ("Geschäftsjahr 2025, das

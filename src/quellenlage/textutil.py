@@ -187,3 +187,27 @@ class Occupied:
         s, e = max(0, s), min(len(self.mask), e)
         if e > s:
             self.mask[s:e] = b"\x01" * (e - s)
+
+
+# --- lines and brackets near an offset, looked for in a bounded window (linear cost) ------
+LINE_REACH = 400  # characters: a list row or label is never longer
+
+
+def line_start(text: str, pos: int, reach: int = LINE_REACH) -> int:
+    """The start of the line that holds `pos`, or -1 when it starts further back than `reach`
+    (a long line, no list row: never searched to the start of a page without line breaks)."""
+    lo = max(0, pos - reach)
+    i = text.rfind("\n", lo, pos)
+    return i + 1 if i >= 0 else (0 if lo == 0 else -1)
+
+
+def line_end(text: str, pos: int, reach: int = LINE_REACH) -> int:
+    """The end of the line that holds `pos` (at most `reach` characters on)."""
+    i = text.find("\n", pos, pos + reach)
+    return i if i >= 0 else min(len(text), pos + reach)
+
+
+def in_open_bracket(text: str, pos: int, reach: int = 300) -> bool:
+    """Is `pos` inside a "(" opened at most `reach` characters before and not closed since?"""
+    lo = max(0, pos - reach)
+    return text.rfind("(", lo, pos) > text.rfind(")", lo, pos)
