@@ -11,6 +11,7 @@ take their speakers from here, claims their subjects.
 from __future__ import annotations
 
 import re
+from itertools import chain
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterable
@@ -118,6 +119,12 @@ class EntityRules:
     def source_re(self) -> re.Pattern:
         nouns = self.cfg.get("source_nouns") or ["(?!)"]
         return re.compile(r"(?:" + alternation(nouns) + r")\s+(?:von\s+)?$")
+
+    @cached_property
+    def source_name_re(self) -> re.Pattern:
+        """A name after a source noun and "von": "die Analysten von Bernstein" (then a SOURCE)."""
+        nouns = self.cfg.get("source_nouns") or ["(?!)"]
+        return re.compile(r"(?<![\w-])(?:" + alternation(nouns) + r")\s+von\s+(?P<name>[A-ZÄÖÜ][\w&.-]*[\w](?:[ \u00a0][A-ZÄÖÜ][\w-]+){0,2})(?![\w-])")
 
     def source_before(self, text: str, pos: int) -> bool:
         return bool(self.source_re.search(text, max(0, pos - 40), pos))
@@ -308,7 +315,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     discovered: set[str] = set()
     abstract = tuple((rules.cfg.get("bare_names") or {}).get("abstract_suffixes") or ())
     nouns = tuple((rules.cfg.get("bare_names") or {}).get("noun_suffixes") or ())
-    for m in rules.org_noun_re.finditer(masked):
+    for m in chain(rules.org_noun_re.finditer(masked), rules.source_name_re.finditer(masked)):
         name, end = m.group("name"), m.end("name")
         while nouns and " " in name and name.rsplit(" ", 1)[1].lower().endswith(nouns) and masked.count(name, max(0, m.start() - 5000), m.start() + 5000) < 2:
             # "Tochter Glovo Kartellstrafen von …": the name ends before the noun (unless the
