@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from quellenlage.dateline import find_dateline
 from quellenlage.dates import DateRules, scan_dates
 from quellenlage.figures import FigureRules, scan_figures
-from quellenlage.normalize.dates import DateExpr, iso_week, resolve
+from quellenlage.normalize.dates import DateExpr, resolve
 from quellenlage.rules import RuleSet
 
 RULES = RuleSet.load()
@@ -56,7 +56,9 @@ def test_weekdays_resolve_to_the_last_such_day(pub, weekday):
 @given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2090, 12, 31)), st.integers(-3, 3))
 def test_relative_years_and_weeks(pub, off):
     assert resolve(DateExpr(rel_unit="year", rel_offset=off), pub.isoformat()) == str(pub.year + off)
-    assert resolve(DateExpr(rel_unit="week", rel_offset=off), pub.isoformat()) == iso_week(pub + dt.timedelta(weeks=off))
+    # a week is its seven days, Monday to Sunday, the one `off` weeks from publication
+    first, last = map(dt.date.fromisoformat, resolve(DateExpr(rel_unit="week", rel_offset=off), pub.isoformat()).split("/"))
+    assert first.weekday() == 0 and (last - first).days == 6 and first <= pub + dt.timedelta(weeks=off) <= last
     # Without a publication date nothing is guessed.
     assert resolve(DateExpr(rel_unit="year", rel_offset=off), None) is None
 
@@ -92,7 +94,7 @@ def test_dateline_fills_published_and_is_no_figure(tmp_path, rules):
     assert (doc["published"], doc["published_source"]) == ("2025-01-28", "dateline")
     figs = pd.read_parquet(tmp_path / "out" / "figures")
     assert list(figs["text"]) == ["Montag", "Vergangene Woche"]
-    assert list(figs["date_value"]) == ["2025-01-27", "2025-W04"]
+    assert list(figs["date_value"]) == ["2025-01-27", "2025-01-20/2025-01-26"]
 
 
 def test_dateline_needs_a_line_start():

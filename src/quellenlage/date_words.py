@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import Iterator
 
 from quellenlage.figure import Figure
-from quellenlage.normalize.dates import iso_week, parse_published
+from quellenlage.normalize.dates import parse_published, week_span
 from quellenlage.normalize.numbers import parse_ordinal_word
 from quellenlage.patterns import alternation, gated
 
@@ -225,7 +225,7 @@ class DateWords:
                 if m.group("wd2"):
                     value = (monday + dt.timedelta(days=self.weekday_of[_cap(m.group("wd2"))])).isoformat()
                 else:
-                    value = iso_week(monday)
+                    value = week_span(monday)
             else:
                 wd = self.weekday_of[_cap(m.group("wd"))]
                 if k > 0:   # the first such day after publication, then weeks on

@@ -2,7 +2,7 @@
 
 A date expression is parsed into a `DateExpr` (what the text says: a year, a month without
 a year, a weekday, "vergangene Woche", …) and `resolve` turns it into an ISO partial string
-(`2025`, `2025-03`, `2025-03-04`, `2025-Q3`, `2025-H1`, `2025-W04`, `FY2025-Q1`, decade `202`)
+(`2025`, `2025-03`, `2025-03-04`, `2025-Q3`, `2025-H1`, a week as its days `2025-01-20/2025-01-26`, `FY2025-Q1`, decade `202`)
 against the publication date. What cannot be resolved gives None, never a guess.
 """
 from __future__ import annotations
@@ -44,9 +44,11 @@ def parse_published(published: str | None) -> tuple[int | None, int | None, int 
     return int(y), int(mo) if mo else None, int(d) if d else None
 
 
-def iso_week(day: dt.date) -> str:
-    y, w, _ = day.isocalendar()
-    return f"{y}-W{w:02d}"
+def week_span(day: dt.date) -> str:
+    """The calendar week (Monday to Sunday) that holds `day`, as an interval of days
+    ("2025-01-20/2025-01-26"), as SPEC writes a weekend ("2024-08-31/2024-09-01")."""
+    monday = day - dt.timedelta(days=day.weekday())
+    return f"{monday.isoformat()}/{(monday + dt.timedelta(days=6)).isoformat()}"
 
 
 def _shift_month(year: int, month: int, offset: int) -> tuple[int, int]:
@@ -86,7 +88,7 @@ def resolve(expr: DateExpr, published: str | None) -> str | None:
             y, m = _shift_month(py, pm, off)
             return f"{y}-{m:02d}"
         if expr.rel_unit == "week":
-            return iso_week(pub_date + dt.timedelta(weeks=off)) if pub_date else None
+            return week_span(pub_date + dt.timedelta(weeks=off)) if pub_date else None
         if expr.rel_unit == "day":
             return (pub_date + dt.timedelta(days=off)).isoformat() if pub_date else None
         return None
