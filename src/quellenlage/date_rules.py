@@ -69,6 +69,11 @@ class DateRules:
         return re.compile(r"(?<!\w)(?:" + trie_alternation(self.cfg["future_markers"]) + r")(?!\w)")
 
     @cached_property
+    def ahead_before_re(self) -> re.Pattern | None:
+        words = self.cfg.get("ahead_before") or []
+        return re.compile(r"(?<!\w)(?:" + alternation(words) + r")\s+$", re.IGNORECASE) if words else None
+
+    @cached_property
     def past_re(self) -> re.Pattern:
         return re.compile(r"(?<!\w)(?:" + trie_alternation(self.cfg.get("past_markers") or ["(?!)"]) + r")(?!\w)")
 

@@ -294,7 +294,8 @@ class DateScanner:
             month, day_ = (int(x) for x in self.r.cfg["holidays"][g["hol"]].split("-"))
             expr = DateExpr(month=month, day=day_, future=future, past=past)
         elif name == "weekday":
-            expr = DateExpr(weekday=self.r.weekday_of[g["weekday"]], future=future)
+            ahead = not past and self.r.ahead_before_re is not None and self.r.ahead_before_re.search(text, max(0, s - 20), s)
+            expr = DateExpr(weekday=self.r.weekday_of[g["weekday"]], future=future or bool(ahead))
             if re.match(r",?\s*(?:de[nm]\s+)?\d{1,2}\.", text[e:e + 12]):
                 return None  # "Montag, 2. September": the explicit date is the figure
         elif name == "year":
