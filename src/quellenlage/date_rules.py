@@ -66,7 +66,9 @@ class DateRules:
 
     @cached_property
     def future_re(self) -> re.Pattern:
-        return re.compile(r"(?<!\w)(?:" + trie_alternation(self.cfg["future_markers"]) + r")(?!\w)")
+        # not a marker in a past tense: "wie Analysten erwartet hatten", "als geplant war"
+        return re.compile(r"(?<!\w)(?:" + trie_alternation(self.cfg["future_markers"]) + r")(?!\w)"
+                          r"(?!\s+(?:hatten|hatte|hätten|hätte|haben|hat|worden|wurde|wurden|war|waren)\b)")
 
     @cached_property
     def ahead_before_re(self) -> re.Pattern | None:
