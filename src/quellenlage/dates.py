@@ -267,14 +267,17 @@ class DateScanner:
                 mod = self.r.cfg["seasons"][g["season"]]
             rel = g.get("rel")
             off = self.r.cfg["relative_modifiers"].get(rel or "", 0)
+            off = _year_over(off, mod, past and not self._ahead(text, s) and not YEAR_BEFORE.search(text, max(0, s - 150), s), published) if not rel else off
             expr = DateExpr(rel_unit="year", rel_offset=off)
         elif name == "mod_week":
             off = self.r.cfg["relative_modifiers"].get(g.get("rel") or "", 0)
             expr = DateExpr(rel_unit="week", rel_offset=off)
         elif name == "relative":
             unit, off = self.r.relative_offset(g["relphrase"])
-            expr = DateExpr(rel_unit=unit, rel_offset=off, weekend="Wochenende" in g["relphrase"])
             mod = mod or self.r.mod_of.get(g["relphrase"]) or self.r.mod_of.get(g["relphrase"].split()[-1])
+            if unit == "year":
+                off = _year_over(off, mod, past and not self._ahead(text, s) and not YEAR_BEFORE.search(text, max(0, s - 150), s), published)
+            expr = DateExpr(rel_unit=unit, rel_offset=off, weekend="Wochenende" in g["relphrase"])
         elif name == "ago":
             n = g["n"]
             v = int(n) if n.isdigit() else parse_number_word(n, self.r.numbers)
@@ -294,8 +297,7 @@ class DateScanner:
             month, day_ = (int(x) for x in self.r.cfg["holidays"][g["hol"]].split("-"))
             expr = DateExpr(month=month, day=day_, future=future, past=past)
         elif name == "weekday":
-            ahead = not past and self.r.ahead_before_re is not None and self.r.ahead_before_re.search(text, max(0, s - 20), s)
-            expr = DateExpr(weekday=self.r.weekday_of[g["weekday"]], future=future or bool(ahead))
+            expr = DateExpr(weekday=self.r.weekday_of[g["weekday"]], future=future or (not past and self._ahead(text, s)))
             if re.match(r",?\s*(?:de[nm]\s+)?\d{1,2}\.", text[e:e + 12]):
                 return None  # "Montag, 2. September": the explicit date is the figure
         elif name == "year":
@@ -311,6 +313,10 @@ class DateScanner:
         if name != "ago":
             fig.date_relation = self._relation(text, s)
         return fig
+
+    def _ahead(self, text: str, s: int) -> bool:
+        """ "ab Donnerstag", "bis Jahresende": from or until then (rules: ahead_before)."""
+        return self.r.ahead_before_re is not None and self.r.ahead_before_re.search(text, max(0, s - 20), s) is not None
 
     def _speaks_fiscal(self, text: str) -> bool:
         """Does the article speak of fiscal periods ("Geschäftsjahr", "Geschäftsquartal")?
@@ -379,3 +385,14 @@ def _near_on_line(text: str, positions: Sequence[int], pos: int) -> bool:
 def scan_dates(text: str, rules: DateRules, published: str | None = None,
                regions: Iterable[tuple[int, int]] = (), fiscal_start: int | None = None) -> list[Figure]:
     return DateScanner(rules).scan(text, published, regions, fiscal_start)
+
+
+YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year named just before: "des Jahres" is that one
+
+
+def _year_over(off: int, mod: str | None, past: bool, published: str | None) -> int:
+    """ "haben Netflix zum Jahresende einen Rekordzulauf beschert", published in January: the
+    end (or middle) of this year has not come yet, so a past tense speaks of last year's."""
+    if off or not past or mod not in ("end", "mid") or not published or len(published) < 7:
+        return off
+    return -1 if int(published[5:7]) < (12 if mod == "end" else 7) else off
