@@ -332,7 +332,9 @@ class Scanner(TableFigures):
             if self._name_before(text, fig.start) or VERSION_BEFORE.search(text[max(0, fig.start - 8):fig.start]):
                 return False  # "Llama 3.1 405B" names a model
             if a.kind == "shorthand" and self.r.shorthand_unit:
-                fig.unit, fig.rule = self.r.shorthand_unit, "count_shorthand"  # "Modelle mit 2B und 4B"
+                suffix_units = self.r.cfg["units"].get("shorthand_suffix_units") or {}
+                unit = suffix_units.get(text[a.end - 1:a.end], self.r.shorthand_unit)
+                fig.unit, fig.rule = unit, "count_shorthand"  # "Modelle mit 2B und 4B", "128K"
                 return True
             fig.unit = self.units.unit_from_context(text, fig.start)
             fig.rule = "count_scaled"

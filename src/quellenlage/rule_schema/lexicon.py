@@ -148,6 +148,7 @@ class UnitsFile(Rules):
     times_units: dict[Key, Words] = {}
     generic_count_nouns: Words = []
     shorthand_unit: Key | None = None
+    shorthand_suffix_units: dict[str, Key] = Field(default={}, description="a shorthand's suffix -> its unit: K: token (\"128K\" context)")
     rate_words: Words = []
     count_context: Words = []
     gpu_models: list[regex(prefix="(?:", suffix=")")] = Field(description="regular expressions of GPU model names")
