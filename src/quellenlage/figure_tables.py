@@ -11,8 +11,13 @@ from quellenlage.counting import CONTEXT_RULES
 from quellenlage.figure import Figure
 from quellenlage.layout import TableCell, cell_at
 from quellenlage.normalize.numbers import POINT_CENTS
+from quellenlage.textutil import line_start
 
 TABLE_ROW_UNIT = re.compile(r"\(([^()]{1,15})\)\s*$")  # "Backlog (Mrd. €)"
+# A table's caption: "(Angaben in Prozent, …)", "Zahlen in Mio. Euro"
+CAPTION = re.compile(r"(?:Angaben|Werte|Zahlen|Alle\s+Angaben|Alle\s+Werte)\s+in\s+(?P<u>Prozent|%|(?:Mio|Mrd|Tsd)\.?\s*[\w€$£]+|[\w€$£]+)")
+TABLE_LIKE = re.compile(r"\S {2,}\S.* {2,}\S|\|")  # a row of a table: cells apart by runs of spaces or bars
+CAPTION_ROWS = 40
 
 
 class TableFigures:
@@ -59,7 +64,9 @@ class TableFigures:
             bracketed = TABLE_ROW_UNIT.search(cell.row or "") and self._table_measure(cell)
             unit = None if bracketed else (self.units.header_unit(cell.header or "") or self.units.header_unit(cell.row or ""))
             if unit is None:
-                measure = self._table_measure(cell)
+                # (a row that names its own measure in brackets keeps it: "Codeforces (Elo)")
+                measure = self._table_measure(cell) or (None if "(" in (cell.row or "")
+                                                        else self._caption_measure(text, cell))
                 if measure is not None:  # "Umsatz   9751" under "in Mio. €", "Backlog (Mrd. €)   55,0"
                     label, factor, currency = measure
                     fig = Figure(a.start, a.end, label, value=round(value * factor, 6), currency=currency, rule="table_measure")
@@ -70,10 +77,10 @@ class TableFigures:
             self.qualifier.qualify(text, fig, a.plus)
             yield fig, cell
 
-    def _table_measure(self, cell: TableCell) -> tuple[str, float, str | None] | None:
+    def _table_measure(self, cell: TableCell, corner_only: bool = False) -> tuple[str, float, str | None] | None:
         """(label, factor, currency) that a row's bracketed unit ("Backlog (Mrd. €)",
         "Marge (%)") or else the table's corner ("in Mio. €") gives its bare numbers."""
-        row = TABLE_ROW_UNIT.search(cell.row or "")
+        row = None if corner_only else TABLE_ROW_UNIT.search(cell.row or "")
         for where in ([row.group(1)] if row else []) or ([cell.corner] if cell.corner else []):
             if "%" in where or re.search(r"(?<!\w)Prozent(?!\w)", where):
                 return "PERCENT", 1.0, None
@@ -86,6 +93,26 @@ class TableFigures:
                 form = scale.group("scale")
                 factor = self.r.numbers.scales.get(form) or self.r.numbers.english_scales.get(form.lower()) or 1.0
             return "MONEY", float(factor), self.r.currency_after[1][cur.group("cur")]
+        return None
+
+    def _caption_measure(self, text: str, cell: TableCell) -> tuple[str, float, str | None] | None:
+        """What the line the table stands under says its numbers are: "(Angaben in Prozent)",
+        "Zahlen in Mio. Euro" (the table's rows walked back, at most `CAPTION_ROWS`)."""
+        pos = line_start(text, cell.start)
+        for _ in range(CAPTION_ROWS):
+            if pos <= 0:
+                return None
+            prev = line_start(text, pos - 1)
+            if prev < 0:
+                return None
+            line = text[prev:pos - 1]
+            if line.strip() and not TABLE_LIKE.search(line):
+                m = CAPTION.search(line)
+                if m is None:
+                    return None
+                return self._table_measure(TableCell(cell.start, cell.end, cell.header, cell.row, m.group("u")),
+                                           corner_only=True)
+            pos = prev
         return None
 
     def _header_is_money(self, header: str) -> bool:
