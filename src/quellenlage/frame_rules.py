@@ -204,6 +204,12 @@ class FrameRules:
             form for forms in self.cfg["segment"]["regions"].values() for form in forms) + r")(?![\w-])"), table
 
     @cached_property
+    def region_after_name(self) -> re.Pattern:
+        """A region right after a company's name: "Vodafone Deutschland", "Microsoft Schweiz"."""
+        return re.compile(r"[ \t]+(?P<r>" + alternation(
+            form for forms in self.cfg["segment"]["regions"].values() for form in forms if form[:1].isupper()) + r")(?![\w-])")
+
+    @cached_property
     def tranches(self) -> list[tuple[str, re.Pattern]]:
         return [(k, cue_re(v)) for k, v in self.cfg["segment"]["tranches"].items()]
 

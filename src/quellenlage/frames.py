@@ -325,6 +325,10 @@ class FrameFinder:
                 m = rx.search(text, cs, ce)
                 if m:
                     return table[m.group("r").lower()]
+                for e in (entities.starting(cs, ce) if entities is not None else ()):
+                    m = self.r.region_after_name.match(text, e.end)
+                    if m and e.type == "ORG":
+                        return table[m.group("r").lower()]  # "Vodafone Deutschland, mit zuletzt 12,9 Mrd. Umsatz"
                 found = self._nearest_key(self.r.keyed("region_words"), text, cs, ce, fig)
                 if found:
                     return found
