@@ -19,14 +19,13 @@ from quellenlage.figure_lexicon import SHARED, FigureRules
 from quellenlage.figure_words import duration_adjectives, duration_nouns, ranks
 from quellenlage.figure_tables import TableFigures
 from quellenlage.layout import table_cells
-from quellenlage.money_parts import settle_subunits, subunit_money
+from quellenlage.money_parts import carry_currency, settle_subunits, subunit_money
 from quellenlage.normalize.numbers import NUMBER_RE, POINT_CENTS, parse_digits
 from quellenlage.qualify import Qualifier
 from quellenlage.textutil import (
     SPACES,
     Occupied,
     sentence_initial,
-    sentence_start,
     skip_spaces,
     word_after,
     word_before,
@@ -48,9 +47,6 @@ NUMBER_WORD = re.compile(r"\d+(?:[.,]\d+)?")
 SMALL_NUMBER = re.compile(r"\d{1,3}(?![\d.,'’])")
 
 __all__ = ["Figure", "FigureRules", "Scanner", "scan_figures"]
-
-
-TABLE_GAP = re.compile(r"\|| {3,}|\t")  # another cell of a table: its unit is the column's
 
 
 class Scanner(TableFigures):
@@ -95,7 +91,7 @@ class Scanner(TableFigures):
             else:
                 i += 1
         figures.sort(key=lambda f: (f.start, f.end))
-        _carry_currency(text, figures, self.r.scale_re)
+        carry_currency(text, figures, self.r.scale_re)
         figures = settle_subunits(text, figures, self.r)
         for fig in figures:
             if fig.unit == "person":
@@ -374,24 +370,6 @@ def _no_noun_after(text: str, pos: int) -> bool:
     """No noun next: "ein Pfund pro Stück", not "ein Pfund Butter"."""
     m = re.match(r"[ \t\u00a0]+(\S)", text[pos:pos + 4])
     return m is None or not m.group(1).isupper()
-
-
-def _carry_currency(text: str, figures: list[Figure], scale_re: re.Pattern) -> None:
-    """ "zehn Milliarden Dollar …, die Bewertung könnte auf 75 Milliarden steigen": an amount
-    with a scale word but no noun, after money in the same sentence, is money too ("eine
-    Tranche über 10 Milliarden Dollar, 7,5 Milliarden davon von Softbank")."""
-    last_money: Figure | None = None
-    for fig in figures:
-        if fig.label == "MONEY":
-            last_money = fig
-        elif (fig.label == "COUNT" and last_money and not TABLE_GAP.search(text, last_money.end, fig.start) and (
-                sentence_start(text, fig.start) < last_money.end  # (a start found inside "Mrd. Dollar" is none)
-                or fig.rule == "count_scaled" and fig.unit is None and "\n\n" not in text[last_money.end:fig.start]
-                and sentence_start(text, max(0, sentence_start(text, fig.start) - 2)) <= last_money.start)
-              and (fig.rule == "count_scaled" and fig.unit is None
-                   or fig.rule == "count_elliptic" and scale_re.search(text, fig.start, fig.end))):
-            # also the sentence after: "… 13,5 Milliarden Dollar in Aussicht. Analysten hatten mit 14,4 Milliarden gerechnet."
-            fig.label, fig.currency, fig.unit, fig.rule = "MONEY", last_money.currency, None, "money_elliptic"
 
 
 def _is_range_connector(conn: str, allow_und: bool) -> bool:

@@ -83,3 +83,24 @@ def _join_cents(text: str, fig: Figure, nxt: Figure | None, r: FigureRules, tabl
         return None  # "für 3 Euro 20 Mitarbeiter": the number counts something
     fig.value, fig.end = round(fig.value + cents / 100, 10), m.end()
     return "bare"
+
+
+TABLE_GAP = re.compile(r"\|| {3,}|\t")  # another cell of a table: its unit is the column's
+
+
+def carry_currency(text: str, figures: list[Figure], scale_re: re.Pattern) -> None:
+    """ "zehn Milliarden Dollar …, die Bewertung könnte auf 75 Milliarden steigen": an amount
+    with a scale word but no noun, after money in the same sentence, is money too ("eine
+    Tranche über 10 Milliarden Dollar, 7,5 Milliarden davon von Softbank")."""
+    last_money: Figure | None = None
+    for fig in figures:
+        if fig.label == "MONEY":
+            last_money = fig
+        elif (fig.label == "COUNT" and last_money and not TABLE_GAP.search(text, last_money.end, fig.start) and (
+                sentence_start(text, fig.start) < last_money.end  # (a start found inside "Mrd. Dollar" is none)
+                or fig.rule == "count_scaled" and fig.unit is None and "\n\n" not in text[last_money.end:fig.start]
+                and sentence_start(text, max(0, sentence_start(text, fig.start) - 2)) <= last_money.start)
+              and (fig.rule == "count_scaled" and fig.unit is None
+                   or fig.rule == "count_elliptic" and scale_re.search(text, fig.start, fig.end))):
+            # also the sentence after: "… 13,5 Milliarden Dollar in Aussicht. Analysten hatten mit 14,4 Milliarden gerechnet."
+            fig.label, fig.currency, fig.unit, fig.rule = "MONEY", last_money.currency, None, "money_elliptic"
