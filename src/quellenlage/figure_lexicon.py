@@ -12,6 +12,7 @@ from quellenlage.rules import RuleSet
 from quellenlage.textutil import LETTER, SPACES
 
 
+CAPTION_UNIT = r"\s+in\s+(?P<u>Prozent|%|(?:Mio|Mrd|Tsd)\.?\s*[\w€$£]+|[\w€$£]+)"  # after a caption word
 SHARED = "?"  # the currency table's mark for a form several currencies share
 
 
@@ -43,6 +44,12 @@ class FigureRules:
         table.update({f.rstrip("-"): iso for iso, c in self.cfg["currencies"]["currencies"].items() for f in c["after"]})
         table.update({f: SHARED for f in self.shared_currencies})
         return re.compile(r"(?P<cur>" + alternation(table) + r")(?!" + LETTER + r")"), table
+
+    @cached_property
+    def table_caption(self) -> re.Pattern:
+        """A table's caption: "(Angaben in Prozent, …)", "Zahlen in Mio. Euro"."""
+        words = self.cfg["units"].get("table_caption_words") or ["(?!)"]
+        return re.compile(r"(?<![\w-])(?:" + alternation(words) + r")" + CAPTION_UNIT)
 
     @cached_property
     def shared_currencies(self) -> dict[str, tuple[str, ...]]:

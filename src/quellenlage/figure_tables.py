@@ -15,7 +15,6 @@ from quellenlage.textutil import line_start
 
 TABLE_ROW_UNIT = re.compile(r"\(([^()]{1,15})\)\s*$")  # "Backlog (Mrd. €)"
 # A table's caption: "(Angaben in Prozent, …)", "Zahlen in Mio. Euro"
-CAPTION = re.compile(r"(?:Angaben|Werte|Zahlen|Alle\s+Angaben|Alle\s+Werte)\s+in\s+(?P<u>Prozent|%|(?:Mio|Mrd|Tsd)\.?\s*[\w€$£]+|[\w€$£]+)")
 TABLE_LIKE = re.compile(r"\S {2,}\S.* {2,}\S|\|")  # a row of a table: cells apart by runs of spaces or bars
 CAPTION_ROWS = 40
 
@@ -107,7 +106,7 @@ class TableFigures:
                 return None
             line = text[prev:pos - 1]
             if line.strip() and not TABLE_LIKE.search(line):
-                m = CAPTION.search(line)
+                m = self.r.table_caption.search(line)
                 if m is None:
                     return None
                 return self._table_measure(TableCell(cell.start, cell.end, cell.header, cell.row, m.group("u")),

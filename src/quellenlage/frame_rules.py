@@ -54,6 +54,19 @@ class FrameRules:
                                        + r")\s*\(?\s*bis\s+(?:Ende\s+|\d{1,2}\.\s*)" + month)),
         ]
 
+    @cached_property
+    def year_until(self) -> re.Pattern:
+        """Right before a month: "im Geschäftsjahr bis Ende September 2024" (the year ending then)."""
+        years = alternation((self.cfg.get("fiscal_calendar") or {}).get("year_words") or ["(?!)"])
+        return re.compile(r"(?:" + years + r")\s*\(?\s*bis\s+(?:Ende\s+|zum\s+)?$")
+
+    @cached_property
+    def year_ended_after(self) -> re.Pattern:
+        """Right after a date: "(Ende Januar) abgelaufenen Geschäftsjahr"."""
+        fc = self.cfg.get("fiscal_calendar") or {}
+        return re.compile(r"\s*(?:" + alternation(fc.get("ended") or ["(?!)"]) + r")\s+(?:"
+                          + alternation(fc.get("year_words") or ["(?!)"]) + r")\b")
+
     # --- aspect ---
     @cached_property
     def aspect_clause(self) -> list[tuple[str, re.Pattern]]:

@@ -46,9 +46,6 @@ ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Dd]em|[D
 PARTICIPLE_AFTER = re.compile(r"\s+[a-zäöüß]+(?:te|ene)[mnrs]?(?![\w-])")
 AND_BETWEEN = re.compile(r"(?<![\w-])(?:und|sowie)(?![\w-])")
 UNTIL_GAP = re.compile(r"\s*\(?\s*bis\s+(?:zum\s+)?")  # "Geschäftsjahr bis Ende September 2024": the cue is the date's
-YEAR_UNTIL = re.compile(r"(?:Geschäftsjahr|Geschäftsjahres|Geschäftsjahrs|Fiskaljahr|Fiskaljahres)\s*\(?\s*bis\s+(?:Ende\s+|zum\s+)?$")
-YEAR_ENDING_AFTER = re.compile(r"\s*(?:abgelaufenen|abgelaufene|endenden|beendeten|abgeschlossenen)\s+"
-                               r"(?:Geschäftsjahr|Geschäftsjahres|Fiskaljahr|Fiskaljahres|Geschäftshalbjahr)\b")
 
 
 class PeriodResolver:
@@ -296,13 +293,13 @@ class PeriodResolver:
                 not before[m.end():].strip() for m in until.finditer(before))):
             y, mo = int(value[:4]), int(value[5:7])
             return quarter_ending(y, mo, fiscal)
-        if value and g in ("month", "day") and flow and YEAR_UNTIL.search(before):
+        if value and g in ("month", "day") and flow and self.r.year_until.search(before):
             # "im Geschäftsjahr bis Ende Januar 2024": the (fiscal) year that ended then
             q = quarter_ending(int(value[:4]), int(value[5:7]), fiscal)
             return q.rsplit("-", 1)[0] if q else None
         if flow and g in ("day", "week"):
             return None  # "am Mittwoch meldete …": the day of the news, not the period
-        if time == "stock" and YEAR_ENDING_AFTER.match(after):
+        if time == "stock" and self.r.year_ended_after.match(after):
             return None  # "im Ende Januar abgelaufenen Geschäftsjahr": when a year ended, not when it was counted
         if time == "stock" and g in ("quarter", "half", "year") and d.get("date_mod") != "end" and not (value or "").startswith("FY"):
             return None  # a count at a point in time: "2024" says too little of when

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cached_property
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from quellenlage.entities import Entity
+from quellenlage.patterns import alternation
 
 if TYPE_CHECKING:  # pragma: no cover
     from quellenlage.claim_rules import DocView
@@ -20,15 +22,9 @@ SAYS_BEFORE = re.compile(r"(?:\b[Ll]aut|\b[Nn]ach\s+(?:Angaben|Schätzung(?:en)?
 INVESTOR_AFTER = re.compile(r"\s*,?\s*(?:(?:der|die|als)\s+)?(?:(?:Haupt|Lead-|Leit)?(?:[Ii]nvestor|Geldgeber|Kapitalgeber|Anteilseigner)|angeführt|geführt|(?:an)?geführten|angeführten)")
 INVESTOR_BEFORE = re.compile(r"(?:(?:angeführt|geführt|Investor|Investoren|Geldgeber|Anteilseigner)\s+(?:von\s+|wie\s+)?(?:der\s+|dem\s+)?"
                              r"|(?:[Aa]ngeführt|[Gg]eführt)\b[^,.;]{0,60}\b(?:vo[nm]|durch)\s+(?:\w+\s+){0,3})$")
-# Who complained is not whom a case is against: "eine Beschwerde des Streamingdienstes Spotify",
-# "hatte Spotify Beschwerde eingelegt".
-COMPLAINANT_BEFORE = re.compile(r"Beschwerde\s+(?:von|des|der|vom)\s+(?:[\w-]+\s+){0,2}$")
-COMPLAINANT_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:Beschwerde|Klage)\s+(?:eingelegt|eingereicht|erhoben)")
-# Not a topic: a companion ("mit dem US-Konzern Nvidia"), or what a takeover buys ("durch die
-# Übernahme des spanischen Munitionsherstellers Expal": the buyer is the topic).
-COMPANION_BEFORE = re.compile(r"(?<!\w)(?:(?:mit|gegen|neben|wie)\s+(?:(?:de[mnr]|die|das|einem|einer|einen)\s+)?"
-                              r"|(?:Übernahme|Kauf|Kaufs|Erwerb|Erwerbs|Zukauf|Zukaufs|Akquisition)\s+(?:des|der|von|vom)\s+)"
-                              r"(?:[\w-]+\s+){0,2}$")
+# "arbeitet mit dem US-Konzern Nvidia": a partner or rival named beside the topic is no topic
+# (SubjectFinder.companion_before adds what a takeover buys, rules: subject_cues.deal_nouns).
+COMPANION_PREPOSITIONS = r"(?:mit|gegen|neben|wie)\s+(?:(?:de[mnr]|die|das|einem|einer|einen)\s+)?"
 # (not "Der um Sonderposten bereinigte Gewinn": a preposition opens an attribute, not the noun)
 OPENING_NP = re.compile(r"\s*(?P<art>Die|Der|Das)\s+(?:(?!(?:um|von|vom|mit|für|nach|aus|bei|beim|im|in|an|am|auf|über|"
                         r"unter|vor|seit|zu|zum|zur|gegenüber)\s)[a-zäöüß]\w*\s+)?(?P<noun>[A-ZÄÖÜ][\w-]+)")
@@ -36,8 +32,6 @@ CAPITALISED_RUN = re.compile(r"(?:[A-ZÄÖÜ][\w-]*[ \t]*)+")
 COORDINATED = re.compile(r"\s*und\s+[a-zäöüß]+t\b")
 RELATIVE = re.compile(r"\s*(?:das|der|die|welche[rs]?|dessen|deren)\b")
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:und|oder|sowie|bzw\.))\s*(?:(?:de[mnrs]|die|das)\s+)?")
-RIVAL_BEFORE = re.compile(r"(?:Rivalen?|Konkurrenten?|Wettbewerbers?|Wettbewerber[ns]?|Herausforderers?)\s+$")
-LATTER = re.compile(r"\s*(?:Letztere[rs]?|Erstere[rs]?|Letztgenannte[rs]?)\s")
 GEGEN = re.compile(r"(?<!\w)gegen\s+(?:(?:de[mnr]|die|das)\s+)?(?:[\w-]+\s+){0,2}$")
 TOPIC_FOR = re.compile(r"\s*Für\s+(?P<n>[A-ZÄÖÜ][\w&.-]*)(?:\s+[A-ZÄÖÜ][\w&.-]*)?\s+(?:ist|sind|war|waren|wäre|bleibt|bleiben)(?!\w)")
 COMPARISON_OPENER = re.compile(r"\s*(?:Zum\s+Vergleich|Im\s+Vergleich\s+dazu|Zum\s+Größenvergleich|Vergleich\s*:)")
@@ -146,3 +140,34 @@ def both_named(cues: GroupCues, view: "DocView", fig: dict, ss: int, authorities
         return None
     (a, _), (b, _) = counts.most_common(2)
     return pair_name(a, b)
+
+
+class NameCues:
+    """The words around a name that say it is not the subject (rules: properties.yaml
+    subject_cues), compiled once; needs `self.cfg`."""
+
+    def _cue_words(self, name: str) -> str:
+        return alternation((self.cfg.get("subject_cues") or {}).get(name) or ["(?!)"])
+
+    @cached_property
+    def companion_before(self) -> re.Pattern:
+        """Not a topic: a companion ("mit dem US-Konzern Nvidia") or what a takeover buys."""
+        return re.compile(r"(?<!\w)(?:" + COMPANION_PREPOSITIONS + r"|(?:" + self._cue_words("deal_nouns")
+                          + r")\s+(?:des|der|von|vom)\s+)(?:[\w-]+\s+){0,2}$")
+
+    @cached_property
+    def rival_before(self) -> re.Pattern:
+        return re.compile(r"(?:" + self._cue_words("rival_nouns") + r")\s+$")
+
+    @cached_property
+    def complainant_before(self) -> re.Pattern:
+        return re.compile(r"(?:" + self._cue_words("complaint_nouns") + r")\s+(?:von|des|der|vom)\s+(?:[\w-]+\s+){0,2}$")
+
+    @cached_property
+    def complainant_after(self) -> re.Pattern:
+        return re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:" + self._cue_words("complaint_nouns") + r")\s+(?:"
+                          + self._cue_words("complaint_verbs") + r")")
+
+    @cached_property
+    def latter(self) -> re.Pattern:
+        return re.compile(r"\s*(?:" + self._cue_words("latter_words") + r")\s")

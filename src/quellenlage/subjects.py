@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 from quellenlage.entities import Entity
 from quellenlage.patterns import alternation
-from quellenlage.subject_cues import (CAPITALISED_RUN, COMPANION_BEFORE, RIVAL_BEFORE, COMPARISON_OPENER, COMPLAINANT_AFTER, COMPLAINANT_BEFORE, COORDINATED, DEFINITE_OPENER, GEGEN, INVESTOR_AFTER, INVESTOR_BEFORE, LATTER, LIST_GAP, OPENING_NP, RELATIVE, SAYS_BEFORE, TOPIC_FOR,
-                                      GroupCues, allotted_to, both_named, table_row_subject, together_named, with_subsidiary)
+from quellenlage.subject_cues import (CAPITALISED_RUN, COMPARISON_OPENER, COORDINATED, DEFINITE_OPENER, GEGEN, INVESTOR_AFTER, INVESTOR_BEFORE, LIST_GAP, OPENING_NP, RELATIVE, SAYS_BEFORE, TOPIC_FOR,
+                                      GroupCues, NameCues, allotted_to, both_named, table_row_subject, together_named, with_subsidiary)
 
 if TYPE_CHECKING:  # pragma: no cover
     from quellenlage.claim_rules import ClaimRules, DocView, Property
@@ -28,7 +28,7 @@ CLAIM_TYPES = ("ORG", "PER", "MODEL", "PRODUCT", "INFRA", "CHIP", "LAW", "INDEX"
 
 
 
-class SubjectFinder:
+class SubjectFinder(NameCues):
     def __init__(self, rules: "ClaimRules"):
         self.r = rules
         self.cfg = rules.cfg
@@ -169,8 +169,8 @@ class SubjectFinder:
             # a regulator is not the one it fines.
             fitting = [e for e in fitting if e.name not in self.r.entities.authorities and not INVESTOR_AFTER.match(text, e.end)
                        and not INVESTOR_BEFORE.search(text, max(0, e.start - 80), e.start)
-                       and not COMPLAINANT_BEFORE.search(text, max(0, e.start - 60), e.start)
-                       and not COMPLAINANT_AFTER.match(text, e.end)]
+                       and not self.complainant_before.search(text, max(0, e.start - 60), e.start)
+                       and not self.complainant_after.match(text, e.end)]
             # "eine Finanzierungsrunde bei OpenAI", "OpenAIs Runde": the company that raises it.
             owned = [e for e in fitting if cs <= e.start and e.end <= ce and (
                 id(e) in object_ids or text[e.end:e.end + 1] == "s" and text[e.start:e.end + 1].endswith("s"))]
@@ -266,7 +266,7 @@ class SubjectFinder:
                 if resolved:
                     return resolved
             topic = [e for e in fitting if e.type == typ and prev_start <= e.start and e.end <= ss
-                     and not COMPANION_BEFORE.search(text, max(0, e.start - 60), e.start)]
+                     and not self.companion_before.search(text, max(0, e.start - 60), e.start)]
             if topic:
                 return topic[0].name
         for typ in types:
@@ -284,7 +284,7 @@ class SubjectFinder:
             if prev is None or prev[0] >= start:
                 break
             first = [e for e in view.entity_index.starting(prev[0], start) if e.end <= start
-                     and not RIVAL_BEFORE.search(view.text, max(0, e.start - 40), e.start)]
+                     and not self.rival_before.search(view.text, max(0, e.start - 40), e.start)]
             if first and first[0].type == typ and first[0] in usable:
                 return first[0].name  # (not "Der börsennotierte Rivale Snowflake": another company)
             start = prev[0]
@@ -325,7 +325,7 @@ class SubjectFinder:
             anaphoric = org_rx is not None and any(
                 re.search(r"(?<!\w)(?:an|in|bei|von|mit|für)\s+$", text[max(0, m.start() - 6):m.start()])
                 for m in org_rx.finditer(text, ss, se))
-            if LATTER.match(text, ss):
+            if self.latter.match(text, ss):
                 return None  # "Letzteres hatte Cisco 2017 gekauft": a party named before, not the article's topic
             if anaphoric or prop.pair in ("sentence", "contract"):
                 others = [e for e in ents if e.type == "ORG" and e.name != holder and e.end <= se

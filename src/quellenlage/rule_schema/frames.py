@@ -90,6 +90,7 @@ class FiscalCalendarCues(Rules):
     quarter_words: Annotated[list[Word], Field(min_length=1)]
     ends: Annotated[list[Word], Field(min_length=1)]
     starts: Annotated[list[Word], Field(min_length=1)]
+    ended: Words = Field(default_factory=list, description="participles before a year word that say it has ended: abgelaufenen, …")
 
 
 class ExpectedFrame(Rules):

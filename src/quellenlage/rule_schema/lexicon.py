@@ -148,6 +148,7 @@ class UnitsFile(Rules):
     times_units: dict[Key, Words] = {}
     generic_count_nouns: Words = []
     shorthand_unit: Key | None = None
+    table_caption_words: Words = Field(default_factory=list, description="words opening a table's caption: Angaben (in Prozent), …")
     shorthand_suffix_units: dict[str, Key] = Field(default={}, description="a shorthand's suffix -> its unit: K: token (\"128K\" context)")
     rate_words: Words = []
     count_context: Words = []

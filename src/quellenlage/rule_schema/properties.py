@@ -78,6 +78,9 @@ class PropertiesFile(Rules):
         "(\"Auf X entfallen …\", \"zusammen\", \"die beiden Konzerne\")"))
     general_nouns: Words = []
     object_prepositions: Words = []
+    subject_cues: dict[str, Words] = Field(default_factory=dict, description=(
+        "deal_nouns, rival_nouns, complaint_nouns, complaint_verbs, latter_words: words around a name "
+        "that say it is not the subject"))
     distributive: Words = []
     no_claim_texts: Words = []
     clause_labels: list[Label] = []
