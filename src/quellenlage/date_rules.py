@@ -71,6 +71,11 @@ class DateRules:
                           r"(?!\s+(?:hatten|hatte|hätten|hätte|haben|hat|worden|wurde|wurden|war|waren)\b)")
 
     @cached_property
+    def behind_before_re(self) -> re.Pattern | None:
+        words = self.cfg.get("behind_before") or []
+        return re.compile(r"(?<!\w)(?:" + alternation(words) + r")\s+$", re.IGNORECASE) if words else None
+
+    @cached_property
     def ahead_before_re(self) -> re.Pattern | None:
         words = self.cfg.get("ahead_before") or []
         return re.compile(r"(?<!\w)(?:" + alternation(words) + r")\s+$", re.IGNORECASE) if words else None

@@ -167,7 +167,8 @@ class DateScanner:
         elif name == "month":
             if g["month"] == "Mai" and re.match(r"\s*(?:-|\d)", text[e:e + 2]):
                 return None
-            expr = DateExpr(month=self.r.month_of[g["month"]], future=future, past=past)
+            behind = self.r.behind_before_re is not None and self.r.behind_before_re.search(text, max(0, s - 30), s)
+            expr = DateExpr(month=self.r.month_of[g["month"]], future=future and not behind, past=past or bool(behind))
         elif name == "quarter":
             q = int(g.get("q") or g.get("qn") or self.r.cfg["quarters"][g["qw"].lower()])
             if g.get("fiscal"):

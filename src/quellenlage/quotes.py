@@ -218,7 +218,7 @@ class QuoteFinder(QuoteKinds):
             if named:
                 self._set(quote, named[0])
             else:
-                quote.speaker = spokes.group("org")
+                quote.speaker = nominative(spokes.group("org"))
                 quote.speaker_start, quote.speaker_end = start + spokes.start("org"), start + spokes.end("org")
             return True
         org = self.r.org_noun_re.search(window)
@@ -243,7 +243,7 @@ class QuoteFinder(QuoteKinds):
                 if named:
                     self._set(quote, named[0])
                     return True
-                quote.speaker = org.group("named")
+                quote.speaker = nominative(org.group("named"))
                 quote.speaker_start, quote.speaker_end = start + org.start("named"), start + org.end("named")
                 return True
             prior = mentions.organisation_before(start + org.start(), org.group(0), self.r.authority_nouns,
@@ -285,7 +285,7 @@ class QuoteFinder(QuoteKinds):
                 self._set(quote, prior)
                 return True
             if mm and mm.group("org").split()[0] not in self.r.not_first and not self.r.common_noun(mm.group("org")):
-                quote.speaker = mm.group("org")
+                quote.speaker = nominative(mm.group("org"))
                 quote.speaker_start, quote.speaker_end = start + mm.start("org"), start + mm.end("org")
                 return True
             return False
@@ -318,3 +318,13 @@ class QuoteFinder(QuoteKinds):
 
 def find_quotes(text: str, rules: QuoteRules, sentences: list[tuple[int, int]], regions=(), entities=None) -> list[Quote]:
     return QuoteFinder(rules).find(text, sentences, regions, entities)
+
+
+GENITIVE = re.compile(r"(ium|amt|rat|richt|itut|band|zern|team|Team|büro|haus)e?s$")
+
+
+def nominative(name: str) -> str:
+    """An institution's name as it is, not in the genitive the sentence gave it: "ein Sprecher
+    des Bundeswirtschaftsministeriums" speaks for the Bundeswirtschaftsministerium, "im
+    Blogbeitrag des Qwen-Teams" for the Qwen-Team."""
+    return GENITIVE.sub(r"\1", name) if " " not in name else name

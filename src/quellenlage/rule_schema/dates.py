@@ -42,6 +42,7 @@ class DatesFile(Rules):
     relative_months: dict[Offset, Words] = Field(description="offset in months -> phrases")
     future_markers: Words = Field(description="words that point to the future: soll, wird, …")
     ahead_before: Words = Field(default_factory=list, description="words right before a weekday that make it the next one: ab, bis, …")
+    behind_before: Words = Field(default_factory=list, description="words right before a bare month that make it the last one: vom, seit, …")
     fiscal_words: Annotated[list[Word], Field(min_length=1)] = Field(description="Geschäftsjahr, FY, …")
     relative_modifiers: dict[Word, Offset] = Field(description="word -> offset: vergangenen: -1, …")
     ago_units: dict[Word, Literal["year", "month", "week", "day"]] = Field(
