@@ -159,7 +159,8 @@ class FrameFinder:
         if fig.get("unit") == "percentage_point":
             return True
         ftext = fig.get("text") or ""
-        if ftext[:1] in "+±−" or ftext[:1] == "-" and ftext[1:2].isdigit() or SIGN_BEFORE.search(text[max(cs, fig["start"] - 2):fig["start"]]) and \
+        # ("-19 %" in a list is a change; "-4,17 Mrd. €" a negative amount, a loss)
+        if ftext[:1] in "+±" or ftext[:1] in "-−" and ftext[1:2].isdigit() and fig["label"] == "PERCENT" or SIGN_BEFORE.search(text[max(cs, fig["start"] - 2):fig["start"]]) and \
                 not DASH_AFTER_WORD.search(text[max(cs, fig["start"] - 3):fig["start"]]):
             return True
         lead = text[max(cs, fig["start"] - 60):fig["start"]]
