@@ -171,3 +171,15 @@ def test_a_list_row_is_named_by_the_line_the_list_stands_under():
     assert list_heading("Der Umsatz stieg.\n- Industrie: 0,6 Mrd.", 25) is None  # a sentence is no heading
     rows = "Kennzahlen\n" + "- Zeile: 1\n" * 100
     assert list_heading(rows, len(rows) - 3) is None  # too far above: bounded, not searched for
+
+
+def test_a_loss_is_a_negative_result_however_it_is_written(nlp):
+    text = ("Klarna legt Zahlen vor.\n\nDer Umsatz stieg auf 823 Millionen Dollar, unter dem Strich stand aber ein "
+            "Verlust von 53 Millionen Dollar. Der operative Gewinn stieg auf 3 Millionen Dollar, nach einem "
+            "Verlust von 10 Millionen Dollar im Vorjahr.\n\n- Nettoverlust: 53 Mio. $\n- Umsatz: 823 Mio. $")
+    values = {(c["property"], c["text"]): c["value"] for c in claims_of(nlp, text, "2025-08-14")}
+    assert values[("net_income", "53 Millionen Dollar")] == -53e6
+    assert values[("net_income", "53 Mio. $")] == -53e6  # the row's label says it
+    assert values[("operating_income", "3 Millionen Dollar")] == 3e6  # a profit word nearer
+    assert values[("operating_income", "10 Millionen Dollar")] == -10e6
+    assert values[("revenue", "823 Millionen Dollar")] == 823e6  # revenue is never a loss

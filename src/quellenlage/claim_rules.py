@@ -14,7 +14,7 @@ from quellenlage.frame_rules import FrameRules
 from quellenlage.layout import headings, table_cells
 from quellenlage.patterns import CueSet, cue_finditer, cue_re, words_re
 from quellenlage.rules import RuleSet
-from quellenlage.textutil import Regions, SpanIndex
+from quellenlage.textutil import Regions, SpanIndex, line_start
 
 
 @dataclass
@@ -124,6 +124,26 @@ class ClaimRules:
     def additive(self) -> frozenset[str]:
         """Properties whose parts add up to the whole (a segment's revenue is part of the total)."""
         return frozenset(k for k, p in self.cfg["properties"].items() if p.get("additive"))
+
+    @cached_property
+    def signed(self) -> tuple[frozenset[str], re.Pattern, re.Pattern]:
+        """(properties, loss words, profit words) of `signed_results`."""
+        cfg = self.cfg.get("signed_results") or {}
+        return frozenset(cfg.get("properties") or ()), cue_re(cfg.get("loss_words")), cue_re(cfg.get("profit_words"))
+
+    def is_loss(self, text: str, fig: dict, prop: str, clause_start: int) -> bool:
+        """Is this amount of a result a loss (the nearest loss or profit word before it in its
+        clause is a loss word)?"""
+        props, loss, profit = self.signed
+        if prop not in props or fig["label"] != "MONEY" or (fig.get("value") or 0) < 0:
+            return False
+        row = line_start(text, fig["start"])
+        if row >= 0 and text[row:row + 1] in "-•*–":
+            clause_start = min(clause_start, row)  # "- Nettoverlust: 53 Mio. $": the row's label
+        lo = max(clause_start, fig["start"] - 80)
+        last_loss = max((m.start() for m in loss.finditer(text, lo, fig["start"])), default=-1)
+        last_profit = max((m.start() for m in profit.finditer(text, lo, fig["start"])), default=-1)
+        return last_loss > last_profit
 
     @cached_property
     def present(self) -> re.Pattern:

@@ -72,10 +72,16 @@ def claim_row(doc: Doc, c: dict) -> dict:
     f = c["figure"]
     ss, se = c["sentence"]
     doc_id = doc._.doc_id
+    values = {k: f.get(k) for k in CLAIM_FIELDS}
+    if c.get("loss"):
+        # "ein Verlust von 4,17 Mrd.": the result is -4,17 Mrd., as "-4,17 Mrd. €" writes it
+        lo, hi = values.get("low"), values.get("high")
+        values.update(value=-values["value"] if values.get("value") is not None else None,
+                      low=-hi if hi is not None else None, high=-lo if lo is not None else None)
     return {
         "claim_id": f"{doc_id}#C{f['start']}-{f['end']}", "doc_id": doc_id,
         "figure_id": f"{doc_id}#F{f['start']}-{f['end']}", "subject": c["subject"], "property": c["property"],
-        **{k: f.get(k) for k in CLAIM_FIELDS}, "qualifier": f.get("qualifier") or "exact",
+        **values, "qualifier": f.get("qualifier") or "exact",
         "evidence": text_of(doc)[ss:se], "sentence_start": ss, "sentence_end": se,
         "period": c["period"], "period_start": c.get("period_start"), "period_end": c.get("period_end"),
         # rankings: the ranking a rank is in is the part of the subject it is about

@@ -78,6 +78,8 @@ class PropertiesFile(Rules):
         "(\"Auf X entfallen …\", \"zusammen\", \"die beiden Konzerne\")"))
     general_nouns: Words = []
     object_prepositions: Words = []
+    signed_results: dict[str, Words] = Field(default_factory=dict, description=(
+        "properties, loss_words, profit_words: a result read as a loss is negative"))
     subject_cues: dict[str, Words] = Field(default_factory=dict, description=(
         "deal_nouns, rival_nouns, complaint_nouns, complaint_verbs, latter_words: words around a name "
         "that say it is not the subject"))
