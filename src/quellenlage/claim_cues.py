@@ -6,7 +6,7 @@ import re
 
 from quellenlage.claim_rules import DocView
 from quellenlage.layout import list_heading
-from quellenlage.textutil import in_open_bracket, line_end, line_start
+from quellenlage.textutil import line_end, line_start
 
 COMPARED_WITH = re.compile(r"(?<!\w)(?:nach|gegenüber|statt|nach\s+zuvor|nach\s+noch)\s+(?:(?:rund|etwa|knapp|gut|ungefähr)\s+)?$")
 CONVERTED = re.compile(r"\s*(?:[(,–-]\s*(?:umgerechnet|also|das\s+sind|entspricht|ca\.|circa|oder)?|oder|bzw\.|beziehungsweise)\s*")
@@ -126,9 +126,3 @@ def governs_other(text: str, m: re.Match, fig: dict, fig_ends: dict[int, int]) -
     if other_end is None:
         return False
     return not TO_LEVEL.fullmatch(text, other_end, fig["start"])
-
-
-def aside(text: str, f: dict, fig: dict) -> bool:
-    """Does figure f stand in a parenthesis that closes before fig?"""
-    close = text.find(")", f["end"], fig["start"])
-    return close >= 0 and in_open_bracket(text, f["start"])

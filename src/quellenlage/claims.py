@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from quellenlage.claim_cues import (aside, compound_of, list_header, CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, CONVERTED_LATER, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
+from quellenlage.claim_cues import (compound_of, list_header, CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, CONVERTED_LATER, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
                                     PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WITH_PRODUCT, governs_other, has_figure, same_amount_before, same_magnitude,
                                     table_header, table_year)
@@ -27,7 +27,7 @@ from quellenlage.patterns import cue_search
 from quellenlage.document_periods import stated_fiscal
 from quellenlage.period_resolver import PeriodResolver
 from quellenlage.subjects import SubjectFinder
-from quellenlage.textutil import clauses
+from quellenlage.textutil import bracketed_before, clauses
 
 
 
@@ -353,7 +353,7 @@ class ClaimFinder:
             if p is None or not p.accepts(fig, measure):
                 continue
             if f["start"] >= sentence[0]:
-                if continues and aside(text, f, fig):
+                if continues and bracketed_before(text, f["start"], fig["start"]):
                     continue  # "8,71 Mrd. (Vj.: 4,37 Mrd.), +84 %": the change is the main figure's
                 if continues or (compares and ";" in text[f["end"]:fig["start"]]
                                  and self.r.ellipsis.search(text, text.rindex(";", f["end"], fig["start"]), fig["start"])

@@ -217,6 +217,13 @@ class FrameRules:
             form for forms in self.cfg["segment"]["regions"].values() for form in forms) + r")(?![\w-])"), table
 
     @cached_property
+    def segment_pp(self) -> re.Pattern:
+        """A known segment's name after one of `segment.segment_prepositions` (group `w`)."""
+        words = self.cfg["segment"].get("segment_prepositions") or ["(?!)"]
+        return re.compile(r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in
+                                                  sorted(words, key=len, reverse=True)) + r")\s+(?P<w>[A-ZÄÖÜ][\w-]+)")
+
+    @cached_property
     def region_after_name(self) -> re.Pattern:
         """A region right after a company's name: "Vodafone Deutschland", "Microsoft Schweiz"."""
         return re.compile(r"[ \t]+(?P<r>" + alternation(

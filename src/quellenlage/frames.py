@@ -40,8 +40,6 @@ NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "zeit"
 WITH_SEGMENT = re.compile(r"\s*Mit\s+(?:(?:dem|der|den|seinem|seiner|seinen|ihrem|ihrer|ihren)\s+)?(?P<w>[A-ZÄÖÜ][\w-]+)\s+"
                           r"(?:setzte|setzten|erzielte|erzielten|erlöste|erlösten|verdiente|verdienten|machte|machten"
                           r"|generierte|generierten|erwirtschaftete|erwirtschafteten|nahm|nahmen)(?!\w)")
-SEGMENT_PP = re.compile(r"(?<![\w-])(?:bei\s+der|beim|bei\s+den|bei|im\s+Geschäft\s+mit|in\s+der\s+Sparte"
-                        r"|(?:Umsatz|Umsätze|Erlöse|Einnahmen)\s+mit(?:\s+(?:dem|der|den))?)\s+(?P<w>[A-ZÄÖÜ][\w-]+)")
 SEGMENT_ANAPHOR = re.compile(r"(?<![\w-])(?:[Dd]ie|[Dd]iese|[Dd]as|[Dd]ieses|[Dd]er|[Dd]ieser)\s+(?:Sparte|Segment|Bereich|Geschäft|Geschäftsbereich|Division)\b(?!\s+[A-ZÄÖÜ])")
 LIST_LABEL = re.compile(r"[ \t]*[-•*–][ \t]+(?P<label>[A-ZÄÖÜ][^:\n(]{1,50}?)[ \t]*(?:\([^)\n]{1,15}\))?[ \t]*:[ \t]*")
 SIGN_BEFORE = re.compile(r"[+−–-]\s*$")
@@ -251,7 +249,7 @@ class FrameFinder:
                 if seg:
                     return seg  # "Mit Software setzte der Konzern 5,5 Mrd. Euro um"
         if "business" in kinds and clauses:
-            for m in SEGMENT_PP.finditer(text, clauses[0][0], fig["start"]):
+            for m in self.r.segment_pp.finditer(text, clauses[0][0], fig["start"]):
                 seg = self.r.known_segment(m.group("w"))
                 if seg:
                     return seg  # "erwartet Oracle bei der Cloud-Infrastruktur ein Plus von 70 %"
@@ -263,7 +261,7 @@ class FrameFinder:
             last, last_pp = None, None
             for m in self.r.segment_compound.finditer(text, max(0, back - 500), back):
                 last = m
-            for m in SEGMENT_PP.finditer(text, max(0, back - 500), back):
+            for m in self.r.segment_pp.finditer(text, max(0, back - 500), back):
                 if self.r.known_segment(m.group("w")):
                     last_pp = m
             if last_pp is not None and (last is None or last_pp.start() > last.start()):

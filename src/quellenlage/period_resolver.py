@@ -21,7 +21,7 @@ from quellenlage.normalize.periods import (
 
 from quellenlage.frame_rules import FrameRules
 from quellenlage.patterns import cue_finditer, cue_search
-from quellenlage.textutil import SpanIndex, in_open_bracket
+from quellenlage.textutil import SpanIndex, bracketed_before
 
 MONTH = re.compile(r"\d{4}-\d{2}")
 STRONG_COMPARISON = re.compile(r"(?:gegenüber|im\s+Vergleich\s+zu[mr]?|verglichen\s+mit|als\s+im|nach\s+zuvor)\s+(?:de[mnr]\s+|die\s+|das\s+)?(?:\w+\s+)?$")
@@ -100,7 +100,7 @@ class PeriodResolver:
                 if not d["end"] <= ce or compare and self._compared(d["start"], d["end"], fig) \
                         and not ("/" in (d.get("date_value") or "") and RANGE_OPENER.search(self.text, max(0, d["start"] - 6), d["start"])):
                     continue
-                if self._aside(d["start"], fig) or self._next_conjunct(d["start"], d["end"], fig, others):
+                if bracketed_before(self.text, d["start"], fig["start"]) or self._next_conjunct(d["start"], d["end"], fig, others):
                     continue  # "(2023: 4,37 Mrd.), +84 %"
                 if describes and not (cs <= fig["start"] < ce):
                     continue  # "im Geschäftsjahr 2025, das Ende September endete": the year is the period
@@ -126,7 +126,7 @@ class PeriodResolver:
                     if any(x <= a and b <= y and (x, y) != (a, b) for (x, y), _ in cues) or name not in COMPARING \
                             and any(x < b and a < y for (x, y), other in cues if other in COMPARING):
                         continue  # "Quartal" inside "laufende Quartal"; "im Geschäftsjahr davor" compares
-                    if self._aside(a, fig) or (compare and self._compared(a, b, fig)) or any(d["start"] < b and a < d["end"] or b <= d["start"] <= b + 1
+                    if bracketed_before(self.text, a, fig["start"]) or (compare and self._compared(a, b, fig)) or any(d["start"] < b and a < d["end"] or b <= d["start"] <= b + 1
                                                                       or UNTIL_GAP.fullmatch(self.text, b, d["start"]) is not None
                                                                       for d in self.date_index.starting(a - 200, b + 12)) \
                             or self._nearer_other(a, b, fig, others, name in COMPARING) \
@@ -143,11 +143,6 @@ class PeriodResolver:
         if rel in ("current_quarter", "final_quarter") and self.published:
             return self.relative(rel, None, fiscal), None
         return period, rel
-
-    def _aside(self, pos: int, fig: dict) -> bool:
-        """Is pos in a parenthesis that closes before the figure ("8,71 Mrd. (Vj.: 4,37 Mrd.),
-        +84 %": the "Vj." is the bracketed figure's)?"""
-        return pos < fig["start"] and in_open_bracket(self.text, pos) and 0 <= self.text.find(")", pos, fig["start"])
 
     def _describes_date(self, cs: int) -> bool:
         """Is the clause at cs a relative clause right after a date ("Geschäftsjahr 2025, das

@@ -211,3 +211,9 @@ def in_open_bracket(text: str, pos: int, reach: int = 300) -> bool:
     """Is `pos` inside a "(" opened at most `reach` characters before and not closed since?"""
     lo = max(0, pos - reach)
     return text.rfind("(", lo, pos) > text.rfind(")", lo, pos)
+
+
+def bracketed_before(text: str, pos: int, end: int) -> bool:
+    """Is `pos` in a parenthesis that closes before `end` ("8,71 Mrd. (Vj.: 4,37 Mrd.), +84 %":
+    the "Vj." and the 4,37 are the bracket's, not the figure's after it)?"""
+    return pos < end and in_open_bracket(text, pos) and text.find(")", pos, end) >= 0
