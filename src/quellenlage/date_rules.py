@@ -89,6 +89,12 @@ class DateRules:
         return frozenset(w.lower() for w in self.cfg.get("quantity_before") or [])
 
     @cached_property
+    def score_re(self) -> re.Pattern | None:
+        words = self.cfg.get("score_before") or []
+        # a word of its own or a part of a compound ("Elo-Wertung", "Codeforces-Elo"), not of another word ("Elon")
+        return re.compile(r"(?<![^\W\d_])(?:" + alternation(words) + r")(?![^\W\d_])") if words else None
+
+    @cached_property
     def skip_re(self) -> Gated | None:
         pats = self.cfg.get("skip_patterns") or []
         return union(pats) if pats else None
@@ -164,6 +170,10 @@ class DateRules:
             ("quarter_q", r"(?<![\w/-])", r"Q(?P<q>[1-4])(?![\w/-])(?!" + SP + r"?['/]?" + SP + r"?\d)", None),
             ("fiscal_year", "", fiscal + SP + year + r"(?:/(?P<fyend>\d{2}|\d{4}))?(?!\d)|(?P<fy>FY)\s?(?P<fyy>\d{4}|\d{2})" + NB,
              [(fiscal, None), (r"FY", "FY")]),
+            # "Für 2025/26 peilt Vodafone … an": two consecutive years with a slash are one fiscal year
+            # (a season), named by the year it ends in; the check that they follow is the scanner's.
+            ("split_year", r"(?<![\d./])", r"(?P<year>(?:19|20)\d\d)/(?P<fyend>\d{4}|\d{2})(?![\d/]|[.,]\d)",
+             [(r"\d\d\d\d/\d\d", None)]),
             ("month_year", "", r"(?:" + mods + SP + r")?" + self.month_any + SP + year, [(mods, None), (self.month_any, None)]),
             ("season_year", "", seasons + SP + year, None),
             ("mod_year", "", mods + SP + year, None),

@@ -254,6 +254,12 @@ class DateScanner:
             # is shifted) is the year 2024; "2024/25", "FY2024" and a shifted calendar are fiscal.
             expr = DateExpr(year=y, fiscal=bool(g.get("fyend") or g.get("fy")) or fiscal_start not in (None, 1)
                             or _near_on_line(text, shifted, s))  # "| Microsoft | 80 Mrd. | Geschäftsjahr 2025 |"
+        elif name == "split_year":
+            end = g["fyend"]
+            y = int(end) if len(end) == 4 else (year // 100) * 100 + int(end)
+            if y != year + 1:
+                return None  # "2023/2025", "2024/12": no one year
+            expr = DateExpr(year=y, fiscal=True)
         elif name == "season_year":
             mod = self.r.cfg["seasons"][g["season"]]
             expr = DateExpr(year=year)
@@ -289,7 +295,8 @@ class DateScanner:
         elif name == "fiscal_relative":
             phrase = g["frelphrase"]
             off = self.r._frel.get(phrase, self.r._frel.get(phrase[:1].lower() + phrase[1:], 0))
-            fy = fiscal_year_at(published, fiscal_start, off, new=phrase.lower().startswith("neuen"))
+            # "das neue/kommende Geschäftsjahr": the one after the year just reported, which may have begun
+            fy = fiscal_year_at(published, fiscal_start, off, new=off == 1)
             fig = Figure(s, e, "DATE", rule="date_fiscal_relative")
             fig.date_value = f"FY{fy}" if fy else None
             fig.date_relation = self._relation(text, s)
@@ -347,6 +354,11 @@ class DateScanner:
             return False  # "rund 2000", "genau 2025 Teilnehmer": a quantity
         if re.search(r"[~≈]\s*$", before):
             return False
+        score = self.r.score_re
+        if score is not None:
+            line = max(text.rfind("\n", max(0, s - 80), s) + 1, s - 80)
+            if score.search(text, line, s) and not re.search(r"(?:[Jj]ahr|seit|bis|ab|im)\s+$", before[-8:]):
+                return False  # "Elo-Wertung von 2056": a score
         return True
 
     def _relation(self, text: str, s: int) -> str | None:

@@ -187,7 +187,7 @@ def _add(day: dt.date, months: int) -> dt.date:
 
 def fiscal_year_at(published: str | None, start: int | None, offset: int, new: bool = False) -> int | None:
     """The fiscal year `offset` years from the one publication falls in (years named by the
-    year they end in). `new` ("das neue Geschäftsjahr"): the current one when it began at most
+    year they end in). `new` ("das neue", "das kommende Geschäftsjahr"): the current one when it began at most
     three months before publication, else the next."""
     py, pm, _ = parse_published(published)
     if py is None or pm is None:
