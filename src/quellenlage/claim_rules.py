@@ -55,6 +55,7 @@ class Property:
             return False
         v = fig.get("value") if fig.get("value") is not None else fig.get("high")
         if measure == "level" and v is not None:
+            v = abs(v)  # "Periodenergebnis: -4,17 Mrd. €": a loss's size is what min and max bound
             if self.min is not None and v < self.min or self.max is not None and v > self.max:
                 return False
         return True

@@ -175,6 +175,11 @@ class DateScanner:
                 expr = DateExpr(year=int(g["fyear"]), quarter=q, fiscal=True)
             elif year is None:
                 return None  # "im dritten Quartal" alone is the quarter_bare pattern
+            elif g.get("qfyend"):  # "Q4 2024/25": a quarter of the fiscal year that ends in 2025
+                end = (year // 100) * 100 + int(g["qfyend"])
+                if end != year + 1:
+                    return None
+                expr = DateExpr(year=end, quarter=q, fiscal=True)
             else:
                 expr = DateExpr(year=year, quarter=q, fiscal=bool(g.get("fadj") or g.get("fadj2")))
         elif name in ("fiscal_quarter", "quarter_bare", "quarter_named", "quarter_q", "half_bare", "months_elapsed"):
@@ -281,6 +286,15 @@ class DateScanner:
             expr = DateExpr(rel_unit="week", rel_offset=off)
         elif name == "relative":
             unit, off = self.r.relative_offset(g["relphrase"])
+            phrase = g["relphrase"]
+            if unit == "year" and fiscal_start not in (None, 1) and self._speaks_fiscal(text) \
+                    and phrase[:1].lower() + phrase[1:] in self.r.cfg.get("reported_years", ()):
+                # "nach 2,5 Mrd. im abgelaufenen Jahr" of a company whose year ends in March: its fiscal year
+                fy = fiscal_year_at(published, fiscal_start, off)
+                fig = Figure(s, e, "DATE", rule="date_fiscal_relative")
+                fig.date_value = f"FY{fy}" if fy else None
+                fig.date_relation = self._relation(text, s)
+                return fig
             mod = mod or self.r.mod_of.get(g["relphrase"]) or self.r.mod_of.get(g["relphrase"].split()[-1])
             if unit == "year":
                 off = _year_over(off, mod, past and not self._ahead(text, s) and not YEAR_BEFORE.search(text, max(0, s - 150), s), published)

@@ -121,6 +121,13 @@ class FrameRules:
         return cue_re(self.cfg["aspect"]["comparison"])
 
     @cached_property
+    def earlier_value(self) -> re.Pattern | None:
+        """ "soll 2,6 Mrd. erreichen, nach 2,5 Mrd. im abgelaufenen Jahr": the word right before
+        a figure that makes it the value compared with (searched on the text just before it)."""
+        words = self.cfg["aspect"].get("earlier_value_before") or []
+        return re.compile(r"(?<![\w-])(?:" + alternation(words) + r")\s+$") if words else None
+
+    @cached_property
     def hearsay(self) -> re.Pattern:
         return re.compile("|".join(self.cfg["aspect"]["hearsay"]))
 

@@ -97,6 +97,9 @@ class FrameFinder:
                 gap = text[m.end():fig["start"]]
                 if GOVERN_GAP.match(gap):  # even inside "über den Erwartungen der Analysten von 55 Mrd."
                     return ("estimate" if aspect == "forecast" and estimator else aspect), True
+        # 1b. "…, nach 2,5 Mrd. im abgelaufenen Jahr": the value a forecast or a result is compared with happened.
+        if self.r.earlier_value is not None and self.r.earlier_value.search(text, max(cs, fig["start"] - 12), fig["start"]):
+            return "actual", True
         # 2. A cue of the clause, the nearest to the figure.
         found = self._clause_aspect(text, cs, ce, fig, blocked)
         if found:

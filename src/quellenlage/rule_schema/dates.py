@@ -61,6 +61,7 @@ class DatesFile(Rules):
     today_cues: Words = []
     recurring_before: Words = []
     quantity_before: Words = []
+    reported_years: Words = Field(default=[], description="relative years that are the fiscal year just reported")
     score_before: Words = Field(default=[], description="score words on a line before a number that is no year (Elo)")
     skip_patterns: list[regex(prefix="(?:", suffix=")")] = Field(default=[], description="spans without dates: links")
     morning_before: Words = []
