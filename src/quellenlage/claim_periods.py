@@ -18,13 +18,30 @@ def _named_periods(view: DocView, claims: list[dict], periods: PeriodResolver, f
     fiscal = fiscal_of(subjects.most_common(1)[0][0]) if subjects else stated
     return named_periods(view.figures, periods, fiscal)
 
+def _compared_periods(view: DocView, claims: list[dict], periods: PeriodResolver, fiscal_of) -> set:
+    """(sentence, period) of the periods a sentence compares with ("Gegenüber dem dritten
+    Quartal, in dem SK Hynix 17,57 Bio. umgesetzt hatte, bedeutet das ein Plus von 12 %"): a
+    figure of such a period does not say what the sentence reports on."""
+    out = set()
+    sentences = {c["sentence"]: c["subject"] for c in claims}
+    for (ss, se), subject in sentences.items():
+        for d in view.figure_index.starting(ss, se):
+            if d["label"] == "DATE" and d["end"] <= se and periods.compared(d):
+                p = periods.date_period(d, fiscal_of(subject))
+                if p:
+                    out.add(((ss, se), p))
+    return out
+
+
 def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, fiscal_of, stated) -> None:
     """Relative periods against the passage's period, headings, then the document's main
     reporting period for what is reported per period; calendar extents for all."""
     dominant = dominant_period(claims, view, periods, fiscal_of)
     by_sentence: dict[tuple[int, int], str] = {}
+    compared = _compared_periods(view, claims, periods, fiscal_of)
     for c in claims:  # the period each sentence reports on, named by an actual figure of it
         if c["period"] and not c["relative"] and c["aspect"] == "actual" and c["time"] == "flow" \
+                and (c["sentence"], c["period"]) not in compared \
                 and not COMPARED_WITH.search(view.text, max(0, c["figure"]["start"] - 30), c["figure"]["start"]):
             # not one compared with: "fiel auf 2,6 Mrd., nach 5,6 Mrd. im zweiten Quartal"
             by_sentence.setdefault(c["sentence"], c["period"])

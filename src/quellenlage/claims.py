@@ -291,8 +291,9 @@ class ClaimFinder:
             key, trig = (0, 0.0, 0, -rank), None
             if p.triggers is not None:
                 if header is not None:
-                    if p.triggers.search(header):
-                        key = (3, 0.0, 0, -rank)
+                    m = p.triggers.search(header)
+                    if m:  # the longer word the row names wins ("Operativer Gewinn" over "Gewinn")
+                        key = (3, 0.0, m.end() - m.start(), -rank)
                 elif present is not None and id(p.triggers) not in present:
                     pass  # no trigger in the sentence, so none in its clauses
                 else:

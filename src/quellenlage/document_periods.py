@@ -7,6 +7,7 @@ from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
 
+from quellenlage.claim_cues import COMPARED_WITH
 from quellenlage.frame_rules import FrameRules
 from quellenlage.normalize.periods import FiscalCalendar, extent, grain
 from quellenlage.patterns import cue_search
@@ -46,7 +47,9 @@ def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver
         if c["time"] == "flow":
             subjects[c["subject"]] += 1
         if c["period"] and c["time"] == "flow" and c["aspect"] == "actual" \
-                and (_reporting(c["period"]) or _last_year(c["period"], day)):
+                and (_reporting(c["period"]) or _last_year(c["period"], day)) \
+                and not COMPARED_WITH.search(view.text, max(0, c["figure"]["start"] - 30), c["figure"]["start"]):
+            # (not a value compared with: "…, nach etwa 17 Mrd. im vergangenen Jahr")
             span = extent(c["period"], fiscal_of(c["subject"]))
             if day is not None and span is not None and span[1] > day:
                 continue  # "Für das Geschäftsjahr 2026 rechnet Siemens mit …": not over yet, no report on it

@@ -194,9 +194,12 @@ class EntityRules:
     @cached_property
     def anaphora(self) -> list[tuple[re.Pattern, str]]:
         out = []
+        heads = self.cfg.get("anaphora_heads") or {}
         for typ, nouns in (self.cfg.get("anaphora") or {}).items():
+            # "der Kölner Übersetzungsdienst": a compound whose head is a word for the type
+            compound = r"|[A-ZÄÖÜ][a-zäöüß]+(?:" + alternation(heads[typ]) + r")" if heads.get(typ) else ""
             out.append((re.compile(r"(?<![\w-])(?:[Dd](?:as|er|ie|em|en|es)|[Dd]ies(?:e[rsnm]?)?|[Ss]ein(?:e[nmrs]?)?|[Ii]hr(?:e[nmrs]?)?)\s+(?:\w+\s+|(?:(?!ein(?:e[mnrs]?)?\s)(?:\d{4}|[a-zäöüß][\w-]*)\s+){2,3})?(?:[\w]+-)?(?:"
-                                   + alternation(nouns) + r")(?![\w-])"), typ))
+                                   + alternation(nouns) + compound + r")(?![\w-])"), typ))
         return out
 
     # --- people ---
@@ -323,6 +326,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
             name = name.rsplit(" ", 1)[0]
             end = m.start("name") + len(name)
         if taken.free(m.start("name"), end) and name.split()[0] not in rules.not_first \
+                and not _genitive_of(name.split()[0], rules.not_first) \
                 and not NOT_AN_ORG_AFTER.match(masked[end:end + 14]) \
                 and not (abstract and name.split()[0].lower().endswith(abstract)):  # "die Industrieunternehmen Rechenleistung …"
             add(m.start("name"), end, name, "ORG", "noun")
@@ -345,6 +349,8 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
         if LABEL_SHORT_TAIL.match(masked, m.end()) and line_start(masked, start) >= 0 \
                 and LABEL_HEAD.fullmatch(masked, line_start(masked, start), start):
             continue  # "- Power & Sensor Systems (PSS): 0,96 Mrd.": a segment a list labels with its short form
+        if _genitive_of(first, rules.not_first):
+            continue
         if taken.free(start, m.end()) and first not in rules.not_first and first not in rules.acronym_stop \
                 and not rules.is_title(first) and not (abstract and first.lower().endswith(abstract)):
             initials = "".join(w[0] for w in masked[start:m.end()].split())
@@ -397,3 +403,9 @@ def _mask(text: str, regions: list[tuple[int, int]]) -> str:
     for a, b in regions:
         chars[a:b] = " " * (max(0, min(b, len(text)) - a))
     return "".join(chars)
+
+
+def _genitive_of(word: str, not_names: frozenset) -> bool:
+    """ "eines der wertvollsten KI-Start-ups Deutschlands": the genitive of a word that is no name
+    (a place), no company."""
+    return word.endswith("s") and word[:-1] in not_names

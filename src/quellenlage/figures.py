@@ -313,6 +313,10 @@ class Scanner(TableFigures):
             if unit:
                 fig.unit, fig.rule = unit, "count_context"
                 return True
+            unit = self.units.unit_from_label(text, fig.start)
+            if unit:
+                fig.unit, fig.rule = unit, "count_label"
+                return True
             if THOUSANDS.search(text[a.start:a.end]):
                 # "rund 29.500 statt bisher etwa 4.500": a number with thousands grouping is a
                 # quantity even without its noun (the noun stood earlier in the sentence).

@@ -24,7 +24,7 @@ from quellenlage.patterns import cue_finditer, cue_search
 from quellenlage.textutil import SpanIndex, bracketed_before
 
 MONTH = re.compile(r"\d{4}-\d{2}")
-STRONG_COMPARISON = re.compile(r"(?:gegenüber|im\s+Vergleich\s+zu[mr]?|verglichen\s+mit|als\s+im|nach\s+zuvor)\s+(?:de[mnr]\s+|die\s+|das\s+)?(?:\w+\s+)?$")
+STRONG_COMPARISON = re.compile(r"(?:gegenüber|im\s+Vergleich\s+zu[mr]?|verglichen\s+mit|als\s+im|nach\s+zuvor)\s+(?:de[mnr]\s+|die\s+|das\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 RELATIVE_CLAUSE = re.compile(r"\s*(?:das|der|die|welche[rs]?)\s")
 
 YEAR_IN = re.compile(r"(?<!\d)(?:\d{4}|'\d{2}|/\d{2})(?!\d)")
@@ -236,8 +236,9 @@ class PeriodResolver:
     # --- helpers ---
     def _compared(self, pos: int, end: int | None = None, fig: dict | None = None) -> bool:
         """ "gegenüber dem Vorjahresquartal": what a change compares with, not the period;
-        unless the figure follows right after ("im Vergleich zum Vorquartal mit 44,1 Mrd.")."""
-        if fig is not None and end is not None and end <= fig["start"] and \
+        unless the figure follows right after ("im Vergleich zum Vorquartal mit 44,1 Mrd."), not
+        as a signed change ("Umsatz ggü. Vorjahresquartal: +75 %")."""
+        if fig is not None and end is not None and end <= fig["start"] and fig["text"][:1] not in "+-−±" and \
                 GOVERNED.match(self.text, end, fig["start"]) and GOVERNED.match(self.text, end, fig["start"]).end() == fig["start"]:
             return False
         return bool(self.r.period_comparison.search(self.text, max(0, pos - 40), pos))
@@ -262,6 +263,10 @@ class PeriodResolver:
         if (yb * 12 + mb) - (ya * 12 + ma) == 2:
             return quarter_ending(yb, mb, fiscal)
         return value
+
+    def compared(self, d: dict) -> bool:
+        """A date something is compared with ("Gegenüber dem dritten Quartal, …")."""
+        return bool(STRONG_COMPARISON.search(self.text, max(0, d["start"] - 30), d["start"]))
 
     def relative_or_compared(self, d: dict) -> bool:
         """A date named relative to another period, or what something is compared with."""

@@ -169,5 +169,13 @@ class NameCues:
                           + self._cue_words("complaint_verbs") + r")")
 
     @cached_property
+    def investor_list(self) -> re.Pattern:
+        """ "beteiligt sind außerdem ICONIQ Growth, Teachers' Venture Growth sowie die Altinvestoren
+        IVP": every name of a list of investors (searched on at most 200 characters before a name)."""
+        return re.compile(r"(?<![\w-])(?:" + self._cue_words("investor_lists") + r")\s+"
+                          r"(?:(?:außerdem|auch|zudem|ferner|unter\s+anderem|etwa|noch)\s+)*"
+                          r"(?:[^.;:!?]{0,160}?(?:,|\s+und|\s+sowie)\s+)?(?:(?:die|der|den|dem)\s+)?(?:[\w-]+\s+){0,2}$")
+
+    @cached_property
     def latter(self) -> re.Pattern:
         return re.compile(r"\s*(?:" + self._cue_words("latter_words") + r")\s")

@@ -103,8 +103,8 @@ class SubjectFinder(NameCues):
         phrase = CAPITALISED_RUN.match(text, m.start("noun")).group(0)  # "Current Cloud Backlog"
         if any(rx.match(text, m.start("art")) for rx, _ in self.r.entities.anaphora):
             return False
-        if self.r.property_words.search(phrase) or noun in self.r.general_nouns:
-            return False
+        if self.r.property_words.search(phrase) or noun in self.r.general_nouns or self.r.entities.is_title(noun):
+            return False  # (nor a person's role: "Der Finanzchef verwies auf …" is about the company)
         return not any(e.start <= m.start("noun") < e.end for e in view.entity_index.around(m.start("noun"), m.end(), 200))
 
     @staticmethod
@@ -170,6 +170,7 @@ class SubjectFinder(NameCues):
             fitting = [e for e in fitting if e.name not in self.r.entities.authorities and not INVESTOR_AFTER.match(text, e.end)
                        and not INVESTOR_BEFORE.search(text, max(0, e.start - 80), e.start)
                        and not self.complainant_before.search(text, max(0, e.start - 60), e.start)
+                       and not self.investor_list.search(text, max(0, e.start - 200), e.start)
                        and not self.complainant_after.match(text, e.end)]
             # "eine Finanzierungsrunde bei OpenAI", "OpenAIs Runde": the company that raises it.
             owned = [e for e in fitting if cs <= e.start and e.end <= ce and (

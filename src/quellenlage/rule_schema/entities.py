@@ -49,6 +49,7 @@ class EntitiesFile(Rules):
     chips: list[Entity] = []
     compound_heads: dict[EntityType, Words] = {}
     anaphora: dict[EntityType, Words] = {}
+    anaphora_heads: dict[EntityType, Words] = Field(default={}, description="type -> lower-case heads of compounds that refer back like the anaphora: konzern (Softwarekonzern)")
     org_nouns: Words = []
     source_nouns: Words = []
     acronym_stoplist: Words = []
