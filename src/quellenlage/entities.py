@@ -230,6 +230,11 @@ class EntityRules:
         return {}  # first name -> gender, as gender-guesser said
 
     @cached_property
+    def family_first(self) -> frozenset[str]:
+        """Family names written first ("Kim Woo-hyun", "Lee Jae-yong")."""
+        return frozenset(self.cfg.get("family_name_first") or [])
+
+    @cached_property
     def not_first(self) -> frozenset[str]:
         return frozenset(self.cfg.get("not_first_names") or [])
 

@@ -11,6 +11,8 @@ NAME_RX = Gated(r"(?<![\w-])", r"(?P<first>[A-ZÄÖÜ][a-zäöüéèáç]+(?:-[A
                 r"(?P<last>(?:(?:von|van|de|der|den|di|da|ten|zu|Della|Del|De|Di|Da|Van|Le|La|Dos|Du)[ \u00a0]){0,2}[A-ZÄÖÜ][\w'’]+(?:-[A-ZÄÖÜ][\w]+)?)(?![\w-])")
 INITIALS_NAME = Gated(r"(?<![\w.-])", r"(?:[A-ZÄÖÜ]\.[ \u00a0]?){1,3}(?P<last>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?![\w-])")
 NAME_PAIR = Gated(r"(?<![\w-])", r"[A-ZÄÖÜ][\w-]*[ \u00a0][A-ZÄÖÜ][\w-]*(?![\w-])")
+# "Finanzchef Kim Woo-hyun": a family name written first and a given name of two syllables
+FAMILY_FIRST = Gated(r"(?<![\w-])", r"(?P<family>[A-Z][a-z]{1,6})[ \u00a0](?P<given>[A-Z][a-z]+-[a-z]{2,})(?![\w-])")
 WORDS_BEFORE = re.compile(r"[\w.-]+")
 THIRD_NAME = re.compile(r"[ \u00a0]([A-ZÄÖÜ][a-zäöüß]+)(?=[.,;:!?)]|$)")  # a third name word that ends the clause
 APPOSITION = re.compile(r",[ \u00a0]+(?:(?:der|die|des|neue|neuer|neuen|frühere|früherer|langjährige|langjähriger)[ \u00a0]+)?([\w-]+)")
@@ -52,6 +54,13 @@ def find_people(text: str, rules, taken, add, out: list) -> None:
             last, end = f"{last} {third.group(1)}", third.end(1)  # "Minister Claus Ruhe Madsen."
         add(m.start(), end, f"{first} {last}", "PER", "name", gender)
         found.append((m.start(), end, f"{first} {last}", gender))
+    families: dict[str, str] = {}  # family name -> full name, for later mentions ("so Kim")
+    if rules.family_first:
+        for m in FAMILY_FIRST.finditer(text):
+            if m.group("family") in rules.family_first and taken.free(*m.span()):
+                add(m.start(), m.end(), m.group(0), "PER", "name", None)
+                found.append((m.start(), m.end(), m.group(0), None))
+                families.setdefault(m.group("family"), m.group(0))
     # "Konzernchef C.C. Wei", "Chefin J. K. Rowling": initials and a surname after a title.
     for m in INITIALS_NAME.finditer(text):
         before = WORDS_BEFORE.findall(text[max(0, m.start() - 40):m.start()])
@@ -64,13 +73,15 @@ def find_people(text: str, rules, taken, add, out: list) -> None:
     surnames: dict[str, tuple[int, str, str | None]] = {}
     for s, _, name, g in known:
         if " " in name:
-            surnames.setdefault(name.split()[-1], (s, name, g))
+            key = name.split()[0] if families.get(name.split()[0]) == name else name.split()[-1]
+            surnames.setdefault(key, (s, name, g))
     # A surname alone is the person named in full elsewhere in the article, before or after
     # (a live ticker reads from the newest entry down), when one person has that surname.
     owners: dict[str, set[str]] = {}
     for _, _, name, _ in known:
         if " " in name:
-            owners.setdefault(name.split()[-1], set()).add(name)
+            key = name.split()[0] if families.get(name.split()[0]) == name else name.split()[-1]
+            owners.setdefault(key, set()).add(name)
     single = {surname: v for surname, v in surnames.items() if len(owners.get(surname, ())) == 1}
     if single:
         rx = re.compile(r"(?<![\w-])(?P<s>" + alternation(single) + r")s?(?![\w-])")

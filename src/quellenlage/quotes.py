@@ -25,6 +25,8 @@ from quellenlage.quote_rules import Mention, Mentions, Quote, QuoteRules
 
 
 # --- 3. statement or term (quote_kind.py), speaker and cue -------------------------------
+# "Ein Händler spricht von …": someone unnamed (a spokesperson speaks for the company named before)
+UNNAMED_BEFORE = re.compile(r"(?<![\w-])(?:[Ee]in|[Ee]ine|[Ee]iner)\s+(?:[a-zäöüß][\w-]*\s+)?(?![\w-]*[Ss]precher)[A-ZÄÖÜ][\w-]*\s+$")
 
 class QuoteFinder(QuoteKinds):
     def __init__(self, rules: QuoteRules):
@@ -157,6 +159,9 @@ class QuoteFinder(QuoteKinds):
             c = cues[-1]
             quote.cue = quote.cue or c.group("cue")
             is_adverb = is_adverb_cue(c, before)  # "so" before a quote is an adverb, no attribution
+            if not is_adverb and UNNAMED_BEFORE.search(before, max(0, c.start() - 40), c.start()):
+                quote.cue = c.group("cue")
+                return  # "Ein Händler spricht von „…“": someone unnamed, not a name further back
             # "…, erklärte Rahim, die Kombination werde „…“": the person right after the cue
             named = [m for m in mentions.within(s + c.end(), s + c.end() + 60)
                      if m.kind == "PER" and not text[s + c.end():m.start].strip(" ,")]

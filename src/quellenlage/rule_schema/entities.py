@@ -49,6 +49,7 @@ class EntitiesFile(Rules):
     chips: list[Entity] = []
     compound_heads: dict[EntityType, Words] = {}
     anaphora: dict[EntityType, Words] = {}
+    family_name_first: Words = Field(default=[], description="family names written first: Kim (Kim Woo-hyun)")
     anaphora_heads: dict[EntityType, Words] = Field(default={}, description="type -> lower-case heads of compounds that refer back like the anaphora: konzern (Softwarekonzern)")
     org_nouns: Words = []
     source_nouns: Words = []
