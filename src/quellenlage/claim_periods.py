@@ -10,7 +10,7 @@ from quellenlage.claim_cues import COMPARED_WITH
 from quellenlage.claim_rules import DocView
 from quellenlage.document_periods import dominant_period, named_periods
 from quellenlage.normalize.periods import CALENDAR, claim_time, extent
-from quellenlage.period_resolver import PeriodResolver
+from quellenlage.period_resolver import COMPARING, PeriodResolver
 
 
 def _named_periods(view: DocView, claims: list[dict], periods: PeriodResolver, fiscal_of, stated) -> list[tuple[int, str]]:
@@ -66,6 +66,11 @@ def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, 
             ref = by_sentence.get(c["sentence"]) or (passage[1] if passage else None) or dominant
             if c["period"] is None and c["relative"]:
                 c["period"] = periods.relative(c["relative"], ref, fiscal)
+                if c["period"] and c["relative"] not in COMPARING and c["aspect"] == "actual" and c["time"] == "flow":
+                    # "Im Gesamtjahr kam X auf 66,2 Mrd. …, und einen Gewinn von 23,5 Mrd.": the
+                    # period the sentence reports on from here
+                    by_sentence.setdefault(c["sentence"], c["period"])
+                    passage = (fig["start"], by_sentence[c["sentence"]])
             if c["period"] is None:
                 c["period"] = periods.heading_period(fig["start"], claim_time(c["time"], c["measure"]) == "flow",
                                                      c["aspect"], fiscal)

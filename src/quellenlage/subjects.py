@@ -28,6 +28,9 @@ CLAIM_TYPES = ("ORG", "PER", "MODEL", "PRODUCT", "INFRA", "CHIP", "LAW", "INDEX"
 
 
 
+SUBSIDIARY_BEFORE = re.compile(r"(?:Tochter|Tochterfirma|Tochtergesellschaft|Konzerntochter|Tochterunternehmen)\s+$")
+
+
 class SubjectFinder(NameCues):
     def __init__(self, rules: "ClaimRules"):
         self.r = rules
@@ -205,7 +208,7 @@ class SubjectFinder(NameCues):
                     for m in anaphors[typ].finditer(text, ss, cs):
                         pass
                 if m and not text[m.end():cs].strip(" ,"):
-                    resolved = self._resolve_anaphor(view, typ, usable, m.start())
+                    resolved = self._resolve_anaphor(view, typ, usable, m.start(), m.group(0))
                     if resolved:
                         return resolved
         # 2. A coordinated clause without a subject of its own shares the sentence's subject.
@@ -246,7 +249,7 @@ class SubjectFinder(NameCues):
                     and re.search(r"(?<!\w)(?:ist|sind|war|waren|bleibt|bleiben|gilt\s+als)(?!\w)", text[cs:m.start()]):
                 m = None  # "AWS ist … der grösste Cloud-Anbieter": a predicate, the named one is the subject
             if m and not self.object_before.search(text, max(0, m.start() - 12), m.start()):
-                resolved = self._resolve_anaphor(view, typ, usable, ss)
+                resolved = self._resolve_anaphor(view, typ, usable, ss, m.group(0))
                 if resolved:
                     return resolved
         if prop.local:
@@ -263,7 +266,7 @@ class SubjectFinder(NameCues):
         for typ in types:
             m = anaphors[typ].match(text, prev_start) if typ in anaphors and prev else None
             if m is not None:
-                resolved = self._resolve_anaphor(view, typ, usable, prev_start)
+                resolved = self._resolve_anaphor(view, typ, usable, prev_start, m.group(0))
                 if resolved:
                     return resolved
             topic = [e for e in fitting if e.type == typ and prev_start <= e.start and e.end <= ss
@@ -276,9 +279,14 @@ class SubjectFinder(NameCues):
                 return _salient(prior, view.mention_counts)
         return None
 
-    def _resolve_anaphor(self, view, typ: str, usable: list[Entity], pos: int) -> str | None:
+    def _resolve_anaphor(self, view, typ: str, usable: list[Entity], pos: int, word: str = "") -> str | None:
         """ "das Modell", "der Konzern": the entity in subject position (first named) of one of
-        the last sentences, if it is of the type; else the most mentioned of the type nearby."""
+        the last sentences, if it is of the type; else the most mentioned of the type nearby.
+        "der Konzern" is never a company named as a subsidiary ("die Tochter Change Healthcare")."""
+        if "onzern" in word:
+            subsidiaries = {e.name for e in view.entity_index.starting(max(0, pos - 5000), pos)
+                            if SUBSIDIARY_BEFORE.search(view.text, max(0, e.start - 30), e.start)}
+            usable = [e for e in usable if e.name not in subsidiaries]
         start = pos
         for _ in range(5):
             prev = view.previous_sentence(start)
