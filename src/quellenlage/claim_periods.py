@@ -4,6 +4,7 @@ period for what is reported per period, and every period's calendar extent. `fis
 subject's fiscal calendar; `stated`: the one the article states. Pure, one document's claims."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from quellenlage.claim_cues import COMPARED_WITH
@@ -17,6 +18,9 @@ def _named_periods(view: DocView, claims: list[dict], periods: PeriodResolver, f
     subjects = Counter(c["subject"] for c in claims if c["time"] == "flow")
     fiscal = fiscal_of(subjects.most_common(1)[0][0]) if subjects else stated
     return named_periods(view.figures, periods, fiscal)
+
+HAD_EXPECTED = re.compile(r"(?<!\w)(?:hatten|hatte)(?!\w)")
+
 
 def _compared_periods(view: DocView, claims: list[dict], periods: PeriodResolver, fiscal_of) -> set:
     """(sentence, period) of the periods a sentence compares with ("Gegenüber dem dritten
@@ -76,7 +80,9 @@ def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, 
                                                      c["aspect"], fiscal)
             # (what a count gained, "5,1 Mio. Neukunden", in the period reported on; not a price's move)
             per_period = c["time"] == "flow" or fig["label"] == "COUNT" and claim_time(c["time"], c["measure"]) == "flow"
-            if c["period"] is None and per_period and c["aspect"] == "actual" and not c["relative"]:
+            if c["period"] is None and per_period and not c["relative"] and (c["aspect"] == "actual" or (
+                    c["aspect"] == "estimate" and HAD_EXPECTED.search(view.text, *c["sentence"]))):
+                # (and what analysts had expected for it: "Analysten hatten nur 5,75 Mrd. erwartet")
                 c["period"] = passage[1] if passage else dominant
         # A company whose fiscal calendar nobody states keeps the calendar year: its
         # "Geschäftsjahr 2024" is the 2024 another source names.

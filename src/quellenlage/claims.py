@@ -37,6 +37,17 @@ def _weak(p: Property, text: str, span: tuple[int, int]) -> float:
     return 0.5 if p.weak is not None and p.weak.fullmatch(text, *span) else 0.0
 
 
+GOVERNING_GAP = re.compile(r"\s+(?:über|von|in\s+Höhe\s+von|im\s+Umfang\s+von)\s+$")
+
+
+def _governs(p: Property, text: str, start: int) -> bool:
+    """ "bei einer Finanzierung über mehr als 500 Mio. … mit 43 Mrd. bewertet": the property's
+    noun right before the figure names it, whatever its clause says after the figure."""
+    m = GOVERNING_GAP.search(text, max(0, start - 20), start)
+    return m is not None and p.triggers.search(text, max(0, m.start() - 40), m.start()) is not None \
+        and any(t.end() == m.start() for t in p.triggers.finditer(text, max(0, m.start() - 40), m.start()))
+
+
 class ClaimFinder:
     def __init__(self, rules: ClaimRules):
         self.r = rules
@@ -283,7 +294,10 @@ class ClaimFinder:
             if not p.accepts(fig, measure):
                 continue
             if p.excludes is not None and (present is None or id(p.excludes) in present) \
-                    and any(cue_search(p.excludes, text, a, b) for a, b in scope):
+                    and any(cue_search(p.excludes, text, a, min(b, fig["start"]) if governed else b) for a, b in scope
+                            for governed in [p.triggers is not None and _governs(p, text, fig["start"])]):
+                # (a word of its own right before the figure outweighs one after it: "bei einer
+                # Finanzierung über 500 Mio. … mit 43 Mrd. bewertet")
                 continue
             if p.requires is not None and ((present is not None and id(p.requires) not in present)
                                            or not cue_search(p.requires, text, *sentence)):

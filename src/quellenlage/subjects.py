@@ -31,6 +31,11 @@ CLAIM_TYPES = ("ORG", "PER", "MODEL", "PRODUCT", "INFRA", "CHIP", "LAW", "INDEX"
 SUBSIDIARY_BEFORE = re.compile(r"(?:Tochter|Tochterfirma|Tochtergesellschaft|Konzerntochter|Tochterunternehmen)\s+$")
 
 
+def _subsidiary(text: str, e: Entity) -> bool:
+    """Named as someone's subsidiary here ("die Tochter Change Healthcare", "die US-Tochter Vonage")."""
+    return SUBSIDIARY_BEFORE.search(text, max(0, e.start - 30), e.start) is not None
+
+
 class SubjectFinder(NameCues):
     def __init__(self, rules: "ClaimRules"):
         self.r = rules
@@ -240,7 +245,8 @@ class SubjectFinder(NameCues):
             if prior:
                 return prior[-1].name
             later = [e for e in usable if e.type == typ and fig["end"] <= e.start and e.end <= se and not prop.local
-                     and not re.match(r"-[A-ZÄÖÜ]", text[e.end:e.end + 2])]  # "ohne den OpenAI-Effekt": a modifier
+                     and not re.match(r"-[A-ZÄÖÜ]", text[e.end:e.end + 2])  # "ohne den OpenAI-Effekt": a modifier
+                     and not _subsidiary(text, e)]  # "…; vor einem Jahr hatte die Tochter Vonage …"
             named_before = any(cs <= e.start and e.end <= fig["start"] for e in usable)  # "AWS kommt auf 30 %, vor Microsoft …"
             if later and not named_before and not any(e.type == typ for e in fitting if e.end <= ss and ss - e.end < 200):
                 return later[0].name  # "Bis 2026 sollen 1600 Stellen wegfallen, Cariad beschäftigt derzeit …"
@@ -270,7 +276,8 @@ class SubjectFinder(NameCues):
                 if resolved:
                     return resolved
             topic = [e for e in fitting if e.type == typ and prev_start <= e.start and e.end <= ss
-                     and not self.companion_before.search(text, max(0, e.start - 60), e.start)]
+                     and not self.companion_before.search(text, max(0, e.start - 60), e.start)
+                     and not _subsidiary(text, e)]  # "die Abschreibung auf die US-Tochter Vonage": not the topic
             if topic:
                 return topic[0].name
         for typ in types:
@@ -284,8 +291,7 @@ class SubjectFinder(NameCues):
         the last sentences, if it is of the type; else the most mentioned of the type nearby.
         "der Konzern" is never a company named as a subsidiary ("die Tochter Change Healthcare")."""
         if "onzern" in word:
-            subsidiaries = {e.name for e in view.entity_index.starting(max(0, pos - 5000), pos)
-                            if SUBSIDIARY_BEFORE.search(view.text, max(0, e.start - 30), e.start)}
+            subsidiaries = {e.name for e in view.entity_index.starting(max(0, pos - 5000), pos) if _subsidiary(view.text, e)}
             usable = [e for e in usable if e.name not in subsidiaries]
         start = pos
         for _ in range(5):
