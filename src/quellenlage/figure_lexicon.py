@@ -248,6 +248,10 @@ class FigureRules:
         return frozenset(self.cfg["not_figures"].get("year_context") or [])
 
     @cached_property
+    def year_count_context(self) -> frozenset[str]:
+        return frozenset(self.cfg["not_figures"].get("count_context") or [])
+
+    @cached_property
     def skip_re(self) -> Gated:
         return union(self.cfg["not_figures"]["skip_patterns"])
 

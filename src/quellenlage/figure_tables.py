@@ -34,6 +34,14 @@ class TableFigures:
                 fig.label, fig.value, fig.currency, fig.unit, fig.item, fig.rule = \
                     label, round(fig.value * factor, 6), currency, None, None, "table_measure"
                 return
+        if fig.label == "COUNT" and fig.unit is None and fig.rule in CONTEXT_RULES and fig.value is not None \
+                and text[cell.start:cell.end].strip() == text[fig.start:fig.end] and "(" not in (cell.row or ""):
+            # "davon USA   558" under "Kennzahl (Mio. USD)": the table's measure, not a count of "davon"
+            measure = self._table_measure(cell) or self._caption_measure(text, cell)
+            if measure is not None and measure[0] == "MONEY":
+                label, factor, currency = measure
+                fig.label, fig.value, fig.currency, fig.rule = label, round(fig.value * factor, 6), currency, "table_measure"
+                return
         header_unit = self.units.header_unit(cell.header or "") or self.units.header_unit(cell.row or "")
         if fig.label == "COUNT" and header_unit and (fig.unit is None or fig.rule in CONTEXT_RULES):
             fig.unit = header_unit  # in a table the header names the unit, not the words before the cell

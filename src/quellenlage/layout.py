@@ -69,9 +69,11 @@ def plain_table_cells(text: str) -> dict[int, list[TableCell]]:
             rows = block[1:]
             if heads and heads[0][2].endswith(":"):
                 heads, rows = [], block  # "Betreiber:   ESMC …" / "Investition:   > 10 Mrd. Euro": keys and values, no header
+            parent = None
             for start, line in rows:
                 spans = [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+(?: {1,2}\S+)*", line)]
                 row = text[spans[0][0]:spans[0][1]] if spans else None
+                row, parent = _part_of(row, parent)
                 header = _column_headers(heads, [(a - start, b - start) for a, b in spans])
                 cells[start] = [TableCell(a, b, header[k], row if k else None, header[0] if k else None)
                                 for k, (a, b) in enumerate(spans)]
@@ -94,6 +96,7 @@ def table_cells(text: str) -> Tables:
     column's header and its row's first cell. (Once per text: figures and claims read it.)"""
     cells = Tables(plain_table_cells(text))
     header: list[str] | None = None
+    parent: str | None = None
     pos = 0
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
@@ -106,13 +109,25 @@ def table_cells(text: str) -> Tables:
                 header = [text[s + 1:e].strip() for s, e in spans]
             else:
                 row = text[spans[0][0] + 1:spans[0][1]].strip() if spans else None
+                row, parent = _part_of(row, parent)
                 cells[pos] = [TableCell(s + 1, e, header[k] if k < len(header) else None, row if k else None,
                                         header[0] if k and header else None)
                               for k, (s, e) in enumerate(spans)]
         else:
-            header = None
+            header, parent = None, None
         pos += len(line)
     return cells
+
+
+PART_ROW = re.compile(r"(?i)[-–•]?\s*(?:davon|darunter|dav\.)\s")
+
+
+def _part_of(row: str | None, parent: str | None) -> tuple[str | None, str | None]:
+    """(the row's label, the label parts of it are under): a row "davon USA" under "Umsatz" is
+    labelled "Umsatz davon USA" (a part of the revenue); any other row is a parent itself."""
+    if row and PART_ROW.match(row):
+        return (f"{parent} {row}" if parent else row), parent
+    return row, row
 
 
 def cell_at(tables: Tables, pos: int) -> TableCell | None:

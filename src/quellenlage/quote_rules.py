@@ -169,7 +169,9 @@ class QuoteRules:
         """ "sagt ein Mitarbeiter, der anonym bleiben möchte": an unnamed person."""
         spokespeople = set(self.cfg.get("spokespeople") or [])
         roles = [r for r in self.cfg["role_nouns"] if r not in spokespeople]
-        return re.compile(r"\s*(?:ein|eine)\s+(?:\w+\s+)?(?:" + alternation(roles + ["Mitarbeiter", "Mitarbeiterin", "Insider", "Insiderin", "Beschäftigter"]) + r")\b(?!\s+(?:de[rs]|von)\s)")
+        # (a role at the end of a compound too: "sagt ein Frankfurter Fondsmanager")
+        return re.compile(r"\s*(?:ein|eine)\s+(?:\w+\s+)?(?:[\w-]*?(?i:" + alternation(roles + ["Mitarbeiter", "Mitarbeiterin", "Insider", "Insiderin", "Beschäftigter"])
+                          + r"))\b(?!\s+(?:de[rs]|von)\s)")
 
     @cached_property
     def role_re(self) -> re.Pattern:

@@ -6,6 +6,7 @@ wrap; a stop ends one unless it closes an abbreviation or an ordinal number.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
@@ -54,9 +55,20 @@ def sentence_starts(text: str, tokens: Sequence[tuple[int, str]], rules: Segment
         gap = text[p_idx + len(p_tok):idx]
         # Most tokens follow one that cannot end a sentence, on the same line (no call needed).
         if p_tok[-1:] in ENDING_CHARS or "\n" in gap:
-            starts[i] = _boundary(p_tok, tok, gap, tokens, prev, rules)
+            starts[i] = _boundary(p_tok, tok, gap, tokens, prev, rules) or ("\n" in gap and _table_line(text, p_idx))
         prev = i
     return starts
+
+
+TABLE_LINE = re.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S")  # two column gaps: a row of a table
+
+
+def _table_line(text: str, pos: int) -> bool:
+    """Is the line holding pos a table row ("Umsatz    828    608    +36 %")? Its next line
+    ("davon USA   558 …") is a row of its own, not the hard-wrapped rest of it."""
+    start = text.rfind("\n", max(0, pos - 300), pos) + 1
+    end = text.find("\n", pos, pos + 300)
+    return TABLE_LINE.search(text, start, end if end >= 0 else min(len(text), pos + 300)) is not None
 
 
 def _boundary(p_tok: str, tok: str, gap: str, tokens, prev: int, rules: SegmentationRules) -> bool:

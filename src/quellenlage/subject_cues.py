@@ -84,7 +84,8 @@ def table_row_subject(text: str, pos: int, tables, ents: list[Entity], property_
     inside = [e for e in ents if first.start <= e.start < first.end]
     if inside:
         return inside[0].name
-    name = text[first.start:first.end].strip()
+    # (a part's row, "davon USA", is labelled with the row it is part of: "Umsatz davon USA")
+    name = next((c.row for c in cells[1:] if c.row), None) or text[first.start:first.end].strip()
     if property_words is not None and property_words.search(name):
         # The row names what, not whose: the column does ("| Beschäftigte | knapp 6.000 |" under
         # "| | Cariad | Rivian |"), unless it names a year ("Umsatz   9751" under "2024").

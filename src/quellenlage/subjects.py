@@ -55,8 +55,10 @@ class SubjectFinder(NameCues):
     @cached_property
     def demonstrative(self) -> re.Pattern:
         words = self.cfg.get("demonstratives") or ["(?!)"]
-        # "Der steuert allein …" (pronoun + verb), not "Das zweite Modell" (article + adjective + noun).
-        return re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in words) + r")\s+[a-zäöüß]+\s+(?![A-ZÄÖÜ])")
+        # "Der steuert allein …" (pronoun + verb), not "Das zweite Modell" (article + adjective + noun)
+        # nor "Die bereinigte operative Marge" (two adjectives).
+        return re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in words) + r")\s+[a-zäöüß]+\s+(?![A-ZÄÖÜ])"
+                          r"(?!(?!(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|sich)\s)[a-zäöüß]+\s+[A-ZÄÖÜ])")
 
     @cached_property
     def object_before(self) -> re.Pattern:
@@ -235,7 +237,8 @@ class SubjectFinder(NameCues):
                 if _listed(text, prior):
                     return None  # "Microsoft, Nvidia und Thrive steuern 10 Mrd bei": no single one
                 return prior[-1].name
-            after = [e for e in cands if e.start >= fig["end"]]
+            after = [e for e in cands if e.start >= fig["end"]
+                     and not self.companion_before.search(text, max(0, e.start - 60), e.start)]  # "… als Konkurrenten wie Llama 3.3"
             if after:
                 return after[0].name
             # Earlier in the sentence, but not inside a relative clause or parentheses ("Der
@@ -246,7 +249,8 @@ class SubjectFinder(NameCues):
                 return prior[-1].name
             later = [e for e in usable if e.type == typ and fig["end"] <= e.start and e.end <= se and not prop.local
                      and not re.match(r"-[A-ZÄÖÜ]", text[e.end:e.end + 2])  # "ohne den OpenAI-Effekt": a modifier
-                     and not _subsidiary(text, e)]  # "…; vor einem Jahr hatte die Tochter Vonage …"
+                     and not _subsidiary(text, e)  # "…; vor einem Jahr hatte die Tochter Vonage …"
+                     and not self.companion_before.search(text, max(0, e.start - 60), e.start)]  # "… als Konkurrenten wie Llama 3.3"
             named_before = any(cs <= e.start and e.end <= fig["start"] for e in usable)  # "AWS kommt auf 30 %, vor Microsoft …"
             if later and not named_before and not any(e.type == typ for e in fitting if e.end <= ss and ss - e.end < 200):
                 return later[0].name  # "Bis 2026 sollen 1600 Stellen wegfallen, Cariad beschäftigt derzeit …"
@@ -282,6 +286,8 @@ class SubjectFinder(NameCues):
                 return topic[0].name
         for typ in types:
             prior = [e for e in fitting if e.type == typ and e.end <= ss]
+            # (a partner, "das Geschäft mit der US-Regierung", only when no one else is named)
+            prior = [e for e in prior if not self.companion_before.search(text, max(0, e.start - 60), e.start)] or prior
             if prior:
                 return _salient(prior, view.mention_counts)
         return None

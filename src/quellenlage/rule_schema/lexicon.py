@@ -192,6 +192,7 @@ class QualifiersFile(Rules):
 class NotFiguresFile(Rules):
     name_words: Words = Field(description="words before a number that make it part of a name: Windows, Llama, …")
     year_context: Words = []
+    count_context: Words = Field(default=[], description="words before a year-like number and a counted noun that make it a count: auf")
     skip_patterns: list[regex(prefix="(?:", suffix=")")] = Field(description="regular expressions of spans to skip")
     examples: list[FigureExample] = []
 
