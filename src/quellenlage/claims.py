@@ -48,6 +48,9 @@ def _governs(p: Property, text: str, start: int) -> bool:
         and any(t.end() == m.start() for t in p.triggers.finditer(text, max(0, m.start() - 40), m.start()))
 
 
+BRACKET_AFTER_NOUN = re.compile(r"(?<![\w-])(?P<noun>[A-ZÄÖÜ][\w-]+)\s*\($")
+
+
 class ClaimFinder:
     def __init__(self, rules: ClaimRules):
         self.r = rules
@@ -104,6 +107,16 @@ class ClaimFinder:
             if c["property"] == prop.key:
                 return c["subject"]
         return None
+
+    def _bracketed_for_other(self, view: DocView, fig: dict, subject: str) -> bool:
+        """ "liegt Phi-4 mit 56,1 Prozent vor dem Lehrermodell (50,6 Prozent)": a figure that opens
+        a bracket after a noun that names neither the subject nor a property is that noun's value."""
+        text = view.text
+        m = BRACKET_AFTER_NOUN.search(text, max(0, fig["start"] - 40), fig["start"])
+        if m is None or self.r.property_words.search(m.group("noun")) \
+                or any(f["end"] > m.start("noun") for f in view.figure_index.starting(m.start("noun") - 60, m.end("noun"))):
+            return False  # (not after a figure: "17,14 Mrd. Euro (+27 %)")
+        return not any(e.name == subject for e in view.entity_index.starting(m.start("noun") - 1, m.end("noun") + 1))
 
     def _owned(self, text: str, m: re.Match, fig: dict) -> bool:
         return governs_other(text, m, fig, getattr(self, "_fig_starts", {}))
@@ -170,6 +183,8 @@ class ClaimFinder:
                 # zuvor": the clause names its own property; only the subject carries over.
                 prop, trigger = named[0], named[1]
             subject, parent_of = self.subjects.own_subject(view, fig, prop, (ss, se), (cs, ce)) or inherited["subject"], None
+        if subject and self._bracketed_for_other(view, fig, subject):
+            return None  # "… vor dem Lehrermodell (50,6 Prozent)": the value of what the bracket follows
         prev = done[-1] if done and done[-1]["sentence"] == (ss, se) else None
         total = self.r.property(self.r.property(prev["property"]).total) \
             if prev is not None and TOTAL_OPENER.match(text, cs) and prev["figure"]["end"] <= cs else None

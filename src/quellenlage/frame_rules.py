@@ -249,7 +249,7 @@ class FrameRules:
         seg = self.cfg["segment"]
         return {name: [(k, cue_re(v)) for k, v in (seg.get(name) or {}).items()]
                 for name in ("tranches", "phases", "money_basis", "sessions", "rights", "offences", "technologies",
-                             "region_words", "customer_groups")}
+                             "region_words", "customer_groups", "benchmarks")}
 
     @cached_property
     def subject_segment(self) -> re.Pattern:

@@ -67,6 +67,7 @@ class SegmentCues(Rules):
     technologies: Cues = {}
     rights: Cues = {}
     sessions: Cues = {}
+    benchmarks: Cues = Field(default={}, description="benchmark key -> its names: mmlu: [MMLU], …")
     canonical: Cues = Field(description="segment key -> its spellings: data_center: [Rechenzentr*, …]")
 
 
