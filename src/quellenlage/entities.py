@@ -78,7 +78,7 @@ class EntityRules:
         return Gated(r"(?<![\w-])", r"(?P<e>" + trie_alternation(self.table) + r")(?:-(?P<head>"
                      + trie_alternation(heads or ["(?!)"])
                      + r")|-[A-ZÄÖÜ][a-zäöüß]+?(?P<lhead>" + trie_alternation(low_heads or ["(?!)"])
-                     + r"))?(?:[ \u00a0](?:" + legal + r")(?![\w]))*(?![\w]|-[A-ZÄÖÜa-zäöü])")
+                     + r"))?(?:[ \u00a0](?:" + legal + r")(?![\w]))*(?![\w]|-[A-ZÄÖÜa-zäöü]|(?<=\d)\.\d)")  # "Llama 3" is not "Llama 3.3"
 
     @cached_property
     def makers(self) -> dict[str, str]:

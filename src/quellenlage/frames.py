@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 GOVERN_GAP = re.compile(r"^[\s,:(]*(?:(?:der|des|den|dem|die|von|vom|in|Höhe|mit|bei|auf|über|unter|zu|"
                         r"eigenen|eigene|durchschnittlich|durchschnittlichen|im|Schnitt|gut|knapp|rund|etwa|"
                         r"ursprünglichen|bisherigen|neuen|angehobenen|gesenkten|[A-ZÄÖÜ][\w-]*)[\s,:(]+){0,4}$")
+ACTIVITY_AFTER = re.compile(r"\s+(?:die|der|das|den|dem|ihre|seine|ihren|seinen)\s+(?:[a-zäöüß][\w-]*\s+)?(?P<noun>[A-ZÄÖÜ][a-zäöüß][\w-]*)")
 NAME_AFTER = re.compile(r"\s+(?P<name>[A-ZÄÖÜ][\w&.+-]*(?:\s+[A-ZÄÖÜ][\w&.+-]*){0,3})\b")
 VALUE_OF = re.compile(r"(?P<name>[^\W\d][\w-]*)\s+(?:im\s+Wert\s+von|für|über|in\s+Höhe\s+von)\s+(?:(?:rund|etwa|knapp|gut|über|bis\s+zu)\s+)?$")
 ALLOCATED = re.compile(r"\s+(?:an\s+Umsatz\s+)?auf\s+(?:das\s+|den\s+|die\s+|dem\s+)?(?P<name>[A-ZÄÖÜ][\w-]+)")
@@ -303,6 +304,11 @@ class FrameFinder:
                         found = "cumulative"  # "in vier Finanzierungsrunden zusammen 1,4 Mrd.": the whole of several rounds
                     if found:
                         return "" if found == "_whole" else found  # "": named as the whole
+            if "activity" in kinds and fig["label"] == "DATE":
+                m = ACTIVITY_AFTER.match(text, fig["end"])
+                if m and cs <= fig["start"] < ce:
+                    # "verfolgt Microsoft seit 2023 die Strategie, …": the start of that, not of the company
+                    return m.group("noun").lower()
             if "object" in kinds:
                 m = VALUE_OF.search(text, cs, fig["start"])
                 if m:

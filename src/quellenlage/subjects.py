@@ -28,6 +28,7 @@ CLAIM_TYPES = ("ORG", "PER", "MODEL", "PRODUCT", "INFRA", "CHIP", "LAW", "INDEX"
 
 
 
+NOUN_PHRASE = re.compile(r"\s*(?:die|der|das)\s+(?!(?:den|dem|der|des|die|das|ein|eine|einen|einem|sich)\s)[a-zäöüß]+e[nrs]?\s+[A-ZÄÖÜ]")
 SUBSIDIARY_BEFORE = re.compile(r"(?:Tochter|Tochterfirma|Tochtergesellschaft|Konzerntochter|Tochterunternehmen)\s+$")
 
 
@@ -207,6 +208,10 @@ class SubjectFinder(NameCues):
         # 1. A relative clause is about what stands right before it.
         if RELATIVE.match(text, cs) and cs > ss:
             before = [e for e in usable if ss <= e.end <= cs and not text[e.end:cs].strip(" ,")]
+            if not before and not NOUN_PHRASE.match(text, cs):
+                # (an object too: "weniger als bei Llama 3.3, das bis zu 128.000 Token verarbeitet";
+                # not before "…, die gemeinsame Vereinbarung läuft bis 2032", a new noun phrase)
+                before = [e for e in fitting if ss <= e.end <= cs and not text[e.end:cs].strip(" ,")]
             if before:
                 return before[-1].name
             for typ in types:
