@@ -126,3 +126,27 @@ def governs_other(text: str, m: re.Match, fig: dict, fig_ends: dict[int, int]) -
     if other_end is None:
         return False
     return not TO_LEVEL.fullmatch(text, other_end, fig["start"])
+
+
+GOVERNING_GAP = re.compile(r"\s+(?:über|von|in\s+Höhe\s+von|im\s+Umfang\s+von)\s+$")
+
+
+def governs(p, text: str, start: int) -> bool:
+    """ "bei einer Finanzierung über mehr als 500 Mio. … mit 43 Mrd. bewertet": the property's
+    noun right before the figure names it, whatever its clause says after the figure."""
+    m = GOVERNING_GAP.search(text, max(0, start - 20), start)
+    return m is not None and any(t.end() == m.start() for t in p.triggers.finditer(text, max(0, m.start() - 40), m.start()))
+
+
+BRACKET_AFTER_NOUN = re.compile(r"(?<![\w-])(?P<noun>[A-ZÄÖÜ][\w-]+)\s*\($")
+
+
+def bracketed_for_other(view: DocView, fig: dict, subject: str, property_words: re.Pattern) -> bool:
+    """ "liegt Phi-4 mit 56,1 Prozent vor dem Lehrermodell (50,6 Prozent)": a figure that opens
+    a bracket after a noun that names neither the subject nor a property is that noun's value."""
+    text = view.text
+    m = BRACKET_AFTER_NOUN.search(text, max(0, fig["start"] - 40), fig["start"])
+    if m is None or property_words.search(m.group("noun")) \
+            or any(f["end"] > m.start("noun") for f in view.figure_index.starting(m.start("noun") - 60, m.end("noun"))):
+        return False  # (not after a figure: "17,14 Mrd. Euro (+27 %)")
+    return not any(e.name == subject for e in view.entity_index.starting(m.start("noun") - 1, m.end("noun") + 1))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from quellenlage.claim_cues import (compound_of, list_header, CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, CONVERTED_LATER, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
+from quellenlage.claim_cues import (bracketed_for_other, compound_of, governs, list_header, CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, CONVERTED_LATER, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
                                     PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WITH_PRODUCT, governs_other, has_figure, same_amount_before, same_magnitude,
                                     table_header, table_year)
@@ -35,20 +35,6 @@ def _weak(p: Property, text: str, span: tuple[int, int]) -> float:
     """0.5 when the trigger found is one of the property's weak ones (any other property's
     word in the same reach outranks it), else 0."""
     return 0.5 if p.weak is not None and p.weak.fullmatch(text, *span) else 0.0
-
-
-GOVERNING_GAP = re.compile(r"\s+(?:über|von|in\s+Höhe\s+von|im\s+Umfang\s+von)\s+$")
-
-
-def _governs(p: Property, text: str, start: int) -> bool:
-    """ "bei einer Finanzierung über mehr als 500 Mio. … mit 43 Mrd. bewertet": the property's
-    noun right before the figure names it, whatever its clause says after the figure."""
-    m = GOVERNING_GAP.search(text, max(0, start - 20), start)
-    return m is not None and p.triggers.search(text, max(0, m.start() - 40), m.start()) is not None \
-        and any(t.end() == m.start() for t in p.triggers.finditer(text, max(0, m.start() - 40), m.start()))
-
-
-BRACKET_AFTER_NOUN = re.compile(r"(?<![\w-])(?P<noun>[A-ZÄÖÜ][\w-]+)\s*\($")
 
 
 class ClaimFinder:
@@ -107,16 +93,6 @@ class ClaimFinder:
             if c["property"] == prop.key:
                 return c["subject"]
         return None
-
-    def _bracketed_for_other(self, view: DocView, fig: dict, subject: str) -> bool:
-        """ "liegt Phi-4 mit 56,1 Prozent vor dem Lehrermodell (50,6 Prozent)": a figure that opens
-        a bracket after a noun that names neither the subject nor a property is that noun's value."""
-        text = view.text
-        m = BRACKET_AFTER_NOUN.search(text, max(0, fig["start"] - 40), fig["start"])
-        if m is None or self.r.property_words.search(m.group("noun")) \
-                or any(f["end"] > m.start("noun") for f in view.figure_index.starting(m.start("noun") - 60, m.end("noun"))):
-            return False  # (not after a figure: "17,14 Mrd. Euro (+27 %)")
-        return not any(e.name == subject for e in view.entity_index.starting(m.start("noun") - 1, m.end("noun") + 1))
 
     def _owned(self, text: str, m: re.Match, fig: dict) -> bool:
         return governs_other(text, m, fig, getattr(self, "_fig_starts", {}))
@@ -183,7 +159,7 @@ class ClaimFinder:
                 # zuvor": the clause names its own property; only the subject carries over.
                 prop, trigger = named[0], named[1]
             subject, parent_of = self.subjects.own_subject(view, fig, prop, (ss, se), (cs, ce)) or inherited["subject"], None
-        if subject and self._bracketed_for_other(view, fig, subject):
+        if subject and bracketed_for_other(view, fig, subject, self.r.property_words):
             return None  # "… vor dem Lehrermodell (50,6 Prozent)": the value of what the bracket follows
         prev = done[-1] if done and done[-1]["sentence"] == (ss, se) else None
         total = self.r.property(self.r.property(prev["property"]).total) \
@@ -310,7 +286,7 @@ class ClaimFinder:
                 continue
             if p.excludes is not None and (present is None or id(p.excludes) in present) \
                     and any(cue_search(p.excludes, text, a, min(b, fig["start"]) if governed else b) for a, b in scope
-                            for governed in [p.triggers is not None and _governs(p, text, fig["start"])]):
+                            for governed in [p.triggers is not None and governs(p, text, fig["start"])]):
                 # (a word of its own right before the figure outweighs one after it: "bei einer
                 # Finanzierung über 500 Mio. … mit 43 Mrd. bewertet")
                 continue

@@ -25,7 +25,7 @@ from quellenlage.figure_lexicon import FigureRules
 from quellenlage.textutil import SPACES, line_start, sentence_start, skip_spaces
 
 # "- Unterstützte Sprachen: 32": a list row or line whose label ends in the counted noun
-LABEL_BEFORE = re.compile(r"[ \t]*(?:[-–•*][ \t]+)?(?:[^\W\d_][\w-]*[ \t]+){0,3}(?P<noun>[^\W\d_][\w-]*):[ \t]*")
+UNIT_LABEL = re.compile(r"[ \t]*(?:[-–•*][ \t]+)?(?:[^\W\d_][\w-]*[ \t]+){0,3}(?P<noun>[^\W\d_][\w-]*):[ \t]*")
 
 # Words that may stand between a number and its noun (adjectives, adverbs of frequency).
 ADJ_ENDINGS = ("e", "en", "er", "es", "em", "lich", "ig", "iv", "ive", "iven", "iver")
@@ -196,7 +196,7 @@ class CountUnits:
     def unit_from_label(self, text: str, start: int) -> str | None:
         """ "- Unterstützte Sprachen: 32": the unit the label of the figure's line ends in."""
         ls = line_start(text, start, 80)
-        m = LABEL_BEFORE.fullmatch(text, ls, start) if ls >= 0 else None
+        m = UNIT_LABEL.fullmatch(text, ls, start) if ls >= 0 else None
         return self.r.unit_of(m.group("noun")) if m else None
 
     def unit_from_context(self, text: str, start: int) -> str | None:

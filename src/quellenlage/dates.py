@@ -6,11 +6,11 @@ without the preposition, which becomes `date_relation` (SPEC §7).
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import replace
 from typing import Iterable, Sequence
 
+from quellenlage.date_context import YEAR_BEFORE, clause_bounds, near_on_line, year_over
 from quellenlage.date_rules import DateRules
 from quellenlage.date_words import nearest_tense
 from quellenlage.figure import Figure
@@ -106,7 +106,7 @@ class DateScanner:
                 continue
             # Only a date close by in the same comma-bounded clause: "im November startete, soll
             # bis 2027" or "… bis 2030. Im Jänner" are no anchors.
-            a, b = _clause_bounds(text, fig.start, fig.end, ",;:.!?\n")
+            a, b = clause_bounds(text, fig.start, fig.end, ",;:.!?\n")
             near = dates[max(0, k - 3):k + 4]  # dates are in text order: the neighbours
             years = {o._expr.year for o in near if o is not fig and getattr(o, "_expr", None) is not None
                      and o._expr.year and not o._expr.fiscal and a <= o.start < b
@@ -135,10 +135,10 @@ class DateScanner:
         s, e = m.span()
         # Past tense is read in the comma-bounded clause ("das im November an den Start ging,
         # will …" is past), future in the whole sentence ("für Donnerstag …, auf der … sollen").
-        a, b = _clause_bounds(text, s, e, ",;:.!?\n")
+        a, b = clause_bounds(text, s, e, ",;:.!?\n")
         past = bool(self.r.past_re.search(text[a:b]))
         clause_future = bool(self.r.future_re.search(text[a:b]))
-        a, b = _clause_bounds(text, s, e)
+        a, b = clause_bounds(text, s, e)
         future = not past and bool(self.r.future_re.search(text[a:b]))
         if not past and not clause_future and not future:
             # "Noch im März, bei der Runde …, hatte die Bewertung bei 300 Mrd. gelegen": a clause
@@ -216,7 +216,7 @@ class DateScanner:
                 fiscal = shifted and (named_fiscal or self._speaks_fiscal(text))
                 # the nearest tense marker of its clause: "stellte den Bericht zum dritten Quartal
                 # früher als geplant online" is the past quarter
-                a, b = _clause_bounds(text, s, e, ",;:.!?\n")
+                a, b = clause_bounds(text, s, e, ",;:.!?\n")
                 ahead = (future or clause_future and nearest_tense(text, a, b, s, self.r.future_re, self.r.past_re) > 0
                          or bool(CURRENT_BEFORE.search(text, max(0, s - 14), s)))
                 expr = DateExpr(quarter=q, half=h, months=n, fiscal=fiscal,
@@ -258,7 +258,7 @@ class DateScanner:
             # "Geschäftsjahr 2024" of a company whose year is the calendar's (or that nobody says
             # is shifted) is the year 2024; "2024/25", "FY2024" and a shifted calendar are fiscal.
             expr = DateExpr(year=y, fiscal=bool(g.get("fyend") or g.get("fy")) or fiscal_start not in (None, 1)
-                            or _near_on_line(text, shifted, s))  # "| Microsoft | 80 Mrd. | Geschäftsjahr 2025 |"
+                            or near_on_line(text, shifted, s))  # "| Microsoft | 80 Mrd. | Geschäftsjahr 2025 |"
         elif name == "split_year":
             end = g["fyend"]
             y = int(end) if len(end) == 4 else (year // 100) * 100 + int(end)
@@ -279,7 +279,7 @@ class DateScanner:
                 mod = self.r.cfg["seasons"][g["season"]]
             rel = g.get("rel")
             off = self.r.cfg["relative_modifiers"].get(rel or "", 0)
-            off = _year_over(off, mod, past and not self._ahead(text, s) and not YEAR_BEFORE.search(text, max(0, s - 150), s), published) if not rel else off
+            off = year_over(off, mod, past and not self._ahead(text, s) and not YEAR_BEFORE.search(text, max(0, s - 150), s), published) if not rel else off
             expr = DateExpr(rel_unit="year", rel_offset=off)
         elif name == "mod_week":
             off = self.r.cfg["relative_modifiers"].get(g.get("rel") or "", 0)
@@ -297,7 +297,7 @@ class DateScanner:
                 return fig
             mod = mod or self.r.mod_of.get(g["relphrase"]) or self.r.mod_of.get(g["relphrase"].split()[-1])
             if unit == "year":
-                off = _year_over(off, mod, past and not self._ahead(text, s) and not YEAR_BEFORE.search(text, max(0, s - 150), s), published)
+                off = year_over(off, mod, past and not self._ahead(text, s) and not YEAR_BEFORE.search(text, max(0, s - 150), s), published)
             expr = DateExpr(rel_unit=unit, rel_offset=off, weekend="Wochenende" in g["relphrase"])
         elif name == "ago":
             n = g["n"]
@@ -391,35 +391,6 @@ class DateScanner:
                 a.date_relation, b.date_relation = "since", "until"
 
 
-def _clause_bounds(text: str, s: int, e: int, stops: str = ".;:!?\n", reach: int = 400) -> tuple[int, int]:
-    """The clause around [s, e): from the last stop before it to the next after it, looking at
-    most `reach` characters each way (a line without stops must not cost its whole length)."""
-    lo, hi = max(0, s - reach), min(len(text), e + reach)
-    start = max([text.rfind(ch, lo, s) for ch in stops] + [lo - 1])
-    ends = [i for i in (text.find(ch, e, hi) for ch in stops) if i >= 0]
-    return start + 1, (min(ends) if ends else hi)
-
-
-NEAR_ON_LINE = 200  # characters before a fiscal year (on its line) that a company it belongs to may stand
-
-
-def _near_on_line(text: str, positions: Sequence[int], pos: int) -> bool:
-    """Does one of `positions` (sorted) lie on pos's line, at most NEAR_ON_LINE characters before it?"""
-    k = bisect.bisect_left(positions, max(0, pos - NEAR_ON_LINE))
-    return k < len(positions) and positions[k] < pos and "\n" not in text[positions[k]:pos]
-
-
 def scan_dates(text: str, rules: DateRules, published: str | None = None,
                regions: Iterable[tuple[int, int]] = (), fiscal_start: int | None = None) -> list[Figure]:
     return DateScanner(rules).scan(text, published, regions, fiscal_start)
-
-
-YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year named just before: "des Jahres" is that one
-
-
-def _year_over(off: int, mod: str | None, past: bool, published: str | None) -> int:
-    """ "haben Netflix zum Jahresende einen Rekordzulauf beschert", published in January: the
-    end (or middle) of this year has not come yet, so a past tense speaks of last year's."""
-    if off or not past or mod not in ("end", "mid") or not published or len(published) < 7:
-        return off
-    return -1 if int(published[5:7]) < (12 if mod == "end" else 7) else off

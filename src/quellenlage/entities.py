@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import Iterable
 
 from quellenlage.normalize.periods import FiscalCalendar
-from quellenlage.entity_names import bare_names
+from quellenlage.entity_names import (CAPS_BEFORE, CAPS_AFTER, DATELINE_AFTER, LABEL_BEFORE, LABEL_HEAD, LABEL_SHORT_TAIL, LABEL_SHORT_AFTER, TICKER_AFTER, INDEX_TICKER, NOT_AN_ORG_AFTER, MODEL_COMPOUND, bare_names, genitive_of)
 from quellenlage.patterns import Anchored, Gated, alternation, trie_alternation
 from quellenlage.rules import RuleSet
 from quellenlage.entity_people import WORDS_BEFORE, find_people
@@ -253,17 +253,6 @@ class EntityRules:
 
 GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female", "andy": "unknown"}
 ACRONYM = Gated(r"(?<![\w-])", r"[A-ZÄÖÜ][A-ZÄÖÜ]{2,5}(?![\w-])")  # = [A-ZÄÖÜ]{3,6}, with a first character to skip to
-CAPS_BEFORE = re.compile(r"[A-ZÄÖÜ]{2,}[ \t]+$")
-CAPS_AFTER = re.compile(r"[ \t]+[A-ZÄÖÜ]{2,}\b")
-DATELINE_AFTER = re.compile(r"[ \t]*(?:/[^()\n]{0,30})?\((?:dpa|dpa-AFX|Reuters|AFP|APA|AP|sda|SDA|awp|AWP|KNA|epd|Bloomberg|SID|apa)\b")  # "AUSTIN (dpa-AFX)": a dateline
-LABEL_BEFORE = re.compile(r"[ \t]*[-•*–][ \t]+[^\n:()]{1,60}\([ \t]*")
-LABEL_HEAD = re.compile(r"[ \t]*[-•*–][ \t]+[^\n:()]{0,60}")
-LABEL_SHORT_TAIL = re.compile(r"[ \t]*\([A-ZÄÖÜ]{2,6}\)[ \t]*:")
-LABEL_SHORT_AFTER = re.compile(r"[ \t]*\)[ \t]*:")
-TICKER_AFTER = re.compile(r":\s?\d")
-INDEX_TICKER = re.compile(r"\s?:\s?[A-Z0-9]")
-NOT_AN_ORG_AFTER = re.compile(r"\s+(?:zufolge|nach|gemäß|entsprechend)\b")
-MODEL_COMPOUND = re.compile(r"-(?:[A-ZÄÖÜ][a-zäöüß]{3,})$")
 
 
 class _Taken(Occupied):
@@ -331,7 +320,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
             name = name.rsplit(" ", 1)[0]
             end = m.start("name") + len(name)
         if taken.free(m.start("name"), end) and name.split()[0] not in rules.not_first \
-                and not _genitive_of(name.split()[0], rules.not_first) \
+                and not genitive_of(name.split()[0], rules.not_first) \
                 and not NOT_AN_ORG_AFTER.match(masked[end:end + 14]) \
                 and not (abstract and name.split()[0].lower().endswith(abstract)):  # "die Industrieunternehmen Rechenleistung …"
             add(m.start("name"), end, name, "ORG", "noun")
@@ -354,7 +343,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
         if LABEL_SHORT_TAIL.match(masked, m.end()) and line_start(masked, start) >= 0 \
                 and LABEL_HEAD.fullmatch(masked, line_start(masked, start), start):
             continue  # "- Power & Sensor Systems (PSS): 0,96 Mrd.": a segment a list labels with its short form
-        if _genitive_of(first, rules.not_first):
+        if genitive_of(first, rules.not_first):
             continue
         if taken.free(start, m.end()) and first not in rules.not_first and first not in rules.acronym_stop \
                 and not rules.is_title(first) and not (abstract and first.lower().endswith(abstract)):
@@ -408,9 +397,3 @@ def _mask(text: str, regions: list[tuple[int, int]]) -> str:
     for a, b in regions:
         chars[a:b] = " " * (max(0, min(b, len(text)) - a))
     return "".join(chars)
-
-
-def _genitive_of(word: str, not_names: frozenset) -> bool:
-    """ "eines der wertvollsten KI-Start-ups Deutschlands": the genitive of a word that is no name
-    (a place), no company."""
-    return word.endswith("s") and word[:-1] in not_names

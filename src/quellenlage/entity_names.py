@@ -5,6 +5,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+# The words around a capitalised word that say it is no name here (entities.py): a dateline or a
+# shout in capitals, a list label's short form, a ticker symbol, a source phrase after it.
+CAPS_BEFORE = re.compile(r"[A-ZÄÖÜ]{2,}[ \t]+$")
+CAPS_AFTER = re.compile(r"[ \t]+[A-ZÄÖÜ]{2,}\b")
+DATELINE_AFTER = re.compile(r"[ \t]*(?:/[^()\n]{0,30})?\((?:dpa|dpa-AFX|Reuters|AFP|APA|AP|sda|SDA|awp|AWP|KNA|epd|Bloomberg|SID|apa)\b")  # "AUSTIN (dpa-AFX)": a dateline
+LABEL_BEFORE = re.compile(r"[ \t]*[-•*–][ \t]+[^\n:()]{1,60}\([ \t]*")
+LABEL_HEAD = re.compile(r"[ \t]*[-•*–][ \t]+[^\n:()]{0,60}")
+LABEL_SHORT_TAIL = re.compile(r"[ \t]*\([A-ZÄÖÜ]{2,6}\)[ \t]*:")
+LABEL_SHORT_AFTER = re.compile(r"[ \t]*\)[ \t]*:")
+TICKER_AFTER = re.compile(r":\s?\d")
+INDEX_TICKER = re.compile(r"\s?:\s?[A-Z0-9]")
+NOT_AN_ORG_AFTER = re.compile(r"\s+(?:zufolge|nach|gemäß|entsprechend)\b")
+MODEL_COMPOUND = re.compile(r"-(?:[A-ZÄÖÜ][a-zäöüß]{3,})$")
 CAPITALISED = re.compile(r"(?<![\w&.-])[A-ZÄÖÜ][a-zäöüß][\w&]*(?![\w&-])")
 WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
 
@@ -68,3 +81,8 @@ def _whole_name(text: str, word: str, starts: list[int]) -> str:
     nxt = {m.group(1) if m else None for m in (NEXT_CAPITALISED.match(text, s + len(word)) for s in starts)}
     return f"{word} {nxt.pop()}" if len(nxt) == 1 and None not in nxt else word
 
+
+def genitive_of(word: str, not_names: frozenset) -> bool:
+    """ "eines der wertvollsten KI-Start-ups Deutschlands": the genitive of a word that is no name
+    (a place), no company."""
+    return word.endswith("s") and word[:-1] in not_names

@@ -180,3 +180,12 @@ class NameCues:
     @cached_property
     def latter(self) -> re.Pattern:
         return re.compile(r"\s*(?:" + self._cue_words("latter_words") + r")\s")
+
+
+NOUN_PHRASE = re.compile(r"\s*(?:die|der|das)\s+(?!(?:den|dem|der|des|die|das|ein|eine|einen|einem|sich)\s)[a-zäöüß]+e[nrs]?\s+[A-ZÄÖÜ]")
+SUBSIDIARY_BEFORE = re.compile(r"(?:Tochter|Tochterfirma|Tochtergesellschaft|Konzerntochter|Tochterunternehmen)\s+$")
+
+
+def subsidiary(text: str, e: Entity) -> bool:
+    """Named as someone's subsidiary here ("die Tochter Change Healthcare", "die US-Tochter Vonage")."""
+    return SUBSIDIARY_BEFORE.search(text, max(0, e.start - 30), e.start) is not None

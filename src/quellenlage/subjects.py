@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 from quellenlage.entities import Entity
 from quellenlage.patterns import alternation
 from quellenlage.subject_cues import (CAPITALISED_RUN, COMPARISON_OPENER, COORDINATED, DEFINITE_OPENER, GEGEN, INVESTOR_AFTER, INVESTOR_BEFORE, LIST_GAP, OPENING_NP, RELATIVE, SAYS_BEFORE, TOPIC_FOR,
-                                      GroupCues, NameCues, allotted_to, both_named, table_row_subject, together_named, with_subsidiary)
+                                      NOUN_PHRASE, GroupCues, NameCues, allotted_to, both_named, subsidiary, table_row_subject,
+                                      together_named, with_subsidiary)
 
 if TYPE_CHECKING:  # pragma: no cover
     from quellenlage.claim_rules import ClaimRules, DocView, Property
@@ -26,15 +27,6 @@ if TYPE_CHECKING:  # pragma: no cover
 CLAIM_TYPES = ("ORG", "PER", "MODEL", "PRODUCT", "INFRA", "CHIP", "LAW", "INDEX")
 
 
-
-
-NOUN_PHRASE = re.compile(r"\s*(?:die|der|das)\s+(?!(?:den|dem|der|des|die|das|ein|eine|einen|einem|sich)\s)[a-zäöüß]+e[nrs]?\s+[A-ZÄÖÜ]")
-SUBSIDIARY_BEFORE = re.compile(r"(?:Tochter|Tochterfirma|Tochtergesellschaft|Konzerntochter|Tochterunternehmen)\s+$")
-
-
-def _subsidiary(text: str, e: Entity) -> bool:
-    """Named as someone's subsidiary here ("die Tochter Change Healthcare", "die US-Tochter Vonage")."""
-    return SUBSIDIARY_BEFORE.search(text, max(0, e.start - 30), e.start) is not None
 
 
 class SubjectFinder(NameCues):
@@ -254,7 +246,7 @@ class SubjectFinder(NameCues):
                 return prior[-1].name
             later = [e for e in usable if e.type == typ and fig["end"] <= e.start and e.end <= se and not prop.local
                      and not re.match(r"-[A-ZÄÖÜ]", text[e.end:e.end + 2])  # "ohne den OpenAI-Effekt": a modifier
-                     and not _subsidiary(text, e)  # "…; vor einem Jahr hatte die Tochter Vonage …"
+                     and not subsidiary(text, e)  # "…; vor einem Jahr hatte die Tochter Vonage …"
                      and not self.companion_before.search(text, max(0, e.start - 60), e.start)]  # "… als Konkurrenten wie Llama 3.3"
             named_before = any(cs <= e.start and e.end <= fig["start"] for e in usable)  # "AWS kommt auf 30 %, vor Microsoft …"
             if later and not named_before and not any(e.type == typ for e in fitting if e.end <= ss and ss - e.end < 200):
@@ -286,7 +278,7 @@ class SubjectFinder(NameCues):
                     return resolved
             topic = [e for e in fitting if e.type == typ and prev_start <= e.start and e.end <= ss
                      and not self.companion_before.search(text, max(0, e.start - 60), e.start)
-                     and not _subsidiary(text, e)]  # "die Abschreibung auf die US-Tochter Vonage": not the topic
+                     and not subsidiary(text, e)]  # "die Abschreibung auf die US-Tochter Vonage": not the topic
             if topic:
                 return topic[0].name
         for typ in types:
@@ -302,7 +294,7 @@ class SubjectFinder(NameCues):
         the last sentences, if it is of the type; else the most mentioned of the type nearby.
         "der Konzern" is never a company named as a subsidiary ("die Tochter Change Healthcare")."""
         if "onzern" in word:
-            subsidiaries = {e.name for e in view.entity_index.starting(max(0, pos - 5000), pos) if _subsidiary(view.text, e)}
+            subsidiaries = {e.name for e in view.entity_index.starting(max(0, pos - 5000), pos) if subsidiary(view.text, e)}
             usable = [e for e in usable if e.name not in subsidiaries]
         start = pos
         for _ in range(5):
