@@ -26,6 +26,7 @@ from quellenlage.normalize.periods import claim_time
 from quellenlage.patterns import cue_search
 from quellenlage.document_periods import stated_fiscal
 from quellenlage.period_resolver import PeriodResolver
+from quellenlage.subject_cues import COORDINATED
 from quellenlage.subjects import SubjectFinder
 from quellenlage.textutil import bracketed_before, clauses
 
@@ -186,6 +187,8 @@ class ClaimFinder:
         segment = None
         if prop.segments:
             scope = [(cs, ce)] + free_before[::-1]
+            if k and COORDINATED.match(text, max(ss, cs - 4)) and cls[k - 1] not in scope:
+                scope.append(cls[k - 1])  # "springt im nachbörslichen Handel um 14 % und notiert bei rund 990": one session
             nxt = view.next_sentence(se)
             if nxt and CLARIFIES.match(text, nxt[0]):
                 scope.append(nxt)  # "… in 19 Tagen geschafft. Gemeint war die Zeit bis zum ersten Training."

@@ -137,7 +137,9 @@ class EntityRules:
     @cached_property
     def ticker_re(self) -> re.Pattern:
         """ "(NASDAQ: NVDA)": after an exchange's name comes a ticker symbol."""
-        return re.compile(r"(?:" + alternation(self.cfg.get("ticker_prefixes") or ["(?!)"]) + r")\s*:\s*$")
+        # (and after "dem Kürzel": 'mit dem Kürzel "RDDT"')
+        return re.compile(r"(?:(?:" + alternation(self.cfg.get("ticker_prefixes") or ["(?!)"]) + r")\s*:\s*"
+                          r"|(?:Kürzel|Börsenkürzel|Tickersymbol|Tickerkürzel|Symbol)\s*[\"„»]?)$")
 
     @cached_property
     def acronym_stop(self) -> frozenset[str]:

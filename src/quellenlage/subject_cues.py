@@ -170,6 +170,16 @@ class NameCues:
                           + self._cue_words("complaint_verbs") + r")")
 
     @cached_property
+    def share_anaphor(self) -> re.Pattern:
+        """ "das Papier", "die Aktie": the share of the company the article is about."""
+        return re.compile(r"(?<![\w-])(?:[Dd]as|[Dd]ie|[Dd]er)\s+(?:" + self._cue_words("share_words") + r")(?![\w-])")
+
+    @cached_property
+    def share_properties(self) -> frozenset[str]:
+        """Properties of a share that "das Papier" names the article's company for."""
+        return frozenset((self.cfg.get("subject_cues") or {}).get("share_properties") or [])
+
+    @cached_property
     def investor_list(self) -> re.Pattern:
         """ "beteiligt sind außerdem ICONIQ Growth, Teachers' Venture Growth sowie die Altinvestoren
         IVP": every name of a list of investors (searched on at most 200 characters before a name)."""
@@ -189,3 +199,28 @@ SUBSIDIARY_BEFORE = re.compile(r"(?:Tochter|Tochterfirma|Tochtergesellschaft|Kon
 def subsidiary(text: str, e: Entity) -> bool:
     """Named as someone's subsidiary here ("die Tochter Change Healthcare", "die US-Tochter Vonage")."""
     return SUBSIDIARY_BEFORE.search(text, max(0, e.start - 30), e.start) is not None
+
+
+def embedded(text: str, sentence_start: int, pos: int) -> bool:
+    """Is `pos` inside a relative clause or parentheses opened earlier in the sentence and not
+    yet closed?"""
+    head = text[sentence_start:pos]
+    if head.count("(") > head.count(")"):
+        return True
+    opener = None
+    for m in re.finditer(r",\s*(?:die|der|das|den|dem|deren|dessen|welche[rsmn]?)\s|,", head):
+        opener = m if m.group(0).strip() != "," else (None if opener is not None else None)
+    return opener is not None
+
+
+def listed(text: str, prior: list[Entity]) -> bool:
+    """The last two entities before the figure are coordinated: "A, B und C", "A und B"."""
+    if len(prior) < 2 or prior[-1].name == prior[-2].name:
+        return False
+    between = text[prior[-2].end:prior[-1].start]
+    return bool(re.fullmatch(r"\s*(?:,|und|sowie|oder)\s*", between))
+
+
+def salient(prior: list[Entity], counts: dict[str, int]) -> str:
+    """The entity of these the article mentions most (ties: the latest)."""
+    return max(reversed(prior), key=lambda e: counts.get(e.name, 0)).name

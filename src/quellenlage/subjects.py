@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from quellenlage.entities import Entity
 from quellenlage.patterns import alternation
-from quellenlage.subject_cues import (CAPITALISED_RUN, COMPARISON_OPENER, COORDINATED, DEFINITE_OPENER, GEGEN, INVESTOR_AFTER, INVESTOR_BEFORE, LIST_GAP, OPENING_NP, RELATIVE, SAYS_BEFORE, TOPIC_FOR,
+from quellenlage.subject_cues import (embedded, listed, salient, CAPITALISED_RUN, COMPARISON_OPENER, COORDINATED, DEFINITE_OPENER, GEGEN, INVESTOR_AFTER, INVESTOR_BEFORE, LIST_GAP, OPENING_NP, RELATIVE, SAYS_BEFORE, TOPIC_FOR,
                                       NOUN_PHRASE, GroupCues, NameCues, allotted_to, both_named, subsidiary, table_row_subject,
                                       together_named, with_subsidiary)
 
@@ -231,7 +231,7 @@ class SubjectFinder(NameCues):
             cands = [e for e in usable if e.type == typ and cs <= e.start and e.end <= ce]
             prior = [e for e in cands if e.end <= fig["start"]]
             if prior:
-                if _listed(text, prior):
+                if listed(text, prior):
                     return None  # "Microsoft, Nvidia und Thrive steuern 10 Mrd bei": no single one
                 return prior[-1].name
             after = [e for e in cands if e.start >= fig["end"]
@@ -241,7 +241,7 @@ class SubjectFinder(NameCues):
             # Earlier in the sentence, but not inside a relative clause or parentheses ("Der
             # Umsatz der Microsoft Cloud, die neben Azure auch Office umfasst, wuchs um 26 %").
             prior = [e for e in usable if e.type == typ and ss <= e.start and e.end <= fig["start"]
-                     and not _embedded(text, ss, e.start)]
+                     and not embedded(text, ss, e.start)]
             if prior:
                 return prior[-1].name
             later = [e for e in usable if e.type == typ and fig["end"] <= e.start and e.end <= se and not prop.local
@@ -260,6 +260,12 @@ class SubjectFinder(NameCues):
                 if resolved:
                     return resolved
         if prop.local:
+            if prop.key in self.share_properties and self.share_anaphor.search(text, ss, se):
+                # "schloss das Papier bei 54,40 Dollar": the share of the company the article is about
+                prior = [e for e in view.entity_index.starting(max(0, ss - 5000), ss) if e.type == "ORG" and e.end <= ss
+                         and e.name not in self.r.entities.authorities]
+                if prior:
+                    return salient(prior, view.mention_counts)
             return None  # dates, ranks, prices: only what their own sentence names
         if COMPARISON_OPENER.match(text, ss):
             return None  # "Zum Vergleich: … habe mehr als 100 Mio. gekostet": someone else's figure
@@ -286,7 +292,7 @@ class SubjectFinder(NameCues):
             # (a partner, "das Geschäft mit der US-Regierung", only when no one else is named)
             prior = [e for e in prior if not self.companion_before.search(text, max(0, e.start - 60), e.start)] or prior
             if prior:
-                return _salient(prior, view.mention_counts)
+                return salient(prior, view.mention_counts)
         return None
 
     def _resolve_anaphor(self, view, typ: str, usable: list[Entity], pos: int, word: str = "") -> str | None:
@@ -307,7 +313,7 @@ class SubjectFinder(NameCues):
                 return first[0].name  # (not "Der börsennotierte Rivale Snowflake": another company)
             start = prev[0]
         prior = [e for e in usable if e.type == typ and e.end <= pos and pos - e.end < 1500]
-        return _salient(prior, view.mention_counts) if prior else None
+        return salient(prior, view.mention_counts) if prior else None
 
     def _pair(self, view, fig: dict, prop: "Property", sentence: tuple[int, int], clause: tuple[int, int]) -> str | None:
         """Two organisations: a contract's parties, an investor and the company it invests in.
@@ -348,7 +354,7 @@ class SubjectFinder(NameCues):
             if anaphoric or prop.pair in ("sentence", "contract"):
                 others = [e for e in ents if e.type == "ORG" and e.name != holder and e.end <= se
                           and e.name not in self.r.entities.authorities]  # a regulator is no party
-                other = _salient(others, view.mention_counts) if others else None
+                other = salient(others, view.mention_counts) if others else None
         if holder is None and prop.pair == "contract":
             # "die gemeinsame Vereinbarung läuft bis 2032": the two the article is most about.
             counts: dict[str, int] = {}
@@ -379,30 +385,3 @@ class SubjectFinder(NameCues):
         Amazon's), in a fixed order; None when both are one company."""
         a, b = self.r.entities.parent(a) or a, self.r.entities.parent(b) or b
         return "/".join(sorted({a, b})) if a != b else None
-
-
-
-
-def _embedded(text: str, sentence_start: int, pos: int) -> bool:
-    """Is `pos` inside a relative clause or parentheses opened earlier in the sentence and not
-    yet closed?"""
-    head = text[sentence_start:pos]
-    if head.count("(") > head.count(")"):
-        return True
-    opener = None
-    for m in re.finditer(r",\s*(?:die|der|das|den|dem|deren|dessen|welche[rsmn]?)\s|,", head):
-        opener = m if m.group(0).strip() != "," else (None if opener is not None else None)
-    return opener is not None
-
-
-def _listed(text: str, prior: list[Entity]) -> bool:
-    """The last two entities before the figure are coordinated: "A, B und C", "A und B"."""
-    if len(prior) < 2 or prior[-1].name == prior[-2].name:
-        return False
-    between = text[prior[-2].end:prior[-1].start]
-    return bool(re.fullmatch(r"\s*(?:,|und|sowie|oder)\s*", between))
-
-
-def _salient(prior: list[Entity], counts: dict[str, int]) -> str:
-    """The entity of these the article mentions most (ties: the latest)."""
-    return max(reversed(prior), key=lambda e: counts.get(e.name, 0)).name
