@@ -33,6 +33,8 @@ FREQUENCY_WORDS = ("wöchentlich", "monatlich", "täglich")
 TOKEN_RE = re.compile(r"[^\s,;:!?()\[\]„“”\"»«/|]+")
 GENERIC = "?"  # a generic noun ("Exemplare"): the unit comes from the context
 # Counts that name no noun of their own may take the unit of an earlier count.
+# Units that count people: "rund 1,76 Millionen Stück" after "für Nutzer" counts things, not them.
+PEOPLE = frozenset({"user", "employee", "customer", "person", "job", "founder", "student", "passenger", "reviewer"})
 ELLIPTIC_RULES = frozenset({"count_scaled", "count_grouped", "count_english", "count_elliptic",
                             "count_generic", "count_coordinated"})
 WIDE_REACH = 1500  # characters a grouped count without a noun looks back for the unit last counted
@@ -199,7 +201,7 @@ class CountUnits:
         m = UNIT_LABEL.fullmatch(text, ls, start) if ls >= 0 else None
         return self.r.unit_of(m.group("noun")) if m else None
 
-    def unit_from_context(self, text: str, start: int) -> str | None:
+    def unit_from_context(self, text: str, start: int, things: bool = False) -> str | None:
         """A unit named earlier in the sentence: "Die Zahl der Nutzer stieg auf 400 Millionen";
         not the basis of a rate ("pro Token nur 37 Milliarden")."""
         s = self._reach(text, start)
@@ -208,7 +210,7 @@ class CountUnits:
             w = words[k]
             if w[0].isupper() and not (k and words[k - 1].lower() in self.r.rate_words):
                 unit = self.r.unit_of(w, prefix_ok=True)
-                if unit:
+                if unit and not (things and unit in PEOPLE):
                     return unit
         return None
 

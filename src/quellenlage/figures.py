@@ -297,8 +297,8 @@ class Scanner(TableFigures):
             if unit is None and (a.kind == "one" or self._capitalised_before(text, fig.start)):
                 return False
             fig.unit, fig.item, fig.rule = unit, item, "count_noun"
-            if unit == GENERIC:  # "in zwei Varianten": the unit comes from the context
-                fig.unit, fig.rule = self.units.unit_from_context(text, fig.start), "count_generic"
+            if unit == GENERIC:  # "in zwei Varianten": the unit comes from the context (not people: "1,76 Mio. Stück")
+                fig.unit, fig.rule = self.units.unit_from_context(text, fig.start, things=True), "count_generic"
             return True
         if a.kind == "year" or (a.kind == "one" and not scaled):
             return False
