@@ -38,6 +38,9 @@ def _weak(p: Property, text: str, span: tuple[int, int]) -> float:
     return 0.5 if p.weak is not None and p.weak.fullmatch(text, *span) else 0.0
 
 
+BARE_DATE_BEFORE = re.compile(r"[\s,]*(?:[Aa]m|[Aa]n|[Vv]om|[Ss]eit|[Bb]is|[Aa]b|[Ii]m|[Zz]um|dem|den)?\s*")
+
+
 class ClaimFinder:
     def __init__(self, rules: ClaimRules):
         self.r = rules
@@ -127,6 +130,10 @@ class ClaimFinder:
         if k is not None and k + 1 < len(cls) and RELATIVE_AFTER.match(text, cls[k + 1][0]) \
                 and not has_figure(view, cls[k + 1], fig):
             free_before = free_before + [cls[k + 1]]  # "…6,6 Mrd., die das Unternehmen im Oktober aufgebracht hat"
+        if fig["label"] == "DATE" and k is not None and BARE_DATE_BEFORE.fullmatch(text, cs, fig["start"]) \
+                and not text[fig["end"]:ce].strip(" ,.") and k + 1 < len(cls):
+            # "Am Donnerstag, dem ersten Handelstag, schloss …": the clauses after a bare date say what it is
+            ce = cls[min(k + 2, len(cls) - 1)][1]
         measure, basis = self.frames.measure(text, fig, (cs, ce), free_before + ([heading] if heading else [])) \
             if fig["label"] != "DATE" else ("level", None)
         if header is None and fig["label"] == "COUNT" and any(
