@@ -150,3 +150,13 @@ def bracketed_for_other(view: DocView, fig: dict, subject: str, property_words: 
             or any(f["end"] > m.start("noun") for f in view.figure_index.starting(m.start("noun") - 60, m.end("noun"))):
         return False  # (not after a figure: "17,14 Mrd. Euro (+27 %)")
     return not any(e.name == subject for e in view.entity_index.starting(m.start("noun") - 1, m.end("noun") + 1))
+
+
+BARE_DATE_BEFORE = re.compile(r"[\s,]*(?:[Aa]m|[Aa]n|[Vv]om|[Ss]eit|[Bb]is|[Aa]b|[Ii]m|[Zz]um|dem|den)?\s*")
+
+
+def bare_date(text: str, fig: dict, clause: tuple[int, int]) -> bool:
+    """Is the date's clause nothing but the date ("Am Donnerstag, dem ersten Handelstag, schloss
+    …")? Then the clauses after it say what the date is."""
+    return BARE_DATE_BEFORE.fullmatch(text, clause[0], fig["start"]) is not None \
+        and not text[fig["end"]:clause[1]].strip(" ,.")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from quellenlage.claim_cues import (bracketed_for_other, compound_of, governs, list_header, CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, CONVERTED_LATER, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
+from quellenlage.claim_cues import (bare_date, bracketed_for_other, compound_of, governs, list_header, CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, CONVERTED_LATER, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
                                     PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WITH_PRODUCT, governs_other, has_figure, same_amount_before, same_magnitude,
                                     table_header, table_year)
@@ -36,9 +36,6 @@ def _weak(p: Property, text: str, span: tuple[int, int]) -> float:
     """0.5 when the trigger found is one of the property's weak ones (any other property's
     word in the same reach outranks it), else 0."""
     return 0.5 if p.weak is not None and p.weak.fullmatch(text, *span) else 0.0
-
-
-BARE_DATE_BEFORE = re.compile(r"[\s,]*(?:[Aa]m|[Aa]n|[Vv]om|[Ss]eit|[Bb]is|[Aa]b|[Ii]m|[Zz]um|dem|den)?\s*")
 
 
 class ClaimFinder:
@@ -130,10 +127,8 @@ class ClaimFinder:
         if k is not None and k + 1 < len(cls) and RELATIVE_AFTER.match(text, cls[k + 1][0]) \
                 and not has_figure(view, cls[k + 1], fig):
             free_before = free_before + [cls[k + 1]]  # "…6,6 Mrd., die das Unternehmen im Oktober aufgebracht hat"
-        if fig["label"] == "DATE" and k is not None and BARE_DATE_BEFORE.fullmatch(text, cs, fig["start"]) \
-                and not text[fig["end"]:ce].strip(" ,.") and k + 1 < len(cls):
-            # "Am Donnerstag, dem ersten Handelstag, schloss …": the clauses after a bare date say what it is
-            ce = cls[min(k + 2, len(cls) - 1)][1]
+        if fig["label"] == "DATE" and k is not None and k + 1 < len(cls) and bare_date(text, fig, (cs, ce)):
+            ce = cls[min(k + 2, len(cls) - 1)][1]  # "Am Donnerstag, dem ersten Handelstag, schloss …": read on
         measure, basis = self.frames.measure(text, fig, (cs, ce), free_before + ([heading] if heading else [])) \
             if fig["label"] != "DATE" else ("level", None)
         if header is None and fig["label"] == "COUNT" and any(
