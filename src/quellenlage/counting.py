@@ -33,8 +33,6 @@ FREQUENCY_WORDS = ("wöchentlich", "monatlich", "täglich")
 TOKEN_RE = re.compile(r"[^\s,;:!?()\[\]„“”\"»«/|]+")
 GENERIC = "?"  # a generic noun ("Exemplare"): the unit comes from the context
 # Counts that name no noun of their own may take the unit of an earlier count.
-# Units that count people: "rund 1,76 Millionen Stück" after "für Nutzer" counts things, not them.
-PEOPLE = frozenset({"user", "employee", "customer", "person", "job", "founder", "student", "passenger", "reviewer"})
 ELLIPTIC_RULES = frozenset({"count_scaled", "count_grouped", "count_english", "count_elliptic",
                             "count_generic", "count_coordinated"})
 WIDE_REACH = 1500  # characters a grouped count without a noun looks back for the unit last counted
@@ -210,7 +208,7 @@ class CountUnits:
             w = words[k]
             if w[0].isupper() and not (k and words[k - 1].lower() in self.r.rate_words):
                 unit = self.r.unit_of(w, prefix_ok=True)
-                if unit and not (things and unit in PEOPLE):
+                if unit and not (things and unit in self.r.people_units):  # "1,76 Mio. Stück" after "für Nutzer"
                     return unit
         return None
 

@@ -248,6 +248,11 @@ class FigureRules:
         return frozenset(self.cfg["not_figures"].get("year_context") or [])
 
     @cached_property
+    def people_units(self) -> frozenset[str]:
+        """Units that count people: "Stück" never counts them."""
+        return frozenset(self.cfg["units"].get("people_units") or [])
+
+    @cached_property
     def year_count_context(self) -> frozenset[str]:
         return frozenset(self.cfg["not_figures"].get("count_context") or [])
 

@@ -175,6 +175,14 @@ class NameCues:
         return re.compile(r"(?<![\w-])(?:[Dd]as|[Dd]ie|[Dd]er)\s+(?:" + self._cue_words("share_words") + r")(?![\w-])")
 
     @cached_property
+    def _subsidiary_before(self) -> re.Pattern:
+        return re.compile(r"(?:" + self._cue_words("subsidiary_nouns") + r")\s+$")
+
+    def subsidiary(self, text: str, e: Entity) -> bool:
+        """Named as someone's subsidiary here ("die Tochter Change Healthcare", "die US-Tochter Vonage")."""
+        return self._subsidiary_before.search(text, max(0, e.start - 30), e.start) is not None
+
+    @cached_property
     def share_properties(self) -> frozenset[str]:
         """Properties of a share that "das Papier" names the article's company for."""
         return frozenset((self.cfg.get("subject_cues") or {}).get("share_properties") or [])
@@ -193,12 +201,6 @@ class NameCues:
 
 
 NOUN_PHRASE = re.compile(r"\s*(?:die|der|das)\s+(?!(?:den|dem|der|des|die|das|ein|eine|einen|einem|sich)\s)[a-zäöüß]+e[nrs]?\s+[A-ZÄÖÜ]")
-SUBSIDIARY_BEFORE = re.compile(r"(?:Tochter|Tochterfirma|Tochtergesellschaft|Konzerntochter|Tochterunternehmen)\s+$")
-
-
-def subsidiary(text: str, e: Entity) -> bool:
-    """Named as someone's subsidiary here ("die Tochter Change Healthcare", "die US-Tochter Vonage")."""
-    return SUBSIDIARY_BEFORE.search(text, max(0, e.start - 30), e.start) is not None
 
 
 def embedded(text: str, sentence_start: int, pos: int) -> bool:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from quellenlage.entities import Entity
 from quellenlage.patterns import alternation
 from quellenlage.subject_cues import (embedded, listed, salient, CAPITALISED_RUN, COMPARISON_OPENER, COORDINATED, DEFINITE_OPENER, GEGEN, INVESTOR_AFTER, INVESTOR_BEFORE, LIST_GAP, OPENING_NP, RELATIVE, SAYS_BEFORE, TOPIC_FOR,
-                                      NOUN_PHRASE, GroupCues, NameCues, allotted_to, both_named, subsidiary, table_row_subject,
+                                      NOUN_PHRASE, GroupCues, NameCues, allotted_to, both_named, table_row_subject,
                                       together_named, with_subsidiary)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -246,7 +246,7 @@ class SubjectFinder(NameCues):
                 return prior[-1].name
             later = [e for e in usable if e.type == typ and fig["end"] <= e.start and e.end <= se and not prop.local
                      and not re.match(r"-[A-ZÄÖÜ]", text[e.end:e.end + 2])  # "ohne den OpenAI-Effekt": a modifier
-                     and not subsidiary(text, e)  # "…; vor einem Jahr hatte die Tochter Vonage …"
+                     and not self.subsidiary(text, e)  # "…; vor einem Jahr hatte die Tochter Vonage …"
                      and not self.companion_before.search(text, max(0, e.start - 60), e.start)]  # "… als Konkurrenten wie Llama 3.3"
             named_before = any(cs <= e.start and e.end <= fig["start"] for e in usable)  # "AWS kommt auf 30 %, vor Microsoft …"
             if later and not named_before and not any(e.type == typ for e in fitting if e.end <= ss and ss - e.end < 200):
@@ -284,7 +284,7 @@ class SubjectFinder(NameCues):
                     return resolved
             topic = [e for e in fitting if e.type == typ and prev_start <= e.start and e.end <= ss
                      and not self.companion_before.search(text, max(0, e.start - 60), e.start)
-                     and not subsidiary(text, e)]  # "die Abschreibung auf die US-Tochter Vonage": not the topic
+                     and not self.subsidiary(text, e)]  # "die Abschreibung auf die US-Tochter Vonage": not the topic
             if topic:
                 return topic[0].name
         for typ in types:
@@ -300,7 +300,7 @@ class SubjectFinder(NameCues):
         the last sentences, if it is of the type; else the most mentioned of the type nearby.
         "der Konzern" is never a company named as a subsidiary ("die Tochter Change Healthcare")."""
         if "onzern" in word:
-            subsidiaries = {e.name for e in view.entity_index.starting(max(0, pos - 5000), pos) if subsidiary(view.text, e)}
+            subsidiaries = {e.name for e in view.entity_index.starting(max(0, pos - 5000), pos) if self.subsidiary(view.text, e)}
             usable = [e for e in usable if e.name not in subsidiaries]
         start = pos
         for _ in range(5):

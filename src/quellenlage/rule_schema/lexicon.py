@@ -147,6 +147,7 @@ class UnitsFile(Rules):
     times_words: Words = []
     times_units: dict[Key, Words] = {}
     generic_count_nouns: Words = []
+    people_units: list[Key] = Field(default=[], description="units that count people: a generic noun (Stück) never takes them")
     shorthand_unit: Key | None = None
     table_caption_words: Words = Field(default_factory=list, description="words opening a table's caption: Angaben (in Prozent), …")
     shorthand_suffix_units: dict[str, Key] = Field(default={}, description="a shorthand's suffix -> its unit: K: token (\"128K\" context)")
