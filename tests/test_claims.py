@@ -135,6 +135,21 @@ def test_fiscal_year_is_fiscal_only_for_a_shifted_company(nlp):
     assert dates == {"Geschäftsjahr 2024": "2024", "Geschäftsjahr 2025": "FY2025"}
 
 
+def test_fiscal_labels_are_named_by_the_year_they_end_in(nlp):
+    """Sony names its fiscal years by the year they start in: its "Geschäftsjahr 2024" (April 2024
+    to March 2025) is FY2025, the same label "2024/25" and "das neue Geschäftsjahr" (2025/26: FY2026)
+    get; the rows' days agree."""
+    figs = {f["text"]: f for f in figures_of(nlp, (
+        "Sony hat die Zahlen für das Geschäftsjahr 2024 vorgelegt. Im Geschäftsjahr 2024/25 stieg der Umsatz. "
+        "Für das neue Geschäftsjahr erwartet Sony mehr, für das Geschäftsjahr 2025 rechnet der Konzern mit 12 Billionen Yen.\n"),
+        "2025-05-14") if f["label"] == "DATE"}
+    assert {t: f["date_value"] for t, f in figs.items()} == {
+        "Geschäftsjahr 2024": "FY2025", "Geschäftsjahr 2024/25": "FY2025", "neue Geschäftsjahr": "FY2026",
+        "Geschäftsjahr 2025": "FY2026"}
+    assert (str(figs["Geschäftsjahr 2024"]["date_start"]), str(figs["Geschäftsjahr 2024"]["date_end"])) == (
+        "2024-04-01", "2025-03-31")
+
+
 def test_a_conversion_later_in_the_sentence_is_the_same_claim(nlp):
     got = [(c["text"], c["subject"], c["property"], c["currency"]) for c in claims_of(nlp, (
         "Das Münchner Start-up Helsing baut Drohnen. Helsing hat sich in einer neuen Finanzierungsrunde "

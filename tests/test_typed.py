@@ -42,6 +42,9 @@ def test_fiscal_values_have_days_only_with_their_calendar():
     assert date_span("FY2026", microsoft) == (dt.date(2025, 7, 1), dt.date(2026, 6, 30), "year")
     assert date_span("FY2026-H2", microsoft) == (dt.date(2026, 1, 1), dt.date(2026, 6, 30), "half")
     assert date_span("FY2026-Q1") == (None, None, "quarter")
+    sony = FiscalCalendar(4, "start")  # names its years by the start; labels by the end all the same
+    assert date_span("FY2025", sony) == (dt.date(2024, 4, 1), dt.date(2025, 3, 31), "year")
+    assert sony.from_text(2024) == 2025 and microsoft.from_text(2026) == 2026
 
 
 @pytest.mark.parametrize("value", [None, "", "Sommer", "2025-13", "2025-02-30", "2025-W54", "2025-05/2025-03"])

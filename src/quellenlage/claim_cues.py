@@ -82,7 +82,7 @@ def table_header(pos: int, tables) -> str | None:
 
 
 TABLE_PERIOD = re.compile(r"(?:(?:Q|(?P<qn>[1-4])\.\s?Quartal\s?)(?P<q>[1-4])?\s?|(?P<m>[369])M\s?)?"
-                          r"(?P<fy>FY\s?|GJ\s?|Geschäftsjahr\s)?(?P<y>(?:19|20)\d\d)")
+                          r"(?P<fy>FY\s?|GJ\s?|Geschäftsjahr\s)?(?P<y>(?:19|20)\d\d)(?:/(?P<end>\d\d))?")
 
 
 def table_year(pos: int, tables, fiscal=None) -> str | None:
@@ -96,7 +96,13 @@ def table_year(pos: int, tables, fiscal=None) -> str | None:
         return None
     quarter = m.group("q") or m.group("qn")
     shifted = fiscal is not None and fiscal.start_month != 1
-    year = ("FY" if m.group("fy") and shifted else "") + m.group("y")
+    y = int(m.group("y"))
+    if m.group("end"):  # "GJ 2024/25": the fiscal year that ends in 2025
+        if (y + 1) % 100 != int(m.group("end")):
+            return None
+        year = f"FY{y + 1}" if shifted else str(y + 1)
+    else:
+        year = f"FY{fiscal.from_text(y)}" if m.group("fy") and shifted else m.group("y")
     if m.group("m") and not year.startswith("FY"):
         return f"{year}-01/{year}-{int(m.group('m')):02d}"  # "9M 2024": the first nine months
     return f"{year}-Q{quarter}" if quarter else year

@@ -224,11 +224,12 @@ class Dates(RuleComponent):
         taken = [(f["start"], f["end"]) for _, f in figures]
         fiscal = self.fiscal_calendar(doc, entities, frames)
         # the calendar the DATE rows' fiscal values are read with (their date_start, date_end)
-        doc.user_data[FISCAL_KEY] = [fiscal.start_month, fiscal.named_by] if fiscal else None  # msgpack-able
+        doc.user_data[FISCAL_KEY] = [fiscal.start_month] if fiscal else None  # msgpack-able; labels are canonical
         shifted = sorted(e.start for e in doc_entities(doc) if e.type == "ORG" and (
             cal := entities.fiscal(e.name)) is not None and cal.start_month != 1) if "entities" in doc.spans else []
         found = scanner.scan(text_of(doc), doc._.published, skip_regions(doc) + taken,
-                             fiscal.start_month if fiscal else None, shifted)
+                             fiscal.start_month if fiscal else None, shifted,
+                             named_start=fiscal is not None and fiscal.from_text(2000) != 2000)
         dates = result_spans(doc, found, "figure")
         figures += [(s, s._.figure) for s in dates]
         figures.sort(key=lambda sf: (sf[1]["start"], sf[1]["end"]))

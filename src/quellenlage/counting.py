@@ -119,6 +119,8 @@ class CountUnits:
                 break  # a table's column gap
         if tentative:
             return tentative
+        if item_parts and (unit := self.r.product_unit(" ".join(item_parts))):
+            return unit, " ".join(item_parts)  # "2,8 Millionen PlayStation 5"
         if first_noun is not None and not strict and first_noun[0].isupper() and first_noun.replace("-", "").isalpha() \
                 and first_noun not in self.r.ordinal_followers:
             return None, None
@@ -197,7 +199,7 @@ class CountUnits:
         """ "- Unterstützte Sprachen: 32": the unit the label of the figure's line ends in."""
         ls = line_start(text, start, 80)
         m = UNIT_LABEL.fullmatch(text, ls, start) if ls >= 0 else None
-        return self.r.unit_of(m.group("noun")) if m else None
+        return (self.r.unit_of(m.group("noun")) or self.r.product_unit(m.group("noun"))) if m else None
 
     def unit_from_context(self, text: str, start: int, things: bool = False) -> str | None:
         """A unit named earlier in the sentence: "Die Zahl der Nutzer stieg auf 400 Millionen";
@@ -207,7 +209,7 @@ class CountUnits:
         for k in range(len(words) - 1, -1, -1):
             w = words[k]
             if w[0].isupper() and not (k and words[k - 1].lower() in self.r.rate_words):
-                unit = self.r.unit_of(w, prefix_ok=True)
+                unit = self.r.unit_of(w, prefix_ok=True) or self.r.product_unit(w)
                 if unit and not (things and unit in self.r.people_units):  # "1,76 Mio. Stück" after "für Nutzer"
                     return unit
         return None

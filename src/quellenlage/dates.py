@@ -21,6 +21,7 @@ from quellenlage.textutil import Occupied
 CURRENT_BEFORE = re.compile(r"\b(?:laufende[nms]?|aktuelle[nms]?|kommende[nms]?|nächste[nms]?|bevorstehende[nms]?)\s+$", re.IGNORECASE)
 DATE_LEAD = re.compile(r"(?:\b(?:am|vom|bis|seit|zum|ab|den|dem|bis zum)|[,(]|^)\s*$", re.IGNORECASE)
 MONTH_VALUE = re.compile(r"\d{4}-\d{2}")
+TARGET_BEFORE = re.compile(r"\b(?:auf|bis|ab)\s+(?:den\s+|dem\s+|das\s+|zum\s+)?$", re.IGNORECASE)  # a date moved to or lasting until
 WORDS = "date_words"  # candidates that come as figures from date_words.py
 RANGE_GAP = re.compile(r"[ \u00a0\u202f]*(?:bis(?:[ \u00a0\u202f]+(?:zum|Ende|Anfang))?|–|—|-)[ \u00a0\u202f]*")
 
@@ -33,10 +34,12 @@ class DateScanner:
 
     def scan(self, text: str, published: str | None = None,
              regions: Iterable[tuple[int, int]] = (), fiscal_start: int | None = None,
-             shifted: Sequence[int] = ()) -> list[Figure]:
+             shifted: Sequence[int] = (), named_start: bool = False) -> list[Figure]:
         """DATE figures of the text. `fiscal_start`: the month the fiscal year of the company
         the article is about starts in (yearless fiscal quarters are read with it); `shifted`:
-        where the text names companies whose fiscal year is not the calendar's (sorted)."""
+        where the text names companies whose fiscal year is not the calendar's (sorted);
+        `named_start`: the company names its fiscal years by the year they start in ("Geschäftsjahr
+        2024" is FY2025: labels are named by the year a fiscal year ends in)."""
         blocked = sorted(list(regions) + ([m.span() for m in self.r.skip_re.finditer(text)] if self.r.skip_re else []))
         cands: list[tuple[int, int, int, str, re.Match]] = []
         for prio, (name, rx) in enumerate(self.r.patterns):
@@ -56,7 +59,7 @@ class DateScanner:
             if name == WORDS:
                 fig, m.date_relation = m, m.date_relation or self._relation(text, s)
             else:
-                fig = self._figure(text, name, m, published, fiscal_start, shifted)
+                fig = self._figure(text, name, m, published, fiscal_start, shifted, named_start)
             if fig is None:
                 continue
             taken.add(fig.start, fig.end)
@@ -108,9 +111,12 @@ class DateScanner:
             # bis 2027" or "… bis 2030. Im Jänner" are no anchors.
             a, b = clause_bounds(text, fig.start, fig.end, ",;:.!?\n")
             near = dates[max(0, k - 3):k + 4]  # dates are in text order: the neighbours
+            # a date something is moved to or lasts until is no anchor ("hat Anfang Mai auf den
+            # 26. Mai 2026 verschoben": early May of the year of publication)
             years = {o._expr.year for o in near if o is not fig and getattr(o, "_expr", None) is not None
                      and o._expr.year and not o._expr.fiscal and a <= o.start < b
-                     and min(abs(o.start - fig.end), abs(fig.start - o.end)) <= 25}
+                     and min(abs(o.start - fig.end), abs(fig.start - o.end)) <= 25
+                     and not TARGET_BEFORE.search(text, max(0, o.start - 14), o.start)}
             if len(years) == 1:
                 fig.date_value = resolve(replace(expr, year=years.pop()), None)
 
@@ -130,7 +136,7 @@ class DateScanner:
                 fig.date_value = resolve(replace(expr, future=False), ref_year)
 
     def _figure(self, text: str, name: str, m: re.Match, published: str | None,
-                fiscal_start: int | None = None, shifted: Sequence[int] = ()) -> Figure | None:
+                fiscal_start: int | None = None, shifted: Sequence[int] = (), named_start: bool = False) -> Figure | None:
         g = m.groupdict()
         s, e = m.span()
         # Past tense is read in the comma-bounded clause ("das im November an den Start ging,
@@ -319,7 +325,10 @@ class DateScanner:
             month, day_ = (int(x) for x in self.r.cfg["holidays"][g["hol"]].split("-"))
             expr = DateExpr(month=month, day=day_, future=future, past=past)
         elif name == "weekday":
-            expr = DateExpr(weekday=self.r.weekday_of[g["weekday"]], future=future or (not past and self._ahead(text, s)))
+            behind = self.r.behind_before_re is not None and self.r.behind_before_re.search(text, max(0, s - 30), s)
+            # "Seit Mittwoch wird Reddit gehandelt": since a day, so the last such day
+            expr = DateExpr(weekday=self.r.weekday_of[g["weekday"]],
+                            future=not behind and (future or (not past and self._ahead(text, s))))
             if re.match(r",?\s*(?:de[nm]\s+)?\d{1,2}\.", text[e:e + 12]):
                 return None  # "Montag, 2. September": the explicit date is the figure
         elif name == "year":
@@ -328,6 +337,9 @@ class DateScanner:
             expr = DateExpr(year=year)
         else:
             return None
+        if named_start and expr.fiscal and expr.year is not None and name != "split_year" \
+                and not (g.get("fyend") or g.get("qfyend") or g.get("frel")):
+            expr = replace(expr, year=expr.year + 1)  # Sony's "Geschäftsjahr 2024" ends in 2025: FY2025
         fig = Figure(s, e, "DATE", rule=f"date_{name}")
         fig._expr = expr  # kept for narrative resolution, not written out
         fig.date_value = resolve(expr, published)

@@ -160,13 +160,33 @@ class FigureRules:
         return re.compile(r"(?:" + "|".join(self.cfg["units"]["gpu_models"]) + r")")
 
     @cached_property
+    def _product_res(self) -> list[tuple[str, re.Pattern]]:
+        return [(unit, re.compile(r"(?:" + "|".join(forms) + r")", re.IGNORECASE))
+                for unit, forms in (self.cfg["units"].get("product_units") or {}).items()]
+
+    def product_unit(self, words: str) -> str | None:
+        """The unit a product's name counts ("PlayStation 5" consoles, "Model Y" vehicles), for
+        the whole name or a part of a compound ("PS5-Absatz")."""
+        for cand in (words, *words.split("-")):
+            for unit, rx in self._product_res:
+                if rx.fullmatch(cand):
+                    return unit
+        return None
+
+    @cached_property
     def generic_prefixes(self) -> frozenset[str]:
         return frozenset(p.lower() for p in self.cfg["units"]["generic_prefixes"])
 
     @cached_property
     def duration_re(self) -> tuple[re.Pattern, dict[str, str]]:
         table = {f: unit for unit, forms in self.cfg["units"]["durations"].items() for f in forms}
+        table.update({f: spec["unit"] for f, spec in self.duration_factors.items()})
         return re.compile(r"(?P<unit>" + alternation(table) + r")(?!" + LETTER + r")"), table
+
+    @cached_property
+    def duration_factors(self) -> dict[str, dict]:
+        """ "zwei Jahrzehnte": forms that are a multiple of a unit of time -> {value, unit}."""
+        return dict(self.cfg["units"].get("duration_multiples") or {})
 
     @cached_property
     def duration_adjective_re(self) -> tuple[re.Pattern, dict[str, str]]:

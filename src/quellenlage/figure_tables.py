@@ -9,7 +9,7 @@ from typing import Iterable
 
 from quellenlage.counting import CONTEXT_RULES
 from quellenlage.figure import Figure
-from quellenlage.layout import TableCell, cell_at
+from quellenlage.layout import TableCell, cell_at, whole_label
 from quellenlage.normalize.numbers import POINT_CENTS
 from quellenlage.textutil import line_start
 
@@ -42,7 +42,7 @@ class TableFigures:
                 label, factor, currency = measure
                 fig.label, fig.value, fig.currency, fig.rule = label, round(fig.value * factor, 6), currency, "table_measure"
                 return
-        header_unit = self.units.header_unit(cell.header or "") or self.units.header_unit(cell.row or "")
+        header_unit = self.units.header_unit(cell.header or "") or self.units.header_unit(whole_label(cell.row) or "")
         if fig.label == "COUNT" and header_unit and (fig.unit is None or fig.rule in CONTEXT_RULES):
             fig.unit = header_unit  # in a table the header names the unit, not the words before the cell
         if fig.label == "COUNT" and fig.unit is None and self._header_is_money(cell.header or ""):
@@ -69,7 +69,8 @@ class TableFigures:
             # A row's bracketed unit names what its numbers are ("Halbleiter (Mrd. USD)   8,23": money,
             # not chips); else the column header names the unit, or the row's first cell ("| Beschäftigte | 6.000 |").
             bracketed = TABLE_ROW_UNIT.search(cell.row or "") and self._table_measure(cell)
-            unit = None if bracketed else (self.units.header_unit(cell.header or "") or self.units.header_unit(cell.row or ""))
+            unit = None if bracketed else (self.units.header_unit(cell.header or "")
+                                           or self.units.header_unit(whole_label(cell.row) or ""))
             if unit is None:
                 # (a row that names its own measure in brackets keeps it: "Codeforces (Elo)")
                 measure = self._table_measure(cell) or (None if "(" in (cell.row or "")
@@ -88,12 +89,15 @@ class TableFigures:
         """(label, factor, currency) that a row's bracketed unit ("Backlog (Mrd. €)",
         "Marge (%)") or else the table's corner ("in Mio. €") gives its bare numbers."""
         row = None if corner_only else TABLE_ROW_UNIT.search(cell.row or "")
-        for where in ([row.group(1)] if row else []) or ([cell.corner] if cell.corner else []):
+        # a part row's bracket that names no measure ("davon Spiele (G&NS)") leaves the corner's;
+        # any other row's bracket is its own measure ("Codeforces (Elo)")
+        part = row is not None and whole_label(cell.row) != (cell.row or "").strip()
+        for where in ([row.group(1)] if row else []) + ([cell.corner] if cell.corner and (part or not row) else []):
             if "%" in where or re.search(r"(?<!\w)Prozent(?!\w)", where):
                 return "PERCENT", 1.0, None
             cur = self.r.currency_after[0].search(where)
             if cur is None:
-                return None
+                continue
             scale = self.r.scale_re.search(where)
             factor = 1.0
             if scale is not None:

@@ -251,6 +251,10 @@ class Scanner(TableFigures):
                 return False  # "ein Jahr zuvor" places a date, it is no duration
             fig.label, fig.unit, fig.rule = "DURATION", dtable[m.group("unit")], "duration"
             fig.end = m.end()
+            factor = self.r.duration_factors.get(m.group("unit"))
+            if factor:  # "fast zwei Jahrzehnten": 20 years
+                fig.value, fig.low, fig.high = (None if v is None else v * factor["value"]
+                                                for v in (fig.value, fig.low, fig.high))
             return True
         if a.kind == "half" and not scaled:
             return False  # "eine halbe Portion": one half counts nothing we report

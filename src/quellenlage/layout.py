@@ -130,6 +130,15 @@ def _part_of(row: str | None, parent: str | None) -> tuple[str | None, str | Non
     return row, row
 
 
+def whole_label(row: str | None) -> str | None:
+    """The label of the whole a part row belongs to: "Umsatz" of "Umsatz davon USA" (its
+    numbers are of the whole's kind: revenue, not a count of what "USA" names)."""
+    if not row:
+        return row
+    m = re.search(r"(?i)(?:^|\s)(?:[-–•]\s*)?(?:davon|darunter|dav\.)\s", row)
+    return row[:m.start()].strip() if m else row
+
+
 def cell_at(tables: Tables, pos: int) -> TableCell | None:
     cells = tables.row_at(pos)
     if cells is not None:

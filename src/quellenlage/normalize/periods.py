@@ -3,8 +3,9 @@
 A period is an ISO partial string (`2025`, `2025-Q3`, `2025-H1`, `2025-08`, `2025-08-29`,
 `2025-W35`) or a fiscal one (`FY2026`, `FY2026-Q3`, `FY2026-H1`). A fiscal period has a
 calendar extent only through the company's fiscal calendar: the month its fiscal year starts
-and whether the year is named after the calendar year it ends in (Nvidia, Microsoft, Apple)
-or starts in (SoftBank, Sony). `FY2026-Q1` of Microsoft (July start, named by its end) is
+and labels are named after the calendar year the fiscal year ends in (Nvidia, Microsoft, Apple
+name their years so; Sony's and SoftBank's texts name them by the year they start in, which
+`FiscalCalendar.from_text` turns into the canonical label). `FY2026-Q1` of Microsoft (July start, named by its end) is
 July to September 2025, the same extent as the calendar `2025-Q3`.
 """
 from __future__ import annotations
@@ -18,22 +19,28 @@ PERIOD_RE = re.compile(r"(?P<fy>FY)?(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{
 
 @dataclass(frozen=True)
 class FiscalCalendar:
+    """A company's fiscal calendar. Labels are canonical: `FY2025` is always the fiscal year that
+    ends in 2025, whatever the company calls it; `named_by` says only how its own texts name a
+    year ("start": Sony's "Geschäftsjahr 2024" runs April 2024 to March 2025, which is FY2025)."""
     start_month: int = 1       # the month the fiscal year starts in
-    named_by: str = "end"      # "end": FY2026 ends in 2026; "start": FY2025 starts in 2025
+    named_by: str = "end"      # how the company's texts name a year: by the year it ends or starts in
 
     def year_start(self, fy: int) -> dt.date:
-        """First day of fiscal year `fy`."""
+        """First day of fiscal year `fy` (the one that ends in `fy`)."""
         if self.start_month == 1:
             return dt.date(fy, 1, 1)
-        first_year = fy - 1 if self.named_by == "end" else fy
-        return dt.date(first_year, self.start_month, 1)
+        return dt.date(fy - 1, self.start_month, 1)
 
     def fiscal_year_of(self, day: dt.date) -> int:
         """The fiscal year a calendar day falls in."""
         if self.start_month == 1:
             return day.year
         started = day.year if day.month >= self.start_month else day.year - 1
-        return started + 1 if self.named_by == "end" else started
+        return started + 1
+
+    def from_text(self, year: int) -> int:
+        """The canonical fiscal year of a year as the company's texts name it."""
+        return year + 1 if self.named_by == "start" and self.start_month != 1 else year
 
 
 CALENDAR = FiscalCalendar()

@@ -154,10 +154,14 @@ class UnitsFile(Rules):
     rate_words: Words = []
     count_context: Words = []
     gpu_models: list[regex(prefix="(?:", suffix=")")] = Field(description="regular expressions of GPU model names")
+    product_units: dict[Key, list[regex(prefix="(?:", suffix=")")]] = Field(
+        default={}, description="a unit -> regular expressions of product names counted as it: console: ['PS\\d']")
     generic_prefixes: Words = Field(description="compound prefixes that are no item: KI, AI, …")
     durations: dict[TimeUnit, Words] = Field(description="units of time: year: [Jahre, Jahren, …]")
     duration_adjectives: dict[TimeUnit, Word] = Field(description="year: jährig, …")
     duration_nouns: dict[Word, "DurationNoun"] = Field(default={}, description="Vierteljahr: {value: 0.25, unit: year}")
+    duration_multiples: dict[Word, "DurationNoun"] = Field(
+        default={}, description="a unit of time as a multiple of one: Jahrzehnte: {value: 10, unit: year}")
     percent: Words = Field(description="%, Prozent, …")
     percentage_points: Words = Field(description="Prozentpunkte, …")
     rank_before: Words = Field(description="Platz, Rang, Top, …")
