@@ -151,10 +151,10 @@ class DateRules:
              [(mods + SP, None), (r"\d\d?\.[ \u00a0\u202f]?" + self.month_any, None)]),
             ("quarter", "", r"(?:Q(?P<q>[1-4])|(?P<qn>[1-4])\." + SP + r"Quartal(?:s)?|" + fadj + r"(?P<qw>" + quarter_words + r")"
                         + SP + r"(?:(?P<fadj2>fiskalische[nrs]?)" + SP + r")?Quartal(?:s)?)(?:(?:" + SP + r"|/|\s?'\s?)" + year
-                        + r"(?:/(?P<qfyend>\d\d)(?![\d/]))?|" + SP + r"(?:(?:des|seines|ihres)" + SP + r")?" + fiscal + SP + r"(?P<fyear>" + YEAR + r"))?" + NB,
+                        + r"(?:/(?P<qfyend>\d\d)(?![\d/]))?|" + SP + r"(?:(?:des|seines|ihres)" + SP + r")?" + fiscal + SP + r"(?P<fyear>" + YEAR + r")(?:/(?P<ffyend>\d\d)(?![\d/]))?)?" + NB,
              quarter_start),
             ("half", "", r"(?:H(?P<h>[12])|(?P<hw>" + half_words + r")" + SP + r"(?:Halbjahr(?:es)?|Jahreshälfte|Hälfte))(?:" + SP + r"(?:von" + SP + r")?" + year + r"|" + SP
-                     + r"(?:des|seines|ihres)" + SP + fiscal + SP + r"(?P<fyear>" + YEAR + r"))" + NB,
+                     + r"(?:des|seines|ihres)" + SP + fiscal + SP + r"(?P<fyear>" + YEAR + r")(?:/(?P<ffyend>\d\d)(?![\d/]))?)" + NB,
              [(r"H[12]", None), (half_words, None)]),
             ("half_bare", after_word, r"(?P<hw>" + half_words + r")" + SP + r"(?:Halbjahr(?:es)?|Jahreshälfte|Geschäftshalbjahr(?:es)?)"
                           + r"(?:" + SP + r"(?:des|seines|ihres)" + SP + fiscal + r")?" + NB, None),

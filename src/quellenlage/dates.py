@@ -26,6 +26,13 @@ WORDS = "date_words"  # candidates that come as figures from date_words.py
 RANGE_GAP = re.compile(r"[ \u00a0\u202f]*(?:bis(?:[ \u00a0\u202f]+(?:zum|Ende|Anfang))?|–|—|-)[ \u00a0\u202f]*")
 
 
+def fiscal_end(g: dict) -> int:
+    """The year a fiscal year named in the text ends in: "des Geschäftsjahres 2024/25" is 2025."""
+    year = int(g["fyear"])
+    end = g.get("ffyend")
+    return year + 1 if end and (year + 1) % 100 == int(end) else year
+
+
 class DateScanner:
     def __init__(self, rules: DateRules):
         self.r = rules
@@ -178,7 +185,7 @@ class DateScanner:
         elif name == "quarter":
             q = int(g.get("q") or g.get("qn") or self.r.cfg["quarters"][g["qw"].lower()])
             if g.get("fiscal"):
-                expr = DateExpr(year=int(g["fyear"]), quarter=q, fiscal=True)
+                expr = DateExpr(year=fiscal_end(g), quarter=q, fiscal=True)
             elif year is None:
                 return None  # "im dritten Quartal" alone is the quarter_bare pattern
             elif g.get("qfyend"):  # "Q4 2024/25": a quarter of the fiscal year that ends in 2025
@@ -253,7 +260,7 @@ class DateScanner:
             return fig
         elif name == "half":
             h = int(g.get("h") or self.r.cfg["halves"][g["hw"].lower()])
-            expr = DateExpr(year=int(g["fyear"]) if g.get("fiscal") else year, half=h, fiscal=bool(g.get("fiscal")))
+            expr = DateExpr(year=fiscal_end(g) if g.get("fiscal") else year, half=h, fiscal=bool(g.get("fiscal")))
         elif name == "fiscal_year":
             fy = g.get("fyy")
             y = year if year is not None else (int(fy) + (2000 if len(fy) == 2 else 0))
@@ -338,7 +345,7 @@ class DateScanner:
         else:
             return None
         if named_start and expr.fiscal and expr.year is not None and name != "split_year" \
-                and not (g.get("fyend") or g.get("qfyend") or g.get("frel")):
+                and not (g.get("fyend") or g.get("qfyend") or g.get("ffyend") or g.get("frel")):
             expr = replace(expr, year=expr.year + 1)  # Sony's "Geschäftsjahr 2024" ends in 2025: FY2025
         fig = Figure(s, e, "DATE", rule=f"date_{name}")
         fig._expr = expr  # kept for narrative resolution, not written out
