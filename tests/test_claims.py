@@ -198,3 +198,13 @@ def test_a_loss_is_a_negative_result_however_it_is_written(nlp):
     assert values[("operating_income", "3 Millionen Dollar")] == 3e6  # a profit word nearer
     assert values[("operating_income", "10 Millionen Dollar")] == -10e6
     assert values[("revenue", "823 Millionen Dollar")] == 823e6  # revenue is never a loss
+
+
+def test_the_value_a_change_started_from_is_no_claim_about_the_period(nlp):
+    """ "von 138 Mrd. $ auf 455 Mrd. $": the first is an earlier value at a time no one names, kept
+    as an unnamed part (never compared across sources); the second is the backlog now."""
+    got = {c["text"]: (c["property"], c["segment"], c["period"]) for c in claims_of(nlp, (
+        "Oracle legte am Dienstag die Zahlen für das erste Quartal des Geschäftsjahres 2025/26 vor. Der "
+        "Auftragsbestand ist innerhalb eines Quartals von 138 Mrd. $ auf 455 Mrd. $ hochgeschnellt."), "2025-09-10")}
+    assert got["138 Mrd. $"][:2] == ("backlog", "(Teil)")
+    assert got["455 Mrd. $"][:2] == ("backlog", None)

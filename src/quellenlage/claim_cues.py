@@ -14,6 +14,17 @@ CONVERTED_LATER = re.compile(r"(?<!\w)(?:umgerechnet|das\s+entspricht|entspricht
 PRONOUN_OPENER = re.compile(r"\s*(?:Sie|Er|Es|Ihr|Ihre|Ihren|Ihrem|Sein|Seine|Seinen|Seinem|Deren|Dessen)\s")  # "Ihr Umsatz sank …": the part named before
 CLARIFIES = re.compile(r"\s*(?:Gemeint\s+(?:war|ist|sind|waren)|Damit\s+(?:ist|war|sind)|Das\s+bezieht\s+sich)\b")
 RELATIVE_AFTER = re.compile(r"\s*(?:die|der|das|den|welche[rns]?)\s+(?!\d)")
+FROM_VALUE = re.compile(r"(?<![\w-])von\s+(?:(?:rund|etwa|knapp|gut|ungefähr|über|mehr\s+als)\s+)?$")
+TO_VALUE = re.compile(r"[^\S\n]*(?:\([^()\n]{0,30}\)[^\S\n]*)?auf\s+(?:(?:rund|etwa|knapp|gut|ungefähr|über|mehr\s+als)\s+)?[\d~]")
+
+
+def starting_value(text: str, fig: dict) -> bool:
+    """ "ist innerhalb eines Quartals von 138 Mrd. $ auf 455 Mrd. $ gestiegen": the value a change
+    started from, at a time the sentence does not name."""
+    return FROM_VALUE.search(text, max(0, fig["start"] - 24), fig["start"]) is not None \
+        and TO_VALUE.match(text, fig["end"]) is not None
+
+
 PER_SHARE = re.compile(r"\s+(?:Aktie|Anteilsschein|Papier)\b")
 CONTINUATION = re.compile(r"\s*(?:was|wovon|womit|wobei|davon|und|sowie|das|die|der|damit|danach|davor|zuvor|dann|anschließend|nun|ein\s+Plus|ein\s+Minus|eine\s+Zunahme|ein\s+Anstieg|ein\s+Rückgang|ein\s+Zuwachs)\b", re.IGNORECASE)
 RELATIVE_OPENER = re.compile(r"\s*(?:in\s+dem|in\s+der|in\s+denen|als|wo|damals)\b")

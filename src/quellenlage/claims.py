@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 
-from quellenlage.claim_cues import (bare_date, bracketed_for_other, compound_of, governs, list_header, CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, CONVERTED_LATER, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
+from quellenlage.claim_cues import (bare_date, bracketed_for_other, starting_value, compound_of, governs, list_header, CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, CONVERTED_LATER, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
                                     PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WITH_PRODUCT, governs_other, has_figure, same_amount_before, same_magnitude,
                                     table_header, table_year)
 from quellenlage.claim_periods import resolve_periods
 from quellenlage.claim_late import comparisons_happened, headings_take_body_frames, unfinished_periods
-from quellenlage.claim_parts import mark_unnamed_parts
+from quellenlage.claim_parts import PART, mark_unnamed_parts
 from quellenlage.claim_rules import ClaimRules, DocView, Property, nearest_trigger
 from quellenlage.frames import FrameFinder
 from quellenlage.normalize.periods import claim_time
@@ -203,7 +203,7 @@ class ClaimFinder:
                 d["label"] == "DATE" and d.get("date_relation") == "since" for d in view.figure_index.starting(cs, ce))
                 or SINCE.search(text, cs, fig["start"])):
             segment = "cumulative"  # "Seit der Gründung 2023 hat xAI 14 Mrd. eingesammelt": a running total
-        if inherited is not None and segment is None and subject == inherited["subject"]:
+        if inherited is not None and segment is None and subject == inherited["subject"] and inherited["segment"] != PART:
             segment = inherited["segment"]
         if segment is None and (measure == "change" or CONTINUATION.match(text, cs)):
             # "Das Rechenzentrumsgeschäft kam auf 51,2 Mrd., ein Plus von 66 Prozent": the part
@@ -214,7 +214,7 @@ class ClaimFinder:
                     break
                 if c["property"] == prop.key and c["subject"] == subject and c["figure"]["end"] <= fig["start"]:
                     before.insert(0, c)
-            if before:
+            if before and before[-1]["segment"] != PART:
                 segment = before[-1]["segment"]
         segment = segment or None  # "" = named as the whole
         if prop.needs_segment and segment is None:
@@ -244,6 +244,9 @@ class ClaimFinder:
                     and not inherited["relative"]:
                 period = inherited["period"]
                 follows = inherited  # resolved in the second pass when still open
+            if period is None and relative in (None, "reported") and starting_value(text, fig):
+                # "von 138 Mrd. $ auf 455 Mrd. $": an earlier time no one names, never compared as the period's
+                relative, segment = None, PART
         if time == "flow" and header is not None:
             column = table_year(fig["start"], view.tables, fiscal)  # a key-figure table's column "2024"
             if column is not None:

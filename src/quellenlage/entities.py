@@ -154,7 +154,8 @@ class EntityRules:
         heads = sorted({n[:1].lower() + n[1:] for n in nouns if n[:1].isupper() and "-" not in n})
         # (inflected too: "des Kabel-TV-Ausrüsters Scientific Atlanta")
         rx = re.compile(r"(?<![\w-])(?:(?:[A-ZÄÖÜ][\w]*-){0,2}(?:" + trie_alternation(nouns) + r")|(?:[A-ZÄÖÜ][\w]*-){0,2}[A-ZÄÖÜ][a-zäöüß]{2,}(?:"
-                        + trie_alternation(heads) + r"))(?:e?s|e?n)?[ \t\u00a0]+(?P<name>[A-ZÄÖÜ][\w&.-]*[\w](?:[ \u00a0][A-ZÄÖÜ][\w-]+){0,2})(?![\w-])")
+                        + trie_alternation(heads) + r"))(?:e?s|e?n)?[ \t\u00a0]+(?P<name>(?:[A-ZÄÖÜ]|(?!\d+[GgKk]\b)\d{1,3}(?=[A-Za-z&]))[\w&.-]*[\w](?:[ \u00a0][A-ZÄÖÜ][\w-]+){0,2})(?![\w-])")
+        # (a name may start with digits: "der Gentest-Anbieter 23andMe", "der Provider 1&1")
         return Anchored(rx, re.compile(trie_alternation(nouns + heads)))
 
     @cached_property
