@@ -17,10 +17,10 @@ from functools import cached_property
 from typing import Iterable
 
 from quellenlage.normalize.periods import FiscalCalendar
-from quellenlage.entity_names import (CAPS_BEFORE, CAPS_AFTER, DATELINE_AFTER, LABEL_BEFORE, LABEL_HEAD, LABEL_SHORT_TAIL, LABEL_SHORT_AFTER, TICKER_AFTER, INDEX_TICKER, NOT_AN_ORG_AFTER, MODEL_COMPOUND, bare_names, genitive_of)
+from quellenlage.entity_names import (CAPS_BEFORE, CAPS_AFTER, DATELINE_AFTER, LABEL_BEFORE, LABEL_HEAD, LABEL_SHORT_TAIL, LABEL_SHORT_AFTER, TICKER_AFTER, NOT_AN_ORG_AFTER, MODEL_COMPOUND, bare_names, genitive_of)
 from quellenlage.patterns import Anchored, Gated, alternation, trie_alternation
 from quellenlage.rules import RuleSet
-from quellenlage.entity_people import WORDS_BEFORE, find_people
+from quellenlage.entity_people import WORDS_BEFORE, find_people, gazetteer_mentions
 from quellenlage.textutil import Occupied, line_start
 
 GAZETTEER_TYPES = (("organisations", "ORG"), ("persons", "PER"), ("models", "MODEL"),
@@ -282,14 +282,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     for m in rules.maker_re.finditer(masked):
         if taken.free(*m.span()):
             add(m.start(), m.end(), rules.makers[m.group("p")], "ORG", "gazetteer")
-    for m in rules.gazetteer.finditer(masked):
-        if taken.free(*m.span()):
-            name, typ, vendor = rules.table[m.group("e")]
-            if typ == "INDEX" and INDEX_TICKER.match(masked[m.end():m.end() + 4]):
-                continue  # "(NASDAQ:INTC)": an exchange in a ticker symbol, no index
-            head = m.group("head") or (m.group("lhead")[:1].upper() + m.group("lhead")[1:] if m.group("lhead") else None)
-            if rules.head_fits(typ, head):
-                add(m.start(), m.end(), name, typ, "gazetteer", rules.gender(name.split()[0]) if typ == "PER" else None, vendor)
+    gazetteer_mentions(masked, rules, taken, add)
     for x in extra:
         if taken.free(x.start, x.end):
             add(x.start, x.end, x.name, x.type, "backbone", rules.gender(x.name.split()[0]) if x.type == "PER" else None)

@@ -5,6 +5,7 @@ a third name word, and later surname-only mentions resolved to the full name. Pu
 from __future__ import annotations
 
 import re
+from quellenlage.entity_names import INDEX_TICKER
 from quellenlage.patterns import Gated, alternation
 
 NAME_RX = Gated(r"(?<![\w-])", r"(?P<first>[A-ZÄÖÜ][a-zäöüéèáç]+(?:-[A-ZÄÖÜ][a-zäöü]+)?)[ \u00a0](?:[A-ZÄÖÜ]\.[ \u00a0])?"
@@ -90,3 +91,31 @@ def find_people(text: str, rules, taken, add, out: list) -> None:
             _, name, g = single[m.group("s")]
             if taken.free(*m.span()):
                 add(m.start(), m.end(), name, "PER", "surname", g)
+
+
+OTHER_FIRST_NAME = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]{2,})[ \u00a0]+$")  # a first name right before a surname
+
+
+def gazetteer_mentions(masked: str, rules, taken, add) -> None:
+    """Names the gazetteer knows, where the text is free; a person the gazetteer knows by
+    surname only when no other first name stands before it ("Salil Parekh" is not Kevan Parekh)."""
+    namesakes: dict[str, str] = {}  # surname -> the other person of that name the text introduced
+    for m in rules.gazetteer.finditer(masked):
+        if taken.free(*m.span()):
+            name, typ, vendor = rules.table[m.group("e")]
+            if typ == "INDEX" and INDEX_TICKER.match(masked[m.end():m.end() + 4]):
+                continue  # "(NASDAQ:INTC)": an exchange in a ticker symbol, no index
+            head = m.group("head") or (m.group("lhead")[:1].upper() + m.group("lhead")[1:] if m.group("lhead") else None)
+            if typ == "PER" and " " not in m.group(0).strip():
+                surname = m.group(0).strip()
+                other = OTHER_FIRST_NAME.search(masked, max(0, m.start() - 30), m.start())
+                if other and other.group(1) != name.split()[0] and rules.gender(other.group(1)) is not None:
+                    # "Konzernchef Salil Parekh" is not the gazetteer's Kevan Parekh, nor is "Parekh" after it
+                    namesakes[surname] = f"{other.group(1)} {surname}"
+                    add(other.start(1), m.end(), namesakes[surname], "PER", "name", rules.gender(other.group(1)))
+                    continue
+                if surname in namesakes:
+                    add(m.start(), m.end(), namesakes[surname], "PER", "surname", rules.gender(namesakes[surname].split()[0]))
+                    continue
+            if rules.head_fits(typ, head):
+                add(m.start(), m.end(), name, typ, "gazetteer", rules.gender(name.split()[0]) if typ == "PER" else None, vendor)

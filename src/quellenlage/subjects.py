@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from quellenlage.entities import Entity
 from quellenlage.patterns import alternation
-from quellenlage.subject_cues import (embedded, listed, salient, CAPITALISED_RUN, COMPARISON_OPENER, COORDINATED, DEFINITE_OPENER, GEGEN, INVESTOR_AFTER, INVESTOR_BEFORE, LIST_GAP, OPENING_NP, RELATIVE, SAYS_BEFORE, TOPIC_FOR,
+from quellenlage.subject_cues import (embedded, listed, salient, CAPITALISED_RUN, OF_OBJECT, COMPARISON_OPENER, COORDINATED, DEFINITE_OPENER, GEGEN, INVESTOR_AFTER, INVESTOR_BEFORE, LIST_GAP, OPENING_NP, RELATIVE, SAYS_BEFORE, TOPIC_FOR,
                                       NOUN_PHRASE, GroupCues, NameCues, allotted_to, both_named, table_row_subject,
                                       together_named, with_subsidiary)
 
@@ -308,7 +308,9 @@ class SubjectFinder(NameCues):
             if prev is None or prev[0] >= start:
                 break
             first = [e for e in view.entity_index.starting(prev[0], start) if e.end <= start
-                     and not self.rival_before.search(view.text, max(0, e.start - 40), e.start)]
+                     and not self.rival_before.search(view.text, max(0, e.start - 40), e.start)
+                     # (not an object: "setzt man auf die Kunden von 1&1. Der Mutterkonzern …")
+                     and not OF_OBJECT.search(view.text, max(0, e.start - 14), e.start)]
             if first and first[0].type == typ and first[0] in usable:
                 return first[0].name  # (not "Der börsennotierte Rivale Snowflake": another company)
             start = prev[0]
