@@ -31,6 +31,7 @@ UNIT_LABEL = re.compile(r"[ \t]*(?:[-–•*][ \t]+)?(?:[^\W\d_][\w-]*[ \t]+){0,
 ADJ_ENDINGS = ("e", "en", "er", "es", "em", "lich", "ig", "iv", "ive", "iven", "iver")
 FREQUENCY_WORDS = ("wöchentlich", "monatlich", "täglich")
 TOKEN_RE = re.compile(r"[^\s,;:!?()\[\]„“”\"»«/|]+")
+ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "einer", "einem", "einen", "eine"})
 GENERIC = "?"  # a generic noun ("Exemplare"): the unit comes from the context
 # Counts that name no noun of their own may take the unit of an earlier count.
 ELLIPTIC_RULES = frozenset({"count_scaled", "count_grouped", "count_english", "count_elliptic",
@@ -206,8 +207,12 @@ class CountUnits:
         not the basis of a rate ("pro Token nur 37 Milliarden")."""
         s = self._reach(text, start)
         words = re.findall(r"[\w-]+", text[s:start])[-12:]
+        places = self.r.context_prepositions
         for k in range(len(words) - 1, -1, -1):
             w = words[k]
+            if k and (words[k - 1].lower() in places or k > 1 and words[k - 1].lower() in ARTICLES
+                      and words[k - 2].lower() in places):
+                continue  # "zählten auf Luftbildern knapp 20 davon": where they were counted, not what
             if w[0].isupper() and not (k and words[k - 1].lower() in self.r.rate_words):
                 unit = self.r.unit_of(w, prefix_ok=True) or self.r.product_unit(w)
                 if unit and not (things and unit in self.r.people_units):  # "1,76 Mio. Stück" after "für Nutzer"

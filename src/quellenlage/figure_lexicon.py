@@ -174,6 +174,11 @@ class FigureRules:
         return None
 
     @cached_property
+    def context_prepositions(self) -> frozenset[str]:
+        """Prepositions before a noun that place a count ("auf Luftbildern"): it names no unit."""
+        return frozenset(w.lower() for w in self.cfg["units"].get("context_prepositions") or [])
+
+    @cached_property
     def generic_prefixes(self) -> frozenset[str]:
         return frozenset(p.lower() for p in self.cfg["units"]["generic_prefixes"])
 
