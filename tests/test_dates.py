@@ -100,3 +100,10 @@ def test_dateline_fills_published_and_is_no_figure(tmp_path, rules):
 def test_dateline_needs_a_line_start():
     assert find_dateline("Am 21. Januar 2025 stellte OpenAI vor.", DR) is None
     assert find_dateline("Veröffentlicht am 21.01.2025\nText", DR).date_value == "2025-01-21"
+
+
+def test_a_bylines_date_under_headline_and_teaser_is_the_dateline():
+    text = ("Nintendo verdient weniger\n\nDer Umsatz ist um ein Drittel gefallen. Am 5. Juni kommt die Switch 2.\n\n"
+            "Lisa Berger\n9. Mai 2025, 09:12\n\nIm Geschäftsjahr sank der Umsatz.")
+    assert find_dateline(text, DR).date_value == "2025-05-09"
+    assert find_dateline("A\nB\nC\nD\nE\nF\nG\n9. Mai 2025, 09:12\n", DR) is None  # too far down: a date in the text

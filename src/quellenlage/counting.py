@@ -219,6 +219,19 @@ class CountUnits:
                     return unit
         return None
 
+    def refined(self, text: str, start: int, unit: str | None) -> str | None:
+        """A generic unit the sentence's product makes specific: "Von der Switch setzte Nintendo
+        10,8 Millionen Geräte ab" counts consoles (rules: `refinable_units`, `product_units`)."""
+        if unit not in self.r.refinable_units:
+            return unit
+        s = sentence_start(text, start)
+        e = text.find(".", start)
+        for m in re.finditer(r"[A-ZÄÖÜ][\w-]*(?:[ \u00a0](?:\d+|[A-ZÄÖÜ][\w-]*))?", text[s:e if e > 0 else len(text)]):
+            found = self.r.product_unit(m.group(0)) or self.r.product_unit(m.group(0).split()[0])
+            if found:
+                return found
+        return unit
+
     def _reach(self, text: str, start: int) -> int:
         """The sentence start before `start`, not across a table cell or a line."""
         s = sentence_start(text, start)

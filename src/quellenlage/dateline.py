@@ -13,16 +13,19 @@ DATELINE_LEAD = re.compile(
     r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?[ \t]*)?$")
 
 
-def find_dateline(text: str, rules: DateRules, start: int = 0, lines: int = 3) -> Figure | None:
-    """A full date at the start of one of the first lines ("Berlin, 21. Januar 2025 –",
-    "Veröffentlicht am 21.01.2025"): the publication date of an article without metadata."""
+def find_dateline(text: str, rules: DateRules, start: int = 0, lines: int = 6) -> Figure | None:
+    """A full date at the start of one of the first non-empty lines ("Berlin, 21. Januar 2025 –",
+    "Veröffentlicht am 21.01.2025", a byline's "9. Mai 2025, 09:12" under headline and teaser): the
+    publication date of an article without metadata."""
     scanner = DateScanner(rules)
     pos = start
-    for _ in range(lines):
+    seen = 0
+    while seen < lines:
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
         line = text[pos:end]
         if line.strip():
+            seen += 1
             for fig in scanner.scan(line):
                 if fig.date_value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", fig.date_value) \
                         and DATELINE_LEAD.fullmatch(line[:fig.start]):

@@ -328,6 +328,8 @@ class DateScanner:
             fig.date_value = f"FY{fy}" if fy else None
             fig.date_relation = self._relation(text, s)
             return fig
+        elif name == "months_until":
+            return self._months_until(text, s, e, g, year, published)
         elif name == "holiday":
             month, day_ = (int(x) for x in self.r.cfg["holidays"][g["hol"]].split("-"))
             expr = DateExpr(month=month, day=day_, future=future, past=past)
@@ -353,6 +355,20 @@ class DateScanner:
         fig.date_mod = mod
         if name != "ago":
             fig.date_relation = self._relation(text, s)
+        return fig
+
+    def _months_until(self, text, s, e, g, year, published) -> Figure | None:
+        """ "in den zwölf Monaten bis Ende März": an interval of whole months ending in that month
+        (of the year named, else the last such month by publication)."""
+        month, n = self.r.month_of[g["month"]], int(self.r.cfg["months_until"][g["n"]])
+        if year is None:
+            last = resolve(DateExpr(month=month, past=True), published)
+            if not last:
+                return None
+            year = int(last[:4])
+        k = year * 12 + month - 1 - (n - 1)
+        fig = Figure(s, e, "DATE", rule="date_months_until")
+        fig.date_value = f"{k // 12:04d}-{k % 12 + 1:02d}/{year:04d}-{month:02d}"
         return fig
 
     def _ahead(self, text: str, s: int) -> bool:

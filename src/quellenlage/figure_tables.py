@@ -71,7 +71,8 @@ class TableFigures:
             bracketed = TABLE_ROW_UNIT.search(cell.row or "") and self._table_measure(cell)
             unit = None if bracketed else (self.units.header_unit(cell.header or "")
                                            or self.units.header_unit(whole_label(cell.row) or ""))
-            if unit is None:
+            scale = self._row_scale(cell)  # "Switch-Konsolen (Mio. Einheiten)   10,08": counts in millions
+            if unit is None and scale == 1.0:
                 # (a row that names its own measure in brackets keeps it: "Codeforces (Elo)")
                 measure = self._table_measure(cell) or (None if "(" in (cell.row or "")
                                                         else self._caption_measure(text, cell))
@@ -81,9 +82,20 @@ class TableFigures:
                     self.qualifier.qualify(text, fig, a.plus)
                     yield fig, cell
                 continue
-            fig = Figure(a.start, a.end, "COUNT", value=a.value, unit=unit, rule="table_cell")
+            fig = Figure(a.start, a.end, "COUNT", value=round(a.value * scale, 6), unit=unit, rule="table_cell")
             self.qualifier.qualify(text, fig, a.plus)
             yield fig, cell
+
+    def _row_scale(self, cell: TableCell) -> float:
+        """The scale a row's bracket gives its counts: "(Mio. Einheiten)", "(in Tsd.)"; 1 else."""
+        row = TABLE_ROW_UNIT.search(cell.row or "")
+        if row is None or "%" in row.group(1) or self.r.currency_after[0].search(row.group(1)):
+            return 1.0
+        scale = self.r.scale_re.search(row.group(1))
+        if scale is None:
+            return 1.0
+        form = scale.group("scale")
+        return float(self.r.numbers.scales.get(form) or self.r.numbers.english_scales.get(form.lower()) or 1.0)
 
     def _table_measure(self, cell: TableCell, corner_only: bool = False) -> tuple[str, float, str | None] | None:
         """(label, factor, currency) that a row's bracketed unit ("Backlog (Mrd. €)",

@@ -247,8 +247,9 @@ class Scanner(TableFigures):
         if m and not hyphen:
             if a.kind == "year" or VOR_BEFORE.search(text[max(0, fig.start - 20):fig.start]):
                 return False
-            if BEFORE_THAT.match(text[m.end():m.end() + 12]):
-                return False  # "ein Jahr zuvor" places a date, it is no duration
+            if BEFORE_THAT.match(text[m.end():m.end() + 12]) or (
+                    dtable[m.group("unit")] == "month" and self.r.until_month_re.match(text, m.end())):
+                return False  # "ein Jahr zuvor", "zwölf Monate bis Ende März" place a date, no duration
             fig.label, fig.unit, fig.rule = "DURATION", dtable[m.group("unit")], "duration"
             fig.end = m.end()
             factor = self.r.duration_factors.get(m.group("unit"))
@@ -300,7 +301,7 @@ class Scanner(TableFigures):
                 return False  # "hat 2023 Stellen abgebaut": the year ("2000", "2048 GPUs", "rund 2023 Stellen" count)
             if unit is None and (a.kind == "one" or self._capitalised_before(text, fig.start)):
                 return False
-            fig.unit, fig.item, fig.rule = unit, item, "count_noun"
+            fig.unit, fig.item, fig.rule = self.units.refined(text, fig.start, unit), item, "count_noun"
             if unit == GENERIC:  # "in zwei Varianten": the unit comes from the context (not people: "1,76 Mio. Stück")
                 fig.unit, fig.rule = self.units.unit_from_context(text, fig.start, things=True), "count_generic"
             return True

@@ -344,17 +344,26 @@ class FrameFinder:
 
     @staticmethod
     def _nearest_key(cues: list[tuple[str, re.Pattern]], text: str, cs: int, ce: int, fig: dict) -> str | None:
-        """The key of the cue nearest to the figure; a specific key beats the generic one
-        ("tranche") at the same distance."""
+        """The key of the cue nearest to the figure, one before it first ("eröffneten bei 85 Dollar und
+        schlossen bei 115,50"), unless another number stands between; a specific key beats the
+        generic one ("tranche") at the same distance."""
         found = [(m.span(), key) for key, rx in cues for m in cue_finditer(rx, text, cs, ce)]
         best = None
         for (a, b), key in found:
             if any(x <= a and b <= y and (x, y) != (a, b) for (x, y), _ in found):
                 continue  # "Tranche" inside "ersten Tranche"
-            d = abs(a - fig["start"])
+            if b <= fig["start"]:
+                d = fig["start"] - b + (CUE_GAP_PENALTY if DIGIT.search(text, b, fig["start"]) else 0)
+            else:
+                d = max(0, a - fig["end"]) + CUE_AFTER_PENALTY
             if best is None or d < best[0]:
                 best = (d, key)
         return best[1] if best else None
+
+
+DIGIT = re.compile(r"\d")
+CUE_AFTER_PENALTY = 60   # a cue after the figure counts as this much further away
+CUE_GAP_PENALTY = 200    # a cue with another number between belongs to that one first
 
 
 def _inside(span: tuple[int, int], blocked: list[tuple[int, int]]) -> bool:

@@ -81,7 +81,7 @@ def plain_table_cells(text: str) -> dict[int, list[TableCell]]:
 
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
-        if len(re.findall(r"\S {3,}(?=\S)", body)) >= 1 and not body.lstrip().startswith("|"):
+        if len(re.findall(r"\S {3,}(?=\S)", body)) >= 1 and not body.lstrip().startswith("|") and not INNER_PIPE.search(body):
             block.append((pos, body))
         else:
             flush()
@@ -98,10 +98,14 @@ def table_cells(text: str) -> Tables:
     header: list[str] | None = None
     parent: str | None = None
     pos = 0
-    for line in text.splitlines(keepends=True):
+    lines = text.splitlines(keepends=True)
+    inner = _inner_pipe_rows(lines)
+    for n, line in enumerate(lines):
         stripped = line.strip()
-        if stripped.startswith("|") and stripped.count("|") >= 2:
+        if (stripped.startswith("|") and stripped.count("|") >= 2) or n in inner:
             bounds = [pos + i for i, ch in enumerate(line) if ch == "|"]
+            if n in inner:  # "Kennzahl | 2024/25 | 2023/24": the line's ends bound the outer cells
+                bounds = [pos - 1] + bounds + [pos + len(line.rstrip("\r\n"))]
             spans = list(zip(bounds, bounds[1:]))
             if re.fullmatch(r"\|[\s:|-]+\|?", stripped):
                 pass  # the |---|---| separator
@@ -117,6 +121,26 @@ def table_cells(text: str) -> Tables:
             header, parent = None, None
         pos += len(line)
     return cells
+
+
+INNER_PIPE = re.compile(r"\S[ \t]+\|[ \t]+\S")  # "Umsatz (Mrd. Yen)   | 1.164,9 | 1.671,9"
+
+
+def _inner_pipe_rows(lines: list[str]) -> set[int]:
+    """Lines of a table whose cells are separated by bars but that has no outer bars: two or
+    more consecutive lines with the same number of inner bars (a single such line is a dateline)."""
+    rows: set[int] = set()
+    run: list[int] = []
+    for n, line in enumerate(lines + [""]):
+        body = line.strip()
+        bars = body.count("|") if body and not body.startswith("|") and INNER_PIPE.search(body) else 0
+        if bars and run and lines[run[-1]].strip().count("|") == bars:
+            run.append(n)
+            continue
+        if len(run) >= 2:
+            rows.update(run)
+        run = [n] if bars else []
+    return rows
 
 
 PART_ROW = re.compile(r"(?i)[-–•]?\s*(?:davon|darunter|dav\.)\s")

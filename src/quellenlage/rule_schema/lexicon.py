@@ -153,6 +153,7 @@ class UnitsFile(Rules):
     shorthand_suffix_units: dict[str, Key] = Field(default={}, description="a shorthand's suffix -> its unit: K: token (\"128K\" context)")
     rate_words: Words = []
     count_context: Words = []
+    refinable_units: list[Key] = Field(default=[], description="units a product named in the sentence makes specific: device")
     context_prepositions: Words = Field(default=[], description="prepositions before a noun that place a count: auf (Luftbildern), in (den Regionen)")
     gpu_models: list[regex(prefix="(?:", suffix=")")] = Field(description="regular expressions of GPU model names")
     product_units: dict[Key, list[regex(prefix="(?:", suffix=")")]] = Field(
