@@ -1,10 +1,14 @@
 """Where a date stands (dates.py): its clause, a company named before it on its line, a year
-named just before, and whether a past tense speaks of last year's end. Pure text helpers."""
+named just before, whether a past tense speaks of last year's end, the year a month takes from
+its clause, fiscal years and months named up to a month. Pure, no spaCy."""
 from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from typing import Sequence
+
+from quellenlage.normalize.dates import DateExpr, resolve
 
 
 def clause_bounds(text: str, s: int, e: int, stops: str = ".;:!?\n", reach: int = 400) -> tuple[int, int]:
@@ -34,3 +38,46 @@ def year_over(off: int, mod: str | None, past: bool, published: str | None) -> i
     if off or not past or mod not in ("end", "mid") or not published or len(published) < 7:
         return off
     return -1 if int(published[5:7]) < (12 if mod == "end" else 7) else off
+
+
+TARGET_BEFORE = re.compile(r"\b(?:auf|bis|ab)\s+(?:den\s+|dem\s+|das\s+|zum\s+)?$", re.IGNORECASE)  # a date moved to or lasting until
+
+
+def fiscal_end(g: dict) -> int:
+    """The year a fiscal year named in the text ends in: "des Geschäftsjahres 2024/25" is 2025."""
+    year = int(g["fyear"])
+    end = g.get("ffyend")
+    return year + 1 if end and (year + 1) % 100 == int(end) else year
+
+
+def months_until(month: int, n: int, year: int | None, published: str | None) -> str | None:
+    """ "in den zwölf Monaten bis Ende März": the `n` months up to and with `month` (of `year`, else the
+    last such month by publication), as an ISO interval of months."""
+    if year is None:
+        last = resolve(DateExpr(month=month, past=True), published)
+        if not last:
+            return None
+        year = int(last[:4])
+    k = year * 12 + month - 1 - (n - 1)
+    return f"{k // 12:04d}-{k % 12 + 1:02d}/{year:04d}-{month:02d}"
+
+
+def anchor_in_clause(text: str, dates: list) -> None:
+    """ "Anfang 2025 kam Mitte April ein Update": a month without a year takes the year
+    another date of its clause names."""
+    for k, fig in enumerate(dates):
+        expr = getattr(fig, "_expr", None)
+        if expr is None or expr.month is None or expr.year is not None or expr.weekday is not None:
+            continue
+        # Only a date close by in the same comma-bounded clause: "im November startete, soll
+        # bis 2027" or "… bis 2030. Im Jänner" are no anchors.
+        a, b = clause_bounds(text, fig.start, fig.end, ",;:.!?\n")
+        near = dates[max(0, k - 3):k + 4]  # dates are in text order: the neighbours
+        # a date something is moved to or lasts until is no anchor ("hat Anfang Mai auf den
+        # 26. Mai 2026 verschoben": early May of the year of publication)
+        years = {o._expr.year for o in near if o is not fig and getattr(o, "_expr", None) is not None
+                 and o._expr.year and not o._expr.fiscal and a <= o.start < b
+                 and min(abs(o.start - fig.end), abs(fig.start - o.end)) <= 25
+                 and not TARGET_BEFORE.search(text, max(0, o.start - 14), o.start)}
+        if len(years) == 1:
+            fig.date_value = resolve(replace(expr, year=years.pop()), None)

@@ -161,10 +161,6 @@ class DateRules:
             ("months_elapsed", after_word, r"(?:ersten|vergangenen|letzten)" + SP + r"(?P<n>"
                                + trie_alternation(str(k) for k in self.cfg.get("months_elapsed") or {"(?!)": 0}) + r")" + SP
                                + r"Monate(?:n)?(?:" + SP + r"(?:des|seines|ihres)" + SP + fiscal + r")?" + NB, None),
-            # "in den zwölf Monaten bis Ende März (2025)": the months up to and with that one
-            ("months_until", after_word, r"(?P<n>" + trie_alternation(str(k) for k in self.cfg.get("months_until") or {"(?!)": 0})
-                             + r")" + SP + r"Monate(?:n)?" + SP + r"bis" + SP + r"(?:(?:Ende|zum" + SP + r"Ende)" + SP + r")?"
-                             + self.month_any + r"(?:" + SP + year + r")?", None),
             ("holiday", after_word, r"(?P<hol>" + trie_alternation(self.cfg.get("holidays") or {"(?!)": 0}) + r")" + NB, None),
             ("quarter_named", after_word, r"(?P<qname>" + trie_alternation(self.cfg.get("quarter_names") or {"(?!)": 0}) + r")"
                               + r"(?:" + SP + r"(?:des|seines|ihres)" + SP + r"(?:(?P<frel>" + frel_words + r")" + SP + r")?"

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from typing import Iterable, Sequence
 
-from quellenlage.date_context import YEAR_BEFORE, clause_bounds, near_on_line, year_over
+from quellenlage.date_context import YEAR_BEFORE, anchor_in_clause, clause_bounds, fiscal_end, near_on_line, year_over
 from quellenlage.date_rules import DateRules
 from quellenlage.date_words import nearest_tense
 from quellenlage.figure import Figure
@@ -21,16 +21,8 @@ from quellenlage.textutil import Occupied
 CURRENT_BEFORE = re.compile(r"\b(?:laufende[nms]?|aktuelle[nms]?|kommende[nms]?|nächste[nms]?|bevorstehende[nms]?)\s+$", re.IGNORECASE)
 DATE_LEAD = re.compile(r"(?:\b(?:am|vom|bis|seit|zum|ab|den|dem|bis zum)|[,(]|^)\s*$", re.IGNORECASE)
 MONTH_VALUE = re.compile(r"\d{4}-\d{2}")
-TARGET_BEFORE = re.compile(r"\b(?:auf|bis|ab)\s+(?:den\s+|dem\s+|das\s+|zum\s+)?$", re.IGNORECASE)  # a date moved to or lasting until
 WORDS = "date_words"  # candidates that come as figures from date_words.py
 RANGE_GAP = re.compile(r"[ \u00a0\u202f]*(?:bis(?:[ \u00a0\u202f]+(?:zum|Ende|Anfang))?|–|—|-)[ \u00a0\u202f]*")
-
-
-def fiscal_end(g: dict) -> int:
-    """The year a fiscal year named in the text ends in: "des Geschäftsjahres 2024/25" is 2025."""
-    year = int(g["fyear"])
-    end = g.get("ffyend")
-    return year + 1 if end and (year + 1) % 100 == int(end) else year
 
 
 class DateScanner:
@@ -75,7 +67,7 @@ class DateScanner:
         # "jeden Mittwoch", "jeweils am 1. des Monats": recurring, no single date
         out = [f for f in out if not (f.date_value and len(f.date_value) >= 8
                                       and self.r.recurring_re.search(text, max(0, f.start - 12), f.start))]
-        self._anchor_in_clause(text, out)
+        anchor_in_clause(text, out)
         if not published:
             self._resolve_by_narrative(out)
         out = self._merge_month_ranges(text, out)
@@ -106,26 +98,6 @@ class DateScanner:
             out.append(a)
             i += 1
         return out
-
-    def _anchor_in_clause(self, text: str, dates: list[Figure]) -> None:
-        """ "Anfang 2025 kam Mitte April ein Update": a month without a year takes the year
-        another date of its clause names."""
-        for k, fig in enumerate(dates):
-            expr = getattr(fig, "_expr", None)
-            if expr is None or expr.month is None or expr.year is not None or expr.weekday is not None:
-                continue
-            # Only a date close by in the same comma-bounded clause: "im November startete, soll
-            # bis 2027" or "… bis 2030. Im Jänner" are no anchors.
-            a, b = clause_bounds(text, fig.start, fig.end, ",;:.!?\n")
-            near = dates[max(0, k - 3):k + 4]  # dates are in text order: the neighbours
-            # a date something is moved to or lasts until is no anchor ("hat Anfang Mai auf den
-            # 26. Mai 2026 verschoben": early May of the year of publication)
-            years = {o._expr.year for o in near if o is not fig and getattr(o, "_expr", None) is not None
-                     and o._expr.year and not o._expr.fiscal and a <= o.start < b
-                     and min(abs(o.start - fig.end), abs(fig.start - o.end)) <= 25
-                     and not TARGET_BEFORE.search(text, max(0, o.start - 14), o.start)}
-            if len(years) == 1:
-                fig.date_value = resolve(replace(expr, year=years.pop()), None)
 
     def _resolve_by_narrative(self, dates: list[Figure]) -> None:
         """Without a publication date, "am 27. Jänner" takes the year of the last date
@@ -328,8 +300,6 @@ class DateScanner:
             fig.date_value = f"FY{fy}" if fy else None
             fig.date_relation = self._relation(text, s)
             return fig
-        elif name == "months_until":
-            return self._months_until(text, s, e, g, year, published)
         elif name == "holiday":
             month, day_ = (int(x) for x in self.r.cfg["holidays"][g["hol"]].split("-"))
             expr = DateExpr(month=month, day=day_, future=future, past=past)
@@ -355,20 +325,6 @@ class DateScanner:
         fig.date_mod = mod
         if name != "ago":
             fig.date_relation = self._relation(text, s)
-        return fig
-
-    def _months_until(self, text, s, e, g, year, published) -> Figure | None:
-        """ "in den zwölf Monaten bis Ende März": an interval of whole months ending in that month
-        (of the year named, else the last such month by publication)."""
-        month, n = self.r.month_of[g["month"]], int(self.r.cfg["months_until"][g["n"]])
-        if year is None:
-            last = resolve(DateExpr(month=month, past=True), published)
-            if not last:
-                return None
-            year = int(last[:4])
-        k = year * 12 + month - 1 - (n - 1)
-        fig = Figure(s, e, "DATE", rule="date_months_until")
-        fig.date_value = f"{k // 12:04d}-{k % 12 + 1:02d}/{year:04d}-{month:02d}"
         return fig
 
     def _ahead(self, text: str, s: int) -> bool:

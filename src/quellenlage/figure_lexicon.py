@@ -27,7 +27,7 @@ class FigureRules:
     def from_ruleset(cls, rules: RuleSet) -> "FigureRules":
         cfg = {name: rules.get(name) for name in
                ("numbers", "currencies", "currency_names", "units", "qualifiers", "not_figures",
-                             "segmentation", "language", "dates")}
+                             "segmentation", "language")}
         return cls(NumberRules.from_config(cfg["numbers"]), cfg)
 
     # --- scale words, currencies, units -------------------------------------------------
@@ -172,13 +172,6 @@ class FigureRules:
                 if rx.fullmatch(cand):
                     return unit
         return None
-
-    @cached_property
-    def until_month_re(self) -> re.Pattern:
-        """ "zwölf Monaten bis Ende März": months up to a named one are a period (a date), no duration."""
-        months = [f for forms in (self.cfg.get("dates") or {}).get("months", {}).values() for f in forms] or ["(?!)"]
-        return re.compile(r"[ \u00a0]+bis[ \u00a0]+(?:(?:Ende|zum[ \u00a0]+Ende)[ \u00a0]+)?(?:" + alternation(months)
-                          + r")(?!" + LETTER + r")")
 
     @cached_property
     def refinable_units(self) -> frozenset[str]:

@@ -247,9 +247,8 @@ class Scanner(TableFigures):
         if m and not hyphen:
             if a.kind == "year" or VOR_BEFORE.search(text[max(0, fig.start - 20):fig.start]):
                 return False
-            if BEFORE_THAT.match(text[m.end():m.end() + 12]) or (
-                    dtable[m.group("unit")] == "month" and self.r.until_month_re.match(text, m.end())):
-                return False  # "ein Jahr zuvor", "zwölf Monate bis Ende März" place a date, no duration
+            if BEFORE_THAT.match(text[m.end():m.end() + 12]):
+                return False  # "ein Jahr zuvor" places a date, it is no duration
             fig.label, fig.unit, fig.rule = "DURATION", dtable[m.group("unit")], "duration"
             fig.end = m.end()
             factor = self.r.duration_factors.get(m.group("unit"))

@@ -57,7 +57,8 @@ class FrameRules:
     @cached_property
     def year_until(self) -> re.Pattern:
         """Right before a month: "im Geschäftsjahr bis Ende September 2024" (the year ending then)."""
-        years = alternation((self.cfg.get("fiscal_calendar") or {}).get("year_words") or ["(?!)"])
+        fc = self.cfg.get("fiscal_calendar") or {}
+        years = alternation(list(fc.get("year_words") or []) + list(fc.get("twelve_months") or []) or ["(?!)"])
         return re.compile(r"(?:" + years + r")\s*\(?\s*bis\s+(?:Ende\s+|zum\s+)?$")
 
     @cached_property

@@ -19,6 +19,7 @@ from quellenlage.normalize.periods import (
     year_so_far,
 )
 
+from quellenlage.date_context import months_until
 from quellenlage.frame_rules import FrameRules
 from quellenlage.patterns import cue_finditer, cue_search
 from quellenlage.textutil import SpanIndex, bracketed_before
@@ -294,8 +295,12 @@ class PeriodResolver:
             y, mo = int(value[:4]), int(value[5:7])
             return quarter_ending(y, mo, fiscal)
         if value and g in ("month", "day") and flow and self.r.year_until.search(before):
-            # "im Geschäftsjahr bis Ende Januar 2024": the (fiscal) year that ended then
-            q = quarter_ending(int(value[:4]), int(value[5:7]), fiscal)
+            # "im Geschäftsjahr bis Ende Januar 2024": the (fiscal) year that ended then; "in den zwölf
+            # Monaten bis Ende März" of a calendar-year company: those months
+            y, mo = int(value[:4]), int(value[5:7])
+            if (fiscal is None or fiscal.start_month == 1) and mo != 12:
+                return months_until(mo, 12, y, None)
+            q = quarter_ending(y, mo, fiscal)
             return q.rsplit("-", 1)[0] if q else None
         if flow and g in ("day", "week"):
             return None  # "am Mittwoch meldete …": the day of the news, not the period

@@ -53,7 +53,6 @@ class DatesFile(Rules):
     month_year_relative: dict[Word, Offset] = Field(default={}, description="year after a month -> offset: Vorjahres: -1")
     quarter_names: dict[Word, Quarter] = {}
     months_elapsed: dict[Word, Annotated[int, Field(ge=1, le=12)]] = {}
-    months_until: dict[Word, Annotated[int, Field(ge=1, le=12)]] = Field(default={}, description="zwölf: 12 (\"in den zwölf Monaten bis Ende März\")")
     holidays: dict[Word, MonthDay] = {}
     movable_holidays: dict[Word, Annotated[int, Field(ge=-70, le=70)]] = Field(
         default={}, description="feast -> days after Easter Sunday: Pfingsten: 49")

@@ -90,6 +90,7 @@ class PeriodCues(Rules):
 
 class FiscalCalendarCues(Rules):
     year_words: Annotated[list[Word], Field(min_length=1)]
+    twelve_months: Words = Field(default_factory=list, description="zwölf Monaten, …: a year up to a month (\"in den zwölf Monaten bis Ende März\")")
     quarter_words: Annotated[list[Word], Field(min_length=1)]
     ends: Annotated[list[Word], Field(min_length=1)]
     starts: Annotated[list[Word], Field(min_length=1)]
