@@ -117,6 +117,18 @@ def test_an_update_is_no_conflict():
     assert len(rows) == 1
 
 
+def test_a_stock_at_a_months_end_is_one_with_its_last_day():
+    """ "Ende März beschäftigte Infosys 323.578" (2025-03) and "Beschäftigte per 31.3.: 332.578"
+    (2025-03-31) speak of one point in time."""
+    month = claim(323578, text="323.578", cid="a", source="x", label="COUNT", currency=None, unit="employee",
+                  property="employees", time="stock", window_days=30, period="2025-03",
+                  period_start=dt.date(2025, 3, 1), period_end=dt.date(2025, 3, 31), _day=dt.date(2025, 4, 17).toordinal())
+    day = {**month, "claim_id": "b", "doc_id": "b", "source_key": "y", "value": 332578, "text": "332.578", "period": "2025-03-31",
+           "period_start": dt.date(2025, 3, 31)}
+    facts, rows = build_facts([month, day], NAMES)
+    assert len(rows) == 1 and facts[0]["status"] == "disputed"
+
+
 def test_lasting_values_are_compared_whenever_reported():
     a = claim(15000, text="15.000", cid="a", source="x", label="COUNT", currency=None, unit="gpu",
               property="training_gpus", time="static", window_days=None, _day=dt.date(2024, 1, 1).toordinal())

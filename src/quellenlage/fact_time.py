@@ -42,10 +42,11 @@ def time_buckets(members: list[dict], time: str, window: int | None) -> list[lis
     # At a point in time: a stated date ("Ende September") is compared with the same date, and
     # with figures of sources published within it (or a week after); the rest in windows of
     # publication dates.
+    # (a stock is at the end of the period it names: "Ende März" and "per 31. März" are one time)
     dated: dict[str, list[dict]] = defaultdict(list)
     undated = []
     for c in members:
-        (dated[_period_key(c)] if c.get("period_end") else undated).append(c)
+        (dated[str(c["period_end"])] if c.get("period_end") else undated).append(c)
     rest = []
     for c in undated:
         day = c.get("_day")
