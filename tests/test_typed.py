@@ -62,7 +62,7 @@ def test_a_day_covers_itself(d):
 def test_every_grain_covers_the_day_it_is_made_of(d):
     iso_year, iso_week, _ = d.isocalendar()
     values = {
-        "year": f"{d.year}", "half": f"{d.year}-H{(d.month - 1) // 6 + 1}",
+        "decade": f"{d.year // 10}", "year": f"{d.year}", "half": f"{d.year}-H{(d.month - 1) // 6 + 1}",
         "quarter": f"{d.year}-Q{(d.month - 1) // 3 + 1}", "month": f"{d.year}-{d.month:02d}",
         "week": f"{iso_year}-W{iso_week:02d}", "day": d.isoformat(),
     }

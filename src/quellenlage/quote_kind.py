@@ -72,7 +72,7 @@ class QuoteKinds:
             # „KI-nativen“ Architektur" quotes a named speaker's word for the noun after it
             if re.match(r"\s+[A-ZÄÖÜ][a-zäöüß]", text[q.close_at + 1:q.close_at + 4]):
                 return SPOKEN_NAME, False
-            if len(words) >= 2 and any(w[0].islower() for w in words):
+            if len(words) >= 2 and any(w in self.r.cfg.get("phrase_words", ()) for w in words):
                 # "Parekh sprach von «Zurückhaltung bei Ermessensausgaben»": a phrase, not a coined
                 # name, in the words of whoever is named speaking
                 return SPOKEN_NAME, False

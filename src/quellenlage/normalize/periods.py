@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+DECADE_RE = re.compile(r"\d{3}")
 PERIOD_RE = re.compile(r"(?P<fy>FY)?(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|Q(?P<q>[1-4])|H(?P<h>[12])|W(?P<w>\d{2})))?")
 
 
@@ -64,6 +65,8 @@ def extent(period: str | None, fiscal: FiscalCalendar | None = None) -> tuple[dt
         a, _, b = period.partition("/")
         ea, eb = extent(a, fiscal), extent(b, fiscal)
         return (ea[0], eb[1]) if ea and eb and ea[0] <= eb[1] else None
+    if DECADE_RE.fullmatch(period):  # "201": the 2010s (ISO 8601's decade)
+        return dt.date(int(period) * 10, 1, 1), dt.date(int(period) * 10 + 9, 12, 31)
     m = PERIOD_RE.fullmatch(period)
     if not m:
         return None
@@ -96,7 +99,9 @@ def extent(period: str | None, fiscal: FiscalCalendar | None = None) -> tuple[dt
 
 
 def grain(period: str | None) -> str | None:
-    """`day`, `week`, `month`, `quarter`, `half` or `year` (None for no period)."""
+    """`day`, `week`, `month`, `quarter`, `half`, `year` or `decade` (None for no period)."""
+    if DECADE_RE.fullmatch(period or ""):
+        return "decade"
     m = PERIOD_RE.fullmatch(period or "")
     if not m:
         return None

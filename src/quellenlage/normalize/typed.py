@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from quellenlage.normalize.periods import FiscalCalendar, extent, grain
 
-GRAINS = ("day", "week", "month", "quarter", "half", "year")  # finest first
+GRAINS = ("day", "week", "month", "quarter", "half", "year", "decade")  # finest first
 
 # unit -> (ISO designator, time part?, next smaller unit and how many of it make one)
 DURATION_UNITS: dict[str, tuple[str, bool, tuple[str, int] | None]] = {
@@ -33,7 +33,7 @@ DURATION_UNITS: dict[str, tuple[str, bool, tuple[str, int] | None]] = {
 
 
 def date_grain(value: str | None) -> str | None:
-    """`day`, `week`, `month`, `quarter`, `half` or `year`; an interval has the finer grain
+    """`day`, `week`, `month`, `quarter`, `half`, `year` or `decade`; an interval has the finer grain
     of its two ends; None when the value is no period."""
     if not value:
         return None

@@ -102,6 +102,7 @@ class QuotesFile(Rules):
     cataphora: Words = Field(description="phrases after a quote that name its speaker")
     term_before: Words = Field(description="words before a quoted term: sogenannte, …")
     term_speaking: Words = Field(description="spricht von, nennt, …")
+    phrase_words: Words = Field(default=[], description="German function words that make a quoted fragment a phrase, not a name: bei, für, …")
     pronouns: dict[Word, Gender] = Field(description="er: male, sie: female, …")
     role_nouns: Words = Field(description="Manager, Chefin, …")
     org_nouns: Words = []
