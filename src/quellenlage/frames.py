@@ -340,7 +340,17 @@ class FrameFinder:
                 found = self._nearest_key(self.r.keyed("region_words"), text, cs, ce, fig)
                 if found:
                     return found
+        if "region" in kinds and clauses and self._region_anaphor(text, clauses[0][0], fig["start"]):
+            # "… wuchs das Geschäft in Nordamerika. Dort legte der Umsatz um 36 Prozent zu": that region
+            rx, table = self.r.regions
+            found = [m for m in rx.finditer(text, max(0, clauses[0][0] - 300), clauses[0][0])]
+            if found:
+                return table[found[-1].group("r").lower()]
         return None
+
+    def _region_anaphor(self, text: str, start: int, end: int) -> bool:
+        words = self.r.cfg["segment"].get("region_anaphors") or ()
+        return any(re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", text[start:end]) for w in words)
 
     @staticmethod
     def _nearest_key(cues: list[tuple[str, re.Pattern]], text: str, cs: int, ce: int, fig: dict) -> str | None:

@@ -51,6 +51,7 @@ class SegmentCues(Rules):
     nouns: Words = Field(description="segment nouns: Sparte, Segment, …")
     whole: Words = Field(description="prefixes that mean the whole: gesamt, konzern, …")
     region_prepositions: Words = Field(description="in, aus, …")
+    region_anaphors: Words = Field(default=[], description="Dort, …: a clause opening so is about the region of the sentence before")
     not_sites: Words = Field(default_factory=list, description="capitalised words after 'In' at a clause's start that name no site: Zukunft, Summe, …")
     segment_prepositions: Words = Field(default_factory=list, description="words before a known segment's name: bei der, Umsatz mit, …")
     not_segments: Words = Field(default_factory=list, description="sentence adverbs before a verb at a clause's start that name no segment: Tatsächlich, Zudem, …")
