@@ -245,8 +245,7 @@ class ClaimFinder:
                 period = inherited["period"]
                 follows = inherited  # resolved in the second pass when still open
             if period is None and relative in (None, "reported") and starting_value(text, fig):
-                # "von 138 Mrd. $ auf 455 Mrd. $": an earlier time no one names, never compared as the period's
-                relative, segment = None, PART
+                relative, segment = None, PART  # "von 138 Mrd. $ auf 455 Mrd. $": an unnamed earlier time
         if time == "flow" and header is not None:
             column = table_year(fig["start"], view.tables, fiscal)  # a key-figure table's column "2024"
             if column is not None:
