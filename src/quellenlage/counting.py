@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from quellenlage.figure import Figure
 from quellenlage.figure_lexicon import FigureRules
-from quellenlage.textutil import SPACES, line_start, sentence_start, skip_spaces
+from quellenlage.textutil import ARTICLE_WORDS, SPACES, line_start, sentence_start, skip_spaces
 
 # "- Unterstützte Sprachen: 32": a list row or line whose label ends in the counted noun
 UNIT_LABEL = re.compile(r"[ \t]*(?:[-–•*][ \t]+)?(?:[^\W\d_][\w-]*[ \t]+){0,3}(?P<noun>[^\W\d_][\w-]*):[ \t]*")
@@ -31,7 +31,6 @@ UNIT_LABEL = re.compile(r"[ \t]*(?:[-–•*][ \t]+)?(?:[^\W\d_][\w-]*[ \t]+){0,
 ADJ_ENDINGS = ("e", "en", "er", "es", "em", "lich", "ig", "iv", "ive", "iven", "iver")
 FREQUENCY_WORDS = ("wöchentlich", "monatlich", "täglich")
 TOKEN_RE = re.compile(r"[^\s,;:!?()\[\]„“”\"»«/|]+")
-ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "einer", "einem", "einen", "eine"})
 GENERIC = "?"  # a generic noun ("Exemplare"): the unit comes from the context
 # Counts that name no noun of their own may take the unit of an earlier count.
 ELLIPTIC_RULES = frozenset({"count_scaled", "count_grouped", "count_english", "count_elliptic",
@@ -210,7 +209,7 @@ class CountUnits:
         places = self.r.context_prepositions
         for k in range(len(words) - 1, -1, -1):
             w = words[k]
-            if k and (words[k - 1].lower() in places or k > 1 and words[k - 1].lower() in ARTICLES
+            if k and (words[k - 1].lower() in places or k > 1 and words[k - 1].lower() in ARTICLE_WORDS
                       and words[k - 2].lower() in places):
                 continue  # "zählten auf Luftbildern knapp 20 davon": where they were counted, not what
             if w[0].isupper() and not (k and words[k - 1].lower() in self.r.rate_words):

@@ -60,6 +60,7 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # --- characters and words around an offset (the scanners' shared helpers) ----------------
+ARTICLE_WORDS = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen", "eines"})  # German articles, lower case
 SPACES = " \u00a0\u202f\u2009\t"
 LETTER = r"[^\W\d_]"
 
