@@ -9,7 +9,9 @@ from quellenlage.layout import list_heading
 from quellenlage.textutil import line_end, line_start
 
 COMPARED_WITH = re.compile(r"(?<!\w)(?:nach|gegenüber|statt|nach\s+zuvor|nach\s+noch)\s+(?:(?:rund|etwa|knapp|gut|ungefähr)\s+)?$")
-CONVERTED = re.compile(r"\s*(?:[(,–-]\s*(?:umgerechnet|also|das\s+sind|entspricht|ca\.|circa|oder)?|oder|bzw\.|beziehungsweise)\s*")
+CONVERTED = re.compile(r"\s*(?:[(,–-]\s*(?:umgerechnet|also|das\s+sind|entspricht|ca\.|circa|oder)?|oder|bzw\.|beziehungsweise"
+                       # after the verb of its clause: "mit 35 Mrd. Dollar bewertet – gut 32 Mrd. Euro"
+                       r"|[a-zäöüß]+\s*[(–—]\s*(?:umgerechnet)?)\s*")
 CONVERTED_LATER = re.compile(r"(?<!\w)(?:umgerechnet|das\s+entspricht|entspricht|was\s+umgerechnet)\s*$")  # later in the sentence
 PRONOUN_OPENER = re.compile(r"\s*(?:Sie|Er|Es|Ihr|Ihre|Ihren|Ihrem|Sein|Seine|Seinen|Seinem|Deren|Dessen)\s")  # "Ihr Umsatz sank …": the part named before
 CLARIFIES = re.compile(r"\s*(?:Gemeint\s+(?:war|ist|sind|waren)|Damit\s+(?:ist|war|sind)|Das\s+bezieht\s+sich)\b")

@@ -37,11 +37,16 @@ def per_text(fn: Callable[[str], T]) -> Callable[[str], T]:
 # A parenthetical insertion without figures ("(NASDAQ:INTC)", "(dpa)", "(KI)") or with an amount
 # alone, converted, does not end its clause: "dass es 5 Mrd. Dollar in Aktien von Intel
 # (NASDAQ:INTC) investieren wird", "102,5 Mrd. Dollar (rund 88 Mrd. Euro) umgesetzt".
+_CONVERTED_AMOUNT = (r"(?:(?:rund|etwa|umgerechnet|ca\.|circa|knapp|gut)\s+)*\d[\d.,'’]*\s*"
+                     r"(?:(?:Mio|Mrd|Bio|Tsd)\.\s*|(?:Millionen|Milliarden|Billionen|Tausend)\s+)?"
+                     r"(?:Euro|US-Dollar|Dollar|Franken|Fr\.|CHF|Pfund|Yen|Yuan|USD|EUR|€|\$)")
 TRANSPARENT_PARENS = re.compile(r"\((?:[^()\d]{1,40}|[A-Z]{2,8}:\s?[A-Z0-9.]{1,8}"
                                 # an amount converted: "(rund 88 Milliarden Euro)", "(umgerechnet 7,6 Mrd. Fr.)"
-                                r"|(?:(?:rund|etwa|umgerechnet|ca\.|circa|knapp|gut)\s+)?\d[\d.,'’]*\s*"
-                                r"(?:(?:Mio|Mrd|Bio|Tsd)\.\s*|(?:Millionen|Milliarden|Billionen|Tausend)\s+)?"
-                                r"(?:Euro|US-Dollar|Dollar|Franken|Fr\.|CHF|Pfund|Yen|Yuan|USD|EUR|€|\$))\)")
+                                r"|" + _CONVERTED_AMOUNT + r")\)"
+                                # or set off by commas or dashes: "Für 14 Mrd. Dollar, umgerechnet rund
+                                # 12,8 Mrd. Euro, übernimmt HPE …", "… – umgerechnet 10,8 Mrd. Euro – …"
+                                r"|,\s*umgerechnet\s+" + _CONVERTED_AMOUNT + r"\s*,"
+                                r"|[–—]\s*umgerechnet\s+" + _CONVERTED_AMOUNT + r"\s*[–—]")
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
