@@ -150,11 +150,19 @@ def governs_other(text: str, m: re.Match, fig: dict, fig_ends: dict[int, int]) -
 GOVERNING_GAP = re.compile(r"\s+(?:über|von|in\s+Höhe\s+von|im\s+Umfang\s+von)\s+$")
 
 
-def governs(p, text: str, start: int) -> bool:
+APPOSITION_AFTER = re.compile(r",\s*(?:dem|der|ihrem|ihrer|seinem|seiner)\s+")
+
+
+def governs(p, text: str, start: int, end: int | None = None) -> bool:
     """ "bei einer Finanzierung über mehr als 500 Mio. … mit 43 Mrd. bewertet": the property's
-    noun right before the figure names it, whatever its clause says after the figure."""
+    noun right before the figure names it, whatever its clause says after the figure; so does
+    an apposition right after it ("am Donnerstag, ihrem ersten Handelstag, … über dem
+    Ausgabepreis")."""
     m = GOVERNING_GAP.search(text, max(0, start - 20), start)
-    return m is not None and any(t.end() == m.start() for t in p.triggers.finditer(text, max(0, m.start() - 40), m.start()))
+    if m is not None and any(t.end() == m.start() for t in p.triggers.finditer(text, max(0, m.start() - 40), m.start())):
+        return True
+    a = APPOSITION_AFTER.match(text, end) if end is not None else None
+    return a is not None and p.triggers.match(text, a.end()) is not None
 
 
 BRACKET_AFTER_NOUN = re.compile(r"(?<![\w-])(?P<noun>[A-ZÄÖÜ][\w-]+)\s*\($")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from quellenlage.claim_cues import (bare_date, bracketed_for_other, starting_value, compound_of, governs, list_header, CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, CONVERTED_LATER, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
+from quellenlage.claim_cues import (APPOSITION_AFTER, bare_date, bracketed_for_other, starting_value, compound_of, governs, list_header, CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, CONVERTED_LATER, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
                                     PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WITH_PRODUCT, governs_other, has_figure, same_amount_before, same_magnitude,
                                     table_header, table_year)
@@ -28,7 +28,7 @@ from quellenlage.document_periods import stated_fiscal
 from quellenlage.period_resolver import PeriodResolver
 from quellenlage.subject_cues import COORDINATED
 from quellenlage.subjects import SubjectFinder
-from quellenlage.textutil import bracketed_before, clauses
+from quellenlage.textutil import CLAUSE_BREAK, bracketed_before, clauses
 
 
 
@@ -274,6 +274,11 @@ class ClaimFinder:
         ranked = []
         clause_labels = self.r.cfg.get("clause_labels", ())
         scope = [clause] + free_before[::-1]
+        appo = APPOSITION_AFTER.match(text, fig["end"])
+        if appo and appo.end() < sentence[1]:
+            # "am Donnerstag, ihrem ersten Handelstag, …": the apposition names what the figure is
+            brk = CLAUSE_BREAK.search(text, appo.end(), sentence[1])
+            scope.append((appo.end(), brk.start() if brk else sentence[1]))
         if clause[0] > sentence[0] and TOTAL_OPENER.match(text, clause[0]):
             # "Der Kaufpreis beträgt 40 Dollar je Aktie, insgesamt rund 14 Mrd.": the total of the
             # clause before, named by its word
@@ -293,7 +298,7 @@ class ClaimFinder:
                 continue
             if p.excludes is not None and (present is None or id(p.excludes) in present) \
                     and any(cue_search(p.excludes, text, a, min(b, fig["start"]) if governed else b) for a, b in scope
-                            for governed in [p.triggers is not None and governs(p, text, fig["start"])]):
+                            for governed in [p.triggers is not None and governs(p, text, fig["start"], fig["end"])]):
                 # (a word of its own right before the figure outweighs one after it: "bei einer
                 # Finanzierung über 500 Mio. … mit 43 Mrd. bewertet")
                 continue
