@@ -30,6 +30,7 @@ UNIT_LABEL = re.compile(r"[ \t]*(?:[-–•*][ \t]+)?(?:[^\W\d_][\w-]*[ \t]+){0,
 # Words that may stand between a number and its noun (adjectives, adverbs of frequency).
 ADJ_ENDINGS = ("e", "en", "er", "es", "em", "lich", "ig", "iv", "ive", "iven", "iver")
 FREQUENCY_WORDS = ("wöchentlich", "monatlich", "täglich")
+ELLIPSIS_AFTER = re.compile(r"(?:\s*,\s*|\s+(?:und|oder|sowie|bzw\.)\s+)(?=[A-ZÄÖÜ])")
 TOKEN_RE = re.compile(r"[^\s,;:!?()\[\]„“”\"»«/|]+")
 GENERIC = "?"  # a generic noun ("Exemplare"): the unit comes from the context
 # Counts that name no noun of their own may take the unit of an earlier count.
@@ -65,6 +66,11 @@ class CountUnits:
             if not m:
                 break
             tok = m.group(0)
+            if tok.endswith("-") and len(tok) > 2:
+                ell = ELLIPSIS_AFTER.match(text, p + len(tok))
+                if ell:  # "Elektro- und Hybridfahrzeuge": the noun after the coordination
+                    p = ell.end()
+                    continue
             stop_after = tok.endswith(".") and not re.fullmatch(r"\w{1,4}\.", tok)
             tok = tok.rstrip(".")
             if not tok:

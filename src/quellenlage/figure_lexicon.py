@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+GENDER_SUFFIX = re.compile(r"[*_:·/]-?in(?:nen)?$")  # gender forms: "Entwickler*innen", "Forscher_innen"
+
 from quellenlage.normalize.numbers import NumberRules
 from quellenlage.patterns import Anchored, Gated, alternation, cue_re, gated, union
 from quellenlage.rules import RuleSet
@@ -311,7 +313,7 @@ class FigureRules:
         """The count unit a noun names: whole form, compound head, or (backwards) prefix. Dict
         look-ups over the word's suffixes and prefixes: cost of the word, not of the lexicon."""
         forms = self._unit_forms
-        low = token.lower().rstrip(".")
+        low = GENDER_SUFFIX.sub("", token.lower().rstrip("."))  # "Entwickler*innen": "Entwickler"
         head = low.rsplit("-", 1)[-1]
         for cand in (low, head):
             if cand in forms:
