@@ -54,6 +54,11 @@ def test_dates_compare_iso_strings():
     gold = [span(0, 4, "DATE", value="2032")]
     assert metrics([span(0, 4, "DATE", date_value="2032")], gold)["labels"]["DATE"]["full_f1"] == 1.0
     assert metrics([span(0, 4, "DATE", date_value="2032-01")], gold)["labels"]["DATE"]["full_f1"] == 0.0
+    # One extent in two notations is one value; another extent is not.
+    half = [span(0, 4, "DATE", value="2025-07/2025-12")]
+    assert metrics([span(0, 4, "DATE", date_value="2025-H2")], half)["labels"]["DATE"]["full_f1"] == 1.0
+    assert metrics([span(0, 4, "DATE", date_value="2025-H1")], half)["labels"]["DATE"]["full_f1"] == 0.0
+    assert metrics([span(0, 4, "DATE", date_value="FY2026-H2")], half)["labels"]["DATE"]["full_f1"] == 0.0
     # Unresolvable relative date: gold has no value, a null prediction is right.
     assert metrics([span(0, 4, "DATE", date_value=None)], [span(0, 4, "DATE")])["labels"]["DATE"]["full_f1"] == 1.0
 

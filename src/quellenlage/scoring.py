@@ -68,7 +68,13 @@ def value_matches(pred: dict, gold: dict) -> bool:
             return last_name(pred.get("speaker")) == last_name(gold.get("speaker"))
         return True
     if label == "DATE":
-        return (pred.get("date_value") or None) == (gold.get("value") or None)
+        mine, theirs = pred.get("date_value") or None, gold.get("value") or None
+        if mine == theirs:
+            return True
+        # one extent in two notations: "2025-H2" is "2025-07/2025-12"
+        from quellenlage.normalize.periods import extent
+        a, b = extent(mine), extent(theirs)
+        return a is not None and a == b
     if label == "COUNT" and gold.get("unit") and pred.get("unit") != gold["unit"]:
         return False  # a parameter count is not a GPU count (SPEC §8)
     if gold.get("low") is not None or gold.get("high") is not None:
