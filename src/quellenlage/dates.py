@@ -202,10 +202,12 @@ class DateScanner:
                 # the nearest tense marker of its clause: "stellte den Bericht zum dritten Quartal
                 # früher als geplant online" is the past quarter
                 a, b = clause_bounds(text, s, e, ",;:.!?\n")
-                ahead = (future or clause_future and nearest_tense(text, a, b, s, self.r.future_re, self.r.past_re) > 0
+                tense = nearest_tense(text, a, b, s, self.r.future_re, self.r.past_re)
+                ahead = (future or clause_future and tense > 0
                          or bool(CURRENT_BEFORE.search(text, max(0, s - 14), s)))
                 expr = DateExpr(quarter=q, half=h, months=n, fiscal=fiscal,
-                                fiscal_start=fiscal_start if fiscal else 1, future=ahead)
+                                fiscal_start=fiscal_start if fiscal else 1, future=ahead,
+                                past=not ahead and (past or tense < 0))
         elif name == "season_rel":
             mod = self.r.cfg["seasons"][g["season"]]
             rel = g["rel"]

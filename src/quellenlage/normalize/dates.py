@@ -168,12 +168,17 @@ def _yearless_period(expr: DateExpr, pub: dt.date) -> str | None:
         begin = _add(year_start(fy), first)
         end = _add(begin, size) - dt.timedelta(days=1)
         spans.append((fy, begin, end))
+    ahead = next(((fy, b, e) for fy, b, e in spans if e >= pub), spans[-1])  # the current or next
+    done = [(fy, b, e) for fy, b, e in spans if e < pub]
     if expr.future:
-        fy, begin, end = next(((fy, b, e) for fy, b, e in spans if e >= pub), spans[-1])  # the current or next
+        fy, begin, end = ahead
+    elif not done:
+        return None
+    elif not expr.past and expr.quarter and (ahead[2] - pub).days * 2 < (pub - done[-1][2]).days:
+        # Neither tense: the nearer of the two, a past one preferred ("Für das zweite Quartal
+        # rechnet Dell mit …" in May, after the first quarter's results: the coming one).
+        fy, begin, end = ahead
     else:
-        done = [(fy, b, e) for fy, b, e in spans if e < pub]
-        if not done:
-            return None
         fy, begin, end = done[-1]
     if label is None:
         return f"{begin.year}-{begin.month:02d}/{end.year}-{end.month:02d}"
