@@ -12,6 +12,7 @@ from functools import cached_property
 from quellenlage.entities import Entity, EntityRules
 from quellenlage.frame_rules import FrameRules
 from quellenlage.layout import headings, table_cells
+from quellenlage.normalize.periods import grain
 from quellenlage.patterns import CueSet, cue_finditer, cue_re, words_re
 from quellenlage.rules import RuleSet
 from quellenlage.textutil import Regions, SpanIndex, line_start
@@ -45,6 +46,7 @@ class Property:
     aspects: tuple[str, ...] = ()   # the aspects it can take (the first for any other); () = all
     compared_as: str | None = None  # the one measure its figures are compared as
     total: str | None = None        # the property of a total right after one of its figures
+    date_grains: tuple[str, ...] = ()  # the grains its dates can have; () = any
 
     def accepts(self, fig: dict, measure: str) -> bool:
         if measure not in self.values.get(fig["label"], ()):
@@ -53,6 +55,9 @@ class Property:
             return False
         if self.relations and fig.get("date_relation") not in self.relations:
             return False
+        if self.date_grains and fig["label"] == "DATE" and fig.get("date_value") \
+                and (fig["date_value"].startswith("FY") or grain(fig["date_value"]) not in self.date_grains):
+            return False  # "die Zahlen für das erste Quartal vorgelegt": a (fiscal) period, not the day of the news
         v = fig.get("value") if fig.get("value") is not None else fig.get("high")
         if measure == "level" and v is not None:
             v = abs(v)  # "Periodenergebnis: -4,17 Mrd. €": a loss's size is what min and max bound
@@ -86,7 +91,7 @@ class ClaimRules:
                 p.get("min"), p.get("max"), cue_re(p["requires"]) if p.get("requires") else None,
                 cue_re(p["excludes"]) if p.get("excludes") else None, p.get("pair", "sentence"),
                 bool(p.get("needs_segment")), cue_re(p["weak_triggers"]) if p.get("weak_triggers") else None,
-                tuple(p.get("aspects") or ()), p.get("compared_as"), p.get("total")))
+                tuple(p.get("aspects") or ()), p.get("compared_as"), p.get("total"), tuple(p.get("date_grains") or ())))
         return out
 
     def candidates(self, label: str, measure: str) -> list[tuple[int, Property]]:

@@ -250,7 +250,7 @@ class FrameRules:
         seg = self.cfg["segment"]
         return {name: [(k, cue_re(v)) for k, v in (seg.get(name) or {}).items()]
                 for name in ("tranches", "phases", "money_basis", "sessions", "rights", "offences", "technologies",
-                             "region_words", "customer_groups", "benchmarks")}
+                             "region_words", "customer_groups", "benchmarks", "horizons")}
 
     @cached_property
     def subject_segment(self) -> re.Pattern:

@@ -299,7 +299,7 @@ class FrameFinder:
         for cs, ce in clauses:
             for kind, name in (("tranche", "tranches"), ("phase", "phases"), ("money_basis", "money_basis"),
                                ("session", "sessions"), ("rights", "rights"), ("offence", "offences"),
-                               ("technology", "technologies"), ("benchmark", "benchmarks")):
+                               ("technology", "technologies"), ("benchmark", "benchmarks"), ("horizon", "horizons")):
                 if kind in kinds:
                     found = self._nearest_key(self.r.keyed(name), text, cs, ce, fig)
                     if found == "_whole" and name == "tranches" and any(self._nearest_key(

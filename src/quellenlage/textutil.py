@@ -37,8 +37,9 @@ def per_text(fn: Callable[[str], T]) -> Callable[[str], T]:
 # A parenthetical insertion without figures ("(NASDAQ:INTC)", "(dpa)", "(KI)") or with an amount
 # alone, converted, does not end its clause: "dass es 5 Mrd. Dollar in Aktien von Intel
 # (NASDAQ:INTC) investieren wird", "102,5 Mrd. Dollar (rund 88 Mrd. Euro) umgesetzt".
-_CONVERTED_AMOUNT = (r"(?:(?:rund|etwa|umgerechnet|ca\.|circa|knapp|gut)\s+)*\d[\d.,'’]*\s*"
-                     r"(?:(?:Mio|Mrd|Bio|Tsd)\.\s*|(?:Millionen|Milliarden|Billionen|Tausend)\s+)?"
+_CONVERTED_AMOUNT = (r"(?:(?:rund|etwa|umgerechnet|ca\.|circa|knapp|gut)\s+)*\d[\d.,'’]*"
+                     r"(?:\s*(?:bis|-|–)\s*\d[\d.,'’]*)?\s*"  # a range: "(38,6 bis 39,0 Mrd Euro)"
+                     r"(?:(?:Mio|Mrd|Bio|Tsd)\.?\s*|(?:Millionen|Milliarden|Billionen|Tausend)\s+)?"
                      r"(?:Euro|US-Dollar|Dollar|Franken|Fr\.|CHF|Pfund|Yen|Yuan|USD|EUR|€|\$)")
 TRANSPARENT_PARENS = re.compile(r"\((?:[^()\d]{1,40}|[A-Z]{2,8}:\s?[A-Z0-9.]{1,8}"
                                 # an amount converted: "(rund 88 Milliarden Euro)", "(umgerechnet 7,6 Mrd. Fr.)"

@@ -68,6 +68,7 @@ class SegmentCues(Rules):
     technologies: Cues = {}
     rights: Cues = {}
     sessions: Cues = {}
+    horizons: Cues = Field(default={}, description="how far ahead an amount reaches: current: [cRPO, kommenden zwölf Monate], …")
     benchmarks: Cues = Field(default={}, description="benchmark key -> its names: mmlu: [MMLU], …")
     canonical: Cues = Field(description="segment key -> its spellings: data_center: [Rechenzentr*, …]")
 

@@ -9,7 +9,7 @@ from quellenlage.rule_schema.base import (Aspect, DateRelation, IsoPartialDate, 
                                           SubjectType, Word, Words, count)
 
 SegmentKind = Literal["business", "region", "tranche", "round", "money_basis", "phase", "session", "rights",
-                      "offence", "technology", "object", "benchmark", "activity"]
+                      "offence", "technology", "object", "benchmark", "activity", "horizon"]
 
 
 class Property(Rules):
@@ -28,6 +28,8 @@ class Property(Rules):
                               "(a price per share, then 'insgesamt 28 Mrd.': the deal's value)")
     compared_as: Measure | None = Field(default=None, description="the one measure its figures are compared as, "
                                         "however written (a premium: 'ein Aufschlag von 31 %' and 'Prämie: 31 %')")
+    date_grains: list[Literal["day", "week", "month", "quarter", "half", "year", "decade"]] = Field(
+        default=[], description="the grains its dates can have (an announcement's date is a day, never a quarter)")
     requires: Words = []
     excludes: Words = []
     subject: list[SubjectType] = []
