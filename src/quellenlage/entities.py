@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import Iterable
 
 from quellenlage.normalize.periods import FiscalCalendar
-from quellenlage.entity_names import (CAPS_BEFORE, CAPS_AFTER, DATELINE_AFTER, LABEL_BEFORE, LABEL_HEAD, LABEL_SHORT_TAIL, LABEL_SHORT_AFTER, TICKER_AFTER, NOT_AN_ORG_AFTER, MODEL_COMPOUND, bare_names, genitive_of)
+from quellenlage.entity_names import (CAPS_BEFORE, CAPS_AFTER, DATELINE_AFTER, LABEL_BEFORE, LABEL_HEAD, LABEL_SHORT_TAIL, LABEL_SHORT_AFTER, TICKER_AFTER, NOT_AN_ORG_AFTER, MODEL_COMPOUND, bare_names, genitive_of, named_by_form)
 from quellenlage.patterns import Anchored, Gated, alternation, trie_alternation
 from quellenlage.rules import RuleSet
 from quellenlage.entity_people import WORDS_BEFORE, find_people, gazetteer_mentions
@@ -356,16 +356,10 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
             if len(name) >= 2 and name not in rules.not_first and name not in rules.acronym_stop \
                     and name.lower() not in org_words:
                 discovered.add(name)
-    suffixes = rules.cfg.get("domain_suffixes") or []
-    if suffixes:
-        # "gegen Booking.com": a company named by its web address; later "Booking" alone is it too
-        domain = re.compile(r"(?<![\w.@/-])(?P<name>[A-ZÄÖÜ][\w-]{1,30})\.(?:" + "|".join(map(re.escape, suffixes))
-                            + r")(?![\w-]|\.\w)")
-        for m in domain.finditer(masked):
-            if taken.free(*m.span()) and m.group("name") not in rules.not_first \
-                    and not re.match(r"[ \t]*(?:--|–|—|-|:|\|)", masked[m.end():m.end() + 4]):  # "Investing.com -- …": a byline
-                add(m.start(), m.end(), m.group("name"), "ORG", "noun")
-                discovered.add(m.group("name"))
+    for s, end, name, later in named_by_form(masked, rules.cfg, rules.not_first, taken):
+        add(s, end, name, "ORG", "noun")
+        if later:
+            discovered.add(name)  # "Booking.com", later "Booking" alone
     people = {e.name.split()[-1] for e in out if e.type == "PER"}
     discovered |= bare_names(masked, rules.cfg, rules.not_first, taken) - people  # "sagte Hanebeck": the person named before
     # "der Energieversorger Enerveo" names the company once; later "Enerveo" alone is it too.

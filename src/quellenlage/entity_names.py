@@ -86,3 +86,30 @@ def genitive_of(word: str, not_names: frozenset) -> bool:
     """ "eines der wertvollsten KI-Start-ups Deutschlands": the genitive of a word that is no name
     (a place), no company."""
     return word.endswith("s") and word[:-1] in not_names
+
+
+
+def named_by_form(text: str, cfg: dict, not_first, taken) -> list[tuple[int, int, str, bool]]:
+    """Organisations their name's form gives away: an institution's English name ("die British
+    Library", "die Toronto Public Library": the whole is the name) and a company's web address
+    ("gegen Booking.com": the company Booking, named so alone later too; not a byline
+    "Investing.com -- …"). (start, end, name, named alone later)."""
+    out: list[tuple[int, int, str, bool]] = []
+    suffixes = cfg.get("institution_suffixes") or []
+    if suffixes:
+        rx = re.compile(r"(?<![\w-])(?:[A-ZÄÖÜ][\w&.-]+[ \u00a0]){1,3}(?:" + "|".join(map(re.escape, suffixes)) + r")(?![\w-])")
+        for m in rx.finditer(text):
+            s, name = m.start(), m.group(0).replace("\u00a0", " ")
+            while " " in name and name.split()[0] in not_first:  # "Die British Library"
+                s, name = s + len(name.split()[0]) + 1, name.split(" ", 1)[1]
+            if " " in name and taken.free(s, m.end()):
+                out.append((s, m.end(), name, False))
+    domains = cfg.get("domain_suffixes") or []
+    if domains:
+        rx = re.compile(r"(?<![\w.@/-])(?P<name>[A-ZÄÖÜ][\w-]{1,30})\.(?:" + "|".join(map(re.escape, domains))
+                        + r")(?![\w-]|\.\w)")
+        for m in rx.finditer(text):
+            if taken.free(*m.span()) and m.group("name") not in not_first \
+                    and not re.match(r"[ \t]*(?:--|–|—|-|:|\|)", text[m.end():m.end() + 4]):
+                out.append((m.start(), m.end(), m.group("name"), True))
+    return out

@@ -60,6 +60,8 @@ class EntitiesFile(Rules):
     maker_heads: Words = []
     legal_suffixes: Words = []
     company_suffixes: Words = Field(default=[], description="words a company's name ends with: Networks, Technologies, …")
+    institution_suffixes: Words = Field(default=[], description="words an institution's name ends with, the name "
+                                        "being the whole: Library (\"British Library\"), Museum, …")
     domain_suffixes: Words = Field(default=[], description="web address endings a company is named by: com, de (\"Booking.com\")")
     division_nouns: Words = Field(default=[], description="nouns for a part of a company: Sparte, Tochter, …")
     company_suffix_generic: Words = Field(default=[], description="first words of a division's name: Mobile, Cloud, …")
