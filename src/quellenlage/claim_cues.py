@@ -187,3 +187,18 @@ def bare_date(text: str, fig: dict, clause: tuple[int, int]) -> bool:
     …")? Then the clauses after it say what the date is."""
     return BARE_DATE_BEFORE.fullmatch(text, clause[0], fig["start"]) is not None \
         and not text[fig["end"]:clause[1]].strip(" ,.")
+
+
+def date_owns(text: str, trigger: tuple[int, int], fig: dict, dates) -> bool:
+    """Is the property word at `trigger` another date's, one in its clause while the figure is
+    beyond a comma ("in der zweiten Jahreshälfte 2025 abgeschlossen werden, teilte SES am
+    Dienstag mit": the closing is 2025's, Tuesday the day of the news)?"""
+    a, b = trigger
+
+    def gap(s: int, e: int) -> str:
+        return text[e:a] if e <= a else text[b:s]
+
+    if "," not in gap(fig["start"], fig["end"]):
+        return False
+    return any(s != fig["start"] and len(gap(s, e)) <= 60 and not any(ch in gap(s, e) for ch in ",;:.")
+               for s, e in dates)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from quellenlage.claim_cues import (APPOSITION_AFTER, bare_date, bracketed_for_other, starting_value, compound_of, governs, list_header, CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, CONVERTED_LATER, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
+from quellenlage.claim_cues import (APPOSITION_AFTER, bare_date, date_owns, bracketed_for_other, starting_value, compound_of, governs, list_header, CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, CONVERTED_LATER, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
                                     PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WITH_PRODUCT, governs_other, has_figure, same_amount_before, same_magnitude,
                                     table_header, table_year)
@@ -49,6 +49,7 @@ class ClaimFinder:
         text = view.text
         self._stated = stated_fiscal(text, self.r.frames)
         self._fig_starts = {f["start"]: f["end"] for f in view.figures}
+        self._dates = [(f["start"], f["end"]) for f in view.figures if f["label"] == "DATE"]
         self._present: dict[tuple[int, int], frozenset[int]] = {}
         self._clauses: dict[tuple[int, int], list[tuple[int, int]]] = {}  # per sentence window
         periods = PeriodResolver(self.r.frames, text, view.figures, view.published, view.headings,
@@ -96,6 +97,8 @@ class ClaimFinder:
         return None
 
     def _owned(self, text: str, m: re.Match, fig: dict) -> bool:
+        if fig["label"] == "DATE" and date_owns(text, m.span(), fig, getattr(self, "_dates", ())):
+            return True  # "soll in der zweiten Jahreshälfte 2025 abgeschlossen werden, teilte SES am Dienstag mit"
         return governs_other(text, m, fig, getattr(self, "_fig_starts", {}))
 
     def _fiscal(self, subject: str | None):

@@ -61,7 +61,8 @@ class GroupCues:
         both = [w[:1].upper() + w[1:] for w in g.get("both") or []] + list(g.get("both") or [])
         return cls(re.compile(r"(?i)(?<![\w-])(?:%s)(?![\w-])" % _words(g.get("allot_verbs") or [])),
                    re.compile(r"(?<![\w-])(?:%s)\s+(?:rund\s+|knapp\s+|etwa\s+|gut\s+)?$" % _words(g.get("together") or [])),
-                   re.compile(r"(?<![\w-])(?:%s)\s+(?:%s)(?![\w-])" % (_words(both), _words(g.get("both_nouns") or []))))
+                   re.compile(r"(?<![\w-])(?:(?:%s)|(?:%s)\s+[a-zäöüß]+\s+die)\s+(?:%s)(?![\w-])"
+                              % (_words(both), _words(g.get("together_openers") or ["(?!)"]), _words(g.get("both_nouns") or []))))
 
 def allotted_to(cues: GroupCues, text: str, fig: dict, ents: list[Entity], sentence: tuple[int, int],
                 clause: tuple[int, int]) -> str | None:

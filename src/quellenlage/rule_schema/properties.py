@@ -76,7 +76,7 @@ class PropertiesFile(Rules):
     part_rules: list[Key] = []
     demonstratives: Words = []
     subject_groups: dict[str, Words] = Field(default_factory=dict, description=(
-        "allot_verbs, together, both, both_nouns: words that make two companies one subject "
+        "allot_verbs, together, both, both_nouns, together_openers: words that make two companies one subject "
         "(\"Auf X entfallen …\", \"zusammen\", \"die beiden Konzerne\")"))
     general_nouns: Words = []
     object_prepositions: Words = []
