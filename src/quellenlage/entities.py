@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import Iterable
 
 from quellenlage.normalize.periods import FiscalCalendar
-from quellenlage.entity_names import (CAPS_BEFORE, CAPS_AFTER, DATELINE_AFTER, LABEL_BEFORE, LABEL_HEAD, LABEL_SHORT_TAIL, LABEL_SHORT_AFTER, TICKER_AFTER, NOT_AN_ORG_AFTER, MODEL_COMPOUND, bare_names, genitive_of, named_by_form)
+from quellenlage.entity_names import (CAPS_BEFORE, CAPS_AFTER, DATELINE_AFTER, LABEL_BEFORE, LABEL_HEAD, LABEL_SHORT_TAIL, LABEL_SHORT_AFTER, TICKER_AFTER, NOT_AN_ORG_AFTER, MODEL_COMPOUND, bare_names, genitive_of, maker_models, named_by_form)
 from quellenlage.patterns import Anchored, Gated, alternation, trie_alternation
 from quellenlage.rules import RuleSet
 from quellenlage.entity_people import WORDS_BEFORE, find_people, gazetteer_mentions
@@ -377,6 +377,8 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
         for m in rx.finditer(masked):
             if taken.free(*m.span()) and not MODEL_COMPOUND.search(m.group(0)):
                 add(m.start(), m.end(), m.group(0), "MODEL", "model")
+    for s, end, name in maker_models(masked, [x for x in out if x.type == "ORG"], taken):
+        add(s, end, name, "PRODUCT", "model")  # "Xiaomi SU7", later "SU7" alone (after the models: "Alibaba Qwen3")
     # "des Marktforschers IDC": a source of the figures, never their subject.
     out = [Entity(e.start, e.end, e.name, "SOURCE", e.gender, e.vendor_of, e.source)
            if e.type == "ORG" and rules.source_before(masked, e.start) else e for e in out]

@@ -113,3 +113,24 @@ def named_by_form(text: str, cfg: dict, not_first, taken) -> list[tuple[int, int
                     and not re.match(r"[ \t]*(?:--|–|—|-|:|\|)", text[m.end():m.end() + 4]):
                 out.append((m.start(), m.end(), m.group("name"), True))
     return out
+
+
+MODEL_AFTER = re.compile(r"[ \u00a0](?P<m>[A-Z][A-Za-z]{0,4}\d{1,3}[A-Za-z]?)(?![\w-])")
+
+
+def maker_models(text: str, makers: list, taken) -> list[tuple[int, int, str]]:
+    """ "der Xiaomi SU7", "Apple M4": a short name of capitals and digits right after a company's
+    name is one of its products; the article names it alone later too ("Der SU7 …")."""
+    names = set()
+    out = []
+    for e in makers:
+        m = MODEL_AFTER.match(text, e.end)
+        if m and taken.free(m.start("m"), m.end("m")):
+            names.add(m.group("m"))
+    if not names:
+        return out
+    rx = re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w-])")
+    for m in rx.finditer(text):
+        if taken.free(*m.span()):
+            out.append((m.start(), m.end(), m.group(0)))
+    return out

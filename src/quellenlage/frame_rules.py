@@ -250,7 +250,7 @@ class FrameRules:
         seg = self.cfg["segment"]
         return {name: [(k, cue_re(v)) for k, v in (seg.get(name) or {}).items()]
                 for name in ("tranches", "phases", "money_basis", "sessions", "rights", "offences", "technologies",
-                             "region_words", "customer_groups", "benchmarks", "horizons")}
+                             "region_words", "customer_groups", "benchmarks", "horizons", "variants")}
 
     @cached_property
     def subject_segment(self) -> re.Pattern:
@@ -286,6 +286,12 @@ class FrameRules:
     def period_comparison(self) -> re.Pattern:
         return re.compile(r"(?<![\w-])(?:" + alternation(self.cfg["period"]["comparison"])
                           + r")\s+(?:(?:dem|der|den|des|einem|einer)\s+)?(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
+
+    @cached_property
+    def elapsed(self) -> re.Pattern:
+        """ "binnen 24 Stunden", "in den ersten 27 Minuten": how long a count was counted."""
+        pattern = self.cfg["segment"].get("elapsed")
+        return re.compile(pattern) if pattern else re.compile(r"(?!)")
 
     @cached_property
     def period_word(self) -> re.Pattern:

@@ -299,7 +299,7 @@ class FrameFinder:
         for cs, ce in clauses:
             for kind, name in (("tranche", "tranches"), ("phase", "phases"), ("money_basis", "money_basis"),
                                ("session", "sessions"), ("rights", "rights"), ("offence", "offences"),
-                               ("technology", "technologies"), ("benchmark", "benchmarks"), ("horizon", "horizons")):
+                               ("technology", "technologies"), ("benchmark", "benchmarks"), ("horizon", "horizons"), ("variant", "variants")):
                 if kind in kinds:
                     found = self._nearest_key(self.r.keyed(name), text, cs, ce, fig)
                     if found == "_whole" and name == "tranches" and any(self._nearest_key(
@@ -307,6 +307,10 @@ class FrameFinder:
                         found = "cumulative"  # "in vier Finanzierungsrunden zusammen 1,4 Mrd.": the whole of several rounds
                     if found:
                         return "" if found == "_whole" else found  # "": named as the whole
+            if "elapsed" in kinds:
+                m = self.r.elapsed.search(text, cs, ce)
+                if m:  # "binnen 24 Stunden 88.898 Bestellungen": a count after so long, not a later one
+                    return f"{m.group('n').lower()} {m.group('u').lower()[:4]}"
             if "activity" in kinds and fig["label"] == "DATE":
                 m = ACTIVITY_AFTER.match(text, fig["end"])
                 if m and cs <= fig["start"] < ce:

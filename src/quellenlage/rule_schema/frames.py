@@ -69,6 +69,9 @@ class SegmentCues(Rules):
     rights: Cues = {}
     sessions: Cues = {}
     horizons: Cues = Field(default={}, description="how far ahead an amount reaches: current: [cRPO, kommenden zwölf Monate], …")
+    elapsed: str | None = Field(default=None, description="regular expression with groups n and u: how long a count "
+                                "was counted (\"binnen 24 Stunden\")")
+    variants: Cues = Field(default={}, description="a product's versions: base: [Basisversion], max: [Topmodell], …")
     benchmarks: Cues = Field(default={}, description="benchmark key -> its names: mmlu: [MMLU], …")
     canonical: Cues = Field(description="segment key -> its spellings: data_center: [Rechenzentr*, …]")
 
