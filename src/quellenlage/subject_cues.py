@@ -185,6 +185,11 @@ class NameCues:
         return self._subsidiary_before.search(text, max(0, e.start - 30), e.start) is not None
 
     @cached_property
+    def institution_kinds(self) -> dict[str, str]:
+        """ "Bibliothek" -> "Library": the word an institution's name ends with, for its anaphor."""
+        return {k.lower(): v for k, v in (self.cfg.get("institution_kinds") or {}).items()}
+
+    @cached_property
     def share_properties(self) -> frozenset[str]:
         """Properties of a share that "das Papier" names the article's company for."""
         return frozenset((self.cfg.get("subject_cues") or {}).get("share_properties") or [])

@@ -302,6 +302,11 @@ class SubjectFinder(NameCues):
         if "onzern" in word:
             subsidiaries = {e.name for e in view.entity_index.starting(max(0, pos - 5000), pos) if self.subsidiary(view.text, e)}
             usable = [e for e in usable if e.name not in subsidiaries]
+        kind = self.institution_kinds.get(word.split()[-1].lower()) if word else None
+        if kind:  # "die Bibliothek": the library the article names, whoever was named last
+            named = [e for e in usable if e.type == typ and e.end <= pos and e.name.endswith(kind)]
+            if named:
+                return salient(named, view.mention_counts)
         start = pos
         for _ in range(5):
             prev = view.previous_sentence(start)

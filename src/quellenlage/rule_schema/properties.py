@@ -82,6 +82,8 @@ class PropertiesFile(Rules):
     object_prepositions: Words = []
     signed_results: dict[str, Words] = Field(default_factory=dict, description=(
         "properties, loss_words, profit_words: a result read as a loss is negative"))
+    institution_kinds: dict[str, str] = Field(default_factory=dict, description=(
+        "an institution's anaphor -> the word its name ends with: Bibliothek: Library"))
     subject_cues: dict[str, Words] = Field(default_factory=dict, description=(
         "deal_nouns, rival_nouns, complaint_nouns, complaint_verbs, latter_words: words around a name "
         "that say it is not the subject"))
