@@ -81,6 +81,12 @@ class DateRules:
         return re.compile(r"(?<!\w)(?:" + alternation(words) + r")\s+$", re.IGNORECASE) if words else None
 
     @cached_property
+    def past_participle_after(self) -> re.Pattern:
+        """ "die im Februar ausgerufene Strategie": a participle right after the date says it is past."""
+        p = self.cfg.get("past_participle_after")
+        return re.compile(p) if p else re.compile(r"(?!)")
+
+    @cached_property
     def past_re(self) -> re.Pattern:
         return re.compile(r"(?<!\w)(?:" + trie_alternation(self.cfg.get("past_markers") or ["(?!)"]) + r")(?!\w)")
 

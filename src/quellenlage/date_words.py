@@ -130,8 +130,7 @@ class DateWords:
             ("weekday_range", gated(r"(?<!\w)(?P<w1>" + wd + r")" + SP + r"bis" + SP + r"(?P<w2>" + wd + r")(?:"
                                          + SP + r"(?P<mod>" + alternation(self.cfg.get("weekday_modifiers") or {"(?!)": 0}) + r")" + SP
                                          + r"Woche)?(?!\w)")),
-            ("year_range", gated(r"(?<=[Zz]wischen" + SP[:-1] + r")(?P<y1>(?:1[89]|20)\d\d)" + SP + r"und" + SP
-                                      + r"(?P<y2>(?:1[89]|20)\d\d)(?!\d)")),
+            # (no year range: 'zwischen 1996 und 2023' is two years, start and end, as the guidelines keep it)
             ("calendar_week", gated(r"(?<![\w-])(?:KW|Kalenderwoche)" + SP + r"(?P<w>\d{1,2})(?!\d)(?:" + SP + YEAR + r")?")),
             ("slash_date", gated(r"(?<![\d./-])(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/-])")),
             ("ordinal_day", re.compile(r"(?<![\w-])(?P<o>[a-zäöüß]+(?:te|ten|ter|tes|ste|sten))" + SP + m
@@ -276,10 +275,6 @@ class DateWords:
             start = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=k, days=w1)
         end = start + dt.timedelta(days=(w2 - w1) % 7)
         return self._fig(m.start(), m.end(), f"{start.isoformat()}/{end.isoformat()}", "date_weekday_range")
-
-    def _year_range(self, text: str, m: re.Match, pub: dt.date | None) -> Figure | None:
-        a, b = int(m.group("y1")), int(m.group("y2"))
-        return self._fig(m.start(), m.end(), f"{a}/{b}", "date_year_range") if a < b else None
 
     def _calendar_week(self, text: str, m: re.Match, pub: dt.date | None) -> Figure | None:
         week = int(m.group("w"))

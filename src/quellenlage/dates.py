@@ -129,6 +129,8 @@ class DateScanner:
             # "Noch im März, bei der Runde …, hatte die Bewertung bei 300 Mrd. gelegen": a clause
             # without a tense of its own takes the sentence's.
             past = bool(self.r.past_re.search(text[a:b]))
+        if self.r.past_participle_after.match(text, e):
+            past, future, clause_future = True, False, False  # "die im Februar ausgerufene Strategie"
         mod = None
         if g.get("mod"):
             mod = self.r.mod_of.get(g["mod"])

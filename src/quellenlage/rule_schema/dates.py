@@ -48,6 +48,8 @@ class DatesFile(Rules):
     ago_units: dict[Word, Literal["year", "month", "week", "day"]] = Field(
         description="form -> unit counted back: Jahren: year, …")
     past_markers: Words = []
+    past_participle_after: str | None = Field(default=None, description=(
+        "regular expression for a participle right after a date that makes it past: 'die im Februar ausgerufene Strategie'"))
     fiscal_quarter_words: Words = []
     relative_fiscal_years: dict[Offset, Words] = {}
     month_year_relative: dict[Word, Offset] = Field(default={}, description="year after a month -> offset: Vorjahres: -1")
