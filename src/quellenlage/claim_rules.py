@@ -253,6 +253,7 @@ class DocView:
         return self._skipped.overlaps(s, e)
 
 
+DATE_OF = re.compile(r"\s+vom\s+")  # "der Ausfall vom Freitag": the date is the noun's
 VERB_PENALTY = 30  # characters: how much farther a verb trigger counts than a noun
 COMMA_PENALTY = 15  # characters: how much farther a trigger counts beyond a comma
 
@@ -268,6 +269,8 @@ def nearest_trigger(rx: re.Pattern, text: str, start: int, end: int, fig: dict,
         verb = text[m.start()].islower() and " " not in m.group(0)  # "stieg", not "pro Aktie"
         if m.start() < fig["end"] and m.end() > fig["start"]:
             d = 0.0
+        elif fig["label"] == "DATE" and m.end() <= fig["start"] and not verb and DATE_OF.fullmatch(text, m.end(), fig["start"]):
+            d = -1.0  # "zum Totalausfall vom vergangenen Freitag veröffentlicht": the noun the date belongs to
         elif m.end() <= fig["start"]:
             d = fig["start"] - m.end()
         elif not text[fig["end"]:m.start()].strip():

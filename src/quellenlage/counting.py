@@ -231,8 +231,9 @@ class CountUnits:
             return unit
         s = sentence_start(text, start)
         e = text.find(".", start)
-        for m in re.finditer(r"[A-ZÄÖÜ][\w-]*(?:[ \u00a0](?:\d+|[A-ZÄÖÜ][\w-]*))?", text[s:e if e > 0 else len(text)]):
-            found = self.r.product_unit(m.group(0)) or self.r.product_unit(m.group(0).split()[0])
+        # every capitalised word with the word or number after it ("Die Ariane 5": "Ariane 5" too)
+        for m in re.finditer(r"(?<![\w-])(?=([A-ZÄÖÜ][\w-]*(?:[ \u00a0](?:\d+|[A-ZÄÖÜ][\w-]*))?))", text[s:e if e > 0 else len(text)]):
+            found = self.r.product_unit(m.group(1)) or self.r.product_unit(m.group(1).split()[0])
             if found:
                 return found
         return unit
