@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from itertools import chain
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Iterable
 
@@ -287,7 +287,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
         if taken.free(x.start, x.end):
             add(x.start, x.end, x.name, x.type, "backbone", rules.gender(x.name.split()[0]) if x.type == "PER" else None)
     for m in rules.product_re.finditer(masked):
-        if taken.free(*m.span()):
+        if taken.free(*m.span()) and m.group(0).split("-")[0] not in rules.division_words:  # not "Online-Plattform"
             add(m.start(), m.end(), m.group(0), "PRODUCT", "noun")
     for m in ACRONYM.finditer(masked):
         # "SANTA CLARA (dpa)": a word in capitals beside another is a dateline or a shout.
@@ -379,9 +379,13 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
                 add(m.start(), m.end(), m.group(0), "MODEL", "model")
     for s, end, name in maker_models(masked, [x for x in out if x.type == "ORG"], taken):
         add(s, end, name, "PRODUCT", "model")  # "Xiaomi SU7", later "SU7" alone (after the models: "Alibaba Qwen3")
-    # "des Marktforschers IDC": a source of the figures, never their subject.
+    # "des Marktforschers IDC": a source of the figures, never their subject; "Elon Musks Plattform":
+    # the person in the genitive is the person named so elsewhere or in the gazetteer.
+    people = {x.name for x in out if x.type == "PER"} | set(rules.by_name)
     out = [Entity(e.start, e.end, e.name, "SOURCE", e.gender, e.vendor_of, e.source)
-           if e.type == "ORG" and rules.source_before(masked, e.start) else e for e in out]
+           if e.type == "ORG" and rules.source_before(masked, e.start)
+           else replace(e, name=e.name[:-1]) if e.type == "PER" and e.name.endswith("s") and e.name[:-1] in people
+           else e for e in out]
     out.sort(key=lambda x: (x.start, x.end))
     return out
 
