@@ -227,8 +227,10 @@ class QuoteFinder(QuoteKinds):
                 quote.speaker_start, quote.speaker_end = start + spokes.start("org"), start + spokes.end("org")
             return True
         org = self.r.org_noun_re.search(window)
-        if org:
+        person_first = org and any(m.kind == "PER" for m in mentions.within(start, start + org.start()))
+        if org and not person_first:
             # "Das Bundesamt für Sicherheit … (BSI) sprach von …": the organisation named with the noun
+            # (not after a person: "sagte Martin Sion, der Chef des Herstellers ArianeGroup")
             after = [m for m in mentions.within(start + org.end(), min(end, start + org.end() + 90)) if m.kind == "ORG"]
             if after and not re.search(r"[,.;:!?]", text[start + org.end():after[0].start]):
                 self._set(quote, after[0])

@@ -108,6 +108,7 @@ class QuotesFile(Rules):
     phrase_words: Words = Field(default=[], description="German function words that make a quoted fragment a phrase, not a name: bei, für, …")
     pronouns: dict[Word, Gender] = Field(description="er: male, sie: female, …")
     role_nouns: Words = Field(description="Manager, Chefin, …")
+    unnamed_groups: Words = Field(default=[], description="groups that speak unnamed: Analysten, Experten, …")
     org_nouns: Words = []
     authority_nouns: Words = Field(default=[], description="org_nouns that point back to an authority: Behörde, …")
     spokespeople: Words = []
