@@ -2,11 +2,12 @@
 claims.py's reading to be rules), and small pure helpers over one document's claim records."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from quellenlage.claim_rules import DocView
 from quellenlage.layout import list_heading
-from quellenlage.textutil import line_end, line_start
+from quellenlage.textutil import CLAUSE_BREAK, line_end, line_start
 
 COMPARED_WITH = re.compile(r"(?<!\w)(?:nach|gegenüber|statt|nach\s+zuvor|nach\s+noch)\s+(?:(?:rund|etwa|knapp|gut|ungefähr)\s+)?$")
 CONVERTED = re.compile(r"\s*(?:[(,–-]\s*(?:umgerechnet|also|das\s+sind|entspricht|ca\.|circa|oder)?|oder|bzw\.|beziehungsweise"
@@ -200,5 +201,32 @@ def date_owns(text: str, trigger: tuple[int, int], fig: dict, dates) -> bool:
 
     if "," not in gap(fig["start"], fig["end"]):
         return False
-    return any(s != fig["start"] and len(gap(s, e)) <= 60 and not any(ch in gap(s, e) for ch in ",;:.")
-               for s, e in dates)
+    lo = bisect.bisect_left(dates, (a - 120, 0))  # only dates near the word (`dates` sorted): linear in the text
+    for s, e in dates[lo:]:
+        if s > b + 60:
+            break
+        if s != fig["start"] and len(gap(s, e)) <= 60 and not any(ch in gap(s, e) for ch in ",;:."):
+            return True
+    return False
+
+
+def converts(view, prev: dict, fig: dict) -> bool:
+    """Is the amount `fig` the claim `prev`'s amount converted ("38 Mrd. Dollar (umgerechnet rund
+    32,9 Mrd. Euro)", "600 Mio. Euro eingesammelt, umgerechnet knapp 700 Mio. Dollar")?"""
+    text = view.text
+    if fig["label"] != "MONEY" or prev["figure"]["label"] != "MONEY" or prev["figure"].get("currency") == fig.get("currency"):
+        return False
+    if CONVERTED.fullmatch(text, prev["figure"]["end"], fig["start"]):
+        return True
+    return bool(prev["sentence"][0] <= fig["start"] < prev["sentence"][1]
+                and CONVERTED_LATER.search(text, max(prev["figure"]["end"], fig["start"] - 40), fig["start"])
+                and not any(f["label"] == "MONEY" for f in view.figure_index.starting(prev["figure"]["end"], fig["start"])))
+
+
+def apposition_after(text: str, fig: dict, sentence: tuple[int, int]) -> tuple[int, int] | None:
+    """The apposition right after a figure ("am Donnerstag, ihrem ersten Handelstag, …"), as a span."""
+    appo = APPOSITION_AFTER.match(text, fig["end"])
+    if not appo or appo.end() >= sentence[1]:
+        return None
+    brk = CLAUSE_BREAK.search(text, appo.end(), sentence[1])
+    return appo.end(), brk.start() if brk else sentence[1]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from quellenlage.claim_cues import (APPOSITION_AFTER, bare_date, date_owns, bracketed_for_other, starting_value, compound_of, governs, list_header, CLARIFIES, COMPARED_WITH, CONTINUATION, CONVERTED, CONVERTED_LATER, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
+from quellenlage.claim_cues import (apposition_after, bare_date, converts, date_owns, bracketed_for_other, starting_value, compound_of, governs, list_header, CLARIFIES, COMPARED_WITH, CONTINUATION, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
                                     PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WITH_PRODUCT, governs_other, has_figure, same_amount_before, same_magnitude,
                                     table_header, table_year)
@@ -28,7 +28,7 @@ from quellenlage.document_periods import stated_fiscal
 from quellenlage.period_resolver import PeriodResolver
 from quellenlage.subject_cues import COORDINATED
 from quellenlage.subjects import SubjectFinder
-from quellenlage.textutil import CLAUSE_BREAK, bracketed_before, clauses
+from quellenlage.textutil import bracketed_before, clauses
 
 
 
@@ -49,7 +49,7 @@ class ClaimFinder:
         text = view.text
         self._stated = stated_fiscal(text, self.r.frames)
         self._fig_starts = {f["start"]: f["end"] for f in view.figures}
-        self._dates = [(f["start"], f["end"]) for f in view.figures if f["label"] == "DATE"]
+        self._dates = sorted((f["start"], f["end"]) for f in view.figures if f["label"] == "DATE")
         self._present: dict[tuple[int, int], frozenset[int]] = {}
         self._clauses: dict[tuple[int, int], list[tuple[int, int]]] = {}  # per sentence window
         periods = PeriodResolver(self.r.frames, text, view.figures, view.published, view.headings,
@@ -60,15 +60,8 @@ class ClaimFinder:
             if fig.get("rule") in parts or fig["text"].lower() in self.r.no_claim or view.skipped(fig["start"], fig["end"]):
                 continue
             prev = out[-1] if out else None
-            if prev is not None and fig["label"] == "MONEY" and prev["figure"]["label"] == "MONEY" \
-                    and prev["figure"].get("currency") != fig.get("currency") \
-                    and (CONVERTED.fullmatch(text, prev["figure"]["end"], fig["start"])
-                         or prev["sentence"][0] <= fig["start"] < prev["sentence"][1]
-                         and CONVERTED_LATER.search(text, max(prev["figure"]["end"], fig["start"] - 40), fig["start"])
-                         and not any(f["label"] == "MONEY" for f in view.figure_index.starting(prev["figure"]["end"], fig["start"]))):
-                # "38 Mrd. Dollar (umgerechnet rund 32,9 Mrd. Euro)", "600 Mio. Euro eingesammelt,
-                # umgerechnet knapp 700 Mio. Dollar": the same claim
-                out.append({**prev, "figure": fig})
+            if prev is not None and converts(view, prev, fig):
+                out.append({**prev, "figure": fig})  # a converted amount: the same claim
                 continue
             claim = self._claim(view, fig, out, periods)
             if claim is not None:
@@ -277,11 +270,9 @@ class ClaimFinder:
         ranked = []
         clause_labels = self.r.cfg.get("clause_labels", ())
         scope = [clause] + free_before[::-1]
-        appo = APPOSITION_AFTER.match(text, fig["end"])
-        if appo and appo.end() < sentence[1]:
-            # "am Donnerstag, ihrem ersten Handelstag, …": the apposition names what the figure is
-            brk = CLAUSE_BREAK.search(text, appo.end(), sentence[1])
-            scope.append((appo.end(), brk.start() if brk else sentence[1]))
+        appo = apposition_after(text, fig, sentence)
+        if appo:
+            scope.append(appo)  # "am Donnerstag, ihrem ersten Handelstag, …": what the figure is
         if clause[0] > sentence[0] and TOTAL_OPENER.match(text, clause[0]):
             # "Der Kaufpreis beträgt 40 Dollar je Aktie, insgesamt rund 14 Mrd.": the total of the
             # clause before, named by its word

@@ -20,7 +20,7 @@ from quellenlage.normalize.periods import FiscalCalendar
 from quellenlage.entity_names import (CAPS_BEFORE, CAPS_AFTER, DATELINE_AFTER, LABEL_BEFORE, LABEL_HEAD, LABEL_SHORT_TAIL, LABEL_SHORT_AFTER, TICKER_AFTER, NOT_AN_ORG_AFTER, MODEL_COMPOUND, bare_names, genitive_of, maker_models, named_by_form)
 from quellenlage.patterns import Anchored, Gated, alternation, trie_alternation
 from quellenlage.rules import RuleSet
-from quellenlage.entity_people import WORDS_BEFORE, find_people, gazetteer_mentions
+from quellenlage.entity_people import WORDS_BEFORE, find_people, gazetteer_mentions, genitive_people
 from quellenlage.textutil import Occupied, line_start
 
 GAZETTEER_TYPES = (("organisations", "ORG"), ("persons", "PER"), ("models", "MODEL"),
@@ -379,13 +379,9 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
                 add(m.start(), m.end(), m.group(0), "MODEL", "model")
     for s, end, name in maker_models(masked, [x for x in out if x.type == "ORG"], taken):
         add(s, end, name, "PRODUCT", "model")  # "Xiaomi SU7", later "SU7" alone (after the models: "Alibaba Qwen3")
-    # "des Marktforschers IDC": a source of the figures, never their subject; "Elon Musks Plattform":
-    # the person in the genitive is the person named so elsewhere or in the gazetteer.
-    people = {x.name for x in out if x.type == "PER"} | set(rules.by_name)
-    out = [Entity(e.start, e.end, e.name, "SOURCE", e.gender, e.vendor_of, e.source)
-           if e.type == "ORG" and rules.source_before(masked, e.start)
-           else replace(e, name=e.name[:-1]) if e.type == "PER" and e.name.endswith("s") and e.name[:-1] in people
-           else e for e in out]
+    # "des Marktforschers IDC": a source of the figures, never their subject.
+    out = [replace(e, type="SOURCE") if e.type == "ORG" and rules.source_before(masked, e.start) else e
+           for e in genitive_people(out, set(rules.by_name))]
     out.sort(key=lambda x: (x.start, x.end))
     return out
 

@@ -5,6 +5,7 @@ a third name word, and later surname-only mentions resolved to the full name. Pu
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from quellenlage.entity_names import INDEX_TICKER
 from quellenlage.patterns import Gated, alternation
 
@@ -119,3 +120,11 @@ def gazetteer_mentions(masked: str, rules, taken, add) -> None:
                     continue
             if rules.head_fits(typ, head):
                 add(m.start(), m.end(), name, typ, "gazetteer", rules.gender(name.split()[0]) if typ == "PER" else None, vendor)
+
+
+def genitive_people(found: list, known: set[str]) -> list:
+    """ "Elon Musks Plattform": a person in the genitive is the person named so elsewhere in the
+    text or in the gazetteer (`known`); the mention keeps its span."""
+    people = {x.name for x in found if x.type == "PER"} | known
+    return [replace(e, name=e.name[:-1]) if e.type == "PER" and e.name.endswith("s") and e.name[:-1] in people else e
+            for e in found]
