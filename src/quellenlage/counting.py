@@ -76,7 +76,10 @@ class CountUnits:
             if not tok:
                 break
             if hyphen and n == 0:
-                # 100.000-GPU-Cluster: the first part of the compound is what is counted.
+                # 100.000-GPU-Cluster: the first part of the compound is what is counted;
+                # "200-mm-Wafer" measures the wafer, it counts nothing.
+                if tok.split("-")[0] in self.r.measures:
+                    return None
                 for part in tok.split("-"):
                     unit = self.r.unit_of(part) or ("gpu" if self.r.gpu_model_re.fullmatch(part) else None)
                     if unit:
