@@ -260,7 +260,8 @@ def test_a_changed_publication_date_with_the_same_text_is_extracted_again(tmp_pa
     # unchanged (a dateline sets `published` from the text): everything reused
     assert run([str(src)], out, model="rules", rules_dir=str(rules.root), log=lambda s: None).reused == 2
     claims = read_table(out, "claims").to_pylist()
-    assert {c["period"] for c in claims if c["doc_id"] == "meta"} == {"2023", "2024"}
+    assert {c["period"] for c in claims if c["doc_id"] == "meta" and c["property"] == "revenue"} == {"2023", "2024"}
+    assert {c["date_value"] for c in claims if c["doc_id"] == "meta" and c["property"] == "announcement_date"} == {"2024-02-26"}
     # the metadata is corrected, the text stays as it was
     fixed = [dict(NEWS[0], published="2025-03-01", outlet="Beta", title="Umsatzplan 2025"), NEWS[1]]
     _write_jsonl(src / "news.jsonl", fixed)
@@ -271,7 +272,8 @@ def test_a_changed_publication_date_with_the_same_text_is_extracted_again(tmp_pa
     doc = [d for d in read_table(out, "documents").to_pylist() if d["doc_id"] == "meta"][0]
     assert (doc["published"], doc["outlet"], doc["title"]) == ("2025-03-01", "Beta", "Umsatzplan 2025")
     claims = read_table(out, "claims").to_pylist()
-    assert {c["period"] for c in claims if c["doc_id"] == "meta"} == {"2024", "2025"}
+    assert {c["period"] for c in claims if c["doc_id"] == "meta" and c["property"] == "revenue"} == {"2024", "2025"}
+    assert {c["date_value"] for c in claims if c["doc_id"] == "meta" and c["property"] == "announcement_date"} == {"2025-02-24"}
     assert {c["source"] for c in claims if c["doc_id"] == "meta"} == {"Beta"}
     # a manifest of an older version (doc_id -> text hash): everything is done again, once
     manifest = out / ".quellenlage" / "manifest.json"
