@@ -49,6 +49,15 @@ def test_intervals_follow_the_spec():
     assert claim_interval(claim(100000, text="100.000")) == Interval(97500, 102500)
 
 
+def test_neighbouring_rounded_values_do_not_agree():
+    # "43 Prozent" and "44 Prozent" touch at 43.5 but say different things; "43,4" is within "43"
+    a, b = claim_interval(claim(43, text="43 Prozent")), claim_interval(claim(44, text="44 Prozent"))
+    assert not a.overlaps(b) and not b.overlaps(a)
+    assert a.overlaps(claim_interval(claim(43.4, text="43,4 Prozent")))
+    # a closed extent still meets a point on its edge: a date and the year's last day
+    assert date_interval("2024").overlaps(date_interval("2024-12-31"))
+
+
 def test_a_decline_is_compared_by_its_size_whether_signed_or_in_words():
     signed = q("FY2026-Q2", value=-20.0, text="-20 %", label="PERCENT", measure="change", cid="a", source="ticker")
     worded = q("FY2026-Q2", value=20.0, text="20 Prozent", label="PERCENT", measure="change", cid="b", source="dpa")

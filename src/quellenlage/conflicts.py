@@ -17,7 +17,7 @@ import hashlib
 import heapq
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from quellenlage.normalize.periods import extent
 
@@ -31,8 +31,12 @@ BUCKETS = 6        # of which the smallest name candidate groups
 class Interval:
     low: float
     high: float
+    rounded: bool = field(default=False, compare=False)  # a band of rounding: its edges belong to the next written value
 
     def overlaps(self, other: "Interval") -> bool:
+        if (self.rounded or other.rounded) and self.low < self.high and other.low < other.high:
+            # "43 Prozent" and "44 Prozent" touch at 43.5 and still say different things
+            return self.low < other.high and other.low < self.high
         return self.low <= other.high and other.low <= self.high
 
 
@@ -80,7 +84,7 @@ def number_interval(claim: dict) -> Interval | None:
     if q == "lower_bound":
         return Interval(v, math.inf)
     band = _rounding_band(claim.get("text") or "", v)
-    return Interval(v - band, v + band)
+    return Interval(v - band, v + band, rounded=True)
 
 
 def date_interval(value: str | None) -> Interval | None:
@@ -96,7 +100,7 @@ def claim_interval(claim: dict) -> Interval | None:
     if iv is not None and claim.get("measure") == "change" and iv.high <= 0:
         # "-20 %" in a key-figure list and "sank um 20 Prozent" in prose: one decline, its size
         # written with a sign or in words (a change is compared by its size)
-        return Interval(-iv.high, -iv.low)
+        return Interval(-iv.high, -iv.low, iv.rounded)
     return iv
 
 

@@ -58,7 +58,7 @@ def value_groups(claims: list[dict]) -> list[ValueGroup]:
     for iv, c in rows:
         g = groups[-1] if groups else None
         if g is not None and g.interval.overlaps(iv):
-            g.interval = Interval(max(g.interval.low, iv.low), min(g.interval.high, iv.high))
+            g.interval = Interval(max(g.interval.low, iv.low), min(g.interval.high, iv.high), g.interval.rounded or iv.rounded)
             g.claims.append(c)
         else:
             groups.append(ValueGroup(iv, [c]))
