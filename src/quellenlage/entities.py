@@ -358,8 +358,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
                 discovered.add(name)
     for s, end, name, later in named_by_form(masked, rules.cfg, rules.not_first, taken):
         add(s, end, name, "ORG", "noun")
-        if later:
-            discovered.add(name)  # "Booking.com", later "Booking" alone
+        discovered |= {name} if later else set()  # "Booking.com", later "Booking" alone
     people = {e.name.split()[-1] for e in out if e.type == "PER"}
     discovered |= bare_names(masked, rules.cfg, rules.not_first, taken) - people  # "sagte Hanebeck": the person named before
     # "der Energieversorger Enerveo" names the company once; later "Enerveo" alone is it too.
