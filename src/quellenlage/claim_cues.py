@@ -7,6 +7,7 @@ import re
 
 from quellenlage.claim_rules import DocView
 from quellenlage.layout import list_heading
+from quellenlage.patterns import cue_finditer
 from quellenlage.textutil import CLAUSE_BREAK, line_end, line_start
 
 COMPARED_WITH = re.compile(r"(?<!\w)(?:nach|gegenüber|statt|nach\s+zuvor|nach\s+noch)\s+(?:(?:rund|etwa|knapp|gut|ungefähr)\s+)?$")
@@ -164,6 +165,22 @@ def governs(p, text: str, start: int, end: int | None = None) -> bool:
         return True
     a = APPOSITION_AFTER.match(text, end) if end is not None else None
     return a is not None and p.triggers.match(text, a.end()) is not None
+
+
+NAMES_THE_DATE = re.compile(r"\s+(?:im\s+|in\s+)?")
+
+
+def excluded(p, text: str, scope: list[tuple[int, int]], fig: dict) -> bool:
+    """Does a word the property excludes stand in the figure's scope? A word of its own right
+    before the figure outweighs one after it ("bei einer Finanzierung über 500 Mio. … mit 43 Mrd.
+    bewertet"); an excluded phrase right before a date names that date ("seit der Gründung im
+    Jahr 2013": the founding year, where "seit der Gründung hat xAI 2024 …" is none)."""
+    before = p.triggers is not None and governs(p, text, fig["start"], fig["end"])
+    for a, b in scope:
+        for m in cue_finditer(p.excludes, text, a, min(b, fig["start"]) if before else b):
+            if not (fig["label"] == "DATE" and NAMES_THE_DATE.fullmatch(text, m.end(), fig["start"])):
+                return True
+    return False
 
 
 BRACKET_AFTER_NOUN = re.compile(r"(?<![\w-])(?P<noun>[A-ZÄÖÜ][\w-]+)\s*\($")

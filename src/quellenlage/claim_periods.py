@@ -42,6 +42,7 @@ def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, 
     reporting period for what is reported per period; calendar extents for all."""
     dominant = dominant_period(claims, view, periods, fiscal_of)
     by_sentence: dict[tuple[int, int], str] = {}
+    named_at: dict[tuple[int, int], int] = {}  # where in the sentence that period is named
     compared = _compared_periods(view, claims, periods, fiscal_of)
     for c in claims:  # the period each sentence reports on, named by an actual figure of it
         if c["period"] and not c["relative"] and c["aspect"] == "actual" and c["time"] == "flow" \
@@ -49,6 +50,7 @@ def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, 
                 and not COMPARED_WITH.search(view.text, max(0, c["figure"]["start"] - 30), c["figure"]["start"]):
             # not one compared with: "fiel auf 2,6 Mrd., nach 5,6 Mrd. im zweiten Quartal"
             by_sentence.setdefault(c["sentence"], c["period"])
+            named_at.setdefault(c["sentence"], c["figure"]["start"])
     passage: tuple[int, str] | None = None  # (where, period) the paragraph last reported on
     named = _named_periods(view, claims, periods, fiscal_of, stated)  # periods named by dates, in text order
     k = 0
@@ -57,7 +59,8 @@ def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, 
             passage, k = named[k], k + 1
         if passage is not None and "\n\n" in view.text[passage[0]:c["figure"]["start"]]:
             passage = None
-        if c["sentence"] in by_sentence:
+        if c["sentence"] in by_sentence and c["figure"]["start"] >= named_at.get(c["sentence"], -1):
+            # (not a figure before it: "Die Erlöse kletterten auf 671,4 Mio., im Schlussquartal waren es 178 Mio.")
             passage = (c["figure"]["start"], by_sentence[c["sentence"]])
         fig = c["figure"]
         fiscal = fiscal_of(c["subject"])

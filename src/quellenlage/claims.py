@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from quellenlage.claim_cues import (apposition_after, bare_date, converts, date_owns, bracketed_for_other, starting_value, compound_of, governs, list_header, CLARIFIES, COMPARED_WITH, CONTINUATION, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
+from quellenlage.claim_cues import (apposition_after, bare_date, converts, date_owns, bracketed_for_other, starting_value, compound_of, excluded, list_header, CLARIFIES, COMPARED_WITH, CONTINUATION, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
                                     PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WITH_PRODUCT, governs_other, has_figure, same_amount_before, same_magnitude,
                                     table_header, table_year)
@@ -290,11 +290,7 @@ class ClaimFinder:
                 continue  # no trigger in the sentence and no default: it could only be skipped below
             if not p.accepts(fig, measure):
                 continue
-            if p.excludes is not None and (present is None or id(p.excludes) in present) \
-                    and any(cue_search(p.excludes, text, a, min(b, fig["start"]) if governed else b) for a, b in scope
-                            for governed in [p.triggers is not None and governs(p, text, fig["start"], fig["end"])]):
-                # (a word of its own right before the figure outweighs one after it: "bei einer
-                # Finanzierung über 500 Mio. … mit 43 Mrd. bewertet")
+            if p.excludes is not None and (present is None or id(p.excludes) in present) and excluded(p, text, scope, fig):
                 continue
             if p.requires is not None and ((present is not None and id(p.requires) not in present)
                                            or not cue_search(p.requires, text, *sentence)):
@@ -367,10 +363,12 @@ class ClaimFinder:
             if f["start"] >= sentence[0]:
                 if continues and bracketed_before(text, f["start"], fig["start"]):
                     continue  # "8,71 Mrd. (Vj.: 4,37 Mrd.), +84 %": the change is the main figure's
-                if continues or (compares and ";" in text[f["end"]:fig["start"]]
-                                 and self.r.ellipsis.search(text, text.rindex(";", f["end"], fig["start"]), fig["start"])
+                sep = max(text.rfind(";", f["end"], fig["start"]), text.rfind(",", f["end"], fig["start"]))
+                if sep >= 0 and text[sep] == "," and not any(d["label"] == "DATE" for d in view.figure_index.starting(sep, fig["start"])):
+                    sep = -1  # (a comma only before a clause of its own period: not "…, bei der Runde über 6 Mrd., waren es 45 Mrd.")
+                if continues or (compares and sep >= 0 and self.r.ellipsis.search(text, sep, fig["start"])
                                  and f["label"] == fig["label"] and f.get("currency") == fig.get("currency")):
-                    return c  # "… erreichte 55 Mrd. €; Ende 2023 waren es 38,3 Mrd. €"
+                    return c  # "… erreichte 55 Mrd. €; Ende 2023 waren es 38,3 Mrd. €", "…, seit Jahresbeginn sind es 1,9 Mrd."
                 continue
             if c.get("relative") in ("previous_year", "previous_quarter"):
                 continue  # "Analysten hatten mit … gerechnet" goes with the main figure, not "im Vorquartal"

@@ -40,6 +40,10 @@ WIDE_REACH = 1500  # characters a grouped count without a noun looks back for th
 CONTEXT_RULES = frozenset({"count_scaled", "count_grouped", "count_context", "count_elliptic"})
 
 
+def _capital_at(text: str, i: int) -> bool:
+    return text[i:i + 1].isupper()
+
+
 class CountUnits:
     """Unit finding over one text; `FigureRules` holds the lexicons."""
 
@@ -94,6 +98,9 @@ class CountUnits:
                     p = skip_spaces(text, inner.end())
                 continue
             unit = self.r.unit_of(tok)
+            if unit is not None and tok[0].islower() and low.endswith(ADJ_ENDINGS) \
+                    and _capital_at(text, skip_spaces(text, p + len(m.group(0)))):
+                unit = None  # "1.500 betroffenen Unternehmen": an adjective before its noun
             if unit is not None:
                 head_parts = tok.split("-")
                 prefix = [p_ for p_ in head_parts[:-1] if p_.lower() not in self.r.generic_prefixes]

@@ -191,6 +191,10 @@ class EntityRules:
         return Anchored(re.compile(r"(?<![\w-])(?P<name>[A-ZÄÖÜ][\w&.]*[\w])" + tail), re.compile(tail))
 
     @cached_property
+    def name_end(self) -> str:  # where a name found alone ends: at a word's end or an owner compound's head
+        return r"(?!\w|-(?!(?:" + trie_alternation(self.cfg.get("owner_compounds") or ["(?!)"]) + r")(?![\w-])))"
+
+    @cached_property
     def model_res(self) -> list[Gated]:
         return [Gated(r"(?<![\w-])", r"(?:" + p + r")(?![\w-])") for p in self.cfg.get("model_patterns") or []]
 
@@ -363,19 +367,19 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     discovered |= bare_names(masked, rules.cfg, rules.not_first, taken) - people  # "sagte Hanebeck": the person named before
     # "der Energieversorger Enerveo" names the company once; later "Enerveo" alone is it too.
     # (all names in one pass over the text, not one pass a name: a long page names many)
-    spans_of: dict[str, list[tuple[int, int]]] = {}
-    if discovered:
-        any_name = re.compile(r"(?=(?<![\w-])(?P<n>" + trie_alternation(discovered) + r")(?P<s>s?)(?![\w-]))")
+    spans_of: dict[str, list[tuple[int, int, str]]] = {}
+    if discovered:  # ("Kaseya-Chef" too, as source "owner": the company, and no speaker of its own)
+        any_name = re.compile(r"(?=(?<![\w-])(?P<n>" + trie_alternation(discovered) + r")(?P<s>s?)" + rules.name_end + ")")
         for m in any_name.finditer(masked):
-            spans_of.setdefault(m.group("n"), []).append((m.start(), m.end("s")))
-    for name in sorted(discovered):
-        for s, e in spans_of.get(name, ()):
-            if taken.free(s, e):
-                add(s, e, name, "ORG", "noun")
-    for rx in rules.model_res:
+            spans_of.setdefault(m.group("n"), []).append((m.start(), m.end("s"), "owner" if masked.startswith("-", m.end("s")) else "noun"))
+    for rx in rules.model_res:  # (before names found alone: "Falcon 180B" is no company "Falcon")
         for m in rx.finditer(masked):
             if taken.free(*m.span()) and not MODEL_COMPOUND.search(m.group(0)):
                 add(m.start(), m.end(), m.group(0), "MODEL", "model")
+    for name in sorted(discovered):
+        for s, e, how in spans_of.get(name, ()):
+            if taken.free(s, e):
+                add(s, e, name, "ORG", how)
     for s, end, name in maker_models(masked, [x for x in out if x.type == "ORG"], taken):
         add(s, end, name, "PRODUCT", "model")  # "Xiaomi SU7", later "SU7" alone (after the models: "Alibaba Qwen3")
     # "des Marktforschers IDC": a source of the figures, never their subject.

@@ -97,12 +97,16 @@ def named_by_form(text: str, cfg: dict, not_first, taken) -> list[tuple[int, int
     out: list[tuple[int, int, str, bool]] = []
     suffixes = [s for s in cfg.get("institution_suffixes") or [] if s in text]  # a literal gate: most texts hold none
     if suffixes:
+        keep = set(cfg.get("company_suffixes") or ())  # "Technology Innovation Institute": part of the name
         rx = re.compile(r"(?<![\w-])(?:[A-ZÄÖÜ][\w&.-]+[ \u00a0]){1,3}(?:" + "|".join(map(re.escape, suffixes)) + r")(?![\w-])")
         for m in rx.finditer(text):
             s, name = m.start(), m.group(0).replace("\u00a0", " ")
-            while " " in name and name.split()[0] in not_first:  # "Die British Library"
+            while " " in name and name.split()[0] in not_first and name.split()[0] not in keep:  # "Die British Library"
                 s, name = s + len(name.split()[0]) + 1, name.split(" ", 1)[1]
-            if " " in name and taken.free(s, m.end()):
+            initials = "".join(w[0] for w in name.split())
+            if len(initials) >= 3 and re.search(r"(?<![\w-])" + initials + r"(?![\w-])", text):
+                name = initials  # "das Technology Innovation Institute (TII)" is the "TII" of the article
+            if " " in name and taken.free(s, m.end()) or name == initials:
                 out.append((s, m.end(), name, False))
     domains = [d for d in cfg.get("domain_suffixes") or [] if "." + d in text]
     if domains:

@@ -225,6 +225,10 @@ class FrameRules:
             form for forms in self.cfg["segment"]["regions"].values() for form in forms) + r")(?![\w-])"), table
 
     @cached_property
+    def region_subsets(self) -> re.Pattern:
+        return re.compile(r"(?<![\w-])(?:" + alternation(self.cfg["segment"].get("region_subsets") or ["(?!)"]) + r")(?![\w-])")
+
+    @cached_property
     def segment_pp(self) -> re.Pattern:
         """A known segment's name after one of `segment.segment_prepositions` (group `w`)."""
         words = self.cfg["segment"].get("segment_prepositions") or ["(?!)"]

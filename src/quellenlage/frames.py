@@ -338,8 +338,8 @@ class FrameFinder:
             if "region" in kinds:
                 rx, table = self.r.regions
                 m = rx.search(text, cs, ce)
-                if m:
-                    return table[m.group("r").lower()]
+                if m and not (m.start() >= fig["end"] and self.r.region_subsets.search(text, fig["end"], m.start())):
+                    return table[m.group("r").lower()]  # (not "…, die meisten davon in Deutschland")
                 for e in (entities.starting(cs, ce) if entities is not None else ()):
                     m = self.r.region_after_name.match(text, e.end)
                     if m and e.type == "ORG":

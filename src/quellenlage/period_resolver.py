@@ -99,6 +99,7 @@ class PeriodResolver:
             describes = self._describes_date(cs)
             for d in self.date_index.starting(cs, ce):
                 if not d["end"] <= ce or compare and self._compared(d["start"], d["end"], fig) \
+                        and self._relative(d["start"], d["end"]) != "year_to_date" \
                         and not ("/" in (d.get("date_value") or "") and RANGE_OPENER.search(self.text, max(0, d["start"] - 6), d["start"])):
                     continue
                 if bracketed_before(self.text, d["start"], fig["start"]) or self._next_conjunct(d["start"], d["end"], fig, others):
@@ -247,9 +248,9 @@ class PeriodResolver:
     def _relative(self, s: int, e: int) -> str | None:
         if YEAR_IN.search(self.text, s, e):
             return None  # "im ersten Halbjahr 2024": a period of its own
-        for name in RELATIVE[:-1]:
-            m = cue_search(self.r.period_cue(name), self.text, s, min(len(self.text), e + 12))
-            if m and m.start() < e:
+        for name in RELATIVE[:-1]:  # (a cue may open before the date: "seit Jahresbeginn")
+            m = cue_search(self.r.period_cue(name), self.text, max(0, s - 6), min(len(self.text), e + 12))
+            if m and m.start() < e and m.end() > s:
                 return name
         return None
 

@@ -186,7 +186,8 @@ class Mentions:
 
     def __init__(self, entities: Iterable[Entity]):
         self.items: list[Mention] = [Mention(e.start, e.end, e.name, "PER" if e.type == "PER" else "ORG", e.gender)
-                                     for e in entities if e.type in ("PER", "ORG", "SOURCE")]
+                                     for e in entities if e.type in ("PER", "ORG", "SOURCE")
+                                     and e.source != "owner"]  # "sagte der Micron-Chef": a person
         # In text order with their starts, for the mentions near a place by bisection.
         self.items.sort(key=lambda m: m.start)
         self.starts = [m.start for m in self.items]

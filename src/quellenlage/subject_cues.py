@@ -24,13 +24,17 @@ INVESTOR_BEFORE = re.compile(r"(?:(?:angeführt|geführt|Investor|Investoren|Gel
                              r"|(?:[Aa]ngeführt|[Gg]eführt)\b[^,.;]{0,60}\b(?:vo[nm]|durch)\s+(?:\w+\s+){0,3})$")
 # "arbeitet mit dem US-Konzern Nvidia": a partner or rival named beside the topic is no topic
 # (SubjectFinder.companion_before adds what a takeover buys, rules: subject_cues.deal_nouns).
-COMPANION_PREPOSITIONS = r"(?:mit|gegen|neben|wie)\s+(?:(?:de[mnr]|die|das|einem|einer|einen)\s+)?"
+COMPANION_PREPOSITIONS = (r"(?:mit|gegen|neben|wie)\s+(?:(?:de[mnr]|die|das|einem|einer|einen)\s+)?"
+                          # "so groß wie die größte Version von Llama 2": what it is compared with
+                          r"|wie\s+(?:de[mnr]|die|das)\s+(?:[\w-]+\s+){1,3}(?:von|vom|des|der)\s+")
 # (not "Der um Sonderposten bereinigte Gewinn": a preposition opens an attribute, not the noun)
 OPENING_NP = re.compile(r"\s*(?P<art>Die|Der|Das)\s+(?:(?!(?:um|von|vom|mit|für|nach|aus|bei|beim|im|in|an|am|auf|über|"
                         r"unter|vor|seit|zu|zum|zur|gegenüber)\s)[a-zäöüß]\w*\s+)?(?P<noun>[A-ZÄÖÜ][\w-]+)")
 CAPITALISED_RUN = re.compile(r"(?:[A-ZÄÖÜ][\w-]*[ \t]*)+")
 COORDINATED = re.compile(r"\s*und\s+[a-zäöüß]+t\b")
 OF_OBJECT = re.compile(r"(?<!\w)(?:von|vom|bei|beim|mit|gegen)\s+(?:(?:de[mnr]|die|das)\s+)?$")  # "die Kunden von 1&1"
+# "Llama 2 von Meta, dessen größte Variante …": a name and its maker before a relative clause
+MAKER_AFTER = re.compile(r"\s+von\s+[A-ZÄÖÜ][\w.&-]*(?:\s+[A-ZÄÖÜ][\w.&-]*)?[\s,]*")
 RELATIVE = re.compile(r"\s*(?:das|der|die|welche[rs]?|dessen|deren)\b")
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:und|oder|sowie|bzw\.))\s*(?:(?:de[mnrs]|die|das)\s+)?")
 GEGEN = re.compile(r"(?<!\w)gegen\s+(?:(?:de[mnr]|die|das)\s+)?(?:[\w-]+\s+){0,2}$")
@@ -233,3 +237,21 @@ def listed(text: str, prior: list[Entity]) -> bool:
 def salient(prior: list[Entity], counts: dict[str, int]) -> str:
     """The entity of these the article mentions most (ties: the latest)."""
     return max(reversed(prior), key=lambda e: counts.get(e.name, 0)).name
+
+
+_WORD_BEFORE = re.compile(r"([\w-]+)\s+$")
+
+
+def introduced_as(text: str, prior: list[Entity], word: str, generic=()) -> list[Entity]:
+    """ "Die Bank hat sieben Millionen Kunden": the entities the article introduced with a noun of
+    that head ("der Smartphone-Bank N26"), among `prior`; none for a `generic` head ("das
+    Unternehmen" may be any company the article named)."""
+    head = word.split()[-1].lower() if word else ""
+    if len(head) < 4 or head in generic:
+        return []
+    out = []
+    for e in prior:
+        m = _WORD_BEFORE.search(text, max(0, e.start - 40), e.start)
+        if m and m.group(1).lower().rstrip("s").endswith(head.rstrip("s")):
+            out.append(e)
+    return out

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from quellenlage.entities import Entity
 from quellenlage.patterns import alternation
-from quellenlage.subject_cues import (embedded, listed, salient, CAPITALISED_RUN, OF_OBJECT, COMPARISON_OPENER, COORDINATED, DEFINITE_OPENER, GEGEN, INVESTOR_AFTER, INVESTOR_BEFORE, LIST_GAP, OPENING_NP, RELATIVE, SAYS_BEFORE, TOPIC_FOR,
+from quellenlage.subject_cues import (embedded, introduced_as, listed, salient, CAPITALISED_RUN, MAKER_AFTER, OF_OBJECT, COMPARISON_OPENER, COORDINATED, DEFINITE_OPENER, GEGEN, INVESTOR_AFTER, INVESTOR_BEFORE, LIST_GAP, OPENING_NP, RELATIVE, SAYS_BEFORE, TOPIC_FOR,
                                       NOUN_PHRASE, GroupCues, NameCues, allotted_to, both_named, table_row_subject,
                                       together_named, with_subsidiary)
 
@@ -199,11 +199,13 @@ class SubjectFinder(NameCues):
         anaphors = {typ: rx for rx, typ in self.r.entities.anaphora}
         # 1. A relative clause is about what stands right before it.
         if RELATIVE.match(text, cs) and cs > ss:
-            before = [e for e in usable if ss <= e.end <= cs and not text[e.end:cs].strip(" ,")]
+            before = [e for e in usable if ss <= e.end <= cs and (not text[e.end:cs].strip(" ,")
+                                                                   or MAKER_AFTER.fullmatch(text, e.end, cs))]  # "Llama 2 von Meta, dessen …"
             if not before and not NOUN_PHRASE.match(text, cs):
                 # (an object too: "weniger als bei Llama 3.3, das bis zu 128.000 Token verarbeitet";
                 # not before "…, die gemeinsame Vereinbarung läuft bis 2032", a new noun phrase)
-                before = [e for e in fitting if ss <= e.end <= cs and not text[e.end:cs].strip(" ,")]
+                before = [e for e in fitting if ss <= e.end <= cs and (not text[e.end:cs].strip(" ,")
+                                                                       or MAKER_AFTER.fullmatch(text, e.end, cs))]
             if before:
                 return before[-1].name
             for typ in types:
@@ -307,6 +309,10 @@ class SubjectFinder(NameCues):
             named = [e for e in usable if e.type == typ and e.end <= pos and e.name.endswith(kind)]
             if named:
                 return salient(named, view.mention_counts)
+        generic = (self.r.entities.cfg.get("anaphora_heads") or {}).get(typ) or ()  # ("das Unternehmen": any)
+        introduced = introduced_as(view.text, [e for e in usable if e.type == typ and e.end <= pos], word, generic)
+        if introduced:  # "die Bank": the one introduced as "die Smartphone-Bank N26"
+            return salient(introduced, view.mention_counts)
         start = pos
         for _ in range(5):
             prev = view.previous_sentence(start)
