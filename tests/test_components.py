@@ -70,3 +70,13 @@ def test_a_signed_percentage_is_a_change_of_that_size(nlp):
     assert [(r["text"], r["value"]) for r in recs] == [("-20 %", 20.0), ("+1,5 Prozentpunkte", 1.5), ("20 Prozent", 20.0)]
     claims = [s._.claim for s in process(nlp, text).spans["claims"] if s.text.startswith("-20")]
     assert claims and claims[0]["measure"] == "change"
+
+
+def test_the_first_nine_months_of_a_year_are_a_date_a_tariffs_months_a_duration(nlp):
+    doc = process(nlp, "date: 2023-10-25\n\nIn den ersten neun Monaten summierte sich das Minus auf 1,9 Mrd. Dollar. "
+                       "A1 bietet Tarife ab 39,90 Euro im Monat an, in den ersten sechs Monaten um 19,90 Euro. "
+                       "Das Projekt dauerte neun Monate.")
+    got = [(r["text"], r["label"], r.get("date_value") or r.get("value")) for r in (s._.figure for s in doc.spans["figures"])
+           if r["label"] in ("DATE", "DURATION")]
+    assert got == [("ersten neun Monaten", "DATE", "2023-01/2023-09"), ("sechs Monaten", "DURATION", 6.0),
+                   ("neun Monate", "DURATION", 9.0)]
