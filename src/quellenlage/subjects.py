@@ -11,25 +11,26 @@ company's, and a list of several investors names no single one.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from quellenlage.entities import Entity
 from quellenlage.patterns import alternation
-from quellenlage.subject_cues import (embedded, introduced_as, listed, salient, CAPITALISED_RUN, MAKER_AFTER, OF_OBJECT, COMPARISON_OPENER, COORDINATED, DEFINITE_OPENER, GEGEN, INVESTOR_AFTER, INVESTOR_BEFORE, LIST_GAP, OPENING_NP, RELATIVE, SAYS_BEFORE, TOPIC_FOR,
-                                      NOUN_PHRASE, GroupCues, NameCues, allotted_to, both_named, table_row_subject,
+from quellenlage.subject_pairs import PairFinder
+from quellenlage.subject_cues import (embedded, introduced_as, listed, salient, CAPITALISED_RUN, MAKER_AFTER, OF_OBJECT, COMPARISON_OPENER, COORDINATED, GEGEN, INVESTOR_AFTER, INVESTOR_BEFORE, LIST_GAP, OPENING_NP, RELATIVE, SAYS_BEFORE, TOPIC_FOR,
+                                      NOUN_PHRASE, GroupCues, allotted_to, both_named, table_row_subject,
                                       together_named, with_subsidiary)
 
 if TYPE_CHECKING:  # pragma: no cover
     from quellenlage.claim_rules import ClaimRules, DocView, Property
 
+PRESENTED_AS = re.compile(r"\s+(?:ein|eine|einen|sein|seine|seinen|ihr|ihre|ihren)\s+(?:[a-zäöüß][\w-]*\s+){0,2}")
 CLAIM_TYPES = ("ORG", "PER", "MODEL", "PRODUCT", "INFRA", "CHIP", "LAW", "INDEX")
 
 
 
 
-class SubjectFinder(NameCues):
+class SubjectFinder(PairFinder):
     def __init__(self, rules: "ClaimRules"):
         self.r = rules
         self.cfg = rules.cfg
@@ -110,13 +111,6 @@ class SubjectFinder(NameCues):
             return False  # (nor a person's role: "Der Finanzchef verwies auf …" is about the company)
         return not any(e.start <= m.start("noun") < e.end for e in view.entity_index.around(m.start("noun"), m.end(), 200))
 
-    @staticmethod
-    def _names_the_deal(text: str, prop: "Property", ss: int) -> bool:
-        """The sentence opens with the property's own noun, definite: "Die Investition …",
-        "Der Deal …" (then it is about the deal of the sentence before)."""
-        m = DEFINITE_OPENER.match(text, ss)
-        return bool(m and prop.triggers is not None and prop.triggers.match(text, m.end()))
-
     def own_subject(self, view: "DocView", fig: dict, prop: "Property", sentence: tuple[int, int],
                     clause: tuple[int, int]) -> str | None:
         """An entity of a fitting type named in the figure's own clause (else None)."""
@@ -150,7 +144,7 @@ class SubjectFinder(NameCues):
             return self._pair(view, fig, prop, sentence, clause)
         item_end = fig["end"] + (len(fig.get("item") or "") + 25 if fig.get("item") else 0)
         object_starts = view.preceded(self.object_before, 40)
-        objects = [e for e in ents if e.start in object_starts]
+        objects = [e for e in ents if e.start in object_starts and not self._presented(text, e)]
         object_ids = {id(e) for e in objects}
         # Not the maker of what is counted: "200'000 Grafikprozessoren von Nvidia" are not Nvidia's;
         # not who says it: "laut xAI", "nach Angaben von Nvidia".
@@ -192,11 +186,14 @@ class SubjectFinder(NameCues):
         # In the figure's own sentence an object ("an dem Start-up") is not the subject;
         # in earlier sentences any mention may be the topic.
         usable = [e for e in fitting if id(e) not in object_ids]
-        if self.demonstrative.match(text, ss):
-            prior = [e for e in ents if e.type in types and e.end <= ss and ss - e.end < 300]
-            if prior:
-                return prior[-1].name
         anaphors = {typ: rx for rx, typ in self.r.entities.anaphora}
+        if self.demonstrative.match(text, ss):
+            own = next(((t, m) for t in types if t in anaphors for m in [anaphors[t].search(text, ss + 4, cs if cs > ss else ce)] if m), None)
+            # "Das teilte das Berliner Unternehmen mit": the sentence names its own subject
+            resolved = self._resolve_anaphor(view, own[0], usable, own[1].start(), own[1].group(0)) if own else None
+            prior = [e for e in ents if e.type in types and e.end <= ss and ss - e.end < 300 and not self._invests(text, e)]
+            if resolved or prior:
+                return resolved or prior[-1].name
         # 1. A relative clause is about what stands right before it.
         if RELATIVE.match(text, cs) and cs > ss:
             before = [e for e in usable if ss <= e.end <= cs and (not text[e.end:cs].strip(" ,")
@@ -237,7 +234,7 @@ class SubjectFinder(NameCues):
                     return None  # "Microsoft, Nvidia und Thrive steuern 10 Mrd bei": no single one
                 return prior[-1].name
             after = [e for e in cands if e.start >= fig["end"]
-                     and not self.companion_before.search(text, max(0, e.start - 60), e.start)]  # "… als Konkurrenten wie Llama 3.3"
+                     and not self._companion(text, e)]  # "… als Konkurrenten wie Llama 3.3"
             if after:
                 return after[0].name
             # Earlier in the sentence, but not inside a relative clause or parentheses ("Der
@@ -249,7 +246,7 @@ class SubjectFinder(NameCues):
             later = [e for e in usable if e.type == typ and fig["end"] <= e.start and e.end <= se and not prop.local
                      and not re.match(r"-[A-ZÄÖÜ]", text[e.end:e.end + 2])  # "ohne den OpenAI-Effekt": a modifier
                      and not self.subsidiary(text, e)  # "…; vor einem Jahr hatte die Tochter Vonage …"
-                     and not self.companion_before.search(text, max(0, e.start - 60), e.start)]  # "… als Konkurrenten wie Llama 3.3"
+                     and not self._companion(text, e)]  # "… als Konkurrenten wie Llama 3.3"
             named_before = any(cs <= e.start and e.end <= fig["start"] for e in usable)  # "AWS kommt auf 30 %, vor Microsoft …"
             if later and not named_before and not any(e.type == typ for e in fitting if e.end <= ss and ss - e.end < 200):
                 return later[0].name  # "Bis 2026 sollen 1600 Stellen wegfallen, Cariad beschäftigt derzeit …"
@@ -285,14 +282,14 @@ class SubjectFinder(NameCues):
                 if resolved:
                     return resolved
             topic = [e for e in fitting if e.type == typ and prev_start <= e.start and e.end <= ss
-                     and not self.companion_before.search(text, max(0, e.start - 60), e.start)
-                     and not self.subsidiary(text, e)]  # "die Abschreibung auf die US-Tochter Vonage": not the topic
+                     and not self._companion(text, e)
+                     and not self.subsidiary(text, e) and not self._invests(text, e)]  # "die Abschreibung auf die US-Tochter Vonage": not the topic
             if topic:
                 return topic[0].name
         for typ in types:
             prior = [e for e in fitting if e.type == typ and e.end <= ss]
             # (a partner, "das Geschäft mit der US-Regierung", only when no one else is named)
-            prior = [e for e in prior if not self.companion_before.search(text, max(0, e.start - 60), e.start)] or prior
+            prior = [e for e in prior if not self._companion(text, e)] or prior
             if prior:
                 return salient(prior, view.mention_counts)
         return None
@@ -320,81 +317,27 @@ class SubjectFinder(NameCues):
                 break
             first = [e for e in view.entity_index.starting(prev[0], start) if e.end <= start
                      and not self.rival_before.search(view.text, max(0, e.start - 40), e.start)
-                     # (not an object: "setzt man auf die Kunden von 1&1. Der Mutterkonzern …")
-                     and not OF_OBJECT.search(view.text, max(0, e.start - 14), e.start)]
+                     # (not an object: "setzt man auf die Kunden von 1&1. Der Mutterkonzern …"; nor an investor)
+                     and not OF_OBJECT.search(view.text, max(0, e.start - 14), e.start) and not self._invests(view.text, e)]
             if first and first[0].type == typ and first[0] in usable:
                 return first[0].name  # (not "Der börsennotierte Rivale Snowflake": another company)
             start = prev[0]
         prior = [e for e in usable if e.type == typ and e.end <= pos and pos - e.end < 1500]
+        prior = [e for e in prior if not self._invests(view.text, e)] or prior  # ("Geldgeber wie Allianz X")
         return salient(prior, view.mention_counts) if prior else None
 
-    def _pair(self, view, fig: dict, prop: "Property", sentence: tuple[int, int], clause: tuple[int, int]) -> str | None:
-        """Two organisations: a contract's parties, an investor and the company it invests in.
+    def _companion(self, text: str, e) -> bool:
+        """Named beside the topic ("arbeitet mit dem US-Konzern Nvidia"), not what the topic
+        presents ("hat mit Falcon 180B ein Sprachmodell veröffentlicht")."""
+        return bool(self.companion_before.search(text, max(0, e.start - 60), e.start)) and not self._presented(text, e)
 
-        The holder is an organisation (or person) of the sentence that is no object, else the one
-        an anaphor ("der Konzern") stands for; the other is the object ("investiert 5 Mrd. in
-        Intel"), an object named by an anaphor ("an dem Start-up": the organisation the
-        article is most about besides the holder), or, in mode `sentence`, that organisation.
-        Two named parties without objects ("Microsoft und OpenAI haben einen Vertrag") are the pair."""
-        ss, se = sentence
-        cs, ce = clause
-        text, ents = view.text, view.entities_near(ss, se)
-        said_by, object_starts = view.preceded(SAYS_BEFORE, 24), view.preceded(self.object_before, 40)
-        in_sentence = [e for e in ents if e.type in ("ORG", "PER") and ss <= e.start and e.end <= se
-                       and e.start not in said_by and e.name not in self.r.entities.authorities]  # a regulator is no party
-        objects = [e for e in in_sentence if e.start in object_starts]
-        holders = [e for e in in_sentence if e not in objects]
-        near = lambda es: min(es, key=lambda e: (not (cs <= e.start < ce), abs(e.start - fig["start"])))  # noqa: E731
-        holder = near(holders).name if holders else None
-        if holder is None:
-            # "Der Konzern hat 13 Mrd. in OpenAI gesteckt": the organisation an anaphor stands for.
-            holder = self._subject(view, fig, replace(prop, subject_types=("ORG",), role=None, local=True), sentence, clause)
-            if holder in self.r.entities.authorities:
-                holder = None
-        if objects:
-            other = near(objects).name
-        else:
-            distinct = sorted({e.name for e in holders}, key=lambda n: min(e.start for e in holders if e.name == n))
-            if len(distinct) >= 2 and not objects:
-                return self._pair_name(distinct[0], distinct[1]) if len(distinct) == 2 else None
-            other = None
-            org_rx = next((rx for rx, typ in self.r.entities.anaphora if typ == "ORG"), None)
-            anaphoric = org_rx is not None and any(
-                re.search(r"(?<!\w)(?:an|in|bei|von|mit|für)\s+$", text[max(0, m.start() - 6):m.start()])
-                for m in org_rx.finditer(text, ss, se))
-            if self.latter.match(text, ss):
-                return None  # "Letzteres hatte Cisco 2017 gekauft": a party named before, not the article's topic
-            if anaphoric or prop.pair in ("sentence", "contract"):
-                others = [e for e in ents if e.type == "ORG" and e.name != holder and e.end <= se
-                          and e.name not in self.r.entities.authorities]  # a regulator is no party
-                other = salient(others, view.mention_counts) if others else None
-        if holder is None and prop.pair == "contract":
-            # "die gemeinsame Vereinbarung läuft bis 2032": the two the article is most about.
-            counts: dict[str, int] = {}
-            for e in ents:
-                if e.type == "ORG" and e.end <= se and e.name not in self.r.entities.authorities:
-                    counts[e.name] = counts.get(e.name, 0) + 1
-            top = [n for n in sorted(counts, key=lambda n: (-counts[n], n)) if n != other][:2 if other is None else 1]
-            if other is None and len(top) == 2:
-                holder, other = top
-            elif other is not None and top:
-                holder = top[0]
-        if holder and other and holder != other:
-            return self._pair_name(holder, other)
-        if not in_sentence and not getattr(self, "_looking_back", False) and self._names_the_deal(text, prop, ss):
-            # "Die Investition summiert sich auf 8,9 Mrd.": the parties of the sentence before.
-            prev = view.previous_sentence(ss)
-            if prev is not None:
-                self._looking_back = True
-                try:
-                    return self._pair(view, fig, prop, prev, prev)
-                finally:
-                    self._looking_back = False
-        return None
+    def _presented(self, text: str, e) -> bool:
+        """ "hat mit Falcon 180B ein Sprachmodell veröffentlicht": the name is what is presented."""
+        m = PRESENTED_AS.match(text, e.end)
+        nouns = (self.r.entities.cfg.get("anaphora") or {}).get(e.type) if m else None
+        return bool(nouns and text[max(0, e.start - 5):e.start].strip() == "mit"
+                    and re.match(r"(?:\w+-|[A-ZÄÖÜ][a-zäöüß]+)?(?:" + alternation(nouns) + r")(?![\w-])", text[m.end():m.end() + 40], re.I))
 
-
-    def _pair_name(self, a: str, b: str) -> str | None:
-        """ "Amazon/OpenAI": the two parties, a subsidiary or product by its parent ("AWS" is
-        Amazon's), in a fixed order; None when both are one company."""
-        a, b = self.r.entities.parent(a) or a, self.r.entities.parent(b) or b
-        return "/".join(sorted({a, b})) if a != b else None
+    def _invests(self, text: str, e) -> bool:
+        return bool(self.investor_list.search(text, max(0, e.start - 200), e.start) or INVESTOR_AFTER.match(text, e.end)
+                    or INVESTOR_BEFORE.search(text, max(0, e.start - 80), e.start))
