@@ -247,3 +247,39 @@ def apposition_after(text: str, fig: dict, sentence: tuple[int, int]) -> tuple[i
         return None
     brk = CLAUSE_BREAK.search(text, appo.end(), sentence[1])
     return appo.end(), brk.start() if brk else sentence[1]
+
+
+SUBJECT_ARTICLE = re.compile(r"(?<!\w)(?:[Dd]ie|[Dd]er|[Dd]as|[Dd]iese[rs]?|[Dd]en|[Dd]em)\s+(?:\w+\s+)?$")
+# "Das entspricht einem Plus von 26,3 Prozent": the sentence goes on with the figure before
+BACK_REFERENCE = re.compile(r"\s*(?:Das|Dies)\s+(?:entspricht|entsprach|bedeutet|bedeutete|ist|war|sind|waren)\s"
+                            # (not a change in another currency: "Das entspricht in US-Dollar einem Plus von 40,8 %")
+                            r"(?!(?:[\w-]+\s+){0,2}in\s+(?:US-|Landes)?(?:Dollar|Euro|Yen|Franken|Pfund|Yuan|Won|währung)\b)")
+
+
+def named_subjectless(text: str, sentence: tuple[int, int], p) -> bool:
+    """ "Die Investition summiert sich auf 8,9 Mrd.": the property's noun with an article is
+    the sentence's subject, so the sentence has no subject of its own."""
+    if p is None or p.triggers is None:
+        return False
+    return any(SUBJECT_ARTICLE.search(text[max(sentence[0], m.start() - 30):m.start()]) and m.group(0)[:1].isupper()
+               for m in p.triggers.finditer(text, *sentence))
+
+
+# "Die Bewertung hat sich vervielfacht. Im März lag sie … bei 270 Mio.": a pronoun subject after
+# the verb, standing for the noun the sentence before opens with
+PRONOUN_SUBJECT = re.compile(r"(?<!\w)(?:lag|lagen|liegt|liegen|stieg|stiegen|sank|sanken|betrug|betrugen|erreichte|erreichten|"
+                             r"war|waren|kletterte|fiel|wuchs)\s+(?:sie|er)(?!\w)")
+OPENING_NOUN = re.compile(r"\s*(?:Die|Der|Das)\s+(?:[a-zäöüß]\w*\s+)?(?P<noun>[A-ZÄÖÜ][\w-]+)")
+
+
+def pronoun_property(view: DocView, clause: tuple[int, int], fig: dict, properties) -> str | None:
+    """The property a pronoun subject of the clause stands for: the one whose word opens the
+    sentence before as a definite noun ("Die Bewertung …"), when one does."""
+    text = view.text
+    if not PRONOUN_SUBJECT.search(text, clause[0], fig["start"]):
+        return None
+    prev = view.previous_sentence(clause[0])
+    m = OPENING_NOUN.match(text, prev[0]) if prev else None
+    if m is None:
+        return None
+    return next((p.key for p in properties if p.triggers is not None and p.triggers.fullmatch(text, *m.span("noun"))), None)

@@ -168,6 +168,10 @@ class ClaimRules:
         return cue_re(self.cfg.get("ellipsis"))
 
     @cached_property
+    def ellipsis_qualifiers(self) -> re.Pattern:
+        return cue_re(self.cfg.get("ellipsis_qualifiers"))
+
+    @cached_property
     def no_claim(self) -> frozenset[str]:
         return frozenset(t.lower() for t in self.cfg.get("no_claim_texts") or [])
 
@@ -219,6 +223,15 @@ class DocView:
         for e in self.entities:
             counts[e.name] = counts.get(e.name, 0) + 1
         return counts
+
+    @cached_property
+    def main_organisation(self) -> str | None:
+        """The organisation the article names most (ties: the first in name order)."""
+        counts: dict[str, int] = {}
+        for e in self.entities:
+            if e.type == "ORG":
+                counts[e.name] = counts.get(e.name, 0) + 1
+        return min(counts, key=lambda n: (-counts[n], n)) if counts else None
 
     def preceded(self, rx: re.Pattern, reach: int) -> frozenset[int]:
         """The starts of the entities that `rx` finds in the `reach` characters before them
@@ -279,8 +292,9 @@ def nearest_trigger(rx: re.Pattern, text: str, start: int, end: int, fig: dict,
             d = (m.start() - fig["end"]) * 1.5 + 5
         if verb and d > 0:
             d += VERB_PENALTY
-        if d > 0 and "," in (text[m.end():fig["start"]] if m.end() <= fig["start"] else text[fig["end"]:m.start()]):
-            d += COMMA_PENALTY  # "Im März 2019 hatte Spotify Beschwerde eingelegt, im Juni 2021 leitete …"
+        between = text[m.end():fig["start"]] if m.end() <= fig["start"] else text[fig["end"]:m.start()]
+        if d > 0 and ("," in between or " – " in between or " - " in between):
+            d += COMMA_PENALTY  # "Im März 2019 hatte Spotify Beschwerde eingelegt, im Juni 2021 leitete …", "… seinen Wert – Berliner sammeln 180 Mio. ein"
         if best is None or d < best[0]:
             best = (d, m.span())
     return best

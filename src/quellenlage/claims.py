@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from quellenlage.claim_cues import (apposition_after, bare_date, converts, date_owns, bracketed_for_other, starting_value, compound_of, excluded, list_header, CLARIFIES, COMPARED_WITH, CONTINUATION, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
+from quellenlage.claim_cues import (apposition_after, named_subjectless, pronoun_property, BACK_REFERENCE, bare_date, converts, date_owns, bracketed_for_other, starting_value, compound_of, excluded, list_header, CLARIFIES, COMPARED_WITH, CONTINUATION, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
                                     PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WITH_PRODUCT, governs_other, has_figure, same_amount_before, same_magnitude,
                                     table_header, table_year)
@@ -46,7 +46,7 @@ class ClaimFinder:
 
     def claims(self, view: DocView) -> list[dict]:
         """Claim records (one per figure that has a property and a subject), in text order."""
-        text = view.text
+        text, self._view = view.text, view
         self._stated = stated_fiscal(text, self.r.frames)
         self._fig_starts = {f["start"]: f["end"] for f in view.figures}
         self._dates = sorted((f["start"], f["end"]) for f in view.figures if f["label"] == "DATE")
@@ -95,8 +95,13 @@ class ClaimFinder:
         return governs_other(text, m, fig, getattr(self, "_fig_starts", {}))
 
     def _fiscal(self, subject: str | None):
-        """The subject's fiscal calendar: from the gazetteer, else the one the article states."""
-        return self.r.entities.fiscal(subject) or getattr(self, "_stated", None)
+        """The subject's fiscal calendar: from the gazetteer, else the one the article states; a
+        person's is that of the organisation the article names most ("Yuan kürzt sein Gehalt für
+        das kommende Geschäftsjahr": Zoom's)."""
+        cal = self.r.entities.fiscal(subject) or getattr(self, "_stated", None)
+        if cal is None and subject and subject not in self.r.entities.table:
+            cal = self.r.entities.fiscal(self._view.main_organisation)
+        return cal
 
     def _claim(self, view: DocView, fig: dict, done: list[dict], periods: PeriodResolver) -> dict | None:
         text = view.text
@@ -153,7 +158,7 @@ class ClaimFinder:
                 return None
             prop, trigger = self.r.property(inherited["property"]), None
             if named is not None and named[0].key != prop.key and named[0].accepts(fig, measure) \
-                    and self._named_subjectless(text, (cs, ce), named[0].key):
+                    and named_subjectless(text, (cs, ce), self.r.property(named[0].key)):
                 # "Der operative Gewinn der Sparte kletterte auf 3,6 Mrd., nach 2 Mrd. ein Jahr
                 # zuvor": the clause names its own property; only the subject carries over.
                 prop, trigger = named[0], named[1]
@@ -320,6 +325,9 @@ class ClaimFinder:
                     continue
                 key = (1, 0.0, 0, -rank)
             ranked.append((key, p, trig))
+        pron = self.r.property(pronoun_property(self._view, clause, fig, self.r.properties) or "")
+        if pron is not None and pron.accepts(fig, measure):  # "Im März lag sie bei 270 Mio.": what "sie" stands for
+            ranked = [((3.5, 0.0, 0, 0), pron, None)] + [r for r in ranked if r[1] is not pron]
         ranked.sort(key=lambda r: r[0], reverse=True)
         for key, p, trig in ranked:
             compound = compound_of(text, p, trig)
@@ -358,13 +366,14 @@ class ClaimFinder:
             if f["start"] < start:
                 break
             p = self.r.property(c["property"])
-            if p is None or not p.accepts(fig, measure):
-                continue
+            if p is None or not p.accepts(fig, measure) or p.excludes is not None and cue_search(p.excludes, text, *clause):
+                continue  # (nor what its clause says is something else: "brachte die letzten 36 Satelliten ins All")
             if f["start"] >= sentence[0]:
                 if continues and bracketed_before(text, f["start"], fig["start"]):
                     continue  # "8,71 Mrd. (Vj.: 4,37 Mrd.), +84 %": the change is the main figure's
                 sep = max(text.rfind(";", f["end"], fig["start"]), text.rfind(",", f["end"], fig["start"]))
-                if sep >= 0 and text[sep] == "," and not any(d["label"] == "DATE" for d in view.figure_index.starting(sep, fig["start"])):
+                if sep >= 0 and text[sep] == "," and not any(d["label"] == "DATE" for d in view.figure_index.starting(sep, fig["start"])) \
+                        and not cue_search(self.r.ellipsis_qualifiers, text, sep, fig["start"]):
                     sep = -1  # (a comma only before a clause of its own period: not "…, bei der Runde über 6 Mrd., waren es 45 Mrd.")
                 if continues or (compares and sep >= 0 and self.r.ellipsis.search(text, sep, fig["start"])
                                  and f["label"] == fig["label"] and f.get("currency") == fig.get("currency")):
@@ -372,23 +381,14 @@ class ClaimFinder:
                 continue
             if c.get("relative") in ("previous_year", "previous_quarter"):
                 continue  # "Analysten hatten mit … gerechnet" goes with the main figure, not "im Vorquartal"
-            if (compares or (named == c["property"] and self._named_subjectless(text, sentence, named))) \
+            if measure == "change" and BACK_REFERENCE.match(text, sentence[0]) and (view.next_sentence(f["end"]) or (None,))[0] == sentence[0]:
+                return c  # "… 3.024.417 Fahrzeuge. Das entspricht einem Plus von 26,3 Prozent": that figure's change
+            if (compares or (named == c["property"] and named_subjectless(text, sentence, self.r.property(named)))) \
                     and f["label"] == fig["label"] \
                     and f.get("currency") == fig.get("currency") and f.get("unit") == fig.get("unit") \
                     and same_magnitude(f, fig):
                 return c
         return None
-
-    def _named_subjectless(self, text: str, sentence: tuple[int, int], key: str) -> bool:
-        """ "Die Investition summiert sich auf 8,9 Mrd.": the property's noun with an article is
-        the sentence's subject, so the sentence has no subject of its own."""
-        p = self.r.property(key)
-        if p is None or p.triggers is None:
-            return False
-        return any(re.search(r"(?<!\w)(?:[Dd]ie|[Dd]er|[Dd]as|[Dd]iese[rs]?|[Dd]en|[Dd]em)\s+(?:\w+\s+)?$",
-                             text[max(sentence[0], m.start() - 30):m.start()]) and m.group(0)[:1].isupper()
-                   for m in p.triggers.finditer(text, *sentence))
-
 
 def find_claims(view: DocView, rules: ClaimRules) -> list[dict]:
     return ClaimFinder(rules).claims(view)

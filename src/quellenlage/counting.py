@@ -40,6 +40,9 @@ WIDE_REACH = 1500  # characters a grouped count without a noun looks back for th
 CONTEXT_RULES = frozenset({"count_scaled", "count_grouped", "count_context", "count_elliptic"})
 
 
+COORDINATED_ADJECTIVE = re.compile(r"(?:[ \u00a0]+[a-zäöüß][\w-]*?(?:e|en|er|es|em)(?=[ \u00a0]+(?:und|oder|sowie)\s)){1}")
+
+
 def _capital_at(text: str, i: int) -> bool:
     return text[i:i + 1].isupper()
 
@@ -170,7 +173,10 @@ class CountUnits:
         return GENERIC, " ".join(item_parts) or None
 
     def coordinated_noun(self, text: str, pos: int, number_re: re.Pattern) -> tuple[str | None, str | None] | None:
-        """ "5B und 8B Parametern", "die 3 oder 4 GPUs": the noun after the second number."""
+        """ "5B und 8B Parametern", "die 3 oder 4 GPUs", "mehr als 100 geostationäre und 26 MEO-Satelliten":
+        the noun after the second number (past an adjective of the first)."""
+        adj = COORDINATED_ADJECTIVE.match(text, pos, pos + 60)
+        pos = adj.end() if adj else pos
         m = re.match(r"[" + SPACES + r"]*(?:und|oder|sowie|bzw\.|beziehungsweise|bis)[" + SPACES + r"]+", text[pos:pos + 40])
         if not m:
             return None
@@ -187,6 +193,8 @@ class CountUnits:
         if scale:
             q = skip_spaces(text, scale.end())
         found = self.counted_noun(text, q, False, strict=True)
+        if found and adj:
+            found = (found[0], None)  # (the second's item is not the first's: "26 MEO-Satelliten")
         return found if found and found[0] not in (None, GENERIC) else None
 
     def times_unit(self, text: str, pos: int) -> str | None:

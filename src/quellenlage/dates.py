@@ -22,6 +22,7 @@ CURRENT_BEFORE = re.compile(r"\b(?:laufende[nms]?|aktuelle[nms]?|kommende[nms]?|
 DATE_LEAD = re.compile(r"(?:\b(?:am|vom|bis|seit|zum|ab|den|dem|bis zum)|[,(]|^)\s*$", re.IGNORECASE)
 MONTH_VALUE = re.compile(r"\d{4}-\d{2}")
 WORDS = "date_words"  # candidates that come as figures from date_words.py
+BETWEEN, BETWEEN_AND = re.compile(r"(?<!\w)[Zz]wischen\s+$"), re.compile(r"\s+und\s+")  # "zwischen Januar und März": one span
 RANGE_GAP = re.compile(r"[ \u00a0\u202f]*(?:bis(?:[ \u00a0\u202f]+(?:zum|Ende|Anfang))?|–|—|-)[ \u00a0\u202f]*")
 
 
@@ -83,7 +84,8 @@ class DateScanner:
             a = dates[i]
             b = dates[i + 1] if i + 1 < len(dates) else None
             if b is not None and MONTH_VALUE.fullmatch(a.date_value or "") and MONTH_VALUE.fullmatch(b.date_value or "") \
-                    and RANGE_GAP.fullmatch(text[a.end:b.start]) and not a.date_mod:
+                    and (RANGE_GAP.fullmatch(text[a.end:b.start]) or BETWEEN_AND.fullmatch(text, a.end, b.start)
+                         and BETWEEN.search(text, max(0, a.start - 10), a.start)) and not a.date_mod:
                 yb, mb = int(b.date_value[:4]), int(b.date_value[5:7])
                 ma = int(a.date_value[5:7])
                 expr = getattr(a, "_expr", None)

@@ -185,7 +185,7 @@ class FrameFinder:
             # "um 3,1 Mrd. Dollar beziehungsweise 41 Cent je Aktie": the second shares the "um"
             words = WORDS.findall(wide[:coord.start() + 2])
         if words and words[-1].lower() == "um" and (
-                any(w.lower() in self.r.change_verbs for w in words[-7:-1])
+                any(w.lower() in self.r.change_verbs for w in words[-9:-1])
                 or any(w.lower() in self.r.change_verbs for w in WORDS.findall(text[fig["end"]:min(ce, fig["end"] + 40)])[:4])
                 or UM_AUF.match(text, fig["end"])):
             return True  # "stieg um 5 %", "das Nettoeinkommen um 3,1 Mrd. reduziert hat", "soll um 15 Cent auf 5,53 Euro steigen"

@@ -25,7 +25,7 @@ from quellenlage.patterns import cue_finditer, cue_search
 from quellenlage.textutil import SpanIndex, bracketed_before
 
 MONTH = re.compile(r"\d{4}-\d{2}")
-STRONG_COMPARISON = re.compile(r"(?:gegenüber|im\s+Vergleich\s+zu[mr]?|verglichen\s+mit|als\s+im|nach\s+zuvor)\s+(?:de[mnr]\s+|die\s+|das\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+STRONG_COMPARISON = re.compile(r"(?:gegenüber|im\s+Vergleich\s+zu[mr]?|verglichen\s+mit|als\s+im|nach\s+zuvor|(?:weniger|mehr|höher|niedriger)\s+als)\s+(?:de[mnr]\s+|die\s+|das\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 RELATIVE_CLAUSE = re.compile(r"\s*(?:das|der|die|welche[rs]?)\s")
 
 YEAR_IN = re.compile(r"(?<!\d)(?:\d{4}|'\d{2}|/\d{2})(?!\d)")
@@ -102,8 +102,9 @@ class PeriodResolver:
                         and self._relative(d["start"], d["end"]) != "year_to_date" \
                         and not ("/" in (d.get("date_value") or "") and RANGE_OPENER.search(self.text, max(0, d["start"] - 6), d["start"])):
                     continue
-                if bracketed_before(self.text, d["start"], fig["start"]) or self._next_conjunct(d["start"], d["end"], fig, others):
-                    continue  # "(2023: 4,37 Mrd.), +84 %"
+                if bracketed_before(self.text, d["start"], fig["start"]) or self._next_conjunct(d["start"], d["end"], fig, others) \
+                        or cue_search(self.r.period_cue("meeting_words"), self.text, max(0, d["start"] - 25), d["start"]):
+                    continue  # "(2023: 4,37 Mrd.), +84 %"; "der Generalversammlung im September": the meeting's
                 if describes and not (cs <= fig["start"] < ce):
                     continue  # "im Geschäftsjahr 2025, das Ende September endete": the year is the period
                 # "im März des Vorjahres": a month resolved to its year is no relative period

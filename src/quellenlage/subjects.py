@@ -107,7 +107,8 @@ class SubjectFinder(PairFinder):
         phrase = CAPITALISED_RUN.match(text, m.start("noun")).group(0)  # "Current Cloud Backlog"
         if any(rx.match(text, m.start("art")) for rx, _ in self.r.entities.anaphora):
             return False
-        if self.r.property_words.search(phrase) or noun in self.r.general_nouns or self.r.entities.is_title(noun):
+        if self.r.property_words.search(text, m.start("art"), m.start("noun") + len(phrase)) \
+                or noun in self.r.general_nouns or self.r.entities.is_title(noun):  # ("Der operative Cashflow")
             return False  # (nor a person's role: "Der Finanzchef verwies auf …" is about the company)
         return not any(e.start <= m.start("noun") < e.end for e in view.entity_index.around(m.start("noun"), m.end(), 200))
 

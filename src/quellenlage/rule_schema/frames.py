@@ -92,6 +92,7 @@ class PeriodCues(Rules):
     quarter_ending: Words = Field(description="abgelaufenen Quartal, endete, …")
     quarter_until: Words = Field(description="drei Monaten bis, Quartal bis, …")
     event_words: Words = Field(default_factory=list, description="in Betrieb, gegründet, …: a year named beside one is an event's, no period reported on")
+    meeting_words: Words = Field(default_factory=list, description="Hauptversammlung, …: a date right after one is the meeting's, no period a figure is for")
 
 
 class FiscalCalendarCues(Rules):

@@ -71,6 +71,7 @@ class PropertiesFile(Rules):
     properties: Annotated[dict[Key, Property], Field(min_length=1)] = Field(
         description="property key -> its entry: name, values, triggers, subject, time, …")
     ellipsis: Words = []
+    ellipsis_qualifiers: Words = []  # "…, bereinigt waren es 749 Mio.": a comma clause going on with the figure before
     present: Words = []
     past: Words = []
     part_rules: list[Key] = []
