@@ -41,6 +41,7 @@ def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver
     per-period claims name most (twice the weight), or its dates name most (read with the fiscal
     calendar of the company the document's per-period claims are about)."""
     votes: Counter = Counter()
+    where: dict[str, int] = {}  # where each period is first named
     subjects: Counter = Counter()
     day = pub_date(view.published) if view.published and len(view.published) >= 10 else None
     for c in claims:
@@ -54,6 +55,7 @@ def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver
             if day is not None and span is not None and span[1] > day:
                 continue  # "Für das Geschäftsjahr 2026 rechnet Siemens mit …": not over yet, no report on it
             votes[c["period"]] += 2
+            where.setdefault(c["period"], c["figure"]["start"])
     fiscal = fiscal_of(subjects.most_common(1)[0][0]) if subjects else None
     first = True
     for f in view.figures:
@@ -64,8 +66,10 @@ def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver
         v = periods.date_period(f, fiscal)
         if v and (_reporting(v) or grain(v) == "year" and FISCAL_NAMED.search(f["text"])):  # "Geschäftsjahr 2024"
             votes[v] += 2 if first else 1  # the first period an article names is most often its subject
+            where[v] = min(where.get(v, f["start"]), f["start"])
             first = False
-    return max(votes, key=lambda p: (votes[p], p)) if votes else None
+    # (a tie goes to the period named first: "Für das abgelaufene Geschäftsjahr 2024/25 …", later "im Schlussquartal")
+    return max(votes, key=lambda p: (votes[p], -where.get(p, 0), p)) if votes else None
 
 
 def _last_year(period: str, day: date | None) -> bool:

@@ -228,8 +228,20 @@ class FrameFinder:
     def segment(self, text: str, fig: dict, clauses: list[tuple[int, int]], kinds: tuple[str, ...],
                 trigger: tuple[int, int, str] | None, not_parts: re.Pattern | None = None,
                 entities: SpanIndex | None = None) -> str | None:
-        """The segment named in the figure's clause (or a figure-free clause before it).
+        """The segment named in the figure's clause (or a figure-free clause before it); a part of
+        the business in a region is both ("die Serviceumsätze in Deutschland": service/germany).
         `trigger`: the property word that matched (start, end, head) for compounds."""
+        seg = self._segment(text, fig, clauses, kinds, trigger, not_parts, entities)
+        regions, techs = set(self.r.regions[1].values()), {k for k, _ in self.r.keyed("technologies")}
+        if seg and seg not in regions and seg not in techs and "region" in kinds and clauses:  # (not "Glasfaser in der Schweiz")
+            region = self._segment(text, fig, clauses[:1], ("region",), None, not_parts, entities)
+            if region and region in regions:
+                return seg + "/" + region
+        return seg
+
+    def _segment(self, text: str, fig: dict, clauses: list[tuple[int, int]], kinds: tuple[str, ...],
+                 trigger: tuple[int, int, str] | None, not_parts: re.Pattern | None = None,
+                 entities: SpanIndex | None = None) -> str | None:
         if "business" in kinds:
             label = self._list_label(text, fig, not_parts)
             if label:
