@@ -168,6 +168,10 @@ class ClaimRules:
         return cue_re(self.cfg.get("ellipsis"))
 
     @cached_property
+    def no_claim_contexts(self) -> re.Pattern:
+        return cue_re(self.cfg.get("no_claim_contexts"))
+
+    @cached_property
     def ellipsis_qualifiers(self) -> re.Pattern:
         return cue_re(self.cfg.get("ellipsis_qualifiers"))
 

@@ -57,7 +57,8 @@ class ClaimFinder:
         out: list[dict] = []
         parts = set(self.r.cfg.get("part_rules") or [])
         for fig in view.figures:
-            if fig.get("rule") in parts or fig["text"].lower() in self.r.no_claim or view.skipped(fig["start"], fig["end"]):
+            if fig.get("rule") in parts or fig["text"].lower() in self.r.no_claim or view.skipped(fig["start"], fig["end"]) \
+                    or cue_search(self.r.no_claim_contexts, text, max(0, fig["start"] - 20), min(len(text), fig["end"] + 30)):
                 continue
             prev = out[-1] if out else None
             if prev is not None and converts(view, prev, fig):

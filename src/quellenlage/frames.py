@@ -44,7 +44,8 @@ NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "zeit"
 WITH_SEGMENT = re.compile(r"\s*Mit\s+(?:(?:dem|der|den|seinem|seiner|seinen|ihrem|ihrer|ihren)\s+)?(?P<w>[A-ZÄÖÜ][\w-]+)\s+"
                           r"(?:setzte|setzten|erzielte|erzielten|erlöste|erlösten|verdiente|verdienten|machte|machten"
                           r"|generierte|generierten|erwirtschaftete|erwirtschafteten|nahm|nahmen)(?!\w)")
-SEGMENT_ANAPHOR = re.compile(r"(?<![\w-])(?:[Dd]ie|[Dd]iese|[Dd]as|[Dd]ieses|[Dd]er|[Dd]ieser)\s+(?:Sparte|Segment|Bereich|Geschäft|Geschäftsbereich|Division)\b(?!\s+[A-ZÄÖÜ])")
+SEGMENT_ANAPHOR = re.compile(r"(?<![\w-])(?:(?:[Dd]ie|[Dd]iese|[Dd]as|[Dd]ieses|[Dd]er|[Dd]ieser)\s+(?:Sparte|Segment|Bereich|Geschäft|Geschäftsbereich|Division)\b(?!\s+[A-ZÄÖÜ])"
+                             r"|(?<![\w-])Dort\s)")  # "… das Segment Data Center. Dort lag der Umsatz bei 1,10 Mrd."
 LIST_LABEL = re.compile(r"[ \t]*[-•*–][ \t]+(?P<label>[A-ZÄÖÜ][^:\n(]{1,50}?)[ \t]*(?:\([^)\n]{1,15}\))?[ \t]*:[ \t]*")
 SIGN_BEFORE = re.compile(r"[+−–-]\s*$")
 DASH_AFTER_WORD = re.compile(r"\w[–-]\s*$")
@@ -147,9 +148,12 @@ class FrameFinder:
         if change:
             basis = "yoy"
             best = None
-            for a, b in [clause, *free]:  # the clause first; a list's heading ("ggü. Vorquartal")
+            # the clause first; a list's heading ("ggü. Vorquartal"); then right after the figure
+            # ("gut 9 Prozent mehr, als Analysten auf dem Zettel hatten")
+            after = (fig["end"], min(len(text), fig["end"] + 60))
+            for a, b in [clause, *free, after]:
                 for key, rx in self.r.bases:
-                    for m in cue_finditer(rx, text, a, b):
+                    for m in (cue_finditer(rx, text, a, b) if (a, b) != after or key == "consensus" else ()):
                         d = abs(m.start() - fig["end"])
                         if best is None or d < best[0]:
                             best = (d, key)

@@ -108,7 +108,9 @@ class PeriodResolver:
                 if describes and not (cs <= fig["start"] < ce):
                     continue  # "im Geschäftsjahr 2025, das Ende September endete": the year is the period
                 # "im März des Vorjahres": a month resolved to its year is no relative period
-                rel = None if d.get("rule") == "date_month_of_year" and d.get("date_value") else self._relative(d["start"], d["end"])
+                # ("im laufenden Geschäftsjahr": the fiscal year its date already names)
+                rel = None if d.get("rule") in ("date_month_of_year", "date_fiscal_relative") and d.get("date_value") \
+                    else self._relative(d["start"], d["end"])
                 if relative and self._nearer_other(d["start"], d["end"], fig, others, bool(rel)):
                     continue
                 if rel and not relative:
@@ -308,8 +310,9 @@ class PeriodResolver:
             return None  # "am Mittwoch meldete …": the day of the news, not the period
         if time == "stock" and self.r.year_ended_after.match(after):
             return None  # "im Ende Januar abgelaufenen Geschäftsjahr": when a year ended, not when it was counted
-        if time == "stock" and g in ("quarter", "half", "year") and d.get("date_mod") != "end" and not (value or "").startswith("FY"):
-            return None  # a count at a point in time: "2024" says too little of when
+        if time == "stock" and g == "year" and d.get("date_mod") != "end" and not (value or "").startswith("FY"):
+            return None  # a count at a point in time: "2024" says too little of when ("im vierten Quartal 2024
+            # hatte Roblox 85,3 Mio. tägliche Nutzer" says enough)
         q = QUARTER_NUMBER.search(text)
         quarter = int(q.group(1) or q.group(2)) if q and (q.group(1) or q.group(2)) else ORDINALS.get((q.group(3) or "").lower()) if q else None
         yearless = not YEAR_IN.search(text)

@@ -71,6 +71,7 @@ class PropertiesFile(Rules):
     properties: Annotated[dict[Key, Property], Field(min_length=1)] = Field(
         description="property key -> its entry: name, values, triggers, subject, time, …")
     ellipsis: Words = []
+    no_claim_contexts: Words = []  # "eine Abweichung von fünf Prozent nach oben oder unten": a tolerance, no claim
     ellipsis_qualifiers: Words = []  # "…, bereinigt waren es 749 Mio.": a comma clause going on with the figure before
     present: Words = []
     past: Words = []
