@@ -113,7 +113,11 @@ class ClaimRules:
         return CueSet(rx for p in self.properties for rx in (p.triggers, p.requires, p.excludes) if rx is not None)
 
     def property(self, key: str) -> Property | None:
-        return next((p for p in self.properties if p.key == key), None)
+        return self._by_key.get(key)
+
+    @cached_property
+    def _by_key(self) -> dict[str, Property]:
+        return {p.key: p for p in reversed(self.properties)}  # (the first of a key, as a scan would find)
 
     @cached_property
     def property_words(self) -> re.Pattern:
