@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import Iterable
 
 from quellenlage.normalize.periods import FiscalCalendar
-from quellenlage.entity_names import (CAPS_BEFORE, CAPS_AFTER, DATELINE_AFTER, LABEL_BEFORE, LABEL_HEAD, LABEL_SHORT_TAIL, LABEL_SHORT_AFTER, TICKER_AFTER, NOT_AN_ORG_AFTER, MODEL_COMPOUND, bare_names, genitive_of, maker_models, named_by_form)
+from quellenlage.entity_names import (CAPS_BEFORE, CAPS_AFTER, DATELINE_AFTER, LABEL_BEFORE, LABEL_HEAD, LABEL_SHORT_TAIL, LABEL_SHORT_AFTER, TICKER_AFTER, NOT_AN_ORG_AFTER, MODEL_COMPOUND, bare_names, genitive_of, maker_models, named_by_form, owner_name_end)
 from quellenlage.patterns import Anchored, Gated, alternation, trie_alternation
 from quellenlage.rules import RuleSet
 from quellenlage.entity_people import WORDS_BEFORE, find_people, gazetteer_mentions, genitive_people
@@ -189,10 +189,6 @@ class EntityRules:
             return None
         tail = r"-(?:" + trie_alternation(heads) + r")(?![\w-])"
         return Anchored(re.compile(r"(?<![\w-])(?P<name>[A-ZÄÖÜ][\w&.]*[\w])" + tail), re.compile(tail))
-
-    @cached_property
-    def name_end(self) -> str:  # where a name found alone ends: at a word's end or an owner compound's head
-        return r"(?!\w|-(?!(?:" + trie_alternation(self.cfg.get("owner_compounds") or ["(?!)"]) + r")(?![\w-])))"
 
     @cached_property
     def model_res(self) -> list[Gated]:
@@ -369,7 +365,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     # (all names in one pass over the text, not one pass a name: a long page names many)
     spans_of: dict[str, list[tuple[int, int, str]]] = {}
     if discovered:  # ("Kaseya-Chef" too, as source "owner": the company, and no speaker of its own)
-        any_name = re.compile(r"(?=(?<![\w-])(?P<n>" + trie_alternation(discovered) + r")(?P<s>s?)" + rules.name_end + ")")
+        any_name = re.compile(r"(?=(?<![\w-])(?P<n>" + trie_alternation(discovered) + r")(?P<s>s?)" + owner_name_end(rules.cfg) + ")")
         for m in any_name.finditer(masked):
             spans_of.setdefault(m.group("n"), []).append((m.start(), m.end("s"), "owner" if masked.startswith("-", m.end("s")) else "noun"))
     for rx in rules.model_res:  # (before names found alone: "Falcon 180B" is no company "Falcon")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from quellenlage.patterns import trie_alternation
 
 # The words around a capitalised word that say it is no name here (entities.py): a dateline or a
 # shout in capitals, a list label's short form, a ticker symbol, a source phrase after it.
@@ -138,3 +139,9 @@ def maker_models(text: str, makers: list, taken) -> list[tuple[int, int, str]]:
         if taken.free(*m.span()):
             out.append((m.start(), m.end(), m.group(0)))
     return out
+
+
+def owner_name_end(cfg: dict) -> str:
+    """Where a name found alone ends: at a word's end, or before an owner compound's head
+    ("Kaseya-Chef" holds Kaseya)."""
+    return r"(?!\w|-(?!(?:" + trie_alternation(cfg.get("owner_compounds") or ["(?!)"]) + r")(?![\w-])))"

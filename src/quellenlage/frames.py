@@ -148,8 +148,7 @@ class FrameFinder:
         if change:
             basis = "yoy"
             best = None
-            # the clause first; a list's heading ("ggü. Vorquartal"); then right after the figure
-            # ("gut 9 Prozent mehr, als Analysten auf dem Zettel hatten")
+            # the clause, a list's heading ("ggü. Vorquartal"), then a consensus right after ("…, als Analysten …")
             after = (fig["end"], min(len(text), fig["end"] + 60))
             for a, b in [clause, *free, after]:
                 for key, rx in self.r.bases:
@@ -232,9 +231,8 @@ class FrameFinder:
     def segment(self, text: str, fig: dict, clauses: list[tuple[int, int]], kinds: tuple[str, ...],
                 trigger: tuple[int, int, str] | None, not_parts: re.Pattern | None = None,
                 entities: SpanIndex | None = None) -> str | None:
-        """The segment named in the figure's clause (or a figure-free clause before it); a part of
-        the business in a region is both ("die Serviceumsätze in Deutschland": service/germany).
-        `trigger`: the property word that matched (start, end, head) for compounds."""
+        """The segment named in the figure's clause (or a figure-free clause before it); a business
+        part in a region is both ("Serviceumsätze in Deutschland": service/germany). `trigger`: see `_segment`."""
         seg = self._segment(text, fig, clauses, kinds, trigger, not_parts, entities)
         regions, techs = set(self.r.regions[1].values()), {k for k, _ in self.r.keyed("technologies")}
         if seg and seg not in regions and seg not in techs and "region" in kinds and clauses:  # (not "Glasfaser in der Schweiz")
@@ -245,7 +243,7 @@ class FrameFinder:
 
     def _segment(self, text: str, fig: dict, clauses: list[tuple[int, int]], kinds: tuple[str, ...],
                  trigger: tuple[int, int, str] | None, not_parts: re.Pattern | None = None,
-                 entities: SpanIndex | None = None) -> str | None:
+                 entities: SpanIndex | None = None) -> str | None:  # trigger: the property word (start, end, head)
         if "business" in kinds:
             label = self._list_label(text, fig, not_parts)
             if label:
