@@ -17,6 +17,7 @@ from quellenlage.evaluate import evaluate, load_gold, relations_for, score_relat
 from conftest import GOLD
 
 FLOORS = json.loads((Path(__file__).parent / "quality_floor.json").read_text(encoding="utf-8"))
+MEMO: dict = {}  # each gold document's rows, extracted once for the per-set and all-sets scores
 CASES = [(name, label) for name, s in FLOORS["sets"].items() for label in s["full_f1"]]
 
 
@@ -26,7 +27,7 @@ def scores(nlp, rules):
     for name, s in FLOORS["sets"].items():
         files = [GOLD / f for f in s["files"]]
         gold = load_gold(files)
-        summary, _ = evaluate(nlp, rules, gold)
+        summary, _ = evaluate(nlp, rules, gold, memo=MEMO)
         summary["relations"] = score_relations(relations_for(gold, files), summary.pop("conflicts"))
         out[name] = (gold, summary)
     return out
@@ -35,7 +36,7 @@ def scores(nlp, rules):
 @pytest.fixture(scope="module")
 def all_sets(nlp, rules):
     gold = load_gold([GOLD])
-    summary, _ = evaluate(nlp, rules, gold)
+    summary, _ = evaluate(nlp, rules, gold, memo=MEMO)
     return score_relations(relations_for(gold, [GOLD]), summary.pop("conflicts"))
 
 
@@ -94,3 +95,14 @@ def test_no_update_is_flagged(all_sets):
     none of the pairs the relations mark as updates may be flagged."""
     updates = [r for r in all_sets["false_flags"] if "update" in (r.get("why") or "").lower()]
     assert updates == []
+
+
+def test_memoised_rows_score_as_a_fresh_run(nlp, rules):
+    gold = load_gold([GOLD / "blind31.jsonl"])
+    memo: dict = {}
+    evaluate(nlp, rules, gold[:4], memo=memo)  # a part first: the rest is extracted on the second call
+    fresh, fresh_docs = evaluate(nlp, rules, gold)
+    memoised, memo_docs = evaluate(nlp, rules, gold, memo=memo)
+    assert len(memo) == len(gold)
+    assert [(d, s.by_label, s.errors) for d, s in memo_docs] == [(d, s.by_label, s.errors) for d, s in fresh_docs]
+    assert memoised["conflicts"] == fresh["conflicts"] and memoised["labels"] == fresh["labels"]
