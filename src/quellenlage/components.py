@@ -18,7 +18,6 @@ bundled with the package).
 """
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Optional
@@ -196,23 +195,6 @@ class Figures(RuleComponent):
         return doc
 
 
-FIRST_MONTHS = re.compile(r"ersten\s+(?:sechs|neun|6|9)\s")  # (a year's "ersten drei Monate" are its first quarter)
-PER_MONTH = re.compile(r"(?<!\w)(?:(?:im|pro|je)\s+Monat|monatlich)(?!\w)")
-
-
-def dates_over_durations(text: str, found: list, figures: list) -> tuple[list, list]:
-    """The half or three quarters of a year so far that hold a duration are a date ("in den ersten neun Monaten":
-    since January, not nine months; not a tariff's "ersten sechs Monate" after a price per
-    month); any other date that overlaps a duration gives way to it."""
-    spans = [(f["start"], f["end"]) for _, f in figures if f["label"] == "DURATION"]
-    def holds(d, a, b):  # noqa: E306
-        return d.start <= a and b <= d.end and (d.start, d.end) != (a, b) and d.rule == "date_months_elapsed" \
-            and FIRST_MONTHS.match(text, d.start) and not PER_MONTH.search(text, max(0, d.start - 120), d.start)
-    found = [d for d in found if all(holds(d, a, b) or b <= d.start or d.end <= a for a, b in spans)]
-    figures = [(s, f) for s, f in figures if not (f["label"] == "DURATION" and any(holds(d, f["start"], f["end"]) for d in found))]
-    return found, figures
-
-
 class Dates(RuleComponent):
     def build(self, rules):
         from quellenlage.dates import DateRules, DateScanner
@@ -248,7 +230,8 @@ class Dates(RuleComponent):
         found = scanner.scan(text_of(doc), doc._.published, skip_regions(doc) + taken,
                              fiscal.start_month if fiscal else None, shifted,
                              named_start=fiscal is not None and fiscal.from_text(2000) != 2000)
-        found, figures = dates_over_durations(text_of(doc), found, figures)
+        from quellenlage.date_context import dates_over_durations
+        found, figures = dates_over_durations(text_of(doc), found, figures, scanner.r)
         dates = result_spans(doc, found, "figure")
         figures += [(s, s._.figure) for s in dates]
         figures.sort(key=lambda sf: (sf[1]["start"], sf[1]["end"]))

@@ -81,3 +81,17 @@ def anchor_in_clause(text: str, dates: list) -> None:
                  and not TARGET_BEFORE.search(text, max(0, o.start - 14), o.start)}
         if len(years) == 1:
             fig.date_value = resolve(replace(expr, year=years.pop()), None)
+
+
+def dates_over_durations(text: str, found: list, figures: list, rules) -> tuple[list, list]:
+    """The months of a year so far that hold a duration are a date ("in den ersten neun Monaten":
+    since January, not nine months; rules: `year_so_far`, not after `per_month`); any other date
+    that overlaps a duration gives way to it. `found`: the dates (Figure), `figures`: (span, record)."""
+    spans = [(f["start"], f["end"]) for _, f in figures if f["label"] == "DURATION"]
+
+    def holds(d, a, b):
+        return d.start <= a and b <= d.end and (d.start, d.end) != (a, b) and d.rule == "date_months_elapsed" \
+            and rules.year_so_far.match(text, d.start) and not rules.per_month.search(text, max(0, d.start - 120), d.start)
+    found = [d for d in found if all(holds(d, a, b) or b <= d.start or d.end <= a for a, b in spans)]
+    figures = [(s, f) for s, f in figures if not (f["label"] == "DURATION" and any(holds(d, f["start"], f["end"]) for d in found))]
+    return found, figures

@@ -13,7 +13,7 @@ from functools import cached_property
 
 from quellenlage.date_words import DateWords
 from quellenlage.normalize.numbers import NumberRules
-from quellenlage.patterns import Gated, alternation, common_part, trie_alternation, union
+from quellenlage.patterns import Gated, alternation, common_part, cue_re, trie_alternation, union
 from quellenlage.rules import RuleSet
 
 YEAR = r"(?<![\d.,'’])(?:1[89]|20)\d\d(?![\d])"
@@ -79,6 +79,15 @@ class DateRules:
     def ahead_before_re(self) -> re.Pattern | None:
         words = self.cfg.get("ahead_before") or []
         return re.compile(r"(?<!\w)(?:" + alternation(words) + r")\s+$", re.IGNORECASE) if words else None
+
+    @cached_property
+    def year_so_far(self) -> re.Pattern:
+        p = self.cfg.get("year_so_far")
+        return re.compile(p) if p else re.compile(r"(?!)")
+
+    @cached_property
+    def per_month(self) -> re.Pattern:
+        return cue_re(self.cfg.get("per_month"))
 
     @cached_property
     def past_participle_after(self) -> re.Pattern:

@@ -48,6 +48,9 @@ class DatesFile(Rules):
     ago_units: dict[Word, Literal["year", "month", "week", "day"]] = Field(
         description="form -> unit counted back: Jahren: year, …")
     past_markers: Words = []
+    year_so_far: str | None = Field(default=None, description=(
+        "regular expression at the start of a months-so-far date that holds a duration: 'ersten neun Monaten'"))
+    per_month: Words = Field(default=[], description="im Monat, …: before a months-so-far date, a tariff's months, no date")
     past_participle_after: str | None = Field(default=None, description=(
         "regular expression for a participle right after a date that makes it past: 'die im Februar ausgerufene Strategie'"))
     fiscal_quarter_words: Words = []
