@@ -172,12 +172,9 @@ class ClaimRules:
         return cue_re(self.cfg.get("ellipsis"))
 
     @cached_property
-    def no_claim_contexts(self) -> re.Pattern:
-        return cue_re(self.cfg.get("no_claim_contexts"))
-
-    @cached_property
-    def ellipsis_qualifiers(self) -> re.Pattern:
-        return cue_re(self.cfg.get("ellipsis_qualifiers"))
+    def cue_lists(self) -> dict[str, re.Pattern]:
+        """The other cue lists of the file, by key: `no_claim_contexts`, `ellipsis_qualifiers`."""
+        return {k: cue_re(self.cfg.get(k)) for k in ("no_claim_contexts", "ellipsis_qualifiers")}
 
     @cached_property
     def no_claim(self) -> frozenset[str]:

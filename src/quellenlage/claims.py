@@ -58,7 +58,7 @@ class ClaimFinder:
         parts = set(self.r.cfg.get("part_rules") or [])
         for fig in view.figures:
             if fig.get("rule") in parts or fig["text"].lower() in self.r.no_claim or view.skipped(fig["start"], fig["end"]) \
-                    or cue_search(self.r.no_claim_contexts, text, max(0, fig["start"] - 20), min(len(text), fig["end"] + 30)):
+                    or cue_search(self.r.cue_lists["no_claim_contexts"], text, max(0, fig["start"] - 20), min(len(text), fig["end"] + 30)):
                 continue
             prev = out[-1] if out else None
             if prev is not None and converts(view, prev, fig):
@@ -374,7 +374,7 @@ class ClaimFinder:
                     continue  # "8,71 Mrd. (Vj.: 4,37 Mrd.), +84 %": the change is the main figure's
                 sep = max(text.rfind(";", f["end"], fig["start"]), text.rfind(",", f["end"], fig["start"]))
                 if sep >= 0 and text[sep] == "," and not any(d["label"] == "DATE" for d in view.figure_index.starting(sep, fig["start"])) \
-                        and not cue_search(self.r.ellipsis_qualifiers, text, sep, fig["start"]):
+                        and not cue_search(self.r.cue_lists["ellipsis_qualifiers"], text, sep, fig["start"]):
                     sep = -1  # (a comma only before a clause of its own period: not "…, bei der Runde über 6 Mrd., waren es 45 Mrd.")
                 if continues or (compares and sep >= 0 and self.r.ellipsis.search(text, sep, fig["start"])
                                  and f["label"] == fig["label"] and f.get("currency") == fig.get("currency")):

@@ -80,10 +80,14 @@ class DateRules:
         words = self.cfg.get("ahead_before") or []
         return re.compile(r"(?<!\w)(?:" + alternation(words) + r")\s+$", re.IGNORECASE) if words else None
 
+    def _optional_re(self, key: str) -> re.Pattern:
+        """The rule file's regular expression `key`, or one that never matches."""
+        p = self.cfg.get(key)
+        return re.compile(p) if p else re.compile(r"(?!)")
+
     @cached_property
     def year_so_far(self) -> re.Pattern:
-        p = self.cfg.get("year_so_far")
-        return re.compile(p) if p else re.compile(r"(?!)")
+        return self._optional_re("year_so_far")
 
     @cached_property
     def per_month(self) -> re.Pattern:
@@ -92,8 +96,7 @@ class DateRules:
     @cached_property
     def past_participle_after(self) -> re.Pattern:
         """ "die im Februar ausgerufene Strategie": a participle right after the date says it is past."""
-        p = self.cfg.get("past_participle_after")
-        return re.compile(p) if p else re.compile(r"(?!)")
+        return self._optional_re("past_participle_after")
 
     @cached_property
     def past_re(self) -> re.Pattern:

@@ -237,8 +237,7 @@ class FrameFinder:
         regions, techs = set(self.r.regions[1].values()), {k for k, _ in self.r.keyed("technologies")}
         if seg and seg not in regions and seg not in techs and "region" in kinds and clauses:  # (not "Glasfaser in der Schweiz")
             region = self._segment(text, fig, clauses[:1], ("region",), None, not_parts, entities)
-            if region and region in regions:
-                return seg + "/" + region
+            return seg + "/" + region if region and region in regions else seg
         return seg
 
     def _segment(self, text: str, fig: dict, clauses: list[tuple[int, int]], kinds: tuple[str, ...],
