@@ -238,6 +238,8 @@ class CountUnits:
                 continue  # "zählten auf Luftbildern knapp 20 davon": where they were counted, not what
             if w[0].isupper() and not (k and words[k - 1].lower() in self.r.rate_words):
                 unit = self.r.unit_of(w, prefix_ok=True) or self.r.product_unit(w)
+                if unit in self.r.not_from_context:
+                    continue
                 if unit and not (things and unit in self.r.people_units):  # "1,76 Mio. Stück" after "für Nutzer"
                     return unit
         return None

@@ -280,6 +280,11 @@ class FigureRules:
         return frozenset(self.cfg["not_figures"].get("year_context") or [])
 
     @cached_property
+    def not_from_context(self) -> frozenset[str]:
+        """Units a noun earlier in the sentence never names (analysts, segments)."""
+        return frozenset(self.cfg["units"].get("not_from_context") or [])
+
+    @cached_property
     def people_units(self) -> frozenset[str]:
         """Units that count people: "Stück" never counts them."""
         return frozenset(self.cfg["units"].get("people_units") or [])

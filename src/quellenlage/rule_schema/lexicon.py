@@ -155,6 +155,7 @@ class UnitsFile(Rules):
     count_context: Words = []
     refinable_units: list[Key] = Field(default=[], description="units a product named in the sentence makes specific: device")
     context_prepositions: Words = Field(default=[], description="prepositions before a noun that place a count: auf (Luftbildern), in (den Regionen)")
+    not_from_context: list[Key] = Field(default=[], description="units only a noun right after the number names: analyst, segment")
     gpu_models: list[regex(prefix="(?:", suffix=")")] = Field(description="regular expressions of GPU model names")
     product_units: dict[Key, list[regex(prefix="(?:", suffix=")")]] = Field(
         default={}, description="a unit -> regular expressions of product names counted as it: console: ['PS\\d']")
