@@ -85,6 +85,29 @@ def list_header(text: str, pos: int, properties) -> tuple[int, int] | None:
     return heading
 
 
+def same_topic(view: DocView, prop, sentence: tuple[int, int], done: list[dict]) -> str | None:
+    """ "Bemerkenswert ist die Zusammensetzung der Strafe. Der Grundbetrag liegt bei 40 Mio.":
+    where neither the sentence nor the one before names an entity that fits, the subject of
+    the last claim of the property a few sentences before, not the article's most named."""
+    prev = view.previous_sentence(sentence[0])
+    start = prev[0] if prev else sentence[0]
+    if any(e.type in prop.subject_types or prop.subject_types == ("PAIR",) and e.type == "ORG"
+           for e in view.entity_index.starting(start, sentence[1]) if e.end <= sentence[1]):
+        return None
+    for c in reversed(done):
+        if sentence[0] - c["figure"]["start"] > 800:
+            break
+        if c["property"] == prop.key:
+            return c["subject"]
+    return None
+
+
+def heading_aspect(text: str, heading: tuple[int, int] | None, govern) -> str | None:
+    """The aspect a list's heading gives its rows ("Der Ausblick im Überblick:" over "• Viertes
+    Quartal: Umsatz von 9,9 bis 10,1 Mrd."): the first of `govern` (aspect, pattern) it holds."""
+    return next((a for a, rx in govern if rx.search(text, *heading)), None) if heading else None
+
+
 def table_header(pos: int, tables) -> str | None:
     """What names a table cell's figure: its column's header and its row's first cell
     ("| Umsatz | …", "Backlog (Mrd. €)   55,0")."""

@@ -10,7 +10,8 @@ from collections import Counter
 from quellenlage.claim_cues import COMPARED_WITH
 from quellenlage.claim_rules import DocView
 from quellenlage.document_periods import dominant_period, named_periods
-from quellenlage.normalize.periods import CALENDAR, claim_time, extent
+from quellenlage.normalize.periods import CALENDAR, claim_time, extent, grain
+from quellenlage.patterns import cue_search
 from quellenlage.period_resolver import COMPARING, PeriodResolver
 
 
@@ -41,6 +42,19 @@ def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, 
     """Relative periods against the passage's period, headings, then the document's main
     reporting period for what is reported per period; calendar extents for all."""
     dominant = dominant_period(claims, view, periods, fiscal_of)
+    # the document's quarter, for a sentence that compares with a quarter (rules: quarter_comparison)
+    quarter = dominant_period(claims, view, periods, fiscal_of, grains=("quarter",)) \
+        if dominant and grain(dominant) != "quarter" else None
+    quarterly: dict[tuple[int, int], bool] = {}
+
+    def reported(c: dict, period: str | None) -> str | None:
+        """The period a sentence without its own reports on: `period`, or the document's quarter
+        where the sentence compares with a quarter and `period` is none."""
+        if quarter is None or period is None or grain(period) == "quarter":
+            return period
+        if c["sentence"] not in quarterly:
+            quarterly[c["sentence"]] = cue_search(periods.r.period_cue("quarter_comparison"), view.text, *c["sentence"]) is not None
+        return quarter if quarterly[c["sentence"]] else period
     by_sentence: dict[tuple[int, int], str] = {}
     named_at: dict[tuple[int, int], int] = {}  # where in the sentence that period is named
     compared = _compared_periods(view, claims, periods, fiscal_of)
@@ -70,8 +84,10 @@ def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, 
                 c["period"] = follows["period"]  # the claim it continues, now resolved
             # "Im Vorquartal waren es …", "Ein Jahr zuvor …": relative to the period of the
             # sentence, else of the paragraph so far, else the document's.
-            ref = by_sentence.get(c["sentence"]) or (passage[1] if passage else None) or dominant
+            ref = by_sentence.get(c["sentence"]) or reported(c, passage[1] if passage else dominant)
             if c["period"] is None and c["relative"]:
+                if c["relative"] == "whole_year" and c["aspect"] in ("forecast", "target"):
+                    ref = periods.relative("current_quarter", None, fiscal) or ref  # the year under way
                 c["period"] = periods.relative(c["relative"], ref, fiscal)
                 if c["period"] and c["relative"] not in COMPARING and c["aspect"] == "actual" and c["time"] == "flow":
                     # "Im Gesamtjahr kam X auf 66,2 Mrd. …, und einen Gewinn von 23,5 Mrd.": the
@@ -86,7 +102,10 @@ def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, 
             if c["period"] is None and per_period and not c["relative"] and (c["aspect"] == "actual" or (
                     c["aspect"] == "estimate" and HAD_EXPECTED.search(view.text, *c["sentence"]))):
                 # (and what analysts had expected for it: "Analysten hatten nur 5,75 Mrd. erwartet")
-                c["period"] = passage[1] if passage else dominant
+                before = passage[1] if passage else dominant
+                c["period"] = reported(c, before)
+                if c["period"] != before:  # the paragraph goes on about that quarter
+                    passage = (fig["start"], c["period"])
         # A company whose fiscal calendar nobody states keeps the calendar year: its
         # "Geschäftsjahr 2024" is the 2024 another source names.
         span = extent(c["period"], fiscal or CALENDAR)

@@ -16,12 +16,13 @@ import re
 from quellenlage.claim_cues import (apposition_after, named_subjectless, pronoun_property, BACK_REFERENCE, bare_date, converts, date_owns, bracketed_for_other, starting_value, compound_of, excluded, list_header, CLARIFIES, COMPARED_WITH, CONTINUATION, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
                                     PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WITH_PRODUCT, governs_other, has_figure, same_amount_before, same_magnitude,
-                                    table_header, table_year)
+                                    table_header, table_year, heading_aspect, same_topic)
 from quellenlage.claim_periods import resolve_periods
 from quellenlage.claim_late import comparisons_happened, headings_take_body_frames, unfinished_periods
 from quellenlage.claim_parts import PART, mark_unnamed_parts
 from quellenlage.claim_rules import ClaimRules, DocView, Property, nearest_trigger
 from quellenlage.frames import FrameFinder
+from quellenlage.layout import list_heading
 from quellenlage.normalize.periods import claim_time
 from quellenlage.patterns import cue_search
 from quellenlage.document_periods import stated_fiscal
@@ -73,22 +74,6 @@ class ClaimFinder:
         comparisons_happened(out)
         mark_unnamed_parts(out, self.r.additive)
         return out
-
-    def _same_topic(self, view: DocView, prop: Property, sentence: tuple[int, int], done: list[dict]) -> str | None:
-        """ "Bemerkenswert ist die Zusammensetzung der Strafe. Der Grundbetrag liegt bei 40 Mio.":
-        where neither the sentence nor the one before names an entity that fits, the subject of
-        the last claim of the property a few sentences before, not the article's most named."""
-        prev = view.previous_sentence(sentence[0])
-        start = prev[0] if prev else sentence[0]
-        if any(e.type in prop.subject_types or prop.subject_types == ("PAIR",) and e.type == "ORG"
-               for e in view.entity_index.starting(start, sentence[1]) if e.end <= sentence[1]):
-            return None
-        for c in reversed(done):
-            if sentence[0] - c["figure"]["start"] > 800:
-                break
-            if c["property"] == prop.key:
-                return c["subject"]
-        return None
 
     def _owned(self, text: str, m: re.Match, fig: dict) -> bool:
         if fig["label"] == "DATE" and date_owns(text, m.span(), fig, getattr(self, "_dates", ())):
@@ -143,7 +128,7 @@ class ClaimFinder:
             subject, parent_of = self.subjects.subject(view, fig, prop, (ss, se), (cs, ce))
             if subject and parent_of is None and prop.time == "event":
                 # (an event is told over several sentences; a flow's default is the article's company)
-                subject = self._same_topic(view, prop, (ss, se), done) or subject
+                subject = same_topic(view, prop, (ss, se), done) or subject
             if subject:
                 if named[2] >= 3 > tier and named[0].accepts(fig, measure):
                     # "Der operative Gewinn der Sparte kletterte auf 3,6 Mrd.": the property the
@@ -181,6 +166,8 @@ class ClaimFinder:
             # the same quantity, for the period before
             prop, trigger, subject, parent_of = self.r.property(prev["property"]), None, prev["subject"], None
         aspect = self.frames.aspect(text, fig, (cs, ce), cls[:k] if k else [], (ss, se), free_before)
+        row_heading = list_heading(text, fig["start"])  # "Der Ausblick auf das Geschäftsjahr 2025/26:" over the row
+        aspect = (aspect == "actual" and heading_aspect(text, row_heading, self.r.frames.aspect_govern)) or aspect
         if aspect != "actual" and FROM_NOW.search(text, max(cs, fig["start"] - 30), fig["start"]) \
                 and TO_LEVEL.match(text, fig["end"]):
             aspect = "actual"  # "soll von derzeit rund 86.000 auf 72.000 sinken": the start is today's level
@@ -239,7 +226,7 @@ class ClaimFinder:
         time = claim_time(prop.time, measure)
         if time != "static" and fig["label"] != "DATE":
             earlier = [c for c in (cls[:k] if k else []) if c not in free_before]
-            own = [(cs, ce)] + free_before[::-1]
+            own = [(cs, ce)] + free_before[::-1] + ([row_heading] if row_heading else [])
             antecedent = cls[k - 1] if k and RELATIVE_OPENER.match(text, cs) else None
             period, relative = periods.explicit(fig, own, time, aspect, fiscal, earlier, antecedent)
             if period is None and relative is None and inherited is not None and inherited["subject"] == subject \
@@ -374,8 +361,9 @@ class ClaimFinder:
                     continue  # "8,71 Mrd. (Vj.: 4,37 Mrd.), +84 %": the change is the main figure's
                 sep = max(text.rfind(";", f["end"], fig["start"]), text.rfind(",", f["end"], fig["start"]))
                 if sep >= 0 and text[sep] == "," and not any(d["label"] == "DATE" for d in view.figure_index.starting(sep, fig["start"])) \
-                        and not cue_search(self.r.cue_lists["ellipsis_qualifiers"], text, sep, fig["start"]):
-                    sep = -1  # (a comma only before a clause of its own period: not "…, bei der Runde über 6 Mrd., waren es 45 Mrd.")
+                        and not cue_search(self.r.cue_lists["ellipsis_qualifiers"], text, sep, fig["start"]) \
+                        and not any(cue_search(self.r.frames.period_cue(k), text, sep, fig["start"]) for k in ("previous_year", "previous_quarter")):
+                    sep = -1  # (a comma only before a clause of its own period, "im Vorjahresquartal waren es": not "…, bei der Runde über 6 Mrd., waren es 45 Mrd.")
                 if continues or (compares and sep >= 0 and self.r.ellipsis.search(text, sep, fig["start"])
                                  and f["label"] == fig["label"] and f.get("currency") == fig.get("currency")):
                     return c  # "… erreichte 55 Mrd. €; Ende 2023 waren es 38,3 Mrd. €", "…, seit Jahresbeginn sind es 1,9 Mrd."

@@ -225,10 +225,10 @@ class CountUnits:
         m = UNIT_LABEL.fullmatch(text, ls, start) if ls >= 0 else None
         return (self.r.unit_of(m.group("noun")) or self.r.product_unit(m.group("noun"))) if m else None
 
-    def unit_from_context(self, text: str, start: int, things: bool = False) -> str | None:
-        """A unit named earlier in the sentence: "Die Zahl der Nutzer stieg auf 400 Millionen";
-        not the basis of a rate ("pro Token nur 37 Milliarden")."""
-        s = self._reach(text, start)
+    def unit_from_context(self, text: str, start: int, things: bool = False, floor: int = 0) -> str | None:
+        """A unit named earlier in the sentence (after `floor`): "Die Zahl der Nutzer stieg auf
+        400 Millionen"; not the basis of a rate ("pro Token nur 37 Milliarden")."""
+        s = max(self._reach(text, start), floor)
         words = re.findall(r"[\w-]+", text[s:start])[-12:]
         places = self.r.context_prepositions
         for k in range(len(words) - 1, -1, -1):

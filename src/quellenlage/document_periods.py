@@ -36,10 +36,12 @@ def named_periods(figures: list[dict], periods: PeriodResolver, fiscal) -> list[
 
 
 
-def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver, fiscal_of) -> str | None:
+def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver, fiscal_of,
+                    grains: tuple[str, ...] | None = None) -> str | None:
     """The period a document mainly reports on: the quarter, half or fiscal year its actual
     per-period claims name most (twice the weight), or its dates name most (read with the fiscal
-    calendar of the company the document's per-period claims are about)."""
+    calendar of the company the document's per-period claims are about); of those of `grains`
+    only, if given (its main quarter)."""
     votes: Counter = Counter()
     where: dict[str, int] = {}  # where each period is first named
     subjects: Counter = Counter()
@@ -68,6 +70,8 @@ def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver
             votes[v] += 2 if first else 1  # the first period an article names is most often its subject
             where[v] = min(where.get(v, f["start"]), f["start"])
             first = False
+    if grains is not None:
+        votes = Counter({p: v for p, v in votes.items() if grain(p) in grains})
     # (a tie goes to the period named first: "Für das abgelaufene Geschäftsjahr 2024/25 …", later "im Schlussquartal")
     return max(votes, key=lambda p: (votes[p], -where.get(p, 0), p)) if votes else None
 

@@ -28,7 +28,6 @@ GAZETTEER_TYPES = (("organisations", "ORG"), ("persons", "PER"), ("models", "MOD
                    ("indices", "INDEX"))
 
 
-
 @dataclass(frozen=True)
 class Entity:
     start: int
@@ -66,7 +65,8 @@ class EntityRules:
                     forms += [f + "s" for f in forms if not f.endswith(("s", "x", "z", "S"))]
                 for f in forms:
                     table.setdefault(f, (e["name"], typ, tuple(e.get("vendor_of") or ())))
-        return table
+        # a regulator is an organisation by its name alone
+        return {**{a: (a, "ORG", ()) for a in self.cfg.get("authorities") or []}, **table}
 
     @cached_property
     def gazetteer(self) -> Gated:

@@ -74,16 +74,21 @@ def find_people(text: str, rules, taken, add, out: list) -> None:
     known = sorted(found + [(e.start, e.end, e.name, e.gender) for e in out if e.type == "PER" and e.source != "name"],
                    key=lambda x: x[0])
     surnames: dict[str, tuple[int, str, str | None]] = {}
+
+    def family(name: str) -> str:  # "Lei Jun" is Mr Lei (a family name written first), "Lisa Su" Ms Su
+        words = name.split()
+        return words[0] if families.get(words[0]) == name or len(words) == 2 and words[0] in rules.family_first else words[-1]
+
     for s, _, name, g in known:
         if " " in name:
-            key = name.split()[0] if families.get(name.split()[0]) == name else name.split()[-1]
+            key = family(name)
             surnames.setdefault(key, (s, name, g))
     # A surname alone is the person named in full elsewhere in the article, before or after
     # (a live ticker reads from the newest entry down), when one person has that surname.
     owners: dict[str, set[str]] = {}
     for _, _, name, _ in known:
         if " " in name:
-            key = name.split()[0] if families.get(name.split()[0]) == name else name.split()[-1]
+            key = family(name)
             owners.setdefault(key, set()).add(name)
     single = {surname: v for surname, v in surnames.items() if len(owners.get(surname, ())) == 1}
     if single:

@@ -91,7 +91,8 @@ class Scanner(TableFigures):
             else:
                 i += 1
         figures.sort(key=lambda f: (f.start, f.end))
-        carry_currency(text, figures, self.r.scale_re)
+        carry_currency(text, figures, self.r.scale_re,
+                       lambda a, b: self.units.unit_from_context(text, b, floor=a))
         figures = settle_subunits(text, figures, self.r)
         for fig in figures:
             if fig.unit == "person":

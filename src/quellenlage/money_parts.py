@@ -4,6 +4,7 @@ The subunits and their currencies come from `rules/<lang>/currencies.yaml`. Pure
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from quellenlage.figure import Figure
 from quellenlage.figure_lexicon import FigureRules
@@ -88,19 +89,27 @@ def _join_cents(text: str, fig: Figure, nxt: Figure | None, r: FigureRules, tabl
 TABLE_GAP = re.compile(r"\|| {3,}|\t")  # another cell of a table: its unit is the column's
 
 
-def carry_currency(text: str, figures: list[Figure], scale_re: re.Pattern) -> None:
+def carry_currency(text: str, figures: list[Figure], scale_re: re.Pattern,
+                   unit_between: Callable[[int, int], str | None] = lambda a, b: None) -> None:
     """ "zehn Milliarden Dollar …, die Bewertung könnte auf 75 Milliarden steigen": an amount
     with a scale word but no noun, after money in the same sentence, is money too ("eine
-    Tranche über 10 Milliarden Dollar, 7,5 Milliarden davon von Softbank")."""
+    Tranche über 10 Milliarden Dollar, 7,5 Milliarden davon von Softbank"), also where a noun
+    before the money named a unit ("Nach Regionen kamen 6,06 Milliarden Dollar aus Amerika,
+    2,51 Milliarden aus Europa"): the money is nearer. `unit_between(a, b)`: the unit a noun
+    in text[a:b] names for a count at b."""
     last_money: Figure | None = None
     for fig in figures:
         if fig.label == "MONEY":
             last_money = fig
-        elif (fig.label == "COUNT" and last_money and not TABLE_GAP.search(text, last_money.end, fig.start) and (
+            continue
+        if not (fig.label == "COUNT" and last_money):
+            continue
+        bare = fig.rule == "count_scaled" and (fig.unit is None or unit_between(last_money.end, fig.start) is None)
+        if (not TABLE_GAP.search(text, last_money.end, fig.start) and (
                 sentence_start(text, fig.start) < last_money.end  # (a start found inside "Mrd. Dollar" is none)
-                or fig.rule == "count_scaled" and fig.unit is None and "\n\n" not in text[last_money.end:fig.start]
+                or bare and fig.unit is None and "\n\n" not in text[last_money.end:fig.start]
                 and sentence_start(text, max(0, sentence_start(text, fig.start) - 2)) <= last_money.start)
-              and (fig.rule == "count_scaled" and fig.unit is None
+              and (bare
                    or fig.rule == "count_elliptic" and scale_re.search(text, fig.start, fig.end))):
             # also the sentence after: "… 13,5 Milliarden Dollar in Aussicht. Analysten hatten mit 14,4 Milliarden gerechnet."
             fig.label, fig.currency, fig.unit, fig.rule = "MONEY", last_money.currency, None, "money_elliptic"

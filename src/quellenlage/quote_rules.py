@@ -79,9 +79,17 @@ class QuoteRules:
         return re.compile(r"(?<!\w)(?:" + alternation(self.cfg.get("reported_speech") or ["(?!)"]) + r")(?!\w)")
 
     @cached_property
+    def role_alternation(self) -> str:
+        """The role nouns, also as the end of a closed compound ("Firmengründer", "Finanzchefin";
+        only roles of six letters or more and "Chef": "Kinder" is no "Inder")."""
+        roles = self.cfg["role_nouns"]
+        tails = [r.lower() for r in roles if len(r) >= 6 or r.lower().startswith("chef")]
+        return alternation(roles) + r"|[A-ZÄÖÜ][a-zäöüß]+(?:" + alternation(tails) + r")"
+
+    @cached_property
     def role_word_re(self) -> re.Pattern:
-        """A role noun alone, maybe in a compound: "Deepmind-Chef", "Konzernchefin"."""
-        return re.compile(r"(?:[\w]+-)?(?:" + alternation(self.cfg["role_nouns"]) + r")")
+        """A role noun alone, maybe in a compound: "Deepmind-Chef", "Konzernchefin", "Firmengründer"."""
+        return re.compile(r"(?:[\w]+-)?(?:" + self.role_alternation + r")")
 
     @cached_property
     def speaking_re(self) -> re.Pattern:
@@ -117,7 +125,7 @@ class QuoteRules:
     def spokes_compound_re(self) -> re.Pattern:
         """ "ein AWS-Sprecher": a spokesperson (rules' `spokespeople`) named by the organisation."""
         speakers = alternation(self.cfg.get("spokespeople") or ["(?!)"])
-        return re.compile(r"(?<!\w)(?:ein|eine|der|die|einem|einer)\s+(?P<org>[A-ZÄÖÜ][\w.&]*)-(?:" + speakers + r")(?!\w)")
+        return re.compile(r"(?<!\w)(?:ein|eine|der|die|einem|einer)\s+(?P<org>(?:[A-ZÄÖÜ]|\d+&)[\w.&]*)-(?:" + speakers + r")(?!\w)")
 
     @cached_property
     def cue_after_comma_re(self) -> re.Pattern:
@@ -178,7 +186,7 @@ class QuoteRules:
     def role_re(self) -> re.Pattern:
         # "der Manager", "der frühere Deepmind-Mitgründer", "die Oracle-Chefin"
         return re.compile(r"(?<!\w)(?P<art>[Dd]er|[Dd]ie|[Dd]es|[Dd]em)\s+(?:\w+\s+)?(?P<role>(?:[\w]+-)?(?:"
-                          + alternation(self.cfg["role_nouns"]) + r"))(?!\w)")
+                          + self.role_alternation + r"))(?!\w)")
 
 
 class Mentions:

@@ -261,7 +261,8 @@ class SubjectFinder(PairFinder):
                     return resolved
         if prop.local:
             if prop.key in self.share_properties and fig["label"] in ("MONEY", "DATE") and self.share_anaphor.search(text, ss, se):
-                # "schloss das Papier bei 54,40 Dollar": the share of the company the article is about
+                # "schloss das Papier bei 54,40 Dollar": the share of the company the article is about (not its move in
+                # percent: sources report moves at different hours)
                 prior = [e for e in view.entity_index.starting(max(0, ss - 5000), ss) if e.type == "ORG" and e.end <= ss
                          and e.name not in self.r.entities.authorities]
                 if prior:

@@ -93,6 +93,7 @@ class PeriodCues(Rules):
     quarter_until: Words = Field(description="drei Monaten bis, Quartal bis, …")
     event_words: Words = Field(default_factory=list, description="in Betrieb, gegründet, …: a year named beside one is an event's, no period reported on")
     meeting_words: Words = Field(default_factory=list, description="Hauptversammlung, …: a date right after one is the meeting's, no period a figure is for")
+    quarter_comparison: Words = Field(default_factory=list, description="Vorjahresquartal, Vorquartal, …: a sentence that compares with a quarter reports on a quarter")
 
 
 class FiscalCalendarCues(Rules):
