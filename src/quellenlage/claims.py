@@ -16,7 +16,7 @@ import re
 from quellenlage.claim_cues import (apposition_after, named_subjectless, pronoun_property, BACK_REFERENCE, bare_date, converts, date_owns, bracketed_for_other, starting_value, compound_of, excluded, list_header, CLARIFIES, COMPARED_WITH, CONTINUATION, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
                                     PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WITH_PRODUCT, governs_other, has_figure, same_amount_before, same_magnitude,
-                                    table_header, table_year, heading_aspect, same_topic)
+                                    table_header, table_year, heading_aspect, same_topic, trigger_of_other)
 from quellenlage.claim_periods import resolve_periods
 from quellenlage.claim_late import comparisons_happened, headings_take_body_frames, unfinished_periods
 from quellenlage.claim_parts import PART, mark_unnamed_parts
@@ -78,7 +78,8 @@ class ClaimFinder:
     def _owned(self, text: str, m: re.Match, fig: dict) -> bool:
         if fig["label"] == "DATE" and date_owns(text, m.span(), fig, getattr(self, "_dates", ())):
             return True  # "soll in der zweiten Jahreshälfte 2025 abgeschlossen werden, teilte SES am Dienstag mit"
-        return governs_other(text, m, fig, getattr(self, "_fig_starts", {}))
+        return governs_other(text, m, fig, getattr(self, "_fig_starts", {})) \
+            or fig["label"] != "DATE" and trigger_of_other(text, m.span(), fig, self._view.figure_index, self._sentence_end)
 
     def _fiscal(self, subject: str | None):
         """The subject's fiscal calendar: from the gazetteer, else the one the article states; a
@@ -96,6 +97,7 @@ class ClaimFinder:
         # A "sentence" without end (a list of numbers, a page without full stops) is read only
         # near the figure: the work per figure stays bounded.
         ss, se = max(ss, fig["start"] - SENTENCE_REACH), min(se, fig["end"] + SENTENCE_REACH)
+        self._sentence_end = se
         cls = self._clauses.get((ss, se))
         if cls is None:
             cls = self._clauses[(ss, se)] = clauses(text, ss, se)
@@ -205,6 +207,8 @@ class ClaimFinder:
                     before.insert(0, c)
             if before and before[-1]["segment"] != PART:
                 segment = before[-1]["segment"]
+        if segment is None and self.r.frames.subset_openers.match(text, cs):
+            segment = PART  # "Allein mit Servern … setzte Dell 7,4 Mrd. um": a part, unnamed
         segment = segment or None  # "" = named as the whole
         if prop.needs_segment and segment is None:
             return None  # "Der Anteil am Umsatz liegt bei 6 Prozent": a share of what, unsaid

@@ -21,6 +21,21 @@ NB = r"(?![^\W\d_])"  # no letter follows
 SP = r"[ \u00a0\u202f\t]+"
 
 
+class Unless:
+    """The matches of `rx` that `before` (a pattern ending at the match) does not precede."""
+
+    def __init__(self, rx: re.Pattern, before: re.Pattern | None):
+        self.rx, self.before, self.pattern = rx, before, rx.pattern
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        for m in self.rx.finditer(text, pos, len(text) if endpos is None else endpos):
+            if self.before is None or not self.before.search(text, max(pos, m.start() - 60), m.start()):
+                yield m
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+
 @dataclass
 class DateRules:
     cfg: dict
@@ -65,10 +80,13 @@ class DateRules:
         return re.compile(r"(?:^|(?<=[\s(„\"]))(?P<p>" + alternation(table) + r")" + SP + r"$", re.IGNORECASE), table
 
     @cached_property
-    def future_re(self) -> re.Pattern:
-        # not a marker in a past tense: "wie Analysten erwartet hatten", "als geplant war"
-        return re.compile(r"(?<!\w)(?:" + trie_alternation(self.cfg["future_markers"]) + r")(?!\w)"
-                          r"(?!\s+(?:hatten|hatte|hätten|hätte|haben|hat|worden|wurde|wurden|war|waren)\b)")
+    def future_re(self) -> "Unless":
+        # not a marker in a past tense: "wie Analysten erwartet hatten", "als geplant war"; nor one
+        # that compares: "mehr als von Experten erwartet"
+        rx = re.compile(r"(?<!\w)(?:" + trie_alternation(self.cfg["future_markers"]) + r")(?!\w)"
+                        r"(?!\s+(?:hatten|hatte|hätten|hätte|haben|hat|worden|wurde|wurden|war|waren)\b)")
+        words = self.cfg.get("compared_markers") or []
+        return Unless(rx, re.compile(r"(?<!\w)(?:" + alternation(words) + r")(?:\s+[\w-]+){0,3}\s+$") if words else None)
 
     @cached_property
     def behind_before_re(self) -> re.Pattern | None:

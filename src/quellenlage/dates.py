@@ -152,7 +152,9 @@ class DateScanner:
             if not 1 <= expr.day <= 31:
                 return None
         elif name in ("month_year", "mod_month"):
-            expr = DateExpr(year=year, month=self.r.month_of[g["month"]], future=future, past=past)
+            # "Seit Ende August bietet Cerebras …": since then, so the last such month
+            behind = name == "mod_month" and self.r.behind_before_re is not None and self.r.behind_before_re.search(text, max(0, s - 30), s)
+            expr = DateExpr(year=year, month=self.r.month_of[g["month"]], future=future and not behind, past=past or bool(behind))
         elif name == "month":
             if g["month"] == "Mai" and re.match(r"\s*(?:-|\d)", text[e:e + 2]):
                 return None

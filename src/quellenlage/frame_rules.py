@@ -225,6 +225,10 @@ class FrameRules:
             form for forms in self.cfg["segment"]["regions"].values() for form in forms) + r")(?![\w-])"), table
 
     @cached_property
+    def subset_openers(self) -> re.Pattern:
+        return re.compile(r"\s*(?:" + alternation(self.cfg["segment"].get("subset_openers") or ["(?!)"]) + r")(?![\w-])")
+
+    @cached_property
     def region_subsets(self) -> re.Pattern:
         return re.compile(r"(?<![\w-])(?:" + alternation(self.cfg["segment"].get("region_subsets") or ["(?!)"]) + r")(?![\w-])")
 

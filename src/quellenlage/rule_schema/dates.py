@@ -41,6 +41,7 @@ class DatesFile(Rules):
     relative_weeks: dict[Offset, Words] = Field(description="offset in weeks -> phrases")
     relative_months: dict[Offset, Words] = Field(description="offset in months -> phrases")
     future_markers: Words = Field(description="words that point to the future: soll, wird, …")
+    compared_markers: Words = Field(default=[], description="als, wie: a future marker a few words after one compares (\"mehr als von Experten erwartet\"), it looks nowhere ahead")
     ahead_before: Words = Field(default_factory=list, description="words right before a weekday that make it the next one: ab, bis, …")
     behind_before: Words = Field(default_factory=list, description="words right before a bare month that make it the last one: vom, seit, …")
     fiscal_words: Annotated[list[Word], Field(min_length=1)] = Field(description="Geschäftsjahr, FY, …")
