@@ -205,7 +205,7 @@ class ClaimFinder:
                     break
                 if c["property"] == prop.key and c["subject"] == subject and c["figure"]["end"] <= fig["start"]:
                     before.insert(0, c)
-            if before and before[-1]["segment"] != PART:
+            if before:  # (an unnamed part's change too: "Allein mit Servern … 7,4 Mrd., ein Plus von 58 Prozent")
                 segment = before[-1]["segment"]
         if segment is None and self.r.frames.subset_openers.match(text, cs):
             segment = PART  # "Allein mit Servern … setzte Dell 7,4 Mrd. um": a part, unnamed

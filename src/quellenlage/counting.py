@@ -25,7 +25,7 @@ from quellenlage.figure_lexicon import FigureRules
 from quellenlage.textutil import ARTICLE_WORDS, SPACES, line_start, sentence_start, skip_spaces
 
 # "- Unterstützte Sprachen: 32": a list row or line whose label ends in the counted noun
-UNIT_LABEL = re.compile(r"[ \t]*(?:[-–•*][ \t]+)?(?:[^\W\d_][\w-]*[ \t]+){0,3}(?P<noun>[^\W\d_][\w-]*):[ \t]*")
+UNIT_LABEL = re.compile(r"[ \t]*(?:[-–•*][ \t]+)?(?:[^\W\d_][\w-]*[ \t]+){0,3}(?P<noun>[^\W\d_][\w-]*(?:[:*_]innen)?):[ \t]*")  # "Kund:innen: 10.000"
 
 # Words that may stand between a number and its noun (adjectives, adverbs of frequency).
 ADJ_ENDINGS = ("e", "en", "er", "es", "em", "lich", "ig", "iv", "ive", "iven", "iver")

@@ -311,7 +311,7 @@ class FigureRules:
         """lower-case form -> unit (the first listed unit wins for a form listed twice)."""
         out: dict[str, str] = {}
         for form, unit in sorted(self.count_units, key=lambda p: -len(p[0])):
-            out.setdefault(form, unit)
+            out.setdefault(GENDER_SUFFIX.sub("", form), unit)  # "Kund:innen" is looked up as "kund"
         return out
 
     def unit_of(self, token: str, prefix_ok: bool = False) -> str | None:
