@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
 # --- phrases around a name that tell whether it is the subject (subjects.py) ---
 SAYS_BEFORE = re.compile(r"(?:\b[Ll]aut|\b[Nn]ach\s+(?:Angaben|Schätzung(?:en)?|Berechnungen|Zahlen|Daten|Einschätzung|"
                          r"Informationen|Darstellung)\s+(?:von|de[sr])|zufolge\s+von|so)\s+(?:de[mnrs]\s+|die\s+)?$")
-INVESTOR_AFTER = re.compile(r"(?:\s+(?:Ventures|Capital|Partners|Investments|Holdings))?\s*,?\s*(?:(?:der|die|als)\s+)?(?:(?:Haupt|Lead-|Leit)?(?:[Ii]nvestor|Geldgeber|Kapitalgeber|Anteilseigner)|angeführt|geführt|(?:an)?geführten|angeführten)")
+INVESTOR_AFTER = r"\s*,?\s*(?:(?:der|die|als)\s+)?(?:(?:Haupt|Lead-|Leit)?(?:[Ii]nvestor|Geldgeber|Kapitalgeber|Anteilseigner)|angeführt|geführt|(?:an)?geführten|angeführten)"
 INVESTOR_BEFORE = re.compile(r"(?:(?:angeführt|geführt|Investor|Investoren|Geldgeber|Anteilseigner)\s+(?:von\s+|wie\s+)?(?:der\s+|dem\s+)?"
                              r"|(?:[Aa]ngeführt|[Gg]eführt)\b[^,.;]{0,60}\b(?:vo[nm]|durch)\s+(?:\w+\s+){0,3})$")
 # "arbeitet mit dem US-Konzern Nvidia": a partner or rival named beside the topic is no topic
@@ -161,6 +161,12 @@ class NameCues:
         """Not a topic: a companion ("mit dem US-Konzern Nvidia") or what a takeover buys."""
         return re.compile(r"(?<!\w)(?:" + COMPANION_PREPOSITIONS + r"|(?:" + self._cue_words("deal_nouns")
                           + r")\s+(?:des|der|von|vom)\s+)(?:[\w-]+\s+){0,2}$")
+
+    @cached_property
+    def investor_after(self) -> re.Pattern:
+        """ "Softbank, Hauptinvestor der Runde", "in einer von Salesforce Ventures angeführten Runde":
+        an investor (or its fund, rules: subject_cues.investor_arms) named before its role."""
+        return re.compile(r"(?:\s+(?:" + self._cue_words("investor_arms") + r"))?" + INVESTOR_AFTER)
 
     @cached_property
     def rival_before(self) -> re.Pattern:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from quellenlage.entities import Entity
 from quellenlage.patterns import alternation
 from quellenlage.subject_pairs import PairFinder
-from quellenlage.subject_cues import (embedded, introduced_as, listed, salient, CAPITALISED_RUN, MAKER_AFTER, OF_OBJECT, COMPARISON_OPENER, COORDINATED, GEGEN, INVESTOR_AFTER, INVESTOR_BEFORE, LIST_GAP, OPENING_NP, RELATIVE, SAYS_BEFORE, TOPIC_FOR,
+from quellenlage.subject_cues import (embedded, introduced_as, listed, salient, CAPITALISED_RUN, MAKER_AFTER, OF_OBJECT, COMPARISON_OPENER, COORDINATED, GEGEN, INVESTOR_BEFORE, LIST_GAP, OPENING_NP, RELATIVE, SAYS_BEFORE, TOPIC_FOR,
                                       NOUN_PHRASE, GroupCues, allotted_to, both_named, table_row_subject,
                                       together_named, with_subsidiary)
 
@@ -165,7 +165,7 @@ class SubjectFinder(PairFinder):
         if prop.role == "object":
             # An investor is not the company raising or valued: "Softbank, Hauptinvestor der Runde";
             # a regulator is not the one it fines.
-            fitting = [e for e in fitting if e.name not in self.r.entities.authorities and not INVESTOR_AFTER.match(text, e.end)
+            fitting = [e for e in fitting if e.name not in self.r.entities.authorities and not self.investor_after.match(text, e.end)
                        and not INVESTOR_BEFORE.search(text, max(0, e.start - 80), e.start)
                        and not self.complainant_before.search(text, max(0, e.start - 60), e.start)
                        and not self.investor_list.search(text, max(0, e.start - 200), e.start)
@@ -341,5 +341,5 @@ class SubjectFinder(PairFinder):
                     and re.match(r"(?:\w+-|[A-ZÄÖÜ][a-zäöüß]+)?(?:" + alternation(nouns) + r")(?![\w-])", text[m.end():m.end() + 40], re.I))
 
     def _invests(self, text: str, e) -> bool:
-        return bool(self.investor_list.search(text, max(0, e.start - 200), e.start) or INVESTOR_AFTER.match(text, e.end)
+        return bool(self.investor_list.search(text, max(0, e.start - 200), e.start) or self.investor_after.match(text, e.end)
                     or INVESTOR_BEFORE.search(text, max(0, e.start - 80), e.start))
