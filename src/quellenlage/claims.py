@@ -75,11 +75,11 @@ class ClaimFinder:
         mark_unnamed_parts(out, self.r.additive)
         return out
 
-    def _owned(self, text: str, m: re.Match, fig: dict) -> bool:
+    def _owned(self, text: str, m: re.Match, fig: dict, sentence_end: int) -> bool:
         if fig["label"] == "DATE" and date_owns(text, m.span(), fig, getattr(self, "_dates", ())):
             return True  # "soll in der zweiten Jahreshälfte 2025 abgeschlossen werden, teilte SES am Dienstag mit"
         return governs_other(text, m, fig, getattr(self, "_fig_starts", {})) \
-            or fig["label"] != "DATE" and trigger_of_other(text, m.span(), fig, self._view.figure_index, self._sentence_end)
+            or fig["label"] != "DATE" and trigger_of_other(text, m.span(), fig, self._view.figure_index, sentence_end)
 
     def _fiscal(self, subject: str | None):
         """The subject's fiscal calendar: from the gazetteer, else the one the article states; a
@@ -97,7 +97,6 @@ class ClaimFinder:
         # A "sentence" without end (a list of numbers, a page without full stops) is read only
         # near the figure: the work per figure stays bounded.
         ss, se = max(ss, fig["start"] - SENTENCE_REACH), min(se, fig["end"] + SENTENCE_REACH)
-        self._sentence_end = se
         cls = self._clauses.get((ss, se))
         if cls is None:
             cls = self._clauses[(ss, se)] = clauses(text, ss, se)
@@ -265,6 +264,7 @@ class ClaimFinder:
         sogenannte Backlog, erreichte 18,4 Mrd."), else in its sentence; longer words win ties.
         `trigger` is (start, end, compound core) when the word is a compound ("Cloud-Umsatz")."""
         ranked = []
+        owned = lambda t, m, f: self._owned(t, m, f, sentence[1])  # noqa: E731
         clause_labels = self.r.cfg.get("clause_labels", ())
         scope = [clause] + free_before[::-1]
         appo = apposition_after(text, fig, sentence)
@@ -303,13 +303,13 @@ class ClaimFinder:
                 else:
                     hit = None
                     for a, b in scope:
-                        h = nearest_trigger(p.triggers, text, a, b, fig, self._owned)
+                        h = nearest_trigger(p.triggers, text, a, b, fig, owned)
                         if h and (hit is None or h[0] < hit[0]):
                             hit = h
                     if hit:
                         key, trig = (3 - _weak(p, text, hit[1]), -hit[0], hit[1][1] - hit[1][0], -rank), hit[1]
                     elif fig["label"] not in clause_labels:
-                        hit = nearest_trigger(p.triggers, text, sentence[0], sentence[1], fig, self._owned)
+                        hit = nearest_trigger(p.triggers, text, sentence[0], sentence[1], fig, owned)
                         if hit:
                             key = (2 - _weak(p, text, hit[1]), -hit[0], hit[1][1] - hit[1][0], -rank)
             if key[0] == 0:
