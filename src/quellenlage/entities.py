@@ -23,9 +23,8 @@ from quellenlage.rules import RuleSet
 from quellenlage.entity_people import WORDS_BEFORE, find_people, gazetteer_mentions, genitive_people
 from quellenlage.textutil import Occupied, line_start
 
-GAZETTEER_TYPES = (("organisations", "ORG"), ("persons", "PER"), ("models", "MODEL"),
-                   ("products", "PRODUCT"), ("infrastructure", "INFRA"), ("chips", "CHIP"), ("laws", "LAW"), ("sources", "SOURCE"),
-                   ("indices", "INDEX"))
+GAZETTEER_TYPES = (("organisations", "ORG"), ("persons", "PER"), ("models", "MODEL"), ("products", "PRODUCT"),
+                   ("infrastructure", "INFRA"), ("chips", "CHIP"), ("laws", "LAW"), ("sources", "SOURCE"), ("indices", "INDEX"))
 
 
 @dataclass(frozen=True)
@@ -322,8 +321,11 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
             add(m.start("name"), end, name, "ORG", "noun")
             discovered.add(name)
     blocked = frozenset(w.lower() for w in (rules.cfg.get("bare_names") or {}).get("blocked_after") or [])
+    single = frozenset(rules.cfg.get("single_word_suffixes") or ())
     for m in rules.company_suffix_re.finditer(masked):
         name, start = m.group("name"), m.start()
+        if " " in name and masked[m.end("name") + 1:m.end()] in single:
+            continue  # "Open Source AI": only one word makes a company with "AI"
         before = WORDS_BEFORE.findall(masked[max(0, start - 30):start])
         if before and before[-1].lower().endswith(rules.division_suffixes):
             continue  # "der Sparte Reality Labs", "die Halbleitersparte Device Solutions": a part of a company

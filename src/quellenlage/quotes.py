@@ -271,6 +271,11 @@ class QuoteFinder(QuoteKinds):
             cands.append((start + pron.start(), ("pron", pron.group("p"))))
         if role:
             cands.append((start + role.start(), ("role", role.group("art"), role.group("role"))))
+        elif first_word and quote.cue and quote.cue.split()[-1].lower() in ("der", "die", "dem", "des") \
+                and self.r.role_word_re.fullmatch(first_word.group(1)) \
+                and not re.match(r"\s+[A-ZÄÖÜ]", window[first_word.end():]):  # not "der Ökonom Daniel Harwood"
+            # "sagte der Manager, …, dem Handelsblatt": the cue holds the article, the role noun speaks
+            cands.append((start + first_word.start(1), ("role", quote.cue.split()[-1], first_word.group(1))))
         if not cands:
             # An organisation or unknown name as subject: "Anthropic teilte mit: „…“", or
             # right after the cue: "„…“, teilte ESMC auf Anfrage mit".

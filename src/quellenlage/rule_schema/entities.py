@@ -60,6 +60,7 @@ class EntitiesFile(Rules):
     maker_heads: Words = []
     legal_suffixes: Words = []
     company_suffixes: Words = Field(default=[], description="words a company's name ends with: Networks, Technologies, …")
+    single_word_suffixes: Words = Field(default=[], description="company_suffixes that make a company of one word before them only: AI")
     institution_suffixes: Words = Field(default=[], description="words an institution's name ends with, the name "
                                         "being the whole: Library (\"British Library\"), Museum, …")
     domain_suffixes: Words = Field(default=[], description="web address endings a company is named by: com, de (\"Booking.com\")")
