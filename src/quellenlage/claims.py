@@ -29,7 +29,7 @@ from quellenlage.document_periods import stated_fiscal
 from quellenlage.period_resolver import PeriodResolver
 from quellenlage.subject_cues import COORDINATED
 from quellenlage.subjects import SubjectFinder
-from quellenlage.textutil import bracketed_before, clauses
+from quellenlage.textutil import bracketed_before, clauses, line_start_near
 
 
 
@@ -90,6 +90,10 @@ class ClaimFinder:
             cal = self.r.entities.fiscal(self._view.main_organisation)
         return cal
 
+    def _threshold_of_group(self, text: str, fig: dict) -> bool:
+        m = self.frames.r.threshold_match(text, line_start_near(text, fig["start"]), fig["end"])
+        return m is not None and m.start("n") >= fig["start"] and m.end() <= fig["end"] + 1
+
     def _claim(self, view: DocView, fig: dict, done: list[dict], periods: PeriodResolver) -> dict | None:
         text = view.text
         ss, se = view.sentence_of(fig["start"])
@@ -122,6 +126,8 @@ class ClaimFinder:
         if header is None and fig["label"] == "COUNT" and any(
                 not PER_SHARE.match(text, m.end()) for m in self.r.distributive.finditer(text, cs, fig["start"])):
             return None  # "jedes mit mehr als 100.000 GPUs": per unit, not a total (a per-share figure is one)
+        if fig["label"] == "MONEY" and self._threshold_of_group(text, fig):
+            return None  # "Kunden mit mehr als 1 Mio. Dollar Umsatz": a threshold, no one's revenue
         subject = parent_of = prop = trigger = None
         inherited = named = None
         for prop, trigger, tier in self._properties(text, fig, measure, (ss, se), (cs, ce), free_before, header):
@@ -208,6 +214,8 @@ class ClaimFinder:
                 segment = before[-1]["segment"]
         if segment is None and self.r.frames.subset_openers.match(text, cs):
             segment = PART  # "Allein mit Servern … setzte Dell 7,4 Mrd. um": a part, unnamed
+        if segment is None and fig["label"] == "MONEY" and self.r.frames.mixed_payment.match(text, fig["end"]):
+            segment = PART  # "197 Dollar plus 0,345 Synopsys-Aktien": the cash part of the price
         segment = segment or None  # "" = named as the whole
         if prop.needs_segment and segment is None:
             return None  # "Der Anteil am Umsatz liegt bei 6 Prozent": a share of what, unsaid

@@ -26,6 +26,11 @@ from quellenlage.textutil import ARTICLE_WORDS, SPACES, line_start, sentence_sta
 
 # "- Unterstützte Sprachen: 32": a list row or line whose label ends in the counted noun
 UNIT_LABEL = re.compile(r"[ \t]*(?:[-–•*][ \t]+)?(?:[^\W\d_][\w-]*[ \t]+){0,3}(?P<noun>[^\W\d_][\w-]*(?:[:*_]innen)?):[ \t]*")  # "Kund:innen: 10.000"
+# "- Kunden mit mehr als 1 Mio. Dollar Umsatz: 542": a longer label that opens with the counted noun
+UNIT_LABEL_FIRST = re.compile(r"[ \t]*(?:[-–•*][ \t]+)?(?P<noun>[^\W\d_][\w-]*(?:[:*_]innen)?)[ \t][^:\n]{1,100}:[ \t]*")
+
+# "Kundenzahl", "Nutzerzahlen", "Mitarbeiter-Zahl": what such a number counts
+COUNT_COMPOUND = re.compile(r"(?<![\w-])(?P<noun>[A-ZÄÖÜ][\w]{2,}?)-?(?:[Zz]ahl|[Zz]ahlen|[Aa]nzahl)(?![\w-])")
 
 # Words that may stand between a number and its noun (adjectives, adverbs of frequency).
 ADJ_ENDINGS = ("e", "en", "er", "es", "em", "lich", "ig", "iv", "ive", "iven", "iver")
@@ -213,6 +218,11 @@ class CountUnits:
         s = self._reach(text, start)
         m = self.r.count_context_re.search(text[s:start])
         if not m:
+            # "Die Kundenzahl stieg auf 542": a compound of the counted noun and "zahl"
+            for c in COUNT_COMPOUND.finditer(text, s, start):
+                unit = self.r.unit_of(c.group("noun"), prefix_ok=True)
+                if unit:
+                    return unit
             return None
         for w in re.findall(r"[\w-]+", text[s + m.end():start])[:4]:
             if w[0].isupper():
@@ -223,7 +233,9 @@ class CountUnits:
         """ "- Unterstützte Sprachen: 32": the unit the label of the figure's line ends in."""
         ls = line_start(text, start, 80)
         m = UNIT_LABEL.fullmatch(text, ls, start) if ls >= 0 else None
-        return (self.r.unit_of(m.group("noun")) or self.r.product_unit(m.group("noun"))) if m else None
+        unit = (self.r.unit_of(m.group("noun")) or self.r.product_unit(m.group("noun"))) if m else None
+        first = UNIT_LABEL_FIRST.fullmatch(text, ls, start) if ls >= 0 and not unit else None
+        return self.r.unit_of(first.group("noun")) if first else unit
 
     def unit_from_context(self, text: str, start: int, things: bool = False, floor: int = 0) -> str | None:
         """A unit named earlier in the sentence (after `floor`): "Die Zahl der Nutzer stieg auf

@@ -151,7 +151,7 @@ class FigureRules:
 
     @cached_property
     def count_context_re(self) -> re.Pattern:
-        return re.compile(r"(?:" + alternation(self.cfg["units"].get("count_context") or ["(?!)"]) + r")\s+(?:\w+\s+)?")
+        return re.compile(r"(?:" + alternation(self.cfg["units"].get("count_context") or ["(?!)"]) + r")\s+")
 
     @cached_property
     def measures(self) -> frozenset[str]:

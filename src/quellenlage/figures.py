@@ -44,7 +44,7 @@ THOUSANDS = re.compile(r"\d[.'’\u00a0\u202f ]\d{3}")
 VERSION_BEFORE = re.compile(r"\d\.\d+[" + SPACES + r"]*$")
 MEASURE_WORD = re.compile(r"[^\s,;:!?()]+")
 NUMBER_WORD = re.compile(r"\d+(?:[.,]\d+)?")
-SMALL_NUMBER = re.compile(r"\d{1,3}(?![\d.,'’])")
+SMALL_NUMBER = re.compile(r"\d{1,3}(?![\d'’]|[.,]\d)")
 
 __all__ = ["Figure", "FigureRules", "Scanner", "scan_figures"]
 
@@ -313,7 +313,7 @@ class Scanner(TableFigures):
             if (word and word.group(0) not in self.r.english_function_words) or "," in text[a.start:a.end]:
                 fig.rule = "count_english"
                 return True
-        if a.kind == "digits" and not scaled:
+        if a.kind == "digits" and not scaled and not self._capitalised_before(text, fig.start):  # not "Colossus 2"
             unit = self.units.unit_from_count_context(text, fig.start)
             if unit:
                 fig.unit, fig.rule = unit, "count_context"

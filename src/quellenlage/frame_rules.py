@@ -9,6 +9,7 @@ from functools import cached_property
 from quellenlage.patterns import CueSet, alternation, cue_re
 from quellenlage.rules import RuleSet
 
+
 @dataclass(frozen=True)
 class Frame:
     period: str | None = None
@@ -16,6 +17,9 @@ class Frame:
     aspect: str = "actual"
     measure: str = "level"
     basis: str | None = None
+
+
+SENTENCE_END = re.compile(r"[.!?][\"“”»«]?\s+[A-ZÄÖÜ]")
 
 
 @dataclass
@@ -225,6 +229,15 @@ class FrameRules:
             form for forms in self.cfg["segment"]["regions"].values() for form in forms) + r")(?![\w-])"), table
 
     @cached_property
+    def mixed_payment(self) -> re.Pattern:
+        """After an amount: "plus 0,345 Synopsys-Aktien", the rest of a payment in shares."""
+        m = self.cfg["segment"].get("mixed_payment")
+        if not m:
+            return re.compile(r"(?!)")
+        return re.compile(r"\s+(?:" + alternation(m["connectors"]) + r")\s+\d[\d.,]*\s+(?:[\w]+\s+)?(?:[\w-]*-)?(?:"
+                          + alternation(m["shares"]) + r")(?![\w-])")
+
+    @cached_property
     def subset_openers(self) -> re.Pattern:
         return re.compile(r"\s*(?:" + alternation(self.cfg["segment"].get("subset_openers") or ["(?!)"]) + r")(?![\w-])")
 
@@ -259,6 +272,36 @@ class FrameRules:
         return {name: [(k, cue_re(v)) for k, v in (seg.get(name) or {}).items()]
                 for name in ("tranches", "phases", "money_basis", "sessions", "rights", "offences", "technologies",
                              "region_words", "customer_groups", "benchmarks", "horizons", "variants")}
+
+    @cached_property
+    def _threshold(self) -> tuple[re.Pattern, dict[str, str], frozenset[str]] | None:
+        t = self.cfg["segment"].get("thresholds")
+        if not t:
+            return None
+        scales = {w.lower(): key for key, words in t["scales"].items() for w in words}
+        amount = r"(?P<n>\d[\d.,]*|" + alternation(t["one"]) + r")\s*(?P<s>(?i:" + alternation(scales) + r"))?"
+        rx = re.compile(r"(?<![\w-])(?:" + alternation(t["groups"]) + r")(?![\w-])[^.;:\n]{0,90}?(?<![\w-])(?:"
+                        + alternation(t["cues"]) + r")\s+" + amount + r"\s*(?:" + alternation(t["currencies"]) + r")(?!\w)")
+        return rx, scales, frozenset(w.lower() for w in t["one"])
+
+    def threshold_match(self, text: str, start: int, end: int) -> re.Match | None:
+        """ "Kunden mit mehr als 1 Mio. Dollar Umsatz" in text[start:end], the last one, with no
+        sentence end between it and `end` ("1 Mio. Dollar" holds no sentence end)."""
+        if not self._threshold:
+            return None
+        last = None
+        for m in self._threshold[0].finditer(text, start, end):
+            last = m
+        return None if last is None or SENTENCE_END.search(text, last.end(), end) else last
+
+    def threshold(self, text: str, start: int, end: int) -> str | None:
+        """ "Kunden mit mehr als 1 Mio. Dollar Umsatz" in text[start:end]: the segment "above 1 mio"."""
+        m = self.threshold_match(text, start, end)
+        if m is None:
+            return None
+        _, scales, one = self._threshold
+        n = "1" if m.group("n").lower() in one else m.group("n").rstrip(".,")
+        return " ".join(["above", n] + ([scales[m.group("s").lower()]] if m.group("s") else []))
 
     @cached_property
     def subject_segment(self) -> re.Pattern:

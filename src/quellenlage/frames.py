@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from quellenlage.frame_rules import FrameRules
 from quellenlage.patterns import cue_finditer, cue_search
-from quellenlage.textutil import line_start
+from quellenlage.textutil import line_start_near, line_start
 
 if TYPE_CHECKING:
     from quellenlage.textutil import SpanIndex
@@ -339,7 +339,8 @@ class FrameFinder:
                     if m:
                         return "series_" + m.group("r").lower()
             if "business" in kinds:
-                found = self._nearest_key(self.r.keyed("customer_groups"), text, cs, ce, fig)
+                found = fig["label"] == "COUNT" and self.r.threshold(text, line_start_near(text, fig["start"]), fig["start"])
+                found = found or self._nearest_key(self.r.keyed("customer_groups"), text, cs, ce, fig)
                 if found:
                     return found
                 for m in self.r.segment_compound.finditer(text, cs, ce):

@@ -2,9 +2,13 @@
 "plus oder minus" (rules/<lang>/qualifiers.yaml). Pure, no spaCy."""
 from __future__ import annotations
 
+import re
+
 from quellenlage.figure import Figure
 from quellenlage.figure_lexicon import FigureRules
 from quellenlage.textutil import sentence_initial, sentence_start, word_before
+
+AMOUNT_NEXT = re.compile(r"\s*[+-]?\d")  # "plus 29 Prozent": a number follows the word
 
 
 class Qualifier:
@@ -34,6 +38,8 @@ class Qualifier:
             if phrase in ("+",):
                 continue
             idx = tail.find(phrase)
+            if 0 <= idx <= 2 and q == "lower_bound" and (tail[:idx].strip() or AMOUNT_NEXT.match(tail, idx + len(phrase))):
+                continue  # "900,3 Mio. Dollar, plus 29 Prozent": a change comes after, no "or more"
             if 0 <= idx and (idx <= 2 or (fig.label in ("COUNT",) and idx < 30 and "," not in tail[:idx]
                                           and phrase.startswith("("))):
                 hits.append((idx, -len(phrase), q))

@@ -118,6 +118,11 @@ def sentence_start(text: str, pos: int) -> int:
     return best
 
 
+def line_start_near(text: str, pos: int, reach: int = 400) -> int:
+    """Where the line around pos starts, at most `reach` characters back."""
+    return max(pos - reach, text.rfind("\n", 0, pos) + 1, 0)
+
+
 def sentence_initial(text: str, pos: int) -> bool:
     """Nothing but spaces, quotes, bullets or table bars between pos and a sentence end."""
     j = pos - 1

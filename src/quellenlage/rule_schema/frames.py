@@ -47,6 +47,19 @@ class MeasureCues(Rules):
     adjustments: Cues = Field(description="adjustment -> cues: cc: [währungsbereinigt, …]")
 
 
+class Thresholds(Rules):
+    groups: Words = Field(description="nouns of the counted group: Kunden, …")
+    cues: Words = Field(description="words before the threshold: mehr als, über, …")
+    one: Words = Field(description="words for one: eine, einer, …")
+    scales: Cues = Field(description="scale key -> words: mio: [Million, Mio., …]")
+    currencies: Words = Field(description="currency words after the threshold: Dollar, Euro, …")
+
+
+class MixedPayment(Rules):
+    connectors: Words = Field(description="words between the cash and the shares: plus, und, …")
+    shares: Words = Field(description="nouns of the shares paid: Aktien, Anteile, …")
+
+
 class SegmentCues(Rules):
     nouns: Words = Field(description="segment nouns: Sparte, Segment, …")
     whole: Words = Field(description="prefixes that mean the whole: gesamt, konzern, …")
@@ -60,6 +73,8 @@ class SegmentCues(Rules):
     regions: Cues = Field(description="region key -> names: china: [China, …]")
     region_words: Cues = {}
     customer_groups: Cues = {}
+    mixed_payment: MixedPayment | None = Field(default=None, description="cash of a mixed offer: '197 Dollar plus 0,345 Aktien' is a part")
+    thresholds: Thresholds | None = Field(default=None, description="customers counted above what they spend: segment 'above 1 mio'")
     subject_verbs: Words = []
     tranches: Cues = Field(description="tranche key -> cues: tranche_1: [erste Tranche, …]")
     allocation: Words = []
