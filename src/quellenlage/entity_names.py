@@ -99,7 +99,7 @@ def named_by_form(text: str, cfg: dict, not_first, taken) -> list[tuple[int, int
     suffixes = [s for s in cfg.get("institution_suffixes") or [] if s in text]  # a literal gate: most texts hold none
     if suffixes:
         keep = set(cfg.get("company_suffixes") or ())  # "Technology Innovation Institute": part of the name
-        rx = re.compile(r"(?<![\w-])(?:[A-ZÄÖÜ][\w&.-]+[ \u00a0]){1,3}(?:" + "|".join(map(re.escape, suffixes)) + r")(?![\w-])")
+        rx = re.compile(r"(?<![\w-])(?:[A-ZÄÖÜ](?:[\w&-]|\.(?=\w))+[ \u00a0]){1,3}(?:" + "|".join(map(re.escape, suffixes)) + r")(?![\w-])")
         for m in rx.finditer(text):
             s, name = m.start(), m.group(0).replace("\u00a0", " ")
             while " " in name and name.split()[0] in not_first and name.split()[0] not in keep:  # "Die British Library"

@@ -29,6 +29,7 @@ def find_people(text: str, rules, taken, add, out: list) -> None:
     # One pass each over the text, then look-ups (linear however many names there are):
     quoted = {m.group(1) for m in QUOTED_SHORT.finditer(text)}
     pairs = {m.group(0) for m in NAME_PAIR.finditer(text)}
+    org_words = frozenset(rules.cfg.get("org_nouns") or ())
     for m in NAME_RX.starts(text):  # every start: "Laut Katrin Albers" must not hide the name
         if not taken.free(*m.span()):
             continue
@@ -38,6 +39,8 @@ def find_people(text: str, rules, taken, add, out: list) -> None:
         g = rules.gender(first)
         before = WORDS_BEFORE.findall(text[max(0, m.start() - 40):m.start()])
         titled = bool(before) and rules.is_title(before[-1])
+        if not titled and before and before[-1] in org_words:
+            continue  # "dem Finanzinvestor Thoma Bravo": an organisation, named by a word for one
         if g is None and not titled:
             # "Ajei Gopal, CEO von Ansys, …": a role in apposition after the name
             role = APPOSITION.match(text, m.end())
