@@ -35,7 +35,9 @@ COUNT_COMPOUND = re.compile(r"(?<![\w-])(?P<noun>[A-ZÄÖÜ][\w]{2,}?)-?(?:[Zz]a
 # Words that may stand between a number and its noun (adjectives, adverbs of frequency).
 ADJ_ENDINGS = ("e", "en", "er", "es", "em", "lich", "ig", "iv", "ive", "iven", "iver")
 FREQUENCY_WORDS = ("wöchentlich", "monatlich", "täglich")
-ELLIPSIS_AFTER = re.compile(r"(?:\s*,\s*|\s+(?:und|oder|sowie|bzw\.)\s+)(?=[A-ZÄÖÜ])")
+ELLIPSIS_AFTER = re.compile(r"(?:\s*,\s*|\s+(?:und|oder|sowie|bzw\.)\s+"
+                            # "20 Mio. Mobilfunk- und rund 5,6 Mio. Festnetzanschlüsse": past the second number
+                            r"(?:(?:[^\W\d]+\s+){0,2}\d[\d.,]*\s*(?:Millionen|Milliarden|Mio\.|Mrd\.|Tsd\.)?\s+)?)(?=[A-ZÄÖÜ])")
 TOKEN_RE = re.compile(r"[^\s,;:!?()\[\]„“”\"»«/|]+")
 GENERIC = "?"  # a generic noun ("Exemplare"): the unit comes from the context
 # Counts that name no noun of their own may take the unit of an earlier count.
