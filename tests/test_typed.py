@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quellenlage.normalize.periods import FiscalCalendar
+from quellenlage.normalize.periods import FiscalCalendar, half_ending
 from quellenlage.normalize.typed import DURATION_UNITS, GRAINS, date_grain, date_span, first_day, iso_duration
 from quellenlage.tables import SCHEMAS, compact, read_table
 
@@ -252,3 +252,19 @@ def test_the_last_fourth_quarter_is_the_running_one_or_the_one_before(year, q, f
     from quellenlage.normalize.periods import last_fourth_quarter
     prefix = "FY" if fy else ""
     assert last_fourth_quarter(f"{prefix}{year}-Q{q}") == f"{prefix}{year if q == 4 else year - 1}-Q4"
+
+
+@given(st.integers(2000, 2040), st.integers(1, 12), st.integers(1, 12))
+def test_a_half_ending_with_a_month_covers_the_six_months_up_to_it(year, month, start_month):
+    """ "in den sechs Monaten bis Ende September": the half that ends then, six months long."""
+    fiscal = FiscalCalendar(start_month) if start_month != 1 else None
+    half = half_ending(year, month, fiscal)
+    first, last = date_span(half, fiscal)[:2]
+    assert (last.year, last.month) == (year, month)
+    assert (last.year * 12 + last.month) - (first.year * 12 + first.month) == 5
+
+
+def test_a_fiscal_half_is_named_as_one():
+    assert half_ending(2024, 9, FiscalCalendar(4)) == "FY2025-H1"
+    assert half_ending(2024, 6) == "2024-H1"
+    assert half_ending(2024, 8) == "2024-03/2024-08"

@@ -97,6 +97,11 @@ def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, 
             if c["period"] is None:
                 c["period"] = periods.heading_period(fig["start"], claim_time(c["time"], c["measure"]) == "flow",
                                                      c["aspect"], fiscal)
+            if c["period"] is None and c["aspect"] in ("forecast", "target") and c["time"] == "flow" \
+                    and not periods.r.period_word.search(view.text, *c["sentence"]) \
+                    and _outlook_for_year(view.text, c["sentence"][0], periods):
+                # "Für das Gesamtjahr bestätigte Ionos die Prognose. Demnach soll das Ebitda auf rund 450 Mio. zulegen"
+                c["period"] = periods.relative("whole_year", periods.relative("current_quarter", None, fiscal), fiscal)
             # (what a count gained, "5,1 Mio. Neukunden", in the period reported on; not a price's move)
             per_period = c["time"] == "flow" or fig["label"] == "COUNT" and claim_time(c["time"], c["measure"]) == "flow"
             if c["period"] is None and per_period and not c["relative"] and (c["aspect"] == "actual" or (
@@ -110,3 +115,12 @@ def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, 
         # "Geschäftsjahr 2024" is the 2024 another source names.
         span = extent(c["period"], fiscal or CALENDAR)
         c["period_start"], c["period_end"] = (span if span else (None, None))
+
+
+def _outlook_for_year(text: str, start: int, periods: PeriodResolver) -> bool:
+    """Does the sentence before, in the same paragraph, set an outlook for the whole year ("Für
+    das Gesamtjahr bestätigte Ionos die Prognose.")?"""
+    para = text.rfind("\n\n", max(0, start - 400), start)
+    lo = para + 2 if para >= 0 else max(0, start - 400)
+    prev = max(lo, text.rfind(". ", lo, max(lo, start - 2)) + 2)
+    return periods.in_outlook((prev, start)) and cue_search(periods.r.period_cue("whole_year"), text, prev, start) is not None

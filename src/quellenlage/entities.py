@@ -286,7 +286,8 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
         if taken.free(x.start, x.end):
             add(x.start, x.end, x.name, x.type, "backbone", rules.gender(x.name.split()[0]) if x.type == "PER" else None)
     for m in rules.product_re.finditer(masked):
-        if taken.free(*m.span()) and m.group(0).split("-")[0] not in rules.division_words:  # not "Online-Plattform"
+        first = m.group(0).split("-")[0]  # not "Online-Plattform"; "der Meta-Dienst" is Meta's, no name
+        if taken.free(*m.span()) and first not in rules.division_words and rules.table.get(first, ("", ""))[1] != "ORG":
             add(m.start(), m.end(), m.group(0), "PRODUCT", "noun")
     for m in ACRONYM.finditer(masked):
         # "SANTA CLARA (dpa)": a word in capitals beside another is a dateline or a shout.

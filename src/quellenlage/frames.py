@@ -131,6 +131,8 @@ class FrameFinder(SegmentFinder):
             for a, b in [clause, *free, after]:
                 for key, rx in self.r.bases:
                     for m in (cue_finditer(rx, text, a, b) if (a, b) != after or key == "consensus" else ()):
+                        if m.start() >= fig["end"] and DIGIT.search(text, fig["end"], m.start()):
+                            continue  # "um 26 % auf 529,4 Mio. und damit 30 Mio. über den Erwartungen": the other's
                         d = abs(m.start() - fig["end"])
                         if best is None or d < best[0]:
                             best = (d, key)

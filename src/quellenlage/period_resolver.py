@@ -9,6 +9,7 @@ import re
 
 from quellenlage.normalize.periods import (
     FiscalCalendar,
+    half_ending,
     extent,
     grain,
     last_completed_quarter,
@@ -298,6 +299,9 @@ class PeriodResolver:
                 not before[m.end():].strip() for m in until.finditer(before))):
             y, mo = int(value[:4]), int(value[5:7])
             return quarter_ending(y, mo, fiscal)
+        if value and g == "month" and any(not before[m.end():].strip()
+                                          for m in self.r.period_cue("half_until").finditer(before)):
+            return half_ending(int(value[:4]), int(value[5:7]), fiscal)  # "in den sechs Monaten bis Ende September"
         if value and g in ("month", "day") and flow and self.r.year_until.search(before):
             # "im Geschäftsjahr bis Ende Januar 2024": the (fiscal) year that ended then; "in den zwölf
             # Monaten bis Ende März" of a calendar-year company: those months

@@ -159,6 +159,19 @@ def quarter_ending(year: int, month: int, fiscal: FiscalCalendar | None = None) 
     return f"{first.year}-{first.month:02d}/{year}-{month:02d}"
 
 
+def half_ending(year: int, month: int, fiscal: FiscalCalendar | None = None) -> str:
+    """The half year that ends with the given month ("in den sechs Monaten bis Ende September"):
+    the (fiscal) half when one ends then, else the six months as an interval."""
+    cal = fiscal or CALENDAR
+    if (month - cal.start_month + 1) % 6 == 0:
+        last = dt.date(year, month, 1)
+        fy = cal.fiscal_year_of(last)
+        h = 1 if (month - cal.start_month) % 12 < 6 else 2
+        return f"FY{fy}-H{h}" if cal.start_month != 1 else f"{year}-H{h}"
+    first = _add_months(dt.date(year, month, 1), -5)
+    return f"{first.year}-{first.month:02d}/{year}-{month:02d}"
+
+
 def last_completed_quarter(published: dt.date, quarter: int, fiscal: FiscalCalendar | None,
                            fiscal_named: bool) -> str | None:
     """ "im zweiten Geschäftsquartal" without a year in an article of `published`: the latest

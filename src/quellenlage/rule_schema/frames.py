@@ -107,6 +107,7 @@ class PeriodCues(Rules):
     comparison: Words = Field(description="gegenüber, im Vergleich zu, …")
     quarter_ending: Words = Field(description="abgelaufenen Quartal, endete, …")
     quarter_until: Words = Field(description="drei Monaten bis, Quartal bis, …")
+    half_until: Words = Field(default=[], description="sechs Monaten bis, Halbjahr bis, …: the half ending with the month after")
     event_words: Words = Field(default_factory=list, description="in Betrieb, gegründet, …: a year named beside one is an event's, no period reported on")
     meeting_words: Words = Field(default_factory=list, description="Hauptversammlung, …: a date right after one is the meeting's, no period a figure is for")
     quarter_comparison: Words = Field(default_factory=list, description="Vorjahresquartal, Vorquartal, …: a sentence that compares with a quarter reports on a quarter")
