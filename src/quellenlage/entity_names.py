@@ -46,6 +46,7 @@ def bare_names(text: str, cfg: dict, not_first: frozenset[str], taken) -> set[st
         if m.group(0) in candidates and taken.free(m.start(), m.end()):
             where.setdefault(m.group(0), []).append(m.start())
     found = set()
+    headline = set(CAPITALISED.findall(text, 0, max(0, text.find("\n"))))  # "Bluesky: Wie die X-Alternative …"
     for word, starts in where.items():
         if len(starts) < 3:
             continue
@@ -67,7 +68,7 @@ def bare_names(text: str, cfg: dict, not_first: frozenset[str], taken) -> set[st
                 break
             if w[0].islower():
                 bare += 1
-        if bare >= 2:
+        if bare >= 2 or bare == 1 and word in headline:  # (the headline's name: once bare is enough)
             found.add(word)
     # never in lower case (not even inside a word: "Quartalsumsatz"): asked last, of the few
     # left, since each asks the whole text
