@@ -305,19 +305,27 @@ def named_subjectless(text: str, sentence: tuple[int, int], p) -> bool:
 
 # "Die Bewertung hat sich vervielfacht. Im März lag sie … bei 270 Mio.": a pronoun subject after
 # the verb, standing for the noun the sentence before opens with
-PRONOUN_SUBJECT = re.compile(r"(?<!\w)(?:lag|lagen|liegt|liegen|stieg|stiegen|sank|sanken|betrug|betrugen|erreichte|erreichten|"
-                             r"war|waren|kletterte|fiel|wuchs)\s+(?:sie|er)(?!\w)")
+_RESULT_VERBS = (r"(?:lag|lagen|liegt|liegen|stieg|stiegen|sank|sanken|betrug|betrugen|erreichte|erreichten|"
+                 r"war|waren|kletterte|kletterten|fiel|fielen|wuchs|wuchsen)")
+# "… lag sie bei", "Sie wuchsen um 23 Prozent": a pronoun as the clause's subject
+PRONOUN_SUBJECT = re.compile(r"(?<!\w)" + _RESULT_VERBS + r"\s+(?:sie|er)(?!\w)|^\s*(?:Sie|Er)\s+" + _RESULT_VERBS + r"(?!\w)")
 OPENING_NOUN = re.compile(r"\s*(?:Die|Der|Das)\s+(?:[a-zäöüß]\w*\s+)?(?P<noun>[A-ZÄÖÜ][\w-]+)")
+DEFINITE_NOUN = re.compile(r"(?<!\w)(?:die|der|den)\s+(?:[a-zäöüß]\w*\s+)?(?P<noun>[A-ZÄÖÜ][\w-]+)")
 
 
 def pronoun_property(view: DocView, clause: tuple[int, int], fig: dict, properties) -> str | None:
     """The property a pronoun subject of the clause stands for: the one whose word opens the
     sentence before as a definite noun ("Die Bewertung …"), when one does."""
     text = view.text
-    if not PRONOUN_SUBJECT.search(text, clause[0], fig["start"]):
+    if not PRONOUN_SUBJECT.search(text[clause[0]:fig["start"]]):
         return None
     prev = view.previous_sentence(clause[0])
     m = OPENING_NOUN.match(text, prev[0]) if prev else None
-    if m is None:
-        return None
-    return next((p.key for p in properties if p.triggers is not None and p.triggers.fullmatch(text, *m.span("noun"))), None)
+    # (else its first definite noun with a property's word: "Investoren achten auf die
+    # verbleibenden Leistungsverpflichtungen (RPO), also … Erlöse. Sie wuchsen um 23 Prozent")
+    nouns = [m] if m is not None else list(DEFINITE_NOUN.finditer(text, *prev)) if prev else []
+    for n in nouns:
+        key = next((p.key for p in properties if p.triggers is not None and p.triggers.fullmatch(text, *n.span("noun"))), None)
+        if key is not None or n is m:
+            return key
+    return None
