@@ -21,7 +21,7 @@ from quellenlage.entity_names import (CAPS_BEFORE, CAPS_AFTER, DATELINE_AFTER, L
 from quellenlage.patterns import Anchored, Gated, alternation, trie_alternation
 from quellenlage.rules import RuleSet
 from quellenlage.entity_people import WORDS_BEFORE, find_people, gazetteer_mentions, genitive_people
-from quellenlage.textutil import Occupied, line_start
+from quellenlage.textutil import Occupied, blank_regions, line_start
 
 GAZETTEER_TYPES = (("organisations", "ORG"), ("persons", "PER"), ("models", "MODEL"), ("products", "PRODUCT"),
                    ("infrastructure", "INFRA"), ("chips", "CHIP"), ("laws", "LAW"), ("sources", "SOURCE"), ("indices", "INDEX"))
@@ -270,7 +270,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     """Entity mentions in text order, longest match first, none inside `regions`; `extra`
     are a statistical backbone's entities."""
     regions = list(regions)
-    masked = _mask(text, regions)
+    masked = blank_regions(text, regions)
     taken = _Taken(regions, len(text))
     out: list[Entity] = []
 
@@ -386,18 +386,3 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
            for e in genitive_people(out, set(rules.by_name))]
     out.sort(key=lambda x: (x.start, x.end))
     return out
-
-
-LONG_RUN = re.compile(r"\S{120,}")  # no name is a word this long: a run that keeps every search linear
-
-
-def _mask(text: str, regions: list[tuple[int, int]]) -> str:
-    """The text with skipped regions and runs of 120 or more characters without a space
-    blanked out (same offsets)."""
-    regions = list(regions) + [m.span() for m in LONG_RUN.finditer(text)]
-    if not regions:
-        return text
-    chars = list(text)
-    for a, b in regions:
-        chars[a:b] = " " * (max(0, min(b, len(text)) - a))
-    return "".join(chars)

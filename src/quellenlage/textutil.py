@@ -229,3 +229,18 @@ def bracketed_before(text: str, pos: int, end: int) -> bool:
     """Is `pos` in a parenthesis that closes before `end` ("8,71 Mrd. (Vj.: 4,37 Mrd.), +84 %":
     the "Vj." and the 4,37 are the bracket's, not the figure's after it)?"""
     return pos < end and in_open_bracket(text, pos) and text.find(")", pos, end) >= 0
+
+
+LONG_RUN = re.compile(r"\S{120,}")  # no word is this long: a run that keeps every search linear
+
+
+def blank_regions(text: str, regions: Iterable[tuple[int, int]]) -> str:
+    """The text with skipped regions and runs of 120 or more characters without a space
+    blanked out (same offsets), for scanners that must not look into them."""
+    regions = list(regions) + [m.span() for m in LONG_RUN.finditer(text)]
+    if not regions:
+        return text
+    chars = list(text)
+    for a, b in regions:
+        chars[a:b] = " " * (max(0, min(b, len(text)) - a))
+    return "".join(chars)
