@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from quellenlage.prefilter import Prefiltered
+from quellenlage.textutil import SENTENCE_END
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,6 @@ def _reads_like_ad(line: str, rules: BoilerplateRules) -> bool:
 
 TEASER_LINE_MAX = 60  # a marker with " *" opens teasers only on a line this short
 PROSE_MIN = 350  # characters: a paragraph this long with three sentences or more is reporting
-SENTENCE_END = re.compile(r"[.!?][\"“”»«]?\s+(?=[\"„“»«]?[A-ZÄÖÜ])")
 
 
 def _ad_match(line: str, rx: re.Pattern) -> bool:

@@ -8,6 +8,7 @@ from functools import cached_property
 
 from quellenlage.patterns import CueSet, alternation, cue_re
 from quellenlage.rules import RuleSet
+from quellenlage.textutil import SENTENCE_END
 
 
 @dataclass(frozen=True)
@@ -17,9 +18,6 @@ class Frame:
     aspect: str = "actual"
     measure: str = "level"
     basis: str | None = None
-
-
-SENTENCE_END = re.compile(r"[.!?][\"“”»«]?\s+[A-ZÄÖÜ]")
 
 
 @dataclass

@@ -99,6 +99,7 @@ def word_after(text: str, pos: int) -> str | None:
 
 WORD_AFTER = re.compile(r"[" + SPACES + r"]*([\w.]+)")
 STOP_SPACE = re.compile(r"[.!?\n]\s")
+SENTENCE_END = re.compile(r"[.!?][\"“”»«]?\s+(?=[\"„“»«]?[A-ZÄÖÜ])")  # a full stop (or quote), a capital after it
 LOWER_OR_DIGIT_NEXT = re.compile(r"\s*[a-zäöüß\d]")
 ABBREVIATED = re.compile(r"(?<![\w.])[A-Za-zÄÖÜäöü]{1,4}$")
 
