@@ -99,7 +99,7 @@ def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, 
                                                      c["aspect"], fiscal)
             if c["period"] is None and c["aspect"] in ("forecast", "target") and c["time"] == "flow" \
                     and not periods.r.period_word.search(view.text, *c["sentence"]) \
-                    and _outlook_for_year(view.text, c["sentence"][0], periods):
+                    and _outlook_for_year(view, c["sentence"][0], periods):
                 # "Für das Gesamtjahr bestätigte Ionos die Prognose. Demnach soll das Ebitda auf rund 450 Mio. zulegen"
                 c["period"] = periods.relative("whole_year", periods.relative("current_quarter", None, fiscal), fiscal)
             # (what a count gained, "5,1 Mio. Neukunden", in the period reported on; not a price's move)
@@ -117,10 +117,10 @@ def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, 
         c["period_start"], c["period_end"] = (span if span else (None, None))
 
 
-def _outlook_for_year(text: str, start: int, periods: PeriodResolver) -> bool:
+def _outlook_for_year(view: DocView, start: int, periods: PeriodResolver) -> bool:
     """Does the sentence before, in the same paragraph, set an outlook for the whole year ("Für
     das Gesamtjahr bestätigte Ionos die Prognose.")?"""
-    para = text.rfind("\n\n", max(0, start - 400), start)
-    lo = para + 2 if para >= 0 else max(0, start - 400)
-    prev = max(lo, text.rfind(". ", lo, max(lo, start - 2)) + 2)
-    return periods.in_outlook((prev, start)) and cue_search(periods.r.period_cue("whole_year"), text, prev, start) is not None
+    prev = view.previous_sentence(start)
+    if prev is None or "\n\n" in view.text[prev[0]:start]:
+        return False
+    return periods.in_outlook(prev) and cue_search(periods.r.period_cue("whole_year"), view.text, *prev) is not None

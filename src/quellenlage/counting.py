@@ -29,9 +29,6 @@ UNIT_LABEL = re.compile(r"[ \t]*(?:[-–•*][ \t]+)?(?:[^\W\d_][\w-]*[ \t]+){0,
 # "- Kunden mit mehr als 1 Mio. Dollar Umsatz: 542": a longer label that opens with the counted noun
 UNIT_LABEL_FIRST = re.compile(r"[ \t]*(?:[-–•*][ \t]+)?(?P<noun>[^\W\d_][\w-]*(?:[:*_]innen)?)[ \t][^:\n]{1,100}:[ \t]*")
 
-# "Kundenzahl", "Nutzerzahlen", "Mitarbeiter-Zahl": what such a number counts
-COUNT_COMPOUND = re.compile(r"(?<![\w-])(?P<noun>[A-ZÄÖÜ][\w]{2,}?)-?(?:[Zz]ahl|[Zz]ahlen|[Aa]nzahl)(?![\w-])")
-
 # Words that may stand between a number and its noun (adjectives, adverbs of frequency).
 ADJ_ENDINGS = ("e", "en", "er", "es", "em", "lich", "ig", "iv", "ive", "iven", "iver")
 FREQUENCY_WORDS = ("wöchentlich", "monatlich", "täglich")
@@ -221,7 +218,7 @@ class CountUnits:
         m = self.r.count_context_re.search(text[s:start])
         if not m:
             # "Die Kundenzahl stieg auf 542": a compound of the counted noun and "zahl"
-            for c in COUNT_COMPOUND.finditer(text, s, start):
+            for c in self.r.count_compound_re.finditer(text, s, start):
                 unit = self.r.unit_of(c.group("noun"), prefix_ok=True)
                 if unit:
                     return unit

@@ -150,6 +150,12 @@ class FigureRules:
         return frozenset(self.cfg["units"].get("times_words") or [])
 
     @cached_property
+    def count_compound_re(self) -> re.Pattern:
+        """ "Kundenzahl", "Nutzerzahlen", "Mitarbeiter-Zahl": the noun before the compound's end."""
+        ends = self.cfg["units"].get("count_compounds") or ["(?!)"]
+        return re.compile(r"(?<![\w-])(?P<noun>[A-ZÄÖÜ]\w{2,}?)-?(?i:" + alternation(ends) + r")(?![\w-])")
+
+    @cached_property
     def count_context_re(self) -> re.Pattern:
         return re.compile(r"(?:" + alternation(self.cfg["units"].get("count_context") or ["(?!)"]) + r")\s+")
 

@@ -153,6 +153,7 @@ class UnitsFile(Rules):
     shorthand_suffix_units: dict[str, Key] = Field(default={}, description="a shorthand's suffix -> its unit: K: token (\"128K\" context)")
     rate_words: Words = []
     count_context: Words = []
+    count_compounds: Words = Field(default=[], description="ends of a compound naming what a number counts: zahl (Kundenzahl)")
     refinable_units: list[Key] = Field(default=[], description="units a product named in the sentence makes specific: device")
     context_prepositions: Words = Field(default=[], description="prepositions before a noun that place a count: auf (Luftbildern), in (den Regionen)")
     not_from_context: list[Key] = Field(default=[], description="units only a noun right after the number names: analyst, segment")
