@@ -134,6 +134,17 @@ def table_header(pos: int, tables) -> str | None:
     return None
 
 
+COMPARED_COLUMN = re.compile(r"(?i)(?P<y>Vorjahr\w*)|(?P<q>Vorquartal\w*)")
+
+
+def table_compared(pos: int, tables) -> str | None:
+    """A cell headed as the period compared with ("in Klammern Vorjahr" over "(1.479,4)"):
+    `previous_year` or `previous_quarter`."""
+    cell = next((c for c in tables.row_at(pos) or () if c.start <= pos < c.end), None)
+    m = COMPARED_COLUMN.fullmatch((cell.header or "").strip()) if cell is not None else None
+    return None if m is None else "previous_year" if m.group("y") else "previous_quarter"
+
+
 TABLE_PERIOD = re.compile(r"(?:(?:Q|(?P<qn>[1-4])\.\s?Quartal\s?)(?P<q>[1-4])?\s?|(?P<m>[369])M\s?)?"
                           r"(?P<fy>FY\s?|GJ\s?|Geschäftsjahr\s)?(?P<y>(?:19|20)\d\d)(?:/(?P<end>\d\d))?")
 
@@ -321,9 +332,15 @@ def pronoun_property(view: DocView, clause: tuple[int, int], fig: dict, properti
         return None
     prev = view.previous_sentence(clause[0])
     m = OPENING_NOUN.match(text, prev[0]) if prev else None
+    # "Er" stands for no feminine noun: "Die Kennzahl … ist der Digital-Media-ARR. Er lag bei …"
+    pron = PRONOUN_SUBJECT.search(text[clause[0]:fig["start"]]).group(0).split()
+    masculine = any(w in ("er", "Er") for w in pron)
+    if m is not None and masculine and m.group(0).split()[0] != "Der":
+        m = None
     # (else its first definite noun with a property's word: "Investoren achten auf die
     # verbleibenden Leistungsverpflichtungen (RPO), also … Erlöse. Sie wuchsen um 23 Prozent")
-    nouns = [m] if m is not None else list(DEFINITE_NOUN.finditer(text, *prev)) if prev else []
+    nouns = [m] if m is not None else [n for n in DEFINITE_NOUN.finditer(text, *prev)
+                                       if not masculine or n.group(0).split()[0] in ("der", "den")] if prev else []
     for n in nouns:
         key = next((p.key for p in properties if p.triggers is not None and p.triggers.fullmatch(text, *n.span("noun"))), None)
         if key is not None or n is m:

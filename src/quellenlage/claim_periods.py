@@ -85,6 +85,10 @@ def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, 
             # "Im Vorquartal waren es …", "Ein Jahr zuvor …": relative to the period of the
             # sentence, else of the paragraph so far, else the document's.
             ref = by_sentence.get(c["sentence"]) or reported(c, passage[1] if passage else dominant)
+            if c["period"] is None and c["relative"] in COMPARING and ref \
+                    and cue_search(periods.r.period_cue("whole_year"), view.text, *c["sentence"]):
+                # "Für das Gesamtjahr erwartet Bechtle ein Ergebnis … unter dem Vorjahreswert von rund 370 Mio.": last year's whole
+                ref = periods.relative("whole_year", ref, fiscal) or ref
             if c["period"] is None and c["relative"]:
                 if c["relative"] == "whole_year" and c["aspect"] in ("forecast", "target"):
                     ref = periods.relative("current_quarter", None, fiscal) or ref  # the year under way

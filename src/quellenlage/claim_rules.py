@@ -276,6 +276,10 @@ VERB_PENALTY = 30  # characters: how much farther a verb trigger counts than a n
 COMMA_PENALTY = 15  # characters: how much farther a trigger counts beyond a comma
 
 
+PP_OPENER = re.compile(r"(?<![\w-])(?:bei|mit|zu|zur|zum|nach)[ \u00a0]+(?:(?:einer|einem|eines|der|dem|den|des)[ \u00a0]+)?(?:[a-zäöüß][\w-]*[ \u00a0]+)?$")
+NOUN_OF = re.compile(r"[ \u00a0]+(?:von|in[ \u00a0]+Höhe[ \u00a0]+von)[ \u00a0]+")  # "Bewertung von 520 Mio."
+
+
 def nearest_trigger(rx: re.Pattern, text: str, start: int, end: int, fig: dict,
                     owned=lambda text, m, fig: False) -> tuple[float, tuple[int, int]] | None:
     """The trigger nearest to the figure in text[start:end]; words before it count closer, and
@@ -289,13 +293,20 @@ def nearest_trigger(rx: re.Pattern, text: str, start: int, end: int, fig: dict,
             d = 0.0
         elif fig["label"] == "DATE" and m.end() <= fig["start"] and not verb and DATE_OF.fullmatch(text, m.end(), fig["start"]):
             d = -1.0  # "zum Totalausfall vom vergangenen Freitag veröffentlicht": the noun the date belongs to
+        elif m.end() <= fig["start"] and not verb and NOUN_OF.fullmatch(text, m.end(), fig["start"]) \
+                and PP_OPENER.search(text, max(0, m.start() - 40), m.start()):
+            # "bei einer Bewertung von 520 Mio. Dollar eingesammelt": a phrase of its own whose noun the figure
+            # belongs to (not "Kosten von zehn Mrd. Dollar einsparen": the verb's object)
+            d = 0.0
         elif m.end() <= fig["start"]:
             d = fig["start"] - m.end()
         elif not text[fig["end"]:m.start()].strip():
-            d = 0.0  # "300 Milliarden Dollar wert": the word right after the figure
+            # "746.000 Euro pro Tag", "300 Milliarden Dollar wert": the word right after the figure (a
+            # verb there less than the noun before: "Bewertung von 520 Mio. Dollar eingesammelt")
+            d = 0.25 if verb else -0.25
         else:
             d = (m.start() - fig["end"]) * 1.5 + 5
-        if verb and d > 0:
+        if verb and d >= 1:
             d += VERB_PENALTY
         between = text[m.end():fig["start"]] if m.end() <= fig["start"] else text[fig["end"]:m.start()]
         if d > 0 and ("," in between or " – " in between or " - " in between):

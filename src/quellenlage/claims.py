@@ -16,7 +16,7 @@ import re
 from quellenlage.claim_cues import (apposition_after, named_subjectless, pronoun_property, BACK_REFERENCE, bare_date, converts, date_owns, bracketed_for_other, starting_value, compound_of, excluded, list_header, CLARIFIES, COMPARED_WITH, CONTINUATION, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
                                     PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WITH_PRODUCT, governs_other, has_figure, same_amount_before, same_magnitude,
-                                    table_header, table_year, heading_aspect, same_topic, trigger_of_other)
+                                    table_header, table_year, table_compared, heading_aspect, same_topic, trigger_of_other)
 from quellenlage.claim_periods import resolve_periods
 from quellenlage.claim_late import comparisons_happened, headings_take_body_frames, unfinished_periods
 from quellenlage.claim_parts import PART, mark_unnamed_parts
@@ -250,6 +250,8 @@ class ClaimFinder:
             column = table_year(fig["start"], view.tables, fiscal)  # a key-figure table's column "2024"
             if column is not None:
                 period, relative, follows = column, None, None
+            elif table_compared(fig["start"], view.tables):  # "(1.479,4)" under "in Klammern Vorjahr"
+                period, relative, follows = None, table_compared(fig["start"], view.tables), None
         past = bool(prop.time == "stock" and (self.r.past.search(text, cs, ce) or (
             period is None and relative is None and periods.before_window(fig, (cs, ce), prop.window_days))))
         scope = prop.scopes.search(text, ss, se) if prop.scopes else None

@@ -223,9 +223,13 @@ class CountUnits:
                 if unit:
                     return unit
             return None
-        for w in re.findall(r"[\w-]+", text[s + m.end():start])[:4]:
+        words = re.findall(r"[\w-]+", text[s + m.end():start])[:8]
+        for k, w in enumerate(words):
             if w[0].isupper():
-                return self.r.unit_of(w)
+                unit = self.r.unit_of(w)
+                if unit or k < 2 or words[k - 1].lower() not in ARTICLE_WORDS:
+                    return unit
+                # "die Zahl der von der Kampagne betroffenen Unternehmen": past a phrase inside it
         return None
 
     def unit_from_label(self, text: str, start: int) -> str | None:

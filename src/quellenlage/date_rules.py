@@ -112,6 +112,11 @@ class DateRules:
         return cue_re(self.cfg.get("per_month"))
 
     @cached_property
+    def next_clause(self) -> re.Pattern:
+        """ "… weniger und rechnet für das Gesamtjahr …": a coordinated clause with a verb of its own."""
+        return self._optional_re("next_clause")
+
+    @cached_property
     def past_participle_after(self) -> re.Pattern:
         """ "die im Februar ausgerufene Strategie": a participle right after the date says it is past."""
         return self._optional_re("past_participle_after")

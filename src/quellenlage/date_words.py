@@ -115,7 +115,9 @@ class DateWords:
         mods = alternation(self.cfg.get("weekday_modifiers") or {"(?!)": 0})
         return re.compile(r"(?<![\w-])(?:(?P<mod>" + mods + r")" + SP + r"(?:(?P<week>Woche)(?:" + SP + r"(?P<wd2>"
                           + self._weekday + r"))?|(?P<weekend>Wochenende)|(?P<wd>" + self._weekday + r"))"
-                          + r"|(?P<wd3>" + self._weekday + r")" + SP + r"(?P<mod3>" + mods + r")" + SP + r"Woche"
+                          # "Dienstagabend vergangener Woche": a part of the day glued on
+                          + r"|(?P<wd3>" + self._weekday + r")(?:" + alternation(self.cfg.get("day_parts") or ["(?!)"]) + r")?"
+                          + SP + r"(?P<mod3>" + mods + r")" + SP + r"Woche"
                           + r"|(?<=\bam" + SP[:-1] + r")(?P<weekend0>Wochenende))(?!\w)", re.IGNORECASE)
 
     @cached_property

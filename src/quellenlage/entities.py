@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import Iterable
 
 from quellenlage.normalize.periods import FiscalCalendar
-from quellenlage.entity_names import (CAPS_BEFORE, CAPS_AFTER, DATELINE_AFTER, LABEL_BEFORE, LABEL_HEAD, LABEL_SHORT_TAIL, LABEL_SHORT_AFTER, TICKER_AFTER, NOT_AN_ORG_AFTER, MODEL_COMPOUND, bare_names, genitive_of, maker_models, named_by_form, owner_name_end)
+from quellenlage.entity_names import (CAPS_BEFORE, CAPS_AFTER, DATELINE_AFTER, LABEL_BEFORE, LABEL_HEAD, LABEL_SHORT_TAIL, LABEL_SHORT_AFTER, TICKER_AFTER, NOT_AN_ORG_AFTER, MODEL_COMPOUND, Authorities, bare_names, genitive_of, maker_models, named_by_form, owner_name_end)
 from quellenlage.patterns import Anchored, Gated, alternation, trie_alternation
 from quellenlage.rules import RuleSet
 from quellenlage.entity_people import WORDS_BEFORE, find_people, gazetteer_mentions, genitive_people
@@ -177,8 +177,8 @@ class EntityRules:
                      + trie_alternation(heads) + r")(?![\w-])")
 
     @cached_property
-    def authorities(self) -> frozenset[str]:
-        return frozenset(self.cfg.get("authorities") or [])
+    def authorities(self) -> "Authorities":
+        return Authorities(self.cfg.get("authorities") or [], self.cfg.get("authority_heads") or [])
 
     @cached_property
     def owner_compound_re(self) -> Anchored | None:
@@ -206,6 +206,11 @@ class EntityRules:
 
     # --- people ---
     @cached_property
+    def listed_first_names(self) -> dict[str, str]:
+        """The rules' own first names (`first_names`: gender -> names)."""
+        return {n: g for g, names in (self.cfg.get("first_names") or {}).items() for n in names}
+
+    @cached_property
     def first_names(self):
         try:
             import gender_guesser.detector as gd
@@ -220,6 +225,8 @@ class EntityRules:
             pass
         if first in self.not_first or self.first_names is None:
             g = None
+        elif first in self.listed_first_names:
+            g = self.listed_first_names[first]
         else:
             # "Hans-Peter": each part a first name ("Co-Vorstandschef" is none)
             parts = [GENDERS.get(self.first_names.get_gender(p)) for p in first.split("-")]

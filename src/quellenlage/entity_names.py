@@ -84,6 +84,19 @@ def _whole_name(text: str, word: str, starts: list[int]) -> str:
     return f"{word} {nxt.pop()}" if len(nxt) == 1 and None not in nxt else word
 
 
+class Authorities(frozenset):
+    """The names of authorities: those the rules list and those ending in an authority's word
+    ("US-Finanzministerium")."""
+    def __new__(cls, names, heads):
+        self = super().__new__(cls, names)
+        self.heads = tuple(heads)
+        return self
+
+    def __contains__(self, name) -> bool:
+        return frozenset.__contains__(self, name) or (isinstance(name, str) and bool(self.heads) and name.endswith(self.heads))
+
+
+
 def genitive_of(word: str, not_names: frozenset) -> bool:
     """ "eines der wertvollsten KI-Start-ups Deutschlands": the genitive of a word that is no name
     (a place), no company."""
@@ -95,7 +108,7 @@ def named_by_form(text: str, cfg: dict, not_first, taken) -> list[tuple[int, int
     """Organisations their name's form gives away: an institution's English name ("die British
     Library", "die Toronto Public Library": the whole is the name) and a company's web address
     ("gegen Booking.com": the company Booking, named so alone later too; not a byline
-    "Investing.com -- …"). (start, end, name, named alone later)."""
+    "Investing.com -- …"), a ministry ("das US-Finanzministerium"). (start, end, name, named alone later)."""
     out: list[tuple[int, int, str, bool]] = []
     suffixes = [s for s in cfg.get("institution_suffixes") or [] if s in text]  # a literal gate: most texts hold none
     if suffixes:
@@ -110,6 +123,12 @@ def named_by_form(text: str, cfg: dict, not_first, taken) -> list[tuple[int, int
                 name = initials  # "das Technology Innovation Institute (TII)" is the "TII" of the article
             if " " in name and taken.free(s, m.end()) or name == initials:
                 out.append((s, m.end(), name, False))
+    heads = [h for h in cfg.get("authority_heads") or [] if h in text]
+    if heads:  # "das US-Finanzministerium", "des Bundesgesundheitsministeriums": a ministry by its word
+        rx = re.compile(r"(?<![\w-])(?P<name>(?:[A-ZÄÖÜ]{2,4}-)?[A-ZÄÖÜ][a-zäöüß]+(?:" + "|".join(map(re.escape, heads)) + r"))(?:s|es)?(?![\w-])")
+        for m in rx.finditer(text):
+            if taken.free(*m.span()):
+                out.append((m.start(), m.end(), m.group("name"), False))
     domains = [d for d in cfg.get("domain_suffixes") or [] if "." + d in text]
     if domains:
         rx = re.compile(r"(?<![\w.@/-])(?P<name>[A-ZÄÖÜ][\w-]{1,30})\.(?:" + "|".join(map(re.escape, domains))

@@ -313,6 +313,11 @@ class Scanner(TableFigures):
             if (word and word.group(0) not in self.r.english_function_words) or "," in text[a.start:a.end]:
                 fig.rule = "count_english"
                 return True
+        if a.kind == "word" and not scaled and word_before(text, fig.start) in ("auf", "von", "bei"):
+            unit = self.units.unit_from_count_context(text, fig.start)
+            if unit:  # "Die Zahl der betroffenen Unternehmen ist auf neun gestiegen"
+                fig.unit, fig.rule = unit, "count_context"
+                return True
         if a.kind == "digits" and not scaled and not self._capitalised_before(text, fig.start):  # not "Colossus 2"
             unit = self.units.unit_from_count_context(text, fig.start)
             if unit:
@@ -341,7 +346,9 @@ class Scanner(TableFigures):
                 unit = suffix_units.get(text[a.end - 1:a.end], self.r.shorthand_unit)
                 fig.unit, fig.rule = unit, "count_shorthand"  # "Modelle mit 2B und 4B", "128K"
                 return True
-            fig.unit = self.units.unit_from_context(text, fig.start)
+            # "die Zahl der Nutzer beziffert das Unternehmen auf rund 15 Millionen": what "Zahl der"
+            # names before the nearest noun
+            fig.unit = self.units.unit_from_count_context(text, fig.start) or self.units.unit_from_context(text, fig.start)
             fig.rule = "count_scaled"
             return True
         return False

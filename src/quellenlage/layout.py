@@ -90,11 +90,53 @@ def plain_table_cells(text: str) -> dict[int, list[TableCell]]:
     return cells
 
 
+# A key-figure box written as "Key: value (value)" lines: "Umsatz: 1.511,3 (1.479,4)"
+KV_NUMBER = r"[-+–]?\d[\d.,']*(?:[ \t]*%)?"
+KV_ROW = re.compile(r"[ \t]*(?:[-•*–][ \t]+)?(?P<key>[^\W\d][^:\n|]{0,48}?):[ \t]+"
+                    r"(?P<vals>" + KV_NUMBER + r"(?:[ \t]+\(" + KV_NUMBER + r"\))?)[ \t]*")
+KV_CELL = re.compile(KV_NUMBER)
+KV_CAPTION = re.compile(r"\((?P<u>(?:Angaben\s+|Zahlen\s+)?in\s[^()]{1,60})\)\s*$|^\s*(?P<l>(?:Angaben\s+|Zahlen\s+)?in\s[^()]{1,40})$")
+BRACKETS_BEFORE = re.compile(r"(?i)in\s+Klammern:?\s+(?P<what>Vorjahr\w*|Vorjahresquartal\w*|Vorjahreszeitraum\w*)")
+
+
+def key_value_cells(text: str) -> dict[int, list[TableCell]]:
+    """Key-figure boxes of two or more "Key: number (number)" lines under a caption that says
+    what the numbers are in ("Bechtle im dritten Quartal (in Mio. Euro, in Klammern Vorjahr)"):
+    each number a cell whose row is the key and whose corner is the caption; a bracketed number
+    is headed by what the caption says the brackets hold ("Vorjahr")."""
+    cells: dict[int, list[TableCell]] = {}
+    lines, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        lines.append((pos, line.rstrip("\r\n")))
+        pos += len(line)
+    k = 0
+    while k < len(lines):
+        j = k
+        while j < len(lines) and KV_ROW.fullmatch(lines[j][1]):
+            j += 1
+        if j - k >= 2:
+            caption = next((body for _, body in reversed(lines[max(0, k - 2):k]) if body.strip()), "")
+            m = KV_CAPTION.search(caption)
+            corner = (m.group("u") or m.group("l")).strip() if m else None
+            before = BRACKETS_BEFORE.search(caption)
+            for start, body in lines[k:j]:
+                row = KV_ROW.fullmatch(body)
+                vals = [(start + c.start(), start + c.end()) for c in KV_CELL.finditer(body, row.start("vals"))]
+                key = row.group("key").strip()
+                cells[start] = [TableCell(start + row.start("key"), start + row.end("key"), None)] + [
+                    TableCell(a, b, before.group("what") if n and before else None, key, corner)
+                    for n, (a, b) in enumerate(vals)]
+            k = j
+        else:
+            k = j + 1 if j == k else j
+    return cells
+
+
 @per_text
 def table_cells(text: str) -> Tables:
     """Cells of Markdown and space-aligned tables, keyed by line start; each knows its
     column's header and its row's first cell. (Once per text: figures and claims read it.)"""
-    cells = Tables(plain_table_cells(text))
+    cells = Tables({**key_value_cells(text), **plain_table_cells(text)})
     header: list[str] | None = None
     parent: str | None = None
     pos = 0

@@ -185,7 +185,7 @@ class QuoteRules:
     @cached_property
     def role_re(self) -> re.Pattern:
         # "der Manager", "der frühere Deepmind-Mitgründer", "die Oracle-Chefin"
-        return re.compile(r"(?<!\w)(?P<art>[Dd]er|[Dd]ie|[Dd]es|[Dd]em)\s+(?:\w+\s+)?(?P<role>(?:[\w]+-)?(?:"
+        return re.compile(r"(?<!\w)(?P<art>[Dd]er|[Dd]ie|[Dd]es|[Dd]em)\s+(?:[\w-]+\s+)?(?P<role>(?:[\w]+-)?(?:"
                           + self.role_alternation + r"))(?!\w)")
 
 
@@ -212,6 +212,12 @@ class Mentions:
         prior = [m for m in self.items[:k] if m.kind == "ORG" and m.end <= pos]
         if not prior:
             return None
+        # "das Ministerium" after "das US-Finanzministerium": the organisation the noun ends its name
+        head = re.sub(r"(?:e?s)$", "", noun.split()[-1]).lower() if noun.split() else ""
+        if len(head) >= 4:
+            named = [m for m in prior if m.name.lower().endswith(head) and m.name.lower() != head]
+            if named:
+                return named[-1]
         if any(w in authority_nouns for w in re.findall(r"[\w-]+", noun)):
             return next((m for m in reversed(prior) if m.name in authorities), prior[-1])
         prior = [m for m in prior if m.name not in authorities] or prior

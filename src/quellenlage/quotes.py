@@ -26,6 +26,9 @@ from quellenlage.quote_rules import Mention, Mentions, Quote, QuoteRules
 
 # --- 3. statement or term (quote_kind.py), speaker and cue -------------------------------
 # "Ein Händler spricht von …": someone unnamed (a spokesperson speaks for the company named before)
+ROLE_APPOSITION = re.compile(r"(?:\s+(?:des|der)\s+[\w-]+(?:\s+[\w-]+)?)?\s*,\s*")  # "die Sprecherin des Außenministeriums, "
+# "Ein Londoner Fondsmanager, der nicht genannt werden will, mahnt: «…»": an unnamed subject opens the sentence
+UNNAMED_OPENER = re.compile(r"\s*(?:Ein|Eine|Einer)\s+(?:[a-zäöüß][\w-]*\s+|[A-ZÄÖÜ][a-zäöü]+er\s+)?(?![\w-]*[Ss]precher)[A-ZÄÖÜ][\w-]*(?=[\s,])")
 UNNAMED_BEFORE = re.compile(r"(?<![\w-])(?:[Ee]in|[Ee]ine|[Ee]iner)\s+(?:[a-zäöüß][\w-]*\s+)?(?![\w-]*[Ss]precher)[A-ZÄÖÜ][\w-]*\s+$")
 
 class QuoteFinder(QuoteKinds):
@@ -159,7 +162,9 @@ class QuoteFinder(QuoteKinds):
             c = cues[-1]
             quote.cue = quote.cue or c.group("cue")
             is_adverb = is_adverb_cue(c, before)  # "so" before a quote is an adverb, no attribution
-            if not is_adverb and UNNAMED_BEFORE.search(before, max(0, c.start() - 40), c.start()):
+            opener = UNNAMED_OPENER.match(before)
+            if not is_adverb and (UNNAMED_BEFORE.search(before, max(0, c.start() - 40), c.start()) or opener and opener.end() <= c.start()
+                                  and not any(m.kind == "PER" for m in mentions.within(s, s + c.start()))):
                 quote.cue = c.group("cue")
                 return  # "Ein Händler spricht von „…“": someone unnamed, not a name further back
             # "…, erklärte Rahim, die Kombination werde „…“": the person right after the cue
@@ -269,7 +274,13 @@ class QuoteFinder(QuoteKinds):
         cands: list[tuple[int, object]] = [(m.start, m) for m in found]
         if pron and (first or not found):
             cands.append((start + pron.start(), ("pron", pron.group("p"))))
-        if role:
+        apposed_to_role = None
+        if role:  # "sagte die Sprecherin des Außenministeriums, Mao Ning, in Peking": the person in apposition
+            apposed_to_role = next((m for m in mentions.within(start + role.end(), min(end, start + role.end() + 80))
+                                    if m.kind == "PER" and ROLE_APPOSITION.fullmatch(text, start + role.end(), m.start)), None)
+        if apposed_to_role is not None:
+            cands.append((start + role.start(), apposed_to_role))
+        elif role:
             cands.append((start + role.start(), ("role", role.group("art"), role.group("role"))))
         elif first_word and quote.cue and quote.cue.split()[-1].lower() in ("der", "die", "dem", "des") \
                 and self.r.role_word_re.fullmatch(first_word.group(1)) \

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from quellenlage.frame_rules import FrameRules
 from quellenlage.patterns import cue_finditer, cue_search
-from quellenlage.textutil import line_start, line_start_near
+from quellenlage.textutil import line_start, line_start_near, sentence_start
 
 if TYPE_CHECKING:
     from quellenlage.textutil import SpanIndex
@@ -33,8 +33,12 @@ ENGLISH_NAME = re.compile(r"[A-Za-z]+(?: [A-Za-z&]+)+")  # "Defence and Space", 
 SEGMENT_ANAPHOR = re.compile(r"(?<![\w-])(?:(?:[Dd]ie|[Dd]iese|[Dd]as|[Dd]ieses|[Dd]er|[Dd]ieser)\s+(?:Sparte|Segment|Bereich|Geschäft|Geschäftsbereich|Division)\b(?!\s+[A-ZÄÖÜ])"
                              r"|(?<![\w-])Dort\s)")  # "… das Segment Data Center. Dort lag der Umsatz bei 1,10 Mrd."
 LIST_LABEL = re.compile(r"[ \t]*[-•*–][ \t]+(?P<label>[A-ZÄÖÜ][^:\n(]{1,50}?)[ \t]*(?:\([^)\n]{1,15}\))?[ \t]*:[ \t]*")
+KEY_LABEL = re.compile(r"[ \t]*(?P<label>[A-ZÄÖÜ][^:\n(]{1,50}?)[ \t]*(?:\([^)\n]{1,15}\))?[ \t]*:[ \t]*")
+KEY_LABEL_WORDS = frozenset({"und", "&", "and", "of", "davon", "darunter"})  # the lower-case words a key may hold
+KEY_REST = re.compile(r"(?:(?!Mit|Bei|Mehr|Rund|Fast|Knapp|Über)[A-ZÄÖÜ][\w-]*[ \t]+){0,2}")  # "Umsatz ": nouns only, no verb, before the figure
 ARTICLES = frozenset("Der Die Das Den Dem Des Ein Eine Einen Einem Er Sie Es Man Dies Diese Dieser Dieses Damit Davon "
-                     "Dabei Dazu Auch Nun Jetzt Zudem Insgesamt Im In Am Mit Nach Bei Unter Zum Zur Für".split())
+                     "Dabei Dazu Auch Nun Jetzt Zudem Insgesamt Im In Am Mit Nach Bei Unter Zum Zur Für "
+                     "Laut Gemäß Wie Neben Trotz Wegen Durch Ohne Seit Von Vom Vor Über Auf Aus Ab Bis".split())
 ACTIVITY_AFTER = re.compile(r"\s+(?:die|der|das|den|dem|ihre|seine|ihren|seinen"
                             # "seit Dezember 2022 sind auch enge Preisparitätsklauseln verboten": what began
                             r"|(?:ist|sind|gilt|gelten|war|waren)(?:\s+(?:auch|zudem|nun|bereits|schon|ebenfalls))?)"
@@ -54,6 +58,14 @@ class SegmentFinder:
         if line < 0:
             return None
         m = LIST_LABEL.match(text, line)
+        if m is None:
+            # a key-figure line without a bullet: "Advanced Photonic Solutions: Umsatz 212,9 Mio. Euro"
+            m = KEY_LABEL.match(text, line)
+            end = text.find("\n", fig["end"])
+            if m is None or m.end() > fig["start"] or not KEY_REST.fullmatch(text, m.end(), fig["start"]) \
+                    or not all(w[:1].isupper() or w[:1].isdigit() or w in KEY_LABEL_WORDS for w in m.group("label").split()) \
+                    or (end if end >= 0 else len(text)) - fig["end"] > 30:
+                return None  # (not a sentence with a colon: "Es ist eine Zäsur für Musks Autobauer: Mit 1.789.226 …")
         return m.span("label") if m and m.end() <= fig["start"] else None
 
     def _list_label(self, text: str, fig: dict, not_parts: re.Pattern | None) -> str | None:
@@ -135,7 +147,9 @@ class SegmentFinder:
                 seg = self.r.canonical_segment(last.group("pre") or last.group("name"))
                 if seg:
                     return seg
-        if "business" in kinds and clauses and cue_search(self.r.allocation, text, *clauses[0]):
+        if "business" in kinds and clauses and (any(cue_search(self.r.allocation, text, *c) for c in clauses)
+                                                or cue_search(self.r.allocation, text, sentence_start(text, fig["start"]), fig["start"])):
+            # (the cue in the clause before: "Davon entfielen 3,30 Mrd. auf …, und 843 Mio. auf die Document Cloud")
             m = ALLOCATED.match(text, fig["end"])
             if m:
                 return self.r.canonical_segment(m.group("name"))

@@ -24,6 +24,7 @@ from quellenlage.subject_cues import (embedded, introduced_as, listed, salient, 
 if TYPE_CHECKING:  # pragma: no cover
     from quellenlage.claim_rules import ClaimRules, DocView, Property
 
+BESIDE_BEFORE = re.compile(r"(?<![\w-])(?:[Nn]ach|[Vv]or|[Nn]eben|[Ww]ie|[Aa]ls|[Mm]it|[Gg]egen|[Tt]rotz|[Ss]eit|[Oo]hne)\s+$")
 PRESENTED_AS = re.compile(r"\s+(?:ein|eine|einen|sein|seine|seinen|ihr|ihre|ihren)\s+(?:[a-zäöüß][\w-]*\s+){0,2}")
 CLAIM_TYPES = ("ORG", "PER", "MODEL", "PRODUCT", "INFRA", "CHIP", "LAW", "INDEX")
 
@@ -320,7 +321,9 @@ class SubjectFinder(PairFinder):
             first = [e for e in view.entity_index.starting(prev[0], start) if e.end <= start
                      and not self.rival_before.search(view.text, max(0, e.start - 40), e.start)
                      # (not an object: "setzt man auf die Kunden von 1&1. Der Mutterkonzern …"; nor an investor)
-                     and not OF_OBJECT.search(view.text, max(0, e.start - 14), e.start) and not self._invests(view.text, e)]
+                     and not OF_OBJECT.search(view.text, max(0, e.start - 14), e.start) and not self._invests(view.text, e)
+                     # (nor one named beside it: "Nach Lilium hat jetzt auch Volocopter Insolvenz beantragt")
+                     and not BESIDE_BEFORE.search(view.text, max(0, e.start - 12), e.start)]
             if first and first[0].type == typ and first[0] in usable:
                 return first[0].name  # (not "Der börsennotierte Rivale Snowflake": another company)
             start = prev[0]

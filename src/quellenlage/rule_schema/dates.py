@@ -52,6 +52,9 @@ class DatesFile(Rules):
     year_so_far: str | None = Field(default=None, description=(
         "regular expression at the start of a months-so-far date that holds a duration: 'ersten neun Monaten'"))
     per_month: Words = Field(default=[], description="im Monat, …: before a months-so-far date, a tariff's months, no date")
+    next_clause: str | None = Field(default=None, description=(
+        "regular expression for a coordinated clause with its own verb after a date: its tense is not the date's "
+        "('verdient im dritten Quartal weniger und rechnet für das Gesamtjahr …')"))
     past_participle_after: str | None = Field(default=None, description=(
         "regular expression for a participle right after a date that makes it past: 'die im Februar ausgerufene Strategie'"))
     fiscal_quarter_words: Words = []

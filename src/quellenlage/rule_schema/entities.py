@@ -72,6 +72,9 @@ class EntitiesFile(Rules):
     title_words: Words = []
     title_suffixes: Words = []
     not_first_names: Words = []
+    authority_heads: Words = Field(default=[], description="a word ending a name that makes it an authority: ministerium")
+    first_names: dict[Literal["male", "female"], Words] = Field(default={}, description=(
+        "first names the gender-guesser list lacks: male: [Shantanu, …], female: […]"))
     examples: list[PersonsExample] = []
 
     def summary(self) -> str:
