@@ -324,9 +324,9 @@ OPENING_NOUN = re.compile(r"\s*(?:Die|Der|Das)\s+(?:[a-zäöüß]\w*\s+)?(?P<nou
 DEFINITE_NOUN = re.compile(r"(?<!\w)(?:die|der|den)\s+(?:[a-zäöüß]\w*\s+)?(?P<noun>[A-ZÄÖÜ][\w-]+)")
 
 
-def pronoun_property(view: DocView, clause: tuple[int, int], fig: dict, properties) -> str | None:
-    """The property a pronoun subject of the clause stands for: the one whose word opens the
-    sentence before as a definite noun ("Die Bewertung …"), when one does."""
+def pronoun_property(view: DocView, clause: tuple[int, int], fig: dict, properties) -> tuple[str, tuple[int, int]] | None:
+    """The property a pronoun subject of the clause stands for, with where its word stands: the
+    one whose word opens the sentence before as a definite noun ("Die Bewertung …"), when one does."""
     text = view.text
     if not PRONOUN_SUBJECT.search(text[clause[0]:fig["start"]]):
         return None
@@ -344,5 +344,5 @@ def pronoun_property(view: DocView, clause: tuple[int, int], fig: dict, properti
     for n in nouns:
         key = next((p.key for p in properties if p.triggers is not None and p.triggers.fullmatch(text, *n.span("noun"))), None)
         if key is not None or n is m:
-            return key
+            return (key, n.span("noun")) if key is not None else None
     return None

@@ -276,7 +276,7 @@ VERB_PENALTY = 30  # characters: how much farther a verb trigger counts than a n
 COMMA_PENALTY = 15  # characters: how much farther a trigger counts beyond a comma
 
 
-PP_OPENER = re.compile(r"(?<![\w-])(?:bei|mit|zu|zur|zum|nach)[ \u00a0]+(?:(?:einer|einem|eines|der|dem|den|des)[ \u00a0]+)?(?:[a-zäöüß][\w-]*[ \u00a0]+)?$")
+PP_OPENER = re.compile(r"(?<![\w-])(?:bei|mit|zu|zur|zum|nach|über|unter|gegenüber|auf)[ \u00a0]+(?:(?:einer|einem|eines|der|dem|den|des)[ \u00a0]+)?(?:[a-zäöüß][\w-]*[ \u00a0]+)?$")
 NOUN_OF = re.compile(r"[ \u00a0]+(?:von|in[ \u00a0]+Höhe[ \u00a0]+von)[ \u00a0]+")  # "Bewertung von 520 Mio."
 
 

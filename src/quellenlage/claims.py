@@ -327,9 +327,10 @@ class ClaimFinder:
                     continue
                 key = (1, 0.0, 0, -rank)
             ranked.append((key, p, trig))
-        pron = self.r.property(pronoun_property(self._view, clause, fig, self.r.properties) or "")
+        meant = pronoun_property(self._view, clause, fig, self.r.properties)
+        pron = self.r.property(meant[0]) if meant else None
         if pron is not None and pron.accepts(fig, measure):  # "Im März lag sie bei 270 Mio.": what "sie" stands for
-            ranked = [((3.5, 0.0, 0, 0), pron, None)] + [r for r in ranked if r[1] is not pron]
+            ranked = [((3.5, 0.0, 0, 0), pron, meant[1])] + [r for r in ranked if r[1] is not pron]  # (its compound names the segment)
         ranked.sort(key=lambda r: r[0], reverse=True)
         for key, p, trig in ranked:
             compound = compound_of(text, p, trig)
@@ -373,7 +374,8 @@ class ClaimFinder:
             if f["start"] >= sentence[0]:
                 if continues and bracketed_before(text, f["start"], fig["start"]):
                     continue  # "8,71 Mrd. (Vj.: 4,37 Mrd.), +84 %": the change is the main figure's
-                sep = max(text.rfind(";", f["end"], fig["start"]), text.rfind(",", f["end"], fig["start"]))
+                sep = max(text.rfind(";", f["end"], fig["start"]), text.rfind(",", f["end"], fig["start"]),
+                          text.rfind(" – ", f["end"], fig["start"]))  # "… 800 Mio. Pfund wert – zum Ausgabepreis waren es 541,6 Mio.
                 if sep >= 0 and text[sep] == "," and not any(d["label"] == "DATE" for d in view.figure_index.starting(sep, fig["start"])) \
                         and not cue_search(self.r.cue_lists["ellipsis_qualifiers"], text, sep, fig["start"]) \
                         and not any(cue_search(self.r.frames.period_cue(k), text, sep, fig["start"]) for k in ("previous_year", "previous_quarter")):

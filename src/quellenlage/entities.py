@@ -187,7 +187,7 @@ class EntityRules:
         if not heads:
             return None
         tail = r"-(?:" + trie_alternation(heads) + r")(?![\w-])"
-        return Anchored(re.compile(r"(?<![\w-])(?P<name>[A-ZÄÖÜ][\w&.]*[\w])" + tail), re.compile(tail))
+        return Anchored(re.compile(r"(?<![\w-])(?P<name>[A-ZÄÖÜ][\w&.]*[\w](?:-[A-ZÄÖÜ][\w&.]*[\w])*)" + tail), re.compile(tail))
 
     @cached_property
     def model_res(self) -> list[Gated]:
@@ -363,6 +363,10 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
         org_words = {n.lower() for n in rules.cfg.get("org_nouns") or []}
         for m in rules.owner_compound_re.finditer(masked):
             name = m.group("name")
+            if "-" in name:  # "Raspberry-Pi-Chef": the company the text also names "Raspberry Pi"
+                name = name.replace("-", " ")
+                if name not in masked:
+                    continue
             if len(name) >= 2 and name not in rules.not_first and name not in rules.acronym_stop \
                     and name.lower() not in org_words:
                 discovered.add(name)
