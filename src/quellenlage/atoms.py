@@ -113,8 +113,8 @@ class AtomFinder:
         value = parse_digits(raw)
         if after.isalpha():
             letters = LETTERS.match(text, end).group(0)  # any letters: "5ß" is no number either
-            if text[end + len(letters):end + len(letters) + 1].isalpha():
-                return None
+            if text[end + len(letters):end + len(letters) + 1].isalnum():
+                return None  # (nor "NBA 2K25": a name)
             if letters in self.r.numbers.shorthand and PLAIN_NUMBER.fullmatch(raw):
                 base = float(raw.replace(",", "."))
                 end += len(letters)

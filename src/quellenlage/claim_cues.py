@@ -172,11 +172,27 @@ def table_year(pos: int, tables, fiscal=None) -> str | None:
     return f"{year}-Q{quarter}" if quarter else year
 
 
+# A clause that explains the noun before it: "Die Net Bookings, also der Wert der verkauften Produkte, …"
+EXPLAINS = re.compile(r"[\s,–-]*(?:also|d\.\s?h\.|das\s+heißt|sprich|gemeint\s+(?:ist|sind))\s")
+_DASHED_NP = re.compile(r"(?:die|der|das|eine?|einer)\s")
+
+
+def explains(text: str, start: int) -> bool:
+    """Does the clause at `start` explain the noun before it ("Die Net Bookings, also der Wert …",
+    "Die Nettobuchungen - die wichtigste Umsatzkennzahl der Branche - fielen …")?"""
+    return bool(EXPLAINS.match(text, start) or (re.search(r"[–-]\s*$", text[max(0, start - 3):start])
+                                               and _DASHED_NP.match(text, start)))
+DOTTED_NAME_BEFORE = re.compile(r"(?<![\w.])\w+(?:\.\w+)*\.$")
+
+
 def compound_of(text: str, p, trig: tuple[int, int] | None) -> tuple[int, int, str] | None:
     """(start, end of the compound's core, core) when the trigger found is a compound of one of
     the property's cores ("Cloud-Umsatz": the segment word before "umsatz"); else None."""
     if trig is None:
         return None
+    dotted = DOTTED_NAME_BEFORE.search(text, max(0, trig[0] - 30), trig[0])
+    if dotted and text[trig[0]:trig[1]][:1].islower():
+        trig = (dotted.start(), trig[1])  # "waipu.tv-Abonnenten": the name with its dot
     word = text[trig[0]:trig[1]].lower()
     core = next((c for c in p.cores if c in word and word.find(c) > 0), None)
     if not core:

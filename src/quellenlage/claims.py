@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 
-from quellenlage.claim_cues import (apposition_after, named_subjectless, pronoun_property, BACK_REFERENCE, bare_date, converts, date_owns, bracketed_for_other, starting_value, compound_of, excluded, list_header, CLARIFIES, COMPARED_WITH, CONTINUATION, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
+from quellenlage.claim_cues import (apposition_after, named_subjectless, pronoun_property, bare_date, converts, date_owns, bracketed_for_other, starting_value, compound_of, excluded, list_header, CLARIFIES, explains, CONTINUATION, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
                                     PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
-                                    SINCE, WITH_PRODUCT, governs_other, has_figure, same_amount_before, same_magnitude,
+                                    SINCE, WITH_PRODUCT, governs_other, has_figure, same_amount_before,
                                     table_header, table_year, table_compared, heading_aspect, same_topic, trigger_of_other)
 from quellenlage.claim_periods import resolve_periods
+from quellenlage.claim_ellipsis import continued_claim
 from quellenlage.claim_late import comparisons_happened, headings_take_body_frames, unfinished_periods
 from quellenlage.claim_parts import PART, mark_unnamed_parts
 from quellenlage.claim_rules import ClaimRules, DocView, Property, nearest_trigger
@@ -29,7 +30,7 @@ from quellenlage.document_periods import stated_fiscal
 from quellenlage.period_resolver import PeriodResolver
 from quellenlage.subject_cues import COORDINATED
 from quellenlage.subjects import SubjectFinder
-from quellenlage.textutil import bracketed_before, clauses, line_start_near
+from quellenlage.textutil import clauses, line_start_near
 
 
 
@@ -48,7 +49,7 @@ class ClaimFinder:
     def claims(self, view: DocView) -> list[dict]:
         """Claim records (one per figure that has a property and a subject), in text order."""
         text, self._view = view.text, view
-        self._stated = stated_fiscal(text, self.r.frames)
+        self._stated = stated_fiscal(text, self.r.frames, view.published)
         self._fig_starts = {f["start"]: f["end"] for f in view.figures}
         self._dates = sorted((f["start"], f["end"]) for f in view.figures if f["label"] == "DATE")
         self._present: dict[tuple[int, int], frozenset[int]] = {}
@@ -145,7 +146,7 @@ class ClaimFinder:
         else:
             # "Im Vorquartal waren es 44,1 Milliarden": the claim before, compared; "Die
             # Investition summiert sich auf 8,9 Mrd.": the claim before of that property.
-            inherited = self._ellipsis(view, fig, measure, (ss, se), (cs, ce), done,
+            inherited = continued_claim(self.r, view, fig, measure, (ss, se), (cs, ce), done,
                                        prop.key if prop is not None else None)
             if inherited is None:
                 return None
@@ -276,7 +277,8 @@ class ClaimFinder:
         ranked = []
         owned = lambda t, m, f: self._owned(t, m, f, sentence[1])  # noqa: E731
         clause_labels = self.r.cfg.get("clause_labels", ())
-        scope = [clause] + free_before[::-1]
+        # (not an explanation between the noun and its figure: "Die Net Bookings, also der Wert der verkauften Produkte, beliefen sich auf …")
+        scope = [clause] + [c for c in free_before[::-1] if not explains(text, c[0])]
         appo = apposition_after(text, fig, sentence)
         if appo:
             scope.append(appo)  # "am Donnerstag, ihrem ersten Handelstag, …": what the figure is
@@ -342,58 +344,6 @@ class ClaimFinder:
                     for m in p.triggers.finditer(text, a, b):
                         compound = compound or compound_of(text, p, m.span())
             yield p, compound, tier
-
-    def _ellipsis(self, view: DocView, fig: dict, measure: str, sentence: tuple[int, int], clause: tuple[int, int],
-                  done: list[dict], named: str | None = None) -> dict | None:
-        """The claim this figure continues. In its own sentence: the claim before it whose
-        property takes this kind of value, for a change ("stieg auf 57 Mrd., ein Plus von 62 %")
-        or a clause that goes on from it ("…, was einem Plus von 56 % entspricht", "und 6 % zum
-        Vorquartal"). In the two sentences before: the last claim of the same kind of value, when
-        this sentence compares ("Im Vorquartal waren es 44,1 Mrd.", "Analysten hatten mit …
-        gerechnet") or names that claim's property without naming a subject (`named`). Claims
-        that are themselves comparisons ("im Vorquartal") are passed over."""
-        text = view.text
-        if fig["label"] not in ("MONEY", "PERCENT", "COUNT"):
-            return None
-        continues = measure == "change" or CONTINUATION.match(text, clause[0]) or COMPARED_WITH.search(
-            text, max(clause[0], fig["start"] - 30), fig["start"])
-        compares = bool(self.r.ellipsis.search(text, *sentence))
-        start = sentence[0]
-        for _ in range(2):
-            prev = view.previous_sentence(start)
-            start = prev[0] if prev else start
-        for c in reversed(done):
-            f = c["figure"]
-            if f["end"] > fig["start"]:
-                continue
-            if f["start"] < start:
-                break
-            p = self.r.property(c["property"])
-            if p is None or not p.accepts(fig, measure) or p.excludes is not None and cue_search(p.excludes, text, *clause):
-                continue  # (nor what its clause says is something else: "brachte die letzten 36 Satelliten ins All")
-            if f["start"] >= sentence[0]:
-                if continues and bracketed_before(text, f["start"], fig["start"]):
-                    continue  # "8,71 Mrd. (Vj.: 4,37 Mrd.), +84 %": the change is the main figure's
-                sep = max(text.rfind(";", f["end"], fig["start"]), text.rfind(",", f["end"], fig["start"]),
-                          text.rfind(" – ", f["end"], fig["start"]))  # "… 800 Mio. Pfund wert – zum Ausgabepreis waren es 541,6 Mio.
-                if sep >= 0 and text[sep] == "," and not any(d["label"] == "DATE" for d in view.figure_index.starting(sep, fig["start"])) \
-                        and not cue_search(self.r.cue_lists["ellipsis_qualifiers"], text, sep, fig["start"]) \
-                        and not any(cue_search(self.r.frames.period_cue(k), text, sep, fig["start"]) for k in ("previous_year", "previous_quarter")):
-                    sep = -1  # (a comma only before a clause of its own period, "im Vorjahresquartal waren es": not "…, bei der Runde über 6 Mrd., waren es 45 Mrd.")
-                if continues or (compares and sep >= 0 and self.r.ellipsis.search(text, sep, fig["start"])
-                                 and f["label"] == fig["label"] and f.get("currency") == fig.get("currency")):
-                    return c  # "… erreichte 55 Mrd. €; Ende 2023 waren es 38,3 Mrd. €", "…, seit Jahresbeginn sind es 1,9 Mrd."
-                continue
-            if c.get("relative") in ("previous_year", "previous_quarter"):
-                continue  # "Analysten hatten mit … gerechnet" goes with the main figure, not "im Vorquartal"
-            if measure == "change" and BACK_REFERENCE.match(text, sentence[0]) and (view.next_sentence(f["end"]) or (None,))[0] == sentence[0]:
-                return c  # "… 3.024.417 Fahrzeuge. Das entspricht einem Plus von 26,3 Prozent": that figure's change
-            if (compares or (named == c["property"] and named_subjectless(text, sentence, self.r.property(named)))) \
-                    and f["label"] == fig["label"] \
-                    and f.get("currency") == fig.get("currency") and f.get("unit") == fig.get("unit") \
-                    and same_magnitude(f, fig):
-                return c
-        return None
 
 def find_claims(view: DocView, rules: ClaimRules) -> list[dict]:
     return ClaimFinder(rules).claims(view)

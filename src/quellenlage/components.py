@@ -216,7 +216,7 @@ class Dates(RuleComponent):
             if cal is not None:
                 return cal
             break  # only the main organisation's calendar counts
-        return stated_fiscal(text_of(doc), frames)
+        return stated_fiscal(text_of(doc), frames, doc._.published)
 
     def process(self, doc, engine):
         scanner, entities, frames = engine

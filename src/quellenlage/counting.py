@@ -225,7 +225,7 @@ class CountUnits:
             return None
         words = re.findall(r"[\w-]+", text[s + m.end():start])[:8]
         for k, w in enumerate(words):
-            if w[0].isupper():
+            if w[0].isupper() or w.rsplit("-", 1)[-1][:1].isupper():  # ("waipu.tv-Abonnenten": a name before the noun)
                 unit = self.r.unit_of(w)
                 if unit or k < 2 or words[k - 1].lower() not in ARTICLE_WORDS:
                     return unit

@@ -95,3 +95,31 @@ def dates_over_durations(text: str, found: list, figures: list, rules) -> tuple[
     found = [d for d in found if all(holds(d, a, b) or b <= d.start or d.end <= a for a, b in spans)]
     figures = [(s, f) for s, f in figures if not (f["label"] == "DURATION" and any(holds(d, f["start"], f["end"]) for d in found))]
     return found, figures
+
+
+DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+APPOSED_WEEKDAY = re.compile(r",\s+(?:einem|einen|an\s+einem)\s+")  # "am 21. Juli, einem Sonntag"
+
+
+def weekday_of_date(text: str, dates: list) -> None:
+    """ "Am 21. Juli, einem Sonntagabend, …": a weekday in apposition to a day is that day."""
+    for a, b in zip(dates, dates[1:]):
+        if b.rule == "date_weekday" and a.date_value and DAY_VALUE.fullmatch(a.date_value) \
+                and APPOSED_WEEKDAY.fullmatch(text, a.end, b.start):
+            b.date_value = a.date_value
+
+
+def resolve_by_narrative(dates: list) -> None:
+    """Without a publication date, "am 27. Jänner" takes the year of the last date
+    before it that names one (HeidelTime's narrative reference time)."""
+    ref_year: str | None = None
+    ref_end = -1
+    for fig in dates:
+        expr = getattr(fig, "_expr", None)
+        # Only a nearby date with a month anchors the story; a bare year ("bis 2030")
+        # often names a deadline, not the time of the events.
+        if fig.date_value and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", fig.date_value):
+            ref_year, ref_end = fig.date_value, fig.end
+        elif fig.date_value is None and ref_year and fig.start - ref_end < 400 and expr is not None \
+                and expr.month and expr.year is None and expr.weekday is None and expr.rel_unit is None:
+            fig.date_value = resolve(replace(expr, future=False), ref_year)

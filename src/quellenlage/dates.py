@@ -10,7 +10,8 @@ import re
 from dataclasses import replace
 from typing import Iterable, Sequence
 
-from quellenlage.date_context import YEAR_BEFORE, anchor_in_clause, clause_bounds, fiscal_end, near_on_line, year_over
+from quellenlage.date_context import (YEAR_BEFORE, anchor_in_clause, clause_bounds, fiscal_end, near_on_line, resolve_by_narrative,
+                                      weekday_of_date, year_over)
 from quellenlage.date_rules import DateRules
 from quellenlage.date_words import nearest_tense
 from quellenlage.figure import Figure
@@ -68,9 +69,10 @@ class DateScanner:
         # "jeden Mittwoch", "jeweils am 1. des Monats": recurring, no single date
         out = [f for f in out if not (f.date_value and len(f.date_value) >= 8
                                       and self.r.recurring_re.search(text, max(0, f.start - 12), f.start))]
+        weekday_of_date(text, out)
         anchor_in_clause(text, out)
         if not published:
-            self._resolve_by_narrative(out)
+            resolve_by_narrative(out)
         out = self._merge_month_ranges(text, out)
         self._pair_ranges(text, out)
         return out
@@ -100,21 +102,6 @@ class DateScanner:
             out.append(a)
             i += 1
         return out
-
-    def _resolve_by_narrative(self, dates: list[Figure]) -> None:
-        """Without a publication date, "am 27. Jänner" takes the year of the last date
-        before it that names one (HeidelTime's narrative reference time)."""
-        ref_year: str | None = None
-        ref_end = -1
-        for fig in dates:
-            expr = getattr(fig, "_expr", None)
-            # Only a nearby date with a month anchors the story; a bare year ("bis 2030")
-            # often names a deadline, not the time of the events.
-            if fig.date_value and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", fig.date_value):
-                ref_year, ref_end = fig.date_value, fig.end
-            elif fig.date_value is None and ref_year and fig.start - ref_end < 400 and expr is not None \
-                    and expr.month and expr.year is None and expr.weekday is None and expr.rel_unit is None:
-                fig.date_value = resolve(replace(expr, future=False), ref_year)
 
     def _figure(self, text: str, name: str, m: re.Match, published: str | None,
                 fiscal_start: int | None = None, shifted: Sequence[int] = (), named_start: bool = False) -> Figure | None:
@@ -151,7 +138,10 @@ class DateScanner:
                     len(g["day"]) == 1 and len(g["mon"]) == 1 and not DATE_LEAD.search(text, max(0, s - 12), s))):
                 return None  # "am 4.5." and "Kursänderung 27.1." are dates; "Claude Sonnet 4.5." a version
         elif name == "day_month":
-            expr = DateExpr(year=year, month=self.r.month_of[g["month"]], day=int(g["day"]), future=future, past=past)
+            # "seit dem 1. Juli konsolidiert": since a day, so the last such day
+            behind = year is None and self.r.behind_before_re is not None and self.r.behind_before_re.search(text, max(0, s - 30), s)
+            expr = DateExpr(year=year, month=self.r.month_of[g["month"]], day=int(g["day"]),
+                            future=future and not behind, past=past or bool(behind))
             if not 1 <= expr.day <= 31:
                 return None
         elif name in ("month_year", "mod_month"):

@@ -3,6 +3,7 @@ dates name in text order (`named_periods`), the period it mainly reports on
 (`dominant_period`) and the fiscal calendar it states (`stated_fiscal`). Pure."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
@@ -86,12 +87,24 @@ def _last_year(period: str, day: date | None) -> bool:
 
 def _reporting(period: str) -> bool:
     """A period a report is about: a quarter, a half, or a fiscal year ("Geschäftsjahr
-    2024/25": an annual report; a calendar year alone is named too often to say so)."""
-    return grain(period) in ("quarter", "half") or (period.startswith("FY") and grain(period) == "year")
+    2024/25": an annual report; a calendar year alone is named too often to say so), or a
+    year's first nine months ("in den ersten neun Monaten": the 9-month report)."""
+    return grain(period) in ("quarter", "half") or (period.startswith("FY") and grain(period) == "year") \
+        or bool(NINE_MONTHS.fullmatch(period))
 
 
-def stated_fiscal(text: str, rules: FrameRules) -> FiscalCalendar | None:
-    """The fiscal calendar an article states, if it states one (see `fiscal_statements`)."""
+NINE_MONTHS = re.compile(r"(\d{4})-01/\1-09")
+
+
+def stated_fiscal(text: str, rules: FrameRules, published: str | None = None) -> FiscalCalendar | None:
+    """The fiscal calendar an article states, if it states one (see `fiscal_statements`); or
+    implies: "hat das Geschäftsjahr 2024 … abgeschlossen" in a November 2024 article closed a
+    year that ended with the last quarter before (September)."""
+    closed = rules.fiscal_closed.search(text) if published and len(published) >= 7 else None
+    if closed and closed.group("y") == published[:4]:
+        end = (int(published[5:7]) - 1) // 3 * 3  # the last month of the calendar quarter before publication
+        if 0 < end < 12:
+            return FiscalCalendar(end + 1)
     for kind, rx in rules.fiscal_statements:
         m = rx.search(text)
         if not m:

@@ -102,10 +102,13 @@ def fact_id(key: tuple, bucket: list[dict]) -> str:
     return "F" + hashlib.sha1(("|".join(map(str, key)) + "|" + first).encode()).hexdigest()[:12]
 
 
+INTRADAY = "intraday"  # frames.yaml sessions: "zeitweise", "am Mittag", "Die Papiere gewinnen 4,2 Prozent"
+
+
 def comparable(c: dict) -> bool:
     """Does the claim take part in facts at all?"""
-    if c.get("segment") == PART or c.get("_background"):
-        return False  # an unnamed part, a background date: compared with nothing
+    if c.get("segment") in (PART, INTRADAY) or c.get("_background"):
+        return False  # an unnamed part, a quote at some moment of a trading day, a background date: compared with nothing
     if c.get("aspect") == "estimate" and not c.get("basis"):
         return False  # analysts' estimates of an unnamed poll: another poll may well differ
     return True

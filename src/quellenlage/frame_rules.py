@@ -54,7 +54,17 @@ class FrameRules:
             ("year_end", re.compile(r"(?:" + years + r")\s*\(?\s*bis\s+(?:Ende\s+|\d{1,2}\.\s*)" + month)),
             ("quarter_end", re.compile(r"(?P<n>erste|zweite|dritte|vierte)[nrs]?\s+(?:Quartals?|" + quarters
                                        + r")\s*\(?\s*bis\s+(?:Ende\s+|\d{1,2}\.\s*)" + month)),
+            # "im dritten Geschäftsquartal (April bis Juni)": the months a quarter spans
+            ("quarter_end", re.compile(r"(?P<n>erste|zweite|dritte|vierte)[nrs]?\s+(?:Quartals?|" + quarters
+                                       + r")\s*\(\s*(?:von\s+)?[A-ZÄÖÜ][a-zäöü]+\s+bis\s+(?:Ende\s+)?" + month + r"\s*\)")),
         ]
+
+    @cached_property
+    def fiscal_closed(self) -> re.Pattern:
+        """ "hat das Geschäftsjahr 2024 mit einem Umsatzrückgang abgeschlossen": a (fiscal) year closed."""
+        fc = self.cfg.get("fiscal_calendar") or {}
+        return re.compile(r"(?:" + alternation(fc.get("year_words") or ["(?!)"]) + r")\s+(?P<y>20\d\d)(?!/)[^.;]{0,60}?\b(?:"
+                          + alternation(fc.get("closed") or ["(?!)"]) + r")\b")
 
     @cached_property
     def year_until(self) -> re.Pattern:
@@ -369,7 +379,7 @@ class FrameRules:
         for key, rx in self.canonical:
             if rx.match(words):
                 return key
-        for word in re.split(r"[ -]", words)[1:]:  # "Chips und Systemen für Rechenzentren", "Amazon-Cloud": a known part
+        for word in re.split(r"[ .-]", words)[1:]:  # "Chips und Systemen für Rechenzentren", "Amazon-Cloud", "waipu.tv": a known part
             for key, rx in self.canonical:
                 if rx.match(word):
                     return key

@@ -185,7 +185,12 @@ class FrameFinder(SegmentFinder):
             m = self.r.change_after.match(after)
             if m and m.group(0).strip().lower() in ("mehr", "weniger", "höher", "niedriger", "im plus", "im minus"):
                 return True
+        elif fig["label"] == "COUNT" and COUNT_MORE_THAN.match(text, fig["end"]):
+            return True  # "Das sind 66.800 mehr als Ende Juni", "2.000 Kunden weniger als vor einem Jahr"
         return False
+
+
+COUNT_MORE_THAN = re.compile(r"\s+(?:[A-ZÄÖÜ][\w-]*\s+)?(?:mehr|weniger)\s+als(?!\w)")
 
 
 def _inside(span: tuple[int, int], blocked: list[tuple[int, int]]) -> bool:

@@ -304,6 +304,9 @@ class PeriodResolver:
         if value and g == "month" and any(not before[m.end():].strip()
                                           for m in self.r.period_cue("half_until").finditer(before)):
             return half_ending(int(value[:4]), int(value[5:7]), fiscal)  # "in den sechs Monaten bis Ende September"
+        if value and g == "month" and any(not before[m.end():].strip()
+                                          for m in self.r.period_cue("nine_months_until").finditer(before)):
+            return months_until(int(value[5:7]), 9, int(value[:4]), None)  # "in den neun Monaten bis Ende September"
         if value and g in ("month", "day") and flow and self.r.year_until.search(before):
             # "im Geschäftsjahr bis Ende Januar 2024": the (fiscal) year that ended then; "in den zwölf
             # Monaten bis Ende März" of a calendar-year company: those months

@@ -227,8 +227,8 @@ def embedded(text: str, sentence_start: int, pos: int) -> bool:
     if head.count("(") > head.count(")"):
         return True
     opener = None
-    for m in re.finditer(r",\s*(?:die|der|das|den|dem|deren|dessen|welche[rsmn]?)\s|,", head):
-        opener = m if m.group(0).strip() != "," else (None if opener is not None else None)
+    for m in re.finditer(r",\s*(?:die|der|das|den|dem|deren|dessen|welche[rsmn]?|wozu|wobei|womit|wodurch|wovon|woran|worauf)\s|[,:;]", head):
+        opener = m if m.group(0).strip() not in (",", ":", ";") else None  # (a colon ends it: "…, der an Bord ist: die US-Regierung")
     return opener is not None
 
 

@@ -285,7 +285,7 @@ class SubjectFinder(PairFinder):
                 if resolved:
                     return resolved
             topic = [e for e in fitting if e.type == typ and prev_start <= e.start and e.end <= ss
-                     and not self._companion(text, e)
+                     and not self._companion(text, e) and not embedded(text, prev_start, e.start)  # ("…, wozu ESG 125 Mio. beisteuerte")
                      and not self.subsidiary(text, e) and not self._invests(text, e)]  # "die Abschreibung auf die US-Tochter Vonage": not the topic
             if topic:
                 return topic[0].name

@@ -108,6 +108,7 @@ class PeriodCues(Rules):
     quarter_ending: Words = Field(description="abgelaufenen Quartal, endete, …")
     quarter_until: Words = Field(description="drei Monaten bis, Quartal bis, …")
     half_until: Words = Field(default=[], description="sechs Monaten bis, Halbjahr bis, …: the half ending with the month after")
+    nine_months_until: Words = Field(default=[], description="neun Monaten bis, …: the nine months ending with the month after")
     event_words: Words = Field(default_factory=list, description="in Betrieb, gegründet, …: a year named beside one is an event's, no period reported on")
     meeting_words: Words = Field(default_factory=list, description="Hauptversammlung, …: a date right after one is the meeting's, no period a figure is for")
     quarter_comparison: Words = Field(default_factory=list, description="Vorjahresquartal, Vorquartal, …: a sentence that compares with a quarter reports on a quarter")
@@ -120,6 +121,7 @@ class FiscalCalendarCues(Rules):
     ends: Annotated[list[Word], Field(min_length=1)]
     starts: Annotated[list[Word], Field(min_length=1)]
     ended: Words = Field(default_factory=list, description="participles before a year word that say it has ended: abgelaufenen, …")
+    closed: Words = Field(default_factory=list, description="participles after 'Geschäftsjahr 2024' that say it was closed: abgeschlossen, …")
 
 
 class ExpectedFrame(Rules):

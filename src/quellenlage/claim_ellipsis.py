@@ -1,0 +1,68 @@
+"""A figure without a property or subject of its own that continues a claim before it (claims.py):
+"stieg auf 57 Mrd., ein Plus von 62 %", "Im Vorquartal waren es 44,1 Mrd.", "Analysten hatten mit …
+gerechnet". Pure: works on one document's claims so far."""
+from __future__ import annotations
+
+from quellenlage.claim_cues import (BACK_REFERENCE, COMPARED_WITH, CONTINUATION, named_subjectless, same_magnitude)
+from quellenlage.claim_rules import ClaimRules, DocView
+from quellenlage.patterns import cue_search
+from quellenlage.textutil import bracketed_before
+
+
+def continued_claim(r: ClaimRules, view: DocView, fig: dict, measure: str, sentence: tuple[int, int], clause: tuple[int, int],
+                    done: list[dict], named: str | None = None) -> dict | None:
+    """The claim this figure continues. In its own sentence: the claim before it whose
+    property takes this kind of value, for a change ("stieg auf 57 Mrd., ein Plus von 62 %")
+    or a clause that goes on from it ("…, was einem Plus von 56 % entspricht", "und 6 % zum
+    Vorquartal"). In the two sentences before: the last claim of the same kind of value, when
+    this sentence compares ("Im Vorquartal waren es 44,1 Mrd.", "Analysten hatten mit …
+    gerechnet") or names that claim's property without naming a subject (`named`). Claims
+    that are themselves comparisons ("im Vorquartal") are passed over."""
+    text = view.text
+    if fig["label"] not in ("MONEY", "PERCENT", "COUNT"):
+        return None
+    continues = measure == "change" or CONTINUATION.match(text, clause[0]) or COMPARED_WITH.search(
+        text, max(clause[0], fig["start"] - 30), fig["start"])
+    compares = bool(r.ellipsis.search(text, *sentence))
+    start = sentence[0]
+    for _ in range(2):
+        prev = view.previous_sentence(start)
+        start = prev[0] if prev else start
+    # (a figure its own clause names, with a word the rules reject, continues no earlier sentence:
+    # "Der Free Cashflow lag bei 421 Mio., die Free-Cashflow-Marge bei 19 %")
+    named_here = named is None and any(p.triggers is not None and p.accepts(fig, measure) and any(
+        m.group(0)[:1].isupper() for m in p.triggers.finditer(text, *clause)) for p in r.properties)
+    for c in reversed(done):
+        f = c["figure"]
+        if f["end"] > fig["start"]:
+            continue
+        if f["start"] < start:
+            break
+        p = r.property(c["property"])
+        if p is None or not p.accepts(fig, measure) or p.excludes is not None and cue_search(p.excludes, text, *clause):
+            continue  # (nor what its clause says is something else: "brachte die letzten 36 Satelliten ins All")
+        if f["start"] >= sentence[0]:
+            if continues and bracketed_before(text, f["start"], fig["start"]):
+                continue  # "8,71 Mrd. (Vj.: 4,37 Mrd.), +84 %": the change is the main figure's
+            sep = max(text.rfind(";", f["end"], fig["start"]), text.rfind(",", f["end"], fig["start"]),
+                      text.rfind(" – ", f["end"], fig["start"]))  # "… 800 Mio. Pfund wert – zum Ausgabepreis waren es 541,6 Mio.
+            if sep >= 0 and text[sep] == "," and not any(d["label"] == "DATE" for d in view.figure_index.starting(sep, fig["start"])) \
+                    and not cue_search(r.cue_lists["ellipsis_qualifiers"], text, sep, fig["start"]) \
+                    and not any(cue_search(r.frames.period_cue(k), text, sep, fig["start"]) for k in ("previous_year", "previous_quarter")):
+                sep = -1  # (a comma only before a clause of its own period, "im Vorjahresquartal waren es": not "…, bei der Runde über 6 Mrd., waren es 45 Mrd.")
+            if continues or (compares and sep >= 0 and r.ellipsis.search(text, sep, fig["start"])
+                             and f["label"] == fig["label"] and f.get("currency") == fig.get("currency")):
+                return c  # "… erreichte 55 Mrd. €; Ende 2023 waren es 38,3 Mrd. €", "…, seit Jahresbeginn sind es 1,9 Mrd."
+            continue
+        if named_here:
+            return None
+        if c.get("relative") in ("previous_year", "previous_quarter"):
+            continue  # "Analysten hatten mit … gerechnet" goes with the main figure, not "im Vorquartal"
+        if measure == "change" and BACK_REFERENCE.match(text, sentence[0]) and (view.next_sentence(f["end"]) or (None,))[0] == sentence[0]:
+            return c  # "… 3.024.417 Fahrzeuge. Das entspricht einem Plus von 26,3 Prozent": that figure's change
+        if (compares or (named == c["property"] and named_subjectless(text, sentence, r.property(named)))) \
+                and f["label"] == fig["label"] \
+                and f.get("currency") == fig.get("currency") and f.get("unit") == fig.get("unit") \
+                and same_magnitude(f, fig):
+            return c
+    return None
