@@ -34,9 +34,11 @@ def find_people(text: str, rules, taken, add, out: list) -> None:
         if not taken.free(*m.span()):
             continue
         first, last = m.group("first"), m.group("last")
-        if first in rules.not_first or last in rules.not_first or rules.is_title(first):
+        if first in rules.not_first or rules.is_title(first):
             continue
         g = rules.gender(first)
+        if last in rules.not_first and g in (None, "unknown"):
+            continue  # ("Petra Sommer": a known first name before a word that is no name elsewhere)
         before = WORDS_BEFORE.findall(text[max(0, m.start() - 40):m.start()])
         titled = bool(before) and rules.is_title(before[-1])
         if not titled and before and before[-1] in org_words and not re.search(r"[,;:(]\s*$", text[max(0, m.start() - 3):m.start()]):

@@ -219,8 +219,10 @@ class QuoteFinder(QuoteKinds):
                     pronoun_from: int | None = None) -> bool:
         """A person or organisation (or a pronoun or role noun for one) in text[start:end]."""
         window = text[start:end]
-        if first and self.r.anonymous_re.match(window):
-            return True  # an unnamed person speaks: no speaker, and no guessing
+        anon = self.r.anonymous_re.match(window) if first else None
+        if anon and not any(m.kind == "PER" and not text[start + anon.end():m.start].strip()
+                            for m in mentions.within(start + anon.end(), start + anon.end() + 40)):
+            return True  # an unnamed person speaks: no speaker, and no guessing (not "sagte Händler Jens Möller")
         spokes = self.r.spokes_compound_re.search(window)
         if spokes:
             # "sagte ein AWS-Sprecher": the spokesperson's organisation speaks
