@@ -3,6 +3,7 @@ told from German nouns (also capitalised) by how the article uses them. Pure: te
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections import Counter
 from quellenlage.patterns import trie_alternation
 
@@ -95,6 +96,20 @@ class Authorities(frozenset):
     def __contains__(self, name) -> bool:
         return frozenset.__contains__(self, name) or (isinstance(name, str) and bool(self.heads) and name.endswith(self.heads))
 
+
+
+ACRONYM_AFTER = re.compile(r"[ \u00a0]*\((?P<a>[A-ZÄÖÜ]{2,6})\)")
+
+
+def acronym_aliases(text: str, found: list) -> list:
+    """ "National Public Data (NPD)": the initials in brackets after an organisation's name of
+    several words are that organisation wherever the text uses them (one name for both)."""
+    full: dict[str, str] = {}
+    for e in found:
+        m = ACRONYM_AFTER.match(text, e.end) if e.type == "ORG" and " " in e.name else None
+        if m and m.group("a") == "".join(w[0] for w in e.name.split() if w[:1].isupper()):
+            full.setdefault(m.group("a"), e.name)
+    return [replace(e, name=full[e.name]) if e.type == "ORG" and e.name in full else e for e in found] if full else found
 
 
 def genitive_of(word: str, not_names: frozenset) -> bool:
