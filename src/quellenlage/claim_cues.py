@@ -172,16 +172,16 @@ def table_year(pos: int, tables, fiscal=None) -> str | None:
     return f"{year}-Q{quarter}" if quarter else year
 
 
-# A clause that explains the noun before it: "Die Net Bookings, also der Wert der verkauften Produkte, …"
-EXPLAINS = re.compile(r"[\s,–-]*(?:also|d\.\s?h\.|das\s+heißt|sprich|gemeint\s+(?:ist|sind))\s")
+_LEAD = re.compile(r"[\s,–-]*")
 _DASHED_NP = re.compile(r"(?:die|der|das|eine?|einer)\s")
 
 
-def explains(text: str, start: int) -> bool:
+def explains(text: str, start: int, words: re.Pattern) -> bool:
     """Does the clause at `start` explain the noun before it ("Die Net Bookings, also der Wert …",
-    "Die Nettobuchungen - die wichtigste Umsatzkennzahl der Branche - fielen …")?"""
-    return bool(EXPLAINS.match(text, start) or (re.search(r"[–-]\s*$", text[max(0, start - 3):start])
-                                               and _DASHED_NP.match(text, start)))
+    "Die Nettobuchungen - die wichtigste Umsatzkennzahl der Branche - fielen …")? `words`: the
+    rules' words opening an explanation (properties.yaml `explanations`)."""
+    return bool(words.match(text, _LEAD.match(text, start).end()) or (
+        re.search(r"[–-]\s*$", text[max(0, start - 3):start]) and _DASHED_NP.match(text, start)))
 DOTTED_NAME_BEFORE = re.compile(r"(?<![\w.])\w+(?:\.\w+)*\.$")
 
 

@@ -173,8 +173,8 @@ class ClaimRules:
 
     @cached_property
     def cue_lists(self) -> dict[str, re.Pattern]:
-        """The other cue lists of the file, by key: `no_claim_contexts`, `ellipsis_qualifiers`."""
-        return {k: cue_re(self.cfg.get(k)) for k in ("no_claim_contexts", "ellipsis_qualifiers")}
+        """The other cue lists of the file, by key: `no_claim_contexts`, `ellipsis_qualifiers`, `explanations`."""
+        return {k: cue_re(self.cfg.get(k)) for k in ("no_claim_contexts", "ellipsis_qualifiers", "explanations")}
 
     @cached_property
     def no_claim(self) -> frozenset[str]:

@@ -278,7 +278,7 @@ class ClaimFinder:
         owned = lambda t, m, f: self._owned(t, m, f, sentence[1])  # noqa: E731
         clause_labels = self.r.cfg.get("clause_labels", ())
         # (not an explanation between the noun and its figure: "Die Net Bookings, also der Wert der verkauften Produkte, beliefen sich auf …")
-        scope = [clause] + [c for c in free_before[::-1] if not explains(text, c[0])]
+        scope = [clause] + [c for c in free_before[::-1] if not explains(text, c[0], self.r.cue_lists["explanations"])]
         appo = apposition_after(text, fig, sentence)
         if appo:
             scope.append(appo)  # "am Donnerstag, ihrem ersten Handelstag, …": what the figure is
