@@ -227,8 +227,8 @@ class ClaimFinder:
                             and WITH_PRODUCT.search(text, max(0, e.start - 30), e.start)), None)
             if product is not None:
                 segment = self.r.frames.canonical_segment(product.name)
-        if parent_of and prop.parent_segment:
-            segment = segment or self.r.frames.canonical_segment(parent_of)
+        if parent_of and prop.parent_segment:  # (the division the subject is names the part "die Sparte" left unnamed)
+            segment = (segment if segment != PART else None) or self.r.frames.canonical_segment(parent_of)
         elif parent_of and prop.subject_types[:1] != ("ORG",):
             # a property of products first (ranks, models): the product itself stays the subject;
             # else the company's ("AWS" in one source is the "Amazon" of another)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from quellenlage.claim_parts import PART
 from quellenlage.frame_rules import FrameRules
 from quellenlage.patterns import cue_finditer, cue_search
 from quellenlage.textutil import line_start, line_start_near, sentence_start
@@ -32,6 +33,7 @@ DIVISION_AFTER = re.compile(r"[ \u00a0](?P<w>[A-Z][a-z]+(?:[ \u00a0](?:and|&|[A-
 ENGLISH_NAME = re.compile(r"[A-Za-z]+(?: [A-Za-z&]+)+")  # "Defence and Space", not "Bestellungen"
 SEGMENT_ANAPHOR = re.compile(r"(?<![\w-])(?:(?:[Dd]ie|[Dd]iese|[Dd]as|[Dd]ieses|[Dd]er|[Dd]ieser)\s+(?:Sparte|Segment|Bereich|Geschäft|Geschäftsbereich|Division)\b(?!\s+[A-ZÄÖÜ])"
                              r"|(?<![\w-])Dort\s)")  # "… das Segment Data Center. Dort lag der Umsatz bei 1,10 Mrd."
+SEGMENT_NOUN_ANAPHOR = re.compile(r"(?<![\w-])(?:[Dd]iese[rs]?|[Dd]ie|[Dd]er|[Dd]as)\s+(?:Sparte|Segment|Bereich|Geschäftsbereich|Division)\b(?!\s+[A-ZÄÖÜ])")
 LIST_LABEL = re.compile(r"[ \t]*[-•*–][ \t]+(?P<label>[A-ZÄÖÜa-zäöü0-9][^:\n(]{1,50}?)[ \t]*(?:\([^)\n]{1,15}\))?[ \t]*:[ \t]*")
 KEY_LABEL = re.compile(r"[ \t]*(?P<label>[A-ZÄÖÜ][^:\n(]{1,50}?)[ \t]*(?:\([^)\n]{1,15}\))?[ \t]*:[ \t]*")
 KEY_LABEL_WORDS = frozenset({"und", "&", "and", "of", "davon", "darunter"})  # the lower-case words a key may hold
@@ -147,6 +149,8 @@ class SegmentFinder:
                 seg = self.r.canonical_segment(last.group("pre") or last.group("name"))
                 if seg:
                     return seg
+        # "Dieser Bereich wuchs um 6 Prozent": a part the rules cannot name, never the whole (unless named below)
+        unnamed_part = anaphor is not None and SEGMENT_NOUN_ANAPHOR.search(text, *anaphor) is not None
         if "business" in kinds and clauses and (any(cue_search(self.r.allocation, text, *c) for c in clauses)
                                                 or cue_search(self.r.allocation, text, sentence_start(text, fig["start"]), fig["start"])):
             # (the cue in the clause before: "Davon entfielen 3,30 Mrd. auf …, und 843 Mio. auf die Document Cloud")
@@ -226,7 +230,7 @@ class SegmentFinder:
             found = [m for m in rx.finditer(text, max(0, clauses[0][0] - 300), clauses[0][0])]
             if found:
                 return table[found[-1].group("r").lower()]
-        return None
+        return PART if unnamed_part else None
 
     def _region_anaphor(self, text: str, start: int, end: int) -> bool:
         words = self.r.cfg["segment"].get("region_anaphors") or ()
