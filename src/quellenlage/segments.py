@@ -31,9 +31,11 @@ WITH_SEGMENT = re.compile(r"\s*Mit\s+(?:(?:dem|der|den|seinem|seiner|seinen|ihre
 # After a company's name, the name of its division: "Airbus Defence and Space kam auf …", "Google Cloud wuchs"
 DIVISION_AFTER = re.compile(r"[ \u00a0](?P<w>[A-Z][a-z]+(?:[ \u00a0](?:and|&|[A-Z][a-z]+)){0,3})(?=[ \u00a0]+[a-zäöü])")
 ENGLISH_NAME = re.compile(r"[A-Za-z]+(?: [A-Za-z&]+)+")  # "Defence and Space", not "Bestellungen"
-SEGMENT_ANAPHOR = re.compile(r"(?<![\w-])(?:(?:[Dd]ie|[Dd]iese|[Dd]as|[Dd]ieses|[Dd]er|[Dd]ieser)\s+(?:Sparte|Segment|Bereich|Geschäft|Geschäftsbereich|Division)\b(?!\s+[A-ZÄÖÜ])"
-                             r"|(?<![\w-])Dort\s)")  # "… das Segment Data Center. Dort lag der Umsatz bei 1,10 Mrd."
-SEGMENT_NOUN_ANAPHOR = re.compile(r"(?<![\w-])(?:[Dd]iese[rs]?|[Dd]ie|[Dd]er|[Dd]as)\s+(?:Sparte|Segment|Bereich|Geschäftsbereich|Division)\b(?!\s+[A-ZÄÖÜ])")
+_PART_NOUNS = r"(?:Sparte|Segment|Bereich|Geschäftsbereich|Division)"  # a word for a part, unnamed after an article
+_ANAPHOR = r"(?<![\w-])(?:[Dd]ie|[Dd]iese|[Dd]as|[Dd]ieses|[Dd]er|[Dd]ieser)\s+{}\b(?!\s+[A-ZÄÖÜ])"
+# "… das Segment Data Center. Dort lag der Umsatz bei 1,10 Mrd."; "das Geschäft" may be the whole
+SEGMENT_ANAPHOR = re.compile(_ANAPHOR.format(r"(?:Geschäft|" + _PART_NOUNS[3:]) + r"|(?<![\w-])Dort\s")
+SEGMENT_NOUN_ANAPHOR = re.compile(_ANAPHOR.format(_PART_NOUNS))
 LIST_LABEL = re.compile(r"[ \t]*[-•*–][ \t]+(?P<label>[A-ZÄÖÜa-zäöü0-9][^:\n(]{1,50}?)[ \t]*(?:\([^)\n]{1,15}\))?[ \t]*:[ \t]*")
 KEY_LABEL = re.compile(r"[ \t]*(?P<label>[A-ZÄÖÜ][^:\n(]{1,50}?)[ \t]*(?:\([^)\n]{1,15}\))?[ \t]*:[ \t]*")
 KEY_LABEL_WORDS = frozenset({"und", "&", "and", "of", "davon", "darunter"})  # the lower-case words a key may hold
