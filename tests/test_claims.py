@@ -28,7 +28,7 @@ def test_property_examples(example, nlp):
     assert got == example["claims"]
 
 
-FRAME_KEYS = ("property", "period", "segment", "aspect", "measure", "basis")
+FRAME_KEYS = ("property", "period", "segment", "aspect", "measure", "basis", "period_start")
 
 
 @pytest.mark.parametrize("example", RULES.get("frames")["examples"], ids=lambda e: e["text"][:40])
@@ -39,7 +39,8 @@ def test_frame_examples(example, nlp):
         assert got is not None, f"no claim for {want['figure']!r}"
         for key in FRAME_KEYS:
             if key in want:
-                assert got[key] == want[key], (want["figure"], key, got[key])
+                value = str(got[key]) if key == "period_start" else got[key]  # (a date: its ISO form)
+                assert value == want[key], (want["figure"], key, got[key])
         # What the example leaves out has its default.
         if "aspect" not in want:
             assert got["aspect"] == "actual", want["figure"]
@@ -208,3 +209,14 @@ def test_the_value_a_change_started_from_is_no_claim_about_the_period(nlp):
         "Auftragsbestand ist innerhalb eines Quartals von 138 Mrd. $ auf 455 Mrd. $ hochgeschnellt."), "2025-09-10")}
     assert got["138 Mrd. $"][:2] == ("backlog", "(Teil)")
     assert got["455 Mrd. $"][:2] == ("backlog", None)
+
+
+def test_a_dates_claim_is_its_own_time_and_a_vague_one_none(nlp):
+    # The next day's ticker: Wednesday's results are Wednesday's news, however long ago the
+    # quarter they cover ended (not an earlier, unsaid time that nothing is compared with).
+    text = ("Der PC-Hersteller Lenovo hatte am Mittwoch die Zahlen für sein zweites Geschäftsquartal "
+            "(Juli bis September) vorgelegt. Kurz vor Weihnachten hatte Lenovo angekündigt, ein Werk in Ungarn zu bauen.")
+    rows = {r["text"]: r for r in claims_of(nlp, text, "2024-11-15")}
+    assert rows["Mittwoch"]["property"] == "results_date" and rows["Mittwoch"]["date_value"] == "2024-11-13"
+    assert rows["Mittwoch"]["past"] is False
+    assert "Weihnachten" not in rows  # some time before Christmas: no date to compare

@@ -97,6 +97,8 @@ class ClaimFinder:
 
     def _claim(self, view: DocView, fig: dict, done: list[dict], periods: PeriodResolver) -> dict | None:
         text = view.text
+        if fig["label"] == "DATE" and fig.get("date_relation") in ("before", "after"):
+            return None  # "kurz vor Weihnachten hatte BYD angekündigt": some time before, no date to compare
         ss, se = view.sentence_of(fig["start"])
         se = max(se, fig["end"])
         # A "sentence" without end (a list of numbers, a page without full stops) is read only
@@ -253,8 +255,11 @@ class ClaimFinder:
                 period, relative, follows = column, None, None
             elif table_compared(fig["start"], view.tables):  # "(1.479,4)" under "in Klammern Vorjahr"
                 period, relative, follows = None, table_compared(fig["start"], view.tables), None
+        # (a date is its own time: "hatte am Mittwoch die Zahlen für Juli bis September vorgelegt"
+        # is Wednesday's news, however long ago the quarter ended)
         past = bool(prop.time == "stock" and (self.r.past.search(text, cs, ce) or (
-            period is None and relative is None and periods.before_window(fig, (cs, ce), prop.window_days))))
+            period is None and relative is None and fig["label"] != "DATE"
+            and periods.before_window(fig, (cs, ce), prop.window_days))))
         scope = prop.scopes.search(text, ss, se) if prop.scopes else None
         if aspect == "estimate":
             # Whose estimate: a named poll ("von LSEG befragte Analysten"); unnamed ones stay None.

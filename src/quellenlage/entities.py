@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import Iterable
 
 from quellenlage.normalize.periods import FiscalCalendar
-from quellenlage.entity_names import (CAPS_BEFORE, CAPS_AFTER, DATELINE_AFTER, LABEL_BEFORE, LABEL_HEAD, LABEL_SHORT_TAIL, LABEL_SHORT_AFTER, TICKER_AFTER, NOT_AN_ORG_AFTER, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, genitive_of, maker_models, named_by_form, owner_name_end)
+from quellenlage.entity_names import (CAPS_BEFORE, CAPS_AFTER, DATELINE_AFTER, LABEL_BEFORE, LABEL_HEAD, LABEL_SHORT_TAIL, LABEL_SHORT_AFTER, TICKER_AFTER, NOT_AN_ORG_AFTER, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, short_names, genitive_of, maker_models, named_by_form, owner_name_end)
 from quellenlage.patterns import Anchored, Gated, alternation, trie_alternation
 from quellenlage.rules import RuleSet
 from quellenlage.entity_people import WORDS_BEFORE, find_people, gazetteer_mentions, genitive_people
@@ -394,5 +394,5 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
         add(s, end, name, "PRODUCT", "model")  # "Xiaomi SU7", later "SU7" alone (after the models: "Alibaba Qwen3")
     # "des Marktforschers IDC": a source of the figures, never their subject.
     out = [replace(e, type="SOURCE") if e.type == "ORG" and rules.source_before(masked, e.start) else e
-           for e in acronym_aliases(masked, genitive_people(out, set(rules.by_name)))]
+           for e in short_names(masked, acronym_aliases(masked, genitive_people(out, set(rules.by_name))), rules.table, rules.not_first)]
     return sorted(out, key=lambda x: (x.start, x.end))

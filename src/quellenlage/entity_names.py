@@ -22,6 +22,7 @@ NOT_AN_ORG_AFTER = re.compile(r"\s+(?:zufolge|nach|gemäß|entsprechend)\b")
 MODEL_COMPOUND = re.compile(r"-(?:[A-ZÄÖÜ][a-zäöüß]{3,})$")
 CAPITALISED = re.compile(r"(?<![\w&.-])[A-ZÄÖÜ][a-zäöüß][\w&]*(?![\w&-])")
 WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
+PAIR = re.compile(r"(?<![\w&.-])([A-ZÄÖÜ][\w&.]*)(?=[ \u00a0]([A-ZÄÖÜ][a-zäöüß][\w&]*)(?![\w&-]))")
 
 
 def bare_names(text: str, cfg: dict, not_first: frozenset[str], taken) -> set[str]:
@@ -110,6 +111,31 @@ def acronym_aliases(text: str, found: list) -> list:
         if m and m.group("a") == "".join(w[0] for w in e.name.split() if w[:1].isupper()):
             full.setdefault(m.group("a"), e.name)
     return [replace(e, name=full[e.name]) if e.type == "ORG" and e.name in full else e for e in found] if full else found
+
+
+def short_names(text: str, found: list, known, not_names) -> list:
+    """ "Süss Microtec …, Süss": a company the rules found by its first word alone is the name of
+    two words the article writes it with ("Süss Microtec" in the title and the first sentence),
+    when the second word never stands alone (a part of the name, no noun of the sentence).
+    (One pass over the text for every pair of capitalised words, not one a name.)"""
+    single = {e.name for e in found if e.type == "ORG" and " " not in e.name and e.name not in known}
+    if not single:
+        return found
+    full: dict[str, str] = {}
+    pairs = Counter((m.group(1), m.group(2)) for m in PAIR.finditer(text) if m.group(1) in single)
+    words = Counter(m.group(0) for m in CAPITALISED.finditer(text))
+    for (w, x), n in sorted(pairs.items(), key=lambda kv: -kv[1]):
+        if w not in full and n >= 2 and words[x] == n and x not in not_names and (w + " " + x) not in known \
+                and _first_with(text, w, x):
+            full[w] = full[x] = w + " " + x  # (and "Microtec" of "Süss Microtec-Aktie")
+    return [replace(e, name=full[e.name]) if e.type == "ORG" and e.name in full else e for e in found] if full else found
+
+
+def _first_with(text: str, w: str, x: str) -> bool:
+    """Is the first mention of w followed by x ("Süss Microtec" first, then "Süss"; not "Booking"
+    first and "Booking Holdings", the parent, later)?"""
+    m = re.search(r"(?<![\w&.-])" + re.escape(w) + r"(?![\w&])", text)
+    return m is not None and text.startswith(x, m.end() + 1)
 
 
 def genitive_of(word: str, not_names: frozenset) -> bool:

@@ -39,13 +39,19 @@ class FrameRules:
         if not fc or not self.months:
             return []
         month = r"(?P<m>" + alternation(m for m in self.months if not m.endswith(".")) + r")(?![\w.])"
-        day = r"(?:Ende|Anfang|am\s+\d{1,2}\.)\s*"
+        last = month[:-len(r"(?![\w.])")] + r"(?!\w)"  # a month ending the sentence: "beginnt jeweils im April."
+        day = r"(?:Ende|Anfang|am\s+\d{1,2}\.|im)\s*"
         gap = r"[^.;]{0,40}?"
         ends, starts = alternation(fc["ends"]), alternation(fc["starts"])
         years, quarters = alternation(fc["year_words"]), alternation(fc["quarter_words"])
         return [
             ("year_end", re.compile(r"(?:" + years + r")" + gap + day + month + r"[^.;]{0,12}?\b(?:" + ends + r")")),
             ("year_start", re.compile(r"(?:" + years + r")" + gap + day + month + r"[^.;]{0,12}?\b(?:" + starts + r")")),
+            # the verb first: "Das Geschäftsjahr des Konzerns, der …, beginnt jeweils im April"
+            ("year_start", re.compile(r"(?:" + years + r")[^.;]{0,80}?\b(?:" + starts + r")\s+(?:jeweils\s+|stets\s+|immer\s+)?"
+                                      + day + last)),
+            ("year_end", re.compile(r"(?:" + years + r")[^.;]{0,80}?\b(?:" + ends + r")\s+(?:jeweils\s+|stets\s+|immer\s+)?"
+                                    + day + last)),
             ("year_span", re.compile(r"(?:" + years + r")" + gap + r"\bvon\s+(?:Anfang\s+)?" + month
                                      + r"\s+bis\s+(?:Ende\s+)?[A-ZÄÖÜ][a-zäöü]+")),
             ("quarter_end", re.compile(r"(?P<n>erste|zweite|dritte|vierte)[nrs]?\s+(?:" + quarters + r")" + gap + day

@@ -48,6 +48,10 @@ ACTIVITY_AFTER = re.compile(r"\s+(?:die|der|das|den|dem|ihre|seine|ihren|seinen"
                             r"|(?:ist|sind|gilt|gelten|war|waren)(?:\s+(?:auch|zudem|nun|bereits|schon|ebenfalls))?)"
                             r"\s+(?:[a-zäöüß][\w-]*\s+)?(?P<noun>[A-ZÄÖÜ][a-zäöüß][\w-]*)")
 DIGIT = re.compile(r"\d")
+SHORT_FORM = re.compile(r"\s*\((?P<a>[A-ZÄÖÜ]{2,5})\)")  # a part's initials after its name: "(ISG)"
+# "Die mit Abstand größte Sparte, die Intelligent Devices Group (IDG), steigerte …": the part the apposition names
+PART_APPOSED = re.compile(r"(?<![\w-])(?:Die|Der|Das|Diese|Dieser|Dieses)\s+(?:[\w-]+\s+){0,3}?" + _PART_NOUNS
+                          + r",\s+(?:die|der|das)\s+(?P<name>[A-ZÄÖÜ][\w&.+-]*(?:\s+[A-ZÄÖÜ][\w&.+-]*){0,3})")
 CUE_AFTER_PENALTY = 60   # a cue after the figure counts as this much further away
 CUE_GAP_PENALTY = 200    # a cue with another number between belongs to that one first
 
@@ -134,6 +138,10 @@ class SegmentFinder:
                 seg = self.r.known_segment(m.group("w"))
                 if seg:
                     return seg  # "erwartet Oracle bei der Cloud-Infrastruktur ein Plus von 70 %"
+        if "business" in kinds:
+            m = PART_APPOSED.search(text, sentence_start(text, fig["start"]), fig["start"])
+            if m:
+                return self.r.canonical_segment(m.group("name")) or PART
         anaphor = next((c for c in clauses if SEGMENT_ANAPHOR.search(text, *c)), None) if "business" in kinds else None
         if anaphor is not None:
             # "Die Sparte setzte 30,8 Mrd. um", "Die Sparte, die …, verlor 24 Prozent": the segment
@@ -167,6 +175,9 @@ class SegmentFinder:
                 seg = self.r.canonical_segment(named.group("name"))
                 if seg:
                     return seg
+            short = SHORT_FORM.match(text, e) if head and len(word) > len(head) else None
+            if short:  # "das Infrastrukturgeschäft (ISG)" is the "Infrastruktursparte ISG" of another source
+                return short.group("a").lower()
             if head and len(word) > len(head):
                 seg = self.r.canonical_segment(word[:len(word) - len(head)].rstrip("-"))
                 if seg:
@@ -210,6 +221,9 @@ class SegmentFinder:
                     return found
                 for m in self.r.segment_compound.finditer(text, cs, ce):
                     named = NAME_AFTER.match(text, m.end()) if m.group("pre") else None
+                    short = SHORT_FORM.match(text, m.end()) if m.group("pre") else None
+                    if short:  # "das Infrastrukturgeschäft (ISG)" is the "Infrastruktursparte ISG" of another source
+                        return short.group("a").lower()
                     words = named.group("name") if named else m.group("pre") or m.group("name")
                     seg = self.r.canonical_segment(words) if words else None
                     if seg:

@@ -132,6 +132,7 @@ class ExpectedFrame(Rules):
     aspect: Aspect | None = None
     measure: Measure | None = None
     basis: str | None = None
+    period_start: IsoPartialDate | None = Field(None, description="the calendar day the period starts (a fiscal quarter placed by its year)")
 
 
 class FramesExample(Rules):
