@@ -12,6 +12,7 @@ whole; otherwise none of them. Pure: works on one document's claim records.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from quellenlage.conflicts import claim_interval
@@ -33,6 +34,23 @@ def _distinct(claims: list[dict]) -> bool:
     iv = [claim_interval(c["figure"]) for c in claims]
     iv = [i for i in iv if i is not None]
     return any(not a.overlaps(b) for k, a in enumerate(iv) for b in iv[k + 1:])
+
+
+SCALES = [re.compile(r"(?i)\b(?:Millionen|Million|Mio)\b"), re.compile(r"(?i)\b(?:Milliarden|Milliarde|Mrd)\b"),
+          re.compile(r"(?i)\b(?:Billionen|Billion|Bio)\b")]
+
+
+def _scale(c: dict) -> int | None:
+    return next((k for k, rx in enumerate(SCALES) if rx.search(c["figure"]["text"])), None)
+
+
+def _scale_slip(first: dict, rest: list[dict]) -> bool:
+    """Is the first value written one scale word below all the others ("167,2 Millionen Yuan",
+    then the parts in Milliarden)? The lead's total with a slip of the scale word, a planted or
+    real copy error the comparison must see, not a part."""
+    k = _scale(first)
+    scales = {_scale(c) for c in rest}
+    return k is not None and scales == {k + 1}
 
 
 def mark_unnamed_parts(claims: list[dict], additive: frozenset[str]) -> None:
@@ -57,6 +75,9 @@ def mark_unnamed_parts(claims: list[dict], additive: frozenset[str]) -> None:
             others = [claim_interval(c["figure"]) for c in levels[1:]]
             if first_iv is not None and all(o is None or o.high <= first_iv.high or o.overlaps(first_iv) for o in others):
                 whole = first
+            elif first_iv is not None and _scale_slip(first, levels[1:]) \
+                    and all(o is None or o.high <= first_iv.high * 1000 for o in others):
+                whole = first  # "einen Umsatz von 167,2 Millionen Yuan" before the parts in Milliarden: the whole, mis-scaled
         if whole is not None:
             wholes[key] = whole
         whole_iv = claim_interval(whole["figure"]) if whole else None

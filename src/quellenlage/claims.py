@@ -15,7 +15,7 @@ import re
 
 from quellenlage.claim_cues import (apposition_after, named_subjectless, pronoun_property, bare_date, converts, date_owns, bracketed_for_other, starting_value, compound_of, excluded, list_header, CLARIFIES, explains, CONTINUATION, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
                                     PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
-                                    SINCE, WITH_PRODUCT, governs_other, has_figure, same_amount_before,
+                                    SINCE, WHICH_CLAUSE, WITH_PRODUCT, governs_other, has_figure, same_amount_before,
                                     table_header, table_year, table_compared, heading_aspect, same_topic, trigger_of_other)
 from quellenlage.claim_periods import resolve_periods
 from quellenlage.claim_ellipsis import continued_claim
@@ -124,7 +124,9 @@ class ClaimFinder:
             free_before = free_before + [cls[k + 1]]  # "…6,6 Mrd., die das Unternehmen im Oktober aufgebracht hat"
         if fig["label"] == "DATE" and k is not None and k + 1 < len(cls) and bare_date(text, fig, (cs, ce)):
             ce = cls[min(k + 2, len(cls) - 1)][1]  # "Am Donnerstag, dem ersten Handelstag, schloss …": read on
-        measure, basis = self.frames.measure(text, fig, (cs, ce), free_before + ([heading] if heading else [])) \
+        # ("…, ohne Sondereffekte 59,8 Mrd., was einem Zuwachs von 19 % entspricht": that clause's adjustment)
+        whose = [cls[k - 1]] if k and WHICH_CLAUSE.match(text, cs) else []
+        measure, basis = self.frames.measure(text, fig, (cs, ce), free_before + whose + ([heading] if heading else [])) \
             if fig["label"] != "DATE" else ("level", None)
         if header is None and fig["label"] == "COUNT" and any(
                 not PER_SHARE.match(text, m.end()) for m in self.r.distributive.finditer(text, cs, fig["start"])):

@@ -52,8 +52,10 @@ def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver
             subjects[c["subject"]] += 1
         if c["period"] and c["time"] == "flow" and c["aspect"] == "actual" \
                 and (_reporting(c["period"]) or _last_year(c["period"], day)) \
-                and not COMPARED_WITH.search(view.text, max(0, c["figure"]["start"] - 30), c["figure"]["start"]):
-            # (not a value compared with: "…, nach etwa 17 Mrd. im vergangenen Jahr")
+                and not COMPARED_WITH.search(view.text, max(0, c["figure"]["start"] - 30), c["figure"]["start"]) \
+                and not _for_comparison(view, c["figure"]["start"], periods):
+            # (not a value compared with: "…, nach etwa 17 Mrd. im vergangenen Jahr", "Zum Vergleich: Im
+            # zweiten Quartal hatte der Konzern 161,1 Mrd. umgesetzt")
             span = extent(c["period"], fiscal_of(c["subject"]))
             if day is not None and span is not None and span[1] > day:
                 continue  # "Für das Geschäftsjahr 2026 rechnet Siemens mit …": not over yet, no report on it
@@ -75,6 +77,13 @@ def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver
         votes = Counter({p: v for p, v in votes.items() if grain(p) in grains})
     # (a tie goes to the period named first: "Für das abgelaufene Geschäftsjahr 2024/25 …", later "im Schlussquartal")
     return max(votes, key=lambda p: (votes[p], -where.get(p, 0), p)) if votes else None
+
+
+def _for_comparison(view: "DocView", pos: int, periods: PeriodResolver) -> bool:
+    """Does the figure's sentence open with "Zum Vergleich" (another period's figures)?"""
+    start = view.sentence_of(pos)[0]
+    m = cue_search(periods.r.period_cue("for_comparison"), view.text, start, min(pos, start + 30))
+    return m is not None and not view.text[start:m.start()].strip()
 
 
 def _last_year(period: str, day: date | None) -> bool:
