@@ -112,6 +112,8 @@ def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, 
                     c["aspect"] == "estimate" and HAD_EXPECTED.search(view.text, *c["sentence"]))):
                 # (and what analysts had expected for it: "Analysten hatten nur 5,75 Mrd. erwartet")
                 before = passage[1] if passage else dominant
+                if passage and periods.published and (extent(before, fiscal or CALENDAR) or (periods.published,))[0] > periods.published:
+                    before = dominant  # "eine Konsolenversion soll 2025 folgen. Außerhalb Chinas wuchs …": no actual of a year to come
                 c["period"] = reported(c, before)
                 if c["period"] != before:  # the paragraph goes on about that quarter
                     passage = (fig["start"], c["period"])

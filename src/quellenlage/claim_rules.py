@@ -277,6 +277,8 @@ COMMA_PENALTY = 15  # characters: how much farther a trigger counts beyond a com
 
 
 PP_OPENER = re.compile(r"(?<![\w-])(?:bei|mit|zu|zur|zum|nach|über|unter|gegenüber|auf)[ \u00a0]+(?:(?:einer|einem|eines|der|dem|den|des)[ \u00a0]+)?(?:[a-zäöüß][\w-]*[ \u00a0]+)?$")
+# a relative clause after a preposition: its antecedent is a thing or place, not the trigger's quantity
+PREP_RELATIVE = re.compile(r",\s+(?:in|an|auf|für|mit|über|bei|von|aus|durch|nach|unter)\s+(?:das|die|der|dem|den|denen|dessen|deren|welche[mnrs]?)\s")
 NOUN_OF = re.compile(r"[ \u00a0]+(?:von|in[ \u00a0]+Höhe[ \u00a0]+von)[ \u00a0]+")  # "Bewertung von 520 Mio."
 
 
@@ -309,6 +311,11 @@ def nearest_trigger(rx: re.Pattern, text: str, start: int, end: int, fig: dict,
         if verb and d >= 1:
             d += VERB_PENALTY
         between = text[m.end():fig["start"]] if m.end() <= fig["start"] else text[fig["end"]:m.start()]
+        rel = [r for r in PREP_RELATIVE.finditer(between)] if m.end() <= fig["start"] and "," in between else None
+        if rel and "," not in between[rel[-1].end():]:
+            # "die Abschreibungen auf das Werk, in das Siltronic zwei Mrd. gesteckt hat": the place's clause
+            # (not "Der Produktumsatz, auf den Anleger schauen, kletterte auf 942 Mio.": closed before)
+            continue
         if d > 0 and ("," in between or " – " in between or " - " in between):
             d += COMMA_PENALTY  # "Im März 2019 hatte Spotify Beschwerde eingelegt, im Juni 2021 leitete …", "… seinen Wert – Berliner sammeln 180 Mio. ein"
         if best is None or d < best[0]:
