@@ -198,9 +198,10 @@ class EntityRules:
         out = []
         heads = self.cfg.get("anaphora_heads") or {}
         for typ, nouns in (self.cfg.get("anaphora") or {}).items():
-            # "der Kölner Übersetzungsdienst": a compound whose head is a word for the type
+            # "der Kölner Übersetzungsdienst": a compound whose head is a word for the type; "das im MDax
+            # notierte Unternehmen": a participle's phrase before the noun
             compound = r"|[A-ZÄÖÜ][a-zäöüß]+(?:" + alternation(heads[typ]) + r")" if heads.get(typ) else ""
-            out.append((re.compile(r"(?<![\w-])(?:[Dd](?:as|er|ie|em|en|es)|[Dd]ies(?:e[rsnm]?)?|[Ss]ein(?:e[nmrs]?)?|[Ii]hr(?:e[nmrs]?)?)\s+(?:\w+\s+|(?:(?!ein(?:e[mnrs]?)?\s)(?:\d{4}|[a-zäöüß][\w-]*)\s+){2,3})?(?:[\w]+-)?(?:"
+            out.append((re.compile(r"(?<![\w-])(?:[Dd](?:as|er|ie|em|en|es)|[Dd]ies(?:e[rsnm]?)?|[Ss]ein(?:e[nmrs]?)?|[Ii]hr(?:e[nmrs]?)?)\s+(?:\w+\s+|(?:(?!ein(?:e[mnrs]?)?\s)(?:\d{4}|[a-zäöüß][\w-]*)\s+){2,3}|(?:i[mn]|an|am|aus|bei)\s+[\w.-]+(?:\s+[\w.-]+)?\s+[a-zäöüß][\w-]*e[nrs]?\s+)?(?:[\w]+-)?(?:"
                                    + alternation(nouns) + compound + r")(?![\w-])"), typ))
         return out
 

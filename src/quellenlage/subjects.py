@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 BESIDE_BEFORE = re.compile(r"(?<![\w-])(?:[Nn]ach|[Vv]or|[Nn]eben|[Ww]ie|[Aa]ls|[Mm]it|[Gg]egen|[Tt]rotz|[Ss]eit|[Oo]hne)\s+$")
 PRESENTED_AS = re.compile(r"\s+(?:ein|eine|einen|sein|seine|seinen|ihr|ihre|ihren)\s+(?:[a-zäöüß][\w-]*\s+){0,2}")
+LISTED_IN = re.compile(r"\s+(?:notiert|gelistet)(?:e|en|er|es)?\b")
 CLAIM_TYPES = ("ORG", "PER", "MODEL", "PRODUCT", "INFRA", "CHIP", "LAW", "INDEX")
 
 
@@ -157,8 +158,8 @@ class SubjectFinder(PairFinder):
                    and e.name not in self.r.entities.authorities]  # a regulator approves, fines, subsidises: no figure of its own
         in_clause = [e for e in ents if cs <= e.start and e.end <= ce and e.type in CLAIM_TYPES]
         # An index named in the clause keeps the clause's figures ("der Nasdaq legte 1 % zu").
-        if any(e.type == "INDEX" for e in in_clause) and "INDEX" not in types:
-            return None
+        if any(e.type == "INDEX" and not LISTED_IN.match(text, e.end) for e in in_clause) and "INDEX" not in types:
+            return None  # (not "das im MDax notierte Unternehmen": where the company is listed)
         together = together_named(self.groups, text, fig, [e for e in fitting if cs <= e.start and e.end <= fig["start"]], self._pair_name) \
             or with_subsidiary(text, [e for e in fitting if cs <= e.start and e.end <= ce], ents, ss, self._pair_name)
         if together is not None:
