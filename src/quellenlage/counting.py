@@ -64,7 +64,7 @@ class CountUnits:
         item_parts: list[str] = []
         tentative: tuple[str, str] | None = None
         first_noun: str | None = None
-        adjectives = 0
+        adjectives, last_adjective = 0, -2
         p = pos
         for n in range(7):
             if text.startswith("(", p):
@@ -120,10 +120,13 @@ class CountUnits:
             if self.r.gpu_model_re.fullmatch(tok):
                 item_parts.append(tok)
                 tentative = ("gpu", " ".join(item_parts))
+            elif low in ("und", "oder", "sowie") and adjectives == 1 and last_adjective == n - 1:
+                pass  # "3.400 direkte und indirekte Arbeitsplätze": coordinated adjectives before the noun
             elif low in self.r.noun_phrase_stops:
                 break
             elif tok[0].islower():
                 adjectives += 1
+                last_adjective = n
                 if adjectives > 2 or not (low.endswith(ADJ_ENDINGS) or low in FREQUENCY_WORDS):
                     break
             elif tok[0].isupper() or any(ch.isdigit() for ch in tok):
