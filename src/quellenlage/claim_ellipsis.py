@@ -30,8 +30,7 @@ def continued_claim(r: ClaimRules, view: DocView, fig: dict, measure: str, sente
         start = prev[0] if prev else start
     # (a figure its own clause names, with a word the rules reject, continues no earlier sentence:
     # "Der Free Cashflow lag bei 421 Mio., die Free-Cashflow-Marge bei 19 %")
-    named_here = named is None and any(p.triggers is not None and p.accepts(fig, measure) and any(
-        m.group(0)[:1].isupper() for m in p.triggers.finditer(text, *clause)) for p in r.properties)
+    named_here = None  # asked only when an earlier sentence's claim comes up (most figures never get there)
     for c in reversed(done):
         f = c["figure"]
         if f["end"] > fig["start"]:
@@ -54,6 +53,9 @@ def continued_claim(r: ClaimRules, view: DocView, fig: dict, measure: str, sente
                              and f["label"] == fig["label"] and f.get("currency") == fig.get("currency")):
                 return c  # "… erreichte 55 Mrd. €; Ende 2023 waren es 38,3 Mrd. €", "…, seit Jahresbeginn sind es 1,9 Mrd."
             continue
+        if named_here is None:
+            named_here = named is None and any(p.triggers is not None and p.accepts(fig, measure) and any(
+                m.group(0)[:1].isupper() for m in p.triggers.finditer(text, *clause)) for p in r.properties)
         if named_here:
             return None
         if c.get("relative") in ("previous_year", "previous_quarter"):

@@ -37,7 +37,7 @@ GOVERNED = re.compile(r"\s*(?:,\s*)?(?:mit|von|bei|auf|:|\()\s*(?:(?:rund|etwa|k
 GRAIN_RANK = {"quarter": 0, "half": 0, "year": 1, "month": 2, "week": 3, "day": 3}
 CALENDAR_WORDS = re.compile(r"\s*(?:des\s+)?Kalender(?:jahre?s?|quartals?)\b", re.IGNORECASE)
 FISCAL_NAMED = re.compile(r"Geschäfts|[Ff]iskal|GJ|FY")
-RELATIVE = ("previous_year", "previous_quarter", "current_quarter", "final_quarter", "whole_year", "first_half",
+RELATIVE = ("previous_year", "previous_quarter", "current_quarter", "final_quarter", "holiday_quarter", "whole_year", "first_half",
             "second_half", "year_to_date", "reported")
 # "von Januar bis September": the "von" opens the range, it compares with nothing.
 NOW_CONTRAST = re.compile(r"(?<![\w-])(?:[Nn]un|[Jj]etzt|[Dd]iesmal|[Nn]unmehr|[Aa]ktuell|[Ii]nzwischen)(?![\w-])")
@@ -146,7 +146,7 @@ class PeriodResolver:
         if not cands:
             return None, None
         _, period, rel = min(cands, key=lambda c: c[0])
-        if rel in ("current_quarter", "final_quarter") and self.published:
+        if rel in ("current_quarter", "final_quarter", "holiday_quarter") and self.published:
             return self.relative(rel, None, fiscal), None
         return period, rel
 
@@ -223,6 +223,10 @@ class PeriodResolver:
             return quarter_of(self.published, fiscal) if self.published else None
         if cue == "final_quarter":
             return last_fourth_quarter(quarter_of(self.published, fiscal)) if self.published else None
+        if cue == "holiday_quarter":  # October to December, the last begun (a fiscal year's quarter holding them)
+            if not self.published:
+                return None
+            return quarter_of(dt.date(self.published.year - (self.published.month < 10), 12, 15), fiscal)
         if ref is None:
             return None
         if cue == "previous_year":

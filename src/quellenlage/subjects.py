@@ -239,6 +239,13 @@ class SubjectFinder(PairFinder):
             after = [e for e in cands if e.start >= fig["end"]
                      and not self._companion(text, e)]  # "… als Konkurrenten wie Llama 3.3"
             if after:
+                # ("der Konzern ging mit einem Börsenwert von 3,43 Bio. $ vor Apple aus dem Handel":
+                # the anaphor before the figure is the subject, not the name after it)
+                m = anaphors[typ].search(text, cs, fig["start"]) if typ in anaphors else None
+                if m and not self.object_before.search(text, max(0, m.start() - 12), m.start()):
+                    resolved = self._resolve_anaphor(view, typ, usable, ss, m.group(0))
+                    if resolved:
+                        return resolved
                 return after[0].name
             # Earlier in the sentence, but not inside a relative clause or parentheses ("Der
             # Umsatz der Microsoft Cloud, die neben Azure auch Office umfasst, wuchs um 26 %").
@@ -282,7 +289,9 @@ class SubjectFinder(PairFinder):
         for typ in types:
             m = anaphors[typ].match(text, prev_start) if typ in anaphors and prev else None
             if m is not None:
-                resolved = self._resolve_anaphor(view, typ, usable, prev_start, m.group(0))
+                # ("Der Chipkonzern Nvidia ist …": the noun with the name in apposition names it)
+                named = next((e for e in fitting if e.type == typ and e.start >= m.end() and not text[m.end():e.start].strip()), None)
+                resolved = named.name if named else self._resolve_anaphor(view, typ, usable, prev_start, m.group(0))
                 if resolved:
                     return resolved
             topic = [e for e in fitting if e.type == typ and prev_start <= e.start and e.end <= ss
