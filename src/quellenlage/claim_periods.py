@@ -15,10 +15,11 @@ from quellenlage.patterns import cue_search
 from quellenlage.period_resolver import COMPARING, PeriodResolver
 
 
-def _named_periods(view: DocView, claims: list[dict], periods: PeriodResolver, fiscal_of, stated) -> list[tuple[int, str]]:
+def _named_periods(view: DocView, claims: list[dict], periods: PeriodResolver, fiscal_of, stated,
+                   dominant: str | None) -> list[tuple[int, str]]:
     subjects = Counter(c["subject"] for c in claims if c["time"] == "flow")
     fiscal = fiscal_of(subjects.most_common(1)[0][0]) if subjects else stated
-    return named_periods(view.figures, periods, fiscal)
+    return named_periods(view.figures, periods, fiscal, dominant)
 
 HAD_EXPECTED = re.compile(r"(?<!\w)(?:hatten|hatte)(?!\w)")
 
@@ -66,7 +67,7 @@ def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, 
             by_sentence.setdefault(c["sentence"], c["period"])
             named_at.setdefault(c["sentence"], c["figure"]["start"])
     passage: tuple[int, str] | None = None  # (where, period) the paragraph last reported on
-    named = _named_periods(view, claims, periods, fiscal_of, stated)  # periods named by dates, in text order
+    named = _named_periods(view, claims, periods, fiscal_of, stated, dominant)  # periods named by dates, in text order
     k = 0
     for c in claims:
         while k < len(named) and named[k][0] < c["figure"]["start"]:

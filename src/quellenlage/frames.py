@@ -190,7 +190,8 @@ class FrameFinder(SegmentFinder):
         return False
 
 
-COUNT_MORE_THAN = re.compile(r"\s+(?:[A-ZÄÖÜ][\w-]*\s+)?(?:mehr|weniger)\s+als(?!\w)")
+# ("beschäftigt gut 19.000 Menschen weniger, verdient aber mehr": the clause ends on the comparative)
+COUNT_MORE_THAN = re.compile(r"\s+(?:[A-ZÄÖÜ][\w-]*\s+)?(?:mehr|weniger)(?:\s+als(?!\w)|\s*(?=[,.;:!?)]|$))")
 
 
 def _inside(span: tuple[int, int], blocked: list[tuple[int, int]]) -> bool:
