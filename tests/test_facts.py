@@ -291,3 +291,19 @@ def test_an_event_dated_to_days_a_few_days_apart_is_one_event():
     assert len(rows) == 1  # the news day of one source, the hacker's post in another: one breach
     facts, rows = build_facts([breach(560e6, 1, "a"), breach(56e6, 28, "b")], NAMES)
     assert rows == []  # four weeks apart: two events
+
+
+def test_a_fiscal_year_one_source_places_is_the_same_year_of_a_source_that_does_not():
+    # derStandard states the calendar (April 2024 to March 2025), golem names only "FY2025"
+    # (read as the calendar year by default): one year, and 6 % against 8.7 % is a dispute.
+    stated = claim(6, text="sechs Prozent", cid="s", source="standard", label="PERCENT", currency=None,
+                   measure="change", period="FY2025", period_start=dt.date(2024, 4, 1), period_end=dt.date(2025, 3, 31))
+    default = claim(8.7, text="8,7 Prozent", cid="g", source="golem", label="PERCENT", currency=None,
+                    measure="change", period="FY2025", period_start=dt.date(2025, 1, 1), period_end=dt.date(2025, 12, 31))
+    facts, conflicts = build_facts([stated, default], NAMES)
+    assert [f["status"] for f in facts] == ["disputed"] and len(conflicts) == 1
+    # a calendar year "2025" (no fiscal label) stays apart from the fiscal one
+    year = claim(8.7, text="8,7 Prozent", cid="y", source="golem", label="PERCENT", currency=None,
+                 measure="change", period="2025", period_start=dt.date(2025, 1, 1), period_end=dt.date(2025, 12, 31))
+    facts, conflicts = build_facts([stated, year], NAMES)
+    assert facts == [] and conflicts == []

@@ -5,9 +5,10 @@ stated date (joined by sources published then) or into windows of the property's
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from quellenlage.conflicts import date_interval
+from quellenlage.normalize.periods import CALENDAR, extent
 
 ROUND = "series_"  # segments that name a financing round ("Serie D"): the event, not a part (fact_time)
 
@@ -22,16 +23,17 @@ def time_buckets(members: list[dict], time: str, window: int | None) -> list[lis
     """Split one comparison group by time (see the module's docstring)."""
     if time == "event":
         return [part for g in _events(members, window or EVENT_NEAR) for part in _by_round(g)]
+    stated = _stated_fiscal(members)
     if time == "static" or not window:
         by_period: dict[str, list[dict]] = defaultdict(list)
         for c in members:
-            by_period[_period_key(c)].append(c)
+            by_period[_period_key(c, stated)].append(c)
         return [by_period[k] for k in sorted(by_period)]
     if time == "flow":
         known: dict[str, list[dict]] = defaultdict(list)
         unknown = []
         for c in members:
-            (known[_period_key(c)] if _period_key(c) else unknown).append(c)
+            (known[_period_key(c, stated)] if _period_key(c, stated) else unknown).append(c)
         # Without a period a figure per period is compared only with others without one,
         # published within the window: a quarter named in one source is never guessed for another.
         if members and (members[0].get("aspect") or "actual") != "actual":
@@ -191,10 +193,29 @@ def _by_round(group: list[dict]) -> list[list[dict]]:
     return [named[k] for k in sorted(named)] + ([unnamed] if unnamed else [])
 
 
-def _period_key(c: dict) -> str:
+def _period_key(c: dict, stated: dict[str, str] | None = None) -> str:
+    if stated and c.get("period") in stated and (c.get("period_start"), c.get("period_end")) == extent(c["period"], CALENDAR):
+        return stated[c["period"]]  # (read as the calendar year by default; another source states the calendar)
     if c.get("period_start") and c.get("period_end"):
         return f"{c['period_start']}/{c['period_end']}"
     return c.get("period") or ""
+
+
+def _stated_fiscal(members: list[dict]) -> dict[str, str]:
+    """A fiscal period one source places in its company's calendar ("FY2025": April 2024 to
+    March 2025) is the same period of a source that names it without the calendar (read as the
+    calendar year by default): {period: extent key} for those read by default where another
+    source states the calendar (the extent most such sources give)."""
+    if not any((c.get("period") or "").startswith("FY") for c in members):
+        return {}
+    given: dict[str, Counter] = defaultdict(Counter)
+    for c in members:
+        p = c.get("period") or ""
+        if p.startswith("FY") and c.get("period_start") and c.get("period_end"):
+            span = (c["period_start"], c["period_end"])
+            if span != extent(p, CALENDAR):
+                given[p][f"{span[0]}/{span[1]}"] += 1
+    return {p: min(n, key=lambda k: (-n[k], k)) for p, n in given.items()}
 
 
 def windows(members: list[dict], window: int, published: bool = False) -> list[list[dict]]:

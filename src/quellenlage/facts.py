@@ -84,7 +84,8 @@ def suspected_cause(minority: dict, reference: dict) -> str | None:
             return "rounding"
     da, db = minority.get("_day"), reference.get("_day")
     if da is not None and db is not None and da > db and minority.get("time") != "static" \
-            and not minority.get("period") and not reference.get("period"):
+            and minority.get("label") != "DATE" \
+            and not minority.get("period") and not reference.get("period"):  # (the day of an event is not updated)
         return "update"
     return None
 
