@@ -125,7 +125,7 @@ def short_names(text: str, found: list, known, not_names) -> list:
     pairs = Counter((m.group(1), m.group(2)) for m in PAIR.finditer(text) if m.group(1) in single)
     words = Counter(m.group(0) for m in CAPITALISED.finditer(text))
     for (w, x), n in sorted(pairs.items(), key=lambda kv: -kv[1]):
-        if w not in full and n >= 2 and words[x] == n and x not in not_names and (w + " " + x) not in known \
+        if w not in full and n >= 2 and words[x] == n and x not in not_names \
                 and _first_with(text, w, x):
             full[w] = full[x] = w + " " + x  # (and "Microtec" of "Süss Microtec-Aktie")
     return [replace(e, name=full[e.name]) if e.type == "ORG" and e.name in full else e for e in found] if full else found

@@ -267,6 +267,14 @@ class FrameRules:
                                                   sorted(words, key=len, reverse=True)) + r")\s+(?P<w>[A-ZÄÖÜ][\w-]+)")
 
     @cached_property
+    def region_compound(self) -> re.Pattern:
+        """A region as the first part of a compound: "das China-Geschäft", "ein China-Anteil von 37 %"."""
+        heads = self.cfg["segment"].get("region_compound_heads") or ["(?!)"]
+        return re.compile(r"(?<![\w-])(?P<r>" + alternation(
+            form for forms in self.cfg["segment"]["regions"].values() for form in forms if " " not in form)
+            + r")-(?:" + alternation(heads) + r")(?![\w-])")
+
+    @cached_property
     def region_after_name(self) -> re.Pattern:
         """A region right after a company's name: "Vodafone Deutschland", "Microsoft Schweiz"."""
         return re.compile(r"[ \t]+(?P<r>" + alternation(

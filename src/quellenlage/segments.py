@@ -233,6 +233,9 @@ class SegmentFinder:
                 m = rx.search(text, cs, ce)
                 if m and not (m.start() >= fig["end"] and self.r.region_subsets.search(text, fig["end"], m.start())):
                     return table[m.group("r").lower()]  # (not "…, die meisten davon in Deutschland")
+                m = self.r.region_compound.search(text, cs, ce)
+                if m:
+                    return table[m.group("r").lower()]  # "das China-Geschäft wuchs um 5 %"
                 for e in (entities.starting(cs, ce) if entities is not None else ()):
                     m = self.r.region_after_name.match(text, e.end)
                     if m and e.type == "ORG":

@@ -66,6 +66,7 @@ class SegmentCues(Rules):
     region_prepositions: Words = Field(description="in, aus, …")
     region_anaphors: Words = Field(default=[], description="Dort, …: a clause opening so is about the region of the sentence before")
     region_subsets: Words = Field(default=[], description="davon, die meisten, …: a region after one of these, after the figure, is where a part of it is, not its segment")
+    region_compound_heads: Words = Field(default=[], description="Geschäft, Anteil, …: a region before one of these in a compound is the segment (\"das China-Geschäft\")")
     subset_openers: Words = Field(default=[], description="Allein mit, …: a clause opening with one is about an unnamed part of the subject")
     not_sites: Words = Field(default_factory=list, description="capitalised words after 'In' at a clause's start that name no site: Zukunft, Summe, …")
     segment_prepositions: Words = Field(default_factory=list, description="words before a known segment's name: bei der, Umsatz mit, …")
