@@ -18,10 +18,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from quellenlage.claim_rules import DocView
 
 
+BRACKET_OPEN = re.compile(r"\s*\(\s*(?:im\s+|Vorjahr\s+|Vj\.\s+)?")
+
+
 def named_periods(figures: list[dict], periods: PeriodResolver, fiscal, dominant: str | None = None) -> list[tuple[int, str]]:
     """(position, period) of the dates that name a reporting period ("Geschäftsjahr 2025", "im
     dritten Quartal"), not a day, not a span "seit"/"bis"; a year a figure is compared with ("nach
-    1,85 Mrd. im Jahr 2022") only when it is the document's `dominant` period itself."""
+    1,85 Mrd. im Jahr 2022", "664 Mio. (2022: 635 Mio.)") only when it is the document's `dominant`
+    period itself (without one: when no later period was named before it)."""
     out = []
     last = None  # the last figure before, not a date
     for d in figures:
@@ -30,16 +34,17 @@ def named_periods(figures: list[dict], periods: PeriodResolver, fiscal, dominant
             continue
         if d.get("date_relation") or periods.relative_or_compared(d):
             continue  # "gegenüber dem Vorjahr", "im Vorquartal": compared with, not reported on
-        compared = last is not None and d["start"] - last["end"] <= 25 \
-            and not re.search(r"[,;.:]", periods.text[last["end"]:d["start"]]) \
+        compared = last is not None and d["start"] - last["end"] <= 25 and (
+            not re.search(r"[,;.:]", periods.text[last["end"]:d["start"]])
             and COMPARED_WITH.search(periods.text, max(0, last["start"] - 30), last["start"]) is not None
+            or BRACKET_OPEN.fullmatch(periods.text, last["end"], d["start"]) is not None)  # "664 Mio. Euro (2022: 635 Mio.)"
         if d.get("date_mod") and grain(d.get("date_value")) in ("quarter", "half", "year"):
             continue  # "Ende 2023 waren es …": a point in time, not a period reported on
         p = periods.date_period(d, fiscal)
         if p and grain(p) == "year" and not p.startswith("FY") and cue_search(
                 periods.r.period_cue("event_words"), periods.text, max(0, d["start"] - 60), min(len(periods.text), d["end"] + 40)):
             continue  # "Sie ging 2016 in Betrieb": the year of an event, no period the paragraph reports on
-        if compared and dominant is not None and p != dominant:
+        if compared and (p != dominant if dominant is not None else bool(out) and p is not None and p < out[-1][1]):
             continue  # "kletterte auf 1,96 Mrd., nach 1,85 Mrd. im Jahr 2022": an earlier year, compared with
         if p and (p.startswith("FY") or grain(p) in ("quarter", "half", "year")):
             out.append((d["start"], p))
