@@ -50,6 +50,12 @@ TRANSPARENT_PARENS = re.compile(r"\((?:[^()\d]{1,40}|[A-Z]{2,8}:\s?[A-Z0-9.]{1,8
                                 r"|[–—]\s*umgerechnet\s+" + _CONVERTED_AMOUNT + r"\s*[–—]")
 
 
+# A comma inside an enumeration of single nouns ("Mobilfunk, Festnetz und Internet fielen aus"): no clause break.
+# (the list goes on with the clause's verb: not "hinter BYD, Tesla und Geely." nor "vor Zinsen, Steuern und Abschreibungen (Ebitda)")
+ENUMERATION_COMMA = re.compile(r"(?<=[\w-])\s*,\s+(?:[A-ZÄÖÜ][\w-]*\s*,\s+)*[A-ZÄÖÜ][\w-]*\s+(?:und|oder|sowie)\s+[A-ZÄÖÜ][\w-]*\s+[a-zäöüß]")
+_ENUM_WORD_BEFORE = re.compile(r"(?:^|[\s(])[A-ZÄÖÜ][\w-]*$")
+
+
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The clauses of the sentence text[start:end], as absolute bounds."""
     inserted = [m.span() for m in TRANSPARENT_PARENS.finditer(text, start, end)]
@@ -57,6 +63,9 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in CLAUSE_BREAK.finditer(text, start, end):
         if any(a <= m.start() < b for a, b in inserted):
             continue
+        if text[m.start()] == "," and ENUMERATION_COMMA.match(text, m.start()) \
+                and _ENUM_WORD_BEFORE.search(text, max(start, m.start() - 40), m.start()):
+            continue  # "bei Optus Mobilfunk, Festnetz und Internet ausgefallen": one clause
         if m.start() > s:
             out.append((s, m.start()))
         s = m.end()
