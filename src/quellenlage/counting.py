@@ -180,11 +180,13 @@ class CountUnits:
         return GENERIC, " ".join(item_parts) or None
 
     def coordinated_noun(self, text: str, pos: int, number_re: re.Pattern) -> tuple[str | None, str | None] | None:
-        """ "5B und 8B Parametern", "die 3 oder 4 GPUs", "mehr als 100 geostationäre und 26 MEO-Satelliten":
+        """ "5B und 8B Parametern", "die 3 oder 4 GPUs", "mehr als 100 geostationäre und 26 MEO-Satelliten",
+        "mit 8 Milliarden und mit 70 Milliarden Parametern", "um rund 400 auf 17.508 Vollzeitstellen":
         the noun after the second number (past an adjective of the first)."""
         adj = COORDINATED_ADJECTIVE.match(text, pos, pos + 60)
         pos = adj.end() if adj else pos
-        m = re.match(r"[" + SPACES + r"]*(?:und|oder|sowie|bzw\.|beziehungsweise|bis)[" + SPACES + r"]+", text[pos:pos + 40])
+        m = re.match(r"[" + SPACES + r"]*(?:und|oder|sowie|bzw\.|beziehungsweise|bis|auf)[" + SPACES + r"]+"
+                     r"(?:(?:mit|auf|bei)[" + SPACES + r"]+)?", text[pos:pos + 40])
         if not m:
             return None
         q = pos + m.end()

@@ -308,6 +308,16 @@ class FigureRules:
         return frozenset(self.cfg["segmentation"].get("ordinal_followers") or [])
 
     @cached_property
+    def governing_verbs(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.cfg["qualifiers"].get("governing_verbs") or [])
+
+    @cached_property
+    def attribution_end(self) -> re.Pattern:
+        """ "nach eigenen Angaben" right before "über": an attribution, the über a qualifier."""
+        words = self.cfg["qualifiers"].get("attributions") or ["(?!)"]
+        return re.compile(r"(?<![\w-])(?:" + alternation(words) + r")\s+$", re.IGNORECASE)
+
+    @cached_property
     def sentence_openers(self) -> frozenset[str]:
         return frozenset(self.cfg["segmentation"].get("sentence_openers") or [])
 

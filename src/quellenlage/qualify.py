@@ -55,5 +55,9 @@ class Qualifier:
         if q.lower() not in ("über", "unter"):
             return False
         word = word_before(text, qstart)
+        if word and word.lower() in self.r.governing_verbs:
+            return True  # "Die Maschine verfügt über 10 752 GPUs": the verb's preposition
+        if word and self.r.attribution_end.search(text, max(0, qstart - 40), qstart):
+            return False  # "versorgt nach eigenen Angaben über vier Millionen Kunden"
         return bool(word and word[0].isupper() and word not in self.r.sentence_openers
                     and not sentence_initial(text, qstart - len(word) - 1))

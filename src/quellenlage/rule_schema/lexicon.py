@@ -190,6 +190,8 @@ class QualifiersFile(Rules):
     after: dict[Qualifier, Words] = Field(description="words after a number: lower_bound: ['+', …]")
     sentence_estimate: Words = Field(description="phrases that make a sentence's figures estimates")
     range_before: Words = Field(description="words before a range: zwischen, von")
+    governing_verbs: Words = Field(default=[], description="verbs whose 'über'/'unter' is a preposition: verfügt über 10.752 GPUs")
+    attributions: Words = Field(default=[], description="phrases before a capitalised word whose 'über' stays a qualifier: nach eigenen Angaben über 4 Millionen")
     range_connectors: Words = []  # documented in the file; the engine has its own connectors
     examples: list[FigureExample] = []
 
