@@ -96,7 +96,8 @@ class SegmentFinder:
         regions, techs = set(self.r.regions[1].values()), {k for k, _ in self.r.keyed("technologies")}
         if seg and seg not in regions and seg not in techs and "region" in kinds and clauses:  # (not "Glasfaser in der Schweiz")
             region = self._segment(text, fig, clauses[:1], ("region",), None, not_parts, entities)
-            return seg + "/" + region if region and region in regions else seg
+            # (not a region the part's own name holds: "Außerhalb Chinas" is no part in China)
+            return seg + "/" + region if region and region in regions and region not in seg.split("_") else seg
         return seg
 
     def _segment(self, text: str, fig: dict, clauses: list[tuple[int, int]], kinds: tuple[str, ...],
