@@ -18,6 +18,7 @@ NAME_PAIR = Gated(r"(?<![\w-])", r"[A-ZÄÖÜ][\w-]*[ \u00a0][A-ZÄÖÜ][\w-]*(?
 FAMILY_FIRST = Gated(r"(?<![\w-])", r"(?P<family>[A-Z][a-z]{1,6})[ \u00a0](?P<given>[A-Z][a-z]+-[a-z]{2,})(?![\w-])")
 WORDS_BEFORE = re.compile(r"[\w.-]+")
 THIRD_NAME = re.compile(r"[ \u00a0]([A-ZÄÖÜ][a-zäöüß]+)(?=[.,;:!?)]|$)")  # a third name word that ends the clause
+NEXT_NAME = re.compile(r"[ \u00a0]([A-ZÄÖÜ][a-zäöüß]+)(?![\w-])")
 APPOSITION = re.compile(r",[ \u00a0]+(?:(?:der|die|des|neue|neuer|neuen|frühere|früherer|langjährige|langjähriger)[ \u00a0]+)?([\w-]+)")
 QUOTED_SHORT = re.compile(r"[„»«\"“‚›‹]([^„»«\"“”‚‘’›‹\n]{2,60})[“«»\"”‘’‹›]")
 
@@ -58,6 +59,10 @@ def find_people(text: str, rules, taken, add, out: list) -> None:
         gender = g if g != "unknown" else None
         end = m.end()
         third = THIRD_NAME.match(text, end)
+        if third is None:
+            # "Kelly Bayer Rosmarin dem Sender": a double surname the article also writes alone ("Bayer Rosmarin")
+            third = NEXT_NAME.match(text, end)
+            third = third if third and f"{last} {third.group(1)}" in pairs else None
         if third and third.group(1) not in rules.not_first and " " not in last and taken.free(end, third.end(1)):
             last, end = f"{last} {third.group(1)}", third.end(1)  # "Minister Claus Ruhe Madsen."
         add(m.start(), end, f"{first} {last}", "PER", "name", gender)
@@ -117,6 +122,11 @@ def gazetteer_mentions(masked: str, rules, taken, add) -> None:
             if typ == "INDEX" and INDEX_TICKER.match(masked[m.end():m.end() + 4]):
                 continue  # "(NASDAQ:INTC)": an exchange in a ticker symbol, no index
             head = m.group("head") or (m.group("lhead")[:1].upper() + m.group("lhead")[1:] if m.group("lhead") else None)
+            if typ == "ORG" and " " not in m.group(0).strip():
+                first = OTHER_FIRST_NAME.search(masked, max(0, m.start() - 30), m.start())
+                if first and rules.gender(first.group(1)) is not None and not rules.is_title(first.group(1)) \
+                        and first.group(1) not in rules.not_first:
+                    continue  # "Kelly Bayer Rosmarin": a first name before it, a person's surname (find_people)
             if typ == "PER" and " " not in m.group(0).strip():
                 surname = m.group(0).strip()
                 other = OTHER_FIRST_NAME.search(masked, max(0, m.start() - 30), m.start())

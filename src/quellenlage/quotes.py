@@ -209,15 +209,17 @@ class QuoteFinder(QuoteKinds):
             return
         # The sentence before introduced the speaker, or the last quote's speaker goes on.
         prev_s, prev_e = sentence_of(sentences, max(0, s - 2), len(text))
-        if prev_s < s and self._speaker_in(text, prev_s, s, quote, mentions, first=True, pronoun_from=s):
+        # (only a name the entity layer knows there: not "Nun zeigt sich: …", "Welche Hardware …")
+        if prev_s < s and self._speaker_in(text, prev_s, s, quote, mentions, first=True, pronoun_from=s, guess=False):
             return
         if last_speaker and q.open_at - last_speaker[0] < 600:
             src = last_speaker[1]
             quote.speaker, quote.speaker_start, quote.speaker_end = src.speaker, src.speaker_start, src.speaker_end
 
     def _speaker_in(self, text, start, end, quote: Quote, mentions: Mentions, first: bool,
-                    pronoun_from: int | None = None) -> bool:
-        """A person or organisation (or a pronoun or role noun for one) in text[start:end]."""
+                    pronoun_from: int | None = None, guess: bool = True) -> bool:
+        """A person or organisation (or a pronoun or role noun for one) in text[start:end];
+        `guess`: also a capitalised name the entity layer does not know, opening the window."""
         window = text[start:end]
         anon = self.r.anonymous_re.match(window) if first else None
         if anon and not any(m.kind == "PER" and not text[start + anon.end():m.start].strip()
@@ -309,7 +311,7 @@ class QuoteFinder(QuoteKinds):
                     return False
                 self._set(quote, prior)
                 return True
-            if mm and mm.group("org").split()[0] not in self.r.not_first and not self.r.common_noun(mm.group("org")):
+            if guess and mm and mm.group("org").split()[0] not in self.r.not_first and not self.r.common_noun(mm.group("org")):
                 quote.speaker = nominative(mm.group("org"))
                 quote.speaker_start, quote.speaker_end = start + mm.start("org"), start + mm.end("org")
                 return True
