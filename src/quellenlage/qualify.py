@@ -54,6 +54,8 @@ class Qualifier:
         """ "eine Finanzierung über 6 Mrd. Dollar": über after a noun names the amount."""
         if q.lower() not in ("über", "unter"):
             return False
+        if text[qstart:qstart + 1].isupper():
+            return False  # "Über 1000 Stellen sollen entstehen": opening the sentence, a qualifier
         word = word_before(text, qstart)
         if word and word.lower() in self.r.governing_verbs:
             return True  # "Die Maschine verfügt über 10 752 GPUs": the verb's preposition
