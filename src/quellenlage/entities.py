@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import Iterable
 
 from quellenlage.normalize.periods import FiscalCalendar
-from quellenlage.entity_names import (CAPS_BEFORE, CAPS_AFTER, DATELINE_AFTER, LABEL_BEFORE, LABEL_HEAD, LABEL_SHORT_TAIL, LABEL_SHORT_AFTER, TICKER_AFTER, NOT_AN_ORG_AFTER, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, short_names, genitive_of, maker_models, named_by_form, owner_name_end)
+from quellenlage.entity_names import (CAPS_BEFORE, CAPS_AFTER, DATELINE_AFTER, LABEL_BEFORE, LABEL_HEAD, LABEL_SHORT_TAIL, LABEL_SHORT_AFTER, TICKER_AFTER, NOT_AN_ORG_AFTER, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, short_names, genitive_of, maker_models, named_by_form, named_models, owner_name_end)
 from quellenlage.patterns import Anchored, Gated, alternation, trie_alternation
 from quellenlage.rules import RuleSet
 from quellenlage.entity_people import WORDS_BEFORE, find_people, gazetteer_mentions, genitive_people
@@ -387,6 +387,8 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
         for m in rx.finditer(masked):
             if taken.free(*m.span()) and not MODEL_COMPOUND.search(m.group(0)):
                 add(m.start(), m.end(), m.group(0), "MODEL", "model")
+    for s, e, name in named_models(masked, rules.cfg.get("model_nouns") or [], rules.not_first, taken):
+        add(s, e, name, "MODEL", "noun")  # "ihr Sprachmodell Apertus", then "Apertus" alone
     for name in sorted(discovered):
         for s, e, how in spans_of.get(name, ()):
             if taken.free(s, e):

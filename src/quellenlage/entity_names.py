@@ -206,3 +206,18 @@ def owner_name_end(cfg: dict) -> str:
     """Where a name found alone ends: at a word's end, or before an owner compound's head
     ("Kaseya-Chef" holds Kaseya)."""
     return r"(?!\w|-(?!(?:" + trie_alternation(cfg.get("owner_compounds") or ["(?!)"]) + r")(?![\w-])))"
+
+
+def named_models(text: str, nouns: list[str], not_names, taken) -> list[tuple[int, int, str]]:
+    """Models no list knows, introduced by a word for one ("ihr Sprachmodell Apertus", "das
+    KI-Modell Teuken"), then every mention of the name alone: (start, end, name). One pass for the
+    introductions, one for the names found (none without an introduction)."""
+    if not nouns:
+        return []
+    rx = re.compile(r"(?<![\w-])(?:" + trie_alternation(nouns) + r")[ \u00a0]+(?P<name>[A-ZÄÖÜ][\w]{2,}(?:-[\w.]+)?)(?![\w-])")
+    names = {m.group("name") for m in rx.finditer(text)
+             if m.group("name") not in not_names and not m.group("name").endswith(("ung", "ungen", "heit", "keit"))}
+    if not names:
+        return []
+    found = re.compile(r"(?<![\w-])(?:" + trie_alternation(sorted(names)) + r")(?![\w-])")
+    return [(m.start(), m.end(), m.group(0)) for m in found.finditer(text) if taken.free(m.start(), m.end())]

@@ -253,7 +253,9 @@ class SubjectFinder(PairFinder):
                      and not embedded(text, ss, e.start)]
             if prior:
                 return prior[-1].name
-            later = [e for e in usable if e.type == typ and fig["end"] <= e.start and e.end <= se and not prop.local
+            later = [e for e in usable if e.type == typ and fig["end"] <= e.start and e.end <= se
+                     # (a date's own stretch of the sentence: "Am Dienstag haben die ETH und die EPFL das Modell Apertus veröffentlicht")
+                     and (not prop.local or not re.search(r"[,;:.!?]", text[fig["end"]:e.start]))
                      and not re.match(r"-[A-ZÄÖÜ]", text[e.end:e.end + 2])  # "ohne den OpenAI-Effekt": a modifier
                      and not self.subsidiary(text, e)  # "…; vor einem Jahr hatte die Tochter Vonage …"
                      and not self._companion(text, e)]  # "… als Konkurrenten wie Llama 3.3"

@@ -69,6 +69,7 @@ class EntitiesFile(Rules):
     ticker_prefixes: Words = []
     product_heads: Words = []
     model_patterns: list[regex(prefix=r"(?<![\w-])(?:", suffix=r")(?![\w-])")] = []
+    model_nouns: Words = Field(default=[], description="Sprachmodell, …: a word for a model before a name no list knows")
     title_words: Words = []
     title_suffixes: Words = []
     not_first_names: Words = []
