@@ -252,7 +252,7 @@ class PeriodResolver:
                 GOVERNED.match(self.text, end, fig["start"]) and GOVERNED.match(self.text, end, fig["start"]).end() == fig["start"]:
             return False
         if AS_OF.search(self.text, max(0, pos - 5), pos) and DAY_AT.match(self.text, pos):
-            return False  # "Zum 30. September arbeiteten 15.598 Menschen": as of that day
+            return False  # "Zum 30. September arbeiteten 15.598 Menschen", "Zum Jahresende …": as of that day
         return bool(self.r.period_comparison.search(self.text, max(0, pos - 40), pos))
 
     def _relative(self, s: int, e: int) -> str | None:
@@ -394,5 +394,5 @@ def pub_date(published: str | None) -> dt.date | None:
 CUE_OF_NEXT = re.compile(r"\s*(?:von|mit|bei|in Höhe von|:|\()?\s*")
 # Relative cues that name a period compared with: a figure between them and the figure keeps them.
 AS_OF = re.compile(r"(?<![\w-])[Zz]um\s+$")
-DAY_AT = re.compile(r"\d{1,2}\.\s")
+DAY_AT = re.compile(r"\d{1,2}\.\s|(?:Jahres|Quartals|Monats|Halbjahres|Geschäftsjahres)ende\b|Ende\s")  # "Zum Jahresende beschäftigte …"
 COMPARING = frozenset({"previous_year", "previous_quarter"})
