@@ -201,7 +201,7 @@ class EntityRules:
             # "der Kölner Übersetzungsdienst": a compound whose head is a word for the type; "das im MDax
             # notierte Unternehmen": a participle's phrase before the noun
             compound = r"|[A-ZÄÖÜ][a-zäöüß]+(?:" + alternation(heads[typ]) + r")" if heads.get(typ) else ""
-            out.append((re.compile(r"(?<![\w-])(?:[Dd](?:as|er|ie|em|en|es)|[Dd]ies(?:e[rsnm]?)?|[Ss]ein(?:e[nmrs]?)?|[Ii]hr(?:e[nmrs]?)?)\s+(?:\w+\s+|(?:(?!ein(?:e[mnrs]?)?\s)(?:\d{4}|[a-zäöüß][\w-]*)\s+){2,3}|(?:i[mn]|an|am|aus|bei)\s+[\w.-]+(?:\s+[\w.-]+)?\s+[a-zäöüß][\w-]*e[nrs]?\s+)?(?:[\w]+-)?(?:"
+            out.append((re.compile(r"(?<![\w-])(?:[Dd](?:as|er|ie|em|en|es)|[Dd]ies(?:e[rsnm]?)?|[Ss]ein(?:e[nmrs]?)?|[Ii]hr(?:e[nmrs]?)?)\s+(?:\w+\s+|(?:(?!ein(?:e[mnrs]?)?\s)(?:\d{4}|[a-zäöüß][\w-]*)\s+){2,3}|(?:i[mn]|an|am|aus|bei|von)\s+[\w.-]+(?:\s+[\w.-]+)?\s+[a-zäöüß][\w-]*e[nrs]?\s+)?(?:[\w]+-)?(?:"
                                    + alternation(nouns) + compound + r")(?![\w-])"), typ))
         return out
 
