@@ -228,6 +228,10 @@ class FigureRules:
                           + alternation(u["percent"]) + r"))(?!" + LETTER + r")")
 
     @cached_property
+    def fraction_before(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.cfg["units"].get("rank_fraction_before") or [])
+
+    @cached_property
     def rank_res(self) -> tuple[re.Pattern, re.Pattern]:
         u = self.cfg["units"]
         before = gated(r"(?<![\w-])(?P<w>" + alternation(u["rank_before"]) + r")(?:[" + SPACES

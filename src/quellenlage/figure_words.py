@@ -23,7 +23,11 @@ def ranks(text: str, r: FigureRules) -> Iterable[Figure]:
         # "unter den Top 8" says rank 8 or better.
         qualifier = "upper_bound" if m.group("w") in r.top_words else "exact"
         yield Figure(m.start(), m.end(), "RANK", value=v, qualifier=qualifier, rule="rank_before")
+    fraction = r.fraction_before
     for m in after.finditer(text):
+        if fraction and text[max(0, m.start() - 8):m.start()].split()[-1:] and \
+                text[max(0, m.start() - 8):m.start()].split()[-1].lower() in fraction:
+            continue  # "fast jede zwölfte Stelle": a share of the jobs, no rank
         o = m.group("o")
         v = float(o[:-1]) if o[:-1].isdigit() else parse_ordinal_word(o, r.numbers)
         if v is None or v <= 0:

@@ -170,6 +170,7 @@ class UnitsFile(Rules):
     percentage_points: Words = Field(description="Prozentpunkte, …")
     rank_before: Words = Field(description="Platz, Rang, Top, …")
     rank_after: Words = Field(description="Platz, Rang, Stelle, …")
+    rank_fraction_before: Words = Field(default=[], description="jede, …: before an ordinal, a share, no rank: jede zwölfte Stelle")
     rank_top: Words = []
     header_money: Words = Field(description="table header words for money columns")
     examples: list[FigureExample] = []
