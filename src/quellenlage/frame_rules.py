@@ -269,10 +269,9 @@ class FrameRules:
     @cached_property
     def region_compound(self) -> re.Pattern:
         """A region as the first part of a compound: "das China-Geschäft", "ein China-Anteil von 37 %"."""
-        heads = self.cfg["segment"].get("region_compound_heads") or ["(?!)"]
-        return re.compile(r"(?<![\w-])(?P<r>" + alternation(
-            form for forms in self.cfg["segment"]["regions"].values() for form in forms if " " not in form)
-            + r")-(?:" + alternation(heads) + r")(?![\w-])")
+        forms = [f for fs in self.cfg["segment"]["regions"].values() for f in fs if " " not in f]
+        return re.compile(r"(?<![\w-])(?P<r>" + alternation(forms) + r")-(?:"
+                          + alternation(self.cfg["segment"].get("region_compound_heads") or ["(?!)"]) + r")(?![\w-])")
 
     @cached_property
     def region_after_name(self) -> re.Pattern:
