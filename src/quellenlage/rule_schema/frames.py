@@ -100,6 +100,7 @@ class PeriodCues(Rules):
     current_quarter: Words = Field(description="laufenden Quartal, …")
     final_quarter: Words = Field(default_factory=list, description="Schlussquartal, …: the fourth (fiscal) quarter last begun")
     holiday_quarter: Words = Field(default_factory=list, description="Weihnachtsquartal, …: October to December, the last begun")
+    as_of: Words = Field(default_factory=list, description="Jahresende, …: after 'zum' a day counted at, no comparison")
     whole_year: Words = Field(description="Gesamtjahr, …")
     anaphoric: Words = Field(description="an diesem Tag, …")
     first_half: Words = Field(description="ersten Halbjahr, …")
