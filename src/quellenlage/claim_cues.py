@@ -219,6 +219,7 @@ GOVERNING_GAP = re.compile(r"\s+(?:über|von|in\s+Höhe\s+von|im\s+Umfang\s+von)
 
 
 APPOSITION_AFTER = re.compile(r",\s*(?:dem|der|ihrem|ihrer|seinem|seiner)\s+")
+DIGIT = re.compile(r"\d")
 
 
 def governs(p, text: str, start: int, end: int | None = None) -> bool:
@@ -312,7 +313,10 @@ def apposition_after(text: str, fig: dict, sentence: tuple[int, int]) -> tuple[i
     if not appo or appo.end() >= sentence[1]:
         return None
     brk = CLAUSE_BREAK.search(text, appo.end(), sentence[1])
-    return appo.end(), brk.start() if brk else sentence[1]
+    end = brk.start() if brk else sentence[1]
+    if DIGIT.search(text, appo.end(), end):
+        return None  # "auf 21,9 Mrd., der Serviceumsatz um 5,5 % auf 16,93 Mrd.": a clause with figures of its own
+    return appo.end(), end
 
 
 SUBJECT_ARTICLE = re.compile(r"(?<!\w)(?:[Dd]ie|[Dd]er|[Dd]as|[Dd]iese[rs]?|[Dd]en|[Dd]em)\s+(?:\w+\s+)?$")

@@ -44,8 +44,9 @@ def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, 
     reporting period for what is reported per period; calendar extents for all."""
     dominant = dominant_period(claims, view, periods, fiscal_of)
     # the document's quarter, for a sentence that compares with a quarter (rules: quarter_comparison)
-    quarter = dominant_period(claims, view, periods, fiscal_of, grains=("quarter",)) \
-        if dominant and grain(dominant) != "quarter" else None
+    # (the main period itself when it is a quarter: "Im Vorjahresquartal …" after "für 2025 vorgenommen")
+    quarter = (dominant if grain(dominant) == "quarter" else dominant_period(claims, view, periods, fiscal_of, grains=("quarter",))) \
+        if dominant else None
     quarterly: dict[tuple[int, int], bool] = {}
 
     def reported(c: dict, period: str | None) -> str | None:

@@ -35,13 +35,13 @@ FREQUENCY_WORDS = ("wöchentlich", "monatlich", "täglich")
 ELLIPSIS_AFTER = re.compile(r"(?:\s*,\s*|\s+(?:und|oder|sowie|bzw\.)\s+"
                             # "20 Mio. Mobilfunk- und rund 5,6 Mio. Festnetzanschlüsse": past the second number
                             r"(?:(?:[^\W\d]+\s+){0,2}\d[\d.,]*\s*(?:Millionen|Milliarden|Mio\.|Mrd\.|Tsd\.)?\s+)?)(?=[A-ZÄÖÜ])")
-TOKEN_RE = re.compile(r"[^\s,;:!?()\[\]„“”\"»«/|]+")
+TOKEN_RE = re.compile(r"[^\s,;:!?()\[\]„“”\"»«/|]+(?::innen(?![\w-]))?")  # (with a gender colon: "Abonnent:innen")
 GENERIC = "?"  # a generic noun ("Exemplare"): the unit comes from the context
 # Counts that name no noun of their own may take the unit of an earlier count.
 ELLIPTIC_RULES = frozenset({"count_scaled", "count_grouped", "count_english", "count_elliptic",
                             "count_generic", "count_coordinated"})
 WIDE_REACH = 1500  # characters a grouped count without a noun looks back for the unit last counted
-CONTEXT_RULES = frozenset({"count_scaled", "count_grouped", "count_context", "count_elliptic"})
+CONTEXT_RULES = frozenset({"count_scaled", "count_grouped", "count_context", "count_elliptic", "count_of_them"})
 
 
 COORDINATED_ADJECTIVE = re.compile(r"(?:[ \u00a0]+[a-zäöüß][\w-]*?(?:e|en|er|es|em)(?=[ \u00a0]+(?:und|oder|sowie)\s)){1}")
@@ -331,6 +331,8 @@ class CountUnits:
                 fig.unit = last.unit
                 if fig.item is None:
                     fig.item = last.item
+            elif fig.rule == "count_of_them" and last is not None and self._near(text, last.end, fig.start):
+                fig.unit = last.unit  # "eine Billion Parameter, bei jeder Anfrage nur 32 Milliarden davon": of the count before
             if fig.unit is not None:
                 last = fig
 

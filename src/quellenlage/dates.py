@@ -17,7 +17,7 @@ from quellenlage.date_words import nearest_tense
 from quellenlage.figure import Figure
 from quellenlage.normalize.dates import DateExpr, fiscal_year_at, resolve
 from quellenlage.normalize.numbers import parse_number_word
-from quellenlage.textutil import Occupied
+from quellenlage.textutil import Occupied, recase_shouting
 
 CURRENT_BEFORE = re.compile(r"\b(?:laufende[nms]?|aktuelle[nms]?|kommende[nms]?|nächste[nms]?|bevorstehende[nms]?)\s+$", re.IGNORECASE)
 DATE_LEAD = re.compile(r"(?:\b(?:am|vom|bis|seit|zum|ab|den|dem|bis zum)|[,(]|^)\s*$", re.IGNORECASE)
@@ -41,6 +41,7 @@ class DateScanner:
         where the text names companies whose fiscal year is not the calendar's (sorted);
         `named_start`: the company names its fiscal years by the year they start in ("Geschäftsjahr
         2024" is FY2025: labels are named by the year a fiscal year ends in)."""
+        text = recase_shouting(text, frozenset())  # "ENDE MÄRZ 2025": "Ende März 2025" (same offsets)
         blocked = sorted(list(regions) + ([m.span() for m in self.r.skip_re.finditer(text)] if self.r.skip_re else []))
         cands: list[tuple[int, int, int, str, re.Match]] = []
         for prio, (name, rx) in enumerate(self.r.patterns):

@@ -32,6 +32,16 @@ class FigureRules:
                              "segmentation", "language")}
         return cls(NumberRules.from_config(cfg["numbers"]), cfg)
 
+    @cached_property
+    def capitals_kept(self) -> frozenset[str]:
+        """Words a line in capitals keeps as written when it is read (`recase_shouting`): the
+        rules' acronyms ("US", "KI") and every currency form in capitals ("USD", "CHF")."""
+        kept = set(self.cfg["numbers"].get("capitals_kept") or [])
+        kept.update(self.cfg["currencies"]["currencies"])
+        for c in self.cfg["currencies"]["currencies"].values():
+            kept.update(f.rstrip("-") for f in list(c["after"]) + list(c["before"]) if f.rstrip("-").isupper())
+        return frozenset(kept)
+
     # --- scale words, currencies, units -------------------------------------------------
     @cached_property
     def scale_re(self) -> re.Pattern:
@@ -338,11 +348,16 @@ class FigureRules:
         """The count unit a noun names: whole form, compound head, or (backwards) prefix. Dict
         look-ups over the word's suffixes and prefixes: cost of the word, not of the lexicon."""
         forms = self._unit_forms
-        low = GENDER_SUFFIX.sub("", token.lower().rstrip("."))  # "Entwickler*innen": "Entwickler"
+        raw = token.lower().rstrip(".")
+        low = GENDER_SUFFIX.sub("", raw)  # "Entwickler*innen": "Entwickler"
         head = low.rsplit("-", 1)[-1]
         for cand in (low, head):
             if cand in forms:
                 return forms[cand]
+        if low != raw:  # "Abonnent:innen": the stem without its plural, "Abonnenten"
+            for ending in ("en", "n", "e"):
+                if low + ending in forms:
+                    return forms[low + ending]
         for i in range(1, len(low) - 4):  # "sprachmodelle": the longest known ending of 5+ letters
             unit = forms.get(low[i:])
             if unit is not None:

@@ -22,7 +22,7 @@ from quellenlage.layout import table_cells
 from quellenlage.money_parts import carry_currency, settle_subunits, subunit_money
 from quellenlage.normalize.numbers import NUMBER_RE, POINT_CENTS, parse_digits
 from quellenlage.qualify import Qualifier
-from quellenlage.textutil import (
+from quellenlage.textutil import (recase_shouting, 
     SPACES,
     Occupied,
     sentence_initial,
@@ -60,6 +60,7 @@ class Scanner(TableFigures):
 
     # --- entry point --------------------------------------------------------------------
     def scan(self, text: str, regions: Iterable[tuple[int, int]] = ()) -> list[Figure]:
+        text = recase_shouting(text, self.r.capitals_kept)  # "BIS ZU 28 PROZENT" (same offsets)
         self._english = self.atoms.english_regions(text)
         blocked = sorted(regions) + [m.span() for m in self.r.skip_re.finditer(text)]
         taken = Occupied(len(text), blocked)
@@ -278,7 +279,7 @@ class Scanner(TableFigures):
         if a.kind == "year" and word_before(text, fig.start) in self.r.year_context:
             return False  # "seit Ende 2025 Modelle": a date
         if OF_THEM.match(text[q:q + 12]) and a.kind in ("digits", "word"):
-            fig.unit, fig.rule = self.units.unit_from_context(text, fig.start), "count_elliptic"
+            fig.unit, fig.rule = self.units.unit_from_context(text, fig.start), "count_of_them"
             return fig.unit is not None  # "auf 200.000 GPUs wachsen, 50.000 davon …"
         if a.kind in ("digits", "word") and OF_THEM_BEFORE.search(text[max(0, fig.start - 30):fig.start]) \
                 and self.units.counted_noun(text, q, hyphen, strict=True) is None:

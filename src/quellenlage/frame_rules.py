@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from quellenlage.patterns import CueSet, alternation, cue_re
+from quellenlage.patterns import CueSet, alternation, cue_alternation, cue_re
 from quellenlage.rules import RuleSet
 from quellenlage.textutil import SENTENCE_END
 
@@ -190,13 +190,13 @@ class FrameRules:
     def change_nouns(self) -> re.Pattern | None:
         """Right after a count, at most one word before: "18,9 Millionen (zahlende) Neukunden"."""
         words = self.cfg["measure"].get("change_nouns") or []
-        return re.compile(r"[ \t]+(?:[a-zäöüß][\w-]*[ \t]+)?(?:" + alternation(words) + r")(?![\w-])") if words else None
+        return re.compile(r"[ \t]+(?:[a-zäöüß][\w-]*[ \t]+)?(?:" + cue_alternation(words) + r")(?![\w-])") if words else None
 
     @cached_property
     def change_label(self) -> re.Pattern | None:
         """A list row's label that is one of `change_nouns` ("Neue Abonnements")."""
         words = self.cfg["measure"].get("change_nouns") or []
-        return re.compile(r"(?:" + alternation(words) + r")", re.IGNORECASE) if words else None
+        return re.compile(r"(?:" + cue_alternation(words) + r")", re.IGNORECASE) if words else None
 
     @cached_property
     def change_clause(self) -> re.Pattern:

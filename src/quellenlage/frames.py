@@ -151,7 +151,7 @@ class FrameFinder(SegmentFinder):
         if ftext[:1] in "+±" or ftext[:1] in "-−" and ftext[1:2].isdigit() and fig["label"] == "PERCENT" or SIGN_BEFORE.search(text[max(cs, fig["start"] - 2):fig["start"]]) and \
                 not DASH_AFTER_WORD.search(text[max(cs, fig["start"] - 3):fig["start"]]):
             return True
-        lead = text[max(cs, fig["start"] - 60):fig["start"]]
+        lead = text[max(cs, fig["start"] - 80):fig["start"]]
         if AUF_BEFORE.search(lead):
             return False  # "stieg auf 57 Mrd.", "auf 12,7 Mrd. mehr als verdreifacht": the new level
         if fig["label"] == "MONEY" and self.r.amount_before is not None and self.r.amount_before.search(lead):
@@ -168,7 +168,7 @@ class FrameFinder(SegmentFinder):
             # "um 3,1 Mrd. Dollar beziehungsweise 41 Cent je Aktie": the second shares the "um"
             words = WORDS.findall(wide[:coord.start() + 2])
         if words and words[-1].lower() == "um" and (
-                any(w.lower() in self.r.change_verbs for w in words[-9:-1])
+                any(w.lower() in self.r.change_verbs for w in words[-12:-1])
                 or any(w.lower() in self.r.change_verbs for w in WORDS.findall(text[fig["end"]:min(ce, fig["end"] + 40)])[:4])
                 or UM_AUF.match(text, fig["end"])):
             return True  # "stieg um 5 %", "das Nettoeinkommen um 3,1 Mrd. reduziert hat", "soll um 15 Cent auf 5,53 Euro steigen"

@@ -110,6 +110,6 @@ def carry_currency(text: str, figures: list[Figure], scale_re: re.Pattern,
                 or bare and fig.unit is None and "\n\n" not in text[last_money.end:fig.start]
                 and sentence_start(text, max(0, sentence_start(text, fig.start) - 2)) <= last_money.start)
               and (bare
-                   or fig.rule == "count_elliptic" and scale_re.search(text, fig.start, fig.end))):
+                   or fig.rule in ("count_elliptic", "count_of_them") and scale_re.search(text, fig.start, fig.end))):
             # also the sentence after: "… 13,5 Milliarden Dollar in Aussicht. Analysten hatten mit 14,4 Milliarden gerechnet."
             fig.label, fig.currency, fig.unit, fig.rule = "MONEY", last_money.currency, None, "money_elliptic"

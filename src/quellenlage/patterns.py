@@ -92,12 +92,18 @@ def _glob(phrase: str) -> str:
     return r"\s+".join(parts)
 
 
+def cue_alternation(phrases: Iterable[str]) -> str:
+    """Cue phrases as one regex alternation, longest first, `*` standing for the rest of a
+    compound (see `_glob`); without word boundaries, for patterns that place it themselves."""
+    return "|".join(_glob(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
 def cue_re(phrases: Iterable[str] | None) -> re.Pattern:
     """Cue phrases as whole words, `*` standing for the rest of a compound (see `_glob`)."""
     phrases = sorted(set(phrases or []), key=len, reverse=True)
     if not phrases:
         return re.compile(r"(?!)")
-    rx = re.compile(r"(?<![\w-])(?:" + "|".join(_glob(p) for p in phrases) + r")(?![\w-])")
+    rx = re.compile(r"(?<![\w-])(?:" + cue_alternation(phrases) + r")(?![\w-])")
     literals = [_literal(p) for p in phrases]
     _CUE_GATES[id(rx)] = (weakref.ref(rx), re.compile(trie_alternation(literals)) if all(literals) else None,
                           tuple(set(literals)))

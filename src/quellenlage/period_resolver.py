@@ -358,16 +358,19 @@ class PeriodResolver:
             readings.append(("calendar", None))
         best = None
         for kind, cal in readings:
-            if aspect == "actual":
-                label = last_completed_quarter(pub, quarter, cal, kind == "fiscal")
-                span = extent(label, cal) if label else None
-                score = (pub - span[1]).days if span else None
-            else:
-                label = _next_quarter(pub, quarter, cal)
-                span = extent(label, cal) if label else None
-                score = (span[1] - pub).days if span else None
-            if score is not None and (best is None or score < best[0] - (45 if kind == "calendar" else 0)):
-                best = (score, label)
+            # an estimate is of the quarter nearest to publication, reported or to come ("Analysten
+            # hatten für das vierte Quartal …" in January; "erwarten für das vierte Quartal …" in November)
+            for ahead in ((False, True) if aspect == "estimate" else (aspect != "actual",)):
+                if not ahead:
+                    label = last_completed_quarter(pub, quarter, cal, kind == "fiscal")
+                    span = extent(label, cal) if label else None
+                    score = (pub - span[1]).days if span else None
+                else:
+                    label = _next_quarter(pub, quarter, cal)
+                    span = extent(label, cal) if label else None
+                    score = (span[1] - pub).days if span else None
+                if score is not None and (best is None or score < best[0] - (45 if kind == "calendar" else 0)):
+                    best = (score, label)
         return best[1] if best else None
 
 

@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 
 NAME_AFTER = re.compile(r"\s+(?P<name>[A-ZÄÖÜ][\w&.+-]*(?:\s+[A-ZÄÖÜ][\w&.+-]*){0,3})\b")
 VALUE_OF = re.compile(r"(?P<name>[^\W\d][\w-]*)\s+(?:im\s+Wert\s+von|für|über|in\s+Höhe\s+von)\s+(?:(?:rund|etwa|knapp|gut|über|bis\s+zu)\s+)?$")
-ALLOCATED = re.compile(r"\s+(?:an\s+Umsatz\s+)?auf\s+(?:das\s+|den\s+|die\s+|dem\s+)?(?P<name>[A-ZÄÖÜ][\w-]+)")
+ALLOCATED = re.compile(r"\s+(?:an\s+Umsatz\s+)?auf\s+(?:das\s+|den\s+|die\s+|dem\s+)?"
+                       r"(?:Geschäft\s+mit\s+(?:den\s+|dem\s+|der\s+)?)?"  # "auf das Geschäft mit Vertragskunden"
+                       r"(?P<name>[A-ZÄÖÜ][\w-]+)")
 # A clause opening with a place: "In Bühl und Bühlertal sollen …", "Am Standort Homburg fallen …"
 SITE_OPENER = re.compile(r"\s*(?:In|Im\s+Werk|Am\s+Standort|An\s+den\s+Standorten|Im\s+Stammwerk)\s+"
                          r"(?P<w>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?=\s+(?:und|sollen|soll|werden|wird|fallen|fällt|müssen|gehen|sind|arbeiten|bei)\b|,)")
@@ -237,11 +239,16 @@ class SegmentFinder:
                 m = self.r.region_compound.search(text, cs, ce)
                 if m:
                     return table[m.group("r").lower()]  # "das China-Geschäft wuchs um 5 %"
+                m = ALLOCATED.match(text, fig["end"])
+                if m and m.group("name").lower() in table and cue_search(self.r.allocation, text, sentence_start(text, fig["start"]), fig["start"]):
+                    return table[m.group("name").lower()]  # "Davon entfielen 100 Mio. auf Nordamerika, 96 Mio. auf Europa"
                 for e in (entities.starting(cs, ce) if entities is not None else ()):
                     m = self.r.region_after_name.match(text, e.end)
                     if m and e.type == "ORG":
                         return table[m.group("r").lower()]  # "Vodafone Deutschland, mit zuletzt 12,9 Mrd. Umsatz"
                 found = self._nearest_key(self.r.keyed("region_words"), text, cs, ce, fig)
+                if found == "world" and fig["label"] == "COUNT":
+                    found = None  # "weltweit 40 Millionen Menschen": a count's total, no part of it
                 if found:
                     return found
         if "region" in kinds and clauses and self._region_anaphor(text, clauses[0][0], fig["start"]):

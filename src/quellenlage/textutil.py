@@ -254,3 +254,32 @@ def blank_regions(text: str, regions: Iterable[tuple[int, int]]) -> str:
     for a, b in regions:
         chars[a:b] = " " * (max(0, min(b, len(text)) - a))
     return "".join(chars)
+
+
+# A line written in capitals (a dpa sub-heading: "CLOUD SOLL UM BIS ZU 28 PROZENT WACHSEN"):
+# no lower-case letter, and a word of four capitals or more.
+SHOUTING_LINE = re.compile(r"^(?=[^\n]*[A-ZÄÖÜ]{4})[^a-zäöüß\n]+$", re.MULTILINE)
+CAPITALS_WORD = re.compile(r"(?<!\w)[A-ZÄÖÜẞ]+(?!\w)")
+
+
+def recase_shouting(text: str, keep: frozenset[str]) -> str:
+    """The text with its lines in capitals written as in running text, letter for letter the
+    same length (offsets stay): a word of four letters or more, or one before an abbreviating
+    stop ("MRD."), capitalised, a shorter one lower case ("BIS ZU 28 PROZENT": "bis zu 28
+    Prozent"); the words in `keep` (currency codes, acronyms: "US", "KI") and the first part
+    of a compound ("US-DOLLAR") stay. The scanners read numbers, scale words and currencies in
+    it; every span still takes its text from the original."""
+    if not SHOUTING_LINE.search(text):
+        return text
+
+    def recased(line: str) -> str:
+        def word(m: re.Match) -> str:
+            w = m.group(0)
+            if w in keep or line.startswith("-", m.end()):
+                return w
+            out = w[0] + w[1:].lower() if len(w) >= 4 or line.startswith(".", m.end()) else w.lower()
+            return out if len(out) == len(w) else w
+        return CAPITALS_WORD.sub(word, line)
+
+    out = SHOUTING_LINE.sub(lambda m: recased(m.group(0)), text)
+    return out if len(out) == len(text) else text

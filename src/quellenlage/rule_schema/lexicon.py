@@ -89,6 +89,7 @@ class NumbersFile(Rules):
     fraction_suffixes: dict[Word, Annotated[float, Field(gt=0, lt=1)]] = Field(
         default={}, description="a fraction glued to a number word: einhalb 0.5 (viereinhalb)")
     half_words: Words = Field(default=[], description="after a form of 'ein' they make one half: halbes")
+    capitals_kept: Words = Field(default=[], description="acronyms a line in capitals keeps as written: US, KI")
     examples: list[NumberExample] = []
 
     def summary(self) -> str:
