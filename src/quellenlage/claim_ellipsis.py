@@ -60,8 +60,11 @@ def continued_claim(r: ClaimRules, view: DocView, fig: dict, measure: str, sente
             return None
         if c.get("relative") in ("previous_year", "previous_quarter"):
             continue  # "Analysten hatten mit … gerechnet" goes with the main figure, not "im Vorquartal"
-        if measure == "change" and BACK_REFERENCE.match(text, sentence[0]) and (view.next_sentence(f["end"]) or (None,))[0] == sentence[0]:
-            return c  # "… 3.024.417 Fahrzeuge. Das entspricht einem Plus von 26,3 Prozent": that figure's change
+        if (measure == "change" or fig["label"] == "PERCENT") and BACK_REFERENCE.match(text, sentence[0]) \
+                and (view.next_sentence(f["end"]) or (None,))[0] == sentence[0]:
+            # "… 3.024.417 Fahrzeuge. Das entspricht einem Plus von 26,3 Prozent": that figure's change;
+            # "… eine Geldbuße von 432 Mio. Euro. Das entspricht zehn Prozent des Jahresumsatzes": its share
+            return c
         if (compares or (named == c["property"] and named_subjectless(text, sentence, r.property(named)))) \
                 and f["label"] == fig["label"] \
                 and f.get("currency") == fig.get("currency") and f.get("unit") == fig.get("unit") \

@@ -17,6 +17,7 @@ NAME_PAIR = Gated(r"(?<![\w-])", r"[A-ZÄÖÜ][\w-]*[ \u00a0][A-ZÄÖÜ][\w-]*(?
 # "Finanzchef Kim Woo-hyun": a family name written first and a given name of two syllables
 FAMILY_FIRST = Gated(r"(?<![\w-])", r"(?P<family>[A-Z][a-z]{1,6})[ \u00a0](?P<given>[A-Z][a-z]+-[a-z]{2,})(?![\w-])")
 WORDS_BEFORE = re.compile(r"[\w.-]+")
+PARTICLE_LAST = re.compile(r"(?:von|van)[ \u00a0](\S+)")  # "von Synnovis" (not "von der Leyen")
 THIRD_NAME = re.compile(r"[ \u00a0]([A-ZÄÖÜ][a-zäöüß]+)(?=[.,;:!?)]|$)")  # a third name word that ends the clause
 NEXT_NAME = re.compile(r"[ \u00a0]([A-ZÄÖÜ][a-zäöüß]+)(?![\w-])")
 APPOSITION = re.compile(r",[ \u00a0]+(?:(?:der|die|des|neue|neuer|neuen|frühere|früherer|langjährige|langjähriger)[ \u00a0]+)?([\w-]+)")
@@ -56,6 +57,11 @@ def find_people(text: str, rules, taken, add, out: list) -> None:
             continue  # "der Denkmodus »Deep Think«": a name in quotation marks is a product
         if last.endswith("s") and f"{first} {last[:-1]}" in pairs:
             last = last[:-1]  # "Elon Musks" is Elon Musk's
+        particle = PARTICLE_LAST.fullmatch(last)
+        if particle and g == "unknown" and not titled and re.search(
+                r"(?<!von[ \u00a0])(?<!van[ \u00a0])(?<!der[ \u00a0])(?<!den[ \u00a0])(?<![\w-])" + re.escape(particle.group(1)) + r"(?![\w-])",
+                text[:m.start()] + text[m.end():]):
+            continue  # "dass Qilin von Synnovis 50 Mio. forderte": the word after "von" stands alone elsewhere, a name of its own
         gender = g if g != "unknown" else None
         end = m.end()
         third = THIRD_NAME.match(text, end)

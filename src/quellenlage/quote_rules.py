@@ -179,7 +179,7 @@ class QuoteRules:
         roles = [r for r in self.cfg["role_nouns"] if r not in spokespeople]
         # (a role at the end of a compound too: "sagt ein Frankfurter Fondsmanager")
         plural = self.cfg.get("unnamed_groups") or ["(?!)"]
-        return re.compile(r"\s*(?:(?:ein|eine)\s+(?:\w+\s+)?(?:[\w-]*?(?i:" + alternation(roles + ["Mitarbeiter", "Mitarbeiterin", "Insider", "Insiderin", "Beschäftigter"])
+        return re.compile(r"\s*(?:(?:ein|eine)\s+(?:\w+\s+)?(?:[\w-]*?(?i:" + alternation(roles + list(plural) + ["Mitarbeiter", "Mitarbeiterin", "Insider", "Insiderin", "Beschäftigter"])
                           + r"))|(?:die\s+)?(?:" + alternation(plural) + r"))\b(?!\s+(?:de[rs]|von)\s)")
 
     @cached_property

@@ -205,6 +205,11 @@ class NameCues:
         return frozenset((self.cfg.get("subject_cues") or {}).get("share_properties") or [])
 
     @cached_property
+    def carried_properties(self) -> frozenset[str]:
+        """Local properties a sentence naming no one takes the subject of the sentence before for."""
+        return frozenset((self.cfg.get("subject_cues") or {}).get("carried_properties") or [])
+
+    @cached_property
     def investor_list(self) -> re.Pattern:
         """ "beteiligt sind außerdem ICONIQ Growth, Teachers' Venture Growth sowie die Altinvestoren
         IVP": every name of a list of investors (searched on at most 200 characters before a name)."""

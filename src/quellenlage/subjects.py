@@ -32,6 +32,10 @@ CLAIM_TYPES = ("ORG", "PER", "MODEL", "PRODUCT", "INFRA", "CHIP", "LAW", "INDEX"
 
 
 
+# a sentence opening with who tells: "Wie der staatliche Gesundheitsdienst NHS mitteilte, …"
+AS_SOURCE = re.compile(r"\s*Wie\s+[^,.;]{0,80}?\b(?:mitteilte|mitteilten|berichtete|berichteten|bekanntgab|erklärte|meldete|bestätigte)\s*,")
+PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:er|sie)(?![\w-])")  # a clause's own subject as a pronoun
+
 class SubjectFinder(PairFinder):
     def __init__(self, rules: "ClaimRules"):
         self.r = rules
@@ -251,8 +255,18 @@ class SubjectFinder(PairFinder):
             # Umsatz der Microsoft Cloud, die neben Azure auch Office umfasst, wuchs um 26 %").
             prior = [e for e in usable if e.type == typ and ss <= e.start and e.end <= fig["start"]
                      and not embedded(text, ss, e.start)]
+            source = AS_SOURCE.match(text, ss)
+            if prior and source and all(e.end <= source.end() for e in prior) and typ in anaphors:
+                # "Wie der Gesundheitsdienst NHS mitteilte, wurde das Unternehmen am Dienstag Opfer …":
+                # the anaphor of the main clause, not the one who tells
+                m = anaphors[typ].search(text, source.end(), fig["start"])
+                resolved = self._resolve_anaphor(view, typ, [e for e in usable if e.end <= ss], ss, m.group(0)) if m else None
+                if resolved:
+                    return resolved
             if prior:
-                return prior[-1].name
+                # "Weil Illumina die Übernahme von Grail vollzogen hat, muss er 432 Mio. zahlen": a
+                # pronoun subject of the clause is the sentence's first name, not the nearest
+                return (prior[0] if len(prior) > 1 and cs > ss and PRONOUN_SUBJECT.search(text, cs, fig["start"]) else prior[-1]).name
             later = [e for e in usable if e.type == typ and fig["end"] <= e.start and e.end <= se
                      # (a date's own stretch of the sentence: "Am Dienstag haben die ETH und die EPFL das Modell Apertus veröffentlicht")
                      and (not prop.local or not re.search(r"[,;:.!?]", text[fig["end"]:e.start]))
@@ -278,6 +292,16 @@ class SubjectFinder(PairFinder):
                          and e.name not in self.r.entities.authorities]
                 if prior:
                     return salient(prior, view.mention_counts)
+            prev = view.previous_sentence(ss)
+            if prev is not None and "\n\n" not in text[prev[0]:ss] and not any(ss <= e.start < se for e in ents) \
+                    and prop.key in self.carried_properties and not self._own_topic(view, ss, fig) \
+                    and (fig["label"] != "DATE" or len(fig.get("date_value") or "") == 10):  # (a day: not "per Ende September")
+                # "Lange galt Sage als … Titel. Die am Dienstag vorgelegten Zahlen …": a sentence that names
+                # no one goes on about the one name of the sentence before
+                named = {e.name for e in view.entity_index.starting(*prev) if e.type in types
+                         and e.name not in self.r.entities.authorities}
+                if len(named) == 1:
+                    return named.pop()
             return None  # dates, ranks, prices: only what their own sentence names
         if COMPARISON_OPENER.match(text, ss):
             return None  # "Zum Vergleich: … habe mehr als 100 Mio. gekostet": someone else's figure
