@@ -307,3 +307,42 @@ def test_a_fiscal_year_one_source_places_is_the_same_year_of_a_source_that_does_
                  measure="change", period="2025", period_start=dt.date(2025, 1, 1), period_end=dt.date(2025, 12, 31))
     facts, conflicts = build_facts([stated, year], NAMES)
     assert facts == [] and conflicts == []
+
+
+def test_what_a_stock_gained_is_compared_per_period():
+    """A headcount's change over a quarter and over the year are two quantities (a stock's
+    change is compared per period, as a flow); the same quarter's two values contradict."""
+    docs = [{"doc_id": d, "status": "ok", "outlet": o, "published": "2024-04-13", "_sketch": sketch(d * 40)}
+            for d, o in (("a", "dpa"), ("b", "Reuters"), ("c", "FAZ"))]
+    fy, q4 = (dt.date(2023, 4, 1), dt.date(2024, 3, 31)), (dt.date(2024, 1, 1), dt.date(2024, 3, 31))
+
+    def heads(value, period, span, doc):
+        return claim(value=value, text=str(value), cid=f"{doc}#C1", doc=doc, subject="TCS", property="employees",
+                     label="COUNT", currency=None, unit="employee", measure="change",
+                     period=period, period_start=span[0], period_end=span[1])
+    claims = [heads(13249, "FY2024", fy, "a"), heads(1759, "FY2024-Q4", q4, "b")]
+    tables = crosscheck({"documents": docs, "claims": claims, "facts": [], "conflicts": []}, RULES)
+    assert tables["conflicts"] == []
+    claims = [heads(1759, "FY2024-Q4", q4, "b"), heads(2759, "FY2024-Q4", q4, "c")]
+    tables = crosscheck({"documents": docs, "claims": claims, "facts": [], "conflicts": []}, RULES)
+    assert [(r["text_a"], r["text_b"]) for r in tables["conflicts"]] == [("1759", "2759")]
+
+
+def test_a_breach_count_told_months_later_is_a_revision():
+    """A breach's count told again months later may be revised (properties.yaml
+    `revised_after_days`): no conflict; the same days' different counts are one."""
+    def docs(*days):
+        return [{"doc_id": d, "status": "ok", "outlet": d, "published": day, "_sketch": sketch(d * 40)}
+                for d, day in zip("abc", days)]
+
+    def hit(value, doc, **kw):
+        return claim(value=value, text=f"{value:,}", cid=f"{doc}#C1", doc=doc, subject="Qantas", property="affected_customers",
+                     label="COUNT", currency=None, unit="customer", time="event", window_days=30, **kw)
+    june = {"period": "2025-06", "period_start": dt.date(2025, 6, 1), "period_end": dt.date(2025, 6, 30)}
+    # (the later source dates the attack: "Ende Juni abgegriffen"; the first, undated, is news of that event)
+    claims = [hit(6_000_000, "a"), hit(5_700_000, "b", **june)]
+    later = crosscheck({"documents": docs("2025-07-02", "2025-10-12"), "claims": claims, "facts": [], "conflicts": []}, RULES)
+    assert later["conflicts"] == []
+    claims = [hit(6_000_000, "a"), hit(5_700_000, "b", **june)]
+    same = crosscheck({"documents": docs("2025-07-02", "2025-07-03"), "claims": claims, "facts": [], "conflicts": []}, RULES)
+    assert len(same["conflicts"]) == 1

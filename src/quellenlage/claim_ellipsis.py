@@ -47,8 +47,8 @@ def continued_claim(r: ClaimRules, view: DocView, fig: dict, measure: str, sente
                       text.rfind(" – ", f["end"], fig["start"]))  # "… 800 Mio. Pfund wert – zum Ausgabepreis waren es 541,6 Mio.
             if sep >= 0 and text[sep] == "," and not any(d["label"] == "DATE" for d in view.figure_index.starting(sep, fig["start"])) \
                     and not cue_search(r.cue_lists["ellipsis_qualifiers"], text, sep, fig["start"]) \
-                    and not any(cue_search(r.frames.period_cue(k), text, sep, fig["start"]) for k in ("previous_year", "previous_quarter")):
-                sep = -1  # (a comma only before a clause of its own period, "im Vorjahresquartal waren es": not "…, bei der Runde über 6 Mrd., waren es 45 Mrd.")
+                    and not any(cue_search(r.frames.period_cue(k), text, sep, fig["start"]) for k in ("previous_year", "previous_quarter", "whole_year")):
+                sep = -1  # (a comma only before a clause of its own period, "im Vorjahresquartal waren es", "im gesamten Geschäftsjahr waren es": not "…, bei der Runde über 6 Mrd., waren es 45 Mrd.")
             if continues or (compares and sep >= 0 and r.ellipsis.search(text, sep, fig["start"])
                              and f["label"] == fig["label"] and f.get("currency") == fig.get("currency")):
                 return c  # "… erreichte 55 Mrd. €; Ende 2023 waren es 38,3 Mrd. €", "…, seit Jahresbeginn sind es 1,9 Mrd."

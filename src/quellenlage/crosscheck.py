@@ -14,6 +14,7 @@ import pyarrow.compute as pc
 
 from quellenlage.claim_buckets import Updates, buckets
 from quellenlage.conflicts import date_interval, published_day, same_text_groups
+from quellenlage.normalize.periods import claim_time
 from quellenlage.facts import build_facts, comparable, fact_key, group_facts, set_status, sort_facts
 from quellenlage.rules import RuleSet
 from quellenlage.tables import SCHEMAS, read_part
@@ -54,7 +55,9 @@ class _Context:
         c["published"] = d.get("published")
         c["outlet"] = d.get("outlet")
         c["_day"] = published_day(d.get("published"))
-        c["time"], c["window_days"] = p.get("time", "static"), p.get("window_days")
+        # (what a count at a point in time gained over a period is compared per period, as a flow)
+        c["time"], c["window_days"] = claim_time(p.get("time", "static"), c.get("measure")), p.get("window_days")
+        c["_revised_after"] = p.get("revised_after_days")
         c["_background"] = _background(c, p.get("recent_days"))
         c["_value_is_time"] = bool(p.get("recent_days"))  # the date of the news itself
         c.update(status="single_source", n_agree=0, n_conflict=0, fact_id=None, suspected_cause=None)

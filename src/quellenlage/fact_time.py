@@ -22,7 +22,11 @@ def comparison_segment(segment: str | None) -> str:
 def time_buckets(members: list[dict], time: str, window: int | None) -> list[list[dict]]:
     """Split one comparison group by time (see the module's docstring)."""
     if time == "event":
-        return [part for g in _events(members, window or EVENT_NEAR) for part in _by_round(g)]
+        events = [part for g in _events(members, window or EVENT_NEAR) for part in _by_round(g)]
+        revised = members[0].get("_revised_after") if members else None
+        if revised is not None:  # "first 6 Mio. records, a week later 5,7 Mio. customers": a revised count
+            events = [w for g in events for w in windows(g, revised, published=True)]
+        return events
     stated = _stated_fiscal(members)
     if time == "static" or not window:
         by_period: dict[str, list[dict]] = defaultdict(list)
@@ -40,7 +44,8 @@ def time_buckets(members: list[dict], time: str, window: int | None) -> list[lis
             # An outlook or estimate changes as time goes by: compared only with those of the
             # same time; without its period it says too little to compare.
             return [w for k in sorted(known) for w in windows(known[k], window, published=True)]
-        return [known[k] for k in sorted(known)] + windows(unknown, window)
+        past = [c for c in unknown if c.get("past")]  # "damals kletterte der Kurs um 3,5 %": an earlier, unsaid time
+        return [known[k] for k in sorted(known)] + windows([c for c in unknown if not c.get("past")], window) + ([past] if past else [])
     # At a point in time: a stated date ("Ende September") is compared with the same date, and
     # with figures of sources published within it (or a week after); the rest in windows of
     # publication dates.

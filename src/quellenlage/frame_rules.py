@@ -66,6 +66,12 @@ class FrameRules:
         ]
 
     @cached_property
+    def period_noun_before(self) -> re.Pattern:
+        """A fiscal year's or quarter's word ending right before a point ("Im Geschäftsjahr|, das …")."""
+        fc = self.cfg.get("fiscal_calendar") or {}
+        return re.compile(r"(?<![\w-])(?:" + alternation(list(fc.get("year_words") or []) + list(fc.get("quarter_words") or []) or ["(?!)"]) + r")\s*$")
+
+    @cached_property
     def fiscal_closed(self) -> re.Pattern:
         """ "hat das Geschäftsjahr 2024 mit einem Umsatzrückgang abgeschlossen": a (fiscal) year closed."""
         fc = self.cfg.get("fiscal_calendar") or {}

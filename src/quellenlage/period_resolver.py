@@ -156,7 +156,9 @@ class PeriodResolver:
         if not RELATIVE_CLAUSE.match(self.text, cs):
             return False
         comma = self.text.rfind(",", max(0, cs - 3), cs + 1)
-        return comma >= 0 and any(comma - 3 <= d["end"] <= comma for d in self.date_index.starting(comma - 200, comma))
+        return comma >= 0 and (any(comma - 3 <= d["end"] <= comma for d in self.date_index.starting(comma - 200, comma))
+                               # "Im Geschäftsjahr, das Ende März endete": the year words name the period
+                               or self.r.period_noun_before.search(self.text, max(0, comma - 30), comma) is not None)
 
     @staticmethod
     def _nearer_other(s: int, e: int, fig: dict, others: list[int], relative: bool) -> bool:

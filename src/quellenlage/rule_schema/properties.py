@@ -36,6 +36,9 @@ class Property(Rules):
     time: Literal["flow", "stock", "event", "static"] = "static"
     window_days: Annotated[int, Field(ge=0)] | None = None
     recent_days: Annotated[int, Field(ge=0)] | None = None
+    revised_after_days: Annotated[int, Field(ge=0)] | None = Field(
+        default=None, description="an event's count told by sources published more days apart than this may be "
+                                  "revised (a breach's victims): an update, not compared")
     segments: list[SegmentKind] = []
     parent_segment: bool = False
     default: bool = False
