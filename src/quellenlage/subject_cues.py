@@ -205,6 +205,13 @@ class NameCues:
         return frozenset((self.cfg.get("subject_cues") or {}).get("share_properties") or [])
 
     @cached_property
+    def as_source(self) -> re.Pattern:
+        """A sentence opening with who tells ("Wie der Gesundheitsdienst NHS mitteilte, …"): rules
+        `source_clause_verbs`."""
+        verbs = (self.cfg.get("subject_cues") or {}).get("source_clause_verbs") or ["(?!)"]
+        return re.compile(r"\s*Wie\s+[^,.;]{0,80}?\b(?:" + alternation(verbs) + r")\s*,")
+
+    @cached_property
     def carried_properties(self) -> frozenset[str]:
         """Local properties a sentence naming no one takes the subject of the sentence before for."""
         return frozenset((self.cfg.get("subject_cues") or {}).get("carried_properties") or [])

@@ -32,8 +32,6 @@ CLAIM_TYPES = ("ORG", "PER", "MODEL", "PRODUCT", "INFRA", "CHIP", "LAW", "INDEX"
 
 
 
-# a sentence opening with who tells: "Wie der staatliche Gesundheitsdienst NHS mitteilte, …"
-AS_SOURCE = re.compile(r"\s*Wie\s+[^,.;]{0,80}?\b(?:mitteilte|mitteilten|berichtete|berichteten|bekanntgab|erklärte|meldete|bestätigte)\s*,")
 PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:er|sie)(?![\w-])")  # a clause's own subject as a pronoun
 
 class SubjectFinder(PairFinder):
@@ -255,7 +253,7 @@ class SubjectFinder(PairFinder):
             # Umsatz der Microsoft Cloud, die neben Azure auch Office umfasst, wuchs um 26 %").
             prior = [e for e in usable if e.type == typ and ss <= e.start and e.end <= fig["start"]
                      and not embedded(text, ss, e.start)]
-            source = AS_SOURCE.match(text, ss)
+            source = self.as_source.match(text, ss)
             if prior and source and all(e.end <= source.end() for e in prior) and typ in anaphors:
                 # "Wie der Gesundheitsdienst NHS mitteilte, wurde das Unternehmen am Dienstag Opfer …":
                 # the anaphor of the main clause, not the one who tells
