@@ -39,6 +39,9 @@ def _compared_periods(view: DocView, claims: list[dict], periods: PeriodResolver
     return out
 
 
+OUTLOOK_REACH = 400  # characters: how far an outlook's period goes on in its paragraph
+
+
 def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, fiscal_of, stated) -> None:
     """Relative periods against the passage's period, headings, then the document's main
     reporting period for what is reported per period; calendar extents for all."""
@@ -68,6 +71,7 @@ def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, 
             by_sentence.setdefault(c["sentence"], c["period"])
             named_at.setdefault(c["sentence"], c["figure"]["start"])
     passage: tuple[int, str] | None = None  # (where, period) the paragraph last reported on
+    outlook: tuple[int, str, str] | None = None  # (where, period, subject) of the paragraph's last outlook
     named = _named_periods(view, claims, periods, fiscal_of, stated, dominant)  # periods named by dates, in text order
     k = 0
     for c in claims:
@@ -108,6 +112,15 @@ def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, 
                     and _outlook_for_year(view, c["sentence"][0], periods):
                 # "Für das Gesamtjahr bestätigte Ionos die Prognose. Demnach soll das Ebitda auf rund 450 Mio. zulegen"
                 c["period"] = periods.relative("whole_year", periods.relative("current_quarter", None, fiscal), fiscal)
+            if c["aspect"] in ("forecast", "target") and c["time"] == "flow":
+                if c["period"] is None and outlook is not None and outlook[2] == c["subject"] \
+                        and fig["start"] - outlook[0] <= OUTLOOK_REACH and "\n\n" not in view.text[outlook[0]:fig["start"]] \
+                        and not periods.r.period_word.search(view.text, *c["sentence"]):
+                    # "Für das laufende Geschäftsjahr rechnet X mit einem Umsatz von 2,55 Bio. Yen. …
+                    # Der operative Gewinn soll auf 794 Mrd. Yen steigen": the outlook goes on
+                    c["period"] = outlook[1]
+                if c["period"] is not None:
+                    outlook = (fig["start"], c["period"], c["subject"])
             # (what a count gained, "5,1 Mio. Neukunden", in the period reported on; not a price's move)
             per_period = c["time"] == "flow" or fig["label"] == "COUNT" and claim_time(c["time"], c["measure"]) == "flow"
             if c["period"] is None and per_period and not c["relative"] and (c["aspect"] == "actual" or (

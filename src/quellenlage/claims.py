@@ -99,6 +99,9 @@ class ClaimFinder:
         text = view.text
         if fig["label"] == "DATE" and fig.get("date_relation") in ("before", "after"):
             return None  # "kurz vor Weihnachten hatte BYD angekündigt": some time before, no date to compare
+        if fig["label"] == "DATE" and (self.frames.r.year_ended_after.match(view.text, fig["end"])
+                                       or self.frames.r.year_until.search(view.text, max(0, fig["start"] - 40), fig["start"])):
+            return None  # "für das Ende März abgeschlossene Geschäftsjahr": the end of a period, no date of news
         ss, se = view.sentence_of(fig["start"])
         se = max(se, fig["end"])
         # A "sentence" without end (a list of numbers, a page without full stops) is read only
@@ -323,6 +326,10 @@ class ClaimFinder:
                     hit = None
                     for a, b in scope:
                         h = nearest_trigger(p.triggers, text, a, b, fig, owned)
+                        if h and a >= fig["end"] and a > clause[0]:
+                            # a clause after the figure's own ("…, die das Unternehmen aufgebracht hat";
+                            # not "…, die Strafe entspricht damit …" when its own clause names a property)
+                            h = (h[0] + LATER_CLAUSE_PENALTY, h[1])
                         if h and (hit is None or h[0] < hit[0]):
                             hit = h
                     if hit:
@@ -351,6 +358,9 @@ class ClaimFinder:
                     for m in p.triggers.finditer(text, a, b):
                         compound = compound or compound_of(text, p, m.span())
             yield p, compound, tier
+
+LATER_CLAUSE_PENALTY = 40  # characters: a property word in a clause after the figure's own counts so much farther
+
 
 def find_claims(view: DocView, rules: ClaimRules) -> list[dict]:
     return ClaimFinder(rules).claims(view)

@@ -117,7 +117,8 @@ class EntityRules:
     @cached_property
     def source_re(self) -> re.Pattern:
         nouns = self.cfg.get("source_nouns") or ["(?!)"]
-        return re.compile(r"(?:" + alternation(nouns) + r")\s+(?:von\s+)?$")
+        # (the last word of a name of two too: "die Analysten von Oddo BHF")
+        return re.compile(r"(?:" + alternation(nouns) + r")\s+(?:von\s+(?:[A-ZÄÖÜ][\w&.-]*[ \u00a0])?)?$")
 
     @cached_property
     def source_name_re(self) -> re.Pattern:

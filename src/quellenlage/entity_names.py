@@ -126,9 +126,16 @@ def short_names(text: str, found: list, known, not_names) -> list:
     words = Counter(m.group(0) for m in CAPITALISED.finditer(text))
     for (w, x), n in sorted(pairs.items(), key=lambda kv: -kv[1]):
         if w not in full and n >= 2 and words[x] == n and x not in not_names \
-                and _first_with(text, w, x):
+                and _first_with(text, w, x) and not _brand(text, w, x, pairs):
             full[w] = full[x] = w + " " + x  # (and "Microtec" of "Süss Microtec-Aktie")
     return [replace(e, name=full[e.name]) if e.type == "ORG" and e.name in full else e for e in found] if full else found
+
+
+def _brand(text: str, w: str, x: str, pairs: Counter) -> bool:
+    """Does w go on with other words too ("Altium Designer und Altium 365")? Then it is a maker's
+    brand before its products' names, not the first word of one name."""
+    return any(a == w and b != x for a, b in pairs) or re.search(
+        r"(?<![\w&.-])" + re.escape(w) + r"[ \u00a0]\d", text) is not None
 
 
 def _first_with(text: str, w: str, x: str) -> bool:

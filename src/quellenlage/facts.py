@@ -188,8 +188,13 @@ def _scale_pairs(members: list[dict], buckets: list[list[dict]]) -> list[list[di
     figures of the same day; but one source writing "4 Trillionen" and another "vier
     Billionen" within a month is a transcription error, not a change: such pairs (a factor of
     1,000, 10^6 or 10^9 apart, the same digits) in different time buckets are compared too.
-    Linear: only claims with the same leading digits meet."""
-    if not members or members[0]["time"] != "stock":
+    Linear: only claims with the same leading digits meet. A figure per period (revenue) whose
+    period one source leaves unsaid ("kam zuletzt auf einen Jahresumsatz von 44,1 Millionen
+    Euro") is such a pair with another source's figure of a named period ("2023 … 44,1 Milliarden
+    Euro") in the same way; two named periods are two figures."""
+    if not members or members[0]["time"] not in ("stock", "flow"):
+        return []
+    if members[0]["time"] == "flow" and not any(not c.get("period") and not c.get("past") for c in members):
         return []
     bucket_of = {c["claim_id"]: k for k, b in enumerate(buckets) for c in b}
     by_digits: dict[int, list[dict]] = defaultdict(list)
@@ -218,9 +223,14 @@ def _scale_suspects(cluster: list[dict], bucket_of: dict) -> list[dict]:
         for kb in reps[i + 1:]:
             a, b = classes[ka][0], classes[kb][0]
             if ka[0] != kb[0] and ka[2] != kb[2] and suspected_cause(a, b) in ("scale", "false_friend") \
-                    and abs(ka[1] - kb[1]) >= 2.9:
+                    and abs(ka[1] - kb[1]) >= 2.9 and (a["time"] != "flow" or _one_unsaid(a, b)):
                 hit.update((ka, kb))
     return sorted((c for k in hit for c in classes[k]), key=lambda c: c["claim_id"])
+
+
+def _one_unsaid(a: dict, b: dict) -> bool:
+    """Of two figures per period, does one leave its period unsaid (neither an earlier time)?"""
+    return any(not c.get("period") and not c.get("past") for c in (a, b)) and not (a.get("past") or b.get("past"))
 
 
 def _fact(key: tuple, bucket: list[dict], names: dict[str, str]) -> tuple[dict | None, list[dict]]:

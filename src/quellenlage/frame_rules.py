@@ -56,6 +56,8 @@ class FrameRules:
                                      + r"\s+bis\s+(?:Ende\s+)?[A-ZÄÖÜ][a-zäöü]+")),
             ("quarter_end", re.compile(r"(?P<n>erste|zweite|dritte|vierte)[nrs]?\s+(?:" + quarters + r")" + gap + day
                                        + month + r"[^.;]{0,12}?\b(?:" + ends + r")")),
+            # the verb as an attribute: "für das Ende März abgeschlossene Geschäftsjahr"
+            ("year_end", re.compile(day + month + r"\s+(?:" + alternation(fc.get("ended") or ["(?!)"]) + r")\s+(?:" + years + r")\b")),
             # "im Geschäftsjahr bis Ende Januar 2024", "im vierten Quartal (bis 31. Januar 2025)"
             ("year_end", re.compile(r"(?:" + years + r")\s*\(?\s*bis\s+(?:Ende\s+|\d{1,2}\.\s*)" + month)),
             ("quarter_end", re.compile(r"(?P<n>erste|zweite|dritte|vierte)[nrs]?\s+(?:Quartals?|" + quarters
@@ -298,7 +300,7 @@ class FrameRules:
         seg = self.cfg["segment"]
         return {name: [(k, cue_re(v)) for k, v in (seg.get(name) or {}).items()]
                 for name in ("tranches", "phases", "money_basis", "sessions", "rights", "offences", "technologies",
-                             "region_words", "customer_groups", "benchmarks", "horizons", "variants")}
+                             "region_words", "customer_groups", "benchmarks", "horizons", "variants", "references")}
 
     @cached_property
     def _threshold(self) -> tuple[re.Pattern, dict[str, str], frozenset[str]] | None:

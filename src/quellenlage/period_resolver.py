@@ -87,6 +87,14 @@ class PeriodResolver:
             # not "Erst im Mai hatte X 6000 Stellen gestrichen, nun folgt die nächste Welle: Rund
             # 9000 …": a clause that says "nun" speaks of now, not of the earlier clause's time
             found = self._explicit(fig, list(reversed(earlier)), time, aspect, fiscal, relative=False)
+            if found == (None, None) and self.published:
+                # "Im Schlussquartal zog das Wachstum auf 3,2 % an, das Ebitdaal lag hier bei 3,25 Mrd.":
+                # the quarter that opens the sentence is its figures' (not one compared with)
+                opening = next((rel for d in self.date_index.starting(earlier[0][0], earlier[0][1])
+                                for rel in [self._relative(d["start"], d["end"])]
+                                if rel in OPENING_QUARTERS and not self.figure_index.starting(earlier[0][0], d["start"])), None)
+                if opening:
+                    found = (self.relative(opening, None, fiscal), None)
         return found
 
     def _explicit(self, fig, clauses, time, aspect, fiscal, relative: bool, compare: bool = True) -> tuple[str | None, str | None]:
@@ -314,9 +322,10 @@ class PeriodResolver:
         if value and g == "month" and any(not before[m.end():].strip()
                                           for m in self.r.period_cue("nine_months_until").finditer(before)):
             return months_until(int(value[5:7]), 9, int(value[:4]), None)  # "in den neun Monaten bis Ende September"
-        if value and g in ("month", "day") and flow and self.r.year_until.search(before):
-            # "im Geschäftsjahr bis Ende Januar 2024": the (fiscal) year that ended then; "in den zwölf
-            # Monaten bis Ende März" of a calendar-year company: those months
+        if value and g in ("month", "day") and flow and (self.r.year_until.search(before) or self.r.year_ended_after.match(after)):
+            # "im Geschäftsjahr bis Ende Januar 2024", "das Ende März abgeschlossene Geschäftsjahr": the
+            # (fiscal) year that ended then; "in den zwölf Monaten bis Ende März" of a calendar-year
+            # company: those months
             y, mo = int(value[:4]), int(value[5:7])
             if (fiscal is None or fiscal.start_month == 1) and mo != 12:
                 return months_until(mo, 12, y, None)
@@ -402,3 +411,4 @@ CUE_OF_NEXT = re.compile(r"\s*(?:von|mit|bei|in Höhe von|:|\()?\s*")
 AS_OF = re.compile(r"(?<![\w-])[Zz]um\s+$")
 DAY_AT = re.compile(r"\d{1,2}\.\s")
 COMPARING = frozenset({"previous_year", "previous_quarter"})
+OPENING_QUARTERS = frozenset({"current_quarter", "final_quarter", "holiday_quarter"})

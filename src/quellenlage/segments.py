@@ -191,9 +191,11 @@ class SegmentFinder:
         for cs, ce in clauses:
             for kind, name in (("tranche", "tranches"), ("phase", "phases"), ("money_basis", "money_basis"),
                                ("session", "sessions"), ("rights", "rights"), ("offence", "offences"),
-                               ("technology", "technologies"), ("benchmark", "benchmarks"), ("horizon", "horizons"), ("variant", "variants")):
+                               ("technology", "technologies"), ("benchmark", "benchmarks"), ("horizon", "horizons"), ("variant", "variants"),
+                               ("reference", "references")):
                 if kind in kinds:
-                    found = self._nearest_key(self.r.keyed(name), text, cs, ce, fig)
+                    # (a premium's price follows it: "33,9 Prozent auf den letzten Schlusskurs und von 38,3 Prozent auf …")
+                    found = self._nearest_key(self.r.keyed(name), text, max(cs, fig["end"]) if name == "references" else cs, ce, fig)
                     if found == "_whole" and name == "tranches" and any(self._nearest_key(
                             [c for c in self.r.keyed(name) if c[0] == "cumulative"], text, a, b, fig) for a, b in clauses):
                         found = "cumulative"  # "in vier Finanzierungsrunden zusammen 1,4 Mrd.": the whole of several rounds

@@ -77,6 +77,9 @@ class SubjectFinder(PairFinder):
         parent = self.r.entities.parent(name)
         if parent and self.r.entities.group_of(name):
             return parent, None  # "Google": Alphabet itself, no part of it
+        if parent and prop.role == "object" and "ORG" in prop.subject_types and "PRODUCT" not in prop.subject_types \
+                and self.r.entities.table.get(name, ("", ""))[1] == "PRODUCT":
+            return parent, None  # "Facebook 60 Mio. Euro aufgebrummt": a fine of its maker, Meta
         if parent:
             if self._listed_siblings(view, name, parent, sentence, fig["start"]):
                 return parent, None  # "auf Facebook, Instagram oder Whatsapp": the family, Meta
@@ -154,7 +157,12 @@ class SubjectFinder(PairFinder):
         # Not the maker of what is counted: "200'000 Grafikprozessoren von Nvidia" are not Nvidia's;
         # not who says it: "laut xAI", "nach Angaben von Nvidia".
         said_by = view.preceded(SAYS_BEFORE, 24)
-        fitting = [e for e in ents if e.type in types and not (fig["start"] <= e.start < item_end)
+        # A product stands for its maker where only companies fit and the figure is done to one
+        # (role object: "Facebook 60 Mio. Euro aufgebrummt": Meta's fine).
+        by_maker = prop.role == "object" and "ORG" in types and "PRODUCT" not in types
+        made_by = lambda e, typ: by_maker and typ == "ORG" and e.type == "PRODUCT"  # noqa: E731 (in `fitting` only with a parent)
+        fitting = [e for e in ents if (e.type in types or by_maker and e.type == "PRODUCT" and self.r.entities.parent(e.name))
+                   and not (fig["start"] <= e.start < item_end)
                    and not (fig.get("unit") and fig["unit"] in e.vendor_of)
                    and not (ss <= e.start and e.start in said_by)
                    and e.name not in self.r.entities.authorities]  # a regulator approves, fines, subsidises: no figure of its own
@@ -232,7 +240,7 @@ class SubjectFinder(PairFinder):
                 return named[0].name
         # 3. By preferred type: named in the clause, earlier in the sentence, or an anaphor.
         for typ in types:
-            cands = [e for e in usable if e.type == typ and cs <= e.start and e.end <= ce]
+            cands = [e for e in usable if (e.type == typ or made_by(e, typ)) and cs <= e.start and e.end <= ce]
             prior = [e for e in cands if e.end <= fig["start"]]
             if prior:
                 if listed(text, prior):
@@ -251,7 +259,7 @@ class SubjectFinder(PairFinder):
                 return after[0].name
             # Earlier in the sentence, but not inside a relative clause or parentheses ("Der
             # Umsatz der Microsoft Cloud, die neben Azure auch Office umfasst, wuchs um 26 %").
-            prior = [e for e in usable if e.type == typ and ss <= e.start and e.end <= fig["start"]
+            prior = [e for e in usable if (e.type == typ or made_by(e, typ)) and ss <= e.start and e.end <= fig["start"]
                      and not embedded(text, ss, e.start)]
             source = self.as_source.match(text, ss)
             if prior and source and all(e.end <= source.end() for e in prior) and typ in anaphors:

@@ -86,6 +86,7 @@ class SegmentCues(Rules):
     technologies: Cues = {}
     rights: Cues = {}
     sessions: Cues = {}
+    references: Cues = Field(default={}, description="which price a premium is measured against: average: [Durchschnittskurs], …")
     horizons: Cues = Field(default={}, description="how far ahead an amount reaches: current: [cRPO, kommenden zwölf Monate], …")
     elapsed: str | None = Field(default=None, description="regular expression with groups n and u: how long a count "
                                 "was counted (\"binnen 24 Stunden\")")
