@@ -107,20 +107,19 @@ def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, 
             if c["period"] is None:
                 c["period"] = periods.heading_period(fig["start"], claim_time(c["time"], c["measure"]) == "flow",
                                                      c["aspect"], fiscal)
+            if c["period"] is None and c["aspect"] in ("forecast", "target") and c["time"] == "flow" and outlook is not None \
+                    and outlook[2] == c["subject"] and fig["start"] - outlook[0] <= OUTLOOK_REACH \
+                    and "\n\n" not in view.text[outlook[0]:fig["start"]] and not periods.r.period_word.search(view.text, *c["sentence"]):
+                # "Für das laufende Geschäftsjahr rechnet X mit einem Umsatz von 2,55 Bio. Yen. … Der
+                # operative Gewinn soll auf 794 Mrd. Yen steigen": the outlook goes on
+                c["period"] = outlook[1]
             if c["period"] is None and c["aspect"] in ("forecast", "target") and c["time"] == "flow" \
                     and not periods.r.period_word.search(view.text, *c["sentence"]) \
                     and _outlook_for_year(view, c["sentence"][0], periods):
                 # "Für das Gesamtjahr bestätigte Ionos die Prognose. Demnach soll das Ebitda auf rund 450 Mio. zulegen"
                 c["period"] = periods.relative("whole_year", periods.relative("current_quarter", None, fiscal), fiscal)
-            if c["aspect"] in ("forecast", "target") and c["time"] == "flow":
-                if c["period"] is None and outlook is not None and outlook[2] == c["subject"] \
-                        and fig["start"] - outlook[0] <= OUTLOOK_REACH and "\n\n" not in view.text[outlook[0]:fig["start"]] \
-                        and not periods.r.period_word.search(view.text, *c["sentence"]):
-                    # "Für das laufende Geschäftsjahr rechnet X mit einem Umsatz von 2,55 Bio. Yen. …
-                    # Der operative Gewinn soll auf 794 Mrd. Yen steigen": the outlook goes on
-                    c["period"] = outlook[1]
-                if c["period"] is not None:
-                    outlook = (fig["start"], c["period"], c["subject"])
+            if c["aspect"] in ("forecast", "target") and c["time"] == "flow" and c["period"] is not None:
+                outlook = (fig["start"], c["period"], c["subject"])
             # (what a count gained, "5,1 Mio. Neukunden", in the period reported on; not a price's move)
             per_period = c["time"] == "flow" or fig["label"] == "COUNT" and claim_time(c["time"], c["measure"]) == "flow"
             if c["period"] is None and per_period and not c["relative"] and (c["aspect"] == "actual" or (
