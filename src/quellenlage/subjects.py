@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
 BESIDE_BEFORE = re.compile(r"(?<![\w-])(?:[Nn]ach|[Vv]or|[Nn]eben|[Ww]ie|[Aa]ls|[Mm]it|[Gg]egen|[Tt]rotz|[Ss]eit|[Oo]hne)\s+$")
 PRESENTED_AS = re.compile(r"\s+(?:ein|eine|einen|sein|seine|seinen|ihr|ihre|ihren)\s+(?:[a-zäöüß][\w-]*\s+){0,2}")
 LISTED_IN = re.compile(r"\s+(?:notiert|gelistet)(?:e|en|er|es)?\b")
+RIVAL_HEAD = re.compile(r"(?i)(?:rivale|konkurrent|wettbewerber|herausforderer|partner)")  # "der SAP-Rivale": not SAP
 CLAIM_TYPES = ("ORG", "PER", "MODEL", "PRODUCT", "INFRA", "CHIP", "LAW", "INDEX")
 
 
@@ -199,6 +200,12 @@ class SubjectFinder(PairFinder):
         # In the figure's own sentence an object ("an dem Start-up") is not the subject;
         # in earlier sentences any mention may be the topic.
         usable = [e for e in fitting if id(e) not in object_ids]
+        if not any(ss <= e.start < se for e in usable) and any(ss <= e.start < se and e.name in self.r.entities.authorities for e in ents):
+            # "Die Datenschutzbehörde AP hat am Dienstag ein Bußgeld gegen Clearview AI verhängt": what
+            # a regulator does against a company is that company's news
+            against = [e for e in fitting if ss <= e.start and e.end <= se and GEGEN.search(text, max(0, e.start - 30), e.start)]
+            if against:
+                return against[0].name
         anaphors = {typ: rx for rx, typ in self.r.entities.anaphora}
         if self.demonstrative.match(text, ss):
             own = next(((t, m) for t in types if t in anaphors for m in [anaphors[t].search(text, ss + 4, cs if cs > ss else ce)] if m), None)
@@ -343,6 +350,10 @@ class SubjectFinder(PairFinder):
         """ "das Modell", "der Konzern": the entity in subject position (first named) of one of
         the last sentences, if it is of the type; else the most mentioned of the type nearby.
         "der Konzern" is never a company named as a subsidiary ("die Tochter Change Healthcare")."""
+        owner, _, head = (word.split()[-1] if word else "").partition("-")
+        known = self.r.entities.table.get(owner) if head else None
+        if known and known[1] == typ and not RIVAL_HEAD.match(head):
+            return known[0]  # "der Meta-Dienst", "der Meta-Konzern": the company the compound names (not "der SAP-Rivale")
         if "onzern" in word:
             subsidiaries = {e.name for e in view.entity_index.starting(max(0, pos - 5000), pos) if self.subsidiary(view.text, e)}
             usable = [e for e in usable if e.name not in subsidiaries]
