@@ -346,3 +346,33 @@ def test_a_breach_count_told_months_later_is_a_revision():
     claims = [hit(6_000_000, "a"), hit(5_700_000, "b", **june)]
     same = crosscheck({"documents": docs("2025-07-02", "2025-07-03"), "claims": claims, "facts": [], "conflicts": []}, RULES)
     assert len(same["conflicts"]) == 1
+
+
+def test_the_same_digits_with_another_scale_word_are_one_figure_misreported():
+    """A scale slip hidden by the frame (scale_echo.py): "12,7 Mio. $" read as an unnamed part
+    of its document, or without the period another source names, is the "12,7 Milliarden" of
+    the other source: a conflict. Other digits, two named parts, or months apart are not."""
+    docs = [{"doc_id": d, "status": "ok", "outlet": o, "published": p, "_sketch": sketch(d * 40)}
+            for d, o, p in (("a", "dpa", "2024-11-21"), ("b", "Ticker", "2024-11-21"), ("c", "FAZ", "2025-06-02"))]
+
+    def backlog(value, text, doc, n=1, **kw):
+        return claim(value=value, text=text, cid=f"{doc}#C{n}", doc=doc, subject="Palo Alto", property="backlog", **kw)
+
+    def run(*claims):
+        tables = crosscheck({"documents": docs, "claims": list(claims), "facts": [], "conflicts": []}, RULES)
+        return [(r["text_a"], r["text_b"]) for r in tables["conflicts"]], tables
+
+    found, tables = run(backlog(12.7e9, "12,7 Milliarden Dollar", "a"), backlog(12.7e6, "12,7 Mio. $", "b", segment="(Teil)"))
+    assert found == [("12,7 Milliarden Dollar", "12,7 Mio. $")]
+    assert {c["status"] for c in tables["claims"]} == {"conflicting"}
+    assert tables["facts"][0]["values"][1]["cause"] == "scale"
+    quarter = {"period": "2024-Q3", "period_start": dt.date(2024, 7, 1), "period_end": dt.date(2024, 9, 30)}
+    assert run(backlog(12.7e9, "12,7 Milliarden Dollar", "a", **quarter), backlog(12.7e6, "12,7 Mio. $", "b"))[0] \
+        == [("12,7 Milliarden Dollar", "12,7 Mio. $")]
+    assert run(backlog(12.7e9, "12,7 Milliarden Dollar", "a"), backlog(17.2e6, "17,2 Mio. $", "b", segment="(Teil)"))[0] == []
+    assert run(backlog(12.7e9, "12,7 Milliarden Dollar", "a", segment="cloud"),
+               backlog(12.7e6, "12,7 Mio. $", "b", segment="hardware"))[0] == []
+    assert run(backlog(12.7e9, "12,7 Milliarden Dollar", "a"), backlog(12.7e6, "12,7 Mio. $", "c", segment="(Teil)"))[0] == []
+    # a third source agreeing with the first: still one conflict row per two sources
+    assert len(run(backlog(12.7e9, "12,7 Milliarden Dollar", "a"), backlog(12.7e6, "12,7 Mio. $", "b", segment="(Teil)"),
+                   backlog(12.7e6, "12,7 Mio. $", "b", n=2, segment="(Teil)"))[0]) == 1

@@ -36,17 +36,30 @@ def slim_schema() -> pa.Schema:
     (each part has its own dictionaries), plus the row number and the comparison key."""
     fields = [pa.field(f.name, pa.string() if pa.types.is_dictionary(f.type) else f.type)
               for f in SCHEMAS["claims"] if f.name != "evidence"]
-    return pa.schema(fields + [pa.field("_row", pa.int64()), pa.field("_key", pa.string())])
+    return pa.schema(fields + [pa.field("_row", pa.int64()), pa.field("_key", pa.string()), pa.field("_echo", pa.string())])
 
 
-def comparison_keys(t: pa.Table) -> pa.Array:
-    """`facts.fact_key` in Arrow: DATE or not, a unit only for COUNT and DURATION."""
+def _key_parts(t: pa.Table) -> dict[str, pa.Array]:
     col = {k: pc.fill_null(pc.cast(t.column(k), pa.string()), "") for k in KEY_COLUMNS}
     col["segment"] = pc.if_else(pc.starts_with(col["segment"], ROUND), "", col["segment"])  # facts.comparison_segment
     label = t.column("label")
     col["label"] = pc.if_else(pc.equal(label, "DATE"), "1", "0")
     col["unit"] = pc.if_else(pc.is_in(label, pa.array(["COUNT", "DURATION"])), col["unit"], "")
+    col["aspect"] = pc.if_else(pc.equal(col["aspect"], "target"), "forecast", col["aspect"])  # facts.comparison_aspect
+    return col
+
+
+def comparison_keys(t: pa.Table) -> pa.Array:
+    """`facts.fact_key` in Arrow: DATE or not, a unit only for COUNT and DURATION."""
+    col = _key_parts(t)
     return pc.binary_join_element_wise(*[col[k] for k in KEY_COLUMNS], "\x1f")
+
+
+def echo_keys(t: pa.Table) -> pa.Array:
+    """`scale_echo.echo_key` in Arrow: the comparison key without segment and basis (a
+    projection of it, so all claims of a comparison key share their echo key and bucket)."""
+    col = _key_parts(t)
+    return pc.binary_join_element_wise(*[col[k] for k in KEY_COLUMNS if k not in ("segment", "basis")], "\x1f")
 
 
 def _slim_parts(claim_parts: list[Path]) -> Iterator[pa.Table]:
@@ -57,13 +70,14 @@ def _slim_parts(claim_parts: list[Path]) -> Iterator[pa.Table]:
         t = read_part(f, needed, schema)
         t = t.append_column(schema.field("_row"), pa.array(np.arange(offset, offset + t.num_rows), pa.int64()))
         t = t.append_column(schema.field("_key"), comparison_keys(t).cast(pa.string()))
+        t = t.append_column(schema.field("_echo"), echo_keys(t).cast(pa.string()))
         offset += t.num_rows
         yield t
 
 
 def buckets(claim_parts: list[Path], spill: Path | None = None) -> Iterator[pa.Table]:
-    """The claims (slim, with `_row` and `_key`) bucket by bucket; all claims of a key in one
-    bucket, in row order."""
+    """The claims (slim, with `_row`, `_key` and `_echo`) bucket by bucket; all claims of an echo
+    key (and so of a comparison key) in one bucket, in row order."""
     total = sum(pq.ParquetFile(f).metadata.num_rows for f in claim_parts)
     n = max(1, math.ceil(total / BUCKET_ROWS))
     if n == 1:
@@ -79,7 +93,7 @@ def buckets(claim_parts: list[Path], spill: Path | None = None) -> Iterator[pa.T
         writers = [ipc.new_stream(s, schema) for s in sinks]
         for t in _slim_parts(claim_parts):
             # A stable bucket per key (not Python's per-process hash): the same key, the same bucket.
-            which = np.fromiter((_bucket(k, n) for k in t.column("_key").to_pylist()), np.int64, t.num_rows)
+            which = np.fromiter((_bucket(k, n) for k in t.column("_echo").to_pylist()), np.int64, t.num_rows)
             order = np.argsort(which, kind="stable")
             ordered = t.take(pa.array(order))
             bounds = np.searchsorted(which[order], np.arange(n + 1))

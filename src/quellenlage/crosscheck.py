@@ -16,6 +16,7 @@ from quellenlage.claim_buckets import Updates, buckets
 from quellenlage.conflicts import date_interval, published_day, same_text_groups
 from quellenlage.normalize.periods import claim_time
 from quellenlage.facts import build_facts, comparable, fact_key, group_facts, set_status, sort_facts
+from quellenlage.scale_echo import KINDS, SCALE_HINT, echo_facts
 from quellenlage.rules import RuleSet
 from quellenlage.tables import SCHEMAS, read_part
 
@@ -98,7 +99,9 @@ def _bucket_facts(bucket: pa.Table, ctx: _Context, updates: Updates, found: list
         .group_by("key", use_threads=False).aggregate([("doc_id", "count_distinct"), ("i", "list")])
     shared = grouped.filter(pc.greater_equal(grouped.column("doc_id_count_distinct"), 2))
     del grouped
-    rows_only = bucket.drop_columns(["_key"])
+    rows_only = bucket.drop_columns(["_key", "_echo"])
+    touched: dict[int, dict] = {}  # row -> the claim as compared (its results become integers at the end)
+    done: set[frozenset] = set()
     # One group at a time: its rows become dicts, its results a few integers per claim.
     for idx in shared.column("i_list").to_pylist():
         members = rows_only.take(pa.array(sorted(idx))).to_pylist()
@@ -111,9 +114,35 @@ def _bucket_facts(bucket: pa.Table, ctx: _Context, updates: Updates, found: list
         f, r = group_facts(fact_key(members[0]), members, ctx.names)
         if f or r:
             found.append((members[0]["_row"], f, r))
-        for c in members:
-            set_status(c)
-            updates.add(c["_row"], c)
+            done.update(frozenset((x["claim_a"], x["claim_b"])) for x in r)
+        touched.update((c["_row"], c) for c in members)
+    _echo_facts(bucket, rows_only, ctx, touched, done, found)
+    for row in sorted(touched):
+        set_status(touched[row])
+        updates.add(row, touched[row])
+
+
+def _echo_facts(bucket: pa.Table, rows_only: pa.Table, ctx: _Context, touched: dict[int, dict], done: set, found: list) -> None:
+    """The scale echoes of the bucket (scale_echo.py): claims of money or counts written with a
+    scale word, of echo keys that two documents share."""
+    scaled = pc.and_(pc.is_in(bucket.column("label"), pa.array(KINDS)),
+                     pc.match_substring_regex(pc.fill_null(bucket.column("text"), ""), SCALE_HINT, ignore_case=True))
+    grouped = pa.table({"key": bucket.column("_echo"), "doc_id": bucket.column("doc_id"),
+                        "i": pa.array(range(bucket.num_rows), pa.int64())}).filter(scaled) \
+        .group_by("key", use_threads=False).aggregate([("doc_id", "count_distinct"), ("i", "list")])
+    shared = grouped.filter(pc.greater_equal(grouped.column("doc_id_count_distinct"), 2))
+    for idx in shared.column("i_list").to_pylist():
+        members = []
+        for c in rows_only.take(pa.array(sorted(idx))).to_pylist():
+            if c["_row"] in touched:
+                members.append(touched[c["_row"]])
+            elif c["doc_id"] in ctx.docs:
+                ctx.enrich(c)
+                members.append(c)
+        f, r = echo_facts(members, ctx.names, done)
+        if f:
+            found.append((min(c["_row"] for c in members), f, r))
+            touched.update((c["_row"], c) for c in members if c.get("fact_id"))
 
 
 def _completed_parts(claim_parts: list[Path], ctx: _Context, updates: Updates) -> Iterator[pa.Table]:
@@ -151,4 +180,6 @@ def _background(c: dict, recent_days: int | None) -> bool:
     if not recent_days or c.get("_day") is None or not c.get("date_value"):
         return False
     span = date_interval(c["date_value"])
+    if span is not None and len(c["date_value"]) < 10 and span.high < c["_day"]:
+        return True  # "Im April 2025 teilte TikTok mit" in a May article: a month gone by, no day of this news
     return span is None or not (c["_day"] - recent_days <= span.high and span.low <= c["_day"] + 1)

@@ -142,6 +142,10 @@ def build_facts(claims: list[dict], names: dict[str, str]) -> tuple[list[dict], 
         f, r = group_facts(key, groups[key], names)
         facts.extend(f)
         conflicts.extend(r)
+    from quellenlage.scale_echo import echo_facts
+    f, r = echo_facts(claims, names, {frozenset((x["claim_a"], x["claim_b"])) for x in conflicts})
+    facts.extend(f)
+    conflicts.extend(r)
     for c in claims:
         set_status(c)
     return sort_facts(facts, conflicts)
@@ -157,12 +161,12 @@ def group_facts(key: tuple, members: list[dict], names: dict[str, str]) -> tuple
     for bucket in buckets:
         if len({c["source_key"] for c in bucket}) < 2:
             continue
-        fact, rows = _fact(key, bucket, names)
+        fact, rows = fact_of(key, bucket, names)
         if fact is not None:
             facts.append(fact)
             conflicts.extend(rows)
     for pair in _scale_pairs(members, buckets):
-        fact, rows = _fact(key, pair, names)
+        fact, rows = fact_of(key, pair, names)
         if fact is not None:
             facts.append(fact)
             conflicts.extend(rows)
@@ -233,7 +237,7 @@ def _one_unsaid(a: dict, b: dict) -> bool:
     return any(not c.get("period") and not c.get("past") for c in (a, b)) and not (a.get("past") or b.get("past"))
 
 
-def _fact(key: tuple, bucket: list[dict], names: dict[str, str]) -> tuple[dict | None, list[dict]]:
+def fact_of(key: tuple, bucket: list[dict], names: dict[str, str]) -> tuple[dict | None, list[dict]]:
     groups = value_groups(bucket)
     if not groups:
         return None, []

@@ -1,0 +1,112 @@
+"""Scale echoes across frames: one source writes "12,7 Milliarden Dollar", another the same
+digits with another scale word ("12,7 Mio. $") for the same subject and property. A frame can
+hide such a slip: the mis-scaled figure may have been read as an unnamed part of its document
+(it differs from the document's other values), or its sentence named no period or segment where
+the other source's did. The same written digits a power of a thousand apart, for the same
+subject, property, aspect and measure, from two sources published within a month, are one
+figure misreported, whatever else their frames say: such pairs are compared as a fact of their
+own. Rows only; linear in the claims of a coarse key (claims meet only when their digits do).
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from quellenlage.fact_time import comparison_segment
+from quellenlage.facts import PART, comparison_aspect
+
+ECHO_WINDOW = 31  # days between publications
+SCALE_WORD = re.compile(r"(?i)(?<![\w-])(?P<w>Tsd|Tausend|Mio|Million(?:en)?|Mrd|Milliarde(?:n)?|Bio|Billion(?:en)?)(?![\w-])")
+SCALE_HINT = "Tsd|Tausend|Mio|Million|Mrd|Milliarde|Bio|Billion"  # (a superset of SCALE_WORD for Arrow's RE2, which has no lookaround)
+DIGITS = re.compile(r"\d[\d.,'’ \u00a0\u202f]*\d|\d")
+SCALES = {"tsd": 3, "tausend": 3, "mio": 6, "million": 6, "millionen": 6, "mrd": 9, "milliarde": 9, "milliarden": 9,
+          "bio": 12, "billion": 12, "billionen": 12}
+KINDS = ("MONEY", "COUNT")
+
+
+def echo_key(c: dict) -> tuple:
+    """What two claims must share to be echoes of one figure: the fact key without segment and basis."""
+    return (c["subject"], c["property"], comparison_aspect(c.get("aspect")), c.get("measure") or "level",
+            c["label"] == "DATE", c.get("unit") or "" if c["label"] in ("COUNT", "DURATION") else "", c.get("currency") or "")
+
+
+def written(c: dict) -> tuple[str, int] | None:
+    """(digits as written, power of ten of the scale word): "12,7 Mio. $" -> ("12,7", 6)."""
+    if c.get("label") not in KINDS or (c.get("measure") or "level") != "level" or c.get("_background"):
+        return None
+    if c.get("aspect") == "estimate" and not c.get("basis"):
+        return None
+    text = c.get("text") or ""
+    w, d = SCALE_WORD.search(text), DIGITS.search(text)
+    if not w or not d:
+        return None
+    return re.sub(r"[\s\u00a0\u202f]", "", d.group(0)), SCALES[w.group("w").lower()]
+
+
+def echo_pairs(claims: list[dict], done: set[frozenset]) -> list[tuple[tuple, list[dict]]]:
+    """(fact key, [a, b]) for the pairs of claims (of one echo key) that are echoes and not yet
+    compared (`done`: pairs of claim ids already in a conflict row): one pair per two sources and
+    written values, its first claims in order."""
+    by_digits: dict[str, list[tuple[int, dict]]] = defaultdict(list)
+    for c in claims:
+        w = written(c)
+        if w:
+            by_digits[w[0]].append((w[1], c))
+    out = []
+    for digits in sorted(by_digits):
+        seen: set[tuple] = set()
+        group = sorted(by_digits[digits], key=lambda x: x[1]["claim_id"])
+        for i, (pa, a) in enumerate(group):
+            for pb, b in group[i + 1:]:
+                if pa == pb or a["source_key"] == b["source_key"] or frozenset((a["claim_id"], b["claim_id"])) in done:
+                    continue
+                if a.get("_day") is not None and b.get("_day") is not None and abs(a["_day"] - b["_day"]) > ECHO_WINDOW:
+                    continue
+                if _named_apart(a, b):
+                    continue
+                sig = tuple(sorted(((a["source_key"], pa), (b["source_key"], pb))))
+                if sig in seen:
+                    continue
+                seen.add(sig)
+                named = a if comparison_segment(a.get("segment")) not in ("", PART) else b
+                segment = comparison_segment(named.get("segment"))
+                key = (a["subject"], a["property"], "" if segment == PART else segment, comparison_aspect(a.get("aspect")),
+                       a.get("measure") or "level", a.get("basis") or "", False,
+                       a.get("unit") or "" if a["label"] == "COUNT" else "", a.get("currency") or "")
+                out.append((key, [a, b]))
+    return out
+
+
+def _named_apart(a: dict, b: dict) -> bool:
+    """Do both name different segments (two parts a source told apart)?"""
+    sa, sb = comparison_segment(a.get("segment")), comparison_segment(b.get("segment"))
+    return bool(sa and sb and PART not in (sa, sb) and sa != sb)
+
+
+def echo_facts(claims: list[dict], names: dict[str, str], done: set[frozenset]) -> tuple[list[dict], list[dict]]:
+    """Facts and conflict rows of the scale echoes among `claims` (of any echo keys). A claim keeps
+    the fact it had; its counts take the larger of the two comparisons."""
+    from quellenlage.facts import fact_of  # (facts imports nothing of this module)
+    groups: dict[tuple, list[dict]] = defaultdict(list)
+    for c in claims:
+        if written(c):
+            groups[echo_key(c)].append(c)
+    facts, rows = [], []
+    for k in sorted(groups, key=lambda k: tuple(map(str, k))):
+        if len({c["source_key"] for c in groups[k]}) < 2:
+            continue
+        for key, pair in echo_pairs(groups[k], done):
+            before = {c["claim_id"]: (c.get("fact_id"), c.get("n_agree") or 0, c.get("n_conflict") or 0) for c in pair}
+            fact, found = fact_of(key, pair, names)
+            if fact is None or not found:
+                for c in pair:  # (no conflict after all: as it was)
+                    c["fact_id"], c["n_agree"], c["n_conflict"] = before[c["claim_id"]]
+                continue
+            for c in pair:
+                fid, agree, against = before[c["claim_id"]]
+                c["fact_id"] = fid or c["fact_id"]
+                c["n_agree"], c["n_conflict"] = max(agree, c["n_agree"]), max(against, c["n_conflict"])
+            done.update(frozenset((r["claim_a"], r["claim_b"])) for r in found)
+            facts.append(fact)
+            rows.extend(found)
+    return facts, rows
