@@ -376,3 +376,16 @@ def test_the_same_digits_with_another_scale_word_are_one_figure_misreported():
     # a third source agreeing with the first: still one conflict row per two sources
     assert len(run(backlog(12.7e9, "12,7 Milliarden Dollar", "a"), backlog(12.7e6, "12,7 Mio. $", "b", segment="(Teil)"),
                    backlog(12.7e6, "12,7 Mio. $", "b", n=2, segment="(Teil)"))[0]) == 1
+
+
+def test_one_name_per_subject_across_sources():
+    """Spellings and short forms of one name the gazetteer does not know are one subject; a
+    known name, or a short form two longer names begin with, stays."""
+    from quellenlage.facts import subject_forms
+    assert subject_forms({"Tiktok": 2, "TikTok": 3}) == {"Tiktok": "TikTok"}
+    assert subject_forms({"Lam": 4, "Lam Research": 2}) == {"Lam Research": "Lam"}
+    assert subject_forms({"Lam": 1, "Lam Research": 1}) == {"Lam": "Lam Research"}
+    assert subject_forms({"Deutsche": 1, "Deutsche Bahn": 3, "Deutsche Post": 2}) == {}
+    assert subject_forms({"Intel": 5, "Intel Foundry": 2}, known=frozenset({"Intel"})) == {}
+    assert subject_forms({"Lam": 5, "Lam Research": 2}, known=frozenset({"Lam Research"})) == {"Lam": "Lam Research"}
+    assert subject_forms({"Sage": 5, "Sage Business Cloud": 1}) == {}

@@ -62,12 +62,15 @@ def echo_keys(t: pa.Table) -> pa.Array:
     return pc.binary_join_element_wise(*[col[k] for k in KEY_COLUMNS if k not in ("segment", "basis")], "\x1f")
 
 
-def _slim_parts(claim_parts: list[Path]) -> Iterator[pa.Table]:
+def _slim_parts(claim_parts: list[Path], forms: dict[str, str] | None = None) -> Iterator[pa.Table]:
     schema = slim_schema()
     needed = [n for n in schema.names if not n.startswith("_")]
     offset = 0
     for f in claim_parts:
         t = read_part(f, needed, schema)
+        if forms:  # one name per subject across sources (facts.subject_forms)
+            i = t.schema.get_field_index("subject")
+            t = t.set_column(i, t.schema.field(i), pa.array([forms.get(s, s) for s in t.column(i).to_pylist()], pa.string()))
         t = t.append_column(schema.field("_row"), pa.array(np.arange(offset, offset + t.num_rows), pa.int64()))
         t = t.append_column(schema.field("_key"), comparison_keys(t).cast(pa.string()))
         t = t.append_column(schema.field("_echo"), echo_keys(t).cast(pa.string()))
@@ -75,13 +78,13 @@ def _slim_parts(claim_parts: list[Path]) -> Iterator[pa.Table]:
         yield t
 
 
-def buckets(claim_parts: list[Path], spill: Path | None = None) -> Iterator[pa.Table]:
+def buckets(claim_parts: list[Path], spill: Path | None = None, forms: dict[str, str] | None = None) -> Iterator[pa.Table]:
     """The claims (slim, with `_row`, `_key` and `_echo`) bucket by bucket; all claims of an echo
     key (and so of a comparison key) in one bucket, in row order."""
     total = sum(pq.ParquetFile(f).metadata.num_rows for f in claim_parts)
     n = max(1, math.ceil(total / BUCKET_ROWS))
     if n == 1:
-        parts = list(_slim_parts(claim_parts))
+        parts = list(_slim_parts(claim_parts, forms))
         yield pa.concat_tables(parts).combine_chunks() if parts else slim_schema().empty_table()
         return
     own = spill is None
@@ -91,7 +94,7 @@ def buckets(claim_parts: list[Path], spill: Path | None = None) -> Iterator[pa.T
         schema = slim_schema()
         sinks = [pa.OSFile(str(folder / f"bucket-{b:05d}.arrow"), "wb") for b in range(n)]
         writers = [ipc.new_stream(s, schema) for s in sinks]
-        for t in _slim_parts(claim_parts):
+        for t in _slim_parts(claim_parts, forms):
             # A stable bucket per key (not Python's per-process hash): the same key, the same bucket.
             which = np.fromiter((_bucket(k, n) for k in t.column("_echo").to_pylist()), np.int64, t.num_rows)
             order = np.argsort(which, kind="stable")

@@ -15,7 +15,7 @@ import pyarrow.compute as pc
 from quellenlage.claim_buckets import Updates, buckets
 from quellenlage.conflicts import date_interval, published_day, same_text_groups
 from quellenlage.normalize.periods import claim_time
-from quellenlage.facts import build_facts, comparable, fact_key, group_facts, set_status, sort_facts
+from quellenlage.facts import build_facts, comparable, fact_key, group_facts, set_status, sort_facts, subject_forms
 from quellenlage.scale_echo import KINDS, SCALE_HINT, echo_facts
 from quellenlage.rules import RuleSet
 from quellenlage.tables import SCHEMAS, read_part
@@ -29,7 +29,7 @@ def crosscheck(tables: dict[str, list[dict]], rules: RuleSet) -> dict[str, list[
     claims = [c for c in tables["claims"] if c["doc_id"] in ctx.docs]
     for c in claims:
         ctx.enrich(c)
-    tables["facts"], tables["conflicts"] = build_facts(claims, ctx.names)
+    tables["facts"], tables["conflicts"] = build_facts(claims, ctx.names, ctx.known)
     tables["claims"] = claims
     return tables
 
@@ -43,6 +43,9 @@ class _Context:
         self.names = {k: p.get("name", k) for k, p in self.props.items()}
         self.docs = {d["doc_id"]: d for d in docs}
         self.groups = same_text_groups({d: sketches.get(d) or [] for d in self.docs})
+        ents = rules.get("entities")
+        self.known = frozenset(n for v in ents.values() if isinstance(v, list) for e in v if isinstance(e, dict)
+                               for n in [e.get("name")] + list(e.get("aliases") or []) if isinstance(n, str))
 
     def source(self, doc_id: str) -> tuple[str, str]:
         """(source shown, source key): the outlet, else the group of agency copies."""
@@ -82,7 +85,13 @@ def crosscheck_arrow(documents: pa.Table, claim_parts: list[Path], rules: RuleSe
     del docs
     updates = Updates()
     found: list[tuple[int, list[dict], list[dict]]] = []  # (first row of the group, facts, conflicts)
-    for bucket in buckets(claim_parts, spill):
+    counts: dict[str, int] = {}
+    for f in claim_parts:  # one name per subject across sources, as in memory (facts.subject_forms)
+        vc = pc.value_counts(pc.drop_null(pc.cast(read_part(f, ["subject"]).column("subject"), pa.string())))
+        for s, n in zip(vc.field("values").to_pylist(), vc.field("counts").to_pylist()):
+            counts[s] = counts.get(s, 0) + n
+    forms = subject_forms(counts, ctx.known)
+    for bucket in buckets(claim_parts, spill, forms):
         if bucket.num_rows:
             _bucket_facts(bucket, ctx, updates, found)
     # Groups in the order of their first claim: the same order whatever the bucketing.
@@ -90,7 +99,8 @@ def crosscheck_arrow(documents: pa.Table, claim_parts: list[Path], rules: RuleSe
     facts = [f for _, fs, _ in found for f in fs]
     conflicts = [r for _, _, rs in found for r in rs]
     sort_facts(facts, conflicts)
-    return _completed_parts(claim_parts, ctx, updates), facts, conflicts
+    return _completed_parts(claim_parts, ctx, updates, forms), facts, conflicts
+
 
 
 def _bucket_facts(bucket: pa.Table, ctx: _Context, updates: Updates, found: list) -> None:
@@ -145,10 +155,15 @@ def _echo_facts(bucket: pa.Table, rows_only: pa.Table, ctx: _Context, touched: d
             touched.update((c["_row"], c) for c in members if c.get("fact_id"))
 
 
-def _completed_parts(claim_parts: list[Path], ctx: _Context, updates: Updates) -> Iterator[pa.Table]:
+def _completed_parts(claim_parts: list[Path], ctx: _Context, updates: Updates, forms: dict[str, str]) -> Iterator[pa.Table]:
     offset = 0
     for f in claim_parts:
         part = read_part(f, schema=SCHEMAS["claims"])
+        if forms:
+            i = part.schema.get_field_index("subject")
+            subjects = [forms.get(s, s) for s in part.column("subject").to_pylist()]
+            part = part.set_column(i, part.schema.field(i), pa.array(subjects, pa.string()).dictionary_encode()
+                                   if pa.types.is_dictionary(part.schema.field(i).type) else pa.array(subjects, part.schema.field(i).type))
         yield _completed(part, offset, ctx, updates.between(offset, offset + part.num_rows))
         offset += part.num_rows
 

@@ -115,24 +115,49 @@ def comparable(c: dict) -> bool:
     return True
 
 
-def canonical_subjects(claims: list[dict]) -> None:
-    """One spelling per subject across sources: "Tiktok" (derStandard, AFP) is the "TikTok"
-    of heise. The spelling most claims use wins (ties: the first in sort order)."""
+def subject_forms(counts: dict[str, int], known: frozenset[str] = frozenset()) -> dict[str, str]:
+    """One name per subject across sources (subject -> the name used instead, for those that
+    change): "Tiktok" (derStandard, AFP) is the "TikTok" of heise; a name the gazetteer does not
+    know as itself, written with one word by one outlet ("Lam") and with two by another ("Lam
+    Research", the only such), is one company (not with three: the platform "Sage Business Cloud"
+    of "Sage"). The gazetteer's name, else the form most claims use wins (ties: the longer, then
+    the first in sort order)."""
     forms: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for s, n in counts.items():
+        if s:
+            forms[s.casefold()][s] += n
+    best = {k: min(v, key=lambda f: (-v[f], f)) for k, v in forms.items()}
+    total = {k: sum(v.values()) for k, v in forms.items()}
+    longer: dict[str, list[str]] = defaultdict(list)
+    for k in best:
+        head, _, rest = k.partition(" ")
+        if rest and " " not in rest and "/" not in k and head in best:
+            longer[head].append(k)
+    for short, longs in longer.items():
+        if len(longs) == 1 and best[short] not in known:
+            # (a known long name is the name: "Lam" is the gazetteer's "Lam Research")
+            keep = longs[0] if best[longs[0]] in known else max((short, longs[0]), key=lambda k: (total[k], len(k)))
+            best[short] = best[longs[0]] = best[keep]
+    return {s: best[s.casefold()] for s in counts if s and best[s.casefold()] != s}
+
+
+def canonical_subjects(claims: list[dict], known: frozenset[str] = frozenset()) -> None:
+    """One name per subject across sources (`subject_forms`)."""
+    counts: dict[str, int] = defaultdict(int)
     for c in claims:
         if c.get("subject"):
-            forms[c["subject"].casefold()][c["subject"]] += 1
-    best = {k: min(v, key=lambda f: (-v[f], f)) for k, v in forms.items() if len(v) > 1}
-    if best:
+            counts[c["subject"]] += 1
+    forms = subject_forms(counts, known)
+    if forms:
         for c in claims:
-            if c.get("subject") and c["subject"].casefold() in best:
-                c["subject"] = best[c["subject"].casefold()]
+            if c.get("subject") in forms:
+                c["subject"] = forms[c["subject"]]
 
 
-def build_facts(claims: list[dict], names: dict[str, str]) -> tuple[list[dict], list[dict]]:
+def build_facts(claims: list[dict], names: dict[str, str], known: frozenset[str] = frozenset()) -> tuple[list[dict], list[dict]]:
     """Facts and conflict rows from claim rows that carry `source_key`, `_day`, `time` and
     `window_days`. Sets each claim's fact_id, status, n_agree, n_conflict, suspected_cause."""
-    canonical_subjects(claims)
+    canonical_subjects(claims, known)
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for c in claims:
         if comparable(c):
