@@ -128,6 +128,8 @@ def gazetteer_mentions(masked: str, rules, taken, add) -> None:
             if typ == "INDEX" and INDEX_TICKER.match(masked[m.end():m.end() + 4]):
                 continue  # "(NASDAQ:INTC)": an exchange in a ticker symbol, no index
             head = m.group("head") or (m.group("lhead")[:1].upper() + m.group("lhead")[1:] if m.group("lhead") else None)
+            if typ == "ORG" and any((x := rx.rx.match(masked, m.start())) and x.end() > m.end() for rx in rules.model_res):
+                continue  # "Mistral Large 2": a model whose name begins with its maker's (model_patterns)
             if typ == "ORG" and " " not in m.group(0).strip():
                 first = OTHER_FIRST_NAME.search(masked, max(0, m.start() - 30), m.start())
                 if first and rules.gender(first.group(1)) is not None and not rules.is_title(first.group(1)) \

@@ -27,6 +27,9 @@ if TYPE_CHECKING:  # pragma: no cover
 BESIDE_BEFORE = re.compile(r"(?<![\w-])(?:[Nn]ach|[Vv]or|[Nn]eben|[Ww]ie|[Aa]ls|[Mm]it|[Gg]egen|[Tt]rotz|[Ss]eit|[Oo]hne)\s+$")
 PRESENTED_AS = re.compile(r"\s+(?:ein|eine|einen|sein|seine|seinen|ihr|ihre|ihren)\s+(?:[a-zäöüß][\w-]*\s+){0,2}")
 LISTED_IN = re.compile(r"\s+(?:notiert|gelistet)(?:e|en|er|es)?\b")
+# "ist es deutlich kleiner als Llama 3.1": what a figure is compared with is not its subject
+COMPARED_TO = re.compile(r"(?<![\w-])(?:[a-zäöüß]+er|mehr|weniger)\s+als\s+(?:(?:de[mnrs]|die|das)\s+)?$")
+WITH_FIGURE = re.compile(r"\s+mit\s+(?:(?:rund|etwa|knapp|gut|über|mehr\s+als|bis\s+zu|jeweils)\s+)?")
 RIVAL_HEAD = re.compile(r"(?i)(?:rivale|konkurrent|wettbewerber|herausforderer|partner)")  # "der SAP-Rivale": not SAP
 CLAIM_TYPES = ("ORG", "PER", "MODEL", "PRODUCT", "INFRA", "CHIP", "LAW", "INDEX")
 
@@ -166,7 +169,11 @@ class SubjectFinder(PairFinder):
                    and not (fig["start"] <= e.start < item_end)
                    and not (fig.get("unit") and fig["unit"] in e.vendor_of)
                    and not (ss <= e.start and e.start in said_by)
+                   and not (fig["end"] <= e.start and COMPARED_TO.search(text, max(ss, e.start - 30), e.start))
                    and e.name not in self.r.entities.authorities]  # a regulator approves, fines, subsidises: no figure of its own
+        held = next((e for e in fitting if e.end <= fig["start"] and WITH_FIGURE.fullmatch(text, e.end, fig["start"])), None)
+        if held is not None and prop.role != "object":
+            return held.name  # "kleiner als Llama 3.1 mit 405 Milliarden Parametern": the figure the name comes with
         in_clause = [e for e in ents if cs <= e.start and e.end <= ce and e.type in CLAIM_TYPES]
         # An index named in the clause keeps the clause's figures ("der Nasdaq legte 1 % zu").
         if any(e.type == "INDEX" and not LISTED_IN.match(text, e.end) for e in in_clause) and "INDEX" not in types:
