@@ -353,7 +353,8 @@ def test_the_same_digits_with_another_scale_word_are_one_figure_misreported():
     of its document, or without the period another source names, is the "12,7 Milliarden" of
     the other source: a conflict. Other digits, two named parts, or months apart are not."""
     docs = [{"doc_id": d, "status": "ok", "outlet": o, "published": p, "_sketch": sketch(d * 40)}
-            for d, o, p in (("a", "dpa", "2024-11-21"), ("b", "Ticker", "2024-11-21"), ("c", "FAZ", "2025-06-02"))]
+            for d, o, p in (("a", "dpa", "2024-11-21"), ("b", "Ticker", "2024-11-21"), ("c", "FAZ", "2025-06-02"),
+                            ("a2", "dpa", "2024-11-21"), ("b2", "Ticker", "2024-11-21"))]
 
     def backlog(value, text, doc, n=1, **kw):
         return claim(value=value, text=text, cid=f"{doc}#C{n}", doc=doc, subject="Palo Alto", property="backlog", **kw)
@@ -373,7 +374,11 @@ def test_the_same_digits_with_another_scale_word_are_one_figure_misreported():
     assert run(backlog(12.7e9, "12,7 Milliarden Dollar", "a", segment="cloud"),
                backlog(12.7e6, "12,7 Mio. $", "b", segment="hardware"))[0] == []
     assert run(backlog(12.7e9, "12,7 Milliarden Dollar", "a"), backlog(12.7e6, "12,7 Mio. $", "c", segment="(Teil)"))[0] == []
-    # a third source agreeing with the first: still one conflict row per two sources
+    # copies of both texts (the same outlets): one fact, one row, however many copies
+    one = run(backlog(12.7e9, "12,7 Milliarden Dollar", "a", source="dpa"), backlog(12.7e6, "12,7 Mio. $", "b", segment="(Teil)", source="Ticker"),
+              backlog(12.7e9, "12,7 Milliarden Dollar", "a2", source="dpa"), backlog(12.7e6, "12,7 Mio. $", "b2", segment="(Teil)", source="Ticker"))
+    assert len(one[0]) == 1 and len(one[1]["facts"]) == 1
+    # a second mention in one source: still one conflict row per two sources
     assert len(run(backlog(12.7e9, "12,7 Milliarden Dollar", "a"), backlog(12.7e6, "12,7 Mio. $", "b", segment="(Teil)"),
                    backlog(12.7e6, "12,7 Mio. $", "b", n=2, segment="(Teil)"))[0]) == 1
 

@@ -16,7 +16,7 @@ from quellenlage.claim_buckets import Updates, buckets
 from quellenlage.conflicts import date_interval, published_day, same_text_groups
 from quellenlage.normalize.periods import claim_time
 from quellenlage.facts import build_facts, comparable, fact_key, group_facts, set_status, sort_facts, subject_forms
-from quellenlage.scale_echo import KINDS, SCALE_HINT, echo_facts
+from quellenlage.scale_echo import KINDS, SCALE_HINT, compared, echo_facts
 from quellenlage.rules import RuleSet
 from quellenlage.tables import SCHEMAS, read_part
 
@@ -29,7 +29,11 @@ def crosscheck(tables: dict[str, list[dict]], rules: RuleSet) -> dict[str, list[
     claims = [c for c in tables["claims"] if c["doc_id"] in ctx.docs]
     for c in claims:
         ctx.enrich(c)
-    tables["facts"], tables["conflicts"] = build_facts(claims, ctx.names, ctx.known)
+    facts, conflicts = build_facts(claims, ctx.names, ctx.known)
+    f, r = echo_facts(claims, ctx.names, compared(conflicts, {c["doc_id"]: c["source_key"] for c in claims}))
+    for c in claims:
+        set_status(c)
+    tables["facts"], tables["conflicts"] = sort_facts(facts + f, conflicts + r)
     tables["claims"] = claims
     return tables
 
@@ -85,12 +89,13 @@ def crosscheck_arrow(documents: pa.Table, claim_parts: list[Path], rules: RuleSe
     del docs
     updates = Updates()
     found: list[tuple[int, list[dict], list[dict]]] = []  # (first row of the group, facts, conflicts)
-    counts: dict[str, int] = {}
+    sources: dict[str, set] = {}
     for f in claim_parts:  # one name per subject across sources, as in memory (facts.subject_forms)
-        vc = pc.value_counts(pc.drop_null(pc.cast(read_part(f, ["subject"]).column("subject"), pa.string())))
-        for s, n in zip(vc.field("values").to_pylist(), vc.field("counts").to_pylist()):
-            counts[s] = counts.get(s, 0) + n
-    forms = subject_forms(counts, ctx.known)
+        t = read_part(f, ["subject", "doc_id"]).group_by(["subject", "doc_id"]).aggregate([])
+        for s, d in zip(t.column("subject").to_pylist(), t.column("doc_id").to_pylist()):
+            if s is not None and d in ctx.docs:
+                sources.setdefault(s, set()).add(ctx.source(d)[1])
+    forms = subject_forms({s: len(v) for s, v in sources.items()}, ctx.known)
     for bucket in buckets(claim_parts, spill, forms):
         if bucket.num_rows:
             _bucket_facts(bucket, ctx, updates, found)
@@ -124,7 +129,7 @@ def _bucket_facts(bucket: pa.Table, ctx: _Context, updates: Updates, found: list
         f, r = group_facts(fact_key(members[0]), members, ctx.names)
         if f or r:
             found.append((members[0]["_row"], f, r))
-            done.update(frozenset((x["claim_a"], x["claim_b"])) for x in r)
+            done.update(compared(r, {c["doc_id"]: c["source_key"] for c in members}))
         touched.update((c["_row"], c) for c in members)
     _echo_facts(bucket, rows_only, ctx, touched, done, found)
     for row in sorted(touched):

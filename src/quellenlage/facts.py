@@ -120,8 +120,9 @@ def subject_forms(counts: dict[str, int], known: frozenset[str] = frozenset()) -
     change): "Tiktok" (derStandard, AFP) is the "TikTok" of heise; a name the gazetteer does not
     know as itself, written with one word by one outlet ("Lam") and with two by another ("Lam
     Research", the only such), is one company (not with three: the platform "Sage Business Cloud"
-    of "Sage"). The gazetteer's name, else the form most claims use wins (ties: the longer, then
-    the first in sort order)."""
+    of "Sage"). The gazetteer's name, else the form most sources use wins (ties: the longer, then
+    the first in sort order). `counts`: subject -> the number of sources naming it (copies of a
+    text are one source, so more copies change nothing)."""
     forms: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for s, n in counts.items():
         if s:
@@ -143,11 +144,11 @@ def subject_forms(counts: dict[str, int], known: frozenset[str] = frozenset()) -
 
 def canonical_subjects(claims: list[dict], known: frozenset[str] = frozenset()) -> None:
     """One name per subject across sources (`subject_forms`)."""
-    counts: dict[str, int] = defaultdict(int)
+    sources: dict[str, set] = defaultdict(set)
     for c in claims:
         if c.get("subject"):
-            counts[c["subject"]] += 1
-    forms = subject_forms(counts, known)
+            sources[c["subject"]].add(c.get("source_key") or c["doc_id"])
+    forms = subject_forms({s: len(v) for s, v in sources.items()}, known)
     if forms:
         for c in claims:
             if c.get("subject") in forms:
@@ -167,10 +168,6 @@ def build_facts(claims: list[dict], names: dict[str, str], known: frozenset[str]
         f, r = group_facts(key, groups[key], names)
         facts.extend(f)
         conflicts.extend(r)
-    from quellenlage.scale_echo import echo_facts
-    f, r = echo_facts(claims, names, {frozenset((x["claim_a"], x["claim_b"])) for x in conflicts})
-    facts.extend(f)
-    conflicts.extend(r)
     for c in claims:
         set_status(c)
     return sort_facts(facts, conflicts)

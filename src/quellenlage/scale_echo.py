@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 
 from quellenlage.fact_time import comparison_segment
-from quellenlage.facts import PART, comparison_aspect
+from quellenlage.facts import PART, comparison_aspect, fact_of
 
 ECHO_WINDOW = 31  # days between publications
 SCALE_WORD = re.compile(r"(?i)(?<![\w-])(?P<w>Tsd|Tausend|Mio|Million(?:en)?|Mrd|Milliarde(?:n)?|Bio|Billion(?:en)?)(?![\w-])")
@@ -45,7 +45,7 @@ def written(c: dict) -> tuple[str, int] | None:
 
 def echo_pairs(claims: list[dict], done: set[frozenset]) -> list[tuple[tuple, list[dict]]]:
     """(fact key, [a, b]) for the pairs of claims (of one echo key) that are echoes and not yet
-    compared (`done`: pairs of claim ids already in a conflict row): one pair per two sources and
+    compared (`done`: `compared` of the conflict rows so far): one pair per two sources and
     written values, its first claims in order."""
     by_digits: dict[str, list[tuple[int, dict]]] = defaultdict(list)
     for c in claims:
@@ -58,8 +58,8 @@ def echo_pairs(claims: list[dict], done: set[frozenset]) -> list[tuple[tuple, li
         group = sorted(by_digits[digits], key=lambda x: x[1]["claim_id"])
         for i, (pa, a) in enumerate(group):
             for pb, b in group[i + 1:]:
-                if pa == pb or a["source_key"] == b["source_key"] or frozenset((a["claim_id"], b["claim_id"])) in done:
-                    continue
+                if pa == pb or a["source_key"] == b["source_key"] or _voices(a, b) in done:
+                    continue  # (compared already: copies of the same texts too)
                 if a.get("_day") is not None and b.get("_day") is not None and abs(a["_day"] - b["_day"]) > ECHO_WINDOW:
                     continue
                 if _named_apart(a, b):
@@ -77,6 +77,17 @@ def echo_pairs(claims: list[dict], done: set[frozenset]) -> list[tuple[tuple, li
     return out
 
 
+def _voices(a: dict, b: dict) -> frozenset:
+    return frozenset(((a["source_key"], a["text"]), (b["source_key"], b["text"])))
+
+
+def compared(rows: list[dict], source_of: dict[str, str]) -> set[frozenset]:
+    """The pairs of (source, written value) that conflict rows compared: a pair of sources
+    compared once is not compared again through other copies of the same texts."""
+    return {frozenset(((source_of.get(r["doc_a"], r["doc_a"]), r["text_a"]), (source_of.get(r["doc_b"], r["doc_b"]), r["text_b"])))
+            for r in rows}
+
+
 def _named_apart(a: dict, b: dict) -> bool:
     """Do both name different segments (two parts a source told apart)?"""
     sa, sb = comparison_segment(a.get("segment")), comparison_segment(b.get("segment"))
@@ -86,7 +97,6 @@ def _named_apart(a: dict, b: dict) -> bool:
 def echo_facts(claims: list[dict], names: dict[str, str], done: set[frozenset]) -> tuple[list[dict], list[dict]]:
     """Facts and conflict rows of the scale echoes among `claims` (of any echo keys). A claim keeps
     the fact it had; its counts take the larger of the two comparisons."""
-    from quellenlage.facts import fact_of  # (facts imports nothing of this module)
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for c in claims:
         if written(c):
@@ -106,7 +116,7 @@ def echo_facts(claims: list[dict], names: dict[str, str], done: set[frozenset]) 
                 fid, agree, against = before[c["claim_id"]]
                 c["fact_id"] = fid or c["fact_id"]
                 c["n_agree"], c["n_conflict"] = max(agree, c["n_agree"]), max(against, c["n_conflict"])
-            done.update(frozenset((r["claim_a"], r["claim_b"])) for r in found)
+            done.update(compared(found, {c["doc_id"]: c["source_key"] for c in pair}))
             facts.append(fact)
             rows.extend(found)
     return facts, rows
