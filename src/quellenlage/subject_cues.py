@@ -41,6 +41,8 @@ LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:und|oder|sowie|bzw\.))\s*(?:(?:de[mnrs]|
 COMPARED_TO = re.compile(r"(?<![\w-])(?:[a-zäöüß]+er|mehr|weniger)\s+als\s+(?:(?:de[mnrs]|die|das)\s+)?$")
 WITH_FIGURE = re.compile(r"\s+mit\s+(?:(?:rund|etwa|knapp|gut|über|mehr\s+als|bis\s+zu|jeweils)\s+)?")
 RIVAL_HEAD = re.compile(r"(?i)(?:rivale|konkurrent|wettbewerber|herausforderer|partner)")  # "der SAP-Rivale": not SAP
+# a share's close (or its first day's): "schloss die Aktie 16,4 Prozent höher", "am ersten Handelstag"
+CLOSING = re.compile(r"(?<![\w-])(?:schloss|schlossen|Schlusskurs\w*|Handelsschluss|Börsenschluss|aus\s+dem\s+Handel|ersten\s+Handelstag\w*)(?![\w-])")
 GEGEN = re.compile(r"(?<!\w)gegen\s+(?:(?:de[mnr]|die|das)\s+)?(?:[\w-]+\s+){0,2}$")
 TOPIC_FOR = re.compile(r"\s*Für\s+(?P<n>[A-ZÄÖÜ][\w&.-]*)(?:\s+[A-ZÄÖÜ][\w&.-]*)?\s+(?:ist|sind|war|waren|wäre|bleibt|bleiben)(?!\w)")
 COMPARISON_OPENER = re.compile(r"\s*(?:Zum\s+Vergleich|Im\s+Vergleich\s+dazu|Zum\s+Größenvergleich|Vergleich\s*:)")

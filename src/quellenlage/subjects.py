@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from quellenlage.entities import Entity
 from quellenlage.patterns import alternation
 from quellenlage.subject_pairs import PairFinder
-from quellenlage.subject_cues import (embedded, introduced_as, listed, salient, CAPITALISED_RUN, COMPARED_TO, RIVAL_HEAD, WITH_FIGURE, MAKER_AFTER, OF_OBJECT, COMPARISON_OPENER, COORDINATED, GEGEN, INVESTOR_BEFORE, LIST_GAP, OPENING_NP, RELATIVE, SAYS_BEFORE, TOPIC_FOR,
+from quellenlage.subject_cues import (embedded, introduced_as, listed, salient, CAPITALISED_RUN, CLOSING, COMPARED_TO, RIVAL_HEAD, WITH_FIGURE, MAKER_AFTER, OF_OBJECT, COMPARISON_OPENER, COORDINATED, GEGEN, INVESTOR_BEFORE, LIST_GAP, OPENING_NP, RELATIVE, SAYS_BEFORE, TOPIC_FOR,
                                       NOUN_PHRASE, GroupCues, allotted_to, both_named, table_row_subject,
                                       together_named, with_subsidiary)
 
@@ -301,9 +301,10 @@ class SubjectFinder(PairFinder):
                 if resolved:
                     return resolved
         if prop.local:
-            if prop.key in self.share_properties and fig["label"] in ("MONEY", "DATE") and self.share_anaphor.search(text, ss, se):
+            if prop.key in self.share_properties and (fig["label"] in ("MONEY", "DATE") or CLOSING.search(text, ss, se)) \
+                    and self.share_anaphor.search(text, ss, se):
                 # "schloss das Papier bei 54,40 Dollar": the share of the company the article is about (not its move in
-                # percent: sources report moves at different hours)
+                # percent, which sources report at different hours, unless it is the close: "schloss 16,4 Prozent höher")
                 prior = [e for e in view.entity_index.starting(max(0, ss - 5000), ss) if e.type == "ORG" and e.end <= ss
                          and e.name not in self.r.entities.authorities]
                 if prior:
