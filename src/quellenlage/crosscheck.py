@@ -107,7 +107,6 @@ def crosscheck_arrow(documents: pa.Table, claim_parts: list[Path], rules: RuleSe
     return _completed_parts(claim_parts, ctx, updates, forms), facts, conflicts
 
 
-
 def _bucket_facts(bucket: pa.Table, ctx: _Context, updates: Updates, found: list) -> None:
     grouped = pa.table({"key": bucket.column("_key"), "doc_id": bucket.column("doc_id"),
                         "i": pa.array(range(bucket.num_rows), pa.int64())}) \
