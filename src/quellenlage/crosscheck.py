@@ -16,7 +16,7 @@ from quellenlage.claim_buckets import Updates, buckets
 from quellenlage.conflicts import date_interval, published_day, same_text_groups
 from quellenlage.normalize.periods import claim_time
 from quellenlage.facts import build_facts, comparable, fact_key, group_facts, set_status, sort_facts, subject_forms
-from quellenlage.scale_echo import KINDS, SCALE_HINT, compared, echo_facts
+from quellenlage.scale_echo import KINDS, ScaleWords, compared, echo_facts
 from quellenlage.rules import RuleSet
 from quellenlage.tables import SCHEMAS, read_part
 
@@ -30,7 +30,7 @@ def crosscheck(tables: dict[str, list[dict]], rules: RuleSet) -> dict[str, list[
     for c in claims:
         ctx.enrich(c)
     facts, conflicts = build_facts(claims, ctx.names, ctx.known)
-    f, r = echo_facts(claims, ctx.names, compared(conflicts, {c["doc_id"]: c["source_key"] for c in claims}))
+    f, r = echo_facts(claims, ctx.names, compared(conflicts, {c["doc_id"]: c["source_key"] for c in claims}), ctx.scales)
     for c in claims:
         set_status(c)
     tables["facts"], tables["conflicts"] = sort_facts(facts + f, conflicts + r)
@@ -47,6 +47,7 @@ class _Context:
         self.names = {k: p.get("name", k) for k, p in self.props.items()}
         self.docs = {d["doc_id"]: d for d in docs}
         self.groups = same_text_groups({d: sketches.get(d) or [] for d in self.docs})
+        self.scales = ScaleWords.from_ruleset(rules)
         ents = rules.get("entities")
         self.known = frozenset(n for v in ents.values() if isinstance(v, list) for e in v if isinstance(e, dict)
                                for n in [e.get("name")] + list(e.get("aliases") or []) if isinstance(n, str))
@@ -140,7 +141,7 @@ def _echo_facts(bucket: pa.Table, rows_only: pa.Table, ctx: _Context, touched: d
     """The scale echoes of the bucket (scale_echo.py): claims of money or counts written with a
     scale word, of echo keys that two documents share."""
     scaled = pc.and_(pc.is_in(bucket.column("label"), pa.array(KINDS)),
-                     pc.match_substring_regex(pc.fill_null(bucket.column("text"), ""), SCALE_HINT, ignore_case=True))
+                     pc.match_substring_regex(pc.fill_null(bucket.column("text"), ""), ctx.scales.hint))
     grouped = pa.table({"key": bucket.column("_echo"), "doc_id": bucket.column("doc_id"),
                         "i": pa.array(range(bucket.num_rows), pa.int64())}).filter(scaled) \
         .group_by("key", use_threads=False).aggregate([("doc_id", "count_distinct"), ("i", "list")])
@@ -153,7 +154,7 @@ def _echo_facts(bucket: pa.Table, rows_only: pa.Table, ctx: _Context, touched: d
             elif c["doc_id"] in ctx.docs:
                 ctx.enrich(c)
                 members.append(c)
-        f, r = echo_facts(members, ctx.names, done)
+        f, r = echo_facts(members, ctx.names, done, ctx.scales)
         if f:
             found.append((min(c["_row"] for c in members), f, r))
             touched.update((c["_row"], c) for c in members if c.get("fact_id"))

@@ -9,19 +9,39 @@ own. Rows only; linear in the claims of a coarse key (claims meet only when thei
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
 
 from quellenlage.fact_time import comparison_segment
 from quellenlage.facts import PART, comparison_aspect, fact_of
+from quellenlage.rules import RuleSet
 
 ECHO_WINDOW = 31  # days between publications
-SCALE_WORD = re.compile(r"(?i)(?<![\w-])(?P<w>Tsd|Tausend|Mio|Million(?:en)?|Mrd|Milliarde(?:n)?|Bio|Billion(?:en)?)(?![\w-])")
-SCALE_HINT = "Tsd|Tausend|Mio|Million|Mrd|Milliarde|Bio|Billion"  # (a superset of SCALE_WORD for Arrow's RE2, which has no lookaround)
 DIGITS = re.compile(r"\d[\d.,'’ \u00a0\u202f]*\d|\d")
-SCALES = {"tsd": 3, "tausend": 3, "mio": 6, "million": 6, "millionen": 6, "mrd": 9, "milliarde": 9, "milliarden": 9,
-          "bio": 12, "billion": 12, "billionen": 12}
 KINDS = ("MONEY", "COUNT")
+
+
+@dataclass(frozen=True)
+class ScaleWords:
+    """The scale words of `numbers.yaml` (`scales`) and their powers of ten: "Mio." -> 6."""
+    powers: dict[str, int]
+
+    @classmethod
+    def from_ruleset(cls, rules: RuleSet) -> "ScaleWords":
+        return cls({f: round(math.log10(float(s["value"]))) for s in rules.get("numbers")["scales"] for f in s["forms"]})
+
+    @cached_property
+    def rx(self) -> re.Pattern:
+        forms = sorted(self.powers, key=len, reverse=True)
+        return re.compile(r"(?<![\w-])(?P<w>" + "|".join(map(re.escape, forms)) + r")(?!\w)")
+
+    @property
+    def hint(self) -> str:
+        """The same words for Arrow's RE2, which has no look-around (a superset of the matches)."""
+        return "|".join(map(re.escape, sorted(self.powers, key=len, reverse=True)))
 
 
 def echo_key(c: dict) -> tuple:
@@ -30,26 +50,27 @@ def echo_key(c: dict) -> tuple:
             c["label"] == "DATE", c.get("unit") or "" if c["label"] in ("COUNT", "DURATION") else "", c.get("currency") or "")
 
 
-def written(c: dict) -> tuple[str, int] | None:
+def written(c: dict, scales: ScaleWords) -> tuple[str, int] | None:
     """(digits as written, power of ten of the scale word): "12,7 Mio. $" -> ("12,7", 6)."""
     if c.get("label") not in KINDS or (c.get("measure") or "level") != "level" or c.get("_background"):
         return None
     if c.get("aspect") == "estimate" and not c.get("basis"):
         return None
     text = c.get("text") or ""
-    w, d = SCALE_WORD.search(text), DIGITS.search(text)
+    w, d = scales.rx.search(text), DIGITS.search(text)
     if not w or not d:
         return None
-    return re.sub(r"[\s\u00a0\u202f]", "", d.group(0)), SCALES[w.group("w").lower()]
+    return re.sub(r"[\s\u00a0\u202f]", "", d.group(0)), scales.powers[w.group("w")]
 
 
-def echo_pairs(claims: list[dict], done: set[frozenset]) -> list[tuple[tuple, list[dict]]]:
+
+def echo_pairs(claims: list[dict], done: set[frozenset], scales: ScaleWords) -> list[tuple[tuple, list[dict]]]:
     """(fact key, [a, b]) for the pairs of claims (of one echo key) that are echoes and not yet
     compared (`done`: `compared` of the conflict rows so far): one pair per two sources and
     written values, its first claims in order."""
     by_digits: dict[str, list[tuple[int, dict]]] = defaultdict(list)
     for c in claims:
-        w = written(c)
+        w = written(c, scales)
         if w:
             by_digits[w[0]].append((w[1], c))
     out = []
@@ -94,18 +115,18 @@ def _named_apart(a: dict, b: dict) -> bool:
     return bool(sa and sb and PART not in (sa, sb) and sa != sb)
 
 
-def echo_facts(claims: list[dict], names: dict[str, str], done: set[frozenset]) -> tuple[list[dict], list[dict]]:
+def echo_facts(claims: list[dict], names: dict[str, str], done: set[frozenset], scales: ScaleWords) -> tuple[list[dict], list[dict]]:
     """Facts and conflict rows of the scale echoes among `claims` (of any echo keys). A claim keeps
     the fact it had; its counts take the larger of the two comparisons."""
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for c in claims:
-        if written(c):
+        if written(c, scales):
             groups[echo_key(c)].append(c)
     facts, rows = [], []
     for k in sorted(groups, key=lambda k: tuple(map(str, k))):
         if len({c["source_key"] for c in groups[k]}) < 2:
             continue
-        for key, pair in echo_pairs(groups[k], done):
+        for key, pair in echo_pairs(groups[k], done, scales):
             before = {c["claim_id"]: (c.get("fact_id"), c.get("n_agree") or 0, c.get("n_conflict") or 0) for c in pair}
             fact, found = fact_of(key, pair, names)
             if fact is None or not found:
