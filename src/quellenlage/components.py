@@ -208,10 +208,13 @@ class Dates(RuleComponent):
         the one the article states): yearless fiscal quarters are read with it."""
         from quellenlage.document_periods import stated_fiscal
         counts: dict[str, int] = {}
+        first: dict[str, int] = {}
         for e in doc_entities(doc) if "entities" in doc.spans else []:
             if e.type == "ORG":
                 counts[e.name] = counts.get(e.name, 0) + 1
-        for org in sorted(counts, key=lambda n: (-counts[n], n)):
+                first.setdefault(e.name, e.start)
+        # most named; of equals, the one named first (the headline's, not a bank quoted at the end)
+        for org in sorted(counts, key=lambda n: (-counts[n], first[n], n)):
             cal = entities.fiscal(org)
             if cal is not None:
                 return cal

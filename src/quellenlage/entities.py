@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import Iterable
 
 from quellenlage.normalize.periods import FiscalCalendar
-from quellenlage.entity_names import (CAPS_BEFORE, CAPS_AFTER, DATELINE_AFTER, LABEL_BEFORE, LABEL_HEAD, LABEL_SHORT_TAIL, LABEL_SHORT_AFTER, TICKER_AFTER, NOT_AN_ORG_AFTER, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, short_names, genitive_of, maker_models, named_by_form, named_models, owner_name_end)
+from quellenlage.entity_names import (CAPS_BEFORE, CAPS_AFTER, DATELINE_AFTER, LABEL_BEFORE, LABEL_HEAD, LABEL_SHORT_TAIL, LABEL_SHORT_AFTER, TICKER_AFTER, NOT_AN_ORG_AFTER, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, maker_models, named_by_form, named_models, owner_name_end)
 from quellenlage.patterns import Anchored, Gated, alternation, trie_alternation
 from quellenlage.rules import RuleSet
 from quellenlage.entity_people import WORDS_BEFORE, find_people, gazetteer_mentions, genitive_people
@@ -382,6 +382,10 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     for s, end, name, later in named_by_form(masked, rules.cfg, rules.not_first, taken):
         add(s, end, name, "ORG", "noun")
         discovered |= {name} if later else set()  # "Booking.com", later "Booking" alone
+    # "Palo Alto Networks" in the title, then "Palo Alto" alone: a known company's name without
+    # its company word (company_suffixes) is the same company, in an article that names it whole.
+    stems = gazetteer_stems(masked, out, rules.cfg, rules.not_first)
+    discovered |= set(stems)
     people = {e.name.split()[-1] for e in out if e.type == "PER"}
     discovered |= bare_names(masked, rules.cfg, rules.not_first, taken) - people  # "sagte Hanebeck": the person named before
     # "der Energieversorger Enerveo" names the company once; later "Enerveo" alone is it too.
@@ -400,7 +404,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     for name in sorted(discovered):
         for s, e, how in spans_of.get(name, ()):
             if taken.free(s, e):
-                add(s, e, name, "ORG", how)
+                add(s, e, stems.get(name, name), "ORG", how)
     for s, end, name in maker_models(masked, [x for x in out if x.type == "ORG"], taken):
         add(s, end, name, "PRODUCT", "model")  # "Xiaomi SU7", later "SU7" alone (after the models: "Alibaba Qwen3")
     # "des Marktforschers IDC": a source of the figures, never their subject.

@@ -113,6 +113,25 @@ def acronym_aliases(text: str, found: list) -> list:
     return [replace(e, name=full[e.name]) if e.type == "ORG" and e.name in full else e for e in found] if full else found
 
 
+def gazetteer_stems(text: str, found: list, cfg: dict, not_names) -> dict[str, str]:
+    """Stem -> name for the known companies found whose name ends in a company word
+    ("Palo Alto Networks", "Tower Semiconductor"): the article may go on with the stem alone,
+    when it names the whole first (not "Booking" first and "Booking Holdings", the parent, later)."""
+    suffixes = set(cfg.get("company_suffixes") or ()) | set(cfg.get("legal_suffixes") or ())
+    not_stems = set(cfg.get("stem_not_names") or ())
+    stems: dict[str, str] = {}
+    for e in found:
+        if e.type != "ORG" or e.source != "gazetteer" or " " not in e.name:
+            continue
+        stem, last = e.name.rsplit(" ", 1)
+        if last in suffixes and len(stem) >= 3 and stem not in not_stems and stem.split()[0] not in not_names \
+                and stem[:1].isupper() and stem not in stems:
+            first = re.search(r"(?<![\w&.-])" + re.escape(stem) + r"(?![\w&])", text)
+            if first is not None and first.start() == e.start and text.startswith(e.name, e.start):
+                stems[stem] = e.name
+    return stems
+
+
 def short_names(text: str, found: list, known, not_names) -> list:
     """ "Süss Microtec …, Süss": a company the rules found by its first word alone is the name of
     two words the article writes it with ("Süss Microtec" in the title and the first sentence),

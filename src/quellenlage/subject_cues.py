@@ -32,6 +32,9 @@ OPENING_NP = re.compile(r"\s*(?P<art>Die|Der|Das)\s+(?:(?!(?:um|von|vom|mit|für
                         r"unter|vor|seit|zu|zum|zur|gegenüber)\s)[a-zäöüß]\w*\s+)?(?P<noun>[A-ZÄÖÜ][\w-]+)")
 CAPITALISED_RUN = re.compile(r"(?:[A-ZÄÖÜ][\w-]*[ \t]*)+")
 COORDINATED = re.compile(r"\s*und\s+[a-zäöüß]+t\b")
+# "nutzen die Dienste, darunter die Deutsche Bahn und Nikkei": examples in a list, no topic
+EXAMPLE_BEFORE = re.compile(r"(?<![\w-])(?:darunter|beispielsweise|zum Beispiel|unter anderem|u\.\s?a\.|namentlich)\s+"
+                            r"(?:(?:de[mnr]|die|das)\s+)?$")
 OF_OBJECT = re.compile(r"(?<!\w)(?:von|vom|bei|beim|mit|gegen)\s+(?:(?:de[mnr]|die|das)\s+)?$")  # "die Kunden von 1&1"
 # "Llama 2 von Meta, dessen größte Variante …": a name and its maker before a relative clause
 MAKER_AFTER = re.compile(r"\s+von\s+[A-ZÄÖÜ][\w.&-]*(?:\s+[A-ZÄÖÜ][\w.&-]*)?[\s,]*")

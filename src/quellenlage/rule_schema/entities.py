@@ -60,6 +60,8 @@ class EntitiesFile(Rules):
     maker_heads: Words = []
     legal_suffixes: Words = []
     company_suffixes: Words = Field(default=[], description="words a company's name ends with: Networks, Technologies, …")
+    stem_not_names: Words = Field(default=[], description="first words of a known company's name that name something "
+                                  "else alone: Texas (Texas Instruments), Boston (Boston Dynamics)")
     single_word_suffixes: Words = Field(default=[], description="company_suffixes that make a company of one word before them only: AI")
     institution_suffixes: Words = Field(default=[], description="words an institution's name ends with, the name "
                                         "being the whole: Library (\"British Library\"), Museum, …")
