@@ -47,6 +47,22 @@ def test_fiscal_values_have_days_only_with_their_calendar():
     assert sony.from_text(2024) == 2025 and microsoft.from_text(2026) == 2026
 
 
+def test_fiscal_labels_say_their_months_in_the_calendar():
+    from quellenlage.normalize.periods import calendar_label, extent
+    apple = FiscalCalendar(10, "end")
+    assert calendar_label(extent("FY2024-Q2", apple)) == "2024-Q1"  # January to March 2024
+    assert calendar_label(extent("FY2024-H2", apple)) is None  # April to September is no calendar half
+    assert calendar_label(extent("FY2025-H2", FiscalCalendar(7, "end"))) == "2025-H1"  # Microsoft's
+    assert calendar_label(extent("FY2024", apple)) is None  # October to September is no calendar year
+    assert calendar_label(extent("2025-03")) is None and calendar_label(None) is None
+
+
+@given(st.integers(min_value=1901, max_value=2199), st.sampled_from(["", "-Q1", "-Q2", "-Q3", "-Q4", "-H1", "-H2"]))
+def test_calendar_labels_come_back_from_their_months(year, part):
+    from quellenlage.normalize.periods import calendar_label, extent
+    assert calendar_label(extent(f"{year}{part}")) == f"{year}{part}"
+
+
 @pytest.mark.parametrize("value", [None, "", "Sommer", "2025-13", "2025-02-30", "2025-W54", "2025-05/2025-03"])
 def test_no_days_for_what_is_no_period(value):
     start, end, _ = date_span(value)

@@ -10,7 +10,7 @@ from collections import Counter
 from quellenlage.claim_cues import COMPARED_WITH
 from quellenlage.claim_rules import DocView
 from quellenlage.document_periods import dominant_period, named_periods
-from quellenlage.normalize.periods import CALENDAR, claim_time, extent, grain
+from quellenlage.normalize.periods import CALENDAR, calendar_label, claim_time, extent, grain
 from quellenlage.patterns import cue_search
 from quellenlage.period_resolver import COMPARING, PeriodResolver
 
@@ -73,6 +73,11 @@ def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, 
     passage: tuple[int, str] | None = None  # (where, period) the paragraph last reported on
     outlook: tuple[int, str, str] | None = None  # (where, period, subject) of the paragraph's last outlook
     named = _named_periods(view, claims, periods, fiscal_of, stated, dominant)  # periods named by dates, in text order
+    # the calendar a fiscal label of the article was read with: that of the company most of its
+    # per-period claims are about (the main period's), else that of the company it names most
+    flows = Counter(c["subject"] for c in claims if c["time"] == "flow")
+    doc_fiscal = next((cal for cal in (fiscal_of(flows.most_common(1)[0][0]) if flows else None,
+                                       fiscal_of(view.main_organisation)) if cal is not None and cal.start_month != 1), None)
     k = 0
     for c in claims:
         while k < len(named) and named[k][0] < c["figure"]["start"]:
@@ -131,6 +136,11 @@ def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, 
                 c["period"] = reported(c, before)
                 if c["period"] != before:  # the paragraph goes on about that quarter
                     passage = (fig["start"], c["period"])
+        if c["period"] and c["period"].startswith("FY") and (fiscal is None or fiscal.start_month == 1) \
+                and doc_fiscal is not None and doc_fiscal.start_month != 1:
+            # a date read with the main company's fiscal calendar ("im ersten Quartal" of an Apple
+            # article is its FY2024-Q2), the figure a calendar company's: the same months, its label
+            c["period"] = calendar_label(extent(c["period"], doc_fiscal)) or c["period"]
         # A company whose fiscal calendar nobody states keeps the calendar year: its
         # "Geschäftsjahr 2024" is the 2024 another source names.
         span = extent(c["period"], fiscal or CALENDAR)

@@ -231,12 +231,14 @@ class DocView:
 
     @cached_property
     def main_organisation(self) -> str | None:
-        """The organisation the article names most (ties: the first in name order)."""
+        """The organisation the article names most (ties: the first named, as the dates' calendar)."""
         counts: dict[str, int] = {}
+        first: dict[str, int] = {}
         for e in self.entities:
             if e.type == "ORG":
                 counts[e.name] = counts.get(e.name, 0) + 1
-        return min(counts, key=lambda n: (-counts[n], n)) if counts else None
+                first.setdefault(e.name, e.start)
+        return min(counts, key=lambda n: (-counts[n], first[n], n)) if counts else None
 
     def preceded(self, rx: re.Pattern, reach: int) -> frozenset[int]:
         """The starts of the entities that `rx` finds in the `reach` characters before them

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from quellenlage.figure import Figure
 from quellenlage.figure_lexicon import FigureRules
-from quellenlage.textutil import ARTICLE_WORDS, SPACES, line_start, sentence_start, skip_spaces
+from quellenlage.textutil import ARTICLE_WORDS, SPACES, line_start, sentence_end, sentence_start, skip_spaces
 
 # "- Unterstützte Sprachen: 32": a list row or line whose label ends in the counted noun
 UNIT_LABEL = re.compile(r"[ \t]*(?:[-–•*][ \t]+)?(?:[^\W\d_][\w-]*[ \t]+){0,3}(?P<noun>[^\W\d_][\w-]*(?:[:*_]innen)?):[ \t]*")  # "Kund:innen: 10.000"
@@ -270,9 +270,9 @@ class CountUnits:
         if unit not in self.r.refinable_units:
             return unit
         s = sentence_start(text, start)
-        e = text.find(".", start)
+        e = sentence_end(text, start)  # (not the dot of "25.000 Nvidia-Chips vom Typ A100")
         # every capitalised word with the word or number after it ("Die Ariane 5": "Ariane 5" too)
-        for m in re.finditer(r"(?<![\w-])(?=([A-ZÄÖÜ][\w-]*(?:[ \u00a0](?:\d+|[A-ZÄÖÜ][\w-]*))?))", text[s:e if e > 0 else len(text)]):
+        for m in re.finditer(r"(?<![\w-])(?=([A-ZÄÖÜ][\w-]*(?:[ \u00a0](?:\d+|[A-ZÄÖÜ][\w-]*))?))", text[s:e]):
             found = self.r.product_unit(m.group(1)) or self.r.product_unit(m.group(1).split()[0])
             if found:
                 return found
@@ -289,8 +289,7 @@ class CountUnits:
         employs are employees, "2.000 Menschen sollen dort arbeiten" are jobs: the words of the
         figure's clause decide, else those of its sentence."""
         s = sentence_start(text, fig.start)
-        e = text.find(".", fig.end)
-        e = len(text) if e < 0 else e
+        e = sentence_end(text, fig.end)
         cs = s
         for m in re.finditer(r"[,;]\s", text[s:fig.start]):
             cs = s + m.end()

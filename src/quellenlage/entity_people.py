@@ -118,6 +118,9 @@ def find_people(text: str, rules, taken, add, out: list) -> None:
 OTHER_FIRST_NAME = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]{2,})[ \u00a0]+$")  # a first name right before a surname
 
 
+VERSION_AFTER = re.compile(r"[ -]\d")
+
+
 def gazetteer_mentions(masked: str, rules, taken, add) -> None:
     """Names the gazetteer knows, where the text is free; a person the gazetteer knows by
     surname only when no other first name stands before it ("Salil Parekh" is not Kevan Parekh)."""
@@ -127,6 +130,8 @@ def gazetteer_mentions(masked: str, rules, taken, add) -> None:
             name, typ, vendor = rules.table[m.group("e")]
             if typ == "INDEX" and INDEX_TICKER.match(masked[m.end():m.end() + 4]):
                 continue  # "(NASDAQ:INTC)": an exchange in a ticker symbol, no index
+            if typ == "MODEL" and VERSION_AFTER.match(masked, m.end()):
+                continue  # "Grok-1", "Grok 1.5": a version the list lacks (the model patterns name it), no "Grok"
             head = m.group("head") or (m.group("lhead")[:1].upper() + m.group("lhead")[1:] if m.group("lhead") else None)
             if typ == "ORG" and any((x := rx.rx.match(masked, m.start())) and x.end() > m.end() for rx in rules.model_res):
                 continue  # "Mistral Large 2": a model whose name begins with its maker's (model_patterns)

@@ -358,7 +358,7 @@ class FigureRules:
             for ending in ("en", "n", "e"):
                 if low + ending in forms:
                     return forms[low + ending]
-        for i in range(1, len(low) - 4):  # "sprachmodelle": the longest known ending of 5+ letters
+        for i in range(3, len(low) - 4):  # "sprachmodelle": the longest known ending of 5+ letters after 3+ ("Urteile" is no "Teile")
             unit = forms.get(low[i:])
             if unit is not None:
                 return unit

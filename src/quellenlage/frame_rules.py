@@ -211,6 +211,10 @@ class FrameRules:
         return cue_re(self.cfg["measure"].get("change_clause"))
 
     @cached_property
+    def count_change_clause(self) -> re.Pattern:
+        return cue_re(self.cfg["measure"].get("count_change_clause"))
+
+    @cached_property
     def conditional_subordinators(self) -> re.Pattern:
         return cue_re(self.cfg["aspect"].get("subordinators"))
 

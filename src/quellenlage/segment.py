@@ -34,7 +34,8 @@ class SegmentationRules:
 
 def _starts_sentence_like(tok: str) -> bool:
     ch = tok[:1]
-    return ch.isupper() or ch.isdigit() or tok in OPENERS
+    # (a name written small: "xAI hat …", "eBay meldet …", "n8n sammelt …")
+    return ch.isupper() or ch.isdigit() or tok in OPENERS or ch.isalpha() and any(c.isupper() or c.isdigit() for c in tok[1:])
 
 
 def sentence_starts(text: str, tokens: Sequence[tuple[int, str]], rules: SegmentationRules) -> list[bool]:

@@ -128,6 +128,15 @@ def sentence_start(text: str, pos: int) -> int:
     return best
 
 
+def sentence_end(text: str, pos: int, reach: int = 400) -> int:
+    """Where the sentence around pos ends: at the first full stop, question or exclamation mark
+    followed by a space or a line's end (not the dot of "25.000" or "3.5"), within `reach`."""
+    m = STOP_SPACE.search(text, pos, min(len(text), pos + reach))
+    if m is not None:
+        return m.start()
+    return min(len(text), pos + reach)
+
+
 def line_start_near(text: str, pos: int, reach: int = 400) -> int:
     """Where the line around pos starts, at most `reach` characters back."""
     return max(pos - reach, text.rfind("\n", 0, pos) + 1, 0)

@@ -98,6 +98,21 @@ def extent(period: str | None, fiscal: FiscalCalendar | None = None) -> tuple[dt
         return None
 
 
+def calendar_label(span: tuple[dt.date, dt.date] | None) -> str | None:
+    """The calendar label of a span that is a calendar quarter, half or year: (1 Jan 2024,
+    31 Mar 2024) -> "2024-Q1"; None for any other span."""
+    if span is None or span[0].day != 1 or (span[1] + dt.timedelta(days=1)).day != 1:
+        return None
+    first, months = span[0], (span[1].year - span[0].year) * 12 + span[1].month - span[0].month + 1
+    if months == 3 and first.month % 3 == 1:
+        return f"{first.year}-Q{first.month // 3 + 1}"
+    if months == 6 and first.month in (1, 7):
+        return f"{first.year}-H{1 if first.month == 1 else 2}"
+    if months == 12 and first.month == 1:
+        return str(first.year)
+    return None
+
+
 def grain(period: str | None) -> str | None:
     """`day`, `week`, `month`, `quarter`, `half`, `year` or `decade` (None for no period)."""
     if DECADE_RE.fullmatch(period or ""):

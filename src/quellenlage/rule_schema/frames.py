@@ -42,6 +42,8 @@ class MeasureCues(Rules):
     direct_change_verbs: Words = Field(description="verbs taking a change without 'um': verlor, …")
     change_after: Words = Field(description="words right after a change: mehr, im Plus, …")
     change_clause: Words = []
+    count_change_clause: Words = Field(default=[], description="words anywhere in a count's clause that make it what was "
+                                       "lost or won: verloren (\"hat 139.000 Kunden verloren\")")
     change_nouns: Words = Field(default_factory=list, description="nouns a count of what was added counts: Neukunden, neue Abonnenten, …")
     bases: Cues = Field(description="basis -> cues: yoy: [Vorjahr*, …]")
     adjustments: Cues = Field(description="adjustment -> cues: cc: [währungsbereinigt, …]")
