@@ -86,12 +86,24 @@ def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver
         v = periods.date_period(f, fiscal)
         if v and (_reporting(v) or grain(v) == "year" and FISCAL_NAMED.search(f["text"])):  # "Geschäftsjahr 2024"
             votes[v] += 2 if first else 1  # the first period an article names is most often its subject
+            if _results_for(view.text, f["start"], periods):
+                votes[v] += 10  # "die Zahlen für das Geschäftsjahr 2024 vorgelegt": what the article reports on, whatever it names more often
             where[v] = min(where.get(v, f["start"]), f["start"])
             first = False
     if grains is not None:
         votes = Counter({p: v for p, v in votes.items() if grain(p) in grains})
     # (a tie goes to the period named first: "Für das abgelaufene Geschäftsjahr 2024/25 …", later "im Schlussquartal")
     return max(votes, key=lambda p: (votes[p], -where.get(p, 0), p)) if votes else None
+
+
+RESULTS_GAP = re.compile(r"(?:\s+(?:das|den|die|dem|des|sein|seine|seinen|ihr|ihre|ihren|abgelaufene[nm]?|vergangene[nm]?|"
+                         r"zurückliegende[nm]?|gesamte[nm]?))*\s*$")
+
+
+def _results_for(text: str, pos: int, periods: PeriodResolver) -> bool:
+    """Is the date right after "Zahlen für (das)", "Bilanz für" (rules: period.results_for)?"""
+    lead = text[max(0, pos - 60):pos]
+    return any(RESULTS_GAP.fullmatch(lead, m.end()) for m in periods.r.period_cue("results_for").finditer(lead))
 
 
 def _for_comparison(view: "DocView", pos: int, periods: PeriodResolver) -> bool:

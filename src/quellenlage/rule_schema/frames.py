@@ -119,6 +119,7 @@ class PeriodCues(Rules):
     meeting_words: Words = Field(default_factory=list, description="Hauptversammlung, …: a date right after one is the meeting's, no period a figure is for")
     for_comparison: Words = Field(default_factory=list, description="Zum Vergleich, …: a sentence opening so names an earlier period's figures, not the one reported on")
     quarter_comparison: Words = Field(default_factory=list, description="Vorjahresquartal, Vorquartal, …: a sentence that compares with a quarter reports on a quarter")
+    results_for: Words = Field(default_factory=list, description="Zahlen für, Bilanz für, …: the period named right after is the one the article reports on")
 
 
 class FiscalCalendarCues(Rules):
