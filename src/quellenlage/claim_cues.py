@@ -250,7 +250,8 @@ def excluded(p, text: str, scope: list[tuple[int, int]], fig: dict) -> bool:
     return False
 
 
-BRACKET_AFTER_NOUN = re.compile(r"(?<![\w-])(?P<noun>[A-ZÄÖÜ][\w-]+)\s*\($")
+# (a name with a version, "vor GPT-3.5 (MMLU: 70 Prozent)", and a label in the bracket too)
+BRACKET_AFTER_NOUN = re.compile(r"(?<![\w-])(?P<noun>[A-ZÄÖÜ][\w.-]*\w)\s*\((?:[\w.-]+:\s*)?$")
 
 
 def bracketed_for_other(view: DocView, fig: dict, subject: str, property_words: re.Pattern) -> bool:

@@ -42,7 +42,8 @@ RELATIVE = re.compile(r"\s*(?:das|der|die|welche[rs]?|dessen|deren)\b")
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:und|oder|sowie|bzw\.))\s*(?:(?:de[mnrs]|die|das)\s+)?")
 # "ist es deutlich kleiner als Llama 3.1": what a figure is compared with is not its subject
 COMPARED_TO = re.compile(r"(?<![\w-])(?:[a-zäöüß]+er|mehr|weniger)\s+als\s+(?:(?:de[mnrs]|die|das)\s+)?$")
-WITH_FIGURE = re.compile(r"\s+mit\s+(?:(?:rund|etwa|knapp|gut|über|mehr\s+als|bis\s+zu|jeweils)\s+)?")
+# "… mit 405 Milliarden Parametern", "vor GPT-3.5 (MMLU: 70 Prozent)": the figure the name comes with
+WITH_FIGURE = re.compile(r"(?:\s+mit\s+|\s*\((?:[\w.-]+(?:\s[\w.-]+)?:\s*)?)(?:(?:rund|etwa|knapp|gut|über|mehr\s+als|bis\s+zu|jeweils)\s+)?")
 RIVAL_HEAD = re.compile(r"(?i)(?:rivale|konkurrent|wettbewerber|herausforderer|partner)")  # "der SAP-Rivale": not SAP
 # a share's close (or its first day's): "schloss die Aktie 16,4 Prozent höher", "am ersten Handelstag"
 CLOSING = re.compile(r"(?<![\w-])(?:schloss|schlossen|Schlusskurs\w*|Handelsschluss|Börsenschluss|aus\s+dem\s+Handel|ersten\s+Handelstag\w*)(?![\w-])")
