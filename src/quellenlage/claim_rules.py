@@ -47,6 +47,7 @@ class Property:
     compared_as: str | None = None  # the one measure its figures are compared as
     total: str | None = None        # the property of a total right after one of its figures
     date_grains: tuple[str, ...] = ()  # the grains its dates can have; () = any
+    bound_subject: tuple[str, ...] = ()  # subject types first for an upper bound or a percentage (a law's cap)
 
     def accepts(self, fig: dict, measure: str) -> bool:
         if measure not in self.values.get(fig["label"], ()):
@@ -91,7 +92,8 @@ class ClaimRules:
                 p.get("min"), p.get("max"), cue_re(p["requires"]) if p.get("requires") else None,
                 cue_re(p["excludes"]) if p.get("excludes") else None, p.get("pair", "sentence"),
                 bool(p.get("needs_segment")), cue_re(p["weak_triggers"]) if p.get("weak_triggers") else None,
-                tuple(p.get("aspects") or ()), p.get("compared_as"), p.get("total"), tuple(p.get("date_grains") or ())))
+                tuple(p.get("aspects") or ()), p.get("compared_as"), p.get("total"), tuple(p.get("date_grains") or ()),
+                tuple(p.get("bound_subject") or ())))
         return out
 
     def candidates(self, label: str, measure: str) -> list[tuple[int, Property]]:

@@ -11,6 +11,7 @@ company's, and a list of several investors names no single one.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -73,6 +74,9 @@ class SubjectFinder(PairFinder):
                 clause: tuple[int, int]) -> tuple[str | None, str | None]:
         """(subject, parent's product): the subject's name; when a product with a parent
         company was found, the second value is the product."""
+        if prop.bound_subject and (fig.get("qualifier") == "upper_bound" or fig["label"] == "PERCENT"):
+            # "bis zu 35 Millionen Euro oder 7 Prozent": a cap, the law's before the company's
+            prop = replace(prop, subject_types=prop.bound_subject + tuple(t for t in prop.subject_types if t not in prop.bound_subject))
         name = self._subject(view, fig, prop, sentence, clause)
         parent = self.r.entities.parent(name)
         if parent and self.r.entities.group_of(name):

@@ -33,6 +33,8 @@ class Property(Rules):
     requires: Words = []
     excludes: Words = []
     subject: list[SubjectType] = []
+    bound_subject: list[SubjectType] = Field(default=[], description="subject types tried first for an upper bound or a "
+                                             "percentage: a law's cap ('bis zu 35 Mio. Euro oder 7 Prozent' of the AI Act)")
     time: Literal["flow", "stock", "event", "static"] = "static"
     window_days: Annotated[int, Field(ge=0)] | None = None
     recent_days: Annotated[int, Field(ge=0)] | None = None
