@@ -158,6 +158,10 @@ class FrameRules:
     def hearsay(self) -> re.Pattern:
         return re.compile("|".join(self.cfg["aspect"]["hearsay"]))
 
+    @cached_property
+    def hearsay_modals(self) -> tuple[str, ...]:
+        return tuple(w.lower() for w in self.cfg["aspect"].get("hearsay_modals") or ["soll"])
+
     # --- measure ---
     @cached_property
     def change_before(self) -> re.Pattern:

@@ -103,8 +103,8 @@ class FrameFinder(SegmentFinder):
             for m in (rx.finditer(text, cs, ce) if id(rx) in present else ()):
                 if _inside(m.span(), blocked):
                     continue
-                if m.group(0).lower().startswith("soll") and self.r.hearsay.search(text, m.end(), ce):
-                    continue  # "soll … gemacht haben": reported, not expected
+                if m.group(0).lower() in self.r.hearsay_modals and self.r.hearsay.search(text, m.end(), ce):
+                    continue  # "soll … gemacht haben": reported, not expected; "will … erbeutet haben": claimed
                 d = 0 if fig is None else (fig["start"] - m.end() if m.end() <= fig["start"] else m.start() - fig["end"])
                 key = (abs(d), -(m.end() - m.start()))  # nearest; at a tie the longer cue ("plant mit")
                 if best_d is None or key < best_d:

@@ -25,6 +25,8 @@ class AspectCues(Rules):
     polls: Words = []
     comparison: Words = Field(description="phrases comparing with an expectation: als erwartet, …")
     hearsay: list[regex()] = Field(description="regular expressions of reported past")
+    hearsay_modals: Words = Field(default=["soll"], description="modal verbs a reported past after them makes a claim, "
+                                  "no expectation: soll, will (\"will … erbeutet haben\")")
     earlier_value_before: Words = Field(default=[], description="words right before a figure that make it the value compared with, reported: nach")
 
     @field_validator("hearsay")
