@@ -263,9 +263,10 @@ class Scanner(TableFigures):
         if self._measure_at(text, q):
             return False  # 150 Megawatt, 80 GB: a measure, not a count
         if word_after(text, q - 1 if q > 0 else q) in self.r.times_words:
-            if not scaled:
-                return False  # "zehn Mal schneller": a factor
-            fig.unit, fig.rule = self.units.times_unit(text, q), "count_times"
+            unit = self.units.times_unit(text, q)
+            if not scaled and unit is None:
+                return False  # "zehn Mal schneller": a factor ("bislang 12 Mal gestartet": 12 launches)
+            fig.unit, fig.rule = unit, "count_times"
             return True
         if a.kind == "one" and not scaled:
             window = text[max(0, fig.start - 25):fig.start]
