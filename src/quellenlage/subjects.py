@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from quellenlage.entities import Entity
+from quellenlage.markets import MarketCues
 from quellenlage.patterns import alternation
 from quellenlage.subject_pairs import PairFinder
 from quellenlage.subject_cues import (embedded, introduced_as, listed, salient, CAPITALISED_RUN, CLOSING, COMPARED_TO, RIVAL_HEAD, WITH_FIGURE, MAKER_AFTER, OF_OBJECT, EXAMPLE_BEFORE, COMPARISON_OPENER, COORDINATED, GEGEN, INVESTOR_BEFORE, LIST_GAP, OPENING_NP, RELATIVE, SAYS_BEFORE, TOPIC_FOR,
@@ -40,6 +41,7 @@ class SubjectFinder(PairFinder):
         self.r = rules
         self.cfg = rules.cfg
         self.groups = GroupCues.from_config(rules.cfg)
+        self.markets = MarketCues(rules.cfg.get("subject_cues") or {})
 
     @cached_property
     def column_words(self) -> re.Pattern:
@@ -304,6 +306,10 @@ class SubjectFinder(PairFinder):
                 resolved = self._resolve_anaphor(view, typ, usable, ss, m.group(0))
                 if resolved:
                     return resolved
+        if prop.key in self.markets.properties and not any(ss <= e.start < se for e in fitting) \
+                and self.markets.of_sentence(text, ss, se) and self.markets.name(text):
+            # "Insgesamt wurden 68,9 Millionen PCs ausgeliefert": the market's, not the company of the sentence before
+            return self.markets.name(text)
         if prop.local:
             if prop.key in self.share_properties and (fig["label"] in ("MONEY", "DATE") or CLOSING.search(text, ss, se)) \
                     and self.share_anaphor.search(text, ss, se):

@@ -1,0 +1,47 @@
+"""Markets as subjects: a figure about a whole market, not about a company ("Insgesamt wurden im
+vierten Quartal 68,9 Millionen PCs ausgeliefert", "Der Gesamtmarkt wuchs um 1,5 Prozent"). The
+market takes the name the article gives it first ("PC-Markt", "Smartphonemarkt": "Smartphone-Markt"),
+so sources that write it differently still name one subject. Rules: properties.yaml
+`subject_cues.market_words` (what makes a sentence a market's), `market_properties` (the
+properties a market has), `market_not_names` (first parts that name no market of goods:
+"Arbeitsmarkt", "Aktienmarkt"). Pure."""
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from quellenlage.patterns import cue_re
+
+MARKET_COMPOUND = re.compile(r"(?<![\w-])(?P<pre>[A-ZÄÖÜ][\w]*?)-?(?:[Mm]arkt|[Mm]arktes|[Mm]arkts)(?![\w-])")
+
+
+class MarketCues:
+    """What makes a figure's sentence a market's, and what the article calls the market."""
+
+    def __init__(self, cfg: dict):
+        self.cfg = cfg or {}
+
+    @cached_property
+    def properties(self) -> frozenset[str]:
+        return frozenset(self.cfg.get("market_properties") or ())
+
+    @cached_property
+    def words(self) -> re.Pattern:
+        return cue_re(self.cfg.get("market_words"))
+
+    @cached_property
+    def not_names(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.cfg.get("market_not_names") or ())
+
+    def of_sentence(self, text: str, start: int, end: int) -> bool:
+        """Does the sentence speak of a market ("Der Gesamtmarkt …", "Insgesamt wurden …")?"""
+        return self.words.search(text, start, end) is not None
+
+    def name(self, text: str) -> str | None:
+        """The market the article names first ("PC-Markt"); None where it names none of goods (a
+        market unnamed is no subject: "the market" of two articles may be two markets)."""
+        for m in MARKET_COMPOUND.finditer(text):
+            pre = m.group("pre").rstrip("-")
+            if pre and pre.lower() not in self.not_names:
+                return pre[:1].upper() + pre[1:] + "-Markt"
+        return None
