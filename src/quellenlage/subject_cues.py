@@ -32,6 +32,8 @@ OPENING_NP = re.compile(r"\s*(?P<art>Die|Der|Das)\s+(?:(?!(?:um|von|vom|mit|für
                         r"unter|vor|seit|zu|zum|zur|gegenüber)\s)[a-zäöüß]\w*\s+)?(?P<noun>[A-ZÄÖÜ][\w-]+)")
 CAPITALISED_RUN = re.compile(r"(?:[A-ZÄÖÜ][\w-]*[ \t]*)+")
 COORDINATED = re.compile(r"\s*und\s+[a-zäöüß]+t\b")
+# "Bei MGM sank die Auslastung …", "Beim Chipkonzern Intel …": a sentence opening so is about it
+TOPIC_BEI = re.compile(r"\s*(?:Bei|Beim)\s+(?:(?:de[mnr]|die|das)\s+)?(?:[\w-]+\s+){0,2}")
 # "nutzen die Dienste, darunter die Deutsche Bahn und Nikkei": examples in a list, no topic
 EXAMPLE_BEFORE = re.compile(r"(?<![\w-])(?:darunter|beispielsweise|zum Beispiel|unter anderem|u\.\s?a\.|namentlich)\s+"
                             r"(?:(?:de[mnr]|die|das)\s+)?$")
