@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from quellenlage.entities import Entity, EntityRules
+from quellenlage.entity_names import main_organisation
 from quellenlage.frame_rules import FrameRules
 from quellenlage.layout import headings, table_cells
 from quellenlage.normalize.periods import grain
@@ -234,13 +235,7 @@ class DocView:
     @cached_property
     def main_organisation(self) -> str | None:
         """The organisation the article names most (ties: the first named, as the dates' calendar)."""
-        counts: dict[str, int] = {}
-        first: dict[str, int] = {}
-        for e in self.entities:
-            if e.type == "ORG":
-                counts[e.name] = counts.get(e.name, 0) + 1
-                first.setdefault(e.name, e.start)
-        return min(counts, key=lambda n: (-counts[n], first[n], n)) if counts else None
+        return main_organisation(self.entities)
 
     def preceded(self, rx: re.Pattern, reach: int) -> frozenset[int]:
         """The starts of the entities that `rx` finds in the `reach` characters before them

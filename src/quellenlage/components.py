@@ -207,19 +207,11 @@ class Dates(RuleComponent):
         """The fiscal calendar of the company the article is most about (the gazetteer's, else
         the one the article states): yearless fiscal quarters are read with it."""
         from quellenlage.document_periods import stated_fiscal
-        counts: dict[str, int] = {}
-        first: dict[str, int] = {}
-        for e in doc_entities(doc) if "entities" in doc.spans else []:
-            if e.type == "ORG":
-                counts[e.name] = counts.get(e.name, 0) + 1
-                first.setdefault(e.name, e.start)
-        # most named; of equals, the one named first (the headline's, not a bank quoted at the end)
-        for org in sorted(counts, key=lambda n: (-counts[n], first[n], n)):
-            cal = entities.fiscal(org)
-            if cal is not None:
-                return cal
-            break  # only the main organisation's calendar counts
-        return stated_fiscal(text_of(doc), frames, doc._.published)
+        from quellenlage.entity_names import main_organisation
+        org = main_organisation(doc_entities(doc) if "entities" in doc.spans else [])
+        cal = entities.fiscal(org) if org is not None else None
+        # (only the main organisation's calendar counts; else the one the article states)
+        return cal if cal is not None else stated_fiscal(text_of(doc), frames, doc._.published)
 
     def process(self, doc, engine):
         scanner, entities, frames = engine

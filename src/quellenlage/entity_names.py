@@ -113,6 +113,18 @@ def acronym_aliases(text: str, found: list) -> list:
     return [replace(e, name=full[e.name]) if e.type == "ORG" and e.name in full else e for e in found] if full else found
 
 
+def main_organisation(entities) -> str | None:
+    """The organisation an article names most; of equals, the one named first (the headline's,
+    not a bank quoted at the end). `entities` in text order."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for e in entities:
+        if e.type == "ORG":
+            counts[e.name] = counts.get(e.name, 0) + 1
+            first.setdefault(e.name, e.start)
+    return min(counts, key=lambda n: (-counts[n], first[n], n)) if counts else None
+
+
 def gazetteer_stems(text: str, found: list, cfg: dict, not_names) -> dict[str, str]:
     """Stem -> name for the known companies found whose name ends in a company word
     ("Palo Alto Networks", "Tower Semiconductor"): the article may go on with the stem alone,
