@@ -161,9 +161,29 @@ def both_named(cues: GroupCues, view: "DocView", fig: dict, ss: int, authorities
     return pair_name(a, b)
 
 
+PRESENTED_AS = re.compile(r"\s+(?:ein|eine|einen|sein|seine|seinen|ihr|ihre|ihren)\s+(?:[a-zäöüß][\w-]*\s+){0,2}")
+
+
 class NameCues:
     """The words around a name that say it is not the subject (rules: properties.yaml
-    subject_cues), compiled once; needs `self.cfg`."""
+    subject_cues), compiled once; needs `self.cfg` (and `self.r`, the claim rules, for
+    `_presented`)."""
+
+    def _companion(self, text: str, e) -> bool:
+        """Named beside the topic ("arbeitet mit dem US-Konzern Nvidia"), not what the topic
+        presents ("hat mit Falcon 180B ein Sprachmodell veröffentlicht")."""
+        return bool(self.companion_before.search(text, max(0, e.start - 60), e.start)) and not self._presented(text, e)
+
+    def _presented(self, text: str, e) -> bool:
+        """ "hat mit Falcon 180B ein Sprachmodell veröffentlicht": the name is what is presented."""
+        m = PRESENTED_AS.match(text, e.end)
+        nouns = (self.r.entities.cfg.get("anaphora") or {}).get(e.type) if m else None
+        return bool(nouns and text[max(0, e.start - 5):e.start].strip() == "mit"
+                    and re.match(r"(?:\w+-|[A-ZÄÖÜ][a-zäöüß]+)?(?:" + alternation(nouns) + r")(?![\w-])", text[m.end():m.end() + 40], re.I))
+
+    def _invests(self, text: str, e) -> bool:
+        return bool(self.investor_list.search(text, max(0, e.start - 200), e.start) or self.investor_after.match(text, e.end)
+                    or INVESTOR_BEFORE.search(text, max(0, e.start - 80), e.start))
 
     def _cue_words(self, name: str) -> str:
         return alternation((self.cfg.get("subject_cues") or {}).get(name) or ["(?!)"])

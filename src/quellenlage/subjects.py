@@ -27,7 +27,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from quellenlage.claim_rules import ClaimRules, DocView, Property
 
 BESIDE_BEFORE = re.compile(r"(?<![\w-])(?:[Nn]ach|[Vv]or|[Nn]eben|[Ww]ie|[Aa]ls|[Mm]it|[Gg]egen|[Tt]rotz|[Ss]eit|[Oo]hne)\s+$")
-PRESENTED_AS = re.compile(r"\s+(?:ein|eine|einen|sein|seine|seinen|ihr|ihre|ihren)\s+(?:[a-zäöüß][\w-]*\s+){0,2}")
 LISTED_IN = re.compile(r"\s+(?:notiert|gelistet)(?:e|en|er|es)?\b")
 CLAIM_TYPES = ("ORG", "PER", "MODEL", "PRODUCT", "INFRA", "CHIP", "LAW", "INDEX")
 
@@ -399,19 +398,3 @@ class SubjectFinder(PairFinder):
         prior = [e for e in usable if e.type == typ and e.end <= pos and pos - e.end < 1500]
         prior = [e for e in prior if not self._invests(view.text, e)] or prior  # ("Geldgeber wie Allianz X")
         return salient(prior, view.mention_counts) if prior else None
-
-    def _companion(self, text: str, e) -> bool:
-        """Named beside the topic ("arbeitet mit dem US-Konzern Nvidia"), not what the topic
-        presents ("hat mit Falcon 180B ein Sprachmodell veröffentlicht")."""
-        return bool(self.companion_before.search(text, max(0, e.start - 60), e.start)) and not self._presented(text, e)
-
-    def _presented(self, text: str, e) -> bool:
-        """ "hat mit Falcon 180B ein Sprachmodell veröffentlicht": the name is what is presented."""
-        m = PRESENTED_AS.match(text, e.end)
-        nouns = (self.r.entities.cfg.get("anaphora") or {}).get(e.type) if m else None
-        return bool(nouns and text[max(0, e.start - 5):e.start].strip() == "mit"
-                    and re.match(r"(?:\w+-|[A-ZÄÖÜ][a-zäöüß]+)?(?:" + alternation(nouns) + r")(?![\w-])", text[m.end():m.end() + 40], re.I))
-
-    def _invests(self, text: str, e) -> bool:
-        return bool(self.investor_list.search(text, max(0, e.start - 200), e.start) or self.investor_after.match(text, e.end)
-                    or INVESTOR_BEFORE.search(text, max(0, e.start - 80), e.start))
