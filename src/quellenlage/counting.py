@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import re
 from quellenlage.figure import Figure
+from quellenlage.atoms import NUMWORD_RE
 from quellenlage.figure_lexicon import FigureRules
+from quellenlage.normalize.numbers import parse_number_word
 from quellenlage.textutil import ARTICLE_WORDS, SPACES, line_start, sentence_end, sentence_start, skip_spaces
 
 # "- Unterstützte Sprachen: 32": a list row or line whose label ends in the counted noun
@@ -100,9 +102,9 @@ class CountUnits:
             if n == 0 and low in ("der", "von") and not strict:
                 p = skip_spaces(text, p + m.end() - m.start())
                 # partitive: "16.000 der leistungsfähigeren H100", "4.000 der rund 6.000 Sendestationen"
-                inner = self.r.inner_number_re.match(text, p)
-                if inner:
-                    p = skip_spaces(text, inner.end())
+                inner = self.r.inner_number_re.match(text, p) or NUMWORD_RE.match(text, p)
+                if inner and (inner.re is not NUMWORD_RE or parse_number_word(inner.group(0), self.r.numbers)):
+                    p = skip_spaces(text, inner.end())  # "sieben der zehn schnellsten Systeme"
                 continue
             unit = self.r.unit_of(tok)
             if unit is not None and tok[0].islower() and low.endswith(ADJ_ENDINGS) \
@@ -320,8 +322,16 @@ class CountUnits:
         """A count with no noun of its own takes the unit of the nearest earlier count in its
         sentence or the two before, within one paragraph (figures in text order)."""
         last: Figure | None = None
+        previous: Figure | None = None  # the figure before, of any label
         for fig in figures:
+            before, previous = previous, fig
             if fig.label != "COUNT":
+                continue
+            if fig.rule == "count_compared":
+                # "812 Menschen, nach 745 ein Jahr zuvor": only right after a count of something
+                if before is not None and before is last and self._near(text, last.end, fig.start):
+                    fig.unit, fig.item = last.unit, fig.item or last.item
+                    last = fig
                 continue
             if fig.unit is None and fig.rule in ELLIPTIC_RULES and last is not None \
                     and (self._near(text, last.end, fig.start)

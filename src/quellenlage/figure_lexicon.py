@@ -305,6 +305,17 @@ class FigureRules:
         return frozenset(self.cfg["units"].get("not_from_context") or [])
 
     @cached_property
+    def compared_count_res(self) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+        """(labels, before, after) of `compared_counts`: "(Vorjahr: 745)", "nach 745 ein Jahr zuvor"."""
+        cfg = self.cfg["units"].get("compared_counts") or {}
+
+        def alt(key: str) -> str:
+            return alternation(cfg[key]) if cfg.get(key) else "(?!)"
+        end = r")[" + SPACES + r"]*$"
+        return (re.compile(r"(?<![\w-])(?:" + alt("labels") + end), re.compile(r"(?<![\w-])(?:" + alt("before") + end),
+                re.compile(r"(?:" + alt("after") + r")(?![\w-])"))
+
+    @cached_property
     def people_units(self) -> frozenset[str]:
         """Units that count people: "Stück" never counts them."""
         return frozenset(self.cfg["units"].get("people_units") or [])

@@ -105,7 +105,7 @@ class Scanner(TableFigures):
             add(fig)
         figures.sort(key=lambda f: (f.start, f.end))
         self.units.carry(text, figures)
-        return figures
+        return [f for f in figures if f.unit is not None or f.rule not in ("count_compared", "count_of_them")]
 
     # --- one figure from atoms[i] -------------------------------------------------------
     def _figure(self, text: str, atoms: list[Atom], i: int) -> tuple[Figure | None, int]:
@@ -281,7 +281,8 @@ class Scanner(TableFigures):
             return False  # "seit Ende 2025 Modelle": a date
         if OF_THEM.match(text[q:q + 12]) and a.kind in ("digits", "word"):
             fig.unit, fig.rule = self.units.unit_from_context(text, fig.start), "count_of_them"
-            return fig.unit is not None  # "auf 200.000 GPUs wachsen, 50.000 davon …"
+            # "auf 200.000 GPUs wachsen, 50.000 davon …"; "… 30.000 Kunden. 3.190 davon …": the count before
+            return fig.unit is not None or a.kind == "digits"
         if a.kind in ("digits", "word") and OF_THEM_BEFORE.search(text[max(0, fig.start - 30):fig.start]) \
                 and self.units.counted_noun(text, q, hyphen, strict=True) is None:
             # "9000 bis 10'000 Stellen fielen weg, davon rund 3500 in Deutschland"
@@ -329,6 +330,9 @@ class Scanner(TableFigures):
             if unit:
                 fig.unit, fig.rule = unit, "count_label"
                 return True
+            if self._compared(text, fig.start, q):
+                fig.rule = "count_compared"  # "812 Menschen, nach 745 ein Jahr zuvor": the unit of the count before
+                return True
             if THOUSANDS.search(text[a.start:a.end]):
                 # "rund 29.500 statt bisher etwa 4.500": a number with thousands grouping is a
                 # quantity even without its noun (the noun stood earlier in the sentence).
@@ -354,6 +358,12 @@ class Scanner(TableFigures):
             fig.rule = "count_scaled"
             return True
         return False
+
+    def _compared(self, text: str, start: int, after: int) -> bool:
+        """A bare number set against a count before it: "(Vorjahr: 745)", "nach 745 ein Jahr zuvor"."""
+        labels, before, period = self.r.compared_count_res
+        window = text[max(0, start - 30):start]
+        return bool(labels.search(window) or before.search(window) and period.match(text, after))
 
     def _measure_at(self, text: str, pos: int) -> bool:
         m = MEASURE_WORD.match(text[pos:pos + 30])

@@ -139,6 +139,12 @@ class DurationNoun(Rules):
 
 
 # --- units.yaml ------------------------------------------------------------------------------
+class ComparedCounts(Rules):
+    labels: Words = Field(default=[], description="words right before the number that compare alone: Vorjahr:, waren es")
+    before: Words = Field(default=[], description="words right before the number that compare with a period after it: nach")
+    after: Words = Field(default=[], description="the period after the number: ein Jahr zuvor, im Vorjahr")
+
+
 class UnitsFile(Rules):
     count_units: Annotated[dict[Key, Annotated[list[Word], Field(min_length=1)]], Field(min_length=1)] = Field(
         description="count units: a lower-case English key -> its German nouns")
@@ -158,6 +164,8 @@ class UnitsFile(Rules):
     refinable_units: list[Key] = Field(default=[], description="units a product named in the sentence makes specific: device")
     context_prepositions: Words = Field(default=[], description="prepositions before a noun that place a count: auf (Luftbildern), in (den Regionen)")
     not_from_context: list[Key] = Field(default=[], description="units only a noun right after the number names: analyst, segment")
+    compared_counts: ComparedCounts | None = Field(
+        default=None, description="a bare number set against the count before it counts the same: nach 745 ein Jahr zuvor")
     gpu_models: list[regex(prefix="(?:", suffix=")")] = Field(description="regular expressions of GPU model names")
     product_units: dict[Key, list[regex(prefix="(?:", suffix=")")]] = Field(
         default={}, description="a unit -> regular expressions of product names counted as it: console: ['PS\\d']")
