@@ -50,6 +50,8 @@ def test_entity_examples(example):
     assert [e.name for e in found if e.type == "PER"] == example["persons"]
     if example.get("organisations") is not None:
         assert [e.name for e in found if e.type == "ORG"] == example["organisations"]
+    if example.get("models") is not None:
+        assert [e.name for e in found if e.type == "MODEL"] == example["models"]
 
 
 def test_marks_pair_in_all_styles():

@@ -240,6 +240,28 @@ def maker_models(text: str, makers: list, taken) -> list[tuple[int, int, str]]:
     return out
 
 
+MODEL_SHORT = re.compile(r"(?P<maker>[A-Z][\w]+)[- \u00a0](?P<short>[A-Z][A-Za-z]?\d{1,3}(?:\.\d)?)")
+SHORT_VARIANT = r"(?P<v>-(?:\d+[kKmMbB]|[A-Z][a-z]+))?"
+
+
+def model_short_names(text: str, entities: list, taken) -> list[tuple[int, int, str]]:
+    """ "MiniMax-M1", "DeepSeek R1": a model named with its maker's name, later by its short name
+    alone ("M1", "R1") and by a variant of it ("M1-80k", written on as its own model
+    "MiniMax-M1-80k"): (start, end, model name). Only makers the text names as a company."""
+    makers = {text[e.start:e.end] for e in entities if e.type == "ORG"}
+    short: dict[str, str] = {}
+    for e in entities:
+        m = MODEL_SHORT.fullmatch(text, e.start, e.end) if e.type == "MODEL" else None
+        if m and m.group("maker") in makers:
+            short.setdefault(m.group("short"), e.name)
+    if not short:
+        return []
+    rx = re.compile(r"(?<![\w.-])(?P<s>" + "|".join(map(re.escape, sorted(short, key=len, reverse=True))) + r")"
+                    + SHORT_VARIANT + r"(?![\w-])")
+    return [(m.start(), m.end(), short[m.group("s")] + (m.group("v") or "")) for m in rx.finditer(text)
+            if taken.free(m.start(), m.end())]
+
+
 def owner_name_end(cfg: dict) -> str:
     """Where a name found alone ends: at a word's end, or before an owner compound's head
     ("Kaseya-Chef" holds Kaseya)."""

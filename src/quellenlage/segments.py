@@ -32,6 +32,7 @@ WITH_SEGMENT = re.compile(r"\s*Mit\s+(?:(?:dem|der|den|seinem|seiner|seinen|ihre
                           r"|generierte|generierten|erwirtschaftete|erwirtschafteten|nahm|nahmen)(?!\w)")
 # After a company's name, the name of its division: "Airbus Defence and Space kam auf …", "Google Cloud wuchs"
 DIVISION_AFTER = re.compile(r"[ \u00a0](?P<w>[A-Z][a-z]+(?:[ \u00a0](?:and|&|[A-Z][a-z]+)){0,3})(?=[ \u00a0]+[a-zäöü])")
+NAMED_TEST = re.compile(r"(?<![\w-])(?:[\w-]*-)?(?:Test|Benchmark)s?[ \u00a0]+(?P<n>[A-Z][\w.'+-]*[\w+])")
 ENGLISH_NAME = re.compile(r"[A-Za-z]+(?: [A-Za-z&]+)+")  # "Defence and Space", not "Bestellungen"
 _PART_NOUNS = r"(?:Sparte|Segment|Bereich|Geschäftsbereich|Division)"  # a word for a part, unnamed after an article
 _ANAPHOR = r"(?<![\w-])(?:[Dd]ie|[Dd]iese|[Dd]as|[Dd]ieses|[Dd]er|[Dd]ieser)\s+{}\b(?!\s+[A-ZÄÖÜ])"
@@ -201,6 +202,10 @@ class SegmentFinder:
                         found = "cumulative"  # "in vier Finanzierungsrunden zusammen 1,4 Mrd.": the whole of several rounds
                     if found:
                         return "" if found == "_whole" else found  # "": named as the whole
+                    if kind == "benchmark":
+                        m = NAMED_TEST.search(text, cs, ce)
+                        if m:  # "Im Langkontext-Test OpenAI-MRCR erreicht es 73,4 Prozent": a test the rules lack
+                            return m.group("n").lower()
             if "elapsed" in kinds:
                 m = self.r.elapsed.search(text, cs, ce)
                 if m:  # "binnen 24 Stunden 88.898 Bestellungen": a count after so long, not a later one

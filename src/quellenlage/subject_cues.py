@@ -41,6 +41,10 @@ OF_OBJECT = re.compile(r"(?<!\w)(?:von|vom|bei|beim|mit|gegen)\s+(?:(?:de[mnr]|d
 # "Llama 2 von Meta, dessen größte Variante …": a name and its maker before a relative clause
 MAKER_AFTER = re.compile(r"\s+von\s+[A-ZÄÖÜ][\w.&-]*(?:\s+[A-ZÄÖÜ][\w.&-]*)?[\s,]*")
 RELATIVE = re.compile(r"\s*(?:das|der|die|welche[rs]?|dessen|deren)\b")
+# "Die Porsche AG, die am Dienstag Bilanz zog, erwartet …": a sentence's opening name and the
+# relative clause after it
+OPENING_ARTICLE = re.compile(r"\s*(?:(?:Die|Der|Das)\s+)?")
+RELATIVE_INSERT = re.compile(r",\s*(?:der|die|das|dessen|deren|welche[rs]?)\s[^,.;]*,\s*")
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:und|oder|sowie|bzw\.))\s*(?:(?:de[mnrs]|die|das)\s+)?")
 # "ist es deutlich kleiner als Llama 3.1": what a figure is compared with is not its subject
 COMPARED_TO = re.compile(r"(?<![\w-])(?:[a-zäöüß]+er|mehr|weniger)\s+als\s+(?:(?:de[mnrs]|die|das)\s+)?$")

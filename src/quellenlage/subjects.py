@@ -19,7 +19,7 @@ from quellenlage.entities import Entity
 from quellenlage.markets import MarketCues
 from quellenlage.patterns import alternation
 from quellenlage.subject_pairs import PairFinder
-from quellenlage.subject_cues import (embedded, introduced_as, listed, salient, CAPITALISED_RUN, CLOSING, COMPARED_TO, RIVAL_HEAD, WITH_FIGURE, MAKER_AFTER, OF_OBJECT, EXAMPLE_BEFORE, TOPIC_BEI, COMPARISON_OPENER, COORDINATED, GEGEN, INVESTOR_BEFORE, LIST_GAP, OPENING_NP, RELATIVE, SAYS_BEFORE, TOPIC_FOR,
+from quellenlage.subject_cues import (embedded, introduced_as, listed, salient, CAPITALISED_RUN, CLOSING, COMPARED_TO, RIVAL_HEAD, WITH_FIGURE, MAKER_AFTER, OF_OBJECT, EXAMPLE_BEFORE, TOPIC_BEI, COMPARISON_OPENER, COORDINATED, GEGEN, INVESTOR_BEFORE, LIST_GAP, OPENING_NP, OPENING_ARTICLE, RELATIVE, RELATIVE_INSERT, SAYS_BEFORE, TOPIC_FOR,
                                       NOUN_PHRASE, GroupCues, allotted_to, both_named, table_row_subject,
                                       together_named, with_subsidiary)
 
@@ -133,7 +133,14 @@ class SubjectFinder(PairFinder):
         cands = [e for e in view.entity_index.starting(cs, ce) if e.type in prop.subject_types and e.end <= ce
                  and not (fig.get("unit") and fig["unit"] in e.vendor_of)]
         if not cands:
-            return None
+            # "Die Porsche AG, die am Dienstag Bilanz zog, erwartet 15 bis 17 Prozent": the name
+            # opening the sentence, before a relative clause that ends where this clause begins
+            opener = next(iter(view.entity_index.starting(sentence[0], cs)), None)
+            if opener is None or opener.type not in prop.subject_types \
+                    or not OPENING_ARTICLE.fullmatch(view.text, sentence[0], opener.start) \
+                    or not RELATIVE_INSERT.fullmatch(view.text, opener.end, cs):
+                return None
+            cands = [opener]
         name = min(cands, key=lambda e: abs(e.start - fig["start"])).name
         return self.r.entities.parent(name) or name
 
