@@ -277,20 +277,22 @@ def bare_date(text: str, fig: dict, clause: tuple[int, int]) -> bool:
 
 def date_owns(text: str, trigger: tuple[int, int], fig: dict, dates) -> bool:
     """Is the property word at `trigger` another date's, one in its clause while the figure is
-    beyond a comma ("in der zweiten Jahreshälfte 2025 abgeschlossen werden, teilte SES am
+    beyond a comma or an "und" ("in der zweiten Jahreshälfte 2025 abgeschlossen werden, teilte SES am
     Dienstag mit": the closing is 2025's, Tuesday the day of the news)?"""
     a, b = trigger
 
     def gap(s: int, e: int) -> str:
         return text[e:a] if e <= a else text[b:s]
 
-    if "," not in gap(fig["start"], fig["end"]):
-        return False
+    own = gap(fig["start"], fig["end"])
+    if "," not in own and " und " not in own:
+        return False  # (across "und" too: "schloss die Lücke im Mai 2019 und verklagte NSO im Oktober 2019")
     lo = bisect.bisect_left(dates, (a - 120, 0))  # only dates near the word (`dates` sorted): linear in the text
     for s, e in dates[lo:]:
         if s > b + 60:
             break
-        if s != fig["start"] and len(gap(s, e)) <= 60 and not any(ch in gap(s, e) for ch in ",;:."):
+        if s != fig["start"] and len(gap(s, e)) <= 60 and not any(ch in gap(s, e) for ch in ",;:.") \
+                and " und " not in gap(s, e):
             return True
     return False
 
