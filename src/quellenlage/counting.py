@@ -341,7 +341,9 @@ class CountUnits:
                 if fig.item is None:
                     fig.item = last.item
             elif fig.rule == "count_of_them" and last is not None and self._near(text, last.end, fig.start):
-                fig.unit = last.unit  # "eine Billion Parameter, bei jeder Anfrage nur 32 Milliarden davon": of the count before
+                # "eine Billion Parameter, bei jeder Anfrage nur 32 Milliarden davon": of the count before (not
+                # of a noun beside it: "Als Mixture-of-Experts-Modell aktiviert es nur 45,9 Milliarden davon")
+                fig.unit = last.unit
             if fig.unit is not None:
                 last = fig
 

@@ -307,7 +307,7 @@ class FrameRules:
     def _keyed(self) -> dict[str, list[tuple[str, re.Pattern]]]:
         seg = self.cfg["segment"]
         return {name: [(k, cue_re(v)) for k, v in (seg.get(name) or {}).items()]
-                for name in ("tranches", "phases", "money_basis", "sessions", "rights", "offences", "technologies",
+                for name in ("tranches", "phases", "money_basis", "sessions", "rights", "offences", "damages", "technologies",
                              "region_words", "customer_groups", "benchmarks", "horizons", "variants", "references")}
 
     @cached_property

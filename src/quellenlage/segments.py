@@ -32,6 +32,7 @@ WITH_SEGMENT = re.compile(r"\s*Mit\s+(?:(?:dem|der|den|seinem|seiner|seinen|ihre
                           r"|generierte|generierten|erwirtschaftete|erwirtschafteten|nahm|nahmen)(?!\w)")
 # After a company's name, the name of its division: "Airbus Defence and Space kam auf …", "Google Cloud wuchs"
 DIVISION_AFTER = re.compile(r"[ \u00a0](?P<w>[A-Z][a-z]+(?:[ \u00a0](?:and|&|[A-Z][a-z]+)){0,3})(?=[ \u00a0]+[a-zäöü])")
+AMOUNT_AN = re.compile(r"\d[\d.,']*(?:[ \u00a0]+\S+){0,2}[ \u00a0]+an[ \u00a0]+$")  # "176 Mio. $ an …"
 NAMED_TEST = re.compile(r"(?<![\w-])(?:[\w-]*-)?(?:Test|Benchmark)s?[ \u00a0]+(?P<n>[A-Z][\w.'+-]*[\w+])")
 ENGLISH_NAME = re.compile(r"[A-Za-z]+(?: [A-Za-z&]+)+")  # "Defence and Space", not "Bestellungen"
 _PART_NOUNS = r"(?:Sparte|Segment|Bereich|Geschäftsbereich|Division)"  # a word for a part, unnamed after an article
@@ -191,7 +192,7 @@ class SegmentFinder:
             clauses = [*clauses, label]  # "- Finanzierungsrunden: vier, zusammen 1,4 Mrd.": the line's label too
         for cs, ce in clauses:
             for kind, name in (("tranche", "tranches"), ("phase", "phases"), ("money_basis", "money_basis"),
-                               ("session", "sessions"), ("rights", "rights"), ("offence", "offences"),
+                               ("session", "sessions"), ("rights", "rights"), ("offence", "offences"), ("damage", "damages"),
                                ("technology", "technologies"), ("benchmark", "benchmarks"), ("horizon", "horizons"), ("variant", "variants"),
                                ("reference", "references")):
                 if kind in kinds:
@@ -281,7 +282,10 @@ class SegmentFinder:
             if any(x <= a and b <= y and (x, y) != (a, b) for (x, y), _ in found):
                 continue  # "Tranche" inside "ersten Tranche"
             if b <= fig["start"]:
-                d = fig["start"] - b + (CUE_GAP_PENALTY if DIGIT.search(text, b, fig["start"]) else 0)
+                d = fig["start"] - b + (CUE_GAP_PENALTY if DIGIT.search(text, b, fig["start"])
+                                        # "176 Mio. $ an Strafschadenersatz sowie 444'719 $ an Schadenersatz": the word
+                                        # right after another amount is that amount's
+                                        or AMOUNT_AN.search(text, max(cs, a - 24), a) else 0)
             else:
                 d = max(0, a - fig["end"]) + CUE_AFTER_PENALTY
             if best is None or d < best[0]:

@@ -87,6 +87,7 @@ class SegmentCues(Rules):
     rounds: list[regex(groups=("r",))] = []
     money_basis: Cues = {}
     offences: Cues = {}
+    damages: Cues = {}
     technologies: Cues = {}
     rights: Cues = {}
     sessions: Cues = {}

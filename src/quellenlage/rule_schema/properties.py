@@ -9,7 +9,7 @@ from quellenlage.rule_schema.base import (Aspect, DateRelation, IsoPartialDate, 
                                           SubjectType, Word, Words, count)
 
 SegmentKind = Literal["business", "region", "tranche", "round", "money_basis", "phase", "session", "rights",
-                      "offence", "technology", "object", "benchmark", "activity", "horizon", "variant", "elapsed", "reference"]
+                      "offence", "damage", "technology", "object", "benchmark", "activity", "horizon", "variant", "elapsed", "reference"]
 
 
 class Property(Rules):
