@@ -28,6 +28,7 @@ SIGN_BEFORE = re.compile(r"[+−–-]\s*$")
 DASH_AFTER_WORD = re.compile(r"\w[–-]\s*$")
 AUF_BEFORE = re.compile(r"(?<!\w)auf\s*$")
 WORDS = re.compile(r"[\w-]+")
+AND_NEXT = re.compile(r"\s(?:und|sowie)\s+(?!(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|im|in|am|an|auf|um|mit|von|vom|zu|zum|zur|bei|für|rund|etwa|knapp|gut|mehr|weniger|bis|über|unter)\s)[a-zäöüß]")
 
 
 # "um <figure> beziehungsweise <this figure>": a figure coordinated with one after "um".
@@ -105,6 +106,8 @@ class FrameFinder(SegmentFinder):
                     continue
                 if m.group(0).lower() in self.r.hearsay_modals and self.r.hearsay.search(text, m.end(), ce):
                     continue  # "soll … gemacht haben": reported, not expected; "will … erbeutet haben": claimed
+                if fig is not None and m.start() >= fig["end"] and AND_NEXT.search(text, fig["end"], m.start()):
+                    continue  # "erreichte 9,8 Prozent und landete damit in der Zielspanne": the next clause's cue
                 d = 0 if fig is None else (fig["start"] - m.end() if m.end() <= fig["start"] else m.start() - fig["end"])
                 key = (abs(d), -(m.end() - m.start()))  # nearest; at a tie the longer cue ("plant mit")
                 if best_d is None or key < best_d:

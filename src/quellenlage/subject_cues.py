@@ -43,6 +43,7 @@ MAKER_AFTER = re.compile(r"\s+von\s+[A-ZÄÖÜ][\w.&-]*(?:\s+[A-ZÄÖÜ][\w.&-]*
 RELATIVE = re.compile(r"\s*(?:das|der|die|welche[rs]?|dessen|deren)\b")
 # "Die Porsche AG, die am Dienstag Bilanz zog, erwartet …": a sentence's opening name and the
 # relative clause after it
+OTHER_CLAUSE = re.compile(r",\s*(?:doch|aber|jedoch|während|weil|denn|nachdem|obwohl|da|wobei|zumal)\s")
 OPENING_ARTICLE = re.compile(r"\s*(?:(?:Die|Der|Das)\s+)?")
 RELATIVE_INSERT = re.compile(r",\s*(?:der|die|das|dessen|deren|welche[rs]?)\s[^,.;]*,\s*")
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:und|oder|sowie|bzw\.))\s*(?:(?:de[mnrs]|die|das)\s+)?")

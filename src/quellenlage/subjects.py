@@ -19,7 +19,7 @@ from quellenlage.entities import Entity
 from quellenlage.markets import MarketCues
 from quellenlage.patterns import alternation
 from quellenlage.subject_pairs import PairFinder
-from quellenlage.subject_cues import (embedded, introduced_as, listed, salient, CAPITALISED_RUN, CLOSING, COMPARED_TO, RIVAL_HEAD, WITH_FIGURE, MAKER_AFTER, OF_OBJECT, EXAMPLE_BEFORE, TOPIC_BEI, COMPARISON_OPENER, COORDINATED, GEGEN, INVESTOR_BEFORE, LIST_GAP, OPENING_NP, OPENING_ARTICLE, RELATIVE, RELATIVE_INSERT, SAYS_BEFORE, TOPIC_FOR,
+from quellenlage.subject_cues import (embedded, introduced_as, listed, salient, CAPITALISED_RUN, CLOSING, COMPARED_TO, RIVAL_HEAD, WITH_FIGURE, MAKER_AFTER, OF_OBJECT, EXAMPLE_BEFORE, TOPIC_BEI, COMPARISON_OPENER, COORDINATED, GEGEN, INVESTOR_BEFORE, LIST_GAP, OPENING_NP, OPENING_ARTICLE, OTHER_CLAUSE, RELATIVE, RELATIVE_INSERT, SAYS_BEFORE, TOPIC_FOR,
                                       NOUN_PHRASE, GroupCues, allotted_to, both_named, table_row_subject,
                                       together_named, with_subsidiary)
 
@@ -299,6 +299,9 @@ class SubjectFinder(PairFinder):
             later = [e for e in usable if e.type == typ and fig["end"] <= e.start and e.end <= se
                      # (a date's own stretch of the sentence: "Am Dienstag haben die ETH und die EPFL das Modell Apertus veröffentlicht")
                      and (not prop.local or not re.search(r"[,;:.!?]", text[fig["end"]:e.start]))
+                     # (not in a clause of its own after a conjunction: "…, doch das Vorjahr war durch die
+                     # Konsolidierung des Joint Ventures BBA aufgebläht")
+                     and not OTHER_CLAUSE.search(text, fig["end"], e.start)
                      and not re.match(r"-[A-ZÄÖÜ]", text[e.end:e.end + 2])  # "ohne den OpenAI-Effekt": a modifier
                      and not self.subsidiary(text, e)  # "…; vor einem Jahr hatte die Tochter Vonage …"
                      and not self._companion(text, e)]  # "… als Konkurrenten wie Llama 3.3"
