@@ -289,6 +289,23 @@ def listed(text: str, prior: list[Entity]) -> bool:
     return bool(re.fullmatch(r"\s*(?:,|und|sowie|oder)\s*", between))
 
 
+def listed_siblings(view: "DocView", parent_of, name: str, parent: str, span: tuple[int, int], pos: int) -> bool:
+    """Is the mention of `name` nearest to `pos` one of two or more products of `parent`
+    (`parent_of(name)`) listed together in the sentence ("Facebook, Instagram, Whatsapp oder den Messenger")?"""
+    ents = sorted((e for e in view.entity_index.starting(*span) if e.end <= span[1] and parent_of(e.name) == parent),
+                  key=lambda e: e.start)
+    mine = min((e for e in ents if e.name == name), key=lambda e: abs(e.start - pos), default=None)
+    if mine is None:
+        return False
+    runs: list[list] = []
+    for e in ents:
+        if runs and LIST_GAP.fullmatch(view.text, runs[-1][-1].end, e.start):
+            runs[-1].append(e)
+        else:
+            runs.append([e])
+    return any(mine in run and len({x.name for x in run}) >= 2 for run in runs)
+
+
 def salient(prior: list[Entity], counts: dict[str, int]) -> str:
     """The entity of these the article mentions most (ties: the latest)."""
     return max(reversed(prior), key=lambda e: counts.get(e.name, 0)).name

@@ -19,7 +19,7 @@ from quellenlage.entities import Entity
 from quellenlage.markets import MarketCues
 from quellenlage.patterns import alternation
 from quellenlage.subject_pairs import PairFinder
-from quellenlage.subject_cues import (embedded, introduced_as, listed, salient, CAPITALISED_RUN, CLOSING, COMPARED_TO, RIVAL_HEAD, WITH_FIGURE, MAKER_AFTER, OF_OBJECT, EXAMPLE_BEFORE, TOPIC_BEI, COMPARISON_OPENER, COORDINATED, GEGEN, INVESTOR_BEFORE, LIST_GAP, OPENING_NP, OPENING_ARTICLE, OTHER_CLAUSE, RELATIVE, RELATIVE_INSERT, SAYS_BEFORE, TOPIC_FOR,
+from quellenlage.subject_cues import (embedded, introduced_as, listed, listed_siblings, salient, CAPITALISED_RUN, CLOSING, COMPARED_TO, RIVAL_HEAD, WITH_FIGURE, MAKER_AFTER, OF_OBJECT, EXAMPLE_BEFORE, TOPIC_BEI, COMPARISON_OPENER, COORDINATED, GEGEN, INVESTOR_BEFORE, LIST_GAP, OPENING_NP, OPENING_ARTICLE, OTHER_CLAUSE, RELATIVE, RELATIVE_INSERT, SAYS_BEFORE, TOPIC_FOR,
                                       NOUN_PHRASE, GroupCues, allotted_to, both_named, table_row_subject,
                                       together_named, with_subsidiary)
 
@@ -86,26 +86,10 @@ class SubjectFinder(PairFinder):
                 and self.r.entities.table.get(name, ("", ""))[1] == "PRODUCT":
             return parent, None  # "Facebook 60 Mio. Euro aufgebrummt": a fine of its maker, Meta
         if parent:
-            if self._listed_siblings(view, name, parent, sentence, fig["start"]):
+            if listed_siblings(view, self.r.entities.parent, name, parent, sentence, fig["start"]):
                 return parent, None  # "auf Facebook, Instagram oder Whatsapp": the family, Meta
             return parent, name
         return name, None
-
-    def _listed_siblings(self, view: "DocView", name: str, parent: str, span: tuple[int, int], pos: int) -> bool:
-        """Is the mention of `name` nearest to `pos` one of two or more products of `parent`
-        listed together in the sentence ("Facebook, Instagram, Whatsapp oder den Messenger")?"""
-        ents = sorted((e for e in view.entity_index.starting(*span) if e.end <= span[1]
-                       and self.r.entities.parent(e.name) == parent), key=lambda e: e.start)
-        mine = min((e for e in ents if e.name == name), key=lambda e: abs(e.start - pos), default=None)
-        if mine is None:
-            return False
-        runs: list[list] = []
-        for e in ents:
-            if runs and LIST_GAP.fullmatch(view.text, runs[-1][-1].end, e.start):
-                runs[-1].append(e)
-            else:
-                runs.append([e])
-        return any(mine in run and len({x.name for x in run}) >= 2 for run in runs)
 
     def _own_topic(self, view: "DocView", ss: int, fig: dict) -> bool:
         """Does the sentence open with a definite noun phrase of its own, neither a property's
