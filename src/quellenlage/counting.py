@@ -38,6 +38,7 @@ ELLIPSIS_AFTER = re.compile(r"(?:\s*,\s*|\s+(?:und|oder|sowie|bzw\.)\s+"
                             # "20 Mio. Mobilfunk- und rund 5,6 Mio. Festnetzanschlüsse": past the second number
                             r"(?:(?:[^\W\d]+\s+){0,2}\d[\d.,]*\s*(?:Millionen|Milliarden|Mio\.|Mrd\.|Tsd\.)?\s+)?)(?=[A-ZÄÖÜ])")
 TOKEN_RE = re.compile(r"[^\s,;:!?()\[\]„“”\"»«/|]+(?::innen(?![\w-]))?")  # (with a gender colon: "Abonnent:innen")
+MEASURE_WORD = re.compile(r"[^\s,;:!?()]+")
 GENERIC = "?"  # a generic noun ("Exemplare"): the unit comes from the context
 # Counts that name no noun of their own may take the unit of an earlier count.
 ELLIPTIC_RULES = frozenset({"count_scaled", "count_grouped", "count_english", "count_elliptic",
@@ -316,6 +317,24 @@ class CountUnits:
             if unit:
                 return unit
         return None
+
+    def measure_at(self, text: str, pos: int) -> bool:
+        """Is the word at pos a physical measure's unit (150 Megawatt, 80 GB): a quantity, no count?"""
+        m = MEASURE_WORD.match(text[pos:pos + 30])
+        if not m:
+            return False
+        word = m.group(0)
+        # "Nanometern", "Megawatts": German inflection on the unit word.
+        return any(w in self.r.measures for w in (word, word.rstrip("."), word[:-1], word[:-2]))
+
+    def compared(self, text: str, start: int, after: int) -> bool:
+        """A bare number set against a count before it: "(Vorjahr: 745)", "nach 745 ein Jahr zuvor"."""
+        labels, before, period = self.r.compared_count_res
+        window = text[max(0, start - 40):start]
+        qualifier = self.r.qualifier_before_re[0].search(window)
+        if qualifier:
+            window = window[:qualifier.start()]  # "nach etwa 750.000"
+        return bool(labels.search(window) or before.search(window) and period.match(text, after))
 
     # --- 5: ellipsis --------------------------------------------------------------------
     def carry(self, text: str, figures: list[Figure]) -> None:

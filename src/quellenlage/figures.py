@@ -42,7 +42,6 @@ COLUMN_GAP = re.compile(r"[ \t]{3,}|\t")
 LOWER_WORD = re.compile(r"[a-z]+")
 THOUSANDS = re.compile(r"\d[.'’\u00a0\u202f ]\d{3}")
 VERSION_BEFORE = re.compile(r"\d\.\d+[" + SPACES + r"]*$")
-MEASURE_WORD = re.compile(r"[^\s,;:!?()]+")
 NUMBER_WORD = re.compile(r"\d+(?:[.,]\d+)?")
 SMALL_NUMBER = re.compile(r"\d{1,3}(?![\d'’]|[.,]\d)")
 
@@ -260,7 +259,7 @@ class Scanner(TableFigures):
             return True
         if a.kind == "half" and not scaled:
             return False  # "eine halbe Portion": one half counts nothing we report
-        if self._measure_at(text, q):
+        if self.units.measure_at(text, q):
             return False  # 150 Megawatt, 80 GB: a measure, not a count
         if word_after(text, q - 1 if q > 0 else q) in self.r.times_words:
             unit = self.units.times_unit(text, q)
@@ -304,6 +303,9 @@ class Scanner(TableFigures):
                 return False  # "hat 2023 Stellen abgebaut": the year ("2000", "2048 GPUs", "rund 2023 Stellen" count)
             if unit is None and (a.kind == "one" or self._capitalised_before(text, fig.start)):
                 return False
+            if unit is None and a.kind == "digits" and not scaled and self.units.compared(text, fig.start, q):
+                fig.rule = "count_compared"  # "774.000 Menschen, nach etwa 750.000 Ende Mai": no noun, a date
+                return True
             fig.unit, fig.item, fig.rule = self.units.refined(text, fig.start, unit), item, "count_noun"
             if unit == GENERIC:  # "in zwei Varianten": the unit comes from the context (not people: "1,76 Mio. Stück")
                 fig.unit, fig.rule = self.units.unit_from_context(text, fig.start, things=True), "count_generic"
@@ -330,7 +332,7 @@ class Scanner(TableFigures):
             if unit:
                 fig.unit, fig.rule = unit, "count_label"
                 return True
-            if self._compared(text, fig.start, q):
+            if self.units.compared(text, fig.start, q):
                 fig.rule = "count_compared"  # "812 Menschen, nach 745 ein Jahr zuvor": the unit of the count before
                 return True
             if THOUSANDS.search(text[a.start:a.end]):
@@ -358,20 +360,6 @@ class Scanner(TableFigures):
             fig.rule = "count_scaled"
             return True
         return False
-
-    def _compared(self, text: str, start: int, after: int) -> bool:
-        """A bare number set against a count before it: "(Vorjahr: 745)", "nach 745 ein Jahr zuvor"."""
-        labels, before, period = self.r.compared_count_res
-        window = text[max(0, start - 30):start]
-        return bool(labels.search(window) or before.search(window) and period.match(text, after))
-
-    def _measure_at(self, text: str, pos: int) -> bool:
-        m = MEASURE_WORD.match(text[pos:pos + 30])
-        if not m:
-            return False
-        word = m.group(0)
-        # "Nanometern", "Megawatts": German inflection on the unit word.
-        return any(w in self.r.measures for w in (word, word.rstrip("."), word[:-1], word[:-2]))
 
     def _name_before(self, text: str, start: int) -> bool:
         word = word_before(text, start)
