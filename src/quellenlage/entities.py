@@ -195,6 +195,10 @@ class EntityRules:
         return [Gated(r"(?<![\w-])", r"(?:" + p + r")(?![\w-])") for p in self.cfg.get("model_patterns") or []]
 
     @cached_property
+    def device_res(self) -> list[re.Pattern]:
+        return [re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])") for p in self.cfg.get("product_patterns") or []]
+
+    @cached_property
     def anaphora(self) -> list[tuple[re.Pattern, str]]:
         out = []
         heads = self.cfg.get("anaphora_heads") or {}
@@ -294,6 +298,10 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
         out.append(Entity(s, e, name, typ, gender, tuple(vendor), source))
         taken.add(s, e)
 
+    for rx in rules.device_res:  # "Pixel 9 Pro XL" whole, before a maker's or a line's name alone
+        for m in rx.finditer(masked):
+            if taken.free(*m.span()):
+                add(m.start(), m.end(), m.group(0), "PRODUCT", "model")
     for m in rules.maker_re.finditer(masked):
         if taken.free(*m.span()):
             add(m.start(), m.end(), rules.makers[m.group("p")], "ORG", "gazetteer")

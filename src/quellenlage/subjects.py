@@ -116,6 +116,10 @@ class SubjectFinder(PairFinder):
         cs, ce = clause
         cands = [e for e in view.entity_index.starting(cs, ce) if e.type in prop.subject_types and e.end <= ce
                  and not (fig.get("unit") and fig["unit"] in e.vendor_of)]
+        if not cands and RELATIVE.match(view.text, cs) and cs > sentence[0]:
+            # "… gegenüber dem Pixel 8, das für 799 Euro auf den Markt kam": what the relative clause follows
+            cands = [e for e in view.entity_index.starting(sentence[0], cs) if e.type in prop.subject_types
+                     and not view.text[e.end:cs].strip(" ,")]
         if not cands:
             # "Die Porsche AG, die am Dienstag Bilanz zog, erwartet 15 bis 17 Prozent": the name
             # opening the sentence, before a relative clause that ends where this clause begins

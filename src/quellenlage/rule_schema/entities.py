@@ -72,6 +72,8 @@ class EntitiesFile(Rules):
     ticker_prefixes: Words = []
     product_heads: Words = []
     model_patterns: list[regex(prefix=r"(?<![\w-])(?:", suffix=r")(?![\w-])")] = []
+    product_patterns: list[regex(prefix=r"(?<![\w-])(?:", suffix=r")(?![\w-])")] = Field(
+        default=[], description="device lines by generation and tier: Pixel 9 Pro XL, Galaxy S24 Ultra")
     model_nouns: Words = Field(default=[], description="Sprachmodell, …: a word for a model before a name no list knows")
     title_words: Words = []
     title_suffixes: Words = []
