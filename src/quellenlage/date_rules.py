@@ -179,8 +179,9 @@ class DateRules:
         after_word = r"(?<![\w-])"  # the look-behind most patterns open with
         quarter_word = quarter_words + SP + r"(?:fiskalische[nrs]?" + SP + r")?"  # "dritten (fiskalischen) "
         fq_needs = common_part(self.cfg.get("fiscal_quarter_words") or [])
+        qnames = trie_alternation(self.cfg.get("quarter_names") or {"(?!)": 0})
         quarter_start = [(r"Q[1-4]", None), (r"[1-4]\." + SP + r"Quartal", "Quartal"),
-                         (r"[Ff]iskalische", "iskalische"), (quarter_word + r"Quartal", "Quartal")]
+                         (r"[Ff]iskalische", "iskalische"), (quarter_word + r"Quartal", "Quartal"), (qnames, None)]
         # (name, look-behind, body, gates): the pattern is look-behind + body (see `Gated`);
         # gates None: body itself; a pattern with neither look-behind nor gates starts with
         # something the engine can skip to by itself.
@@ -191,7 +192,8 @@ class DateRules:
             ("day_month", "", r"(?:" + mods + SP + r")?(?<![\d.])" + day + self.month_any + r"(?:" + SP + year + r")?",
              [(mods + SP, None), (r"\d\d?\.[ \u00a0\u202f]?" + self.month_any, None)]),
             ("quarter", "", r"(?:Q(?P<q>[1-4])|(?P<qn>[1-4])\." + SP + r"Quartal(?:s)?|" + fadj + r"(?P<qw>" + quarter_words + r")"
-                        + SP + r"(?:(?P<fadj2>fiskalische[nrs]?)" + SP + r")?Quartal(?:s)?)(?:(?:" + SP + r"|/|\s?'\s?)" + year
+                        + SP + r"(?:(?P<fadj2>fiskalische[nrs]?)" + SP + r")?Quartal(?:s)?"
+                        + r"|(?<![\w-])(?P<qname>" + qnames + r"))(?:(?:" + SP + r"|/|\s?'\s?)" + year
                         + r"(?:/(?P<qfyend>\d\d)(?![\d/]))?|" + SP + r"(?:(?:des|seines|ihres)" + SP + r")?" + fiscal + SP + r"(?P<fyear>" + YEAR + r")(?:/(?P<ffyend>\d\d)(?![\d/]))?)?" + NB,
              quarter_start),
             ("half", "", r"(?:H(?P<h>[12])|(?P<hw>" + half_words + r")" + SP + r"(?:Halbjahr(?:es)?|Jahreshälfte|Hälfte))(?:" + SP + r"(?:von" + SP + r")?" + year + r"|" + SP

@@ -155,7 +155,9 @@ class DateScanner:
             behind = self.r.behind_before_re is not None and self.r.behind_before_re.search(text, max(0, s - 30), s)
             expr = DateExpr(month=self.r.month_of[g["month"]], future=future and not behind, past=past or bool(behind))
         elif name == "quarter":
-            q = int(g.get("q") or g.get("qn") or self.r.cfg["quarters"][g["qw"].lower()])
+            # ("das Schlussquartal 2024": a quarter named by its place in the year, with the year)
+            q = int(g.get("q") or g.get("qn") or (self.r.cfg["quarter_names"][g["qname"]] if g.get("qname")
+                                                  else self.r.cfg["quarters"][g["qw"].lower()]))
             if g.get("fiscal"):
                 expr = DateExpr(year=fiscal_end(g), quarter=q, fiscal=True)
             elif year is None:

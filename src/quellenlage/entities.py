@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import Iterable
 
 from quellenlage.normalize.periods import FiscalCalendar
-from quellenlage.entity_names import (CAPS_BEFORE, CAPS_AFTER, DATELINE_AFTER, LABEL_BEFORE, LABEL_HEAD, LABEL_SHORT_TAIL, LABEL_SHORT_AFTER, TICKER_AFTER, NOT_AN_ORG_AFTER, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, maker_models, model_short_names, named_by_form, named_models, owner_name_end)
+from quellenlage.entity_names import (CAPS_BEFORE, CAPS_AFTER, DATELINE_AFTER, LABEL_BEFORE, LABEL_HEAD, LABEL_SHORT_TAIL, LABEL_SHORT_AFTER, TICKER_AFTER, NOT_AN_ORG_AFTER, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, maker_models, model_short_names, named_by_form, named_models, owner_name_end)
 from quellenlage.patterns import Anchored, Gated, alternation, trie_alternation
 from quellenlage.rules import RuleSet
 from quellenlage.entity_people import WORDS_BEFORE, find_people, gazetteer_mentions, genitive_people
@@ -413,6 +413,8 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
         for s, e, how in spans_of.get(name, ()):
             if taken.free(s, e):
                 add(s, e, stems.get(name, name), "ORG", how)
+    for s, end, name in initials_of_named(masked, [x for x in out if x.source == "gazetteer"], rules.acronym_stop, rules.table, taken):
+        add(s, end, name, "ORG", "gazetteer")  # "Texas Instruments", later "TI"
     for s, end, name in model_short_names(masked, out, taken):
         add(s, end, name, "MODEL", "model")  # "MiniMax-M1", later "M1" and "M1-80k" alone
     for s, end, name in maker_models(masked, [x for x in out if x.type == "ORG"], taken):

@@ -262,6 +262,23 @@ def model_short_names(text: str, entities: list, taken) -> list[tuple[int, int, 
             if taken.free(m.start(), m.end())]
 
 
+def initials_of_named(text: str, found: list, stop, table, taken) -> list[tuple[int, int, str]]:
+    """ "Texas Instruments", later "TI": the capitals of a company's name of several words that the
+    gazetteer knows, written alone in the same text, are that company (not capitals another
+    entry names, nor a word of `stop`): (start, end, name)."""
+    initials: dict[str, str] = {}
+    for e in found:
+        words = e.name.split()
+        if e.type == "ORG" and len(words) >= 2 and all(w[:1].isupper() for w in words):
+            short = "".join(w[0] for w in words)
+            if short not in stop and short not in table:
+                initials.setdefault(short, e.name)
+    if not initials:
+        return []
+    rx = re.compile(r"(?<![\w.-])(?:" + "|".join(sorted(initials, key=len, reverse=True)) + r")(?![\w-])")
+    return [(m.start(), m.end(), initials[m.group(0)]) for m in rx.finditer(text) if taken.free(m.start(), m.end())]
+
+
 def owner_name_end(cfg: dict) -> str:
     """Where a name found alone ends: at a word's end, or before an owner compound's head
     ("Kaseya-Chef" holds Kaseya)."""
