@@ -30,7 +30,8 @@ def starting_value(text: str, fig: dict) -> bool:
 
 
 PER_SHARE = re.compile(r"\s+(?:Aktie|Anteilsschein|Papier)\b")
-CONTINUATION = re.compile(r"\s*(?:was|wovon|womit|wobei|davon|und|sowie|(?:das|die|der)(?-i:(?!\s+[A-ZÄÖÜ]))|damit|danach|davor|zuvor|dann|anschließend|nun|ein\s+Plus|ein\s+Minus|eine\s+Zunahme|ein\s+Anstieg|ein\s+Rückgang|ein\s+Zuwachs)\b", re.IGNORECASE)
+# (and the level after a change: "Der Reingewinn stieg um 35%, auf 397 Mio. $")
+CONTINUATION = re.compile(r"\s*(?:auf(?=\s+(?:(?:rund|etwa|knapp|gut|über|fast|nahezu)\s+)?\d)|was|wovon|womit|wobei|davon|und|sowie|(?:das|die|der)(?-i:(?!\s+[A-ZÄÖÜ]))|damit|danach|davor|zuvor|dann|anschließend|nun|ein\s+Plus|ein\s+Minus|eine\s+Zunahme|ein\s+Anstieg|ein\s+Rückgang|ein\s+Zuwachs)\b", re.IGNORECASE)
 WHICH_CLAUSE = re.compile(r"\s*was\s+(?:einem|einer|ein|eine)\b")  # "was einem Zuwachs von 19 Prozent entspricht"
 RELATIVE_OPENER = re.compile(r"\s*(?:in\s+dem|in\s+der|in\s+denen|als|wo|damals)\b")
 # A property noun and the figure it names: "eine Bewertung von 61,5 Mrd.", "ein Umsatz in Höhe von".

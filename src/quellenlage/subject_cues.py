@@ -18,7 +18,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # --- phrases around a name that tell whether it is the subject (subjects.py) ---
 SAYS_BEFORE = re.compile(r"(?:\b[Ll]aut|\b[Nn]ach\s+(?:Angaben|Schätzung(?:en)?|Berechnungen|Zahlen|Daten|Einschätzung|"
-                         r"Informationen|Darstellung)\s+(?:von|de[sr])|zufolge\s+von|so)\s+(?:de[mnrs]\s+|die\s+)?$")
+                         r"Informationen|Darstellung|Zählung|Erhebungen?|Analysen?)\s+(?:von|de[sr])|zufolge\s+von|so)\s+(?:de[mnrs]\s+|die\s+)?"
+                         # "Nach Zählung der Beratungsfirma Bitpower": the firm's word before its name
+                         r"(?:[A-ZÄÖÜ][\w-]*(?:firma|unternehmens?|gesellschaft|institut[s]?|instituts|agentur|haus(?:es)?)\s+)?$")
 INVESTOR_AFTER = r"\s*,?\s*(?:(?:der|die|als)\s+)?(?:(?:Haupt|Lead-|Leit)?(?:[Ii]nvestor|Geldgeber|Kapitalgeber|Anteilseigner)|angeführt|geführt|(?:an)?geführten|angeführten)"
 INVESTOR_BEFORE = re.compile(r"(?:(?:angeführt|geführt|Investor|Investoren|Geldgeber|Anteilseigner)\s+(?:von\s+|wie\s+|um\s+)?(?:der\s+|dem\s+|den\s+|die\s+)?"
                              r"|(?:[Aa]ngeführt|[Gg]eführt)\b[^,.;]{0,60}\b(?:vo[nm]|durch)\s+(?:\w+\s+){0,3})$")

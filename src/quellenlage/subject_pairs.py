@@ -33,7 +33,7 @@ class PairFinder(NameCues):
         ss, se = sentence
         cs, ce = clause
         text, ents = view.text, view.entities_near(ss, se)
-        said_by, object_starts = view.preceded(SAYS_BEFORE, 24), view.preceded(self.object_before, 40)
+        said_by, object_starts = view.preceded(SAYS_BEFORE, 48), view.preceded(self.object_before, 40)
         in_sentence = [e for e in ents if e.type in ("ORG", "PER") and ss <= e.start and e.end <= se
                        and e.start not in said_by and e.name not in self.r.entities.authorities]  # a regulator is no party
         objects = [e for e in in_sentence if e.start in object_starts]

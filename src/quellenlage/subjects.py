@@ -157,7 +157,7 @@ class SubjectFinder(PairFinder):
         object_ids = {id(e) for e in objects}
         # Not the maker of what is counted: "200'000 Grafikprozessoren von Nvidia" are not Nvidia's;
         # not who says it: "laut xAI", "nach Angaben von Nvidia".
-        said_by = view.preceded(SAYS_BEFORE, 24)
+        said_by = view.preceded(SAYS_BEFORE, 48)
         # A product stands for its maker where only companies fit and the figure is done to one
         # (role object: "Facebook 60 Mio. Euro aufgebrummt": Meta's fine).
         by_maker = prop.role == "object" and "ORG" in types and "PRODUCT" not in types
