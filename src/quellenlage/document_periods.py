@@ -76,7 +76,8 @@ def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver
                 continue  # "Für das Geschäftsjahr 2026 rechnet Siemens mit …": not over yet, no report on it
             votes[c["period"]] += 2
             where.setdefault(c["period"], c["figure"]["start"])
-    fiscal = fiscal_of(subjects.most_common(1)[0][0]) if subjects else None
+    main = subjects.most_common(1)[0][0] if subjects else None
+    fiscal = fiscal_of(main) if main else None
     first = True
     for f in view.figures:
         if f["label"] != "DATE" or f.get("date_relation") or view.skipped(f["start"], f["end"]):
@@ -86,7 +87,7 @@ def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver
         v = periods.date_period(f, fiscal)
         if v and (_reporting(v) or grain(v) == "year" and FISCAL_NAMED.search(f["text"])):  # "Geschäftsjahr 2024"
             votes[v] += 2 if first else 1  # the first period an article names is most often its subject
-            if _results_for(view.text, f["start"], periods):
+            if _results_for(view.text, f["start"], periods) and not _of_another(view, f["start"], main):
                 votes[v] += 10  # "die Zahlen für das Geschäftsjahr 2024 vorgelegt": what the article reports on, whatever it names more often
             where[v] = min(where.get(v, f["start"]), f["start"])
             first = False
@@ -104,6 +105,14 @@ def _results_for(text: str, pos: int, periods: PeriodResolver) -> bool:
     """Is the date right after "Zahlen für (das)", "Bilanz für" (rules: period.results_for)?"""
     lead = text[max(0, pos - 60):pos]
     return any(RESULTS_GAP.fullmatch(lead, m.end()) for m in periods.r.period_cue("results_for").finditer(lead))
+
+
+def _of_another(view: "DocView", pos: int, main: str | None) -> bool:
+    """Does the sentence name organisations, none of them the one the document reports on ("Am
+    Mittwoch legt SentinelOne Zahlen für das dritte Geschäftsquartal vor": a rival's quarter)?"""
+    ss, se = view.sentence_of(pos)
+    orgs = {e.name for e in view.entity_index.starting(ss, se) if e.type == "ORG" and e.end <= se}
+    return bool(orgs) and main is not None and main not in orgs
 
 
 def _for_comparison(view: "DocView", pos: int, periods: PeriodResolver) -> bool:
