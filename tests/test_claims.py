@@ -201,6 +201,17 @@ def test_a_loss_is_a_negative_result_however_it_is_written(nlp):
     assert values[("revenue", "823 Millionen Dollar")] == 823e6  # revenue is never a loss
 
 
+def test_a_value_set_against_a_loss_is_a_loss_too(nlp):
+    # the sentence's loss word stands before the first value only; the one a year before is a loss as well
+    text = ("Cellnex legt Zahlen vor. Wie das Unternehmen mitteilte, stand unter dem Strich ein Minus von 28 Millionen "
+            "Euro, ein Jahr davor waren es noch 297 Millionen Euro gewesen. Der Umsatz stieg auf 4,4 Milliarden Euro, "
+            "nach 4,0 Milliarden Euro im Vorjahr.")
+    values = {c["text"]: c["value"] for c in claims_of(nlp, text, "2025-02-26")}
+    assert values["28 Millionen Euro"] == -28e6
+    assert values["297 Millionen Euro"] == -297e6
+    assert values["4,0 Milliarden Euro"] == 4.0e9  # revenue set against last year's is no loss
+
+
 def test_the_value_a_change_started_from_is_no_claim_about_the_period(nlp):
     """ "von 138 Mrd. $ auf 455 Mrd. $": the first is an earlier value at a time no one names, kept
     as an unnamed part (never compared across sources); the second is the backlog now."""

@@ -16,7 +16,10 @@ from quellenlage.layout import headings, table_cells
 from quellenlage.normalize.periods import grain
 from quellenlage.patterns import CueSet, cue_finditer, cue_re, words_re
 from quellenlage.rules import RuleSet
-from quellenlage.textutil import Regions, SpanIndex, line_start
+from quellenlage.textutil import Regions, SpanIndex, line_start, sentence_start
+
+
+SET_AGAINST = re.compile(r"(?<![\w-])(?:nach|waren\s+es|war\s+es|Vorjahr\w*|zuvor|davor|vorher)(?![\w-])")
 
 
 @dataclass
@@ -156,6 +159,12 @@ class ClaimRules:
         lo = max(clause_start, fig["start"] - 80)
         last_loss = max((m.start() for m in loss.finditer(text, lo, fig["start"])), default=-1)
         last_profit = max((m.start() for m in profit.finditer(text, lo, fig["start"])), default=-1)
+        if last_loss < 0 and last_profit < 0 and SET_AGAINST.search(text, clause_start, fig["end"] + 30):
+            # "ein Minus von 28 Mio., ein Jahr davor waren es noch 297 Mio.": the value set against the one
+            # before is of the same sign, as the sentence's word says
+            lo = max(sentence_start(text, fig["start"]), fig["start"] - 200)
+            last_loss = max((m.start() for m in loss.finditer(text, lo, fig["start"])), default=-1)
+            last_profit = max((m.start() for m in profit.finditer(text, lo, fig["start"])), default=-1)
         return last_loss > last_profit
 
     @cached_property
