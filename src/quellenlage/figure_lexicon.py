@@ -364,6 +364,11 @@ class FigureRules:
         head = low.rsplit("-", 1)[-1]
         for cand in (low, head):
             if cand in forms:
+                if cand == head and head != low and forms[cand] in self.refinable_units | {"vehicle"}:
+                    # "PS5-Auslieferungen", "Switch-Geräte": what the product before the head counts
+                    product = self.product_unit(token.rsplit("-", 1)[0])
+                    if product is not None:
+                        return product
                 return forms[cand]
         if low != raw:  # "Abonnent:innen": the stem without its plural, "Abonnenten"
             for ending in ("en", "n", "e"):
