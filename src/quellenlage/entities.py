@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import Iterable
 
 from quellenlage.normalize.periods import FiscalCalendar
-from quellenlage.entity_names import (CAPS_BEFORE, CAPS_AFTER, DATELINE_AFTER, LABEL_BEFORE, LABEL_HEAD, LABEL_SHORT_TAIL, LABEL_SHORT_AFTER, TICKER_AFTER, NOT_AN_ORG_AFTER, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, maker_models, model_short_names, named_by_form, named_models, owner_name_end)
+from quellenlage.entity_names import (CAPS_BEFORE, CAPS_AFTER, DATELINE_AFTER, DATELINE_DOT, LABEL_BEFORE, LABEL_HEAD, LABEL_SHORT_TAIL, LABEL_SHORT_AFTER, TICKER_AFTER, NOT_AN_ORG_AFTER, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, maker_models, model_short_names, named_by_form, named_models, owner_name_end)
 from quellenlage.patterns import Anchored, Gated, alternation, trie_alternation
 from quellenlage.rules import RuleSet
 from quellenlage.entity_people import WORDS_BEFORE, find_people, gazetteer_mentions, genitive_people
@@ -316,8 +316,9 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     for m in ACRONYM.finditer(masked):
         # "SANTA CLARA (dpa)": a word in capitals beside another is a dateline or a shout.
         if CAPS_BEFORE.search(masked[max(0, m.start() - 20):m.start()]) or \
-                CAPS_AFTER.match(masked[m.end():m.end() + 20]) or DATELINE_AFTER.match(masked, m.end()):
-            continue
+                CAPS_AFTER.match(masked[m.end():m.end() + 20]) or DATELINE_AFTER.match(masked, m.end()) \
+                or masked[m.start() - 1:m.start()] in ("\n", "") and DATELINE_DOT.match(masked, m.end()):
+            continue  # ("BERLIN. Es hat lange gedauert …": a newspaper's dateline)
         if rules.ticker_re.search(masked, max(0, m.start() - 14), m.start()) or TICKER_AFTER.match(masked[m.end():m.end() + 3]):
             continue  # "(NASDAQ: NVDA)", "(TYO:9984)": ticker symbols
         before = WORDS_BEFORE.findall(masked[max(0, m.start() - 30):m.start()])

@@ -11,6 +11,7 @@ from quellenlage.patterns import trie_alternation
 # shout in capitals, a list label's short form, a ticker symbol, a source phrase after it.
 CAPS_BEFORE = re.compile(r"[A-ZÄÖÜ]{2,}[ \t]+$")
 CAPS_AFTER = re.compile(r"[ \t]+[A-ZÄÖÜ]{2,}\b")
+DATELINE_DOT = re.compile(r"\.[ \t]+[A-ZÄÖÜ]")  # "BERLIN. Es hat …" at a paragraph's start: a dateline
 DATELINE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*\d{1,2}\.?[ \t]*[A-ZÄÖÜ][a-zäöü]{2,8}\.?[ \t]*)?(?:/[^()\n]{0,30})?\((?:dpa|dpa-AFX|Reuters|AFP|APA|AP|sda|SDA|awp|AWP|KNA|epd|Bloomberg|SID|apa)\b")  # "AUSTIN (dpa-AFX)", "LONDON, 17. Jun (Reuters)": a dateline
 LABEL_BEFORE = re.compile(r"[ \t]*[-•*–][ \t]+[^\n:()]{1,60}\([ \t]*")
 LABEL_HEAD = re.compile(r"[ \t]*[-•*–][ \t]+[^\n:()]{0,60}")
