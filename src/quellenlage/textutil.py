@@ -54,6 +54,8 @@ TRANSPARENT_PARENS = re.compile(r"\((?:[^()\d]{1,40}|[A-Z]{2,8}:\s?[A-Z0-9.]{1,8
 # (the list goes on with the clause's verb: not "hinter BYD, Tesla und Geely." nor "vor Zinsen, Steuern und Abschreibungen (Ebitda)")
 ENUMERATION_COMMA = re.compile(r"(?<=[\w-])\s*,\s+(?:[A-ZÄÖÜ][\w-]*\s*,\s+)*[A-ZÄÖÜ][\w-]*\s+(?:und|oder|sowie)\s+[A-ZÄÖÜ][\w-]*\s+[a-zäöüß]")
 _ENUM_WORD_BEFORE = re.compile(r"(?:^|[\s(])[A-ZÄÖÜ][\w-]*$")
+_WITH_LIST_BEFORE = re.compile(r"(?:^|\s)[A-ZÄÖÜ][\w-]*\s+mit\s+[^,;:]{1,30}$")
+_WITH_LIST_AFTER = re.compile(r"(?:,|und)\s+(?:(?:der|die|das|den)\s+)?(?:[\w-]+\s+){0,2}?[A-ZÄÖÜ][\w-]*\s+mit\s+")
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -66,6 +68,9 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if text[m.start()] == "," and ENUMERATION_COMMA.match(text, m.start()) \
                 and _ENUM_WORD_BEFORE.search(text, max(start, m.start() - 40), m.start()):
             continue  # "bei Optus Mobilfunk, Festnetz und Internet ausgefallen": one clause
+        if text[m.start()] in ",u" and _WITH_LIST_BEFORE.search(text, max(start, m.start() - 40), m.start()) \
+                and _WITH_LIST_AFTER.match(text, m.start()):
+            continue  # "An ACC sind Mercedes mit 45 Prozent, Stellantis mit 30 Prozent und Saft mit 25 Prozent beteiligt"
         if m.start() > s:
             out.append((s, m.start()))
         s = m.end()
