@@ -15,6 +15,8 @@ CONVERTED = re.compile(r"\s*(?:[(,–-]\s*(?:umgerechnet|also|das\s+sind|entspri
                        # after the verb of its clause: "mit 35 Mrd. Dollar bewertet – gut 32 Mrd. Euro"
                        r"|[a-zäöüß]+\s*[(–—]\s*(?:umgerechnet)?)\s*")
 CONVERTED_LATER = re.compile(r"(?<!\w)(?:umgerechnet|das\s+entspricht|entspricht|was\s+umgerechnet)\s*$")  # later in the sentence
+# A sentence that opens with the part it is about: "Im Staplergeschäft …", "In der Autosparte …"
+PART_OPENER = re.compile(r"\s*(?:Im|In\s+der|Bei\s+der|Beim)\s+[\w-]*(?:[Gg]eschäft|[Ss]parte|[Ss]egment)(?:\s+[A-ZÄÖÜ][\w&-]*(?:\s+(?:&\s+)?[A-ZÄÖÜ][\w&-]*){0,3})?(?=[\s,])")
 PRONOUN_OPENER = re.compile(r"\s*(?:Sie|Er|Es|Ihr|Ihre|Ihren|Ihrem|Sein|Seine|Seinen|Seinem|Deren|Dessen)\s")  # "Ihr Umsatz sank …": the part named before
 CLARIFIES = re.compile(r"\s*(?:Gemeint\s+(?:war|ist|sind|waren)|Damit\s+(?:ist|war|sind)|Das\s+bezieht\s+sich)\b")
 RELATIVE_AFTER = re.compile(r"\s*(?:die|der|das|den|welche[rns]?)\s+(?!\d)")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from quellenlage.claim_cues import (apposition_after, named_subjectless, pronoun_property, bare_date, converts, date_owns, bracketed_for_other, starting_value, compound_of, excluded, list_header, CLARIFIES, explains, CONTINUATION, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
-                                    PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
+                                    PART_OPENER, PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WHICH_CLAUSE, WITH_PRODUCT, governs_other, has_figure, same_amount_before,
                                     table_header, table_year, table_compared, heading_aspect, same_topic, trigger_of_other)
 from quellenlage.claim_periods import resolve_periods
@@ -195,6 +195,9 @@ class ClaimFinder:
             scope = [(cs, ce)] + free_before[::-1]
             if k and COORDINATED.match(text, max(ss, cs - 4)) and cls[k - 1] not in scope:
                 scope.append(cls[k - 1])  # "springt im nachbörslichen Handel um 14 % und notiert bei rund 990": one session
+            opener = PART_OPENER.match(text, ss)
+            if opener and cs > ss:
+                scope.append(opener.span())  # "Im Staplergeschäft wuchs der Umsatz …, die Marge erreichte 10,0 Prozent": the whole sentence's part
             nxt = view.next_sentence(se)
             if nxt and CLARIFIES.match(text, nxt[0]):
                 scope.append(nxt)  # "… in 19 Tagen geschafft. Gemeint war die Zeit bis zum ersten Training."
