@@ -17,10 +17,10 @@ from functools import cached_property
 from typing import Iterable
 
 from quellenlage.normalize.periods import FiscalCalendar
-from quellenlage.entity_names import (CAPS_BEFORE, CAPS_AFTER, DATELINE_AFTER, DATELINE_DOT, LABEL_BEFORE, LABEL_HEAD, LABEL_SHORT_TAIL, LABEL_SHORT_AFTER, TICKER_AFTER, NOT_AN_ORG_AFTER, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, maker_models, model_short_names, named_by_form, named_models, owner_name_end)
+from quellenlage.entity_names import (LABEL_HEAD, LABEL_SHORT_TAIL, NOT_AN_ORG_AFTER, WORDS_BEFORE, acronym_mentions, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, maker_models, model_short_names, named_by_form, named_models, owner_name_end)
 from quellenlage.patterns import Anchored, Gated, alternation, trie_alternation
 from quellenlage.rules import RuleSet
-from quellenlage.entity_people import WORDS_BEFORE, find_people, gazetteer_mentions, genitive_people
+from quellenlage.entity_people import find_people, gazetteer_mentions, genitive_people
 from quellenlage.textutil import Occupied, blank_regions, line_start
 
 GAZETTEER_TYPES = (("organisations", "ORG"), ("persons", "PER"), ("models", "MODEL"), ("products", "PRODUCT"),
@@ -274,7 +274,6 @@ class EntityRules:
 
 
 GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female", "andy": "unknown"}
-ACRONYM = Gated(r"(?<![\w-])", r"[A-ZÄÖÜ][A-ZÄÖÜ]{2,5}(?![\w-])")  # = [A-ZÄÖÜ]{3,6}, with a first character to skip to
 
 
 class _Taken(Occupied):
@@ -313,22 +312,8 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
         first = m.group(0).split("-")[0]  # not "Online-Plattform"; "der Meta-Dienst" is Meta's, no name
         if taken.free(*m.span()) and first not in rules.division_words and rules.table.get(first, ("", ""))[1] != "ORG":
             add(m.start(), m.end(), m.group(0), "PRODUCT", "noun")
-    for m in ACRONYM.finditer(masked):
-        # "SANTA CLARA (dpa)": a word in capitals beside another is a dateline or a shout.
-        if CAPS_BEFORE.search(masked[max(0, m.start() - 20):m.start()]) or \
-                CAPS_AFTER.match(masked[m.end():m.end() + 20]) or DATELINE_AFTER.match(masked, m.end()) \
-                or masked[m.start() - 1:m.start()] in ("\n", "") and DATELINE_DOT.match(masked, m.end()):
-            continue  # ("BERLIN. Es hat lange gedauert …": a newspaper's dateline)
-        if rules.ticker_re.search(masked, max(0, m.start() - 14), m.start()) or TICKER_AFTER.match(masked[m.end():m.end() + 3]):
-            continue  # "(NASDAQ: NVDA)", "(TYO:9984)": ticker symbols
-        before = WORDS_BEFORE.findall(masked[max(0, m.start() - 30):m.start()])
-        if before and before[-1].lower().endswith(rules.division_suffixes):
-            continue  # "die Mobilsparte MBU": a part of a company
-        if LABEL_SHORT_AFTER.match(masked, m.end()) and \
-                line_start(masked, m.start()) >= 0 and LABEL_BEFORE.fullmatch(masked, line_start(masked, m.start()), m.start()):
-            continue  # "- Compute and Networking (CNBU): 4,36 Mrd.": a list label's short form
-        if taken.free(*m.span()) and m.group(0) not in rules.acronym_stop:
-            add(m.start(), m.end(), m.group(0), "ORG", "acronym")
+    for s, end, name in acronym_mentions(masked, rules, taken):
+        add(s, end, name, "ORG", "acronym")
     find_people(masked, rules, taken, add, out)
     discovered: set[str] = set()
     abstract = tuple((rules.cfg.get("bare_names") or {}).get("abstract_suffixes") or ())

@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from collections import Counter
-from quellenlage.patterns import trie_alternation
+from quellenlage.patterns import Gated, trie_alternation
+from quellenlage.textutil import line_start
 
 # The words around a capitalised word that say it is no name here (entities.py): a dateline or a
 # shout in capitals, a list label's short form, a ticker symbol, a source phrase after it.
 CAPS_BEFORE = re.compile(r"[A-ZÄÖÜ]{2,}[ \t]+$")
 CAPS_AFTER = re.compile(r"[ \t]+[A-ZÄÖÜ]{2,}\b")
+ACRONYM = Gated(r"(?<![\w-])", r"[A-ZÄÖÜ][A-ZÄÖÜ]{2,5}(?![\w-])")  # = [A-ZÄÖÜ]{3,6}, with a first character to skip to
+WORDS_BEFORE = re.compile(r"[\w.-]+")
 DATELINE_DOT = re.compile(r"\.[ \t]+[A-ZÄÖÜ]")  # "BERLIN. Es hat …" at a paragraph's start: a dateline
 DATELINE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*\d{1,2}\.?[ \t]*[A-ZÄÖÜ][a-zäöü]{2,8}\.?[ \t]*)?(?:/[^()\n]{0,30})?\((?:dpa|dpa-AFX|Reuters|AFP|APA|AP|sda|SDA|awp|AWP|KNA|epd|Bloomberg|SID|apa)\b")  # "AUSTIN (dpa-AFX)", "LONDON, 17. Jun (Reuters)": a dateline
 LABEL_BEFORE = re.compile(r"[ \t]*[-•*–][ \t]+[^\n:()]{1,60}\([ \t]*")
@@ -278,6 +281,29 @@ def initials_of_named(text: str, found: list, stop, table, taken) -> list[tuple[
         return []
     rx = re.compile(r"(?<![\w.-])(?:" + "|".join(sorted(initials, key=len, reverse=True)) + r")(?![\w-])")
     return [(m.start(), m.end(), initials[m.group(0)]) for m in rx.finditer(text) if taken.free(m.start(), m.end())]
+
+
+def acronym_mentions(masked: str, rules, taken) -> list[tuple[int, int, str]]:
+    """Words of three to six capitals that name an organisation (not a dateline, a shout, a ticker,
+    a part of a company or a list label's short form): (start, end, name)."""
+    out: list[tuple[int, int, str]] = []
+    for m in ACRONYM.finditer(masked):
+        # "SANTA CLARA (dpa)": a word in capitals beside another is a dateline or a shout.
+        if CAPS_BEFORE.search(masked[max(0, m.start() - 20):m.start()]) or \
+                CAPS_AFTER.match(masked[m.end():m.end() + 20]) or DATELINE_AFTER.match(masked, m.end()) \
+                or masked[m.start() - 1:m.start()] in ("\n", "") and DATELINE_DOT.match(masked, m.end()):
+            continue  # ("BERLIN. Es hat lange gedauert …": a newspaper's dateline)
+        if rules.ticker_re.search(masked, max(0, m.start() - 14), m.start()) or TICKER_AFTER.match(masked[m.end():m.end() + 3]):
+            continue  # "(NASDAQ: NVDA)", "(TYO:9984)": ticker symbols
+        before = WORDS_BEFORE.findall(masked[max(0, m.start() - 30):m.start()])
+        if before and before[-1].lower().endswith(rules.division_suffixes):
+            continue  # "die Mobilsparte MBU": a part of a company
+        if LABEL_SHORT_AFTER.match(masked, m.end()) and \
+                line_start(masked, m.start()) >= 0 and LABEL_BEFORE.fullmatch(masked, line_start(masked, m.start()), m.start()):
+            continue  # "- Compute and Networking (CNBU): 4,36 Mrd.": a list label's short form
+        if taken.free(*m.span()) and m.group(0) not in rules.acronym_stop:
+            out.append((m.start(), m.end(), m.group(0)))
+    return out
 
 
 def owner_name_end(cfg: dict) -> str:

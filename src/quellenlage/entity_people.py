@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from quellenlage.entity_names import INDEX_TICKER
+from quellenlage.entity_names import INDEX_TICKER, WORDS_BEFORE
 from quellenlage.patterns import Gated, alternation
 
 NAME_RX = Gated(r"(?<![\w-])", r"(?P<first>[A-ZÄÖÜ][a-zäöüéèáç]+(?:-[A-ZÄÖÜ][a-zäöü]+)?)[ \u00a0](?:[A-ZÄÖÜ]\.[ \u00a0])?"
@@ -16,7 +16,6 @@ INITIALS_NAME = Gated(r"(?<![\w.-])", r"(?:[A-ZÄÖÜ]\.[ \u00a0]?){1,3}(?P<last
 NAME_PAIR = Gated(r"(?<![\w-])", r"[A-ZÄÖÜ][\w-]*[ \u00a0][A-ZÄÖÜ][\w-]*(?![\w-])")
 # "Finanzchef Kim Woo-hyun": a family name written first and a given name of two syllables
 FAMILY_FIRST = Gated(r"(?<![\w-])", r"(?P<family>[A-Z][a-z]{1,6})[ \u00a0](?P<given>[A-Z][a-z]+-[a-z]{2,})(?![\w-])")
-WORDS_BEFORE = re.compile(r"[\w.-]+")
 PARTICLE_LAST = re.compile(r"(?:von|van)[ \u00a0](\S+)")  # "von Synnovis" (not "von der Leyen")
 THIRD_NAME = re.compile(r"[ \u00a0]([A-ZÄÖÜ][a-zäöüß]+)(?=[.,;:!?)]|$)")  # a third name word that ends the clause
 NEXT_NAME = re.compile(r"[ \u00a0]([A-ZÄÖÜ][a-zäöüß]+)(?![\w-])")
