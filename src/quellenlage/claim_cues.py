@@ -15,6 +15,10 @@ CONVERTED = re.compile(r"\s*(?:[(,–-]\s*(?:umgerechnet|also|das\s+sind|entspri
                        # after the verb of its clause: "mit 35 Mrd. Dollar bewertet – gut 32 Mrd. Euro"
                        r"|[a-zäöüß]+\s*[(–—]\s*(?:umgerechnet)?)\s*")
 CONVERTED_LATER = re.compile(r"(?<!\w)(?:umgerechnet|das\s+entspricht|entspricht|was\s+umgerechnet)\s*$")  # later in the sentence
+# A clause that names another subject and its figure only, the verb and the property left out
+# ("Samsung kam auf 20 Prozent, Apple auf 18 Prozent und Xiaomi auf 14 Prozent"): the same claim of its own subject.
+GAPPED = re.compile(r"\s*(?:(?:und|sowie)\s+)?(?:(?:der|die|das)\s+)?[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*){0,2}\s+"
+                    r"(?:(?:auf|mit|bei)\s+)?(?:(?:rund|etwa|knapp|gut|fast|mehr\s+als)\s+)?\d")
 # A sentence that opens with the part it is about: "Im Staplergeschäft …", "In der Autosparte …"
 PART_OPENER = re.compile(r"\s*(?:Im|In\s+der|Bei\s+der|Beim)\s+[\w-]*(?:[Gg]eschäft|[Ss]parte|[Ss]egment)(?:\s+[A-ZÄÖÜ][\w&-]*(?:\s+(?:&\s+)?[A-ZÄÖÜ][\w&-]*){0,3})?(?=[\s,])")
 PRONOUN_OPENER = re.compile(r"\s*(?:Sie|Er|Es|Ihr|Ihre|Ihren|Ihrem|Sein|Seine|Seinen|Seinem|Deren|Dessen)\s")  # "Ihr Umsatz sank …": the part named before

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from quellenlage.claim_cues import (apposition_after, named_subjectless, pronoun_property, bare_date, converts, date_owns, bracketed_for_other, starting_value, compound_of, excluded, list_header, CLARIFIES, explains, CONTINUATION, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
-                                    PART_OPENER, PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
+                                    GAPPED, PART_OPENER, PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WHICH_CLAUSE, WITH_PRODUCT, governs_other, has_figure, same_amount_before,
                                     table_header, table_year, table_compared, heading_aspect, same_topic, trigger_of_other)
 from quellenlage.claim_periods import resolve_periods
@@ -164,6 +164,9 @@ class ClaimFinder:
                 # zuvor": the clause names its own property; only the subject carries over.
                 prop, trigger = named[0], named[1]
             subject, parent_of = self.subjects.own_subject(view, fig, prop, (ss, se), (cs, ce)) or inherited["subject"], None
+            if prop.subject_types == ("PAIR",) and cs > ss and GAPPED.match(text, cs):
+                # "Stellantis hält 45 Prozent an ACC, Mercedes-Benz 30 Prozent": this clause's holder
+                subject = self.subjects.subject(view, fig, prop, (ss, se), (cs, ce))[0] or subject
         if subject and bracketed_for_other(view, fig, subject, self.r.property_words):
             return None  # "… vor dem Lehrermodell (50,6 Prozent)": the value of what the bracket follows
         prev = done[-1] if done and done[-1]["sentence"] == (ss, se) else None
