@@ -19,9 +19,6 @@ from quellenlage.rules import RuleSet
 from quellenlage.textutil import Regions, SpanIndex, line_start, sentence_start
 
 
-SET_AGAINST = re.compile(r"(?<![\w-])(?:nach|waren\s+es|war\s+es|Vorjahr\w*|zuvor|davor|vorher)(?![\w-])")
-
-
 @dataclass
 class Property:
     key: str
@@ -142,15 +139,16 @@ class ClaimRules:
         return frozenset(k for k, p in self.cfg["properties"].items() if p.get("additive"))
 
     @cached_property
-    def signed(self) -> tuple[frozenset[str], re.Pattern, re.Pattern]:
-        """(properties, loss words, profit words) of `signed_results`."""
+    def signed(self) -> tuple[frozenset[str], re.Pattern, re.Pattern, re.Pattern]:
+        """(properties, loss words, profit words, words that set a value against another) of `signed_results`."""
         cfg = self.cfg.get("signed_results") or {}
-        return frozenset(cfg.get("properties") or ()), cue_re(cfg.get("loss_words")), cue_re(cfg.get("profit_words"))
+        return (frozenset(cfg.get("properties") or ()), cue_re(cfg.get("loss_words")), cue_re(cfg.get("profit_words")),
+                cue_re(cfg.get("set_against_words")))
 
     def is_loss(self, text: str, fig: dict, prop: str, clause_start: int) -> bool:
         """Is this amount of a result a loss (the nearest loss or profit word before it in its
         clause is a loss word)?"""
-        props, loss, profit = self.signed
+        props, loss, profit, set_against = self.signed
         if prop not in props or fig["label"] != "MONEY" or (fig.get("value") or 0) < 0:
             return False
         row = line_start(text, fig["start"])
@@ -159,7 +157,7 @@ class ClaimRules:
         lo = max(clause_start, fig["start"] - 80)
         last_loss = max((m.start() for m in loss.finditer(text, lo, fig["start"])), default=-1)
         last_profit = max((m.start() for m in profit.finditer(text, lo, fig["start"])), default=-1)
-        if last_loss < 0 and last_profit < 0 and SET_AGAINST.search(text, clause_start, fig["end"] + 30):
+        if last_loss < 0 and last_profit < 0 and set_against.search(text, clause_start, fig["end"] + 30):
             # "ein Minus von 28 Mio., ein Jahr davor waren es noch 297 Mio.": the value set against the one
             # before is of the same sign, as the sentence's word says
             lo = max(sentence_start(text, fig["start"]), fig["start"] - 200)
