@@ -163,6 +163,11 @@ class ClaimRules:
             lo = max(sentence_start(text, fig["start"]), fig["start"] - 200)
             last_loss = max((m.start() for m in loss.finditer(text, lo, fig["start"])), default=-1)
             last_profit = max((m.start() for m in profit.finditer(text, lo, fig["start"])), default=-1)
+        if last_loss < 0 and last_profit < 0:
+            # "Ein Jahr zuvor hatte Telefónica 892 Millionen Euro Verlust verbucht": the word right after
+            gap = fig["end"] + len(text[fig["end"]:fig["end"] + 3]) - len(text[fig["end"]:fig["end"] + 3].lstrip())
+            after = loss.match(text, gap)
+            return after is not None and gap > fig["end"]
         return last_loss > last_profit
 
     @cached_property

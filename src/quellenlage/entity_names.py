@@ -223,7 +223,8 @@ def named_by_form(text: str, cfg: dict, not_first, taken) -> list[tuple[int, int
     return out
 
 
-MODEL_AFTER = re.compile(r"[ \u00a0](?P<m>[A-Z][A-Za-z]{0,4}\d{1,3}[A-Za-z]?)(?![\w-])")
+# (or a name with its generation in Roman numerals: "IBM Telum II")
+MODEL_AFTER = re.compile(r"[ \u00a0](?P<m>[A-Z][A-Za-z]{0,4}\d{1,3}[A-Za-z]?|[A-Z][a-z]{2,}[ \u00a0](?:II|III|IV|VI|VII))(?![\w-])")
 
 
 def maker_models(text: str, makers: list, taken) -> list[tuple[int, int, str]]:
@@ -312,14 +313,25 @@ def owner_name_end(cfg: dict) -> str:
     return r"(?!\w|-(?!(?:" + trie_alternation(cfg.get("owner_compounds") or ["(?!)"]) + r")(?![\w-])))"
 
 
-def named_models(text: str, nouns: list[str], not_names, taken) -> list[tuple[int, int, str]]:
-    """Models no list knows, introduced by a word for one ("ihr Sprachmodell Apertus", "das
-    KI-Modell Teuken"), then every mention of the name alone: (start, end, name). One pass for the
-    introductions, one for the names found (none without an introduction)."""
+# A product's generation or tier after its name: "Telum II", "Blackhole p150a", "Spyre"
+PRODUCT_TAIL = r"(?:[ \u00a0](?:[IVX]{1,4}|\d{1,3}[A-Za-z]{0,2}|[a-z]\d{2,4}[a-z]?|Pro|Max|Ultra|Plus|Mini|Lite))?"
+
+
+def named_models(text: str, nouns: list[str], not_names, taken, tail: str = "",
+                 heads: list[str] = ()) -> list[tuple[int, int, str]]:
+    """Models (or, with `tail`, products) no list knows, introduced by a word for one ("ihr
+    Sprachmodell Apertus", "den Prozessor Telum II"), then every mention of the name alone:
+    (start, end, name). One pass for the introductions, one for the names found (none without one)."""
     if not nouns:
         return []
-    rx = re.compile(r"(?<![\w-])(?:" + trie_alternation(nouns) + r")[ \u00a0]+(?P<name>[A-ZÄÖÜ][\w]{2,}(?:-[\w.]+)?)(?![\w-])")
-    names = {m.group("name") for m in rx.finditer(text)
+    # (a product's noun also as a compound's head: "seines neuen Mainframe-Prozessors Telum II")
+    rx = re.compile(r"(?<![\w-])" + (r"(?:[\w]+-)?" if tail else "") + r"(?:" + trie_alternation(nouns)
+                    + r")[ \u00a0]+(?P<name>[A-ZÄÖÜ][\w]{2,}(?:-[\w.]+)?" + tail + r")(?![\w-])")
+    found = list(rx.finditer(text))
+    if heads:  # (a name before an English head: "den Spyre Accelerator")
+        found += re.finditer(r"(?<![\w-])(?P<name>[A-ZÄÖÜ][\w]{2,}" + tail + r")[ \u00a0]+(?:" + trie_alternation(heads)
+                             + r")(?![\w-])", text)
+    names = {m.group("name") for m in found
              if m.group("name") not in not_names and not m.group("name").endswith(("ung", "ungen", "heit", "keit"))}
     if not names:
         return []

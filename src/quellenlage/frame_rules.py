@@ -255,7 +255,9 @@ class FrameRules:
     def regions(self) -> tuple[re.Pattern, dict[str, str]]:
         table = {form.lower(): key for key, forms in self.cfg["segment"]["regions"].items() for form in forms}
         preps = alternation(self.cfg["segment"]["region_prepositions"])
-        return re.compile(r"(?<![\w-])(?i:" + preps + r")\s+(?:dem\s+|der\s+|den\s+)?(?P<r>" + alternation(
+        nouns = self.cfg["segment"].get("region_nouns") or []
+        noun = r"(?:(?:" + alternation(nouns) + r")\s+)?" if nouns else ""
+        return re.compile(r"(?<![\w-])(?i:" + preps + r")\s+(?:dem\s+|der\s+|den\s+)?" + noun + r"(?P<r>" + alternation(
             form for forms in self.cfg["segment"]["regions"].values() for form in forms) + r")(?![\w-])"), table
 
     @cached_property
@@ -270,6 +272,10 @@ class FrameRules:
     @cached_property
     def subset_openers(self) -> re.Pattern:
         return re.compile(r"\s*(?:" + alternation(self.cfg["segment"].get("subset_openers") or ["(?!)"]) + r")(?![\w-])")
+
+    @cached_property
+    def region_causes(self) -> re.Pattern:
+        return cue_re(self.cfg["segment"].get("region_causes") or [])
 
     @cached_property
     def region_subsets(self) -> re.Pattern:
@@ -408,6 +414,9 @@ class FrameRules:
         for key, rx in self.canonical:
             if rx.match(words):
                 return key
+        region = self.regions[1].get(words.lower())
+        if region:
+            return region  # "seine Tochter in Argentinien": the region's key, however the segment was found
         for word in re.split(r"[ .-]", words)[1:]:  # "Chips und Systemen für Rechenzentren", "Amazon-Cloud", "waipu.tv": a known part
             for key, rx in self.canonical:
                 if rx.match(word):

@@ -241,7 +241,9 @@ class SegmentFinder:
                         return seg
             if "region" in kinds:
                 rx, table = self.r.regions
-                m = rx.search(text, cs, ce)
+                # (not a region a cause names: "Wegen hoher Abschreibungen auf die Töchter in Hispanoamerika
+                # rutschte der Konzern mit 490 Mio. ins Minus")
+                m = next((m for m in rx.finditer(text, cs, ce) if not self.r.region_causes.search(text, cs, m.start())), None)
                 if m and not (m.start() >= fig["end"] and self.r.region_subsets.search(text, fig["end"], m.start())):
                     return table[m.group("r").lower()]  # (not "…, die meisten davon in Deutschland")
                 m = self.r.region_compound.search(text, cs, ce)

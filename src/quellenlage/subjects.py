@@ -392,6 +392,11 @@ class SubjectFinder(PairFinder):
                      and not BESIDE_BEFORE.search(view.text, max(0, e.start - 12), e.start)]
             if first and first[0].type == typ and first[0] in usable:
                 return first[0].name  # (not "Der börsennotierte Rivale Snowflake": another company)
+            if typ == "PRODUCT" and first and first[0].type == "ORG":
+                # "IBM hat den Spyre Accelerator entwickelt. Der Chip …": the thing its maker made
+                made = [e for e in first if e.type == typ and e in usable]
+                if made:
+                    return made[0].name
             start = prev[0]
         prior = [e for e in usable if e.type == typ and e.end <= pos and pos - e.end < 1500]
         prior = [e for e in prior if not self._invests(view.text, e)] or prior  # ("Geldgeber wie Allianz X")

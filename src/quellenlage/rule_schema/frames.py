@@ -68,6 +68,8 @@ class SegmentCues(Rules):
     nouns: Words = Field(description="segment nouns: Sparte, Segment, …")
     whole: Words = Field(description="prefixes that mean the whole: gesamt, konzern, …")
     region_prepositions: Words = Field(description="in, aus, …")
+    region_nouns: Words = Field(default=[], description="a market's noun between preposition and region: Heimatmarkt")
+    region_causes: Words = Field(default=[], description="words of a cause before a region: wegen (the region is the cause's)")
     region_anaphors: Words = Field(default=[], description="Dort, …: a clause opening so is about the region of the sentence before")
     region_subsets: Words = Field(default=[], description="davon, die meisten, …: a region after one of these, after the figure, is where a part of it is, not its segment")
     region_compound_heads: Words = Field(default=[], description="Geschäft, Anteil, …: a region before one of these in a compound is the segment (\"das China-Geschäft\")")
