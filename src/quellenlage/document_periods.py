@@ -84,8 +84,13 @@ def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver
             continue
         if periods.in_outlook(view.sentence_of(f["start"])):
             continue  # "im vierten Quartal erwartet Nvidia …": the outlook's period, not the report's
+        start = view.sentence_of(f["start"])[0]
+        if cue_search(periods.r.period_cue("aside"), view.text, start, min(f["start"], start + 12)):
+            continue  # "Allein im vierten Quartal verbuchten die Spanier …": a part of the period reported on
         v = periods.date_period(f, fiscal)
-        if v and (_reporting(v) or grain(v) == "year" and FISCAL_NAMED.search(f["text"])):  # "Geschäftsjahr 2024"
+        # ("Geschäftsjahr 2024"; or last year as the first period the article names, early in the next:
+        # "Telefónica ist im vergangenen Jahr in die Verlustzone gerutscht", published in February)
+        if v and (_reporting(v) or grain(v) == "year" and (FISCAL_NAMED.search(f["text"]) or first and f["start"] < LEAD and not f.get("date_mod") and _last_year(v, day))):
             votes[v] += 2 if first else 1  # the first period an article names is most often its subject
             if _results_for(view.text, f["start"], periods) and not _of_another(view, f["start"], main):
                 votes[v] += 10  # "die Zahlen für das Geschäftsjahr 2024 vorgelegt": what the article reports on, whatever it names more often
@@ -95,6 +100,9 @@ def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver
         votes = Counter({p: v for p, v in votes.items() if grain(p) in grains})
     # (a tie goes to the period named first: "Für das abgelaufene Geschäftsjahr 2024/25 …", later "im Schlussquartal")
     return max(votes, key=lambda p: (votes[p], -where.get(p, 0), p)) if votes else None
+
+
+LEAD = 1000  # the characters of title and lead, where an article names the period it reports on
 
 
 RESULTS_GAP = re.compile(r"(?:\s+(?:das|den|die|dem|des|sein|seine|seinen|ihr|ihre|ihren|abgelaufene[nm]?|vergangene[nm]?|"

@@ -274,6 +274,10 @@ class FrameRules:
         return re.compile(r"\s*(?:" + alternation(self.cfg["segment"].get("subset_openers") or ["(?!)"]) + r")(?![\w-])")
 
     @cached_property
+    def um_adverbs(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.cfg["measure"].get("um_adverbs") or ())
+
+    @cached_property
     def region_causes(self) -> re.Pattern:
         return cue_re(self.cfg["segment"].get("region_causes") or [])
 

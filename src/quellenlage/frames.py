@@ -171,6 +171,8 @@ class FrameFinder(SegmentFinder):
         if coord and not re.search(r"[.!?]\s", wide[coord.start():]):
             # "um 3,1 Mrd. Dollar beziehungsweise 41 Cent je Aktie": the second shares the "um"
             words = WORDS.findall(wide[:coord.start() + 2])
+        if len(words) > 1 and words[-1].lower() in self.r.um_adverbs and words[-2].lower() == "um":
+            words = words[:-1]  # "um durchschnittlich zehn Prozent senken"
         if words and words[-1].lower() == "um" and (
                 any(w.lower() in self.r.change_verbs for w in words[-12:-1])
                 or any(w.lower() in self.r.change_verbs for w in WORDS.findall(text[fig["end"]:min(ce, fig["end"] + 40)])[:4])

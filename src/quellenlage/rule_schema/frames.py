@@ -42,6 +42,7 @@ class MeasureCues(Rules):
     same_quantity_after: Words = Field(default_factory=list, description="a clause opening so after a figure gives that quantity before: nach einem Verlust von, …")
     change_verbs: Words = Field(description="verbs of change before 'um': stieg, …")
     direct_change_verbs: Words = Field(description="verbs taking a change without 'um': verlor, …")
+    um_adverbs: Words = Field(default=[], description="adverbs between 'um' and the figure: durchschnittlich, …")
     change_after: Words = Field(description="words right after a change: mehr, im Plus, …")
     change_clause: Words = []
     count_change_clause: Words = Field(default=[], description="words anywhere in a count's clause that make it what was "
@@ -124,6 +125,7 @@ class PeriodCues(Rules):
     meeting_words: Words = Field(default_factory=list, description="Hauptversammlung, …: a date right after one is the meeting's, no period a figure is for")
     for_comparison: Words = Field(default_factory=list, description="Zum Vergleich, …: a sentence opening so names an earlier period's figures, not the one reported on")
     quarter_comparison: Words = Field(default_factory=list, description="Vorjahresquartal, Vorquartal, …: a sentence that compares with a quarter reports on a quarter")
+    aside: Words = Field(default_factory=list, description="Allein, …: a sentence opening so names a part of the period reported on ('Allein im vierten Quartal …')")
     results_for: Words = Field(default_factory=list, description="Zahlen für, Bilanz für, …: the period named right after is the one the article reports on")
 
 
