@@ -231,3 +231,26 @@ def test_a_dates_claim_is_its_own_time_and_a_vague_one_none(nlp):
     assert rows["Mittwoch"]["property"] == "results_date" and rows["Mittwoch"]["date_value"] == "2024-11-13"
     assert rows["Mittwoch"]["past"] is False
     assert "Weihnachten" not in rows  # some time before Christmas: no date to compare
+
+
+def test_a_region_a_cause_names_is_no_segment_and_a_lead_year_beats_an_aside_quarter(nlp):
+    # "Wegen … auf die Töchter in Argentinien": the loss is the group's, not Argentina's; the year the
+    # lead names is what the unnamed figures after the paragraph break are about, not the quarter an
+    # aside ("Allein im vierten Quartal") names; a quarter named in a quote later does not count.
+    text = ("Der Telekomkonzern Telefónica ist im vergangenen Jahr in die Verlustzone gerutscht. Wegen hoher "
+            "Abschreibungen auf die Töchter in Argentinien stand ein Nettoverlust von 49 Millionen Euro. Allein im "
+            "vierten Quartal verbuchte Telefónica Abschreibungen von 2,6 Milliarden Euro.\n\nDer Umsatz stieg um "
+            "1,6 Prozent auf 41,3 Milliarden Euro.")
+    got = {c["text"]: c for c in claims_of(nlp, text, "2025-02-25")}
+    assert got["49 Millionen Euro"]["segment"] is None and got["49 Millionen Euro"]["value"] == -49e6
+    assert got["41,3 Milliarden Euro"]["period"] == "2024"
+    assert got["2,6 Milliarden Euro"]["period"] == "2024-Q4"
+
+
+def test_a_models_size_names_another_model(nlp):
+    # "OLMo 2 32B" and "OLMo 2 7B" are two models: the 7B's release is not the 32B's.
+    text = ("Das Allen Institute for AI hat am Donnerstag OLMo 2 32B veröffentlicht. Die kleineren Modelle OLMo 2 7B "
+            "und OLMo 2 13B hatte Ai2 bereits im November vorgestellt.")
+    got = {c["text"]: c["subject"] for c in claims_of(nlp, text, "2025-03-14") if c["property"] == "release_date"}
+    assert got.get("Donnerstag") == "OLMo 2 32B"
+    assert got.get("November") != "OLMo 2 32B"
