@@ -40,6 +40,9 @@ def _weak(p: Property, text: str, span: tuple[int, int]) -> float:
     return 0.5 if p.weak is not None and p.weak.fullmatch(text, *span) else 0.0
 
 
+PER_UNIT = "(je)"  # the segment of a count per unit: "jeweils 100.000 Chips"
+
+
 class ClaimFinder:
     def __init__(self, rules: ClaimRules):
         self.r = rules
@@ -131,9 +134,10 @@ class ClaimFinder:
         whose = [cls[k - 1]] if k and WHICH_CLAUSE.match(text, cs) else []
         measure, basis = self.frames.measure(text, fig, (cs, ce), free_before + whose + ([heading] if heading else [])) \
             if fig["label"] != "DATE" else ("level", None)
-        if header is None and fig["label"] == "COUNT" and any(
-                not PER_SHARE.match(text, m.end()) for m in self.r.distributive.finditer(text, cs, fig["start"])):
-            return None  # "jedes mit mehr als 100.000 GPUs": per unit, not a total (a per-share figure is one)
+        # "Die Gigafabriken sollen jeweils mit rund 100.000 KI-Chips ausgestattet werden": per unit, not a
+        # total (a per-share figure is one); compared only with another source's per unit
+        per_unit = header is None and fig["label"] == "COUNT" and any(
+            not PER_SHARE.match(text, m.end()) for m in self.r.distributive.finditer(text, cs, fig["start"]))
         if fig["label"] == "MONEY" and self._threshold_of_group(text, fig):
             return None  # "Kunden mit mehr als 1 Mio. Dollar Umsatz": a threshold, no one's revenue
         subject = parent_of = prop = trigger = None
@@ -234,6 +238,8 @@ class ClaimFinder:
             segment = PART  # "Allein mit Servern … setzte Dell 7,4 Mrd. um": a part, unnamed
         if segment is None and fig["label"] == "MONEY" and self.r.frames.mixed_payment.match(text, fig["end"]):
             segment = PART  # "197 Dollar plus 0,345 Synopsys-Aktien": the cash part of the price
+        if per_unit:
+            segment = PER_UNIT
         segment = segment or None  # "" = named as the whole
         if prop.needs_segment and segment is None:
             return None  # "Der Anteil am Umsatz liegt bei 6 Prozent": a share of what, unsaid
