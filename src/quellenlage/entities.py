@@ -178,6 +178,11 @@ class EntityRules:
                      + trie_alternation(heads) + r")(?![\w-])")
 
     @cached_property
+    def authority_anaphora(self) -> frozenset[str]:
+        """Anaphora that point back to an authority only ("die Behörde")."""
+        return frozenset(self.cfg.get("authority_anaphora") or ())
+
+    @cached_property
     def authorities(self) -> "Authorities":
         return Authorities(self.cfg.get("authorities") or [], self.cfg.get("authority_heads") or [])
 

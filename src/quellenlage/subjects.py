@@ -369,6 +369,15 @@ class SubjectFinder(PairFinder):
         if "onzern" in word:
             subsidiaries = {e.name for e in view.entity_index.starting(max(0, pos - 5000), pos) if self.subsidiary(view.text, e)}
             usable = [e for e in usable if e.name not in subsidiaries]
+        if word and word.split()[-1] in self.r.entities.authority_anaphora:
+            # "Orange habe …, teilte die Behörde am Dienstag mit", "2018 verhängte die Behörde gegen den
+            # Fahrdienst Rydo …": what the authority's news is about, the organisation its sentence names
+            # (an authority is no subject of its own decisions, as other sources name them)
+            sentence = view.sentence_of(pos)
+            named = [e for e in view.entity_index.starting(*sentence) if e.type == typ
+                     and e.name not in self.r.entities.authorities]
+            if named:
+                return named[0].name
         kind = self.institution_kinds.get(word.split()[-1].lower()) if word else None
         if kind:  # "die Bibliothek": the library the article names, whoever was named last
             named = [e for e in usable if e.type == typ and e.end <= pos and e.name.endswith(kind)]

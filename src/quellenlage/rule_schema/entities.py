@@ -75,6 +75,7 @@ class EntitiesFile(Rules):
     product_patterns: list[regex(prefix=r"(?<![\w-])(?:", suffix=r")(?![\w-])")] = Field(
         default=[], description="device lines by generation and tier: Pixel 9 Pro XL, Galaxy S24 Ultra")
     model_nouns: Words = Field(default=[], description="Sprachmodell, …: a word for a model before a name no list knows")
+    authority_anaphora: Words = Field(default=[], description="Behörde, …: anaphora that point back to an authority only")
     product_nouns: Words = Field(default=[], description="Prozessor, …: a word for a device or chip before a name no list knows")
     product_heads_after: Words = Field(default=[], description="Accelerator, …: an English head after a device's name")
     title_words: Words = []
