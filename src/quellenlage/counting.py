@@ -259,6 +259,8 @@ class CountUnits:
             if k and (words[k - 1].lower() in places or k > 1 and words[k - 1].lower() in ARTICLE_WORDS
                       and words[k - 2].lower() in places):
                 continue  # "zählten auf Luftbildern knapp 20 davon": where they were counted, not what
+            if w.lower().endswith(self.r.source_tails):
+                continue  # "In Dortmund sind es nach Unternehmensangaben rund 1.600": who tells, not what
             if w[0].isupper() and not (k and words[k - 1].lower() in self.r.rate_words):
                 unit = self.r.unit_of(w, prefix_ok=True) or self.r.product_unit(w)
                 if unit in self.r.not_from_context:

@@ -300,6 +300,11 @@ class FigureRules:
         return frozenset(self.cfg["not_figures"].get("year_context") or [])
 
     @cached_property
+    def source_tails(self) -> tuple[str, ...]:
+        """Ends of words that say who tells ("nach Unternehmensangaben"): no counted noun."""
+        return tuple(w.lower() for w in self.cfg["units"].get("source_tails") or ())
+
+    @cached_property
     def not_from_context(self) -> frozenset[str]:
         """Units a noun earlier in the sentence never names (analysts, segments)."""
         return frozenset(self.cfg["units"].get("not_from_context") or [])

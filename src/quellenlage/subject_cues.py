@@ -212,6 +212,12 @@ class NameCues:
         return re.compile(r"(?:" + self._cue_words("rival_nouns") + r")\s+$")
 
     @cached_property
+    def related_before(self) -> re.Pattern:
+        """ "der wichtigste Zulieferer des iPhone-Konzerns Apple": a name the article's company is
+        named by (its rival, its customer), not the subject."""
+        return re.compile(r"(?:" + self._cue_words("rival_nouns") + r")\s+(?:des|der|von|vom)\s+(?:[\w-]+\s+){0,2}$")
+
+    @cached_property
     def complainant_before(self) -> re.Pattern:
         return re.compile(r"(?:" + self._cue_words("complaint_nouns") + r")\s+(?:von|des|der|vom)\s+(?:[\w-]+\s+){0,2}$")
 
@@ -249,6 +255,13 @@ class NameCues:
         `source_clause_verbs`."""
         verbs = (self.cfg.get("subject_cues") or {}).get("source_clause_verbs") or ["(?!)"]
         return re.compile(r"\s*Wie\s+[^,.;]{0,80}?\b(?:" + alternation(verbs) + r")\s*,")
+
+    @cached_property
+    def says_clause(self) -> re.Pattern:
+        """A clause that says who told what the clause before it says (", teilte das Unternehmen …
+        mit"): rules `told_verbs`."""
+        verbs = (self.cfg.get("subject_cues") or {}).get("told_verbs") or ["(?!)"]
+        return re.compile(r"\s*(?:" + alternation(verbs) + r")\s+")
 
     @cached_property
     def carried_properties(self) -> frozenset[str]:

@@ -167,6 +167,10 @@ class SubjectFinder(PairFinder):
                    and not (fig.get("unit") and fig["unit"] in e.vendor_of)
                    and not (ss <= e.start and e.start in said_by)
                    and not (fig["end"] <= e.start and COMPARED_TO.search(text, max(ss, e.start - 30), e.start))
+                   and not self.related_before.search(text, max(ss, e.start - 60), e.start)
+                   # (not what another figure counts: "Apple landet mit 54,5 Millionen iPhones auf Platz drei")
+                   and not (e.type == "PRODUCT" and any(f is not fig and f["label"] == "COUNT" and not text[f["end"]:e.start].strip()
+                                for f in view.figure_index.starting(max(ss, e.start - 40), e.start)))
                    and e.name not in self.r.entities.authorities]  # a regulator approves, fines, subsidises: no figure of its own
         held = next((e for e in fitting if e.end <= fig["start"] and WITH_FIGURE.fullmatch(text, e.end, fig["start"])), None)
         if held is not None and prop.role != "object":
@@ -268,6 +272,13 @@ class SubjectFinder(PairFinder):
                     if resolved:
                         return resolved
                 return after[0].name
+            # ("Verizon zahle 38,50 Dollar je Frontier-Aktie, teilte das Unternehmen am Donnerstag mit":
+            # the clause's own anaphor before the figure, not the nearest name of another clause)
+            m = self.says_clause.match(text, cs) if typ in anaphors and cs > ss else None
+            m = anaphors[typ].match(text, m.end()) if m else None
+            opener = next((e for e in usable if e.type == typ and not text[ss:e.start].strip(' "„»')), None) if m else None
+            if opener is not None and m.end() <= fig["start"]:
+                return opener.name
             # Earlier in the sentence, but not inside a relative clause or parentheses ("Der
             # Umsatz der Microsoft Cloud, die neben Azure auch Office umfasst, wuchs um 26 %").
             prior = [e for e in usable if (e.type == typ or made_by(e, typ)) and ss <= e.start and e.end <= fig["start"]

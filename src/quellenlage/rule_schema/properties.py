@@ -93,7 +93,7 @@ class PropertiesFile(Rules):
     institution_kinds: dict[str, str] = Field(default_factory=dict, description=(
         "an institution's anaphor -> the word its name ends with: Bibliothek: Library"))
     subject_cues: dict[str, Words] = Field(default_factory=dict, description=(
-        "deal_nouns, rival_nouns, complaint_nouns, complaint_verbs, latter_words, investor_lists, investor_arms: words around a name "
+        "deal_nouns, rival_nouns, complaint_nouns, complaint_verbs, latter_words, investor_lists, investor_arms, told_verbs: words around a name "
         "that say it is not the subject"))
     distributive: Words = []
     no_claim_texts: Words = []
