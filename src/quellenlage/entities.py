@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import Iterable
 
 from quellenlage.normalize.periods import FiscalCalendar
+from quellenlage.entity_anaphora import AnaphoraRules
 from quellenlage.entity_names import (LABEL_HEAD, LABEL_SHORT_TAIL, NOT_AN_ORG_AFTER, WORDS_BEFORE, acronym_mentions, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, maker_models, model_short_names, named_by_form, named_models, owner_name_end, PRODUCT_TAIL)
 from quellenlage.patterns import Anchored, Gated, alternation, trie_alternation
 from quellenlage.rules import RuleSet
@@ -39,7 +40,7 @@ class Entity:
 
 
 @dataclass
-class EntityRules:
+class EntityRules(AnaphoraRules):
     cfg: dict
     currency_codes: frozenset[str] = frozenset()  # "Mrd. SEK": a currency, never an organisation
 
@@ -178,11 +179,6 @@ class EntityRules:
                      + trie_alternation(heads) + r")(?![\w-])")
 
     @cached_property
-    def authority_anaphora(self) -> frozenset[str]:
-        """Anaphora that point back to an authority only ("die Behörde")."""
-        return frozenset(self.cfg.get("authority_anaphora") or ())
-
-    @cached_property
     def authorities(self) -> "Authorities":
         return Authorities(self.cfg.get("authorities") or [], self.cfg.get("authority_heads") or [])
 
@@ -202,25 +198,6 @@ class EntityRules:
     @cached_property
     def device_res(self) -> list[re.Pattern]:
         return [re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])") for p in self.cfg.get("product_patterns") or []]
-
-    @cached_property
-    def anaphora(self) -> list[tuple[re.Pattern, str]]:
-        out = []
-        heads = self.cfg.get("anaphora_heads") or {}
-        for typ, nouns in (self.cfg.get("anaphora") or {}).items():
-            # "der Kölner Übersetzungsdienst": a compound whose head is a word for the type; "das im MDax
-            # notierte Unternehmen": a participle's phrase before the noun
-            compound = r"|[A-ZÄÖÜ][a-zäöüß]+(?:" + alternation(heads[typ]) + r")" if heads.get(typ) else ""
-            main = (r"(?<![\w-])(?:[Dd](?:as|er|ie|em|en|es)|[Dd]ies(?:e[rsnm]?)?|[Ss]ein(?:e[nmrs]?)?|[Ii]hr(?:e[nmrs]?)?)\s+(?:\w+\s+|(?:(?!ein(?:e[mnrs]?)?\s)(?:\d{4}|[a-zäöüß][\w-]*)\s+){2,3}|(?:i[mn]|an|am|aus|bei|von)\s+[\w.-]+(?:\s+[\w.-]+)?\s+[a-zäöüß][\w-]*e[nrs]?\s+)?(?:[\w]+-)?(?:"
-                    + alternation(nouns) + compound + r")(?![\w-])")
-            if heads.get(typ):
-                # "der CRM-Riese", "wie der US-Mobilfunker mitteilte", "die Airline": a head alone, as the
-                # sentence's subject (not "des Downdetector-Betreibers Ookla", which names its own)
-                main += (r"|(?<![\w-])[Dd](?:er|ie|as)\s+(?:[a-zäöüß][\w-]*e[nrs]?\s+){0,2}(?:[\w]+-)?(?:"
-                         + alternation(h[:1].upper() + h[1:] for h in heads[typ])
-                         + r")(?![\w-])(?!\s+[A-ZÄÖÜ][\w&.-]*\s*[,.;:(])")
-            out.append((re.compile(main), typ))
-        return out
 
     # --- people ---
     @cached_property

@@ -15,18 +15,17 @@ from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from quellenlage.entities import Entity
 from quellenlage.markets import MarketCues
 from quellenlage.patterns import alternation
+from quellenlage.subject_anaphora import AnaphorResolver
 from quellenlage.subject_pairs import PairFinder
-from quellenlage.subject_cues import (embedded, introduced_as, listed, listed_siblings, salient, CAPITALISED_RUN, CLOSING, COMPARED_TO, RIVAL_HEAD, WITH_FIGURE, MAKER_AFTER, OF_OBJECT, EXAMPLE_BEFORE, TOPIC_BEI, COMPARISON_OPENER, COORDINATED, GEGEN, INVESTOR_BEFORE, OPENING_NP, OPENING_ARTICLE, OTHER_CLAUSE, RELATIVE, RELATIVE_INSERT, SAYS_BEFORE, TOPIC_FOR,
+from quellenlage.subject_cues import (embedded, listed, listed_siblings, salient, CAPITALISED_RUN, CLOSING, COMPARED_TO, WITH_FIGURE, MAKER_AFTER, TOPIC_BEI, COMPARISON_OPENER, COORDINATED, GEGEN, INVESTOR_BEFORE, OPENING_NP, OPENING_ARTICLE, OTHER_CLAUSE, RELATIVE, RELATIVE_INSERT, SAYS_BEFORE, TOPIC_FOR,
                                       NOUN_PHRASE, GroupCues, allotted_to, both_named, table_row_subject,
                                       together_named, with_subsidiary)
 
 if TYPE_CHECKING:  # pragma: no cover
     from quellenlage.claim_rules import ClaimRules, DocView, Property
 
-BESIDE_BEFORE = re.compile(r"(?<![\w-])(?:[Nn]ach|[Vv]or|[Nn]eben|[Ww]ie|[Aa]ls|[Mm]it|[Gg]egen|[Tt]rotz|[Ss]eit|[Oo]hne)\s+$")
 LISTED_IN = re.compile(r"\s+(?:notiert|gelistet)(?:e|en|er|es)?\b")
 CLAIM_TYPES = ("ORG", "PER", "MODEL", "PRODUCT", "INFRA", "CHIP", "LAW", "INDEX")
 
@@ -35,7 +34,7 @@ CLAIM_TYPES = ("ORG", "PER", "MODEL", "PRODUCT", "INFRA", "CHIP", "LAW", "INDEX"
 
 PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:er|sie)(?![\w-])")  # a clause's own subject as a pronoun
 
-class SubjectFinder(PairFinder):
+class SubjectFinder(AnaphorResolver, PairFinder):
     def __init__(self, rules: "ClaimRules"):
         self.r = rules
         self.cfg = rules.cfg
@@ -368,56 +367,3 @@ class SubjectFinder(PairFinder):
             if prior:
                 return salient(prior, view.mention_counts)
         return None
-
-    def _resolve_anaphor(self, view, typ: str, usable: list[Entity], pos: int, word: str = "") -> str | None:
-        """ "das Modell", "der Konzern": the entity in subject position (first named) of one of
-        the last sentences, if it is of the type; else the most mentioned of the type nearby.
-        "der Konzern" is never a company named as a subsidiary ("die Tochter Change Healthcare")."""
-        owner, _, head = (word.split()[-1] if word else "").partition("-")
-        known = self.r.entities.table.get(owner) if head else None
-        if known and known[1] == typ and not RIVAL_HEAD.match(head):
-            return known[0]  # "der Meta-Dienst", "der Meta-Konzern": the company the compound names (not "der SAP-Rivale")
-        if "onzern" in word:
-            subsidiaries = {e.name for e in view.entity_index.starting(max(0, pos - 5000), pos) if self.subsidiary(view.text, e)}
-            usable = [e for e in usable if e.name not in subsidiaries]
-        if word and word.split()[-1] in self.r.entities.authority_anaphora:
-            # "Orange habe …, teilte die Behörde am Dienstag mit", "2018 verhängte die Behörde gegen den
-            # Fahrdienst Rydo …": what the authority's news is about, the organisation its sentence names
-            # (an authority is no subject of its own decisions, as other sources name them)
-            sentence = view.sentence_of(pos)
-            named = [e for e in view.entity_index.starting(*sentence) if e.type == typ
-                     and e.name not in self.r.entities.authorities]
-            if named:
-                return named[0].name
-        kind = self.institution_kinds.get(word.split()[-1].lower()) if word else None
-        if kind:  # "die Bibliothek": the library the article names, whoever was named last
-            named = [e for e in usable if e.type == typ and e.end <= pos and e.name.endswith(kind)]
-            if named:
-                return salient(named, view.mention_counts)
-        generic = (self.r.entities.cfg.get("anaphora_heads") or {}).get(typ) or ()  # ("das Unternehmen": any)
-        introduced = introduced_as(view.text, [e for e in usable if e.type == typ and e.end <= pos], word, generic)
-        if introduced:  # "die Bank": the one introduced as "die Smartphone-Bank N26"
-            return salient(introduced, view.mention_counts)
-        start = pos
-        for _ in range(5):
-            prev = view.previous_sentence(start)
-            if prev is None or prev[0] >= start:
-                break
-            first = [e for e in view.entity_index.starting(prev[0], start) if e.end <= start
-                     and not self.rival_before.search(view.text, max(0, e.start - 40), e.start)
-                     # (not an object: "setzt man auf die Kunden von 1&1. Der Mutterkonzern …"; nor an investor)
-                     and not OF_OBJECT.search(view.text, max(0, e.start - 14), e.start) and not self._invests(view.text, e)
-                     and not EXAMPLE_BEFORE.search(view.text, max(0, e.start - 24), e.start)
-                     # (nor one named beside it: "Nach Lilium hat jetzt auch Volocopter Insolvenz beantragt")
-                     and not BESIDE_BEFORE.search(view.text, max(0, e.start - 12), e.start)]
-            if first and first[0].type == typ and first[0] in usable:
-                return first[0].name  # (not "Der börsennotierte Rivale Snowflake": another company)
-            if typ == "PRODUCT" and first and first[0].type == "ORG":
-                # "IBM hat den Spyre Accelerator entwickelt. Der Chip …": the thing its maker made
-                made = [e for e in first if e.type == typ and e in usable]
-                if made:
-                    return made[0].name
-            start = prev[0]
-        prior = [e for e in usable if e.type == typ and e.end <= pos and pos - e.end < 1500]
-        prior = [e for e in prior if not self._invests(view.text, e)] or prior  # ("Geldgeber wie Allianz X")
-        return salient(prior, view.mention_counts) if prior else None

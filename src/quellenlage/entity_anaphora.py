@@ -1,0 +1,36 @@
+"""The anaphora of rules/<lang>/entities.yaml: the noun phrases that point back to an entity of a
+type ("das Modell", "der Softwarekonzern", "die Behörde"); a part of `EntityRules` (entities.py)."""
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from quellenlage.patterns import alternation
+
+
+class AnaphoraRules:
+    """Anaphora patterns per entity type (read from `self.cfg`)."""
+
+    @cached_property
+    def authority_anaphora(self) -> frozenset[str]:
+        """Anaphora that point back to an authority only ("die Behörde")."""
+        return frozenset(self.cfg.get("authority_anaphora") or ())
+
+    @cached_property
+    def anaphora(self) -> list[tuple[re.Pattern, str]]:
+        out = []
+        heads = self.cfg.get("anaphora_heads") or {}
+        for typ, nouns in (self.cfg.get("anaphora") or {}).items():
+            # "der Kölner Übersetzungsdienst": a compound whose head is a word for the type; "das im MDax
+            # notierte Unternehmen": a participle's phrase before the noun
+            compound = r"|[A-ZÄÖÜ][a-zäöüß]+(?:" + alternation(heads[typ]) + r")" if heads.get(typ) else ""
+            main = (r"(?<![\w-])(?:[Dd](?:as|er|ie|em|en|es)|[Dd]ies(?:e[rsnm]?)?|[Ss]ein(?:e[nmrs]?)?|[Ii]hr(?:e[nmrs]?)?)\s+(?:\w+\s+|(?:(?!ein(?:e[mnrs]?)?\s)(?:\d{4}|[a-zäöüß][\w-]*)\s+){2,3}|(?:i[mn]|an|am|aus|bei|von)\s+[\w.-]+(?:\s+[\w.-]+)?\s+[a-zäöüß][\w-]*e[nrs]?\s+)?(?:[\w]+-)?(?:"
+                    + alternation(nouns) + compound + r")(?![\w-])")
+            if heads.get(typ):
+                # "der CRM-Riese", "wie der US-Mobilfunker mitteilte", "die Airline": a head alone, as the
+                # sentence's subject (not "des Downdetector-Betreibers Ookla", which names its own)
+                main += (r"|(?<![\w-])[Dd](?:er|ie|as)\s+(?:[a-zäöüß][\w-]*e[nrs]?\s+){0,2}(?:[\w]+-)?(?:"
+                         + alternation(h[:1].upper() + h[1:] for h in heads[typ])
+                         + r")(?![\w-])(?!\s+[A-ZÄÖÜ][\w&.-]*\s*[,.;:(])")
+            out.append((re.compile(main), typ))
+        return out

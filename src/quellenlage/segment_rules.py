@@ -1,0 +1,184 @@
+"""The segment lexicon of rules/<lang>/frames.yaml (`segment`): segment nouns and names, regions,
+tranches, thresholds and their canonical keys; a part of `FrameRules` (frame_rules.py). Pure, no spaCy."""
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from quellenlage.patterns import alternation, cue_re
+from quellenlage.textutil import SENTENCE_END
+
+
+class SegmentRules:
+    """What names a figure's segment (read from `self.cfg["segment"]`)."""
+
+    # --- segment ---
+    @cached_property
+    def segment_nouns(self) -> list[str]:
+        return sorted(self.cfg["segment"]["nouns"], key=len, reverse=True)
+
+    @cached_property
+    def segment_heads(self) -> frozenset[str]:
+        return frozenset(n.lower() for n in self.segment_nouns)
+
+    @cached_property
+    def segment_compound(self) -> re.Pattern:
+        """ "Cloud-Sparte", "Rechenzentrumsgeschäft", "Sparte Intelligent Cloud", "Geschäft mit Rechenzentren"."""
+        nouns = alternation(self.segment_nouns)
+        name = r"[A-ZÄÖÜ][\w&.+-]*(?:\s+(?:and\s+|und\s+|für\s+)?[A-ZÄÖÜ][\w&.+-]*){0,4}"
+        return re.compile(r"(?<![\w-])(?:(?P<pre>[\w][\w-]*?)-?(?i:" + nouns + r")(?![\w-])"
+                          r"|(?i:" + nouns + r")(?:\s+(?:mit|für)(?:\s+(?:dem|der|den))?)?\s+(?P<name>" + name + r"))")
+
+    @cached_property
+    def whole(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.cfg["segment"]["whole"])
+
+    @cached_property
+    def regions(self) -> tuple[re.Pattern, dict[str, str]]:
+        table = {form.lower(): key for key, forms in self.cfg["segment"]["regions"].items() for form in forms}
+        preps = alternation(self.cfg["segment"]["region_prepositions"])
+        nouns = self.cfg["segment"].get("region_nouns") or []
+        noun = r"(?:(?:" + alternation(nouns) + r")\s+)?" if nouns else ""
+        return re.compile(r"(?<![\w-])(?i:" + preps + r")\s+(?:dem\s+|der\s+|den\s+)?" + noun + r"(?P<r>" + alternation(
+            form for forms in self.cfg["segment"]["regions"].values() for form in forms) + r")(?![\w-])"), table
+
+    @cached_property
+    def mixed_payment(self) -> re.Pattern:
+        """After an amount: "plus 0,345 Synopsys-Aktien", the rest of a payment in shares."""
+        m = self.cfg["segment"].get("mixed_payment")
+        if not m:
+            return re.compile(r"(?!)")
+        return re.compile(r"\s+(?:" + alternation(m["connectors"]) + r")\s+\d[\d.,]*\s+(?:[\w]+\s+)?(?:[\w-]*-)?(?:"
+                          + alternation(m["shares"]) + r")(?![\w-])")
+
+    @cached_property
+    def subset_openers(self) -> re.Pattern:
+        return re.compile(r"\s*(?:" + alternation(self.cfg["segment"].get("subset_openers") or ["(?!)"]) + r")(?![\w-])")
+
+    @cached_property
+    def region_causes(self) -> re.Pattern:
+        return cue_re(self.cfg["segment"].get("region_causes") or [])
+
+    @cached_property
+    def region_subsets(self) -> re.Pattern:
+        return re.compile(r"(?<![\w-])(?:" + alternation(self.cfg["segment"].get("region_subsets") or ["(?!)"]) + r")(?![\w-])")
+
+    @cached_property
+    def segment_pp(self) -> re.Pattern:
+        """A known segment's name after one of `segment.segment_prepositions` (group `w`)."""
+        words = self.cfg["segment"].get("segment_prepositions") or ["(?!)"]
+        return re.compile(r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in
+                                                  sorted(words, key=len, reverse=True)) + r")\s+(?P<w>[A-ZÄÖÜ][\w-]+)")
+
+    @cached_property
+    def region_compound(self) -> re.Pattern:
+        """A region as the first part of a compound: "das China-Geschäft", "ein China-Anteil von 37 %"."""
+        forms = [f for fs in self.cfg["segment"]["regions"].values() for f in fs if " " not in f]
+        return re.compile(r"(?<![\w-])(?P<r>" + alternation(forms) + r")-(?:"
+                          + alternation(self.cfg["segment"].get("region_compound_heads") or ["(?!)"]) + r")(?![\w-])")
+
+    @cached_property
+    def region_after_name(self) -> re.Pattern:
+        """A region right after a company's name: "Vodafone Deutschland", "Microsoft Schweiz"."""
+        return re.compile(r"[ \t]+(?P<r>" + alternation(
+            form for forms in self.cfg["segment"]["regions"].values() for form in forms if form[:1].isupper()) + r")(?![\w-])")
+
+    @cached_property
+    def tranches(self) -> list[tuple[str, re.Pattern]]:
+        return [(k, cue_re(v)) for k, v in self.cfg["segment"]["tranches"].items()]
+
+    def keyed(self, name: str) -> list[tuple[str, re.Pattern]]:
+        """Cue lists keyed by segment: tranches, phases, money_basis, sessions."""
+        return self._keyed[name]
+
+    @cached_property
+    def _keyed(self) -> dict[str, list[tuple[str, re.Pattern]]]:
+        seg = self.cfg["segment"]
+        return {name: [(k, cue_re(v)) for k, v in (seg.get(name) or {}).items()]
+                for name in ("tranches", "phases", "money_basis", "sessions", "rights", "offences", "damages", "technologies",
+                             "region_words", "customer_groups", "benchmarks", "horizons", "variants", "references")}
+
+    @cached_property
+    def _threshold(self) -> tuple[re.Pattern, dict[str, str], frozenset[str]] | None:
+        t = self.cfg["segment"].get("thresholds")
+        if not t:
+            return None
+        scales = {w.lower(): key for key, words in t["scales"].items() for w in words}
+        amount = r"(?P<n>\d[\d.,]*|" + alternation(t["one"]) + r")\s*(?P<s>(?i:" + alternation(scales) + r"))?"
+        rx = re.compile(r"(?<![\w-])(?:" + alternation(t["groups"]) + r")(?![\w-])[^.;:\n]{0,90}?(?<![\w-])(?:"
+                        + alternation(t["cues"]) + r")\s+" + amount + r"\s*(?:" + alternation(t["currencies"]) + r")(?!\w)")
+        return rx, scales, frozenset(w.lower() for w in t["one"])
+
+    def threshold_match(self, text: str, start: int, end: int) -> re.Match | None:
+        """ "Kunden mit mehr als 1 Mio. Dollar Umsatz" in text[start:end], the last one, with no
+        sentence end between it and `end` ("1 Mio. Dollar" holds no sentence end)."""
+        if not self._threshold:
+            return None
+        last = None
+        for m in self._threshold[0].finditer(text, start, end):
+            last = m
+        return None if last is None or SENTENCE_END.search(text, last.end(), end) else last
+
+    def threshold(self, text: str, start: int, end: int) -> str | None:
+        """ "Kunden mit mehr als 1 Mio. Dollar Umsatz" in text[start:end]: the segment "above 1 mio"."""
+        m = self.threshold_match(text, start, end)
+        if m is None:
+            return None
+        _, scales, one = self._threshold
+        n = "1" if m.group("n").lower() in one else m.group("n").rstrip(".,")
+        return " ".join(["above", n] + ([scales[m.group("s").lower()]] if m.group("s") else []))
+
+    @cached_property
+    def subject_segment(self) -> re.Pattern:
+        verbs = alternation(self.cfg["segment"].get("subject_verbs") or ["(?!)"])
+        return re.compile(r"\s*(?P<w>[A-ZÄÖÜ][\w-]+(?:\s[A-ZÄÖÜ][\w-]+)?)\s+(?:" + verbs + r")\b")
+
+    @cached_property
+    def allocation(self) -> re.Pattern:
+        return cue_re(self.cfg["segment"].get("allocation"))
+
+    @cached_property
+    def rounds(self) -> list[re.Pattern]:
+        return [re.compile(p) for p in self.cfg["segment"].get("rounds") or []]
+
+    @cached_property
+    def canonical(self) -> list[tuple[str, re.Pattern]]:
+        out = []
+        for key, forms in self.cfg["segment"]["canonical"].items():
+            out.append((key, re.compile(r"^(?:" + "|".join(
+                re.escape(f.rstrip("*")).replace(r"\ ", r"[\s-]") + (r".*" if f.endswith("*") else "")
+                for f in sorted(forms, key=len, reverse=True)) + r")$", re.IGNORECASE | re.DOTALL)))
+        return out
+
+    @cached_property
+    def not_sites(self) -> frozenset[str]:
+        return frozenset(self.cfg["segment"].get("not_sites") or [])
+
+    @cached_property
+    def not_segments(self) -> frozenset[str]:
+        return frozenset(self.cfg["segment"].get("not_segments") or [])
+
+    def known_segment(self, words: str) -> str | None:
+        """The key of a segment the rules name (`canonical`), else None (no made-up key)."""
+        words = re.sub(r"\s+", " ", words.strip(" -"))
+        if not words or words.lower() in self.whole:
+            return None
+        return next((key for key, rx in self.canonical if rx.match(words)), None)
+
+    def canonical_segment(self, words: str) -> str | None:
+        words = re.sub(r"\s+", " ", words.strip(" -"))
+        if not words or words.lower() in self.whole:
+            return None
+        for key, rx in self.canonical:
+            if rx.match(words):
+                return key
+        region = self.regions[1].get(words.lower())
+        if region:
+            return region  # "seine Tochter in Argentinien": the region's key, however the segment was found
+        for word in re.split(r"[ .-]", words)[1:]:  # "Chips und Systemen für Rechenzentren", "Amazon-Cloud", "waipu.tv": a known part
+            for key, rx in self.canonical:
+                if rx.match(word):
+                    return key
+        low = words.lower()
+        low = re.sub(r"(?<=[a-zäöüß]{3})s$", "", low) if "-" not in words else low
+        return re.sub(r"[^\w]+", "_", low).strip("_") or None
