@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from quellenlage.claim_cues import (apposition_after, named_subjectless, pronoun_property, bare_date, converts, date_owns, bracketed_for_other, starting_value, compound_of, excluded, list_header, CLARIFIES, explains, CONTINUATION, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
-                                    GAPPED, PART_OPENER, PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RESULT_OPENER, RELATIVE_OPENER, SENTENCE_REACH,
+                                    GAPPED, PART_OPENER, PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WHICH_CLAUSE, WITH_PRODUCT, governs_other, has_figure, same_amount_before,
                                     table_header, table_year, table_compared, heading_aspect, same_topic, trigger_of_other)
 from quellenlage.claim_periods import resolve_periods
@@ -230,7 +230,7 @@ class ClaimFinder:
                     before.insert(0, c)
             if before:  # (an unnamed part's change too: "Allein mit Servern … 7,4 Mrd., ein Plus von 58 Prozent")
                 segment = before[-1]["segment"]
-        if segment is None and cs == ss and RESULT_OPENER.match(text, ss):
+        if segment is None and cs == ss and self.r.frames.result_openers.match(text, ss):
             # "Der SCS-Umsatz fiel auf knapp 3 Mrd. … Das entspricht einer Marge von 1,5 Prozent": that part's
             segment = next((c["segment"] for c in reversed(done) if c["sentence"][1] <= ss and c["subject"] == subject
                             and c["segment"] not in (None, PART) and view.next_sentence(c["sentence"][1]) == (ss, se)), None)

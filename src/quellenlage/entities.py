@@ -18,7 +18,7 @@ from typing import Iterable
 
 from quellenlage.normalize.periods import FiscalCalendar
 from quellenlage.entity_anaphora import AnaphoraRules
-from quellenlage.entity_names import (LABEL_HEAD, LABEL_SHORT_TAIL, NOT_AN_ORG_AFTER, WORDS_BEFORE, acronym_mentions, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, maker_models, model_short_names, named_by_form, named_models, owner_name_end, PRODUCT_TAIL)
+from quellenlage.entity_names import (LABEL_HEAD, LABEL_SHORT_TAIL, NOT_AN_ORG_AFTER, WORDS_BEFORE, acronym_mentions, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, maker_models, model_short_names, named_by_form, named_models, owner_name_end, product_tail)
 from quellenlage.patterns import Anchored, Gated, alternation, trie_alternation
 from quellenlage.rules import RuleSet
 from quellenlage.entity_people import find_people, gazetteer_mentions, genitive_people
@@ -377,7 +377,8 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
                 add(m.start(), m.end(), m.group(0), "MODEL", "model")
     for s, e, name in named_models(masked, rules.cfg.get("model_nouns") or [], rules.not_first, taken):
         add(s, e, name, "MODEL", "noun")  # "ihr Sprachmodell Apertus", then "Apertus" alone
-    for s, e, name in named_models(masked, rules.cfg.get("product_nouns") or [], rules.not_first, taken, PRODUCT_TAIL,
+    for s, e, name in named_models(masked, rules.cfg.get("product_nouns") or [], rules.not_first, taken,
+                                   product_tail(rules.cfg.get("product_tiers") or []),
                                    rules.cfg.get("product_heads_after") or []):
         add(s, e, name, "PRODUCT", "noun")  # "den Prozessor Telum II", then "Telum II" alone
     for name in sorted(discovered):

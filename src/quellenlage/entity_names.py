@@ -313,8 +313,11 @@ def owner_name_end(cfg: dict) -> str:
     return r"(?!\w|-(?!(?:" + trie_alternation(cfg.get("owner_compounds") or ["(?!)"]) + r")(?![\w-])))"
 
 
-# A product's generation or tier after its name: "Telum II", "Blackhole p150a", "Spyre"
-PRODUCT_TAIL = r"(?:[ \u00a0](?:[IVX]{1,4}|\d{1,3}[A-Za-z]{0,2}|[a-z]\d{2,4}[a-z]?|Pro|Max|Ultra|Plus|Mini|Lite))?"
+def product_tail(tiers: list[str]) -> str:
+    """A product's generation or tier after its name ("Telum II", "Blackhole p150a", a tier of the
+    rules' `product_tiers`: "Pro"), optional."""
+    words = "|" + trie_alternation(tiers) if tiers else ""
+    return r"(?:[ \u00a0](?:[IVX]{1,4}|\d{1,3}[A-Za-z]{0,2}|[a-z]\d{2,4}[a-z]?" + words + r"))?"
 
 
 def named_models(text: str, nouns: list[str], not_names, taken, tail: str = "",

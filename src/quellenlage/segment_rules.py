@@ -151,6 +151,12 @@ class SegmentRules:
         return out
 
     @cached_property
+    def result_openers(self) -> re.Pattern:
+        """ "Das entspricht einer Marge von 1,5 Prozent": a sentence opening with a figure worked out
+        from the sentence before, of that sentence's part (rules: segment.result_openers)."""
+        return re.compile(r"\s*(?:" + alternation(self.cfg["segment"].get("result_openers") or ["(?!)"]) + r")(?![\w-])")
+
+    @cached_property
     def not_sites(self) -> frozenset[str]:
         return frozenset(self.cfg["segment"].get("not_sites") or [])
 

@@ -77,6 +77,7 @@ class EntitiesFile(Rules):
     model_nouns: Words = Field(default=[], description="Sprachmodell, …: a word for a model before a name no list knows")
     authority_anaphora: Words = Field(default=[], description="Behörde, …: anaphora that point back to an authority only")
     product_nouns: Words = Field(default=[], description="Prozessor, …: a word for a device or chip before a name no list knows")
+    product_tiers: Words = Field(default=[], description="Pro, Max, …: tiers written after a device's name")
     product_heads_after: Words = Field(default=[], description="Accelerator, …: an English head after a device's name")
     title_words: Words = []
     title_suffixes: Words = []

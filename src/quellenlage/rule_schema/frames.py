@@ -69,6 +69,7 @@ class SegmentCues(Rules):
     nouns: Words = Field(description="segment nouns: Sparte, Segment, …")
     whole: Words = Field(description="prefixes that mean the whole: gesamt, konzern, …")
     region_prepositions: Words = Field(description="in, aus, …")
+    result_openers: Words = Field(default=[], description="Das entspricht, …: a sentence opening with a figure worked out from the one before, of its part")
     region_nouns: Words = Field(default=[], description="a market's noun between preposition and region: Heimatmarkt")
     region_causes: Words = Field(default=[], description="words of a cause before a region: wegen (the region is the cause's)")
     region_anaphors: Words = Field(default=[], description="Dort, …: a clause opening so is about the region of the sentence before")
