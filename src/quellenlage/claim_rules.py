@@ -19,6 +19,9 @@ from quellenlage.rules import RuleSet
 from quellenlage.textutil import Regions, SpanIndex, line_start, sentence_start
 
 
+SPACE_AFTER = re.compile(r"[ \t\u00a0]{1,3}")  # between a figure and the word right after it
+
+
 @dataclass
 class Property:
     key: str
@@ -165,9 +168,8 @@ class ClaimRules:
             last_profit = max((m.start() for m in profit.finditer(text, lo, fig["start"])), default=-1)
         if last_loss < 0 and last_profit < 0:
             # "Ein Jahr zuvor hatte Telefónica 892 Millionen Euro Verlust verbucht": the word right after
-            gap = fig["end"] + len(text[fig["end"]:fig["end"] + 3]) - len(text[fig["end"]:fig["end"] + 3].lstrip())
-            after = loss.match(text, gap)
-            return after is not None and gap > fig["end"]
+            space = SPACE_AFTER.match(text, fig["end"])
+            return space is not None and loss.match(text, space.end()) is not None
         return last_loss > last_profit
 
     @cached_property
