@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,24 @@ from quellenlage.rules import RuleSet
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "corpus" / "articles"
 GOLD = ROOT / "corpus" / "gold"
+# The first events of the corpus (the seed-era articles and blind sets 1-19, about a quarter of
+# it): the table, CLI, report and engine tests need many events from many outlets, not every
+# gold article (the quality tests score all of those in-process), and the corpus grows each round.
+SAMPLE = re.compile(r"(?!b\d)|b(?:[1-9]|1\d)[a-z]-")
+
+
+def sample_paths() -> list[Path]:
+    return [p for p in sorted(ARTICLES.glob("*.txt")) if SAMPLE.match(p.name)]
+
+
+@pytest.fixture(scope="session")
+def sample_articles(tmp_path_factory) -> Path:
+    """A folder with the sample articles (copies; the names are the doc_ids)."""
+    folder = tmp_path_factory.mktemp("sample") / "articles"
+    folder.mkdir()
+    for p in sample_paths():
+        shutil.copy(p, folder / p.name)
+    return folder
 
 
 @pytest.fixture(scope="session")
@@ -35,11 +55,11 @@ def cli():
 
 
 @pytest.fixture(scope="session")
-def corpus_run(tmp_path_factory, rules):
+def corpus_run(tmp_path_factory, rules, sample_articles):
     """One extraction over the sample corpus, shared by the table tests."""
     from quellenlage.run import run
     out = tmp_path_factory.mktemp("corpus-run")
-    result = run([str(ARTICLES)], out, model="rules", rules_dir=str(rules.root), log=lambda s: None)
+    result = run([str(sample_articles)], out, model="rules", rules_dir=str(rules.root), log=lambda s: None)
     return out, result
 
 
@@ -55,15 +75,13 @@ Die Aktie stieg nach der Mitteilung um 5 Prozent.
 
 
 @pytest.fixture(scope="session")
-def report_run(tmp_path_factory, rules):
+def report_run(tmp_path_factory, rules, sample_articles):
     """The sample corpus plus an article full of markup, extracted, with its report."""
-    import shutil
-
     from quellenlage.run import run
     from quellenlage.report import write_report
     base = tmp_path_factory.mktemp("report-run")
     articles = base / "articles"
-    shutil.copytree(ARTICLES, articles)
+    shutil.copytree(sample_articles, articles)
     (articles / "zz-hostile.txt").write_text(HOSTILE, encoding="utf-8")
     out = base / "out"
     run([str(articles)], out, model="rules", rules_dir=str(rules.root), log=lambda s: None)

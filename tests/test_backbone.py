@@ -11,7 +11,6 @@ from spacy.training import Example
 
 from quellenlage.pipeline import build, resolve_model
 
-from conftest import ARTICLES
 
 TRAIN = [
     ("Mustafa Suleyman leitet Microsoft AI.", [(0, 16, "PER"), (24, 36, "ORG")]),
@@ -57,8 +56,8 @@ def test_a_trained_pipeline_from_a_path_is_the_backbone(tiny_model, rules):
     assert len(list(doc.sents)) == 2
 
 
-def test_extract_with_model_path_records_the_backbone(cli, tiny_model, tmp_path):
-    res = cli("extract", ARTICLES, "--out", tmp_path / "o", "--model", tiny_model)
+def test_extract_with_model_path_records_the_backbone(cli, tiny_model, tmp_path, sample_articles):
+    res = cli("extract", sample_articles, "--out", tmp_path / "o", "--model", tiny_model)
     assert res.exit_code == 0, res.output
     docs = pd.read_parquet(tmp_path / "o" / "documents")
     assert docs["pipeline"].str.contains("tiny_ner_test 0.0.1").all()

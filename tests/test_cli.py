@@ -8,8 +8,8 @@ import sys
 from conftest import ARTICLES, ROOT
 
 
-def test_extract_prints_a_summary_and_exits_zero(cli, tmp_path):
-    res = cli("extract", ARTICLES, "--out", tmp_path / "o", "--model", "rules")
+def test_extract_prints_a_summary_and_exits_zero(cli, tmp_path, sample_articles):
+    res = cli("extract", sample_articles, "--out", tmp_path / "o", "--model", "rules")
     assert res.exit_code == 0, res.output
     assert "documents (" in res.output and "ok" in res.output
     assert (tmp_path / "o" / "run.json").is_file()
@@ -49,7 +49,7 @@ def test_bad_arguments_are_usage_errors(cli, tmp_path):
 
 
 def test_evaluate_json_has_the_spec_shape(cli):
-    res = cli("evaluate", "--gold", ROOT / "corpus" / "gold", "--json", "--model", "rules")
+    res = cli("evaluate", "--gold", ROOT / "corpus" / "gold" / "blind56.jsonl", "--json", "--model", "rules")
     assert res.exit_code == 0, res.output
     data = json.loads(res.output)
     assert set(data) == {"labels", "overall", "relations"}
@@ -62,9 +62,9 @@ def test_evaluate_json_has_the_spec_shape(cli):
     assert rel["precision"] == (rel["flagged_true"] / rel["flagged"] if rel["flagged"] else 1.0)
 
 
-def test_conflicts_and_report_read_the_last_run(cli, tmp_path):
+def test_conflicts_and_report_read_the_last_run(cli, tmp_path, sample_articles):
     assert cli("conflicts", "--out", tmp_path / "none").exit_code == 1
-    cli("extract", ARTICLES, "--out", tmp_path / "o", "--model", "rules")
+    cli("extract", sample_articles, "--out", tmp_path / "o", "--model", "rules")
     res = cli("conflicts", "--out", tmp_path / "o")
     assert res.exit_code == 0 and "disputed facts" in res.output
     facts = json.loads(cli("conflicts", "--out", tmp_path / "o", "--json").output)

@@ -7,7 +7,7 @@ from nbclient import NotebookClient
 
 from quellenlage.run import run
 
-from conftest import ARTICLES, ROOT
+from conftest import ROOT
 
 NOTEBOOK = ROOT / "examples" / "explore.ipynb"
 
@@ -19,9 +19,9 @@ def test_the_notebook_is_saved_without_outputs():
     assert code and all(not c.outputs and c.execution_count is None for c in code)
 
 
-def test_the_notebook_runs_on_the_sample_corpus(tmp_path, rules, monkeypatch):
+def test_the_notebook_runs_on_the_sample_corpus(tmp_path, rules, monkeypatch, sample_articles):
     out = tmp_path / "outputs"
-    run([str(ARTICLES)], out, model="rules", rules_dir=str(rules.root), log=lambda s: None)
+    run([str(sample_articles)], out, model="rules", rules_dir=str(rules.root), log=lambda s: None)
     monkeypatch.setenv("QUELLENLAGE_OUT", str(out))
     monkeypatch.delenv("QUELLENLAGE_SUBJECT", raising=False)
     nb = nbformat.read(NOTEBOOK, as_version=4)

@@ -10,7 +10,6 @@ from quellenlage.run import run
 from quellenlage.readers import discover, read_sources
 from quellenlage.tables import SCHEMAS, TABLES, read_table
 
-from conftest import ARTICLES
 
 
 def test_a_run_writes_typed_dataset_folders_and_run_json(corpus_run):
@@ -31,10 +30,10 @@ def test_a_run_writes_typed_dataset_folders_and_run_json(corpus_run):
     assert set(info["timings"]) >= {"total_s", "extract_s"}
 
 
-def test_documents_has_one_row_per_input(corpus_run):
+def test_documents_has_one_row_per_input(corpus_run, sample_articles):
     out, _ = corpus_run
     docs = pd.read_parquet(out / "documents")
-    inputs = {s.doc_id for s in discover([ARTICLES])}
+    inputs = {s.doc_id for s in discover([sample_articles])}
     assert set(docs["doc_id"]) == inputs and len(docs) == len(inputs)
     assert docs["doc_id"].is_unique
     assert (docs["status"] == "ok").all()
@@ -43,9 +42,9 @@ def test_documents_has_one_row_per_input(corpus_run):
     assert docs["n_chars"].dtype == "int64"
 
 
-def test_every_offset_gives_back_its_span(corpus_run):
+def test_every_offset_gives_back_its_span(corpus_run, sample_articles):
     out, _ = corpus_run
-    texts = {a.doc_id: a.text for a in read_sources(discover([ARTICLES]))}
+    texts = {a.doc_id: a.text for a in read_sources(discover([sample_articles]))}
     for name, prefix in (("figures", ""), ("quotes", "")):
         for r in read_table(out, name).to_pylist():
             t = texts[r["doc_id"]]
@@ -56,9 +55,9 @@ def test_every_offset_gives_back_its_span(corpus_run):
         assert texts[r["doc_b"]][r["start_b"]:r["end_b"]] == r["text_b"]
 
 
-def test_two_runs_give_identical_tables(tmp_path, rules):
-    a = run([str(ARTICLES)], tmp_path / "a", model="rules", rules_dir=str(rules.root))
-    b = run([str(ARTICLES)], tmp_path / "b", model="rules", rules_dir=str(rules.root))
+def test_two_runs_give_identical_tables(tmp_path, rules, sample_articles):
+    a = run([str(sample_articles)], tmp_path / "a", model="rules", rules_dir=str(rules.root))
+    b = run([str(sample_articles)], tmp_path / "b", model="rules", rules_dir=str(rules.root))
     for name in TABLES:
         assert read_table(tmp_path / "a", name).equals(read_table(tmp_path / "b", name)), name
     assert a.tables["documents"] == b.tables["documents"]
@@ -92,8 +91,8 @@ def test_duckdb_reads_the_dataset(corpus_run):
     assert n == len(result.tables["documents"])
 
 
-def test_dask_engine_gives_the_same_tables(tmp_path, rules):
-    run([str(ARTICLES)], tmp_path / "local", model="rules", rules_dir=str(rules.root))
-    run([str(ARTICLES)], tmp_path / "dask", model="rules", rules_dir=str(rules.root), engine="dask", workers=1)
+def test_dask_engine_gives_the_same_tables(tmp_path, rules, sample_articles):
+    run([str(sample_articles)], tmp_path / "local", model="rules", rules_dir=str(rules.root))
+    run([str(sample_articles)], tmp_path / "dask", model="rules", rules_dir=str(rules.root), engine="dask", workers=1)
     for name in TABLES:
         assert read_table(tmp_path / "dask", name).equals(read_table(tmp_path / "local", name)), name
