@@ -329,8 +329,22 @@ def named_models(text: str, nouns: list[str], not_names, taken, tail: str = "",
         return []
     # (a product's noun also as a compound's head: "seines neuen Mainframe-Prozessors Telum II")
     rx = re.compile(r"(?<![\w-])" + (r"(?:[\w]+-)?" if tail else "") + r"(?:" + trie_alternation(nouns)
-                    + r")[ \u00a0]+(?P<name>[A-ZÄÖÜ][\w]{2,}(?:-[\w.]+)?" + tail + r")(?![\w-])")
+                    + r")[ \u00a0]+(?P<name>[A-ZÄÖÜ][\w]{2,}(?:-[\w.]+)?" + tail + r")(?P<second>[ \u00a0][A-ZÄÖÜ][a-zäöü]{2,})?(?![\w-])")
     found = list(rx.finditer(text))
+    if tail and any(m.group("second") for m in found):
+        # a name of two words, when the text writes it so again ("die Landefähre Blue Ghost … Blue Ghost
+        # setzte auf"), not a noun after a name ("den Chip Rubin Anfang 2026")
+        two = {m.group("name") + m.group("second") for m in found if m.group("second")}
+        twice = {n for n in two if text.count(n) >= 2}
+        if twice:
+            names2 = {n.split(maxsplit=1)[0]: n for n in twice}
+            return [(m.start(), m.end(), m.group(0)) for m in re.finditer(
+                r"(?<![\w-])(?:" + trie_alternation(sorted(twice)) + r")(?![\w-])", text) if taken.free(m.start(), m.end())] \
+                + [x for x in _named_alone(text, found, not_names, taken, heads, tail) if x[2] not in names2]
+    return _named_alone(text, found, not_names, taken, heads, tail)
+
+
+def _named_alone(text: str, found: list, not_names, taken, heads, tail: str) -> list[tuple[int, int, str]]:
     if heads:  # (a name before an English head: "den Spyre Accelerator")
         found += re.finditer(r"(?<![\w-])(?P<name>[A-ZÄÖÜ][\w]{2,}" + tail + r")[ \u00a0]+(?:" + trie_alternation(heads)
                              + r")(?![\w-])", text)

@@ -50,8 +50,8 @@ def find_people(text: str, rules, taken, add, out: list) -> None:
             titled = bool(role) and rules.is_title(role.group(1))
         if g is None and not titled:
             continue
-        if last.lower() == last or last.endswith("s") and last[:-1] in rules.not_first:
-            continue
+        if last.lower() == last or last.endswith("s") and last[:-1] in rules.not_first or any(ch.isdigit() for ch in last):
+            continue  # (nor a name with a digit: "Kimi K2" is a model)
         if m.group(0) in quoted:
             continue  # "der Denkmodus »Deep Think«": a name in quotation marks is a product
         if last.endswith("s") and f"{first} {last[:-1]}" in pairs:

@@ -81,17 +81,34 @@ class FigureRules:
                 forms[iso].update(f.rstrip("-") for f in c["after"] + c["before"])
         return {iso: re.compile(r"(?<!" + LETTER + r")(?:" + alternation(fs) + r")(?!" + LETTER + r")") for iso, fs in forms.items()}
 
+    @cached_property
+    def _country_words(self) -> dict[str, re.Pattern]:
+        """ISO code -> the words of its country, with their endings ("schwedischen")."""
+        return {iso: re.compile(r"(?<!" + LETTER + r")(?:" + alternation(ws) + r")(?:e|en|er|es|s)?(?!" + LETTER + r")")
+                for iso, ws in (self.cfg["currencies"].get("shared_countries") or {}).items() if ws}
+
+    def _pointing(self, iso: str, text: str) -> tuple[int, int]:
+        """(words of its country outside its own forms, its own forms): "Der schwedische Konzern …
+        Stockholm" is the story's country; "6,25 Milliarden dänische Kronen" names one amount's."""
+        own = [m.span() for m in self._own_forms[iso].finditer(text)]
+        country = self._country_words.get(iso)
+        words = 0 if country is None else sum(1 for m in country.finditer(text)
+                                               if not any(a <= m.start() < b for a, b in own))
+        return words, len(own)
+
     def shared_currency(self, form: str, text: str) -> str:
-        """The currency a shared form ("Kronen") stands for in this text: the first of its
-        currencies the text names by a form of its own ("schwedische Kronen", "SEK"), else the
-        first listed. (Once per text and form.)"""
+        """The currency a shared form ("Kronen") stands for in this text: the one of its
+        currencies whose country the text names most ("Der schwedische Konzern", "Stockholm"),
+        then the one it names by a form of its own ("schwedische Kronen", "SEK"), else the first
+        listed. (Once per text and form.)"""
         seen = self.__dict__.get("_shared_seen")
         if seen is None or seen[0] is not text:
             seen = self.__dict__["_shared_seen"] = (text, {})  # only the text being scanned
         iso = seen[1].get(form)
         if iso is None:
             isos = self.shared_currencies[form]
-            iso = seen[1][form] = next((i for i in isos if self._own_forms[i].search(text)), isos[0])
+            score = {i: self._pointing(i, text) for i in isos}
+            iso = seen[1][form] = max(isos, key=lambda i: (score[i], -isos.index(i)))
         return iso
 
     @cached_property

@@ -99,6 +99,7 @@ def build(model: str = "auto", rules: RuleSet | None = None) -> Language:
     nlp.max_length = max(nlp.max_length, 10_000_000)
     if not isinstance(nlp.tokenizer, GuardedTokenizer):
         _abbreviations_are_tokens(nlp.tokenizer, rules)
+        _name_final_periods(nlp.tokenizer)
         nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
     return nlp
 
@@ -110,6 +111,23 @@ def _abbreviations_are_tokens(tokenizer, rules: RuleSet) -> None:
     for abbr in (rules.get("segmentation") or {}).get("abbreviations") or []:
         if abbr.endswith(".") and " " not in abbr and len(abbr) > 1:
             tokenizer.add_special_case(abbr, [{ORTH: abbr}])
+
+
+# A sentence's full stop after a name that ends in a digit ("mit GLM-4.5.", "DeepSeek-V3.",
+# "Nvidias H100."): spaCy's German suffixes keep it on the token (as on the ordinal "4." of "am 4.
+# März", which stays: no letter before its digits), so the sentence and the name ran on.
+NAME_FINAL_PERIOD = (r"(?:(?<=[A-Za-z]-\d)|(?<=[A-Za-z]\d)|(?<=[A-Za-z]\d\d)|(?<=[A-Za-z]\d\d\d)"
+                     r"|(?<=[A-Za-z]-\d\.\d)|(?<=[A-Za-z]-\d\d\.\d)|(?<=[A-Za-z]\d\.\d))\.$")
+
+
+def _name_final_periods(tokenizer) -> None:
+    """One compiled pattern (spaCy saves it with the tokenizer): this suffix, then the model's own."""
+    import re
+    previous = getattr(tokenizer.suffix_search, "__self__", None)
+    pattern = getattr(previous, "pattern", None)
+    if pattern is None or NAME_FINAL_PERIOD in pattern:
+        return
+    tokenizer.suffix_search = re.compile(NAME_FINAL_PERIOD + "|" + pattern).search
 
 
 def backbone_name(nlp: Language) -> str:

@@ -7,6 +7,8 @@ import re
 from quellenlage.entities import Entity
 from quellenlage.subject_cues import introduced_as, salient, EXAMPLE_BEFORE, OF_OBJECT, RIVAL_HEAD
 
+# "Zhipu gibt die Grösse seines neuen Modells mit …": the thing of the company the sentence names
+POSSESSIVE_BEFORE = re.compile(r"(?<![\w-])(?:[Ss]ein|[Ii]hr)(?:e|es|em|en|er)?\s+(?:[a-zäöüß][\w-]*\s+){0,2}$")
 BESIDE_BEFORE = re.compile(r"(?<![\w-])(?:[Nn]ach|[Vv]or|[Nn]eben|[Ww]ie|[Aa]ls|[Mm]it|[Gg]egen|[Tt]rotz|[Ss]eit|[Oo]hne)\s+$")
 
 
@@ -14,14 +16,23 @@ class AnaphorResolver:
     """`_resolve_anaphor` for `SubjectFinder` (which gives it `r`, `subsidiary`, `institution_kinds`,
     `rival_before` and `_invests`)."""
 
-    def _resolve_anaphor(self, view, typ: str, usable: list[Entity], pos: int, word: str = "") -> str | None:
+    def _resolve_anaphor(self, view, typ: str, usable: list[Entity], pos: int, word: str = "", at: int | None = None) -> str | None:
         """ "das Modell", "der Konzern": the entity in subject position (first named) of one of
         the last sentences, if it is of the type; else the most mentioned of the type nearby.
-        "der Konzern" is never a company named as a subsidiary ("die Tochter Change Healthcare")."""
+        "der Konzern" is never a company named as a subsidiary ("die Tochter Change Healthcare").
+        `at`: where the anaphor stands, when `pos` is the start of its sentence."""
         owner, _, head = (word.split()[-1] if word else "").partition("-")
         known = self.r.entities.table.get(owner) if head else None
         if known and known[1] == typ and not RIVAL_HEAD.match(head):
             return known[0]  # "der Meta-Dienst", "der Meta-Konzern": the company the compound names (not "der SAP-Rivale")
+        at = pos if at is None else at
+        if typ in ("MODEL", "PRODUCT") and (POSSESSIVE_BEFORE.search(view.text, max(0, at - 40), at)
+                                            or POSSESSIVE_BEFORE.search(word.rsplit(" ", 1)[0] + " " if " " in word else "")):
+            sentence = view.sentence_of(at)
+            owners = {e.name for e in view.entity_index.starting(sentence[0], at) if e.type == "ORG" and e.end <= at}
+            made = self._made_by_owner(view, typ, at, owners) if len(owners) == 1 else None
+            if made:
+                return made
         if "onzern" in word:
             subsidiaries = {e.name for e in view.entity_index.starting(max(0, pos - 5000), pos) if self.subsidiary(view.text, e)}
             usable = [e for e in usable if e.name not in subsidiaries]
@@ -66,3 +77,18 @@ class AnaphorResolver:
         prior = [e for e in usable if e.type == typ and e.end <= pos and pos - e.end < 1500]
         prior = [e for e in prior if not self._invests(view.text, e)] or prior  # ("Geldgeber wie Allianz X")
         return salient(prior, view.mention_counts) if prior else None
+
+    def _made_by_owner(self, view, typ: str, pos: int, owners: set[str]) -> str | None:
+        """ "Zhipu gibt die Grösse seines neuen Modells an": the last model (product) named before
+        the sentence of `pos` after one of `owners` as the nearest company before it in its sentence
+        ("Am Montag folgte Zhipu … mit GLM-4.5"; not Moonshot's "Kimi K2" named first in the
+        article, nor "GLM-4.5 ist halb so groß wie Deepseeks Modell"). Any mention counts, an object's too."""
+        made = None
+        here = view.sentence_of(pos)[0]
+        for e in view.entity_index.starting(max(0, here - 5000), here):
+            if e.type == typ and e.end <= here:
+                s = view.sentence_of(e.start)
+                maker = [o for o in view.entity_index.starting(s[0], e.start) if o.type == "ORG" and o.end <= e.start]
+                if maker and maker[-1].name in owners and (made is None or e.start > made.start):
+                    made = e
+        return made.name if made else None

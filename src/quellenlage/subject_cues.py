@@ -53,6 +53,9 @@ LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:und|oder|sowie|bzw\.))\s*(?:(?:de[mnrs]|
 COMPARED_TO = re.compile(r"(?<![\w-])(?:[a-zäöüß]+er|mehr|weniger)\s+als\s+(?:(?:de[mnrs]|die|das)\s+)?$")
 # "… mit 405 Milliarden Parametern", "vor GPT-3.5 (MMLU: 70 Prozent)": the figure the name comes with
 WITH_FIGURE = re.compile(r"(?:\s+mit\s+|\s*\((?:[\w.-]+(?:\s[\w.-]+)?:\s*)?)(?:(?:rund|etwa|knapp|gut|über|mehr\s+als|bis\s+zu|jeweils)\s+)?")
+# "Deepseeks Modell mit 671 Milliarden Parametern": a company's model (in the genitive), with its figure
+OWNERS_MODEL_WITH = re.compile(r"s\s+(?:(?:neue|neues|neuestes|eigenes|jüngstes|großes|grosses|bisheriges)\s+)?(?:[\w-]*[Mm]odell)"
+                               r"(?:\s+\S+){0,2}?" + WITH_FIGURE.pattern)
 RIVAL_HEAD = re.compile(r"(?i)(?:rivale|konkurrent|wettbewerber|herausforderer|partner)")  # "der SAP-Rivale": not SAP
 # a share's close (or its first day's): "schloss die Aktie 16,4 Prozent höher", "am ersten Handelstag"
 CLOSING = re.compile(r"(?<![\w-])(?:schloss|schlossen|Schlusskurs\w*|Handelsschluss|Börsenschluss|aus\s+dem\s+Handel|ersten\s+Handelstag\w*)(?![\w-])")

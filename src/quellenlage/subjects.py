@@ -19,7 +19,7 @@ from quellenlage.markets import MarketCues
 from quellenlage.patterns import alternation
 from quellenlage.subject_anaphora import AnaphorResolver
 from quellenlage.subject_pairs import PairFinder
-from quellenlage.subject_cues import (embedded, listed, listed_siblings, salient, CAPITALISED_RUN, CLOSING, COMPARED_TO, WITH_FIGURE, MAKER_AFTER, TOPIC_BEI, COMPARISON_OPENER, COORDINATED, GEGEN, INVESTOR_BEFORE, OPENING_NP, OPENING_ARTICLE, OTHER_CLAUSE, RELATIVE, RELATIVE_INSERT, SAYS_BEFORE, TOPIC_FOR,
+from quellenlage.subject_cues import (OWNERS_MODEL_WITH, embedded, listed, listed_siblings, salient, CAPITALISED_RUN, CLOSING, COMPARED_TO, WITH_FIGURE, MAKER_AFTER, TOPIC_BEI, COMPARISON_OPENER, COORDINATED, GEGEN, INVESTOR_BEFORE, OPENING_NP, OPENING_ARTICLE, OTHER_CLAUSE, RELATIVE, RELATIVE_INSERT, SAYS_BEFORE, TOPIC_FOR,
                                       NOUN_PHRASE, GroupCues, allotted_to, both_named, table_row_subject,
                                       together_named, with_subsidiary)
 
@@ -174,6 +174,12 @@ class SubjectFinder(AnaphorResolver, PairFinder):
         held = next((e for e in fitting if e.end <= fig["start"] and WITH_FIGURE.fullmatch(text, e.end, fig["start"])), None)
         if held is not None and prop.role != "object":
             return held.name  # "kleiner als Llama 3.1 mit 405 Milliarden Parametern": the figure the name comes with
+        if "MODEL" in types:
+            # "halb so groß wie Deepseeks Modell mit 671 Milliarden Parametern": that company's model, not this article's
+            owner = next((e for e in reversed(ents) if e.type == "ORG" and ss <= e.start and e.end <= fig["start"]
+                          and OWNERS_MODEL_WITH.fullmatch(text, e.end - 1 if text[e.end - 1] == "s" else e.end, fig["start"])), None)
+            if owner is not None:
+                return self._made_by_owner(view, "MODEL", owner.start + 1, {owner.name}) or owner.name
         in_clause = [e for e in ents if cs <= e.start and e.end <= ce and e.type in CLAIM_TYPES]
         # An index named in the clause keeps the clause's figures ("der Nasdaq legte 1 % zu").
         if any(e.type == "INDEX" and not LISTED_IN.match(text, e.end) for e in in_clause) and "INDEX" not in types:
@@ -311,7 +317,7 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                     and re.search(r"(?<!\w)(?:ist|sind|war|waren|bleibt|bleiben|gilt\s+als)(?!\w)", text[cs:m.start()]):
                 m = None  # "AWS ist … der grösste Cloud-Anbieter": a predicate, the named one is the subject
             if m and not self.object_before.search(text, max(0, m.start() - 12), m.start()):
-                resolved = self._resolve_anaphor(view, typ, usable, ss, m.group(0))
+                resolved = self._resolve_anaphor(view, typ, usable, ss, m.group(0), m.start())
                 if resolved:
                     return resolved
         if prop.key in self.markets.properties and not any(ss <= e.start < se for e in fitting) \

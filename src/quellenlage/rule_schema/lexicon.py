@@ -113,7 +113,9 @@ class CurrenciesFile(Rules):
     subunits: dict[Word, Subunit] = Field(default={}, description="Cent: {currencies: [EUR, USD], factor: 0.01}")
     shared: dict[Word, Annotated[list[IsoCurrency], Field(min_length=1)]] = Field(
         default={}, description="forms several currencies share: Kronen: [SEK, NOK, DKK] (the one the "
-                                "document names by a form of its own, else the first)")
+                                "document points to most, else the first)")
+    shared_countries: dict[IsoCurrency, Words] = Field(
+        default={}, description="words of a shared currency's country, with their endings: SEK: [Schweden, schwedisch]")
     also_measures: Words = Field(default=[], description="currency forms that are also measures: Pfund")
     examples: list[FigureExample] = []
 
