@@ -222,6 +222,32 @@ def test_the_value_a_change_started_from_is_no_claim_about_the_period(nlp):
     assert got["455 Mrd. $"][:2] == ("backlog", None)
 
 
+def test_the_rate_beside_the_whole_stays_the_whole_when_a_part_grew_at_another(nlp):
+    """Two growth rates of one document: the one in the sentence of the whole's level ("um 21
+    Prozent auf knapp 1,29 Mrd. Dollar") is the whole's, though a rate has no currency and the
+    level has; the part's ("setzte Atlassian 362 Mio. Dollar um - ein Plus von 38 Prozent") is a part."""
+    got = {c["text"]: c["segment"] for c in claims_of(nlp, (
+        "Der Softwarekonzern Atlassian hat im zweiten Geschäftsquartal mehr umgesetzt. Die Erlöse stiegen im "
+        "Jahresvergleich um 21 Prozent auf knapp 1,29 Milliarden US-Dollar. Mit Lizenzen für die Variante für "
+        "eigene Rechenzentren setzte Atlassian 362 Millionen Dollar um - ein Plus von 38 Prozent."), "2025-01-31")}
+    assert got["21 Prozent"] is None and got["knapp 1,29 Milliarden US-Dollar"] is None
+    assert got["38 Prozent"] == "(Teil)" and got["362 Millionen Dollar"] == "(Teil)"
+
+
+def test_a_possessive_model_is_the_named_company_s_and_a_variant_a_model_of_its_own(nlp):
+    """ "seines neuen Modells": the model the company of the sentence brought out (not the first
+    model the article names, a rival's); "Deepseeks Modell mit 671 Milliarden Parametern": that
+    company's; "GLM-4.5-Air" is not "GLM-4.5"; a full stop after "GLM-4.5." ends the sentence."""
+    got = {c["text"]: c["subject"] for c in claims_of(nlp, (
+        "Erst präsentierte das Startup Moonshot sein Modell Kimi K2. Am Montag folgte Zhipu mit GLM-4.5. Zhipu gibt "
+        "die Grösse seines neuen Modells mit 355 Milliarden Parametern an. Die kleinere Variante GLM-4.5-Air kommt auf "
+        "106 Milliarden Parameter. GLM-4.5 ist halb so groß wie Deepseeks Modell mit 671 Milliarden Parametern."),
+        "2025-07-30")}
+    assert got["355 Milliarden"] == "GLM-4.5"
+    assert got["106 Milliarden"] == "GLM-4.5-Air"
+    assert got["671 Milliarden"] == "DeepSeek"
+
+
 def test_a_dates_claim_is_its_own_time_and_a_vague_one_none(nlp):
     # The next day's ticker: Wednesday's results are Wednesday's news, however long ago the
     # quarter they cover ended (not an earlier, unsaid time that nothing is compared with).

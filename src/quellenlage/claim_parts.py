@@ -93,7 +93,8 @@ def mark_unnamed_parts(claims: list[dict], additive: frozenset[str]) -> None:
         for changes in by_basis.values():
             if not _distinct(changes):
                 continue
-            whole = wholes.get(key)
+            # (a rate has no currency: the whole of its level's key, "um 21 Prozent auf 1,29 Mrd. Dollar")
+            whole = wholes.get(key) or next((w for k, w in wholes.items() if k[:-2] == key[:-2]), None)
             kept = [c for c in changes if whole is not None and c["sentence"] == whole["sentence"]]
             kept_iv = [claim_interval(c["figure"]) for c in kept]
             for c in changes:

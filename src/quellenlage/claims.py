@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from quellenlage.claim_cues import (apposition_after, named_subjectless, pronoun_property, bare_date, converts, date_owns, bracketed_for_other, starting_value, compound_of, excluded, list_header, CLARIFIES, explains, CONTINUATION, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
+from quellenlage.claim_cues import (apposition_after, relative_clause, named_subjectless, pronoun_property, bare_date, converts, date_owns, bracketed_for_other, starting_value, compound_of, excluded, list_header, CLARIFIES, explains, CONTINUATION, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
                                     GAPPED, PART_OPENER, PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WHICH_CLAUSE, WITH_PRODUCT, governs_other, has_figure, same_amount_before,
                                     table_header, table_year, table_compared, heading_aspect, same_topic, trigger_of_other)
@@ -304,7 +304,9 @@ class ClaimFinder:
         owned = lambda t, m, f: self._owned(t, m, f, sentence[1])  # noqa: E731
         clause_labels = self.r.cfg.get("clause_labels", ())
         # (not an explanation between the noun and its figure: "Die Net Bookings, also der Wert der verkauften Produkte, beliefen sich auf …")
-        scope = [clause] + [c for c in free_before[::-1] if not explains(text, c[0], self.r.cue_lists["explanations"])]
+        # (nor a relative clause after the noun: "die Buchungen, die künftige Umsätze vorwegnehmen, um 42 Prozent …")
+        scope = [clause] + [c for c in free_before[::-1] if not explains(text, c[0], self.r.cue_lists["explanations"])
+                            and not relative_clause(text, c)]
         appo = apposition_after(text, fig, sentence)
         if appo:
             scope.append(appo)  # "am Donnerstag, ihrem ersten Handelstag, …": what the figure is

@@ -111,8 +111,14 @@ RESULTS_GAP = re.compile(r"(?:\s+(?:das|den|die|dem|des|sein|seine|seinen|ihr|ih
 
 def _results_for(text: str, pos: int, periods: PeriodResolver) -> bool:
     """Is the date right after "Zahlen für (das)", "Bilanz für" (rules: period.results_for)?"""
-    lead = text[max(0, pos - 60):pos]
-    return any(RESULTS_GAP.fullmatch(lead, m.end()) for m in periods.r.period_cue("results_for").finditer(lead))
+    lead = text[max(0, pos - 80):pos]
+    before = periods.r.period_cue("results_before")
+    return any(RESULTS_GAP.fullmatch(lead, m.end()) and not (before is not None and _ends_with(before, lead[:m.start()]))
+               for m in periods.r.period_cue("results_for").finditer(lead))
+
+
+def _ends_with(cue, text: str) -> bool:
+    return any(m.end() >= len(text.rstrip()) for m in cue.finditer(text))
 
 
 def _of_another(view: "DocView", pos: int, main: str | None) -> bool:

@@ -292,7 +292,8 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
             add(x.start, x.end, x.name, x.type, "backbone", rules.gender(x.name.split()[0]) if x.type == "PER" else None)
     for m in rules.product_re.finditer(masked):
         first = m.group(0).split("-")[0]  # not "Online-Plattform"; "der Meta-Dienst" is Meta's, no name
-        if taken.free(*m.span()) and first not in rules.division_words and rules.table.get(first, ("", ""))[1] != "ORG":
+        if taken.free(*m.span()) and first not in rules.division_words and rules.table.get(first, ("", ""))[1] != "ORG" \
+                and _name_like(first, masked):
             add(m.start(), m.end(), m.group(0), "PRODUCT", "noun")
     for s, end, name in acronym_mentions(masked, rules, taken):
         add(s, end, name, "ORG", "acronym")
@@ -395,3 +396,11 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     out = [replace(e, type="SOURCE") if e.type == "ORG" and rules.source_before(masked, e.start) else e
            for e in short_names(masked, acronym_aliases(masked, genitive_people(out, set(rules.by_name))), rules.table, rules.not_first)]
     return sorted(out, key=lambda x: (x.start, x.end))
+
+
+def _name_like(word: str, text: str) -> bool:
+    """Is the first part of "X-App" a name ("ChatGPT-App", "Gemini-App" with "Gemini" alone elsewhere),
+    not a word for what the app does ("die Sprachlern-App", "die Banking-App")?"""
+    if any(c.isupper() or c.isdigit() for c in word[1:]):
+        return True
+    return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text) is not None

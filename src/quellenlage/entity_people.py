@@ -31,11 +31,13 @@ def find_people(text: str, rules, taken, add, out: list) -> None:
     quoted = {m.group(1) for m in QUOTED_SHORT.finditer(text)}
     pairs = {m.group(0) for m in NAME_PAIR.finditer(text)}
     org_words = frozenset(rules.cfg.get("org_nouns") or ())
+    # ("der Lander Athena", "das Sprachmodell Apertus": a word for a thing, no first name)
+    thing_words = frozenset(rules.cfg.get("product_nouns") or ()) | frozenset(rules.cfg.get("model_nouns") or ())
     for m in NAME_RX.starts(text):  # every start: "Laut Katrin Albers" must not hide the name
         if not taken.free(*m.span()):
             continue
         first, last = m.group("first"), m.group("last")
-        if first in rules.not_first or rules.is_title(first):
+        if first in rules.not_first or rules.is_title(first) or first in thing_words:
             continue
         g = rules.gender(first)
         if last in rules.not_first and g in (None, "unknown"):

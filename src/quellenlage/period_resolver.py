@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from itertools import chain
 
 from quellenlage.normalize.periods import (
     FiscalCalendar,
@@ -129,7 +130,11 @@ class PeriodResolver:
                     continue
                 rank = GRAIN_RANK.get(grain(period) if period else "quarter", 3) if time == "flow" else 0
                 cands.append(((k > 0, bool(d.get("date_relation")), rank, abs(d["start"] - fig["start"])), period, rel))
-            for m in cue_finditer(self.r.period_cue("anaphoric"), self.text, cs, ce):
+            for m in chain(cue_finditer(self.r.period_cue("anaphoric"), self.text, cs, ce),
+                           cue_finditer(self.r.period_cue("anaphoric_period"), self.text, cs, ce) if time == "flow" else ()):
+                if self.text[m.end():m.end() + 1].isspace() and (self.r.period_cue("anaphoric_compared").match(self.text, m.end() + 1)
+                                                                 or any(d["start"] <= m.end() + 2 for d in self.date_index.starting(m.end(), m.end() + 3))):
+                    continue  # "im gleichen Quartal des Vorjahres", "im selben Zeitraum 2023": not the period named before
                 prior = [d for d in self.date_index.starting(m.start() - 700, m.start())
                          if d["end"] <= m.start() and m.start() - d["end"] < 600 and d.get("date_value")]
                 if prior:

@@ -96,7 +96,7 @@ class SegmentRules:
         seg = self.cfg["segment"]
         return {name: [(k, cue_re(v)) for k, v in (seg.get(name) or {}).items()]
                 for name in ("tranches", "phases", "money_basis", "sessions", "rights", "offences", "damages", "technologies",
-                             "region_words", "customer_groups", "benchmarks", "horizons", "variants", "references")}
+                             "region_words", "customer_groups", "benchmarks", "horizons", "variants", "references", "frequencies")}
 
     @cached_property
     def _threshold(self) -> tuple[re.Pattern, dict[str, str], frozenset[str]] | None:

@@ -96,7 +96,11 @@ class SegmentFinder:
                 entities: SpanIndex | None = None) -> str | None:
         """The segment named in the figure's clause (or a figure-free clause before it); a business
         part in a region is both ("Serviceumsätze in Deutschland": service/germany). `trigger`: see `_segment`."""
-        seg = self._segment(text, fig, clauses, kinds, trigger, not_parts, entities)
+        seg = self._segment(text, fig, clauses, tuple(k for k in kinds if k != "frequency"), trigger, not_parts, entities)
+        if seg is None and "frequency" in kinds:
+            # (last: "In Nordamerika … stagniert die Zahl der täglichen Nutzer bei 100 Millionen" is the region's)
+            seg = next((f for f in (self._nearest_key(self.r.keyed("frequencies"), text, cs, ce, fig) for cs, ce in clauses) if f), None)
+            return None if seg == "_whole" else seg
         regions, techs = set(self.r.regions[1].values()), {k for k, _ in self.r.keyed("technologies")}
         if seg and seg not in regions and seg not in techs and "region" in kinds and clauses:  # (not "Glasfaser in der Schweiz")
             region = self._segment(text, fig, clauses[:1], ("region",), None, not_parts, entities)

@@ -100,6 +100,7 @@ class SegmentCues(Rules):
     elapsed: str | None = Field(default=None, description="regular expression with groups n and u: how long a count "
                                 "was counted (\"binnen 24 Stunden\")")
     variants: Cues = Field(default={}, description="a product's versions: base: [Basisversion], max: [Topmodell], …")
+    frequencies: Cues = Field(default={}, description="how often users are counted: daily: [täglich aktive*], monthly: [MAU], …")
     benchmarks: Cues = Field(default={}, description="benchmark key -> its names: mmlu: [MMLU], …")
     canonical: Cues = Field(description="segment key -> its spellings: data_center: [Rechenzentr*, …]")
 
@@ -113,6 +114,8 @@ class PeriodCues(Rules):
     as_of: Words = Field(default_factory=list, description="Jahresende, …: after 'zum' a day counted at, no comparison")
     whole_year: Words = Field(description="Gesamtjahr, …")
     anaphoric: Words = Field(description="an diesem Tag, …")
+    anaphoric_period: Words = Field(default_factory=list, description="im selben Zeitraum, …: for a figure per period, the period named before")
+    anaphoric_compared: Words = Field(default_factory=list, description="des Vorjahres, ein Jahr zuvor, …: after an anaphoric cue, an earlier period than the one named before")
     first_half: Words = Field(description="ersten Halbjahr, …")
     second_half: Words = Field(description="zweiten Halbjahr, …")
     year_to_date: Words = Field(default_factory=list, description="nach neun Monaten, seit Jahresbeginn, …: the (fiscal) year so far")
@@ -128,6 +131,7 @@ class PeriodCues(Rules):
     quarter_comparison: Words = Field(default_factory=list, description="Vorjahresquartal, Vorquartal, …: a sentence that compares with a quarter reports on a quarter")
     aside: Words = Field(default_factory=list, description="Allein, …: a sentence opening so names a part of the period reported on ('Allein im vierten Quartal …')")
     results_for: Words = Field(default_factory=list, description="Zahlen für, Bilanz für, …: the period named right after is the one the article reports on")
+    results_before: Words = Field(default_factory=list, description="nach den, seit den, …: before results_for, an earlier release looked back on")
 
 
 class FiscalCalendarCues(Rules):

@@ -8,7 +8,7 @@ from pydantic import Field, model_validator
 from quellenlage.rule_schema.base import (Aspect, DateRelation, IsoPartialDate, Key, Label, Measure, Number, Rules,
                                           SubjectType, Word, Words, count)
 
-SegmentKind = Literal["business", "region", "tranche", "round", "money_basis", "phase", "session", "rights",
+SegmentKind = Literal["business", "region", "frequency", "tranche", "round", "money_basis", "phase", "session", "rights",
                       "offence", "damage", "technology", "object", "benchmark", "activity", "horizon", "variant", "elapsed", "reference"]
 
 
