@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 
 from quellenlage.claim_cues import COMPARED_WITH
 from quellenlage.frame_rules import FrameRules
-from quellenlage.normalize.periods import FiscalCalendar, extent, grain
+from quellenlage.normalize.periods import FiscalCalendar, extent, grain, pub_date
 from quellenlage.patterns import cue_search
-from quellenlage.period_resolver import FISCAL_NAMED, PeriodResolver, pub_date
+from quellenlage.period_resolver import FISCAL_NAMED, PeriodResolver
 
 if TYPE_CHECKING:  # pragma: no cover
     from quellenlage.claim_rules import DocView

@@ -15,6 +15,8 @@ from quellenlage.normalize.periods import (
     grain,
     last_completed_quarter,
     last_fourth_quarter,
+    next_quarter,
+    pub_date,
     quarter_ending,
     quarter_of,
     shift,
@@ -382,33 +384,12 @@ class PeriodResolver:
                     span = extent(label, cal) if label else None
                     score = (pub - span[1]).days if span else None
                 else:
-                    label = _next_quarter(pub, quarter, cal)
+                    label = next_quarter(pub, quarter, cal)
                     span = extent(label, cal) if label else None
                     score = (span[1] - pub).days if span else None
                 if score is not None and (best is None or score < best[0] - (45 if kind == "calendar" else 0)):
                     best = (score, label)
         return best[1] if best else None
-
-
-def _next_quarter(pub: dt.date, quarter: int, cal: FiscalCalendar | None) -> str | None:
-    current = quarter_of(pub, cal)
-    for k in range(0, 5):
-        label = shift(current, "quarter", k)
-        if label and label.endswith(f"Q{quarter}"):
-            return label
-    return None
-
-
-def pub_date(published: str | None) -> dt.date | None:
-    if not published:
-        return None
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", published)
-    if not m:
-        return None
-    try:
-        return dt.date(int(m.group(1)), int(m.group(2) or 12), int(m.group(3) or 28))
-    except ValueError:
-        return None
 
 
 CUE_OF_NEXT = re.compile(r"\s*(?:von|mit|bei|in Höhe von|:|\()?\s*")

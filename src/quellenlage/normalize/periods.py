@@ -252,3 +252,26 @@ def claim_time(time: str, measure: str | None) -> str:
     ('flow', 'stock', 'event')
     """
     return "flow" if time == "stock" and measure == "change" else time
+
+
+def next_quarter(pub: dt.date, quarter: int, cal: FiscalCalendar | None) -> str | None:
+    """The first quarter numbered `quarter` from the one `pub` lies in on (that one included)."""
+    current = quarter_of(pub, cal)
+    for k in range(0, 5):
+        label = shift(current, "quarter", k)
+        if label and label.endswith(f"Q{quarter}"):
+            return label
+    return None
+
+
+def pub_date(published: str | None) -> dt.date | None:
+    """A publication date (ISO, partial: a month's 28th, a year's December 28th) as a date."""
+    if not published:
+        return None
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", published)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2) or 12), int(m.group(3) or 28))
+    except ValueError:
+        return None
