@@ -192,7 +192,7 @@ def explains(text: str, start: int, words: re.Pattern) -> bool:
         re.search(r"[–-]\s*$", text[max(0, start - 3):start]) and _DASHED_NP.match(text, start)))
 # A relative clause (verb last) between a noun and its figure: "die Buchungen, die künftige Umsätze
 # vorwegnehmen, um 42 Prozent auf 217,6 Mio.": what it says of the noun names no property of the figure
-RELATIVE_CLAUSE = re.compile(r"[\s,]*(?:der|die|das|denen|dessen|deren|welche[rs]?)\s+[^,;.]*\s[a-zäöüß]+[\s,]*")
+RELATIVE_CLAUSE = re.compile(r"[\s,]*(?:der|die|das|denen|dessen|deren|welche[rs]?)\s+(?:[^,;.]|\.(?=\S))*\s[a-zäöüß]+[\s,]*")
 
 
 def relative_clause(text: str, clause: tuple[int, int]) -> bool:

@@ -128,8 +128,11 @@ class ClaimFinder:
         if k is not None and k + 1 < len(cls) and RELATIVE_AFTER.match(text, cls[k + 1][0]) \
                 and not has_figure(view, cls[k + 1], fig):
             free_before = free_before + [cls[k + 1]]  # "…6,6 Mrd., die das Unternehmen im Oktober aufgebracht hat"
-        if fig["label"] == "DATE" and k is not None and k + 1 < len(cls) and bare_date(text, fig, (cs, ce)):
-            ce = cls[min(k + 2, len(cls) - 1)][1]  # "Am Donnerstag, dem ersten Handelstag, schloss …": read on
+        if fig["label"] == "DATE" and k is not None and k + 1 < len(cls) and (
+                bare_date(text, fig, (cs, ce)) or k + 2 < len(cls) and relative_clause(text, cls[k + 1])):
+            # "Am Donnerstag, dem ersten Handelstag, schloss …", "Am Montag hat Zhipu, das sich inzwischen Z.ai
+            # nennt, GLM-4.5 vorgestellt": read on past the insertion
+            ce = cls[min(k + 2, len(cls) - 1)][1]
         # ("…, ohne Sondereffekte 59,8 Mrd., was einem Zuwachs von 19 % entspricht": that clause's adjustment)
         whose = [cls[k - 1]] if k and WHICH_CLAUSE.match(text, cs) else []
         measure, basis = self.frames.measure(text, fig, (cs, ce), free_before + whose + ([heading] if heading else [])) \
