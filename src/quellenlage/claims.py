@@ -129,9 +129,11 @@ class ClaimFinder:
                 and not has_figure(view, cls[k + 1], fig):
             free_before = free_before + [cls[k + 1]]  # "…6,6 Mrd., die das Unternehmen im Oktober aufgebracht hat"
         if fig["label"] == "DATE" and k is not None and k + 1 < len(cls) and (
-                bare_date(text, fig, (cs, ce)) or k + 2 < len(cls) and relative_clause(text, cls[k + 1])):
+                bare_date(text, fig, (cs, ce)) or k + 2 < len(cls) and relative_clause(text, cls[k + 1])
+                and any(e.end == len(text[:ce].rstrip(" ,")) for e in view.entity_index.starting(cs, ce))):
             # "Am Donnerstag, dem ersten Handelstag, schloss …", "Am Montag hat Zhipu, das sich inzwischen Z.ai
-            # nennt, GLM-4.5 vorgestellt": read on past the insertion
+            # nennt, GLM-4.5 vorgestellt": read on past the insertion about a name (not "Die am Dienstag vorgelegten
+            # Zahlen zeigen ein Unternehmen, das …")
             ce = cls[min(k + 2, len(cls) - 1)][1]
         # ("…, ohne Sondereffekte 59,8 Mrd., was einem Zuwachs von 19 % entspricht": that clause's adjustment)
         whose = [cls[k - 1]] if k and WHICH_CLAUSE.match(text, cs) else []

@@ -18,10 +18,10 @@ from typing import Iterable
 
 from quellenlage.normalize.periods import FiscalCalendar
 from quellenlage.entity_anaphora import AnaphoraRules
-from quellenlage.entity_names import (LABEL_HEAD, LABEL_SHORT_TAIL, NOT_AN_ORG_AFTER, WORDS_BEFORE, acronym_mentions, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, maker_models, model_short_names, named_by_form, named_models, owner_name_end, product_tail)
+from quellenlage.entity_names import (name_like, LABEL_HEAD, LABEL_SHORT_TAIL, NOT_AN_ORG_AFTER, WORDS_BEFORE, acronym_mentions, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, maker_models, model_short_names, named_by_form, named_models, owner_name_end, product_tail)
 from quellenlage.patterns import Anchored, Gated, alternation, trie_alternation
 from quellenlage.rules import RuleSet
-from quellenlage.entity_people import find_people, gazetteer_mentions, genitive_people
+from quellenlage.entity_people import PeopleRules, find_people, gazetteer_mentions, genitive_people
 from quellenlage.textutil import Occupied, blank_regions, line_start
 
 GAZETTEER_TYPES = (("organisations", "ORG"), ("persons", "PER"), ("models", "MODEL"), ("products", "PRODUCT"),
@@ -40,7 +40,7 @@ class Entity:
 
 
 @dataclass
-class EntityRules(AnaphoraRules):
+class EntityRules(AnaphoraRules, PeopleRules):
     cfg: dict
     currency_codes: frozenset[str] = frozenset()  # "Mrd. SEK": a currency, never an organisation
 
@@ -196,66 +196,14 @@ class EntityRules(AnaphoraRules):
         return [Gated(r"(?<![\w-])", r"(?:" + p + r")(?![\w-])") for p in self.cfg.get("model_patterns") or []]
 
     @cached_property
+    def product_intro_re(self) -> re.Pattern:
+        """A word for a device or craft and the name after it ("die Raumsonde Chandrayaan-3")."""
+        nouns = self.cfg.get("product_nouns") or ["(?!)"]
+        return re.compile(r"(?<![\w-])(?:" + trie_alternation(nouns) + r")[ \u00a0]+(?P<name>[A-ZÄÖÜ][\w.-]*\w)")
+
+    @cached_property
     def device_res(self) -> list[re.Pattern]:
         return [re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])") for p in self.cfg.get("product_patterns") or []]
-
-    # --- people ---
-    @cached_property
-    def listed_first_names(self) -> dict[str, str]:
-        """The rules' own first names (`first_names`: gender -> names)."""
-        return {n: g for g, names in (self.cfg.get("first_names") or {}).items() for n in names}
-
-    @cached_property
-    def first_names(self):
-        try:
-            import gender_guesser.detector as gd
-            return gd.Detector(case_sensitive=False)
-        except ImportError:  # pragma: no cover - the dependency is declared
-            return None
-
-    def gender(self, first: str) -> str | None:
-        try:
-            return self._genders[first]
-        except KeyError:
-            pass
-        if first in self.not_first or self.first_names is None:
-            g = None
-        elif first in self.listed_first_names:
-            g = self.listed_first_names[first]
-        else:
-            # "Hans-Peter": each part a first name ("Co-Vorstandschef" is none)
-            parts = [GENDERS.get(self.first_names.get_gender(p)) for p in first.split("-")]
-            g = None if None in parts else parts[0]
-        self._genders[first] = g
-        return g
-
-    @cached_property
-    def _genders(self) -> dict[str, str | None]:
-        return {}  # first name -> gender, as gender-guesser said
-
-    @cached_property
-    def family_first(self) -> frozenset[str]:
-        """Family names written first ("Kim Woo-hyun", "Lee Jae-yong")."""
-        return frozenset(self.cfg.get("family_name_first") or [])
-
-    @cached_property
-    def not_first(self) -> frozenset[str]:
-        return frozenset(self.cfg.get("not_first_names") or [])
-
-    @cached_property
-    def title_words(self) -> frozenset[str]:
-        return frozenset(self.cfg.get("title_words") or [])
-
-    @cached_property
-    def title_suffixes(self) -> tuple[str, ...]:
-        return tuple(s.lower() for s in self.cfg.get("title_suffixes") or [])
-
-    def is_title(self, word: str) -> bool:
-        return word in self.title_words or word.lower().endswith(self.title_suffixes) \
-            or "-" in word and word.rsplit("-", 1)[1] in self.title_words  # "Co-Vorstandschef"
-
-
-GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female", "andy": "unknown"}
 
 
 class _Taken(Occupied):
@@ -293,7 +241,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     for m in rules.product_re.finditer(masked):
         first = m.group(0).split("-")[0]  # not "Online-Plattform"; "der Meta-Dienst" is Meta's, no name
         if taken.free(*m.span()) and first not in rules.division_words and rules.table.get(first, ("", ""))[1] != "ORG" \
-                and _name_like(first, masked):
+                and name_like(first, masked):
             add(m.start(), m.end(), m.group(0), "PRODUCT", "noun")
     for s, end, name in acronym_mentions(masked, rules, taken):
         add(s, end, name, "ORG", "acronym")
@@ -372,10 +320,12 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
         any_name = re.compile(r"(?=(?<![\w-])(?P<n>" + trie_alternation(discovered) + r")(?P<s>s?)" + owner_name_end(rules.cfg) + ")")
         for m in any_name.finditer(masked):
             spans_of.setdefault(m.group("n"), []).append((m.start(), m.end("s"), "owner" if masked.startswith("-", m.end("s")) else "noun"))
+    # (a name like a model's that a word for a craft or device introduces is a product: "die Raumsonde Chandrayaan-3")
+    crafts = {m.group("name") for m in rules.product_intro_re.finditer(masked)}
     for rx in rules.model_res:  # (before names found alone: "Falcon 180B" is no company "Falcon")
         for m in rx.finditer(masked):
             if taken.free(*m.span()) and not MODEL_COMPOUND.search(m.group(0)):
-                add(m.start(), m.end(), m.group(0), "MODEL", "model")
+                add(m.start(), m.end(), m.group(0), "PRODUCT" if m.group(0) in crafts else "MODEL", "model")
     for s, e, name in named_models(masked, rules.cfg.get("model_nouns") or [], rules.not_first, taken):
         add(s, e, name, "MODEL", "noun")  # "ihr Sprachmodell Apertus", then "Apertus" alone
     for s, e, name in named_models(masked, rules.cfg.get("product_nouns") or [], rules.not_first, taken,
@@ -397,10 +347,3 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
            for e in short_names(masked, acronym_aliases(masked, genitive_people(out, set(rules.by_name))), rules.table, rules.not_first)]
     return sorted(out, key=lambda x: (x.start, x.end))
 
-
-def _name_like(word: str, text: str) -> bool:
-    """Is the first part of "X-App" a name ("ChatGPT-App", "Gemini-App" with "Gemini" alone elsewhere),
-    not a word for what the app does ("die Sprachlern-App", "die Banking-App")?"""
-    if any(c.isupper() or c.isdigit() for c in word[1:]):
-        return True
-    return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text) is not None

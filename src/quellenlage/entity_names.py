@@ -354,3 +354,11 @@ def _named_alone(text: str, found: list, not_names, taken, heads, tail: str) -> 
         return []
     found = re.compile(r"(?<![\w-])(?:" + trie_alternation(sorted(names)) + r")(?![\w-])")
     return [(m.start(), m.end(), m.group(0)) for m in found.finditer(text) if taken.free(m.start(), m.end())]
+
+
+def name_like(word: str, text: str) -> bool:
+    """Is the first part of "X-App" a name ("ChatGPT-App", "Gemini-App" with "Gemini" alone elsewhere),
+    not a word for what the app does ("die Sprachlern-App", "die Banking-App")?"""
+    if any(c.isupper() or c.isdigit() for c in word[1:]):
+        return True
+    return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text) is not None

@@ -5,9 +5,74 @@ a third name word, and later surname-only mentions resolved to the full name. Pu
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from dataclasses import replace
 from quellenlage.entity_names import INDEX_TICKER, WORDS_BEFORE
 from quellenlage.patterns import Gated, alternation
+
+
+class PeopleRules:
+    """The people part of `EntityRules` (which gives it `cfg`): first names and their gender,
+    names written family first, words that are no first name, titles."""
+
+    @cached_property
+    def listed_first_names(self) -> dict[str, str]:
+        """The rules' own first names (`first_names`: gender -> names)."""
+        return {n: g for g, names in (self.cfg.get("first_names") or {}).items() for n in names}
+
+    @cached_property
+    def first_names(self):
+        try:
+            import gender_guesser.detector as gd
+            return gd.Detector(case_sensitive=False)
+        except ImportError:  # pragma: no cover - the dependency is declared
+            return None
+
+    def gender(self, first: str) -> str | None:
+        try:
+            return self._genders[first]
+        except KeyError:
+            pass
+        if first in self.not_first or self.first_names is None:
+            g = None
+        elif first in self.listed_first_names:
+            g = self.listed_first_names[first]
+        else:
+            # "Hans-Peter": each part a first name ("Co-Vorstandschef" is none)
+            parts = [GENDERS.get(self.first_names.get_gender(p)) for p in first.split("-")]
+            g = None if None in parts else parts[0]
+        self._genders[first] = g
+        return g
+
+    @cached_property
+    def _genders(self) -> dict[str, str | None]:
+        return {}  # first name -> gender, as gender-guesser said
+
+    @cached_property
+    def family_first(self) -> frozenset[str]:
+        """Family names written first ("Kim Woo-hyun", "Lee Jae-yong")."""
+        return frozenset(self.cfg.get("family_name_first") or [])
+
+    @cached_property
+    def not_first(self) -> frozenset[str]:
+        return frozenset(self.cfg.get("not_first_names") or [])
+
+    @cached_property
+    def title_words(self) -> frozenset[str]:
+        return frozenset(self.cfg.get("title_words") or [])
+
+    @cached_property
+    def title_suffixes(self) -> tuple[str, ...]:
+        return tuple(s.lower() for s in self.cfg.get("title_suffixes") or [])
+
+    def is_title(self, word: str) -> bool:
+        return word in self.title_words or word.lower().endswith(self.title_suffixes) \
+            or "-" in word and word.rsplit("-", 1)[1] in self.title_words  # "Co-Vorstandschef"
+
+
+
+GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female", "andy": "unknown"}
+
 
 NAME_RX = Gated(r"(?<![\w-])", r"(?P<first>[A-ZÄÖÜ][a-zäöüéèáç]+(?:-[A-ZÄÖÜ][a-zäöü]+)?)[ \u00a0](?:[A-ZÄÖÜ]\.[ \u00a0])?"
                 r"(?P<last>(?:(?:von|van)[ \u00a0](?:der|den|dem)[ \u00a0]|(?:von|van|de|di|da|ten|zu|Della|Del|De|Di|Da|Van|Le|La|Dos|Du)[ \u00a0]){0,2}"

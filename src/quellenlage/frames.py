@@ -35,6 +35,8 @@ AND_NEXT = re.compile(r"\s(?:und|sowie)\s+(?!(?:der|die|das|den|dem|des|ein|eine
 COORDINATED_BY = re.compile(r"(?<!\w)um\s+\S(?:[^,;:.!?]|[,.](?=\d)){0,40}?\s+(?:beziehungsweise|bzw\.|respektive|resp\.)\s*$")
 
 
+# "um 2,8 Prozent auf rund 7,6 Mrd.": a change's rate, then its level
+CHANGE_TO_LEVEL = re.compile(r"(?<!\w)um\s+[\d.,]+\s*(?:Prozent|%)\s+auf\s+(?:(?:rund|etwa|knapp|gut|fast|über|ca\.)\s+)?")
 UM_AUF = re.compile(r"(?:\s+je\s+Aktie)?\s+auf\s+[\d+]")  # "um 15 Cent auf 5,53 Euro": from the change to the level
 
 
@@ -144,7 +146,16 @@ class FrameFinder(SegmentFinder):
             if best:
                 basis = best[1]
             return "change", " ".join([basis] + adjust[:1])
+        if adjust and adjust[0] == "cc" and self._cc_of_change(text, fig, cs):
+            adjust = adjust[1:]  # "stieg währungsbereinigt um 2,8 Prozent auf 7,6 Mrd.": the rate is adjusted, the level reported
         return "level", adjust[0] if adjust else None
+
+    def _cc_of_change(self, text: str, fig: dict, cs: int) -> bool:
+        """Is the level the end of a change ("… um 2,8 Prozent auf 7,6 Mrd.") whose currency cue
+        stands before the change's figure?"""
+        m = CHANGE_TO_LEVEL.search(text, cs, fig["start"])
+        return m is not None and m.end() == fig["start"] and any(
+            c.end() <= m.start() for k, rx in self.r.adjustments if k == "cc" for c in rx.finditer(text, cs, m.start()))
 
     def _is_change(self, text: str, fig: dict, cs: int, ce: int) -> bool:
         if fig.get("unit") == "percentage_point":
