@@ -54,6 +54,9 @@ def _capital_at(text: str, i: int) -> bool:
     return text[i:i + 1].isupper()
 
 
+HEAD = 400  # characters: the title and lead, where an article names what it is about
+
+
 class CountUnits:
     """Unit finding over one text; `FigureRules` holds the lexicons."""
 
@@ -281,6 +284,18 @@ class CountUnits:
             found = self.r.product_unit(m.group(1)) or self.r.product_unit(m.group(1).split()[0])
             if found:
                 return found
+        # else the one kind of product the article's head names ("Weltweiter PC-Markt wächst …": "Lenovo
+        # lieferte rund 17 Millionen Geräte aus" counts PCs)
+        head = self._head_units(text) if unit == "device" else None
+        return head if head is not None else unit
+
+    def _head_units(self, text: str) -> str | None:
+        cached = self.__dict__.get("_head")
+        if cached is not None and cached[0] is text:
+            return cached[1]
+        found = {self.r.product_unit(m.group(0)) for m in re.finditer(r"(?<![\w-])[A-ZÄÖÜ][\w-]*", text[:HEAD])} - {None}
+        unit = found.pop() if len(found) == 1 else None
+        self.__dict__["_head"] = (text, unit)
         return unit
 
     def _reach(self, text: str, start: int) -> int:
