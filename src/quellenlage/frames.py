@@ -146,6 +146,7 @@ class FrameFinder(SegmentFinder):
             if best:
                 basis = best[1]
             return "change", " ".join([basis] + adjust[:1])
+        adjust = [k for k in adjust if k != "usd"]  # (a level has its own currency)
         if adjust and adjust[0] == "cc" and self._cc_of_change(text, fig, cs):
             adjust = adjust[1:]  # "stieg währungsbereinigt um 2,8 Prozent auf 7,6 Mrd.": the rate is adjusted, the level reported
         return "level", adjust[0] if adjust else None

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 ASPECT_WORDS = {"forecast": "Prognose", "target": "Ziel", "estimate": "Schätzung", "conditional": "unter Bedingung"}
-BASIS_WORDS = {"yoy": "zum Vorjahr", "qoq": "zum Vorquartal", "cc": "währungsbereinigt", "adjusted": "bereinigt"}
+BASIS_WORDS = {"yoy": "zum Vorjahr", "qoq": "zum Vorquartal", "cc": "währungsbereinigt", "adjusted": "bereinigt", "usd": "in US-Dollar"}
 CAUSE_WORDS = {"scale": "vermutlich ein Fehler um eine Zehnerpotenz (Komma oder Millionen/Milliarden)",
                "false_friend": "vermutlich „billion“ als „Billion“ übersetzt (Faktor 1.000)",
                "rounding": "vermutlich gerundet", "update": "vermutlich eine neuere Angabe"}
