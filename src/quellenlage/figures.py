@@ -155,10 +155,9 @@ class Scanner(TableFigures):
             # first number shares the next one's scale and unit (after a comma only inside such a list).
             second, _ = self._figure(text, atoms, i + 1)
             b = atoms[i + 1]
-            if listed and gap.strip() == "," and (second is None or second.rule != "shared_scale"):
-                second = None
-            if second is not None and second.label == "PERCENT" and not second.unit and not listed and value >= 1000 > b.value:
-                second = None  # "wuchs um 159'000 oder 6 Prozent": a count and its rate
+            if listed and gap.strip() == "," and (second is None or second.rule != "shared_scale") or second is not None \
+                    and second.label == "PERCENT" and not second.unit and not listed and value >= 1000 > b.value:
+                second = None  # (nor a count and its rate: "wuchs um 159'000 oder 6 Prozent")
             if second is not None and b.value and second.value and (second.value != b.value or second.unit or second.currency
                                                                     or second.label in ("PERCENT", "DURATION")):
                 # "5 beziehungsweise 8 Milliarden Dollar", "vier oder fünf Jahre"
