@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from collections import Counter
+from functools import lru_cache
 from quellenlage.patterns import Gated, trie_alternation
 from quellenlage.textutil import line_start
 
@@ -310,14 +311,33 @@ def acronym_mentions(masked: str, rules, taken) -> list[tuple[int, int, str]]:
 def owner_name_end(cfg: dict) -> str:
     """Where a name found alone ends: at a word's end, or before an owner compound's head
     ("Kaseya-Chef" holds Kaseya)."""
-    return r"(?!\w|-(?!(?:" + trie_alternation(cfg.get("owner_compounds") or ["(?!)"]) + r")(?![\w-])))"
+    return _owner_name_end(tuple(cfg.get("owner_compounds") or ["(?!)"]))
+
+
+@lru_cache(maxsize=16)
+def _owner_name_end(compounds: tuple[str, ...]) -> str:
+    return r"(?!\w|-(?!(?:" + trie_alternation(compounds) + r")(?![\w-])))"
 
 
 def product_tail(tiers: list[str]) -> str:
     """A product's generation or tier after its name ("Telum II", "Blackhole p150a", a tier of the
     rules' `product_tiers`: "Pro"), optional."""
+    return _product_tail(tuple(tiers))
+
+
+@lru_cache(maxsize=16)
+def _product_tail(tiers: tuple[str, ...]) -> str:
     words = "|" + trie_alternation(tiers) if tiers else ""
     return r"(?:[ \u00a0](?:[IVX]{1,4}|\d{1,3}[A-Za-z]{0,2}|[a-z]\d{2,4}[a-z]?" + words + r"))?"
+
+
+@lru_cache(maxsize=16)
+def _introductions(nouns: tuple[str, ...], tail: str) -> re.Pattern:
+    """A word for a model or product, then its name ("ihr Sprachmodell Apertus"); built once per
+    word list (the rules' lists do not change between documents)."""
+    # (a product's noun also as a compound's head: "seines neuen Mainframe-Prozessors Telum II")
+    return re.compile(r"(?<![\w-])" + (r"(?:[\w]+-)?" if tail else "") + r"(?:" + trie_alternation(nouns)
+                      + r")[ \u00a0]+(?P<name>[A-ZÄÖÜ][\w]{2,}(?:-[\w.]+)?" + tail + r")(?P<second>[ \u00a0][A-ZÄÖÜ][a-zäöü]{2,})?(?![\w-])")
 
 
 def named_models(text: str, nouns: list[str], not_names, taken, tail: str = "",
@@ -327,10 +347,7 @@ def named_models(text: str, nouns: list[str], not_names, taken, tail: str = "",
     (start, end, name). One pass for the introductions, one for the names found (none without one)."""
     if not nouns:
         return []
-    # (a product's noun also as a compound's head: "seines neuen Mainframe-Prozessors Telum II")
-    rx = re.compile(r"(?<![\w-])" + (r"(?:[\w]+-)?" if tail else "") + r"(?:" + trie_alternation(nouns)
-                    + r")[ \u00a0]+(?P<name>[A-ZÄÖÜ][\w]{2,}(?:-[\w.]+)?" + tail + r")(?P<second>[ \u00a0][A-ZÄÖÜ][a-zäöü]{2,})?(?![\w-])")
-    found = list(rx.finditer(text))
+    found = list(_introductions(tuple(nouns), tail).finditer(text))
     if tail and any(m.group("second") for m in found):
         # a name of two words, when the text writes it so again ("die Landefähre Blue Ghost … Blue Ghost
         # setzte auf"), not a noun after a name ("den Chip Rubin Anfang 2026")
