@@ -19,6 +19,7 @@ lexicon is in `rules/<lang>/units.yaml`. Pure, no spaCy.
 """
 from __future__ import annotations
 
+import math
 import re
 from quellenlage.figure import Figure
 from quellenlage.atoms import NUMWORD_RE
@@ -351,7 +352,7 @@ class CountUnits:
         qualifier = self.r.qualifier_before_re[0].search(window)
         if qualifier:
             window = window[:qualifier.start()]  # "nach etwa 750.000"
-        return bool(labels.search(window) or before.search(window) and period.match(text, after))
+        return bool(labels.search(window) or YEAR_LABEL.search(window) or before.search(window) and period.match(text, after))
 
     # --- 5: ellipsis --------------------------------------------------------------------
     def carry(self, text: str, figures: list[Figure]) -> None:
@@ -359,15 +360,21 @@ class CountUnits:
         sentence or the two before, within one paragraph (figures in text order)."""
         last: Figure | None = None
         previous: Figure | None = None  # the figure before, of any label
+        counted: list[Figure] = []  # the counts of something so far
         for fig in figures:
             before, previous = previous, fig
             if fig.label != "COUNT":
                 continue
             if fig.rule == "count_compared":
-                # "812 Menschen, nach 745 ein Jahr zuvor": only right after a count of something
+                # "812 Menschen, nach 745 ein Jahr zuvor": only right after a count of something; of the
+                # counts of its sentence the one nearest in size ("12.069 Mitarbeiter in mehr als 20 Ländern
+                # (31. Dezember 2022: 10.754)": the staff of a year before)
                 if before is not None and before is last and self._near(text, last.end, fig.start):
-                    fig.unit, fig.item = last.unit, fig.item or last.item
+                    peers = [c for c in counted if c.start >= sentence_start(text, last.start)]
+                    like = min(peers, key=lambda c: _size_gap(c, fig), default=last)
+                    fig.unit, fig.item = like.unit, fig.item or like.item
                     last = fig
+                    counted.append(fig)
                 continue
             if fig.unit is None and fig.rule in ELLIPTIC_RULES and last is not None \
                     and (self._near(text, last.end, fig.start)
@@ -382,6 +389,7 @@ class CountUnits:
                 fig.unit = last.unit
             if fig.unit is not None:
                 last = fig
+                counted.append(fig)
 
     def _near(self, text: str, a: int, b: int) -> bool:
         between = text[a:b]
@@ -394,3 +402,15 @@ class CountUnits:
                 return True
             s = max(0, s - 2)
         return False
+
+
+# "(31. Dezember 2022: 10.754)", "(2022: 745)": an earlier year's value in parentheses
+YEAR_LABEL = re.compile(r"\([^()\n]{0,25}(?:19|20)\d\d[ \t]*:[ \t]*$")
+
+
+def _size_gap(a: Figure, b: Figure) -> float:
+    """How far apart two counts are in size (orders of magnitude)."""
+    va, vb = a.value or a.high or 0, b.value or b.high or 0
+    if va <= 0 or vb <= 0:
+        return float("inf")
+    return abs(math.log10(va) - math.log10(vb))

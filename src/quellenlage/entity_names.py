@@ -16,6 +16,10 @@ CAPS_AFTER = re.compile(r"[ \t]+[A-ZÄÖÜ]{2,}\b")
 ACRONYM = Gated(r"(?<![\w-])", r"[A-ZÄÖÜ][A-ZÄÖÜ]{2,5}(?![\w-])")  # = [A-ZÄÖÜ]{3,6}, with a first character to skip to
 WORDS_BEFORE = re.compile(r"[\w.-]+")
 DATELINE_DOT = re.compile(r"\.[ \t]+[A-ZÄÖÜ]")  # "BERLIN. Es hat …" at a paragraph's start: a dateline
+# "pwe. TOKIO/NEW YORK. Laura Kelly …": a newspaper's dateline after its author's initials, places
+# in capitals joined by slashes
+DATELINE_INITIALS = re.compile(r"[ \t]*(?:[a-zäöü]{1,5}\.[ \t]+)?")
+DATELINE_PLACES = re.compile(r"(?:/[A-ZÄÖÜ][A-ZÄÖÜ \-]*[A-ZÄÖÜ])*\.[ \t]+[A-ZÄÖÜ]")
 DATELINE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*\d{1,2}\.?[ \t]*[A-ZÄÖÜ][a-zäöü]{2,8}\.?[ \t]*)?(?:/[^()\n]{0,30})?\((?:dpa|dpa-AFX|Reuters|AFP|APA|AP|sda|SDA|awp|AWP|KNA|epd|Bloomberg|SID|apa)\b")  # "AUSTIN (dpa-AFX)", "LONDON, 17. Jun (Reuters)": a dateline
 LABEL_BEFORE = re.compile(r"[ \t]*[-•*–][ \t]+[^\n:()]{1,60}\([ \t]*")
 LABEL_HEAD = re.compile(r"[ \t]*[-•*–][ \t]+[^\n:()]{0,60}")
@@ -293,8 +297,10 @@ def acronym_mentions(masked: str, rules, taken) -> list[tuple[int, int, str]]:
         # "SANTA CLARA (dpa)": a word in capitals beside another is a dateline or a shout.
         if CAPS_BEFORE.search(masked[max(0, m.start() - 20):m.start()]) or \
                 CAPS_AFTER.match(masked[m.end():m.end() + 20]) or DATELINE_AFTER.match(masked, m.end()) \
-                or masked[m.start() - 1:m.start()] in ("\n", "") and DATELINE_DOT.match(masked, m.end()):
-            continue  # ("BERLIN. Es hat lange gedauert …": a newspaper's dateline)
+                or masked[m.start() - 1:m.start()] in ("\n", "") and DATELINE_DOT.match(masked, m.end()) \
+                or DATELINE_PLACES.match(masked, m.end()) and line_start(masked, m.start(), 12) >= 0 \
+                and DATELINE_INITIALS.fullmatch(masked, line_start(masked, m.start(), 12), m.start()):
+            continue  # ("BERLIN. Es hat lange gedauert …", "pwe. TOKIO/NEW YORK. …": a newspaper's dateline)
         if rules.ticker_re.search(masked, max(0, m.start() - 14), m.start()) or TICKER_AFTER.match(masked[m.end():m.end() + 3]):
             continue  # "(NASDAQ: NVDA)", "(TYO:9984)": ticker symbols
         before = WORDS_BEFORE.findall(masked[max(0, m.start() - 30):m.start()])
