@@ -98,6 +98,19 @@ def test_a_different_frame_is_never_compared(change):
     assert facts == [] and rows == []
 
 
+def test_a_change_in_points_is_not_a_change_in_percent():
+    """"um 1,3 Prozentpunkte" (a share's change) and "um 8,5 Prozent" are other changes; two changes
+    in points that differ are a dispute."""
+    pct = dict(label="PERCENT", currency=None, property="market_share", measure="change", period="2023",
+               period_start=dt.date(2023, 1, 1), period_end=dt.date(2023, 12, 31))
+    facts, rows = build_facts([claim(1.3, text="1,3 Prozentpunkte", cid="a", source="x", unit="percentage_point", **pct),
+                               claim(8.5, text="8,5 Prozent", cid="b", source="y", **pct)], NAMES)
+    assert facts == [] and rows == []
+    facts, rows = build_facts([claim(1.3, text="1,3 Prozentpunkte", cid="a", source="x", unit="percentage_point", **pct),
+                               claim(3.1, text="3,1 Prozentpunkte", cid="b", source="y", unit="percentage_point", **pct)], NAMES)
+    assert [f["status"] for f in facts] == ["disputed"] and len(rows) == 1
+
+
 def test_another_period_is_never_compared():
     facts, rows = build_facts([q("FY2026-Q2", value=46.7e9, text="46,7", cid="a", source="x"),
                                q("FY2026-Q3", value=57e9, text="57", cid="b", source="y")], NAMES)

@@ -44,7 +44,8 @@ def _key_parts(t: pa.Table) -> dict[str, pa.Array]:
     col["segment"] = pc.if_else(pc.starts_with(col["segment"], ROUND), "", col["segment"])  # facts.comparison_segment
     label = t.column("label")
     col["label"] = pc.if_else(pc.equal(label, "DATE"), "1", "0")
-    col["unit"] = pc.if_else(pc.is_in(label, pa.array(["COUNT", "DURATION"])), col["unit"], "")
+    col["unit"] = pc.if_else(pc.or_(pc.is_in(label, pa.array(["COUNT", "DURATION"])), pc.equal(col["unit"], "percentage_point")),
+                             col["unit"], "")  # (points: facts.POINTS)
     col["aspect"] = pc.if_else(pc.equal(col["aspect"], "target"), "forecast", col["aspect"])  # facts.comparison_aspect
     return col
 

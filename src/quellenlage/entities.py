@@ -93,6 +93,15 @@ class EntityRules(AnaphoraRules, PeopleRules):
                      + trie_alternation(self.cfg.get("maker_heads") or ["(?!)"]) + r")(?:s|n|in|innen)?(?![\w-])")
 
     @cached_property
+    def seat_re(self) -> re.Pattern | None:
+        """ "der Konzern aus Cupertino": the company seated in that town (rules `seats`, `seat_heads`)."""
+        seats, heads = self.cfg.get("seats") or {}, self.cfg.get("seat_heads") or []
+        if not seats or not heads:
+            return None
+        return re.compile(r"(?<![\w-])(?:[A-ZÄÖÜ][\w]*-?)?(?:" + trie_alternation(heads + [h.lower() for h in heads])
+                          + r")(?:s|es)?[ \u00a0]+aus[ \u00a0]+(?P<seat>" + trie_alternation(seats) + r")(?![\w-])")
+
+    @cached_property
     def by_name(self) -> dict[str, dict]:
         return {e["name"]: e for key, _ in GAZETTEER_TYPES for e in self.cfg.get(key) or []}
 
@@ -234,6 +243,10 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     for m in rules.maker_re.finditer(masked):
         if taken.free(*m.span()):
             add(m.start(), m.end(), rules.makers[m.group("p")], "ORG", "gazetteer")
+    if rules.seat_re is not None:
+        for m in rules.seat_re.finditer(masked):
+            if taken.free(*m.span("seat")):
+                add(m.start("seat"), m.end("seat"), rules.cfg["seats"][m.group("seat")], "ORG", "gazetteer")
     gazetteer_mentions(masked, rules, taken, add)
     for x in extra:
         if taken.free(x.start, x.end):

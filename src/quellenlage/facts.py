@@ -38,7 +38,10 @@ class ValueGroup:
 def fact_key(c: dict) -> tuple:
     return (c["subject"], c["property"], comparison_segment(c.get("segment")), comparison_aspect(c.get("aspect")),
             c.get("measure") or "level", c.get("basis") or "", c["label"] == "DATE",
-            c.get("unit") or "" if c["label"] in ("COUNT", "DURATION") else "", c.get("currency") or "")
+            c.get("unit") or "" if c["label"] in ("COUNT", "DURATION") or c.get("unit") == POINTS else "", c.get("currency") or "")
+
+
+POINTS = "percentage_point"  # a change in points is another change than one in percent ("um 1,3 Prozentpunkte", "um 8,5 Prozent")
 
 
 def comparison_aspect(aspect: str | None) -> str:

@@ -37,11 +37,29 @@ class MarketCues:
         """Does the sentence speak of a market ("Der Gesamtmarkt …", "Insgesamt wurden …")?"""
         return self.words.search(text, start, end) is not None
 
-    def name(self, text: str) -> str | None:
-        """The market the article names first ("PC-Markt"); None where it names none of goods (a
-        market unnamed is no subject: "the market" of two articles may be two markets)."""
+    def name(self, text: str, unit: str | None = None) -> str | None:
+        """The market the article names first ("PC-Markt"), else the market of the goods the figure
+        counts (1,17 Milliarden Geräte of unit smartphone: "Smartphone-Markt"); None where neither
+        names a market of goods (a market unnamed is no subject: "the market" of two articles may be
+        two markets). One name whichever way a source writes it ("Smartphonemarkt", "PC-Markt")."""
         for m in MARKET_COMPOUND.finditer(text):
             pre = m.group("pre").rstrip("-")
             if pre and pre.lower() not in self.not_names:
-                return pre[:1].upper() + pre[1:] + "-Markt"
+                return _market(pre)
+        if unit and unit in self.goods:
+            return _market(unit)
         return None
+
+    @cached_property
+    def goods(self) -> frozenset[str]:
+        """COUNT units whose totals are a market's (rules: `market_goods`)."""
+        return frozenset(self.cfg.get("market_goods") or ())
+
+
+def _market(word: str) -> str:
+    """ "PC", "pc", "PCs" -> "PC-Markt"; "smartphone", "Smartphone" -> "Smartphone-Markt"."""
+    if word.endswith("s") and word[:-1].isupper():
+        word = word[:-1]
+    if word.isupper() or len(word) <= 3:
+        return word.upper() + "-Markt"
+    return word[:1].upper() + word[1:] + "-Markt"

@@ -321,9 +321,9 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                 if resolved:
                     return resolved
         if prop.key in self.markets.properties and not any(ss <= e.start < se for e in fitting) \
-                and self.markets.of_sentence(text, ss, se) and self.markets.name(text):
+                and self.markets.of_sentence(text, ss, se) and self.markets.name(text, fig.get("unit")):
             # "Insgesamt wurden 68,9 Millionen PCs ausgeliefert": the market's, not the company of the sentence before
-            return self.markets.name(text)
+            return self.markets.name(text, fig.get("unit"))
         if prop.local:
             if prop.key in self.share_properties and (fig["label"] in ("MONEY", "DATE") or CLOSING.search(text, ss, se)) \
                     and self.share_anaphor.search(text, ss, se):

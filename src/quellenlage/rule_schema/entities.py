@@ -59,6 +59,9 @@ class EntitiesFile(Rules):
     owner_compounds: Words = Field(default_factory=list, description="Aktie, Chef, …: 'Spotify-Aktie' names the company Spotify")
     bare_names: dict[str, Words] = Field(default_factory=dict, description="blocked_after, noun_suffixes: names that nothing introduces")
     maker_heads: Words = []
+    seats: dict[str, str] = Field(default_factory=dict, description="a town -> the one company seated there that the press "
+                                  "names by it: Cupertino: Apple (\"der Konzern aus Cupertino\")")
+    seat_heads: Words = Field(default_factory=list, description="words for a company before 'aus' and its town: Konzern, …")
     legal_suffixes: Words = []
     company_suffixes: Words = Field(default=[], description="words a company's name ends with: Networks, Technologies, …")
     stem_not_names: Words = Field(default=[], description="first words of a known company's name that name something "
