@@ -111,6 +111,8 @@ def find_people(text: str, rules, taken, add, out: list) -> None:
         titled = bool(before) and rules.is_title(before[-1])
         if not titled and before and before[-1] in org_words and not re.search(r"[,;:(]\s*$", text[max(0, m.start() - 3):m.start()]):
             continue  # "dem Finanzinvestor Thoma Bravo": an organisation, named by a word for one
+        if not titled and before and before[-1] == "in":
+            continue  # "in De Soto, Kansas": a place, no one is in a person
         if g is None and not titled:
             # "Ajei Gopal, CEO von Ansys, …": a role in apposition after the name
             role = APPOSITION.match(text, m.end())
