@@ -18,7 +18,7 @@ from typing import Iterable
 
 from quellenlage.normalize.periods import FiscalCalendar
 from quellenlage.entity_anaphora import AnaphoraRules
-from quellenlage.entity_names import (name_like, LABEL_HEAD, LABEL_SHORT_TAIL, NOT_AN_ORG_AFTER, WORDS_BEFORE, acronym_mentions, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, maker_models, model_short_names, named_by_form, named_models, owner_name_end, product_tail)
+from quellenlage.entity_names import (name_like, LABEL_HEAD, LABEL_SHORT_TAIL, NOT_AN_ORG_AFTER, WORDS_BEFORE, acronym_mentions, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, family_names, initials_of_named, maker_models, model_short_names, named_by_form, named_models, owner_name_end, product_tail)
 from quellenlage.patterns import Anchored, Gated, alternation, trie_alternation
 from quellenlage.rules import RuleSet
 from quellenlage.entity_people import PeopleRules, find_people, gazetteer_mentions, genitive_people
@@ -353,6 +353,8 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
         add(s, end, name, "ORG", "gazetteer")  # "Texas Instruments", later "TI"
     for s, end, name in model_short_names(masked, out, taken):
         add(s, end, name, "MODEL", "model")  # "MiniMax-M1", later "M1" and "M1-80k" alone
+    for s, end, name in family_names(masked, out, taken, rules.not_first | set(rules.table)):
+        add(s, end, name, "MODEL", "model")  # "Mixtral 8x7B", later "Mixtral" alone
     for s, end, name in maker_models(masked, [x for x in out if x.type == "ORG"], taken):
         add(s, end, name, "PRODUCT", "model")  # "Xiaomi SU7", later "SU7" alone (after the models: "Alibaba Qwen3")
     # "des Marktforschers IDC": a source of the figures, never their subject.

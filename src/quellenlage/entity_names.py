@@ -272,6 +272,26 @@ def model_short_names(text: str, entities: list, taken) -> list[tuple[int, int, 
             if taken.free(m.start(), m.end())]
 
 
+FAMILY_SIZE = re.compile(r"(?P<family>[A-Z][a-z]{3,})[ \u00a0](?:\d+(?:\.\d+)?[ \u00a0])?\d{1,3}(?:x\d{1,3})?B")
+
+
+def family_names(text: str, entities: list, taken, not_names) -> list[tuple[int, int, str]]:
+    """ "Mixtral 8x7B", later "Mixtral" alone: a model named by its family and size, the only one
+    of its family the text names, is meant by the family's name alone (not a family word that names
+    something else: a company, a word of `not_names`): (start, end, model name)."""
+    sizes: dict[str, set[str]] = {}
+    for e in entities:
+        m = FAMILY_SIZE.fullmatch(text, e.start, e.end) if e.type == "MODEL" else None
+        if m:
+            sizes.setdefault(m.group("family"), set()).add(e.name)
+    others = {e.name for e in entities if e.type != "MODEL"}
+    one = {f: next(iter(names)) for f, names in sizes.items() if len(names) == 1 and f not in others and f not in not_names}
+    if not one:
+        return []
+    rx = re.compile(r"(?<![\w.-])(?P<f>" + "|".join(map(re.escape, sorted(one))) + r")(?![\w-]|[ \u00a0]\d)")
+    return [(m.start(), m.end(), one[m.group("f")]) for m in rx.finditer(text) if taken.free(m.start(), m.end())]
+
+
 def initials_of_named(text: str, found: list, stop, table, taken) -> list[tuple[int, int, str]]:
     """ "Texas Instruments", later "TI": the capitals of a company's name of several words that the
     gazetteer knows, written alone in the same text, are that company (not capitals another
