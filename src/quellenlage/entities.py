@@ -18,7 +18,8 @@ from typing import Iterable
 
 from quellenlage.normalize.periods import FiscalCalendar
 from quellenlage.entity_anaphora import AnaphoraRules
-from quellenlage.entity_names import (name_like, LABEL_HEAD, LABEL_SHORT_TAIL, NOT_AN_ORG_AFTER, WORDS_BEFORE, acronym_mentions, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, family_names, initials_of_named, maker_models, model_short_names, named_by_form, named_models, owner_name_end, product_tail)
+from quellenlage.entity_names import (name_like, LABEL_HEAD, LABEL_SHORT_TAIL, NOT_AN_ORG_AFTER, WORDS_BEFORE, acronym_mentions, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, named_by_form, owner_name_end)
+from quellenlage.entity_models import FAMILY_SIZE, family_names, maker_models, model_short_names, named_models, product_tail
 from quellenlage.patterns import Anchored, Gated, alternation, trie_alternation
 from quellenlage.rules import RuleSet
 from quellenlage.entity_people import PeopleRules, find_people, gazetteer_mentions, genitive_people
@@ -345,6 +346,8 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
                                    product_tail(rules.cfg.get("product_tiers") or []),
                                    rules.cfg.get("product_heads_after") or []):
         add(s, e, name, "PRODUCT", "noun")  # "den Prozessor Telum II", then "Telum II" alone
+    # (a model's family named alone is that model, no company: "Mixtral 8x7B", then "Mixtral")
+    discovered -= {m.group("family") for x in out if x.type == "MODEL" for m in [FAMILY_SIZE.fullmatch(x.name)] if m}
     for name in sorted(discovered):
         for s, e, how in spans_of.get(name, ()):
             if taken.free(s, e):

@@ -1,0 +1,126 @@
+"""Models and products named in a text without a list that knows them: a maker's model after its
+name ("Xiaomi SU7", later "SU7"), a model by its maker and short name ("MiniMax-M1", later "M1"), by
+family and size ("Mixtral 8x7B", later "Mixtral"), and names a word for a model or device introduces
+("ihr Sprachmodell Apertus", "den Prozessor Telum II"). Pure: text in, (start, end, name) out."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from quellenlage.patterns import trie_alternation
+
+MODEL_AFTER = re.compile(r"[ \u00a0](?P<m>[A-Z][A-Za-z]{0,4}\d{1,3}[A-Za-z]?|[A-Z][a-z]{2,}[ \u00a0](?:II|III|IV|VI|VII))(?![\w-])")
+
+
+def maker_models(text: str, makers: list, taken) -> list[tuple[int, int, str]]:
+    """ "der Xiaomi SU7", "Apple M4": a short name of capitals and digits right after a company's
+    name is one of its products; the article names it alone later too ("Der SU7 …")."""
+    names = set()
+    out = []
+    for e in makers:
+        m = MODEL_AFTER.match(text, e.end)
+        if m and taken.free(m.start("m"), m.end("m")):
+            names.add(m.group("m"))
+    if not names:
+        return out
+    rx = re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w-])")
+    for m in rx.finditer(text):
+        if taken.free(*m.span()):
+            out.append((m.start(), m.end(), m.group(0)))
+    return out
+
+
+MODEL_SHORT = re.compile(r"(?P<maker>[A-Z][\w]+)[- \u00a0](?P<short>[A-Z][A-Za-z]?\d{1,3}(?:\.\d)?)")
+SHORT_VARIANT = r"(?P<v>-(?:\d+[kKmMbB]|[A-Z][a-z]+))?"
+
+
+def model_short_names(text: str, entities: list, taken) -> list[tuple[int, int, str]]:
+    """ "MiniMax-M1", "DeepSeek R1": a model named with its maker's name, later by its short name
+    alone ("M1", "R1") and by a variant of it ("M1-80k", written on as its own model
+    "MiniMax-M1-80k"): (start, end, model name). Only makers the text names as a company."""
+    makers = {text[e.start:e.end] for e in entities if e.type == "ORG"}
+    short: dict[str, str] = {}
+    for e in entities:
+        m = MODEL_SHORT.fullmatch(text, e.start, e.end) if e.type == "MODEL" else None
+        if m and m.group("maker") in makers:
+            short.setdefault(m.group("short"), e.name)
+    if not short:
+        return []
+    rx = re.compile(r"(?<![\w.-])(?P<s>" + "|".join(map(re.escape, sorted(short, key=len, reverse=True))) + r")"
+                    + SHORT_VARIANT + r"(?![\w-])")
+    return [(m.start(), m.end(), short[m.group("s")] + (m.group("v") or "")) for m in rx.finditer(text)
+            if taken.free(m.start(), m.end())]
+
+
+FAMILY_SIZE = re.compile(r"(?P<family>[A-Z][a-z]{3,})[ \u00a0](?:\d+(?:\.\d+)?[ \u00a0])?\d{1,3}(?:x\d{1,3})?B")
+
+
+def family_names(text: str, entities: list, taken, not_names) -> list[tuple[int, int, str]]:
+    """ "Mixtral 8x7B", later "Mixtral" alone: a model named by its family and size, the only one
+    of its family the text names, is meant by the family's name alone (not a family word that names
+    something else: a company, a word of `not_names`): (start, end, model name)."""
+    sizes: dict[str, set[str]] = {}
+    for e in entities:
+        m = FAMILY_SIZE.fullmatch(text, e.start, e.end) if e.type == "MODEL" else None
+        if m:
+            sizes.setdefault(m.group("family"), set()).add(e.name)
+    others = {e.name for e in entities if e.type != "MODEL"}
+    one = {f: next(iter(names)) for f, names in sizes.items() if len(names) == 1 and f not in others and f not in not_names}
+    if not one:
+        return []
+    rx = re.compile(r"(?<![\w.-])(?P<f>" + "|".join(map(re.escape, sorted(one))) + r")(?![\w-]|[ \u00a0]\d)")
+    return [(m.start(), m.end(), one[m.group("f")]) for m in rx.finditer(text) if taken.free(m.start(), m.end())]
+
+
+def product_tail(tiers: list[str]) -> str:
+    """A product's generation or tier after its name ("Telum II", "Blackhole p150a", a tier of the
+    rules' `product_tiers`: "Pro"), optional."""
+    return _product_tail(tuple(tiers))
+
+
+@lru_cache(maxsize=16)
+def _product_tail(tiers: tuple[str, ...]) -> str:
+    words = "|" + trie_alternation(tiers) if tiers else ""
+    return r"(?:[ \u00a0](?:[IVX]{1,4}|\d{1,3}[A-Za-z]{0,2}|[a-z]\d{2,4}[a-z]?" + words + r"))?"
+
+
+@lru_cache(maxsize=16)
+def _introductions(nouns: tuple[str, ...], tail: str) -> re.Pattern:
+    """A word for a model or product, then its name ("ihr Sprachmodell Apertus"); built once per
+    word list (the rules' lists do not change between documents)."""
+    # (a product's noun also as a compound's head: "seines neuen Mainframe-Prozessors Telum II")
+    return re.compile(r"(?<![\w-])" + (r"(?:[\w]+-)?" if tail else "") + r"(?:" + trie_alternation(nouns)
+                      + r")[ \u00a0]+(?P<name>[A-ZÄÖÜ][\w]{2,}(?:-[\w.]+)?" + tail + r")(?P<second>[ \u00a0][A-ZÄÖÜ][a-zäöü]{2,})?(?![\w-])")
+
+
+def named_models(text: str, nouns: list[str], not_names, taken, tail: str = "",
+                 heads: list[str] = ()) -> list[tuple[int, int, str]]:
+    """Models (or, with `tail`, products) no list knows, introduced by a word for one ("ihr
+    Sprachmodell Apertus", "den Prozessor Telum II"), then every mention of the name alone:
+    (start, end, name). One pass for the introductions, one for the names found (none without one)."""
+    if not nouns:
+        return []
+    found = list(_introductions(tuple(nouns), tail).finditer(text))
+    if tail and any(m.group("second") for m in found):
+        # a name of two words, when the text writes it so again ("die Landefähre Blue Ghost … Blue Ghost
+        # setzte auf"), not a noun after a name ("den Chip Rubin Anfang 2026")
+        two = {m.group("name") + m.group("second") for m in found if m.group("second")}
+        twice = {n for n in two if text.count(n) >= 2}
+        if twice:
+            names2 = {n.split(maxsplit=1)[0]: n for n in twice}
+            return [(m.start(), m.end(), m.group(0)) for m in re.finditer(
+                r"(?<![\w-])(?:" + trie_alternation(sorted(twice)) + r")(?![\w-])", text) if taken.free(m.start(), m.end())] \
+                + [x for x in _named_alone(text, found, not_names, taken, heads, tail) if x[2] not in names2]
+    return _named_alone(text, found, not_names, taken, heads, tail)
+
+
+def _named_alone(text: str, found: list, not_names, taken, heads, tail: str) -> list[tuple[int, int, str]]:
+    if heads:  # (a name before an English head: "den Spyre Accelerator")
+        found += re.finditer(r"(?<![\w-])(?P<name>[A-ZÄÖÜ][\w]{2,}" + tail + r")[ \u00a0]+(?:" + trie_alternation(heads)
+                             + r")(?![\w-])", text)
+    names = {m.group("name") for m in found
+             if m.group("name") not in not_names and not m.group("name").endswith(("ung", "ungen", "heit", "keit"))}
+    if not names:
+        return []
+    found = re.compile(r"(?<![\w-])(?:" + trie_alternation(sorted(names)) + r")(?![\w-])")
+    return [(m.start(), m.end(), m.group(0)) for m in found.finditer(text) if taken.free(m.start(), m.end())]
