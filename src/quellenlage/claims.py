@@ -250,9 +250,11 @@ class ClaimFinder:
             return None  # "Der Anteil am Umsatz liegt bei 6 Prozent": a share of what, unsaid
         if segment is None and prop.parent_segment and not parent_of:
             # "Apple hatte mit dem iPhone 46,2 Mrd. umgesetzt": a product of the subject in the clause
+            # (or opening the clause: "Google Cloud setzte 2024 rund 43 Mrd. $ um" is the part's revenue)
             product = next((e for e in view.entity_index.starting(cs, ce) if e.end <= ce
                             and self.r.entities.parent(e.name) == subject
-                            and WITH_PRODUCT.search(text, max(0, e.start - 30), e.start)), None)
+                            and (WITH_PRODUCT.search(text, max(0, e.start - 30), e.start)
+                                 or e.end <= fig["start"] and not text[cs:e.start].strip(" \n\"„»"))), None)
             if product is not None:
                 segment = self.r.frames.canonical_segment(product.name)
         if parent_of and prop.parent_segment:  # (the division the subject is names the part "die Sparte" left unnamed)
