@@ -370,7 +370,8 @@ class CountUnits:
                 # counts of its sentence the one nearest in size ("12.069 Mitarbeiter in mehr als 20 Ländern
                 # (31. Dezember 2022: 10.754)": the staff of a year before)
                 if before is not None and before is last and self._near(text, last.end, fig.start):
-                    peers = [c for c in counted if c.start >= sentence_start(text, last.start)]
+                    # (the last few counts only: bounded work however many counts a page holds)
+                    peers = [c for c in counted[-COMPARED_PEERS:] if c.start >= sentence_start(text, last.start)]
                     like = min(peers, key=lambda c: _size_gap(c, fig), default=last)
                     fig.unit, fig.item = like.unit, fig.item or like.item
                     last = fig
@@ -403,6 +404,8 @@ class CountUnits:
             s = max(0, s - 2)
         return False
 
+
+COMPARED_PEERS = 12  # counts before a compared one that may be what it counts
 
 # "(31. Dezember 2022: 10.754)", "(2022: 745)": an earlier year's value in parentheses
 YEAR_LABEL = re.compile(r"\([^()\n]{0,25}(?:19|20)\d\d[ \t]*:[ \t]*$")
