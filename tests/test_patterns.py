@@ -167,3 +167,18 @@ def test_regions_answer_as_a_scan_over_every_region_does(regions, s, n):
     r = Regions(regions)
     assert r.overlaps(s, s + n) == any(s < b and a < s + n for a, b in regions)
     assert r.covers(s) == any(a <= s < b for a, b in regions)
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Der Konzern baut in Europa 4.700 Jobs ab.", "baut in Europa 4.700 Jobs ab"),
+    ("Er baut 1,5 Prozent der Stellen ab und schließt zwei Werke", "baut 1,5 Prozent der Stellen ab"),
+    ("Damit fallen in Deutschland 2.800 Stellen weg", "fallen in Deutschland 2.800 Stellen weg"),
+    ("Er baut ein Werk, ab 2026 soll es laufen.", None),  # a comma ends the clause
+    ("Er baut ein Werk ab 2026.", None),  # "ab 2026": no particle closing the clause
+    ("Er baut ab.", None),  # the gap holds at least one word
+])
+def test_a_gap_in_a_cue_phrase_holds_the_words_between_a_separable_verbs_parts(text, found):
+    from quellenlage.patterns import cue_re, cue_search
+    rx = cue_re(["baut … ab", "fallen … weg"])
+    m = cue_search(rx, text, 0, len(text))
+    assert (m.group(0) if m else None) == found

@@ -71,13 +71,26 @@ def words_re(words: Iterable[str] | None, flags: int = re.IGNORECASE) -> re.Patt
     return re.compile(r"(?<!\w)(?:" + alternation(words) + r")(?!\w)", flags)
 
 
+# "…" in a cue phrase: one to eight words between its neighbours, none ending a clause (a
+# separable verb's two parts: "baut … ab" holds "baut in Europa 4.700 Jobs ab").
+GAP = "…"
+_GAP_WORD = r"(?:[^\s,;:!?]|,(?=\d))+"  # (a decimal comma: "1,5 Prozent")
+_GAP_RE = r"(?:" + _GAP_WORD + r"\s+){0,7}?" + _GAP_WORD
+# the particle closes its clause ("baut … ab.", "… ab und"; not "ab 2026")
+_CLAUSE_END = r"(?=\s*(?:[.,;:!?)\"“”«»]|$|(?:und|oder|sowie|als|wie|bis)(?!\w)))"
+
+
 def _glob(phrase: str) -> str:
     """ "*prognose" -> a word ending in "prognose"; "Analyst*" -> a word starting so.
     A word written in lower case also matches capitalised (at a sentence start, in a compound:
     "erwartet", "Cloud-Umsatz" for "*umsatz"); a capitalised word (a noun) matches only
-    capitalised, so "Gewinn*" does not match "gewinnorientiert"."""
+    capitalised, so "Gewinn*" does not match "gewinnorientiert". `GAP` ("…") stands for the
+    words between the parts of a separable verb ("fallen … weg")."""
     parts = []
     for k, word in enumerate(phrase.split(" ")):
+        if word == GAP and 0 < k < len(phrase.split(" ")) - 1:
+            parts.append(_GAP_RE)
+            continue
         head, tail = word.startswith("*"), word.endswith("*") and len(word) > 1
         core = word.strip("*")
         first = core[:1]
@@ -89,7 +102,7 @@ def _glob(phrase: str) -> str:
         # "Serie-D-Finanzierungsrunde" is a Finanzierungsrunde, a "KI-Umsatz" an Umsatz.
         compound = r"(?:\w+-)*" if k == 0 and not head and first.isupper() and first.isalpha() else ""
         parts.append((r"[\w-]*" if head else compound) + lead + re.escape(core[1:]) + (r"[\w-]*" if tail else ""))
-    return r"\s+".join(parts)
+    return r"\s+".join(parts) + (_CLAUSE_END if _GAP_RE in parts else "")
 
 
 def cue_alternation(phrases: Iterable[str]) -> str:
@@ -99,7 +112,8 @@ def cue_alternation(phrases: Iterable[str]) -> str:
 
 
 def cue_re(phrases: Iterable[str] | None) -> re.Pattern:
-    """Cue phrases as whole words, `*` standing for the rest of a compound (see `_glob`)."""
+    """Cue phrases as whole words, `*` standing for the rest of a compound, `…` for the words
+    between the parts of a separable verb (see `_glob`)."""
     phrases = sorted(set(phrases or []), key=len, reverse=True)
     if not phrases:
         return re.compile(r"(?!)")
@@ -120,6 +134,8 @@ _CUE_GATES: dict[int, tuple[weakref.ref, re.Pattern | None, tuple[str, ...]]] = 
 def _literal(phrase: str) -> str:
     best = ""
     for word in phrase.split(" "):
+        if word == GAP:
+            continue
         core = word.strip("*")
         first = core[:1]
         literal = core[1:] if first.isalpha() and (first.islower() or word.startswith("*")) else core
