@@ -28,12 +28,13 @@ class AnaphoraRules:
             # "der Kölner Übersetzungsdienst": a compound whose head is a word for the type; "das im MDax
             # notierte Unternehmen": a participle's phrase before the noun
             compound = r"|[A-ZÄÖÜ][a-zäöüß]+(?:" + alternation(heads[typ]) + r")" if heads.get(typ) else ""
-            main = (r"(?<![\w-])(?:[Dd](?:as|er|ie|em|en|es)|[Dd]ies(?:e[rsnm]?)?|[Ss]ein(?:e[nmrs]?)?|[Ii]hr(?:e[nmrs]?)?)\s+(?:\w+\s+|(?:(?!ein(?:e[mnrs]?)?\s)(?:\d{4}|[a-zäöüß][\w-]*)\s+){2,3}|(?:i[mn]|an|am|aus|bei|von)\s+[\w.-]+(?:\s+[\w.-]+)?\s+[a-zäöüß][\w-]*e[nrs]?\s+)?" + TRUNCATED + r"(?:[\w]+-)?(?:"
+            main = (r"(?<![\w-])(?:[Dd](?:as|er|ie|em|en|es)|[Dd]ies(?:e[rsnm]?)?|[Ss]ein(?:e[nmrs]?)?|[Ii]hr(?:e[nmrs]?)?)\s+(?:\w+\s+|(?:(?!ein(?:e[mnrs]?)?\s)(?:\d{4}|[a-zäöüß][\w-]*)\s+){2,3}|(?:i[mn]|an|am|aus|bei|von)\s+[\w.-]+(?:\s+[\w.-]+)?\s+[a-zäöüß][\w-]*e[nrs]?\s+)?" + TRUNCATED + r"(?:[\w]+-){0,3}(?:"
                     + alternation(nouns) + compound + r")(?![\w-])")
             if heads.get(typ):
                 # "der CRM-Riese", "wie der US-Mobilfunker mitteilte", "die Airline": a head alone, as the
-                # sentence's subject (not "des Downdetector-Betreibers Ookla", which names its own)
-                main += (r"|(?<![\w-])[Dd](?:er|ie|as)\s+(?:[a-zäöüß][\w-]*e[nrs]?\s+){0,2}" + TRUNCATED + r"(?:[\w]+-)?(?:"
+                # sentence's subject (not "des Downdetector-Betreibers Ookla", which names its own);
+                # after a place's adjective too ("der Münchener Process-Mining-Spezialist")
+                main += (r"|(?<![\w-])[Dd](?:er|ie|as)\s+(?:[a-zäöüß][\w-]*e[nrs]?\s+|[A-ZÄÖÜ][a-zäöüß]+er\s+){0,2}" + TRUNCATED + r"(?:[\w]+-){0,3}(?:"
                          + alternation(h[:1].upper() + h[1:] for h in heads[typ])
                          + r")(?![\w-])(?!\s+[A-ZÄÖÜ][\w&.-]*\s*[,.;:(])")
             out.append((re.compile(main), typ))

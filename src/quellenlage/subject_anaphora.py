@@ -76,6 +76,12 @@ class AnaphorResolver:
             start = prev[0]
         prior = [e for e in usable if e.type == typ and e.end <= pos and pos - e.end < 1500]
         prior = [e for e in prior if not self._invests(view.text, e)] or prior  # ("Geldgeber wie Allianz X")
+        if not prior and typ == "ORG" and not view.text[view.sentence_of(at)[0]:at].strip() \
+                and not any(e.type == typ for e in view.entity_index.starting(0, pos)):
+            # "Der Münchener Process-Mining-Spezialist sammelt eine Milliarde Dollar ein" opening the
+            # article under a headline that named it (the sentence's subject, before any name): the
+            # organisation the article names most
+            return view.main_organisation
         return salient(prior, view.mention_counts) if prior else None
 
     def _made_by_owner(self, view, typ: str, pos: int, owners: set[str]) -> str | None:
