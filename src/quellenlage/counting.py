@@ -287,10 +287,11 @@ class CountUnits:
                 return found
         # else the one kind of product the article's head names ("Weltweiter PC-Markt wächst …": "Lenovo
         # lieferte rund 17 Millionen Geräte aus" counts PCs)
-        head = self._head_units(text) if unit == "device" else None
+        head = self.head_unit(text) if unit == "device" else None
         return head if head is not None else unit
 
-    def _head_units(self, text: str) -> str | None:
+    def head_unit(self, text: str) -> str | None:
+        """The one kind of product the article's head names ("Weltweiter PC-Markt wächst"), else None."""
         cached = self.__dict__.get("_head")
         if cached is not None and cached[0] is text:
             return cached[1]

@@ -14,6 +14,7 @@ from typing import Iterable
 
 from quellenlage.atoms import AtomFinder
 from quellenlage.counting import GENERIC, CountUnits
+from quellenlage.figure_ranges import join_ranges
 from quellenlage.figure import Atom, Figure
 from quellenlage.figure_lexicon import SHARED, FigureRules
 from quellenlage.figure_words import duration_adjectives, duration_nouns, ranks
@@ -94,6 +95,7 @@ class Scanner(TableFigures):
         carry_currency(text, figures, self.r.scale_re,
                        lambda a, b: self.units.unit_from_context(text, b, floor=a))
         figures = settle_subunits(text, figures, self.r)
+        figures = join_ranges(text, figures, self.r.range_before_re)
         for fig in figures:
             if fig.unit == "person":
                 fig.unit = self.units.person_unit(text, fig)
@@ -309,7 +311,10 @@ class Scanner(TableFigures):
                 return True
             fig.unit, fig.item, fig.rule = self.units.refined(text, fig.start, unit), item, "count_noun"
             if unit == GENERIC:  # "in zwei Varianten": the unit comes from the context (not people: "1,76 Mio. Stück")
-                fig.unit, fig.rule = self.units.unit_from_context(text, fig.start, things=True), "count_generic"
+                # (else the one kind of product the article's head names: "Smartphone-Markt …", then
+                # "Apple: 80,5 Mio. Einheiten" counts smartphones)
+                fig.unit, fig.rule = self.units.unit_from_context(text, fig.start, things=True) \
+                    or self.units.head_unit(text), "count_generic"
             return True
         if a.kind == "year" or (a.kind == "one" and not scaled):
             return False
