@@ -245,6 +245,9 @@ class ClaimFinder:
             segment = PART  # "197 Dollar plus 0,345 Synopsys-Aktien": the cash part of the price
         if per_unit:
             segment = PER_UNIT
+        horizon = self.r.frames.horizon.search(text, cs, ce) if segment is None and aspect in ("forecast", "target") else None
+        if horizon and not (horizon.start() < fig["end"] and fig["start"] < horizon.end()):  # "peilt einen ARR von einer Milliarde innerhalb der nächsten zwölf Monate an": that far ahead
+            segment = f"within {horizon.group('n').lower()} {horizon.group('u').lower()[:4]}"
         segment = segment or None  # "" = named as the whole
         if prop.needs_segment and segment is None:
             return None  # "Der Anteil am Umsatz liegt bei 6 Prozent": a share of what, unsaid

@@ -254,6 +254,12 @@ class FrameRules(SegmentRules):
         return re.compile(pattern) if pattern else re.compile(r"(?!)")
 
     @cached_property
+    def horizon(self) -> re.Pattern:
+        """ "innerhalb der nächsten zwölf Monate": how far ahead a forecast looks."""
+        pattern = self.cfg["segment"].get("forecast_horizon")
+        return re.compile(pattern) if pattern else re.compile(r"(?!)")
+
+    @cached_property
     def period_word(self) -> re.Pattern:
         """Words that name a period, not a part: "Quartal", "Geschäftsjahr", "Halbjahr"."""
         return re.compile(r"(?i)quartal|jahr|monat|woche|halbjahr|jahreshälfte|zeitraum")

@@ -99,6 +99,8 @@ class SegmentCues(Rules):
     horizons: Cues = Field(default={}, description="how far ahead an amount reaches: current: [cRPO, kommenden zwölf Monate], …")
     elapsed: str | None = Field(default=None, description="regular expression with groups n and u: how long a count "
                                 "was counted (\"binnen 24 Stunden\")")
+    forecast_horizon: str | None = Field(default=None, description="regular expression with groups n and u: how far "
+                                         "ahead a forecast looks (\"innerhalb der nächsten zwölf Monate\")")
     variants: Cues = Field(default={}, description="a product's versions: base: [Basisversion], max: [Topmodell], …")
     frequencies: Cues = Field(default={}, description="how often users are counted: daily: [täglich aktive*], monthly: [MAU], …")
     benchmarks: Cues = Field(default={}, description="benchmark key -> its names: mmlu: [MMLU], …")
