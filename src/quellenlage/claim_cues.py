@@ -261,9 +261,15 @@ def excluded(p, text: str, scope: list[tuple[int, int]], fig: dict) -> bool:
     before = p.triggers is not None and governs(p, text, fig["start"], fig["end"])
     for a, b in scope:
         for m in cue_finditer(p.excludes, text, a, min(b, fig["start"]) if before else b):
-            if not (fig["label"] == "DATE" and NAMES_THE_DATE.fullmatch(text, m.end(), fig["start"])):
+            if not (fig["label"] == "DATE" and NAMES_THE_DATE.fullmatch(text, m.end(), fig["start"])) \
+                    and not (fig["start"] <= m.start() < fig["end"] and TIME_PREPOSITION.search(text, max(0, fig["start"] - 8), fig["start"])):
                 return True
     return False
+
+
+# A word of the figure itself after a preposition of time is when, not what ("Abgeschlossen werden soll der
+# Kauf im Geschäftsjahr 2023": a closing date; "hat das Geschäftsjahr 2023 abgeschlossen": no deal's)
+TIME_PREPOSITION = re.compile(r"(?<![\w-])(?:im|in|bis|zum|ab|seit|Ende|Anfang|Mitte)\s+$")
 
 
 # (a name with a version, "vor GPT-3.5 (MMLU: 70 Prozent)", and a label in the bracket too)
