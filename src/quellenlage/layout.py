@@ -235,7 +235,8 @@ def headings(text: str, start: int = 0) -> list[tuple[int, int]]:
     return out
 
 
-LIST_ROW = re.compile(r"[ \t]*[-•*–][ \t]+\S")
+# a bulleted row, or a short label and its value ("Data Center: 3,589 Mrd. US-Dollar (+69 %)")
+LIST_ROW = re.compile(r"[ \t]*(?:[-•*–][ \t]+\S|[A-ZÄÖÜ][\w&/()+ .-]{0,40}:[ \t]+[^\n]{0,60}\d[^\n]{0,40}$)", re.MULTILINE)
 LIST_REACH = 40  # rows a list heading may stand above
 
 
@@ -247,6 +248,7 @@ def list_heading(text: str, pos: int) -> tuple[int, int] | None:
     start = line_start(text, pos)
     if start < 0 or not LIST_ROW.match(text, start):
         return None
+    blank_seen = False
     for _ in range(LIST_REACH):
         if start == 0:
             return None
@@ -256,6 +258,10 @@ def list_heading(text: str, pos: int) -> tuple[int, int] | None:
         line = text[prev:start - 1]
         if not LIST_ROW.match(line):
             body = line.strip()
+            if not body and not blank_seen and prev > 0:
+                blank_seen = True  # (one blank line between a heading and its rows)
+                start = prev
+                continue
             if not body or len(body) > 120 or body[-1] in ".!?":
                 return None
             s = prev + line.index(body[0])
