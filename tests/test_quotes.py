@@ -52,6 +52,8 @@ def test_entity_examples(example):
         assert [e.name for e in found if e.type == "ORG"] == example["organisations"]
     if example.get("models") is not None:
         assert [e.name for e in found if e.type == "MODEL"] == example["models"]
+    if example.get("products") is not None:
+        assert [e.name for e in found if e.type == "PRODUCT"] == example["products"]
 
 
 def test_marks_pair_in_all_styles():

@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from quellenlage.patterns import trie_alternation
 
-MODEL_AFTER = re.compile(r"[ \u00a0](?P<m>[A-Z][A-Za-z]{0,4}\d{1,3}[A-Za-z]?|[A-Z][a-z]{2,}[ \u00a0](?:II|III|IV|VI|VII))(?![\w-])")
+# (not a quarter or half after the name: "AMD Q4/2024", "Apple H1")
+MODEL_AFTER = re.compile(r"[ \u00a0](?!(?:Q[1-4]|H[12]|FY\d{0,4})(?![\w-]))(?P<m>[A-Z][A-Za-z]{0,4}\d{1,3}[A-Za-z]?|[A-Z][a-z]{2,}[ \u00a0](?:II|III|IV|VI|VII))(?![\w-])")
 
 
 def maker_models(text: str, makers: list, taken) -> list[tuple[int, int, str]]:

@@ -36,6 +36,7 @@ class PersonsExample(Rules):
     persons: list[str]
     organisations: list[str] | None = Field(default=None, description="the organisations found, in text order (checked when given)")
     models: list[str] | None = Field(default=None, description="the models found, in text order (checked when given)")
+    products: list[str] | None = Field(default=None, description="the products found, in text order (checked when given)")
 
 
 class EntitiesFile(Rules):
