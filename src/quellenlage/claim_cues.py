@@ -21,7 +21,10 @@ GAPPED = re.compile(r"\s*(?:(?:und|sowie)\s+)?(?:(?:der|die|das)\s+)?[A-ZÄÖÜ]
                     r"(?:(?:auf|mit|bei)\s+)?(?:(?:rund|etwa|knapp|gut|fast|mehr\s+als)\s+)?\d")
 # A sentence that opens with the part it is about: "Im Staplergeschäft …", "In der Autosparte …"
 PART_OPENER = re.compile(r"\s*(?:Im|In\s+der|Bei\s+der|Beim)\s+[\w-]*(?:[Gg]eschäft|[Ss]parte|[Ss]egment)(?:\s+[A-ZÄÖÜ][\w&-]*(?:\s+(?:&\s+)?[A-ZÄÖÜ][\w&-]*){0,3})?(?=[\s,])")
-PRONOUN_OPENER = re.compile(r"\s*(?:Sie|Er|Es|Ihr|Ihre|Ihren|Ihrem|Sein|Seine|Seinen|Seinem|Deren|Dessen)\s")  # "Ihr Umsatz sank …": the part named before
+# "Ihr Umsatz sank …", "Die Sparte steigerte ihren Umsatz …": the part named before
+PRONOUN_OPENER = re.compile(r"\s*(?:Sie|Er|Es|Ihr|Ihre|Ihren|Ihrem|Sein|Seine|Seinen|Seinem|Deren|Dessen"
+                            r"|(?:Die|Diese)\s+(?:Sparte|Division|Geschäftseinheit)|(?:Das|Dieses)\s+Segment"
+                            r"|(?:Der|Dieser)\s+(?:Geschäftsbereich|Bereich|Unternehmensbereich))\s")
 CLARIFIES = re.compile(r"\s*(?:Gemeint\s+(?:war|ist|sind|waren)|Damit\s+(?:ist|war|sind)|Das\s+bezieht\s+sich)\b")
 RELATIVE_AFTER = re.compile(r"\s*(?:die|der|das|den|welche[rns]?)\s+(?!\d)")
 FROM_VALUE = re.compile(r"(?<![\w-])von\s+(?:(?:rund|etwa|knapp|gut|ungefähr|über|mehr\s+als)\s+)?$")

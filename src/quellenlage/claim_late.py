@@ -29,6 +29,10 @@ def _value(fig: dict) -> tuple:
     return (fig["label"], fig.get("value"), fig.get("low"), fig.get("high"), fig.get("currency"), fig.get("unit"))
 
 
+def _bound(fig: dict) -> str | None:
+    return fig.get("qualifier") if fig.get("qualifier") in ("lower_bound", "upper_bound") else None
+
+
 PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 SENTENCE_END = re.compile(r"[.!?][\"“”»«)]?(?:\s|$)")
 
@@ -83,6 +87,10 @@ def headings_take_body_frames(text: str, claims: list[dict], skipped=lambda s, e
             continue
         found = sources[key][0 if heading else 1]
         k = bisect_right(found, f["end"], key=lambda d: d["figure"]["start"])
+        if not heading:
+            # (a teaser's statement is a full one: "über 5 Mrd." below is another than its "5,0 Mrd.")
+            while k < len(found) and _bound(found[k]["figure"]) != _bound(f):
+                k += 1
         if k < len(found) and found[k]["figure"]["start"] <= f["end"] + reach:
             body = found[k]
             for name in FRAME:
@@ -116,3 +124,16 @@ def comparisons_happened(claims: list[dict]) -> None:
     for c in claims:
         if c.get("relative") in COMPARED and c["aspect"] in ("forecast", "target"):
             c["aspect"] = "actual"
+
+
+TO_LEVEL = re.compile(r"\s+auf\s+(?:(?:rund|etwa|knapp|gut|über|mehr\s+als|nur\s+noch|noch)\s+)?$")
+
+
+def changes_share_levels(text: str, claims: list[dict]) -> None:
+    """A change right before the level it led to ("verbuchte ein Minus von 13 Prozent auf 10,3 Mrd.
+    Dollar") is the change of that level: the part the level is of, where the change names none."""
+    for c, nxt in zip(claims, claims[1:]):
+        if c["measure"] == "change" and nxt["measure"] == "level" and c["segment"] in (None, "(Teil)") and nxt["segment"] not in (None, "(Teil)") \
+                and c["property"] == nxt["property"] and c["subject"] == nxt["subject"] and c["sentence"] == nxt["sentence"] \
+                and TO_LEVEL.fullmatch(text, c["figure"]["end"], nxt["figure"]["start"]):
+            c["segment"] = nxt["segment"]

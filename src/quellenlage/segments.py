@@ -53,6 +53,7 @@ ACTIVITY_AFTER = re.compile(r"\s+(?:die|der|das|den|dem|ihre|seine|ihren|seinen"
                             r"\s+(?:[a-zäöüß][\w-]*\s+)?(?P<noun>[A-ZÄÖÜ][a-zäöüß][\w-]*)")
 DIGIT = re.compile(r"\d")
 SHORT_FORM = re.compile(r"\s*\((?P<a>[A-ZÄÖÜ]{2,5})\)")  # a part's initials after its name: "(ISG)"
+NAME_IN_PARENS = re.compile(r"\s*\((?P<n>[A-ZÄÖÜ][\w&.+-]*(?:\s+[A-ZÄÖÜ][\w&.+-]*){0,2})\)")  # "Die PC-Sparte (Personal Systems)"
 # "Die mit Abstand größte Sparte, die Intelligent Devices Group (IDG), steigerte …": the part the apposition names
 PART_APPOSED = re.compile(r"(?<![\w-])(?:Die|Der|Das|Diese|Dieser|Dieses)\s+(?:[\w-]+\s+){0,3}?" + _PART_NOUNS
                           + r",\s+(?:die|der|das)\s+(?P<name>[A-ZÄÖÜ][\w&.+-]*(?:\s+[A-ZÄÖÜ][\w&.+-]*){0,3})")
@@ -187,6 +188,10 @@ class SegmentFinder:
             short = SHORT_FORM.match(text, e) if head and len(word) > len(head) else None
             if short:  # "das Infrastrukturgeschäft (ISG)" is the "Infrastruktursparte ISG" of another source
                 return short.group("a").lower()
+            paren = NAME_IN_PARENS.match(text, e) if head in self.r.segment_heads else None
+            seg = self.r.canonical_segment(paren.group("n")) if paren else None
+            if seg:  # "Die PC-Sparte (Personal Systems)": the part by its own name
+                return seg
             if head and len(word) > len(head):
                 seg = self.r.canonical_segment(word[:len(word) - len(head)].rstrip("-"))
                 if seg:
