@@ -34,6 +34,9 @@ CLAIM_TYPES = ("ORG", "PER", "MODEL", "PRODUCT", "INFRA", "CHIP", "LAW", "INDEX"
 
 PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:er|sie)(?![\w-])")  # a clause's own subject as a pronoun
 
+ALL_THAT = re.compile(r"\s*(?:Das|Dies|Dieses)\s+alles\b|\s*All\s+(?:das|dies)\b|\s*Das\s+Ganze\b")
+
+
 class SubjectFinder(AnaphorResolver, PairFinder):
     def __init__(self, rules: "ClaimRules"):
         self.r = rules
@@ -56,7 +59,8 @@ class SubjectFinder(AnaphorResolver, PairFinder):
         words = self.cfg.get("demonstratives") or ["(?!)"]
         # "Der steuert allein …" (pronoun + verb), not "Das zweite Modell" (article + adjective + noun)
         # nor "Die bereinigte operative Marge" (two adjectives).
-        return re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in words) + r")\s+[a-zäöüß]+\s+(?![A-ZÄÖÜ])"
+        # nor "Das alles stemmt ein Team …" (the whole matter, no one named before)
+        return re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?!alles\b|ganze\b)[a-zäöüß]+\s+(?![A-ZÄÖÜ])"
                           r"(?!(?!(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|sich)\s)[a-zäöüß]+\s+[A-ZÄÖÜ])")
 
     @cached_property
@@ -346,6 +350,8 @@ class SubjectFinder(AnaphorResolver, PairFinder):
             return None  # dates, ranks, prices: only what their own sentence names
         if COMPARISON_OPENER.match(text, ss):
             return None  # "Zum Vergleich: … habe mehr als 100 Mio. gekostet": someone else's figure
+        if ALL_THAT.match(text, ss) and "ORG" in types and view.main_organisation:
+            return view.main_organisation  # "Das alles stemmt ein Team von rund 50 Leuten": the article's company
         if self._own_topic(view, ss, fig):
             return None  # "Die KI-Zusammenfassungen … erreichen 1,5 Mrd. Menschen": a new topic, unnamed
         # 4. The topic of the sentence before (an anaphor opening it stands for its antecedent;
