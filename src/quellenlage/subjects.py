@@ -224,7 +224,8 @@ class SubjectFinder(AnaphorResolver, PairFinder):
             if against:
                 return against[0].name
         anaphors = {typ: rx for rx, typ in self.r.entities.anaphora}
-        if self.demonstrative.match(text, ss):
+        demo = self.demonstrative.match(text, ss)
+        if demo and not any(e.start == demo.end() for e in ents):  # (not "Das kleinere gpt-oss-20b kommt auf …": a name)
             own = next(((t, m) for t in types if t in anaphors for m in [anaphors[t].search(text, ss + 4, cs if cs > ss else ce)] if m), None)
             # "Das teilte das Berliner Unternehmen mit": the sentence names its own subject
             resolved = self._resolve_anaphor(view, own[0], usable, own[1].start(), own[1].group(0)) if own else None
@@ -314,7 +315,11 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                      and not self.subsidiary(text, e)  # "…; vor einem Jahr hatte die Tochter Vonage …"
                      and not self._companion(text, e)]  # "… als Konkurrenten wie Llama 3.3"
             named_before = any(cs <= e.start and e.end <= fig["start"] for e in usable)  # "AWS kommt auf 30 %, vor Microsoft …"
-            if later and not named_before and not any(e.type == typ for e in fitting if e.end <= ss and ss - e.end < 200):
+            # (not when the clause names it by a word for it: "kommt das größere Modell auf 85,3 Prozent, das o4-mini …")
+            a_m = anaphors[typ].search(text, cs, fig["start"]) if typ in anaphors else None
+            anaphor_before = a_m is not None and not self.object_before.search(text, max(0, a_m.start() - 12), a_m.start())
+            if later and not named_before and not anaphor_before \
+                    and not any(e.type == typ for e in fitting if e.end <= ss and ss - e.end < 200):
                 return later[0].name  # "Bis 2026 sollen 1600 Stellen wegfallen, Cariad beschäftigt derzeit …"
             m = anaphors[typ].search(text, ss, se) if typ in anaphors else None
             if m and cs <= m.start() < ce and any(cs <= e.start and e.end <= m.start() for e in usable) \
