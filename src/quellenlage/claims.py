@@ -19,7 +19,8 @@ from quellenlage.claim_cues import (apposition_after, relative_clause, named_sub
                                     table_header, table_year, table_compared, heading_aspect, same_topic, trigger_of_other)
 from quellenlage.claim_periods import resolve_periods
 from quellenlage.claim_ellipsis import continued_claim
-from quellenlage.claim_late import changes_share_levels, comparisons_happened, headings_take_body_frames, unfinished_periods
+from quellenlage.claim_late import (changes_share_levels, comparisons_happened, headings_take_body_frames, quarter_before_named,
+                                    unfinished_periods)
 from quellenlage.claim_parts import PART, mark_unnamed_parts
 from quellenlage.claim_rules import ClaimRules, DocView, Property, nearest_trigger
 from quellenlage.frames import FrameFinder
@@ -77,6 +78,7 @@ class ClaimFinder:
         unfinished_periods(text, out, view.published, self.r.frames.looks_back)
         comparisons_happened(out)
         changes_share_levels(text, out)
+        quarter_before_named(text, out)
         mark_unnamed_parts(out, self.r.additive)
         return out
 
