@@ -23,14 +23,7 @@ from quellenlage.layout import table_cells
 from quellenlage.money_parts import carry_currency, settle_subunits, subunit_money
 from quellenlage.normalize.numbers import NUMBER_RE, POINT_CENTS, parse_digits
 from quellenlage.qualify import Qualifier
-from quellenlage.textutil import (recase_shouting, 
-    SPACES,
-    Occupied,
-    sentence_initial,
-    skip_spaces,
-    word_after,
-    word_before,
-)
+from quellenlage.textutil import SPACES, Occupied, recase_shouting, sentence_initial, skip_spaces, word_after, word_before
 
 ALTERNATIVE_GAP = re.compile(r"\s*(?:beziehungsweise|bzw\.|oder|/)\s*")
 LIST_GAP = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?:und|sowie)[ \t]+")  # "8, 70 und 405 Milliarden Parameter"
