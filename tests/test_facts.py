@@ -407,3 +407,37 @@ def test_one_name_per_subject_across_sources():
     assert subject_forms({"Intel": 5, "Intel Foundry": 2}, known=frozenset({"Intel"})) == {}
     assert subject_forms({"Lam": 5, "Lam Research": 2}, known=frozenset({"Lam Research"})) == {"Lam": "Lam Research"}
     assert subject_forms({"Sage": 5, "Sage Business Cloud": 1}) == {}
+
+
+def _users(value, qualifier, day, cid, evidence, **kw):
+    return claim(value, qualifier, text=str(value), cid=cid, source=cid, label="COUNT", currency=None, unit="user",
+                 property="users", subject="Bluesky", time="stock", window_days=30, _day=day, evidence=evidence, **kw)
+
+
+def test_a_later_source_saying_a_count_has_by_now_passed_a_higher_mark_is_an_update():
+    """"Mehr als 21 Millionen Menschen sind inzwischen registriert", two days after "20 Millionen": it
+    grew (SPEC §9: an update); the same bound without "inzwischen" still disputes the earlier count."""
+    early = _users(20e6, "exact", 739210, "t3n", "20 Millionen Accounts.")
+    later = _users(21e6, "lower_bound", 739212, "std", "Mehr als 21 Millionen Menschen sind inzwischen registriert.")
+    assert build_facts([early, later], NAMES)[1] == []
+    plain = _users(21e6, "lower_bound", 739212, "std", "Mehr als 21 Millionen Menschen sind registriert.")
+    assert len(build_facts([early, plain], NAMES)[1]) == 1
+
+
+def test_a_lasting_quantitys_estimates_of_other_years_are_not_compared():
+    """A programme "mit rund 6 Mrd. veranschlagt" in 2023 and "10,6 Mrd." at the signing in December
+    2024: the estimate was revised; estimates of the same months still dispute."""
+    est = dict(property="cost", subject="IRIS²", currency="EUR", time="static", aspect="forecast")
+    old = claim(6e9, "approx", text="rund 6 Mrd. Euro", cid="a", source="a", _day=738792, **est)
+    new = claim(10.6e9, text="10,6 Milliarden Euro", cid="b", source="b", _day=739237, **est)
+    assert build_facts([old, new], NAMES)[1] == []
+    near = claim(10.6e9, text="10,6 Milliarden Euro", cid="b", source="b", _day=738800, **est)
+    assert len(build_facts([old, near], NAMES)[1]) == 1
+
+
+def test_a_fast_changing_count_of_a_source_without_date_is_not_compared():
+    """A rank (window of 14 days) from a source of unknown date is no dispute with a dated one."""
+    rank = dict(label="RANK", currency=None, property="rank", subject="Microsoft", time="stock", window_days=14)
+    dated = claim(3, text="Rang drei", cid="a", source="a", _day=739196, **rank)
+    undated = claim(2, text="Platz zwei", cid="b", source="b", **rank)
+    assert build_facts([dated, undated], NAMES)[1] == []

@@ -28,6 +28,13 @@ def time_buckets(members: list[dict], time: str, window: int | None) -> list[lis
             events = [w for g in events for w in windows(g, revised, published=True)]
         return events
     stated = _stated_fiscal(members)
+    if time == "static" and members and (members[0].get("aspect") or "actual") != "actual":
+        # a lasting quantity's estimate is revised as time goes by ("mit rund 6 Mrd. veranschlagt" in 2023,
+        # "10,6 Mrd." at the signing in December 2024): compared only with estimates of the same months
+        by_time: dict[str, list[dict]] = defaultdict(list)
+        for c in members:
+            by_time[_period_key(c, stated)].append(c)
+        return [w for k in sorted(by_time) for w in windows(by_time[k], ESTIMATE_NEAR, published=True)]
     if time == "static" or not window:
         by_period: dict[str, list[dict]] = defaultdict(list)
         for c in members:
@@ -75,6 +82,7 @@ def _allowance(window: int) -> int:
 
 
 EVENT_NEAR = 30  # days: an undated event in a source published this near a dated one may be it
+ESTIMATE_NEAR = 180  # days: estimates of a lasting quantity published this near are of one time
 
 
 DAY_SLACK = dt.timedelta(days=7)  # an event dated to a day is the same as one dated days apart
@@ -241,8 +249,10 @@ def windows(members: list[dict], window: int, published: bool = False) -> list[l
     if current:
         out.append(current)
     untimed = [c for c in members if when(c, window) is None]
-    if untimed and window <= 7:
-        return out  # a quantity that changes day by day, from a source of unknown date: no comparison
+    if untimed and window <= 30:
+        # a quantity that changes within weeks (a price, a rank, users), from a source of unknown date:
+        # no comparison ("Platz zwei" undated is not the "Rang drei" of November 2024)
+        return out
     if untimed and len(out) == 1 and all((c.get("aspect") or "actual") == "actual" for c in untimed):
         # Without a publication date or period a claim is compared with the one window there is.
         out[0].extend(untimed)

@@ -11,6 +11,8 @@ sources support is the consensus; each other value gets a suspected cause where 
 """
 from __future__ import annotations
 
+import re
+
 import hashlib
 import math
 from collections import defaultdict
@@ -212,6 +214,20 @@ def sort_facts(facts: list[dict], conflicts: list[dict]) -> tuple[list[dict], li
 SCALE_WINDOW = 31  # days: a value a power of a thousand off is compared across this much time
 
 
+BY_NOW = re.compile(r"(?<!\w)(?:inzwischen|mittlerweile|nunmehr)(?!\w)", re.IGNORECASE)
+
+
+def passed_mark(a: dict, b: dict, ia, ib) -> bool:
+    """A count at a point in time that a later source says has by now passed a higher mark ("Mehr
+    als 21 Millionen Menschen sind inzwischen registriert" two days after "20 Millionen"): it grew,
+    the two are no dispute (SPEC §9: updates)."""
+    if a.get("time") != "stock" or a.get("_day") is None or b.get("_day") is None or a["_day"] == b["_day"]:
+        return False
+    (early, ie), (late, il) = sorted(((a, ia), (b, ib)), key=lambda x: x[0]["_day"])
+    return not late.get("period_end") and late.get("qualifier") == "lower_bound" and il.low >= ie.high \
+        and bool(BY_NOW.search(late.get("evidence") or ""))
+
+
 def _scale_pairs(members: list[dict], buckets: list[list[dict]]) -> list[list[dict]]:
     """A quantity that changes day by day (a market value, a share price) is compared only with
     figures of the same day; but one source writing "4 Trillionen" and another "vier
@@ -301,6 +317,8 @@ def fact_of(key: tuple, bucket: list[dict], names: dict[str, str]) -> tuple[dict
             return None
         if ia.overlaps(ib):
             return "agree"
+        if passed_mark(a, b, ia, ib):
+            return None  # an update: the later source says the count has by now passed a higher mark
         return None if variant_agrees(a, b) else "conflict"
 
     for a in ordered:  # every claim's standing against the other sources' voices
