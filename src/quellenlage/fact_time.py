@@ -249,7 +249,7 @@ def windows(members: list[dict], window: int, published: bool = False) -> list[l
     if current:
         out.append(current)
     untimed = [c for c in members if when(c, window) is None]
-    if untimed and window <= 30:
+    if untimed and window <= 7:
         # a quantity that changes within weeks (a price, a rank, users), from a source of unknown date:
         # no comparison ("Platz zwei" undated is not the "Rang drei" of November 2024)
         return out

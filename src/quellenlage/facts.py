@@ -224,8 +224,9 @@ def passed_mark(a: dict, b: dict, ia, ib) -> bool:
     if a.get("time") != "stock" or a.get("_day") is None or b.get("_day") is None or a["_day"] == b["_day"]:
         return False
     (early, ie), (late, il) = sorted(((a, ia), (b, ib)), key=lambda x: x[0]["_day"])
+    # (both saying "inzwischen" is a dispute about today's count, no growth)
     return not late.get("period_end") and late.get("qualifier") == "lower_bound" and il.low >= ie.high \
-        and bool(BY_NOW.search(late.get("evidence") or ""))
+        and bool(BY_NOW.search(late.get("evidence") or "")) and not BY_NOW.search(early.get("evidence") or "")
 
 
 def _scale_pairs(members: list[dict], buckets: list[list[dict]]) -> list[list[dict]]:
