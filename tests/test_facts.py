@@ -434,10 +434,3 @@ def test_a_lasting_quantitys_estimates_of_other_years_are_not_compared():
     near = claim(10.6e9, text="10,6 Milliarden Euro", cid="b", source="b", _day=738800, **est)
     assert len(build_facts([old, near], NAMES)[1]) == 1
 
-
-def test_a_fast_changing_count_of_a_source_without_date_is_not_compared():
-    """A rank (window of 14 days) from a source of unknown date is no dispute with a dated one."""
-    rank = dict(label="RANK", currency=None, property="rank", subject="Microsoft", time="stock", window_days=14)
-    dated = claim(3, text="Rang drei", cid="a", source="a", _day=739196, **rank)
-    undated = claim(2, text="Platz zwei", cid="b", source="b", **rank)
-    assert build_facts([dated, undated], NAMES)[1] == []
