@@ -250,9 +250,7 @@ def windows(members: list[dict], window: int, published: bool = False) -> list[l
         out.append(current)
     untimed = [c for c in members if when(c, window) is None]
     if untimed and window <= 7:
-        # a quantity that changes within weeks (a price, a rank, users), from a source of unknown date:
-        # no comparison ("Platz zwei" undated is not the "Rang drei" of November 2024)
-        return out
+        return out  # a quantity that changes day by day, from a source of unknown date: no comparison
     if untimed and len(out) == 1 and all((c.get("aspect") or "actual") == "actual" for c in untimed):
         # Without a publication date or period a claim is compared with the one window there is.
         out[0].extend(untimed)
