@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 
+from quellenlage.claim_parts import PART
 from quellenlage.layout import headings
 
 # What a summary takes from the statement below it. Not the aspect: a heading's tense says
@@ -133,7 +134,7 @@ def changes_share_levels(text: str, claims: list[dict]) -> None:
     """A change right before the level it led to ("verbuchte ein Minus von 13 Prozent auf 10,3 Mrd.
     Dollar") is the change of that level: the part the level is of, where the change names none."""
     for c, nxt in zip(claims, claims[1:]):
-        if c["measure"] == "change" and nxt["measure"] == "level" and c["segment"] in (None, "(Teil)") and nxt["segment"] not in (None, "(Teil)") \
+        if c["measure"] == "change" and nxt["measure"] == "level" and c["segment"] in (None, PART) and nxt["segment"] not in (None, PART) \
                 and c["property"] == nxt["property"] and c["subject"] == nxt["subject"] and c["sentence"] == nxt["sentence"] \
                 and TO_LEVEL.fullmatch(text, c["figure"]["end"], nxt["figure"]["start"]):
             c["segment"] = nxt["segment"]

@@ -37,7 +37,7 @@ class AnaphorResolver:
                      for m in [MODEL_SIZE.search(e.name)] if m}
             if len(set(sizes.values())) >= 2:
                 pick = min if sized.group(0).lower().startswith("klein") else max
-                return pick(sizes, key=lambda n: (sizes[n], n)) if pick is min else max(sizes, key=lambda n: (sizes[n], n))
+                return pick(sizes, key=lambda n: (sizes[n], n))
         if typ in ("MODEL", "PRODUCT") and (POSSESSIVE_BEFORE.search(view.text, max(0, at - 40), at)
                                             or POSSESSIVE_BEFORE.search(word.rsplit(" ", 1)[0] + " " if " " in word else "")):
             sentence = view.sentence_of(at)
