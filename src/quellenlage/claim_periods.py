@@ -136,6 +136,8 @@ def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, 
                 c["period"] = reported(c, before)
                 if c["period"] != before:  # the paragraph goes on about that quarter
                     passage = (fig["start"], c["period"])
+        if c.get("period_grain") == "year" and c["period"] and grain(c["period"]) in ("quarter", "half"):
+            c["period"] = c["period"].split("-")[0]  # "Die Aktionäre sollen 32 Cent erhalten" after the fourth quarter: the year's
         if c["period"] and c["period"].startswith("FY") and (fiscal is None or fiscal.start_month == 1) \
                 and doc_fiscal is not None and doc_fiscal.start_month != 1:
             # a date read with the main company's fiscal calendar ("im ersten Quartal" of an Apple

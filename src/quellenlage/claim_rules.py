@@ -52,6 +52,7 @@ class Property:
     total: str | None = None        # the property of a total right after one of its figures
     date_grains: tuple[str, ...] = ()  # the grains its dates can have; () = any
     bound_subject: tuple[str, ...] = ()  # subject types first for an upper bound or a percentage (a law's cap)
+    period_grain: str | None = None  # "year": a quarter it is named in stands for that quarter's year
 
     def accepts(self, fig: dict, measure: str) -> bool:
         if measure not in self.values.get(fig["label"], ()):
@@ -97,7 +98,7 @@ class ClaimRules:
                 cue_re(p["excludes"]) if p.get("excludes") else None, p.get("pair", "sentence"),
                 bool(p.get("needs_segment")), cue_re(p["weak_triggers"]) if p.get("weak_triggers") else None,
                 tuple(p.get("aspects") or ()), p.get("compared_as"), p.get("total"), tuple(p.get("date_grains") or ()),
-                tuple(p.get("bound_subject") or ())))
+                tuple(p.get("bound_subject") or ()), p.get("period_grain")))
         return out
 
     def candidates(self, label: str, measure: str) -> list[tuple[int, Property]]:

@@ -132,6 +132,10 @@ class CountUnits:
             elif low in self.r.noun_phrase_stops:
                 break
             elif tok[0].islower():
+                if first_noun is not None and not low.endswith("er"):
+                    # a verb after the noun: "Drei Manager verkauften Aktien" counts no shares (a genitive
+                    # adjective goes on: "ein Dutzend großer Sprachmodelle")
+                    break
                 adjectives += 1
                 last_adjective = n
                 if adjectives > 2 or not (low.endswith(ADJ_ENDINGS) or low in FREQUENCY_WORDS):

@@ -13,6 +13,7 @@ from quellenlage.frame_rules import FrameRules
 from quellenlage.normalize.periods import FiscalCalendar, extent, grain, pub_date
 from quellenlage.patterns import cue_search
 from quellenlage.period_resolver import FISCAL_NAMED, PeriodResolver
+from quellenlage.textutil import clauses
 
 if TYPE_CHECKING:  # pragma: no cover
     from quellenlage.claim_rules import DocView
@@ -82,8 +83,11 @@ def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver
     for f in view.figures:
         if f["label"] != "DATE" or f.get("date_relation") or view.skipped(f["start"], f["end"]):
             continue
-        if periods.in_outlook(view.sentence_of(f["start"])):
-            continue  # "im vierten Quartal erwartet Nvidia …": the outlook's period, not the report's
+        ss, se = view.sentence_of(f["start"])
+        if periods.in_outlook(next(((a, b) for a, b in clauses(view.text, ss, se) if a <= f["start"] < b), (ss, se))):
+            # "im vierten Quartal erwartet Nvidia …": the outlook's period, not the report's (its clause:
+            # "Das Geschäftsjahr 2022/23 war das beste …, doch der Ausblick fällt verhalten aus" reports on the year)
+            continue
         start = view.sentence_of(f["start"])[0]
         if cue_search(periods.r.period_cue("aside"), view.text, start, min(f["start"], start + 12)):
             continue  # "Allein im vierten Quartal verbuchten die Spanier …": a part of the period reported on
@@ -96,6 +100,9 @@ def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver
                 votes[v] += 10  # "die Zahlen für das Geschäftsjahr 2024 vorgelegt": what the article reports on, whatever it names more often
             where[v] = min(where.get(v, f["start"]), f["start"])
             first = False
+    years = [p for p in votes if grain(p) == "year"]
+    if years and cue_search(periods.r.period_cue("year_results"), view.text, 0, min(len(view.text), LEAD)):
+        votes[min(years, key=lambda p: where.get(p, 0))] += 10  # "bei der Vorlage der Jahreszahlen"
     if grains is not None:
         votes = Counter({p: v for p, v in votes.items() if grain(p) in grains})
     # (a tie goes to the period named first: "Für das abgelaufene Geschäftsjahr 2024/25 …", later "im Schlussquartal")

@@ -282,17 +282,26 @@ class PeriodResolver:
                 return name
         return None
 
-    @staticmethod
-    def _span_period(value: str, fiscal: FiscalCalendar | None) -> str | None:
-        """ "Juli bis September": three months ending a quarter are that (fiscal) quarter;
-        another span ("die ersten neun Monate") stays an interval."""
+    def _span_period(self, value: str, text: str, fiscal: FiscalCalendar | None) -> str | None:
+        """ "Juli bis September": three months ending a quarter are that (fiscal) quarter (also
+        "September bis Anfang Dezember": to the first days of a month); another span ("die ersten
+        neun Monate") stays an interval."""
         a, _, b = value.partition("/")
         if not (MONTH.fullmatch(a) and MONTH.fullmatch(b)):
             return value
         ya, ma, yb, mb = int(a[:4]), int(a[5:]), int(b[:4]), int(b[5:])
-        if (yb * 12 + mb) - (ya * 12 + ma) == 2:
+        months = (yb * 12 + mb) - (ya * 12 + ma)
+        if months == 3 and self._ends_early(text):
+            months, yb, mb = 2, (yb if mb > 1 else yb - 1), (mb - 1 or 12)
+        if months == 2:
             return quarter_ending(yb, mb, fiscal)
         return value
+
+    def _ends_early(self, text: str) -> bool:
+        """Does the span's last month follow "Anfang" ("September bis Anfang Dezember")?"""
+        last = text.rsplit(None, 1)[0] if " " in text else ""
+        cue = self.r.period_cue("span_ends_early")
+        return any(not last[m.end():].strip() for m in cue.finditer(last))
 
     def compared(self, d: dict) -> bool:
         """A date something is compared with ("Gegenüber dem dritten Quartal, …")."""
@@ -314,7 +323,7 @@ class PeriodResolver:
         flow = time == "flow"
         value, text = d.get("date_value"), d["text"]
         if value and "/" in value:
-            return self._span_period(value, fiscal)
+            return self._span_period(value, text, fiscal)
         after = self.text[d["end"]:d["end"] + 40]
         g = grain(value)
         before = self.text[max(0, d["start"] - 40):d["start"]]

@@ -127,6 +127,7 @@ class PeriodCues(Rules):
     quarter_until: Words = Field(description="drei Monaten bis, Quartal bis, …")
     half_until: Words = Field(default=[], description="sechs Monaten bis, Halbjahr bis, …: the half ending with the month after")
     nine_months_until: Words = Field(default=[], description="neun Monaten bis, …: the nine months ending with the month after")
+    span_ends_early: Words = Field(default=[], description="Anfang, …: before the last month of a span (\"September bis Anfang Dezember\"): the span ends with the month before")
     event_words: Words = Field(default_factory=list, description="in Betrieb, gegründet, …: a year named beside one is an event's, no period reported on")
     meeting_words: Words = Field(default_factory=list, description="Hauptversammlung, …: a date right after one is the meeting's, no period a figure is for")
     for_comparison: Words = Field(default_factory=list, description="Zum Vergleich, …: a sentence opening so names an earlier period's figures, not the one reported on")
@@ -134,6 +135,7 @@ class PeriodCues(Rules):
     aside: Words = Field(default_factory=list, description="Allein, …: a sentence opening so names a part of the period reported on ('Allein im vierten Quartal …')")
     results_for: Words = Field(default_factory=list, description="Zahlen für, Bilanz für, …: the period named right after is the one the article reports on")
     results_before: Words = Field(default_factory=list, description="nach den, seit den, …: before results_for, an earlier release looked back on")
+    year_results: Words = Field(default_factory=list, description="Jahreszahlen, Jahresbilanz, …: in the lead, the article reports on a (fiscal) year, however often it names a quarter")
 
 
 class FiscalCalendarCues(Rules):
