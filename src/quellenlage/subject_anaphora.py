@@ -78,7 +78,11 @@ class AnaphorResolver:
                      and not EXAMPLE_BEFORE.search(view.text, max(0, e.start - 24), e.start)
                      # (nor one named beside it: "Nach Lilium hat jetzt auch Volocopter Insolvenz beantragt")
                      and not BESIDE_BEFORE.search(view.text, max(0, e.start - 12), e.start)]
-            if first and first[0].type == typ and first[0] in usable:
+            named = [e for e in view.entity_index.starting(prev[0], start) if e.end <= start and e.type != "SOURCE"]
+            acted_on = bool(named) and named[0].name in self.r.entities.authorities
+            if acted_on:  # "Die Wettbewerbsbehörde hat gegen Google eine Strafe verhängt. Der US-Internetkonzern …": Google
+                first = [e for e in named if e.name not in self.r.entities.authorities]
+            if first and first[0].type == typ and (first[0] in usable or acted_on):
                 return first[0].name  # (not "Der börsennotierte Rivale Snowflake": another company)
             if typ == "PRODUCT" and first and first[0].type == "ORG":
                 # "IBM hat den Spyre Accelerator entwickelt. Der Chip …": the thing its maker made

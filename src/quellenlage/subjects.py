@@ -223,13 +223,17 @@ class SubjectFinder(AnaphorResolver, PairFinder):
             against = [e for e in fitting if ss <= e.start and e.end <= se and GEGEN.search(text, max(0, e.start - 30), e.start)]
             if against:
                 return against[0].name
+            before = [e for e in usable if e.end <= ss and ss - e.end < 400 and "\n\n" not in text[e.end:ss]]
+            if before:  # "SK Telecom muss … zahlen. Die Datenschutzkommission PIPC verhängte am Donnerstag …": SK Telecom's
+                return salient(before, view.mention_counts)
         anaphors = {typ: rx for rx, typ in self.r.entities.anaphora}
         demo = self.demonstrative.match(text, ss)
         if demo and not any(e.start == demo.end() for e in ents):  # (not "Das kleinere gpt-oss-20b kommt auf …": a name)
             own = next(((t, m) for t in types if t in anaphors for m in [anaphors[t].search(text, ss + 4, cs if cs > ss else ce)] if m), None)
             # "Das teilte das Berliner Unternehmen mit": the sentence names its own subject
             resolved = self._resolve_anaphor(view, own[0], usable, own[1].start(), own[1].group(0)) if own else None
-            prior = [e for e in ents if e.type in types and e.end <= ss and ss - e.end < 300 and not self._invests(text, e)]
+            prior = [e for e in ents if e.type in types and e.end <= ss and ss - e.end < 300 and not self._invests(text, e)
+                     and e.name not in self.r.entities.authorities]  # ("Das gab die Behörde bekannt": the company's news)
             if resolved or prior:
                 return resolved or prior[-1].name
         # 1. A relative clause is about what stands right before it.
@@ -242,7 +246,7 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                 before = [e for e in fitting if ss <= e.end <= cs and (not text[e.end:cs].strip(" ,")
                                                                        or MAKER_AFTER.fullmatch(text, e.end, cs))]
             if before:
-                return before[-1].name
+                return salient(before, view.mention_counts)
             for typ in types:
                 m = None
                 if typ in anaphors:
