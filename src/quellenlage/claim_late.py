@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections import defaultdict
 
 from quellenlage.claim_parts import PART
+from quellenlage.patterns import words_re
 from quellenlage.layout import headings
 
 # What a summary takes from the statement below it. Not the aspect: a heading's tense says
@@ -132,8 +133,14 @@ TO_LEVEL = re.compile(r"\s+auf\s+(?:(?:rund|etwa|knapp|gut|über|mehr\s+als|nur\
 
 def changes_share_levels(text: str, claims: list[dict]) -> None:
     """A change right before the level it led to ("verbuchte ein Minus von 13 Prozent auf 10,3 Mrd.
-    Dollar") is the change of that level: the part the level is of, where the change names none."""
+    Dollar") is the change of that level: the part the level is of, where the change names none;
+    what a count counts, where the level is a count."""
     for c, nxt in zip(claims, claims[1:]):
+        if c["measure"] == "change" and nxt["measure"] == "level" and nxt["figure"]["label"] == "COUNT" and nxt["figure"].get("unit") \
+                and c["property"] != nxt["property"] and c["subject"] == nxt["subject"] and c["sentence"] == nxt["sentence"] \
+                and TO_LEVEL.fullmatch(text, c["figure"]["end"], nxt["figure"]["start"]):
+            # "Der Gesamtmarkt wuchs um 7,8 Prozent auf 289,4 Millionen Geräte": the change of what the count counts
+            c.update({k: nxt[k] for k in ("property", "time", "window_days", "period_grain")})
         if c["measure"] == "change" and nxt["measure"] == "level" and c["segment"] in (None, PART) and nxt["segment"] not in (None, PART) \
                 and c["property"] == nxt["property"] and c["subject"] == nxt["subject"] and c["sentence"] == nxt["sentence"] \
                 and TO_LEVEL.fullmatch(text, c["figure"]["end"], nxt["figure"]["start"]):
@@ -155,3 +162,24 @@ def quarter_before_named(text: str, claims: list[dict]) -> None:
         m = QUARTER_NAMED.match(text, c["figure"]["end"], min(len(text), c["figure"]["end"] + 80))
         if m and ORDINALS.index(m.group("q")) + 1 == (int(period[-1]) - 2) % 4 + 1:
             c["basis"] = " ".join(["qoq"] + (c.get("basis") or "yoy").split()[1:])
+
+
+HEADLINE = 300  # characters: the title line and the lead's first words
+
+
+def headline_market_region(text: str, claims: list[dict], segments) -> None:
+    """A market the headline places ("Smartphone-Markt China: Honor und Huawei teilen sich die
+    Spitze"): its figures of a market's kind (rules: segment.market_region_properties) without a
+    part of their own are that region's, unless their sentence says "weltweit"."""
+    props = set(segments.cfg["segment"].get("market_region_properties") or ())
+    if not props or not any(c["property"] in props for c in claims):
+        return
+    rx, table = segments.market_region
+    m = rx.search(text, 0, min(len(text), HEADLINE))
+    if m is None:
+        return
+    region = table.get((m.group("r") or m.group("a") or "").lower())
+    worldwide = words_re(segments.cfg["segment"].get("worldwide"))
+    for c in claims:
+        if region and c["property"] in props and c["segment"] is None and not worldwide.search(text, *c["sentence"]):
+            c["segment"] = region

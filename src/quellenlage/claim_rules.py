@@ -53,6 +53,11 @@ class Property:
     date_grains: tuple[str, ...] = ()  # the grains its dates can have; () = any
     bound_subject: tuple[str, ...] = ()  # subject types first for an upper bound or a percentage (a law's cap)
     period_grain: str | None = None  # "year": a quarter it is named in stands for that quarter's year
+    default_units: tuple[str, ...] = ()  # the units whose counts it takes without a word of its own
+
+    def is_default(self, fig: dict) -> bool:
+        """Does a count take this property without a word of it ("Xiaomi legte auf 40,8 Millionen Geräte zu")?"""
+        return self.default or fig.get("unit") in self.default_units
 
     def accepts(self, fig: dict, measure: str) -> bool:
         if measure not in self.values.get(fig["label"], ()):
@@ -98,7 +103,7 @@ class ClaimRules:
                 cue_re(p["excludes"]) if p.get("excludes") else None, p.get("pair", "sentence"),
                 bool(p.get("needs_segment")), cue_re(p["weak_triggers"]) if p.get("weak_triggers") else None,
                 tuple(p.get("aspects") or ()), p.get("compared_as"), p.get("total"), tuple(p.get("date_grains") or ()),
-                tuple(p.get("bound_subject") or ()), p.get("period_grain")))
+                tuple(p.get("bound_subject") or ()), p.get("period_grain"), tuple(p.get("default_units") or ())))
         return out
 
     def candidates(self, label: str, measure: str) -> list[tuple[int, Property]]:

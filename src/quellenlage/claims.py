@@ -19,7 +19,7 @@ from quellenlage.claim_cues import (apposition_after, relative_clause, named_sub
                                     table_header, table_year, table_compared, heading_aspect, same_topic, trigger_of_other)
 from quellenlage.claim_periods import resolve_periods
 from quellenlage.claim_ellipsis import continued_claim
-from quellenlage.claim_late import (changes_share_levels, comparisons_happened, headings_take_body_frames, quarter_before_named,
+from quellenlage.claim_late import (changes_share_levels, headline_market_region, comparisons_happened, headings_take_body_frames, quarter_before_named,
                                     unfinished_periods)
 from quellenlage.claim_parts import PART, mark_unnamed_parts
 from quellenlage.claim_rules import ClaimRules, DocView, Property, nearest_trigger
@@ -78,6 +78,7 @@ class ClaimFinder:
         unfinished_periods(text, out, view.published, self.r.frames.looks_back)
         comparisons_happened(out)
         changes_share_levels(text, out)
+        headline_market_region(text, out, self.r.frames)
         quarter_before_named(text, out)
         mark_unnamed_parts(out, self.r.additive)
         return out
@@ -119,8 +120,7 @@ class ClaimFinder:
         k = next((i for i, (a, b) in enumerate(cls) if a <= fig["start"] < max(b, a + 1)), None)
         cs, ce = cls[k] if k is not None else (ss, se)
         ce = max(ce, fig["end"])
-        # "Die $5,6 Mio. sind der Preis …": a definite article before an amount points back
-        # to the same amount named earlier; the figure repeats that claim.
+        # "Die $5,6 Mio. sind der Preis …": a definite article before an amount points back to the same amount named earlier; the figure repeats that claim.
         earlier = same_amount_before(text, fig, done)
         if earlier is not None:
             return {**earlier, "figure": fig, "sentence": (ss, se)}
@@ -207,7 +207,7 @@ class ClaimFinder:
             measure, basis = prop.compared_as, None  # "ein Aufschlag von 31 %" is the premium itself
         segment = None
         if prop.segments:
-            scope = [(cs, ce)] + free_before[::-1]
+            scope = [(cs, ce)] + [c for c in free_before[::-1] if not relative_clause(text, c)]  # (not "…, der hierzulande kaum bekannt ist,")
             if k and COORDINATED.match(text, max(ss, cs - 4)) and cls[k - 1] not in scope:
                 scope.append(cls[k - 1])  # "springt im nachbörslichen Handel um 14 % und notiert bei rund 990": one session
             opener = PART_OPENER.match(text, ss)
@@ -336,7 +336,7 @@ class ClaimFinder:
         countable = fig["label"] in ("COUNT", "RANK")
         for rank, p in self.r.candidates(fig["label"], measure):
             if header is None and present is not None and p.triggers is not None and id(p.triggers) not in present \
-                    and not (p.default and countable):
+                    and not (countable and p.is_default(fig)):
                 continue  # no trigger in the sentence and no default: it could only be skipped below
             if not p.accepts(fig, measure):
                 continue
@@ -370,7 +370,7 @@ class ClaimFinder:
                         if hit:
                             key = (2 - _weak(p, text, hit[1]), -hit[0], hit[1][1] - hit[1][0], -rank)
             if key[0] == 0:
-                if not p.default or fig["label"] not in ("COUNT", "RANK"):
+                if fig["label"] not in ("COUNT", "RANK") or not p.is_default(fig) or not p.default and cue_search(self.r.ellipsis, text, *clause):
                     continue
                 key = (1, 0.0, 0, -rank)
             ranked.append((key, p, trig))

@@ -18,6 +18,7 @@ from quellenlage.normalize.periods import (
     next_quarter,
     pub_date,
     quarter_ending,
+    span_period,
     quarter_of,
     shift,
     year_so_far,
@@ -28,7 +29,7 @@ from quellenlage.frame_rules import FrameRules
 from quellenlage.patterns import cue_finditer, cue_search
 from quellenlage.textutil import SpanIndex, bracketed_before
 
-MONTH = re.compile(r"\d{4}-\d{2}")
+TO_LEVEL_GAP = re.compile(r"\s+auf\s+(?:(?:rund|etwa|knapp|gut|über|mehr\s+als|nur\s+noch|noch)\s+)?")
 STRONG_COMPARISON = re.compile(r"(?:gegenüber|im\s+Vergleich\s+zu[mr]?|verglichen\s+mit|als\s+im|nach\s+zuvor|(?:weniger|mehr|höher|niedriger)\s+als)\s+(?:de[mnr]\s+|die\s+|das\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 RELATIVE_CLAUSE = re.compile(r"\s*(?:das|der|die|welche[rs]?)\s")
 
@@ -175,8 +176,7 @@ class PeriodResolver:
                                # "Im Geschäftsjahr, das Ende März endete": the year words name the period
                                or self.r.period_noun_before.search(self.text, max(0, comma - 30), comma) is not None)
 
-    @staticmethod
-    def _nearer_other(s: int, e: int, fig: dict, others: list[int], relative: bool) -> bool:
+    def _nearer_other(self, s: int, e: int, fig: dict, others: list[int], relative: bool) -> bool:
         """Does a date belong to another figure of the clause? A date after the figure with
         another figure in between ("3,72 Dollar nach 3,30 Dollar ein Jahr zuvor") belongs to
         that one; so does a relative period before the figure with another figure in between
@@ -184,7 +184,9 @@ class PeriodResolver:
         Quartal stieg der Umsatz um 62 % auf 57 Mrd.") is the whole clause's."""
         if s >= fig["end"]:
             return any(fig["end"] <= o < s for o in others)
-        return relative and any(e <= o < fig["start"] for o in others)
+        # ("von 20,7 Prozent im Vorjahresquartal auf 17,3 Prozent": the start's period)
+        return relative and (any(e <= o < fig["start"] for o in others)
+                             or any(o < s for o in others) and TO_LEVEL_GAP.fullmatch(self.text, e, fig["start"]) is not None)
 
     def _next_conjunct(self, s: int, e: int, fig: dict, others: list[int]) -> bool:
         """Is a date after the figure in the next conjunct, which has a figure of its own after
@@ -282,26 +284,10 @@ class PeriodResolver:
                 return name
         return None
 
-    def _span_period(self, value: str, text: str, fiscal: FiscalCalendar | None) -> str | None:
-        """ "Juli bis September": three months ending a quarter are that (fiscal) quarter (also
-        "September bis Anfang Dezember": to the first days of a month); another span ("die ersten
-        neun Monate") stays an interval."""
-        a, _, b = value.partition("/")
-        if not (MONTH.fullmatch(a) and MONTH.fullmatch(b)):
-            return value
-        ya, ma, yb, mb = int(a[:4]), int(a[5:]), int(b[:4]), int(b[5:])
-        months = (yb * 12 + mb) - (ya * 12 + ma)
-        if months == 3 and self._ends_early(text):
-            months, yb, mb = 2, (yb if mb > 1 else yb - 1), (mb - 1 or 12)
-        if months == 2:
-            return quarter_ending(yb, mb, fiscal)
-        return value
-
     def _ends_early(self, text: str) -> bool:
-        """Does the span's last month follow "Anfang" ("September bis Anfang Dezember")?"""
+        """Does a span's last month follow "Anfang" ("September bis Anfang Dezember")?"""
         last = text.rsplit(None, 1)[0] if " " in text else ""
-        cue = self.r.period_cue("span_ends_early")
-        return any(not last[m.end():].strip() for m in cue.finditer(last))
+        return any(not last[m.end():].strip() for m in self.r.period_cue("span_ends_early").finditer(last))
 
     def compared(self, d: dict) -> bool:
         """A date something is compared with ("Gegenüber dem dritten Quartal, …")."""
@@ -323,7 +309,7 @@ class PeriodResolver:
         flow = time == "flow"
         value, text = d.get("date_value"), d["text"]
         if value and "/" in value:
-            return self._span_period(value, text, fiscal)
+            return span_period(value, fiscal, self._ends_early(text))
         after = self.text[d["end"]:d["end"] + 40]
         g = grain(value)
         before = self.text[max(0, d["start"] - 40):d["start"]]

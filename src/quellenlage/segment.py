@@ -25,11 +25,12 @@ class SegmentationRules:
     may_end_sentence: frozenset[str]
     sentence_openers: frozenset[str]
     ordinal_followers: frozenset[str]
+    cardinal_after: frozenset[str] = frozenset()
 
     @classmethod
     def from_config(cls, cfg: dict[str, Any]) -> "SegmentationRules":
         return cls(*(frozenset(cfg.get(k) or []) for k in
-                     ("abbreviations", "may_end_sentence", "sentence_openers", "ordinal_followers")))
+                     ("abbreviations", "may_end_sentence", "sentence_openers", "ordinal_followers", "cardinal_after")))
 
 
 def _starts_sentence_like(tok: str) -> bool:
@@ -72,6 +73,14 @@ def _table_line(text: str, pos: int) -> bool:
     return TABLE_LINE.search(text, start, end if end >= 0 else min(len(text), pos + 300)) is not None
 
 
+def _word_before(tokens, i: int) -> str:
+    """The text of the non-space token before tokens[i]."""
+    j = i - 1
+    while j >= 0 and not tokens[j][1].strip():
+        j -= 1
+    return tokens[j][1] if j >= 0 else ""
+
+
 def _boundary(p_tok: str, tok: str, gap: str, tokens, prev: int, rules: SegmentationRules) -> bool:
     if "\n" in gap:
         if gap.count("\n") > 1 or tok.startswith(("|", "#", "-", "*")):
@@ -98,6 +107,8 @@ def _boundary(p_tok: str, tok: str, gap: str, tokens, prev: int, rules: Segmenta
                 return False
             if tok in rules.sentence_openers:
                 return True
+            if tok[:1].isupper() and _word_before(tokens, prev) in rules.cardinal_after:
+                return True  # "auf Platz 4. Oppo rutscht ab": a place, no ordinal
             return len(stem) == 4 and tok[:1].isupper()
         return tok[:1].isupper()
     return False

@@ -71,6 +71,19 @@ class SegmentRules:
                                                   sorted(words, key=len, reverse=True)) + r")\s+(?P<w>[A-ZÄÖÜ][\w-]+)")
 
     @cached_property
+    def market_region(self) -> tuple[re.Pattern, dict[str, str]]:
+        """A market and its region: "Smartphone-Markt China", "der chinesische Smartphone-Markt" (group `r`
+        a region's form, `a` an adjective's stem; the table maps both, lower case, to the region)."""
+        seg = self.cfg["segment"]
+        table = {form.lower(): key for key, forms in seg["regions"].items() for form in forms}
+        table.update({stem.lower(): key for key, stems in (seg.get("region_adjectives") or {}).items() for stem in stems})
+        market = r"[A-ZÄÖÜ][\w-]*?-?[Mm]arkt(?:es|s)?"
+        forms = alternation(f for fs in seg["regions"].values() for f in fs if f[:1].isupper())
+        adjectives = alternation(s for ss in (seg.get("region_adjectives") or {}).values() for s in ss) or "(?!)"
+        return re.compile(r"(?<![\w-])(?:" + market + r"\s+(?:in\s+(?:der\s+|den\s+)?)?(?P<r>" + forms + r")(?![\w-])|(?P<a>"
+                          + adjectives + r")(?:e|en|er|es)?\s+" + market + r"(?![\w-]))"), table
+
+    @cached_property
     def region_compound(self) -> re.Pattern:
         """A region as the first part of a compound: "das China-Geschäft", "ein China-Anteil von 37 %"."""
         forms = [f for fs in self.cfg["segment"]["regions"].values() for f in fs if " " not in f]

@@ -162,6 +162,23 @@ def quarter_of(day: dt.date, fiscal: FiscalCalendar | None = None) -> str:
     return f"FY{fy}-Q{q}" if fiscal and fiscal.start_month != 1 else f"{day.year}-Q{q}"
 
 
+SPAN_OF_MONTHS = re.compile(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})")
+
+
+def span_period(value: str, fiscal: FiscalCalendar | None = None, ends_early: bool = False) -> str:
+    """ "2024-07/2024-09" (Juli bis September): three months ending a quarter are that (fiscal)
+    quarter; with `ends_early` (the last month's first days: "September bis Anfang Dezember") the
+    month before ends it; another span ("die ersten neun Monate") stays as it is."""
+    m = SPAN_OF_MONTHS.fullmatch(value)
+    if not m:
+        return value
+    ya, ma, yb, mb = (int(g) for g in m.groups())
+    months = (yb * 12 + mb) - (ya * 12 + ma)
+    if months == 3 and ends_early:
+        months, yb, mb = 2, (yb if mb > 1 else yb - 1), (mb - 1 or 12)
+    return quarter_ending(yb, mb, fiscal) if months == 2 else value
+
+
 def quarter_ending(year: int, month: int, fiscal: FiscalCalendar | None = None) -> str:
     """The quarter that ends with the given month ("im Ende Juli abgelaufenen Quartal"): the
     fiscal quarter when the company's quarters end then, else the three months as an interval."""

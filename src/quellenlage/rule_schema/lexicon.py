@@ -50,6 +50,8 @@ class SegmentationFile(Rules):
     may_end_sentence: Words = []
     sentence_openers: Words = []
     ordinal_followers: Words = []
+    cardinal_after: Words = Field(default=[], description="Platz, Rang, …: a number with a stop after one of these closes "
+                                  "a sentence before a capitalised word ('auf Platz 4. Oppo rutscht ab')")
     examples: list[SentencesExample] = []
 
     def summary(self) -> str:

@@ -30,6 +30,8 @@ class Property(Rules):
                                         "however written (a premium: 'ein Aufschlag von 31 %' and 'Prämie: 31 %')")
     date_grains: list[Literal["day", "week", "month", "quarter", "half", "year", "decade"]] = Field(
         default=[], description="the grains its dates can have (an announcement's date is a day, never a quarter)")
+    default_units: list[Key] = Field(default=[], description="units whose counts take this property without a "
+                                     "word of it (smartphones: shipments), as `default` does for all its units")
     period_grain: Literal["year"] | None = Field(default=None, description="the grain of its periods: a quarter "
                                                  "or half it is named in stands for its (fiscal) year (a dividend)")
     requires: Words = []
