@@ -211,6 +211,11 @@ class NameCues:
         return re.compile(r"(?:\s+(?:" + self._cue_words("investor_arms") + r"))?" + INVESTOR_AFTER)
 
     @cached_property
+    def naming_verbs(self) -> re.Pattern:
+        """ "Das Modell heißt Yi-34B": between an anaphor and the name it is given (rules: subject_cues.naming_verbs)."""
+        return re.compile(r"\s+(?:" + self._cue_words("naming_verbs") + r")\s+")
+
+    @cached_property
     def rival_before(self) -> re.Pattern:
         return re.compile(r"(?:" + self._cue_words("rival_nouns") + r")\s+$")
 

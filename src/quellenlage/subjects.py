@@ -372,7 +372,8 @@ class SubjectFinder(AnaphorResolver, PairFinder):
             m = anaphors[typ].match(text, prev_start) if typ in anaphors and prev else None
             if m is not None:
                 # ("Der Chipkonzern Nvidia ist …": the noun with the name in apposition names it)
-                named = next((e for e in fitting if e.type == typ and e.start >= m.end() and not text[m.end():e.start].strip()), None)
+                named = next((e for e in fitting if e.type == typ and e.start >= m.end() and (not text[m.end():e.start].strip()
+                              or self.naming_verbs.fullmatch(text, m.end(), e.start))), None)  # ("Das Modell heißt Yi-34B")
                 resolved = named.name if named else self._resolve_anaphor(view, typ, usable, prev_start, m.group(0))
                 if resolved:
                     return resolved
