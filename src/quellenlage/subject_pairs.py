@@ -12,6 +12,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from quellenlage.claim_rules import Property
 
 
+# "Denso mit 5,5 Prozent", "Sony Semiconductor Solutions ist mit 6 Prozent": a holder listed with its share
+HOLDER_WITH = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}\s+(?:ist\s+|sind\s+|war\s+)?mit\s+(?:(?:rund|etwa|knapp|gut|fast)\s+)?")
+# "JASM, an dem TSMC … hält", "JASM (Japan …), an der …": the company a relative clause says is held
+HELD_AFTER = re.compile(r"\)?(?:\s*\([^)]{0,80}\))?,\s+an\s+(?:dem|der|denen|welchem|welcher)\s")
+
+
 class PairFinder(NameCues):
     """The pair half of `SubjectFinder` (which supplies `_subject`, `r`, `object_before`)."""
 
@@ -51,6 +57,12 @@ class PairFinder(NameCues):
             other = near(objects).name
         else:
             distinct = sorted({e.name for e in holders}, key=lambda n: min(e.start for e in holders if e.name == n))
+            listed_holder = next((e for e in holders if e.end <= fig["start"] and HOLDER_WITH.fullmatch(text, e.end, fig["start"])), None)
+            held = self._held_before(view, ss) if listed_holder is not None and len(distinct) >= 2 else None
+            if held is not None and held != listed_holder.name:
+                # "JASM, an dem TSMC 86,5 Prozent hält. Sony ist mit 6 Prozent beteiligt, Denso mit 5,5 Prozent":
+                # each holder listed with its share, of the company the sentence before named as held
+                return self._pair_name(listed_holder.name, held)
             if len(distinct) >= 2 and not objects:
                 return self._pair_name(distinct[0], distinct[1]) if len(distinct) == 2 else None
             other = None
@@ -88,6 +100,14 @@ class PairFinder(NameCues):
                     self._looking_back = False
         return None
 
+
+    @staticmethod
+    def _held_before(view, ss: int) -> str | None:
+        """The organisation a sentence before names as held: "die Gesellschaft JASM, an der TSMC
+        die große Mehrheit hält" (the last one within a few hundred characters)."""
+        held = [e for e in view.entities_near(max(0, ss - 500), ss) if e.type == "ORG" and e.end <= ss
+                and HELD_AFTER.match(view.text, e.end)]
+        return held[-1].name if held else None
 
     def _pair_name(self, a: str, b: str) -> str | None:
         """ "Amazon/OpenAI": the two parties, a subsidiary or product by its parent ("AWS" is
