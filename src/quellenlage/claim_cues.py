@@ -8,7 +8,7 @@ import re
 from quellenlage.claim_rules import DocView
 from quellenlage.layout import list_heading
 from quellenlage.patterns import cue_finditer
-from quellenlage.textutil import CLAUSE_BREAK, line_end, line_start
+from quellenlage.textutil import CLAUSE_BREAK, TO_LEVEL, line_end, line_start
 
 COMPARED_WITH = re.compile(r"(?<!\w)(?:nach|gegenüber|statt|nach\s+zuvor|nach\s+noch)\s+(?:(?:rund|etwa|knapp|gut|ungefähr)\s+)?$")
 CONVERTED = re.compile(r"\s*(?:[(,–-]\s*(?:umgerechnet|also|das\s+sind|entspricht|ca\.|circa|oder)?|oder|bzw\.|beziehungsweise"
@@ -46,7 +46,6 @@ RELATIVE_OPENER = re.compile(r"\s*(?:in\s+dem|in\s+der|in\s+denen|als|wo|damals)
 # A property noun and the figure it names: "eine Bewertung von 61,5 Mrd.", "ein Umsatz in Höhe von".
 FROM_NOW = re.compile(r"(?<!\w)von\s+(?:derzeit|aktuell|heute|zuletzt|bisher|gegenwärtig|noch)\s+(?:(?:rund|etwa|knapp|gut|ca\.|fast|über|mehr\s+als)\s+)?$")
 TOTAL_OPENER = re.compile(r"[\s,;–-]*(?:insgesamt|in\s+Summe|alles\s+in\s+allem|zusammen(?:genommen)?|in\s+der\s+Summe)\b", re.IGNORECASE)
-TO_LEVEL = re.compile(r"\s+auf\s+(?:(?:rund|etwa|knapp|gut|fast|über|mehr\s+als|ca\.)\s+)?")  # "… von 70 Prozent auf 18 Mrd."
 GOVERNS = re.compile(r"\s+(?:von|in\s+Höhe\s+von|im\s+Wert\s+von)\s+(?:(?:rund|etwa|knapp|gut|fast|über|mehr\s+als|bis\s+zu|ca\.)\s+)?")
 SINCE = re.compile(r"(?<!\w)(?:[Ss]eit(?:\s+(?:der|dem|ihrer|seiner)\s+Gründung)?|insgesamt\s+bislang|bislang\s+insgesamt"
                    r"|summier(?:t|en)\s+sich|[Ii]n\s+Summe|zusammengerechnet"

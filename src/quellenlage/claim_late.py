@@ -19,6 +19,7 @@ from collections import defaultdict
 from quellenlage.claim_parts import PART
 from quellenlage.patterns import words_re
 from quellenlage.layout import headings
+from quellenlage.textutil import TO_LEVEL
 
 # What a summary takes from the statement below it. Not the aspect: a heading's tense says
 # nothing, and a period still running makes it a forecast below (unfinished_periods).
@@ -128,7 +129,6 @@ def comparisons_happened(claims: list[dict]) -> None:
             c["aspect"] = "actual"
 
 
-TO_LEVEL = re.compile(r"\s+auf\s+(?:(?:rund|etwa|knapp|gut|über|mehr\s+als|nur\s+noch|noch)\s+)?$")
 
 
 def changes_share_levels(text: str, claims: list[dict]) -> None:

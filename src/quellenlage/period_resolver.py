@@ -27,9 +27,8 @@ from quellenlage.normalize.periods import (
 from quellenlage.date_context import months_until
 from quellenlage.frame_rules import FrameRules
 from quellenlage.patterns import cue_finditer, cue_search
-from quellenlage.textutil import SpanIndex, bracketed_before
+from quellenlage.textutil import TO_LEVEL, SpanIndex, bracketed_before
 
-TO_LEVEL_GAP = re.compile(r"\s+auf\s+(?:(?:rund|etwa|knapp|gut|über|mehr\s+als|nur\s+noch|noch)\s+)?")
 STRONG_COMPARISON = re.compile(r"(?:gegenüber|im\s+Vergleich\s+zu[mr]?|verglichen\s+mit|als\s+im|nach\s+zuvor|(?:weniger|mehr|höher|niedriger)\s+als)\s+(?:de[mnr]\s+|die\s+|das\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 RELATIVE_CLAUSE = re.compile(r"\s*(?:das|der|die|welche[rs]?)\s")
 
@@ -186,7 +185,7 @@ class PeriodResolver:
             return any(fig["end"] <= o < s for o in others)
         # ("von 20,7 Prozent im Vorjahresquartal auf 17,3 Prozent": the start's period)
         return relative and (any(e <= o < fig["start"] for o in others)
-                             or any(o < s for o in others) and TO_LEVEL_GAP.fullmatch(self.text, e, fig["start"]) is not None)
+                             or any(o < s for o in others) and TO_LEVEL.fullmatch(self.text, e, fig["start"]) is not None)
 
     def _next_conjunct(self, s: int, e: int, fig: dict, others: list[int]) -> bool:
         """Is a date after the figure in the next conjunct, which has a figure of its own after
