@@ -17,7 +17,6 @@ from bisect import bisect_right
 from collections import defaultdict
 
 from quellenlage.claim_parts import PART
-from quellenlage.patterns import words_re
 from quellenlage.layout import headings
 from quellenlage.textutil import TO_LEVEL
 
@@ -179,7 +178,6 @@ def headline_market_region(text: str, claims: list[dict], segments) -> None:
     if m is None:
         return
     region = table.get((m.group("r") or m.group("a") or "").lower())
-    worldwide = words_re(segments.cfg["segment"].get("worldwide"))
     for c in claims:
-        if region and c["property"] in props and c["segment"] is None and not worldwide.search(text, *c["sentence"]):
+        if region and c["property"] in props and c["segment"] is None and not segments.worldwide.search(text, *c["sentence"]):
             c["segment"] = region

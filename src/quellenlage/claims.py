@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from quellenlage.claim_cues import (apposition_after, relative_clause, named_subjectless, pronoun_property, bare_date, converts, date_owns, bracketed_for_other, starting_value, compound_of, excluded, list_header, CLARIFIES, explains, CONTINUATION, FISCAL_WORDS, FROM_NOW, TO_LEVEL, TOTAL_OPENER,
+from quellenlage.claim_cues import (apposition_after, relative_clause, named_subjectless, pronoun_property, bare_date, converts, date_owns, bracketed_for_other, starting_value, compound_of, excluded, list_header, CLARIFIES, explains, CONTINUATION, FISCAL_WORDS, FROM_NOW, TOTAL_OPENER,
                                     GAPPED, PART_OPENER, PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WHICH_CLAUSE, WITH_PRODUCT, governs_other, has_figure, same_amount_before,
                                     table_header, table_year, table_compared, heading_aspect, same_topic, trigger_of_other)
@@ -31,7 +31,7 @@ from quellenlage.document_periods import stated_fiscal
 from quellenlage.period_resolver import PeriodResolver
 from quellenlage.subject_cues import COORDINATED
 from quellenlage.subjects import SubjectFinder
-from quellenlage.textutil import clauses, line_start_near
+from quellenlage.textutil import TO_LEVEL, clauses, line_start_near
 
 
 

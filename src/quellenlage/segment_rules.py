@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from quellenlage.patterns import alternation, cue_re
+from quellenlage.patterns import alternation, cue_re, words_re
 from quellenlage.textutil import SENTENCE_END
 
 
@@ -50,6 +50,11 @@ class SegmentRules:
             return re.compile(r"(?!)")
         return re.compile(r"\s+(?:" + alternation(m["connectors"]) + r")\s+\d[\d.,]*\s+(?:[\w]+\s+)?(?:[\w-]*-)?(?:"
                           + alternation(m["shares"]) + r")(?![\w-])")
+
+    @cached_property
+    def worldwide(self) -> re.Pattern:
+        """ "weltweit", "global": a sentence that keeps no region a headline gives (segment.worldwide)."""
+        return words_re(self.cfg["segment"].get("worldwide"))
 
     @cached_property
     def subset_openers(self) -> re.Pattern:
