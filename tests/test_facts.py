@@ -411,7 +411,8 @@ def test_one_name_per_subject_across_sources():
 
 def _users(value, qualifier, day, cid, evidence, **kw):
     return claim(value, qualifier, text=str(value), cid=cid, source=cid, label="COUNT", currency=None, unit="user",
-                 property="users", subject="Bluesky", time="stock", window_days=30, _day=day, evidence=evidence, **kw)
+                 property="users", subject="Bluesky", time="stock", window_days=30, _day=day, evidence=evidence,
+                 by_now="inzwischen" in evidence, **kw)
 
 
 def test_a_later_source_saying_a_count_has_by_now_passed_a_higher_mark_is_an_update():

@@ -363,3 +363,12 @@ def test_workers_and_the_extract_command_convert_rows_without_importing_pandas()
             "print('pandas' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_a_count_passed_by_now_is_an_update_in_both_cross_document_steps(tmp_path, rules):
+    # "Mehr als 21 Millionen … inzwischen" days after "20 Millionen" (facts.passed_mark): the claim
+    # step marks `by_now` (rules: properties.yaml by_now), so the streamed step, which reads no
+    # evidence, sees it as the in-memory one does.
+    memory = _streamed_equals_memory(tmp_path, rules, sorted(ARTICLES.glob("b44b-bluesky-*.txt")))
+    marked = [c for c in memory["claims"] if c["by_now"]]
+    assert marked and all(c["property"] == "users" for c in marked)

@@ -146,20 +146,15 @@ def changes_share_levels(text: str, claims: list[dict]) -> None:
             c["segment"] = nxt["segment"]
 
 
-QUARTER_NAMED = re.compile(r"\s*(?:\w+\s+){0,3}?(?:gegenüber|im\s+Vergleich\s+zum|verglichen\s+mit)\s+(?:dem\s+)?"
-                           r"(?P<q>ersten|zweiten|dritten|vierten)\s+(?:Geschäfts)?[Qq]uartal(?!\s+(?:\d{4}|des\s+Vorjahres|\d{2}/))")
-ORDINALS = ("ersten", "zweiten", "dritten", "vierten")
-
-
-def quarter_before_named(text: str, claims: list[dict]) -> None:
+def quarter_before_named(text: str, claims: list[dict], frames) -> None:
     """A change "gegenüber dem dritten Quartal" of a fourth quarter's figure compares with the
     quarter before, not the year before: its basis is qoq."""
     for c in claims:
         period = c.get("period") or ""
         if c["measure"] != "change" or not (c.get("basis") or "yoy").startswith("yoy") or period[-3:-1] != "-Q":
             continue
-        m = QUARTER_NAMED.match(text, c["figure"]["end"], min(len(text), c["figure"]["end"] + 80))
-        if m and ORDINALS.index(m.group("q")) + 1 == (int(period[-1]) - 2) % 4 + 1:
+        m = frames.quarter_compared.match(text, c["figure"]["end"], min(len(text), c["figure"]["end"] + 80))
+        if m and m.lastgroup == f"q{(int(period[-1]) - 2) % 4 + 1}":
             c["basis"] = " ".join(["qoq"] + (c.get("basis") or "yoy").split()[1:])
 
 

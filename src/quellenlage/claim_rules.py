@@ -179,8 +179,9 @@ class ClaimRules:
         return last_loss > last_profit
 
     @cached_property
-    def present(self) -> re.Pattern:
-        return words_re(self.cfg.get("present"))
+    def by_now(self) -> re.Pattern:
+        """ "inzwischen", "mittlerweile": a count changed up to the time of publication."""
+        return cue_re(self.cfg.get("by_now"))
 
     @cached_property
     def past(self) -> re.Pattern:

@@ -79,7 +79,7 @@ class ClaimFinder:
         comparisons_happened(out)
         changes_share_levels(text, out)
         headline_market_region(text, out, self.r.frames)
-        quarter_before_named(text, out)
+        quarter_before_named(text, out, self.r.frames)
         mark_unnamed_parts(out, self.r.additive)
         return out
 
@@ -302,7 +302,7 @@ class ClaimFinder:
         return {"figure": fig, "subject": subject, "property": prop.key, "sentence": (ss, se),
                 "period": period, "relative": relative, "segment": segment, "aspect": aspect,
                 "measure": measure, "basis": basis, "time": prop.time, "window_days": prop.window_days, "period_grain": prop.period_grain,
-                "past": past, "loss": measure == "level" and self.r.is_loss(text, fig, prop.key, cs),
+                "past": past, "by_now": bool(cue_search(self.r.by_now, text, ss, se)), "loss": measure == "level" and self.r.is_loss(text, fig, prop.key, cs),
                 "scope": scope.group(0).lower() if scope else None, "follows": follows}
 
     # --- property ----------------------------------------------------------------------

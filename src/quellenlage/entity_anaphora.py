@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from quellenlage.patterns import alternation
+from quellenlage.patterns import alternation, cue_alternation
 
 
 # a compound's first part shared with the next: "der Auto- und Industriezulieferer"
@@ -19,6 +19,15 @@ class AnaphoraRules:
     def authority_anaphora(self) -> frozenset[str]:
         """Anaphora that point back to an authority only ("die Behörde")."""
         return frozenset(self.cfg.get("authority_anaphora") or ())
+
+    @cached_property
+    def model_size(self) -> re.Pattern:
+        """An adjective of size in a model's anaphor; group `small` or `large` says which ("das kleinere Modell")."""
+        sizes = self.cfg.get("model_sizes") or {}
+        if not sizes:
+            return re.compile(r"(?!)")
+        return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<{k}>{cue_alternation(sizes[k])})" for k in ("small", "large") if sizes.get(k))
+                          + r")(?![\w-])", re.IGNORECASE)
 
     @cached_property
     def anaphora(self) -> list[tuple[re.Pattern, str]]:

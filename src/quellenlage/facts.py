@@ -214,19 +214,17 @@ def sort_facts(facts: list[dict], conflicts: list[dict]) -> tuple[list[dict], li
 SCALE_WINDOW = 31  # days: a value a power of a thousand off is compared across this much time
 
 
-BY_NOW = re.compile(r"(?<!\w)(?:inzwischen|mittlerweile|nunmehr)(?!\w)", re.IGNORECASE)
-
-
 def passed_mark(a: dict, b: dict, ia, ib) -> bool:
     """A count at a point in time that a later source says has by now passed a higher mark ("Mehr
     als 21 Millionen Menschen sind inzwischen registriert" two days after "20 Millionen"): it grew,
-    the two are no dispute (SPEC §9: updates)."""
+    the two are no dispute (SPEC §9: updates). `by_now`: the claim step saw one of the rules'
+    words for it (properties.yaml by_now) in the claim's sentence."""
     if a.get("time") != "stock" or a.get("_day") is None or b.get("_day") is None or a["_day"] == b["_day"]:
         return False
     (early, ie), (late, il) = sorted(((a, ia), (b, ib)), key=lambda x: x[0]["_day"])
     # (both saying "inzwischen" is a dispute about today's count, no growth)
     return not late.get("period_end") and late.get("qualifier") == "lower_bound" and il.low >= ie.high \
-        and bool(BY_NOW.search(late.get("evidence") or "")) and not BY_NOW.search(early.get("evidence") or "")
+        and bool(late.get("by_now")) and not early.get("by_now")
 
 
 def _scale_pairs(members: list[dict], buckets: list[list[dict]]) -> list[list[dict]]:

@@ -240,7 +240,25 @@ class FrameRules(SegmentRules):
 
     @cached_property
     def _period_cues(self) -> dict[str, re.Pattern]:
-        return {k: cue_re(v) for k, v in self.cfg["period"].items() if k != "comparison"}
+        return {k: cue_re(v) for k, v in self.cfg["period"].items() if k not in ("comparison", "as_of_openers", "quarter_compared_openers", "quarter_ordinals")}
+
+    @cached_property
+    def quarter_compared(self) -> re.Pattern:
+        """Right after a change (`match` at its end): "gegenüber dem dritten Quartal", the quarter
+        compared with, by number; group `q<n>` says which (not one with a year of its own)."""
+        period = self.cfg["period"]
+        openers, ordinals = period.get("quarter_compared_openers") or (), period.get("quarter_ordinals") or {}
+        if not openers or not ordinals:
+            return re.compile(r"(?!)")
+        quarters = "|".join(f"(?P<q{n}>{cue_alternation(ordinals[n])})" for n in sorted(ordinals))
+        return re.compile(r"\s*(?:\w+\s+){0,3}?(?<![\w-])(?:" + cue_alternation(openers) + r")\s+(?:dem\s+)?(?:" + quarters
+                          + r")(?![\w-])(?!\s+(?:\d{4}|des\s+Vorjahres|\d{2}/))")
+
+    @cached_property
+    def as_of_opener(self) -> re.Pattern:
+        """ "Zum", "Zum Stichtag" right before a position: the day after it is one a stock was counted at."""
+        words = self.cfg["period"].get("as_of_openers") or ()
+        return re.compile(r"(?<![\w-])(?:" + alternation(words).replace("\\ ", r"\s+") + r")\s+$", re.IGNORECASE) if words else re.compile(r"(?!)")
 
     @cached_property
     def period_comparison(self) -> re.Pattern:

@@ -269,7 +269,7 @@ class PeriodResolver:
         if fig is not None and end is not None and end <= fig["start"] and fig["text"][:1] not in "+-−±" and \
                 GOVERNED.match(self.text, end, fig["start"]) and GOVERNED.match(self.text, end, fig["start"]).end() == fig["start"]:
             return False
-        if AS_OF.search(self.text, max(0, pos - 25), pos) and (
+        if self.r.as_of_opener.search(self.text, max(0, pos - 25), pos) and (
                 DAY_AT.match(self.text, pos) or self.r.period_cue("as_of").match(self.text, pos)):
             return False  # "Zum 30. September arbeiteten 15.598 Menschen", "Zum Jahresende …": as of that day
         return bool(self.r.period_comparison.search(self.text, max(0, pos - 40), pos))
@@ -388,7 +388,6 @@ class PeriodResolver:
 
 CUE_OF_NEXT = re.compile(r"\s*(?:von|mit|bei|in Höhe von|:|\()?\s*")
 # Relative cues that name a period compared with: a figure between them and the figure keeps them.
-AS_OF = re.compile(r"(?<![\w-])[Zz]um\s+(?:(?:Bilanz)?[Ss]tichtag\s+(?:am\s+)?)?$")  # ("Zum Stichtag 30. Juni 2022")
 DAY_AT = re.compile(r"\d{1,2}\.\s")
 COMPARING = frozenset({"previous_year", "previous_quarter"})
 OPENING_QUARTERS = frozenset({"current_quarter", "final_quarter", "holiday_quarter"})

@@ -57,6 +57,20 @@ class SegmentRules:
         return words_re(self.cfg["segment"].get("worldwide"))
 
     @cached_property
+    def unlisted_test(self) -> re.Pattern:
+        """A test the benchmarks lack, by its name (group `n`): after a word for a test ("im
+        Langkontext-Test OpenAI-MRCR"), or as an acronym after "im" and perhaps an adjective ("im CMMLU")."""
+        seg = self.cfg["segment"]
+        nouns, preps = seg.get("test_nouns") or (), seg.get("test_prepositions") or ()
+        forms = []
+        if nouns:
+            forms.append(r"(?<![\w-])(?:[\w-]*-)?(?:" + alternation(nouns) + r")[ \u00a0]+(?P<n>[A-Z][\w.'+-]*[\w+])")
+        if preps:
+            forms.append(r"(?<![\w-])(?i:" + alternation(preps) + r")[ \u00a0]+(?:[a-zäöü]+e[nm][ \u00a0]+)?"
+                         r"(?P<a>(?=[\w-]*[A-Z][\w-]*[A-Z0-9])[A-Z][A-Za-z0-9-]*[A-Za-z0-9])(?![\w-])")
+        return re.compile("|".join(forms)) if forms else re.compile(r"(?!)")
+
+    @cached_property
     def subset_openers(self) -> re.Pattern:
         return re.compile(r"\s*(?:" + alternation(self.cfg["segment"].get("subset_openers") or ["(?!)"]) + r")(?![\w-])")
 

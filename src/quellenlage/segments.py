@@ -33,10 +33,6 @@ WITH_SEGMENT = re.compile(r"\s*Mit\s+(?:(?:dem|der|den|seinem|seiner|seinen|ihre
 # After a company's name, the name of its division: "Airbus Defence and Space kam auf …", "Google Cloud wuchs"
 DIVISION_AFTER = re.compile(r"[ \u00a0](?P<w>[A-Z][a-z]+(?:[ \u00a0](?:and|&|[A-Z][a-z]+)){0,3})(?=[ \u00a0]+[a-zäöü])")
 AMOUNT_AN = re.compile(r"\d[\d.,']*(?:[ \u00a0]+\S+){0,2}[ \u00a0]+an[ \u00a0]+$")  # "176 Mio. $ an …"
-NAMED_TEST = re.compile(r"(?<![\w-])(?:[\w-]*-)?(?:Test|Benchmark)s?[ \u00a0]+(?P<n>[A-Z][\w.'+-]*[\w+])")
-# "Im chinesischen C-Eval liegt Yi-34B bei 81,4 Prozent, im CMMLU bei 83,7": a test named as an acronym
-# the rules lack (two capitals at least), after "im"/"beim" and perhaps an adjective
-ACRONYM_TEST = re.compile(r"(?<![\w-])(?:[Ii]m|[Bb]eim)[ \u00a0]+(?:[a-zäöü]+e[nm][ \u00a0]+)?(?P<n>(?=[\w-]*[A-Z][\w-]*[A-Z0-9])[A-Z][A-Za-z0-9-]*[A-Za-z0-9])(?![\w-])")
 ENGLISH_NAME = re.compile(r"[A-Za-z]+(?: [A-Za-z&]+)+")  # "Defence and Space", not "Bestellungen"
 _PART_NOUNS = r"(?:Sparte|Segment|Bereich|Geschäftsbereich|Division)"  # a word for a part, unnamed after an article
 _ANAPHOR = r"(?<![\w-])(?:[Dd]ie|[Dd]iese|[Dd]as|[Dd]ieses|[Dd]er|[Dd]ieser)\s+{}\b(?!\s+[A-ZÄÖÜ])"
@@ -216,9 +212,9 @@ class SegmentFinder:
                     if found:
                         return "" if found == "_whole" else found  # "": named as the whole
                     if kind == "benchmark":
-                        m = NAMED_TEST.search(text, cs, ce) or ACRONYM_TEST.search(text, cs, ce)
+                        m = self.r.unlisted_test.search(text, cs, ce)
                         if m:  # "Im Langkontext-Test OpenAI-MRCR erreicht es 73,4 Prozent": a test the rules lack
-                            return m.group("n").lower()
+                            return (m.group("n") or m.group("a")).lower()
             if "elapsed" in kinds:
                 m = self.r.elapsed.search(text, cs, ce)
                 if m:  # "binnen 24 Stunden 88.898 Bestellungen": a count after so long, not a later one

@@ -12,7 +12,6 @@ POSSESSIVE_BEFORE = re.compile(r"(?<![\w-])(?:[Ss]ein|[Ii]hr)(?:e|es|em|en|er)?\
 BESIDE_BEFORE = re.compile(r"(?<![\w-])(?:[Nn]ach|[Vv]or|[Nn]eben|[Ww]ie|[Aa]ls|[Mm]it|[Gg]egen|[Tt]rotz|[Ss]eit|[Oo]hne)\s+$")
 
 
-SIZE_WORD = re.compile(r"(?i)\b(?:klein|gro(?:ß|ss)|grö(?:ß|ss))(?:e|en|er|ere|eren|erer|ste|sten)?\b")
 MODEL_SIZE = re.compile(r"(\d+(?:[.,]\d+)?)\s*[bB](?![\w])")
 
 
@@ -30,13 +29,13 @@ class AnaphorResolver:
         if known and known[1] == typ and not RIVAL_HEAD.match(head):
             return known[0]  # "der Meta-Dienst", "der Meta-Konzern": the company the compound names (not "der SAP-Rivale")
         at = pos if at is None else at
-        sized = SIZE_WORD.search(word) if typ == "MODEL" and word else None
+        sized = self.r.entities.model_size.search(word) if typ == "MODEL" and word else None
         if sized:
             # "das kleine Modell", "das größere Modell": of the sized models named before, the smallest or largest
             sizes = {e.name: float(m.group(1).replace(",", ".")) for e in usable if e.type == typ and e.end <= at
                      for m in [MODEL_SIZE.search(e.name)] if m}
             if len(set(sizes.values())) >= 2:
-                pick = min if sized.group(0).lower().startswith("klein") else max
+                pick = min if sized.group("small") else max
                 return pick(sizes, key=lambda n: (sizes[n], n))
         if typ in ("MODEL", "PRODUCT") and (POSSESSIVE_BEFORE.search(view.text, max(0, at - 40), at)
                                             or POSSESSIVE_BEFORE.search(word.rsplit(" ", 1)[0] + " " if " " in word else "")):

@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 # "Denso mit 5,5 Prozent", "Sony Semiconductor Solutions ist mit 6 Prozent": a holder listed with its share
-HOLDER_WITH = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}\s+(?:ist\s+|sind\s+|war\s+)?mit\s+(?:(?:rund|etwa|knapp|gut|fast)\s+)?")
+HOLDER_WITH = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}\s+(?:ist\s+|sind\s+|war\s+)?mit\s+")  # (a qualifier is part of the figure)
 # "JASM, an dem TSMC … hält", "JASM (Japan …), an der …": the company a relative clause says is held
 HELD_AFTER = re.compile(r"\)?(?:\s*\([^)]{0,80}\))?,\s+an\s+(?:dem|der|denen|welchem|welcher)\s")
 

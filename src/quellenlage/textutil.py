@@ -301,4 +301,4 @@ def recase_shouting(text: str, keep: frozenset[str]) -> str:
 
 # Between a change and the level it led to: "… um 7,8 Prozent auf 289,4 Millionen", "von 70 Prozent
 # auf rund 18 Mrd." (fullmatch over the gap; `match` at a figure's end for "auf" right after it)
-TO_LEVEL = re.compile(r"\s+auf\s+(?:(?:rund|etwa|knapp|gut|fast|über|mehr\s+als|ca\.|nur\s+noch|noch)\s+)?")
+TO_LEVEL = re.compile(r"\s+auf\s+(?:(?:nur\s+)?noch\s+)?")  # (a qualifier, "auf rund 3 Mrd.", is part of the figure)

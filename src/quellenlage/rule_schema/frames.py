@@ -4,7 +4,7 @@ use the cue syntax (`*` for the rest of a compound); `patterns`, `hearsay`,
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
@@ -107,6 +107,8 @@ class SegmentCues(Rules):
     variants: Cues = Field(default={}, description="a product's versions: base: [Basisversion], max: [Topmodell], …")
     frequencies: Cues = Field(default={}, description="how often users are counted: daily: [täglich aktive*], monthly: [MAU], …")
     benchmarks: Cues = Field(default={}, description="benchmark key -> its names: mmlu: [MMLU], …")
+    test_nouns: Words = Field(default=[], description="Test, Benchmark: a word for a test before a name the benchmarks lack (\"im Langkontext-Test OpenAI-MRCR\"), which is its segment")
+    test_prepositions: Words = Field(default=[], description="im, beim: before a test named as an acronym the benchmarks lack (\"im CMMLU\", \"im chinesischen C-Eval\")")
     canonical: Cues = Field(description="segment key -> its spellings: data_center: [Rechenzentr*, …]")
 
 
@@ -117,6 +119,9 @@ class PeriodCues(Rules):
     final_quarter: Words = Field(default_factory=list, description="Schlussquartal, …: the fourth (fiscal) quarter last begun")
     holiday_quarter: Words = Field(default_factory=list, description="Weihnachtsquartal, …: October to December, the last begun")
     as_of: Words = Field(default_factory=list, description="Jahresende, …: after 'zum' a day counted at, no comparison")
+    quarter_compared_openers: Words = Field(default=[], description="gegenüber, im Vergleich zum, …: right after a change, before a quarter named by its number (\"gegenüber dem dritten Quartal\"), the quarter it compares with")
+    quarter_ordinals: dict[Literal[1, 2, 3, 4], Words] = Field(default={}, description="quarter number -> the words naming it without a year: 3: [dritten Quartal, dritten Geschäftsquartal]")
+    as_of_openers: Words = Field(default_factory=list, description="zum, zum Stichtag, …: right before a day (\"Zum 30. September\") or an as_of word, the day a stock was counted at")
     whole_year: Words = Field(description="Gesamtjahr, …")
     anaphoric: Words = Field(description="an diesem Tag, …")
     anaphoric_period: Words = Field(default_factory=list, description="im selben Zeitraum, …: for a figure per period, the period named before")

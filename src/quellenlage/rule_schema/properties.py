@@ -83,7 +83,7 @@ class PropertiesFile(Rules):
     no_claim_contexts: Words = []  # "eine Abweichung von fünf Prozent nach oben oder unten": a tolerance, no claim
     ellipsis_qualifiers: Words = []  # "…, bereinigt waren es 749 Mio.": a comma clause going on with the figure before
     explanations: Words = []  # "Die Net Bookings, also der Wert …": words opening a clause that explains the noun before
-    present: Words = []
+    by_now: Words = Field(default=[], description="inzwischen, …: a count said so has changed up to the time of publication (claims column by_now)")
     past: Words = []
     part_rules: list[Key] = []
     demonstratives: Words = []
