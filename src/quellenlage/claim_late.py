@@ -16,8 +16,10 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 
-from quellenlage.claim_parts import PART
+from quellenlage.claim_parts import PART, mark_unnamed_parts
+from quellenlage.claim_sources import researchers_estimates
 from quellenlage.layout import headings
+from quellenlage.markets import is_market
 from quellenlage.textutil import TO_LEVEL
 
 # What a summary takes from the statement below it. Not the aspect: a heading's tense says
@@ -158,6 +160,20 @@ def quarter_before_named(text: str, claims: list[dict], frames) -> None:
             c["basis"] = " ".join(["qoq"] + (c.get("basis") or "yoy").split()[1:])
 
 
+def settle(view, claims: list[dict], frames, additive: frozenset[str]) -> None:
+    """The frames settled over the whole document, in this order, after periods are resolved."""
+    text = view.text
+    headings_take_body_frames(text, claims, view.skipped)
+    unfinished_periods(text, claims, view.published, frames.looks_back)
+    comparisons_happened(claims)
+    changes_share_levels(text, claims)
+    headline_market_region(text, claims, frames)
+    market_region_before(text, claims, frames)
+    quarter_before_named(text, claims, frames)
+    researchers_estimates(view.entities, claims, frames.estimating_sources)
+    mark_unnamed_parts(claims, additive)
+
+
 HEADLINE = 300  # characters: the title line and the lead's first words
 
 
@@ -176,3 +192,26 @@ def headline_market_region(text: str, claims: list[dict], segments) -> None:
     for c in claims:
         if region and c["property"] in props and c["segment"] is None and not segments.worldwide.search(text, *c["sentence"]):
             c["segment"] = region
+
+
+def market_region_before(text: str, claims: list[dict], segments) -> None:
+    """ "Huawei … kam in China auf einen Marktanteil von 17,0 Prozent. … Der Gesamtmarkt legte um 6,5
+    Prozent auf 69,3 Millionen Geräte zu": a market's figure (rules: segment.market_region_properties)
+    without a region of its own, right after sentences of the paragraph whose figures are one region's,
+    is that region's market, unless its sentence says "weltweit"."""
+    props = set(segments.cfg["segment"].get("market_region_properties") or ())
+    regions = set(segments.regions[1].values())
+    placed: dict[tuple[int, int], set] = defaultdict(set)  # sentence -> the regions of its figures
+    for c in claims:
+        if c["segment"] in regions:
+            placed[c["sentence"]].add(c["segment"])
+    for c in claims:
+        if c["property"] not in props or c["segment"] is not None or not is_market(c["subject"]) \
+                or segments.worldwide.search(text, *c["sentence"]):
+            continue
+        ss = c["sentence"][0]
+        # the sentences just before, back to the paragraph's start or two sentences
+        before = sorted((s for s in placed if s[1] <= ss and ss - s[1] < 400 and "\n\n" not in text[s[1]:ss]), reverse=True)[:2]
+        found = set().union(*(placed[s] for s in before)) if before else set()
+        if len(found) == 1:
+            c["segment"] = next(iter(found))

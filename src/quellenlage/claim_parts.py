@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from quellenlage.claim_sources import BY
 from quellenlage.conflicts import claim_interval
 
 PART = "(Teil)"
@@ -25,6 +26,7 @@ def _key(c: dict) -> tuple:
     # (an adjusted level and the reported one are two quantities, as facts keep them apart)
     return (c["subject"], c["property"], c["period"], c["segment"], c["aspect"],
             c["measure"] == "level" and "adjusted" in (c.get("basis") or ""),
+            next((b for b in (c.get("basis") or "").split() if b.startswith(BY)), None),  # whose estimate
             c.get("relative") if c.get("relative") in ("previous_year", "previous_quarter") else None,
             f.get("unit") if f["label"] in ("COUNT", "DURATION") else None, f.get("currency"))
 

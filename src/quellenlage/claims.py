@@ -19,9 +19,8 @@ from quellenlage.claim_cues import (apposition_after, relative_clause, named_sub
                                     table_header, table_year, table_compared, heading_aspect, same_topic, trigger_of_other)
 from quellenlage.claim_periods import resolve_periods
 from quellenlage.claim_ellipsis import continued_claim
-from quellenlage.claim_late import (changes_share_levels, headline_market_region, comparisons_happened, headings_take_body_frames, quarter_before_named,
-                                    unfinished_periods)
-from quellenlage.claim_parts import PART, mark_unnamed_parts
+from quellenlage.claim_late import settle
+from quellenlage.claim_parts import PART
 from quellenlage.claim_rules import ClaimRules, DocView, Property, nearest_trigger
 from quellenlage.frames import FrameFinder
 from quellenlage.layout import list_heading
@@ -32,7 +31,6 @@ from quellenlage.period_resolver import PeriodResolver
 from quellenlage.subject_cues import COORDINATED
 from quellenlage.subjects import SubjectFinder
 from quellenlage.textutil import TO_LEVEL, clauses, line_start_near
-
 
 
 def _weak(p: Property, text: str, span: tuple[int, int]) -> float:
@@ -74,13 +72,7 @@ class ClaimFinder:
             if claim is not None:
                 out.append(claim)
         resolve_periods(view, out, periods, self._fiscal, self._stated)
-        headings_take_body_frames(text, out, view.skipped)
-        unfinished_periods(text, out, view.published, self.r.frames.looks_back)
-        comparisons_happened(out)
-        changes_share_levels(text, out)
-        headline_market_region(text, out, self.r.frames)
-        quarter_before_named(text, out, self.r.frames)
-        mark_unnamed_parts(out, self.r.additive)
+        settle(view, out, self.r.frames, self.r.additive)
         return out
 
     def _owned(self, text: str, m: re.Match, fig: dict, sentence_end: int) -> bool:

@@ -22,6 +22,11 @@ if TYPE_CHECKING:  # pragma: no cover
 BRACKET_OPEN = re.compile(r"\s*\(\s*(?:im\s+|Vorjahr\s+|Vj\.\s+)?")
 
 
+# a relative (or "als") clause opened after a comma, still open where the date stands (its pronoun
+# followed by a small word: ", den der Konzern …", ", die im …"; not an article: ", der Vorgänger …")
+BACKGROUND_CLAUSE = re.compile(r",\s+(?:den|die|das|dem|der|denen|als)\s+(?=[a-zäöüß])(?:[^,;.:!?]|\.(?=\d))*$")
+
+
 def named_periods(figures: list[dict], periods: PeriodResolver, fiscal, dominant: str | None = None) -> list[tuple[int, str]]:
     """(position, period) of the dates that name a reporting period ("Geschäftsjahr 2025", "im
     dritten Quartal"), not a day, not a span "seit"/"bis"; a year a figure is compared with ("nach
@@ -41,6 +46,8 @@ def named_periods(figures: list[dict], periods: PeriodResolver, fiscal, dominant
             or BRACKET_OPEN.fullmatch(periods.text, last["end"], d["start"]) is not None)  # "664 Mio. Euro (2022: 635 Mio.)"
         if d.get("date_mod") and grain(d.get("date_value")) in ("quarter", "half", "year"):
             continue  # "Ende 2023 waren es …": a point in time, not a period reported on
+        if BACKGROUND_CLAUSE.search(periods.text, max(0, d["start"] - 80), d["start"]):
+            continue  # "den ersten Platz zurück, den der Konzern im vierten Quartal 2023 an Apple abgeben musste": background
         p = periods.date_period(d, fiscal)
         if p and grain(p) == "year" and not p.startswith("FY") and cue_search(
                 periods.r.period_cue("event_words"), periods.text, max(0, d["start"] - 60), min(len(periods.text), d["end"] + 40)):
@@ -96,7 +103,8 @@ def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver
         # "Telefónica ist im vergangenen Jahr in die Verlustzone gerutscht", published in February)
         if v and (_reporting(v) or grain(v) == "year" and (FISCAL_NAMED.search(f["text"]) or first and f["start"] < LEAD and not f.get("date_mod") and _last_year(v, day))):
             votes[v] += 2 if first else 1  # the first period an article names is most often its subject
-            if _results_for(view.text, f["start"], periods) and not _of_another(view, f["start"], main):
+            if _results_for(view.text, f["start"], periods) and not _of_another(view, f["start"], main) \
+                    and not _release_ahead(view, f["start"]):
                 votes[v] += 10  # "die Zahlen für das Geschäftsjahr 2024 vorgelegt": what the article reports on, whatever it names more often
             where[v] = min(where.get(v, f["start"]), f["start"])
             first = False
@@ -122,6 +130,17 @@ def _results_for(text: str, pos: int, periods: PeriodResolver) -> bool:
     before = periods.r.period_cue("results_before")
     return any(RESULTS_GAP.fullmatch(lead, m.end()) and not (before is not None and _ends_with(before, lead[:m.start()]))
                for m in periods.r.period_cue("results_for").finditer(lead))
+
+
+def _release_ahead(view: "DocView", pos: int) -> bool:
+    """Does the sentence date the release after publication ("Seine Zahlen für das zweite
+    Geschäftsquartal legt Apple am 2. Mai vor", published on 15 April)? Then the period is the
+    next report's, not this one's."""
+    if not view.published or len(view.published) < 10:
+        return False
+    ss, se = view.sentence_of(pos)
+    return any(f["label"] == "DATE" and ss <= f["start"] < se and len(f.get("date_value") or "") == 10
+               and f["date_value"] > view.published[:10] for f in view.figures)
 
 
 def _ends_with(cue, text: str) -> bool:

@@ -21,6 +21,12 @@ class AnaphoraRules:
         return frozenset(self.cfg.get("authority_anaphora") or ())
 
     @cached_property
+    def subordinate_opener(self) -> re.Pattern:
+        """A sentence opening with a subordinate clause ("Nachdem Apple …, hat Samsung …"): `match` at its start."""
+        words = self.cfg.get("subordinate_openers") or ()
+        return re.compile(r"\s*(?:" + alternation(words) + r")(?![\w-])[^,.;:!?]*,", re.IGNORECASE) if words else re.compile(r"(?!)")
+
+    @cached_property
     def model_size(self) -> re.Pattern:
         """An adjective of size in a model's anaphor; group `small` or `large` says which ("das kleinere Modell")."""
         sizes = self.cfg.get("model_sizes") or {}

@@ -231,6 +231,10 @@ class FrameRules(SegmentRules):
         return [(k, cue_re(v)) for k, v in self.cfg["measure"]["adjustments"].items()]
 
     @cached_property
+    def estimating_sources(self) -> frozenset[str]:
+        return frozenset(self.cfg["measure"].get("estimating_sources") or ())
+
+    @cached_property
     def um_adverbs(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self.cfg["measure"].get("um_adverbs") or ())
 

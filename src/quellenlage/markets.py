@@ -56,10 +56,18 @@ class MarketCues:
         return frozenset(self.cfg.get("market_goods") or ())
 
 
+MARKET_SUFFIX = "-Markt"
+
+
+def is_market(subject: str | None) -> bool:
+    """Is the subject a market `MarketCues.name` named ("Smartphone-Markt")?"""
+    return bool(subject) and subject.endswith(MARKET_SUFFIX)
+
+
 def _market(word: str) -> str:
     """ "PC", "pc", "PCs" -> "PC-Markt"; "smartphone", "Smartphone" -> "Smartphone-Markt"."""
     if word.endswith("s") and word[:-1].isupper():
         word = word[:-1]
     if word.isupper() or len(word) <= 3:
-        return word.upper() + "-Markt"
-    return word[:1].upper() + word[1:] + "-Markt"
+        return word.upper() + MARKET_SUFFIX
+    return word[:1].upper() + word[1:] + MARKET_SUFFIX

@@ -77,6 +77,10 @@ class AnaphorResolver:
                      and not EXAMPLE_BEFORE.search(view.text, max(0, e.start - 24), e.start)
                      # (nor one named beside it: "Nach Lilium hat jetzt auch Volocopter Insolvenz beantragt")
                      and not BESIDE_BEFORE.search(view.text, max(0, e.start - 12), e.start)]
+            opener = self.r.entities.subordinate_opener.match(view.text, prev[0], start)
+            if opener and any(e.start >= opener.end() for e in first):
+                # "Nachdem Apple …, hat Samsung den Spitzenplatz zurückerobert": the main clause's subject
+                first = [e for e in first if e.start >= opener.end()]
             named = [e for e in view.entity_index.starting(prev[0], start) if e.end <= start and e.type != "SOURCE"]
             acted_on = bool(named) and named[0].name in self.r.entities.authorities
             if acted_on:  # "Die Wettbewerbsbehörde hat gegen Google eine Strafe verhängt. Der US-Internetkonzern …": Google

@@ -329,6 +329,13 @@ def listed_siblings(view: "DocView", parent_of, name: str, parent: str, span: tu
     return any(mine in run and len({x.name for x in run}) >= 2 for run in runs)
 
 
+def apposed(view: "DocView", m: re.Match) -> bool:
+    """Is the noun phrase followed by the name of the source it introduces ("des
+    Marktforschungsunternehmens IDC")? Then it points back to no company."""
+    after = m.end() + len(view.text[m.end():m.end() + 2]) - len(view.text[m.end():m.end() + 2].lstrip())
+    return any(e.start == after and e.type == "SOURCE" for e in view.entity_index.starting(after, after + 1))
+
+
 def salient(prior: list[Entity], counts: dict[str, int]) -> str:
     """The entity of these the article mentions most (ties: the latest)."""
     return max(reversed(prior), key=lambda e: counts.get(e.name, 0)).name

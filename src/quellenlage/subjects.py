@@ -19,7 +19,7 @@ from quellenlage.markets import MarketCues
 from quellenlage.patterns import alternation
 from quellenlage.subject_anaphora import AnaphorResolver
 from quellenlage.subject_pairs import PairFinder
-from quellenlage.subject_cues import (OWNERS_MODEL_WITH, embedded, listed, listed_siblings, salient, CAPITALISED_RUN, CLOSING, COMPARED_TO, WITH_FIGURE, MAKER_AFTER, TOPIC_BEI, COMPARISON_OPENER, COORDINATED, GEGEN, INVESTOR_BEFORE, OPENING_NP, OPENING_ARTICLE, OTHER_CLAUSE, RELATIVE, RELATIVE_INSERT, SAYS_BEFORE, TOPIC_FOR,
+from quellenlage.subject_cues import (OWNERS_MODEL_WITH, apposed, embedded, listed, listed_siblings, salient, CAPITALISED_RUN, CLOSING, COMPARED_TO, WITH_FIGURE, MAKER_AFTER, TOPIC_BEI, COMPARISON_OPENER, COORDINATED, GEGEN, INVESTOR_BEFORE, OPENING_NP, OPENING_ARTICLE, OTHER_CLAUSE, RELATIVE, RELATIVE_INSERT, SAYS_BEFORE, TOPIC_FOR,
                                       NOUN_PHRASE, GroupCues, allotted_to, both_named, table_row_subject,
                                       together_named, with_subsidiary)
 
@@ -185,6 +185,9 @@ class SubjectFinder(AnaphorResolver, PairFinder):
             if owner is not None:
                 return self._made_by_owner(view, "MODEL", owner.start + 1, {owner.name}) or owner.name
         in_clause = [e for e in ents if cs <= e.start and e.end <= ce and e.type in CLAIM_TYPES]
+        if prop.key in self.markets.properties and fig.get("unit") in self.markets.goods and not any(cs <= e.start < ce for e in fitting) \
+                and self.markets.of_sentence(text, cs, ce) and self.markets.name(text, fig.get("unit")):
+            return self.markets.name(text, fig.get("unit"))  # "Laut IDC wurden weltweit 68,8 Millionen PCs ausgeliefert, Lenovo …"
         # An index named in the clause keeps the clause's figures ("der Nasdaq legte 1 % zu").
         if any(e.type == "INDEX" and not LISTED_IN.match(text, e.end) for e in in_clause) and "INDEX" not in types:
             return None  # (not "das im MDax notierte Unternehmen": where the company is listed)
@@ -325,10 +328,13 @@ class SubjectFinder(AnaphorResolver, PairFinder):
             if later and not named_before and not anaphor_before \
                     and not any(e.type == typ for e in fitting if e.end <= ss and ss - e.end < 200):
                 return later[0].name  # "Bis 2026 sollen 1600 Stellen wegfallen, Cariad beschäftigt derzeit …"
-            m = anaphors[typ].search(text, ss, se) if typ in anaphors else None
+            m = next((a for a in anaphors[typ].finditer(text, ss, se) if not apposed(view, a)), None) if typ in anaphors else None
             if m and cs <= m.start() < ce and any(cs <= e.start and e.end <= m.start() for e in usable) \
                     and re.search(r"(?<!\w)(?:ist|sind|war|waren|bleibt|bleiben|gilt\s+als)(?!\w)", text[cs:m.start()]):
                 m = None  # "AWS ist … der grösste Cloud-Anbieter": a predicate, the named one is the subject
+            if m and prop.key in self.markets.properties and any(
+                    w.start() <= m.start() < w.end() for w in self.markets.words.finditer(text, max(ss, m.start() - 30), min(se, m.end() + 5))):
+                m = None  # "lieferten die Hersteller … 289,4 Millionen Smartphones aus": the makers together, the market
             if m and not self.object_before.search(text, max(0, m.start() - 12), m.start()):
                 resolved = self._resolve_anaphor(view, typ, usable, ss, m.group(0), m.start())
                 if resolved:

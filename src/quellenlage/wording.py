@@ -48,6 +48,11 @@ def format_value(c: dict) -> str:
     return core
 
 
+def _basis(basis: str) -> str:
+    """ "yoy by:Synergy_Research" -> "zum Vorjahr laut Synergy Research" (claim_sources.BY)."""
+    return " ".join("laut " + b[3:].replace("_", " ") if b.startswith("by:") else BASIS_WORDS.get(b, b) for b in basis.split())
+
+
 def describe_frame(c: dict) -> str:
     """ " (FY2026-Q2, Segment data_center, Prognose, Veränderung zum Vorjahr)", or ""."""
     parts = []
@@ -58,9 +63,9 @@ def describe_frame(c: dict) -> str:
     if c.get("aspect") and c["aspect"] != "actual":
         parts.append(ASPECT_WORDS.get(c["aspect"], c["aspect"]))
     if c.get("measure") == "change":
-        parts.append("Veränderung " + " ".join(BASIS_WORDS.get(b, b) for b in (c.get("basis") or "yoy").split()))
+        parts.append("Veränderung " + _basis(c.get("basis") or "yoy"))
     elif c.get("basis"):
-        parts.append(" ".join(BASIS_WORDS.get(b, b) for b in c["basis"].split()))
+        parts.append(_basis(c["basis"]))
     return f" ({', '.join(parts)})" if parts else ""
 
 

@@ -80,6 +80,7 @@ class EntitiesFile(Rules):
         default=[], description="device lines by generation and tier: Pixel 9 Pro XL, Galaxy S24 Ultra")
     model_nouns: Words = Field(default=[], description="Sprachmodell, …: a word for a model before a name no list knows")
     authority_anaphora: Words = Field(default=[], description="Behörde, …: anaphora that point back to an authority only")
+    subordinate_openers: Words = Field(default=[], description="Nachdem, Während, …: a sentence opening with one names its main clause's subject after the first comma; an anaphor in the next sentence points back to that one")
     model_sizes: dict[Literal["small", "large"], Words] = Field(default={}, description="small: [klein*], large: [groß*]: an adjective in a model's anaphor (\"das kleinere Modell\") that picks the smallest or largest sized model named before")
     product_nouns: Words = Field(default=[], description="Prozessor, …: a word for a device or chip before a name no list knows")
     product_tiers: Words = Field(default=[], description="Pro, Max, …: tiers written after a device's name")
