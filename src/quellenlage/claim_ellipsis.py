@@ -3,6 +3,8 @@
 gerechnet". Pure: works on one document's claims so far."""
 from __future__ import annotations
 
+import re
+
 from quellenlage.claim_cues import (BACK_REFERENCE, COMPARED_WITH, CONTINUATION, GAPPED, named_subjectless, same_magnitude)
 from quellenlage.claim_rules import ClaimRules, DocView
 from quellenlage.patterns import cue_search
@@ -52,12 +54,16 @@ def continued_claim(r: ClaimRules, view: DocView, fig: dict, measure: str, sente
             if continues or (compares and sep >= 0 and r.ellipsis.search(text, sep, fig["start"])
                              and f["label"] == fig["label"] and f.get("currency") == fig.get("currency")):
                 return c  # "… erreichte 55 Mrd. €; Ende 2023 waren es 38,3 Mrd. €", "…, seit Jahresbeginn sind es 1,9 Mrd."
+            if ranking_goes_on(view, p, c, fig, measure, clause):
+                return c  # "Microsoft folgt mit 20 Prozent, Google kommt auf 13 Prozent"
             continue
         if named_here is None:
             named_here = named is None and any(p.triggers is not None and p.accepts(fig, measure) and any(
                 m.group(0)[:1].isupper() for m in p.triggers.finditer(text, *clause)) for p in r.properties)
         if named_here:
             return None
+        if ranking_goes_on(view, p, c, fig, measure, clause) and "\n\n" not in text[f["end"]:fig["start"]]:
+            return c  # "AWS kommt auf einen Marktanteil von 31 Prozent. Microsoft kam laut Synergy auf 23 Prozent"
         if c.get("relative") in ("previous_year", "previous_quarter"):
             continue  # "Analysten hatten mit … gerechnet" goes with the main figure, not "im Vorquartal"
         if (measure == "change" or fig["label"] == "PERCENT") and BACK_REFERENCE.match(text, sentence[0]) \
@@ -71,3 +77,18 @@ def continued_claim(r: ClaimRules, view: DocView, fig: dict, measure: str, sente
                 and same_magnitude(f, fig):
             return c
     return None
+
+
+def ranking_goes_on(view: DocView, p, c: dict, fig: dict, measure: str, clause: tuple[int, int]) -> bool:
+    """Is the figure the next place of a ranking that `c` opened (rules: property `ranked`)? A
+    level of the same kind, after a subject of its own in its clause ("Microsoft folgt mit 20 Prozent")."""
+    f = c["figure"]
+    return p.ranked and measure == "level" and c["measure"] == "level" and f["label"] == fig["label"] \
+        and f.get("unit") == fig.get("unit") and any(
+            e.type in p.subject_types and e.end <= fig["start"] and e.name != c["subject"]
+            and not TOGETHER_BEFORE.search(view.text, clause[0], e.start)
+            for e in view.entity_index.starting(clause[0], fig["start"]))
+
+
+# "zusammen mit Microsoft und Google sind es mehr als 60 Prozent": a share of several together
+TOGETHER_BEFORE = re.compile(r"(?<![\w-])(?:mit|zusammen|gemeinsam|und|sowie|samt|inklusive)(?![\w-])")

@@ -54,6 +54,7 @@ class Property:
     bound_subject: tuple[str, ...] = ()  # subject types first for an upper bound or a percentage (a law's cap)
     period_grain: str | None = None  # "year": a quarter it is named in stands for that quarter's year
     default_units: tuple[str, ...] = ()  # the units whose counts it takes without a word of its own
+    ranked: bool = False  # a ranking goes on with it: "Microsoft folgt mit 20 Prozent"
 
     def is_default(self, fig: dict) -> bool:
         """Does a count take this property without a word of it ("Xiaomi legte auf 40,8 Millionen Geräte zu")?"""
@@ -103,7 +104,8 @@ class ClaimRules:
                 cue_re(p["excludes"]) if p.get("excludes") else None, p.get("pair", "sentence"),
                 bool(p.get("needs_segment")), cue_re(p["weak_triggers"]) if p.get("weak_triggers") else None,
                 tuple(p.get("aspects") or ()), p.get("compared_as"), p.get("total"), tuple(p.get("date_grains") or ()),
-                tuple(p.get("bound_subject") or ()), p.get("period_grain"), tuple(p.get("default_units") or ())))
+                tuple(p.get("bound_subject") or ()), p.get("period_grain"), tuple(p.get("default_units") or ()),
+                bool(p.get("ranked"))))
         return out
 
     def candidates(self, label: str, measure: str) -> list[tuple[int, Property]]:

@@ -19,7 +19,7 @@ from typing import Iterable
 from quellenlage.normalize.periods import FiscalCalendar
 from quellenlage.entity_anaphora import AnaphoraRules
 from quellenlage.entity_names import (name_like, LABEL_HEAD, LABEL_SHORT_TAIL, NOT_AN_ORG_AFTER, WORDS_BEFORE, acronym_mentions, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, named_by_form, owner_name_end)
-from quellenlage.entity_models import FAMILY_SIZE, family_names, maker_models, model_short_names, named_models, product_tail
+from quellenlage.entity_models import FAMILY_SIZE, family_names, introduced_names, maker_models, model_short_names, named_models, product_tail
 from quellenlage.patterns import Anchored, Gated, alternation, trie_alternation
 from quellenlage.rules import RuleSet
 from quellenlage.entity_people import PeopleRules, find_people, gazetteer_mentions, genitive_people
@@ -257,8 +257,11 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
         if taken.free(*m.span()) and first not in rules.division_words and rules.table.get(first, ("", ""))[1] != "ORG" \
                 and name_like(first, masked):
             add(m.start(), m.end(), m.group(0), "PRODUCT", "noun")
+    introduced = introduced_names(masked, (rules.cfg.get("model_nouns") or []) + (rules.cfg.get("infra_nouns") or [])) | introduced_names(
+        masked, rules.cfg.get("product_nouns") or [], product_tail(rules.cfg.get("product_tiers") or []))
     for s, end, name in acronym_mentions(masked, rules, taken):
-        add(s, end, name, "ORG", "acronym")
+        if name not in introduced:  # ("das KI-Sprachmodell BLOOM": a model, found below)
+            add(s, end, name, "ORG", "acronym")
     find_people(masked, rules, taken, add, out)
     discovered: set[str] = set()
     abstract = tuple((rules.cfg.get("bare_names") or {}).get("abstract_suffixes") or ())
@@ -346,6 +349,8 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
                                    product_tail(rules.cfg.get("product_tiers") or []),
                                    rules.cfg.get("product_heads_after") or []):
         add(s, e, name, "PRODUCT", "noun")  # "den Prozessor Telum II", then "Telum II" alone
+    for s, e, name in named_models(masked, rules.cfg.get("infra_nouns") or [], rules.not_first, taken):
+        add(s, e, name, "INFRA", "noun")  # "den Supercomputer Leonardo", then "Leonardo" alone
     # (a model's family named alone is that model, no company: "Mixtral 8x7B", then "Mixtral")
     discovered -= {m.group("family") for x in out if x.type == "MODEL" for m in [FAMILY_SIZE.fullmatch(x.name)] if m}
     for name in sorted(discovered):

@@ -89,9 +89,15 @@ def _product_tail(tiers: tuple[str, ...]) -> str:
 def _introductions(nouns: tuple[str, ...], tail: str) -> re.Pattern:
     """A word for a model or product, then its name ("ihr Sprachmodell Apertus"); built once per
     word list (the rules' lists do not change between documents)."""
-    # (a product's noun also as a compound's head: "seines neuen Mainframe-Prozessors Telum II")
-    return re.compile(r"(?<![\w-])" + (r"(?:[\w]+-)?" if tail else "") + r"(?:" + trie_alternation(nouns)
+    # (a noun also as a compound's head: "seines neuen Mainframe-Prozessors Telum II", "das KI-Sprachmodell BLOOM")
+    return re.compile(r"(?<![\w-])(?:[\w]+-)?(?:" + trie_alternation(nouns)
                       + r")[ \u00a0]+(?P<name>[A-ZÄÖÜ][\w]{2,}(?:-[\w.]+)?" + tail + r")(?P<second>[ \u00a0][A-ZÄÖÜ][a-zäöü]{2,})?(?![\w-])")
+
+
+def introduced_names(text: str, nouns: list[str], tail: str = "") -> set[str]:
+    """The names a word for a model or product introduces ("das KI-Sprachmodell BLOOM"): no
+    organisation's acronym, whatever their capitals."""
+    return {m.group("name") for m in _introductions(tuple(nouns), tail).finditer(text)} if nouns else set()
 
 
 def named_models(text: str, nouns: list[str], not_names, taken, tail: str = "",

@@ -52,7 +52,8 @@ LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:und|oder|sowie|bzw\.))\s*(?:(?:de[mnrs]|
 # "ist es deutlich kleiner als Llama 3.1": what a figure is compared with is not its subject
 COMPARED_TO = re.compile(r"(?<![\w-])(?:[a-zäöüß]+er|mehr|weniger)\s+als\s+(?:(?:de[mnrs]|die|das)\s+)?$")
 # "… mit 405 Milliarden Parametern", "vor GPT-3.5 (MMLU: 70 Prozent)": the figure the name comes with
-WITH_FIGURE = re.compile(r"(?:\s+mit\s+|\s*\((?:[\w.-]+(?:\s[\w.-]+)?:\s*)?)(?:(?:rund|etwa|knapp|gut|über|mehr\s+als|bis\s+zu|jeweils)\s+)?")
+# (also after its maker and with a possessive: "GPT-3 von OpenAI mit seinen 175 Milliarden Parametern")
+WITH_FIGURE = re.compile(r"(?:(?:\s+von\s+[A-Z][\w.-]*)?\s+mit\s+(?:(?:seinen|ihren|seiner|ihrer|seinem|ihrem)\s+)?|\s*\((?:[\w.-]+(?:\s[\w.-]+)?:\s*)?)(?:(?:rund|etwa|knapp|gut|über|mehr\s+als|bis\s+zu|jeweils)\s+)?")
 # "Deepseeks Modell mit 671 Milliarden Parametern": a company's model (in the genitive), with its figure
 OWNERS_MODEL_WITH = re.compile(r"s\s+(?:(?:neue|neues|neuestes|eigenes|jüngstes|großes|grosses|bisheriges)\s+)?(?:[\w-]*[Mm]odell)"
                                r"(?:\s+\S+){0,2}?" + WITH_FIGURE.pattern)

@@ -72,7 +72,8 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                           # Trainingslauf ihres V3-Modells" names V3 as the owner (genitive).
                           + r")\s+(?:(?:de[mnr]|die|das|einem|einer|einen)\s+)?"
                           # words between: nouns and adjectives, no verb ("für solche Verträge hat Anthropic")
-                          + r"(?:(?!(?:ihre[sr]|seine[sr]|des|deren|dessen|hatte|hatten|habe|wurde|wurden|werde|wäre|hätte)\b)(?:[A-ZÄÖÜ0-9][\w-]*|[a-zäöüß][\w-]*?(?:e|en|er|es|em))\s+){0,3}$")
+                          # (an article starts a phrase of its own: "in Bologna den Supercomputer Leonardo")
+                          + r"(?:(?!(?:ihre[sr]|seine[sr]|des|der|die|das|den|dem|deren|dessen|hatte|hatten|habe|wurde|wurden|werde|wäre|hätte)\b)(?:[A-ZÄÖÜ0-9][\w-]*|[a-zäöüß][\w-]*?(?:e|en|er|es|em))\s+){0,3}$")
 
     def subject(self, view: "DocView", fig: dict, prop: "Property", sentence: tuple[int, int],
                 clause: tuple[int, int]) -> tuple[str | None, str | None]:

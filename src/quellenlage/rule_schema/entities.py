@@ -78,6 +78,7 @@ class EntitiesFile(Rules):
     model_patterns: list[regex(prefix=r"(?<![\w-])(?:", suffix=r")(?![\w-])")] = []
     product_patterns: list[regex(prefix=r"(?<![\w-])(?:", suffix=r")(?![\w-])")] = Field(
         default=[], description="device lines by generation and tier: Pixel 9 Pro XL, Galaxy S24 Ultra")
+    infra_nouns: Words = Field(default=[], description="Supercomputer, …: a word for a computer or site right before a name no list knows (\"den Supercomputer Leonardo\")")
     model_nouns: Words = Field(default=[], description="Sprachmodell, …: a word for a model before a name no list knows")
     authority_anaphora: Words = Field(default=[], description="Behörde, …: anaphora that point back to an authority only")
     subordinate_openers: Words = Field(default=[], description="Nachdem, Während, …: a sentence opening with one names its main clause's subject after the first comma; an anaphor in the next sentence points back to that one")

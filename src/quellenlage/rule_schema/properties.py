@@ -32,6 +32,9 @@ class Property(Rules):
         default=[], description="the grains its dates can have (an announcement's date is a day, never a quarter)")
     default_units: list[Key] = Field(default=[], description="units whose counts take this property without a "
                                      "word of it (smartphones: shipments), as `default` does for all its units")
+    ranked: bool = Field(default=False, description="a ranking goes on with it: right after one of its figures, a "
+                         "figure of its kind with a subject of its own and no property word is another of it "
+                         "('AWS kommt auf 31 Prozent Marktanteil. Microsoft folgt mit 20 Prozent, Google kommt auf 13')")
     period_grain: Literal["year"] | None = Field(default=None, description="the grain of its periods: a quarter "
                                                  "or half it is named in stands for its (fiscal) year (a dividend)")
     requires: Words = []
