@@ -81,6 +81,7 @@ class GroupCues:
     allots: re.Pattern    # "Auf X entfallen …"
     together: re.Pattern  # "von zusammen 329 Mio."
     both: re.Pattern      # "die beiden Konzerne"
+    together_with: re.Pattern  # "zusammen mit Microsoft und Google sind es …": `search` ending before the first name
 
     @classmethod
     def from_config(cls, cfg: dict) -> "GroupCues":
@@ -89,7 +90,8 @@ class GroupCues:
         return cls(re.compile(r"(?i)(?<![\w-])(?:%s)(?![\w-])" % _words(g.get("allot_verbs") or [])),
                    re.compile(r"(?<![\w-])(?:%s)\s+(?:rund\s+|knapp\s+|etwa\s+|gut\s+)?$" % _words(g.get("together") or [])),
                    re.compile(r"(?<![\w-])(?:(?:%s)|(?:%s)\s+[a-zäöüß]+\s+die)\s+(?:%s)(?![\w-])"
-                              % (_words(both), _words(g.get("together_openers") or ["(?!)"]), _words(g.get("both_nouns") or []))))
+                              % (_words(both), _words(g.get("together_openers") or ["(?!)"]), _words(g.get("both_nouns") or []))),
+                   re.compile(r"(?i)(?<![\w-])(?:%s)\s+mit\s+$" % _words(g.get("together") or [])))
 
 def allotted_to(cues: GroupCues, text: str, fig: dict, ents: list[Entity], sentence: tuple[int, int],
                 clause: tuple[int, int]) -> str | None:
@@ -132,6 +134,9 @@ def table_row_subject(text: str, pos: int, tables, ents: list[Entity], property_
 def together_named(cues: GroupCues, text: str, fig: dict, before: list[Entity], pair_name) -> str | None:
     """ "gegen Delivery Hero und dessen Tochter Glovo Kartellstrafen von zusammen 329 Mio.":
     a figure for two companies together is the pair's."""
+    if len(before) >= 2 and cues.together_with.search(text, max(0, before[-2].start - 20), before[-2].start):
+        # "zusammen mit Microsoft und Google sind es mehr als 60 Prozent": several together, with the one before
+        return pair_name(before[-2].name, before[-1].name) if COORDINATION.fullmatch(text, before[-2].end, before[-1].start) else None
     if len(before) < 2 or not cues.together.search(text, max(0, fig["start"] - 16), fig["start"]):
         return None
     a, b = before[-2], before[-1]
