@@ -30,7 +30,7 @@ from quellenlage.document_periods import stated_fiscal
 from quellenlage.period_resolver import PeriodResolver
 from quellenlage.subject_cues import COORDINATED
 from quellenlage.subjects import SubjectFinder
-from quellenlage.textutil import TO_LEVEL, clauses, line_start_near
+from quellenlage.textutil import DATE_NOUN_OF, RELATIVE_PRONOUN, TO_LEVEL, clauses, line_start_near
 
 
 def _weak(p: Property, text: str, span: tuple[int, int]) -> float:
@@ -312,6 +312,9 @@ class ClaimFinder:
         # (nor a relative clause after the noun: "die Buchungen, die künftige Umsätze vorwegnehmen, um 42 Prozent …")
         scope = [clause] + [c for c in free_before[::-1] if not explains(text, c[0], self.r.cue_lists["explanations"])
                             and not relative_clause(text, c)]
+        antecedent = None  # "… des Inlandsumsatzes von 2020, der sich auf 114,75 Mrd. Yuan belief": the noun the clause is about
+        if clause[0] > sentence[0] and RELATIVE_PRONOUN.match(text, clause[0]) and text[:clause[0]].rstrip().endswith(","):
+            scope.append(antecedent := (max(sentence[0], clause[0] - 40), clause[0]))  # (though a figure before names it too)
         appo = apposition_after(text, fig, sentence)
         if appo:
             scope.append(appo)  # "am Donnerstag, ihrem ersten Handelstag, …": what the figure is
@@ -326,11 +329,15 @@ class ClaimFinder:
         if not all(sentence[0] <= a and b <= sentence[1] for a, b in scope):
             present = None
         countable = fig["label"] in ("COUNT", "RANK")
+        # "In der Top500-Liste vom 14. November": the date is the noun's; a property not named near it is not the date's
+        date_of = DATE_NOUN_OF.search(text, max(sentence[0], fig["start"] - 40), fig["start"]) if fig["label"] == "DATE" else None
         for rank, p in self.r.candidates(fig["label"], measure):
             if header is None and present is not None and p.triggers is not None and id(p.triggers) not in present \
                     and not (countable and p.is_default(fig)):
                 continue  # no trigger in the sentence and no default: it could only be skipped below
-            if not p.accepts(fig, measure):
+            if not p.accepts(fig, measure) or date_of is not None and not (
+                    p.triggers is not None and p.triggers.search(text, max(sentence[0], fig["start"] - 40), fig["start"])
+                    or p.requires is not None and p.requires.search(text, max(sentence[0], fig["start"] - 40), fig["start"])):
                 continue
             if p.excludes is not None and (present is None or id(p.excludes) in present) and excluded(p, text, scope, fig):
                 continue
@@ -348,7 +355,7 @@ class ClaimFinder:
                 else:
                     hit = None
                     for a, b in scope:
-                        h = nearest_trigger(p.triggers, text, a, b, fig, owned)
+                        h = nearest_trigger(p.triggers, text, a, b, fig, owned if (a, b) != antecedent else NOT_OWNED)
                         if h and a >= fig["end"] and a > clause[0]:
                             # a clause after the figure's own ("…, die das Unternehmen aufgebracht hat";
                             # not "…, die Strafe entspricht damit …" when its own clause names a property)
@@ -382,6 +389,7 @@ class ClaimFinder:
                         compound = compound or compound_of(text, p, m.span())
             yield p, compound, tier
 
+NOT_OWNED = lambda text, m, fig: False  # noqa: E731
 LATER_CLAUSE_PENALTY = 40  # characters: a property word in a clause after the figure's own counts so much farther
 
 

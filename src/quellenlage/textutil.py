@@ -302,3 +302,8 @@ def recase_shouting(text: str, keep: frozenset[str]) -> str:
 # Between a change and the level it led to: "… um 7,8 Prozent auf 289,4 Millionen", "von 70 Prozent
 # auf rund 18 Mrd." (fullmatch over the gap; `match` at a figure's end for "auf" right after it)
 TO_LEVEL = re.compile(r"\s+auf\s+(?:(?:nur\s+)?noch\s+)?")  # (a qualifier, "auf rund 3 Mrd.", is part of the figure)
+
+# a relative pronoun opening a clause (followed by a small word: ", der sich …"; not ", der Bau …")
+RELATIVE_PRONOUN = re.compile(r"\s*(?:der|die|das|den|dem|denen|dessen|deren)\s+(?=[a-zäöüß])")
+# a noun right before a date with "vom" ("In der Top500-Liste vom 14. November"): `search` ending at the date
+DATE_NOUN_OF = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]*\s+vom\s+$")
