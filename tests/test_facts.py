@@ -435,3 +435,14 @@ def test_a_lasting_quantitys_estimates_of_other_years_are_not_compared():
     near = claim(10.6e9, text="10,6 Milliarden Euro", cid="b", source="b", _day=738800, **est)
     assert len(build_facts([old, near], NAMES)[1]) == 1
 
+
+
+def test_plans_without_a_period_told_days_apart_are_one_news():
+    """ "Northvolt will in Heide 5,4 Mrd. Euro investieren" a day after "4,5 Mrd.": a plan without a
+    period, told in the same news, disputes the other; a week later it may be a new plan."""
+    plan = dict(property="capex", subject="Northvolt", currency="EUR", aspect="target", time="flow", window_days=45)
+    a = claim(4.5e9, text="4,5 Milliarden Euro", cid="a", source="a", _day=738970, **plan)
+    b = claim(5.4e9, text="5,4 Milliarden Euro", cid="b", source="b", _day=738971, **plan)
+    assert len(build_facts([a, b], NAMES)[1]) == 1
+    later = claim(5.4e9, text="5,4 Milliarden Euro", cid="b", source="b", _day=738980, **plan)
+    assert build_facts([a, later], NAMES)[1] == []

@@ -49,8 +49,10 @@ def time_buckets(members: list[dict], time: str, window: int | None) -> list[lis
         # published within the window: a quarter named in one source is never guessed for another.
         if members and (members[0].get("aspect") or "actual") != "actual":
             # An outlook or estimate changes as time goes by: compared only with those of the
-            # same time; without its period it says too little to compare.
-            return [w for k in sorted(known) for w in windows(known[k], window, published=True)]
+            # same time; without its period (a plant's whole investment: "will dort 4,5 Mrd.
+            # investieren") only with others without one, told within days of it.
+            return [w for k in sorted(known) for w in windows(known[k], window, published=True)] \
+                + windows([c for c in unknown if not c.get("past")], UNDATED_PLAN_NEAR, published=True)
         past = [c for c in unknown if c.get("past")]  # "damals kletterte der Kurs um 3,5 %": an earlier, unsaid time
         return [known[k] for k in sorted(known)] + windows([c for c in unknown if not c.get("past")], window) + ([past] if past else [])
     # At a point in time: a stated date ("Ende September") is compared with the same date, and
@@ -82,6 +84,7 @@ def _allowance(window: int) -> int:
 
 
 EVENT_NEAR = 30  # days: an undated event in a source published this near a dated one may be it
+UNDATED_PLAN_NEAR = 3  # days: plans without a period ("will 4,5 Mrd. investieren") told this near are one news
 ESTIMATE_NEAR = 180  # days: estimates of a lasting quantity published this near are of one time
 
 
