@@ -312,9 +312,8 @@ class ClaimFinder:
         # (nor a relative clause after the noun: "die Buchungen, die künftige Umsätze vorwegnehmen, um 42 Prozent …")
         scope = [clause] + [c for c in free_before[::-1] if not explains(text, c[0], self.r.cue_lists["explanations"])
                             and not relative_clause(text, c)]
-        antecedent = None  # "… des Inlandsumsatzes von 2020, der sich auf 114,75 Mrd. Yuan belief": the noun the clause is about
-        if clause[0] > sentence[0] and RELATIVE_PRONOUN.match(text, clause[0]) and text[:clause[0]].rstrip().endswith(","):
-            scope.append(antecedent := (max(sentence[0], clause[0] - 40), clause[0]))  # (though a figure before names it too)
+        antecedent = (max(sentence[0], clause[0] - 40), clause[0])  # "… des Inlandsumsatzes, der sich auf 114,75 Mrd. Yuan belief"
+        scope += [antecedent] if clause[0] > sentence[0] and RELATIVE_PRONOUN.match(text, clause[0]) and text[:clause[0]].rstrip().endswith(",") else []
         appo = apposition_after(text, fig, sentence)
         if appo:
             scope.append(appo)  # "am Donnerstag, ihrem ersten Handelstag, …": what the figure is
@@ -357,13 +356,13 @@ class ClaimFinder:
                     for a, b in scope:
                         h = nearest_trigger(p.triggers, text, a, b, fig, owned if (a, b) != antecedent else NOT_OWNED)
                         if h and a >= fig["end"] and a > clause[0]:
-                            # a clause after the figure's own ("…, die das Unternehmen aufgebracht hat";
-                            # not "…, die Strafe entspricht damit …" when its own clause names a property)
-                            h = (h[0] + LATER_CLAUSE_PENALTY, h[1])
+                            # a clause after the figure's own ("…, die das Unternehmen aufgebracht hat"; not "…, die
+                            # Strafe entspricht damit …" nor "…, die Serviceumsätze wuchsen" when its own clause names a property)
+                            h = (h[0] + LATER_CLAUSE_PENALTY, h[1], LATER_TIER)
                         if h and (hit is None or h[0] < hit[0]):
                             hit = h
                     if hit:
-                        key, trig = (3 - _weak(p, text, hit[1]), -hit[0], hit[1][1] - hit[1][0], -rank), hit[1]
+                        key, trig = (3 - _weak(p, text, hit[1]) - (hit[2:] or (0,))[0], -hit[0], hit[1][1] - hit[1][0], -rank), hit[1]
                     elif fig["label"] not in clause_labels:
                         hit = nearest_trigger(p.triggers, text, sentence[0], sentence[1], fig, owned)
                         if hit:
@@ -390,6 +389,7 @@ class ClaimFinder:
             yield p, compound, tier
 
 NOT_OWNED = lambda text, m, fig: False  # noqa: E731
+LATER_TIER = 0.1  # a property word only in a clause after the figure's ranks below one in its own clause
 LATER_CLAUSE_PENALTY = 40  # characters: a property word in a clause after the figure's own counts so much farther
 
 
