@@ -401,6 +401,7 @@ def test_one_name_per_subject_across_sources():
     known name, or a short form two longer names begin with, stays."""
     from quellenlage.facts import subject_forms
     assert subject_forms({"Tiktok": 2, "TikTok": 3}) == {"Tiktok": "TikTok"}
+    assert subject_forms({"Media-Markt-Saturn": 1, "MediaMarktSaturn": 2}) == {"Media-Markt-Saturn": "MediaMarktSaturn"}
     assert subject_forms({"Lam": 4, "Lam Research": 2}) == {"Lam Research": "Lam"}
     assert subject_forms({"Lam": 1, "Lam Research": 1}) == {"Lam": "Lam Research"}
     assert subject_forms({"Deutsche": 1, "Deutsche Bahn": 3, "Deutsche Post": 2}) == {}

@@ -131,7 +131,7 @@ def subject_forms(counts: dict[str, int], known: frozenset[str] = frozenset()) -
     forms: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for s, n in counts.items():
         if s:
-            forms[s.casefold()][s] += n
+            forms[_fold(s)][s] += n
     best = {k: min(v, key=lambda f: (-v[f], f)) for k, v in forms.items()}
     total = {k: sum(v.values()) for k, v in forms.items()}
     longer: dict[str, list[str]] = defaultdict(list)
@@ -144,7 +144,12 @@ def subject_forms(counts: dict[str, int], known: frozenset[str] = frozenset()) -
             # (a known long name is the name: "Lam" is the gazetteer's "Lam Research")
             keep = longs[0] if best[longs[0]] in known else max((short, longs[0]), key=lambda k: (total[k], len(k)))
             best[short] = best[longs[0]] = best[keep]
-    return {s: best[s.casefold()] for s in counts if s and best[s.casefold()] != s}
+    return {s: best[_fold(s)] for s in counts if s and best[_fold(s)] != s}
+
+
+def _fold(name: str) -> str:
+    """ "Media-Markt-Saturn" and "MediaMarktSaturn", "Tiktok" and "TikTok": one key."""
+    return name.casefold().replace("-", "")
 
 
 def canonical_subjects(claims: list[dict], known: frozenset[str] = frozenset()) -> None:
