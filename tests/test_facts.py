@@ -58,6 +58,14 @@ def test_neighbouring_rounded_values_do_not_agree():
     assert date_interval("2024").overlaps(date_interval("2024-12-31"))
 
 
+def test_a_number_in_words_is_rounded_like_its_digits():
+    # "um sechs Prozent" is 6,3 % rounded, as "um 6 Prozent" is; "sieben Prozent" is not 6,3 %
+    words = claim_interval(claim(6, text="sechs Prozent"))
+    assert words == claim_interval(claim(6, text="6 Prozent"))
+    assert words.overlaps(claim_interval(claim(6.3, text="6,3 Prozent")))
+    assert not claim_interval(claim(7, text="sieben Prozent")).overlaps(claim_interval(claim(6.3, text="6,3 Prozent")))
+
+
 def test_a_decline_is_compared_by_its_size_whether_signed_or_in_words():
     signed = q("FY2026-Q2", value=-20.0, text="-20 %", label="PERCENT", measure="change", cid="a", source="ticker")
     worded = q("FY2026-Q2", value=20.0, text="20 Prozent", label="PERCENT", measure="change", cid="b", source="dpa")

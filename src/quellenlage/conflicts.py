@@ -43,8 +43,10 @@ class Interval:
 def _rounding_band(text: str, value: float) -> float:
     """Half a unit of the last written digit: "5,6 Mio." -> 0.05 Mio, "590" -> 5."""
     m = re.search(r"\d[\d.,'’ \u00a0\u202f]*", text)
-    if not m or value == 0:
+    if value == 0:
         return 0.0
+    if not m:  # a number in words: "um sechs Prozent" is 6,3 % rounded; "drei Milliarden" as trailing zeros
+        return 0.5 if abs(value) < 100 and float(value).is_integer() else abs(value) * EXACT_CAP
     digits = m.group(0).strip().rstrip(".,")
     if "," in digits:  # German decimals: "5,576"
         decimals = len(digits.rsplit(",", 1)[1])
