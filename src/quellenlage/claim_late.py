@@ -20,7 +20,7 @@ from quellenlage.claim_parts import PART, mark_unnamed_parts
 from quellenlage.claim_sources import researchers_estimates
 from quellenlage.layout import headings
 from quellenlage.markets import is_market
-from quellenlage.textutil import TO_LEVEL
+from quellenlage.textutil import AGENCY_LEAD, TO_LEVEL
 
 # What a summary takes from the statement below it. Not the aspect: a heading's tense says
 # nothing, and a period still running makes it a forecast below (unfinished_periods).
@@ -49,6 +49,8 @@ def summaries(text: str, skipped=lambda s, e: False) -> tuple[list[tuple[int, in
         s, e = m.span()
         if any(a <= s and e <= b for a, b in lines) or skipped(s, e):
             continue
+        if AGENCY_LEAD.match(text, s):
+            return lines, None  # an agency's report opens with its dateline: no teaser above it
         if SENTENCE_END.search(text, s, e) and len(text[s:e].split()) >= 8:
             return lines, (s, e)
     return lines, None

@@ -155,7 +155,7 @@ class SegmentFinder:
         if anaphor is not None:
             # "Die Sparte setzte 30,8 Mrd. um", "Die Sparte, die …, verlor 24 Prozent": the segment
             # named in the sentences before ("die Cloud-Sparte", "bei Mobile Networks").
-            back = min(c[0] for c in clauses)
+            back = anaphor[0]  # (before it in its sentence too: "… kommt aus den Rechenzentren: Dort stiegen …")
             last, last_pp = None, None
             for m in self.r.segment_compound.finditer(text, max(0, back - 500), back):
                 last = m
