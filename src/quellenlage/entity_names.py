@@ -7,7 +7,7 @@ from dataclasses import replace
 from collections import Counter
 from functools import lru_cache
 from quellenlage.patterns import Gated, trie_alternation
-from quellenlage.textutil import line_start
+from quellenlage.textutil import AGENCIES, line_start
 
 # The words around a capitalised word that say it is no name here (entities.py): a dateline or a
 # shout in capitals, a list label's short form, a ticker symbol, a source phrase after it.
@@ -20,7 +20,7 @@ DATELINE_DOT = re.compile(r"\.[ \t]+[A-ZÄÖÜ]")  # "BERLIN. Es hat …" at a p
 # in capitals joined by slashes
 DATELINE_INITIALS = re.compile(r"[ \t]*(?:[a-zäöü]{1,5}\.[ \t]+)?")
 DATELINE_PLACES = re.compile(r"(?:/[A-ZÄÖÜ][A-ZÄÖÜ \-]*[A-ZÄÖÜ])*\.[ \t]+[A-ZÄÖÜ]")
-DATELINE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*\d{1,2}\.?[ \t]*[A-ZÄÖÜ][a-zäöü]{2,8}\.?[ \t]*)?(?:/[^()\n]{0,30})?\((?:dpa|dpa-AFX|Reuters|AFP|APA|AP|sda|SDA|awp|AWP|KNA|epd|Bloomberg|SID|apa)\b")  # "AUSTIN (dpa-AFX)", "LONDON, 17. Jun (Reuters)": a dateline
+DATELINE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*\d{1,2}\.?[ \t]*[A-ZÄÖÜ][a-zäöü]{2,8}\.?[ \t]*)?(?:/[^()\n]{0,30})?\(" + AGENCIES + r"\b")  # "AUSTIN (dpa-AFX)", "LONDON, 17. Jun (Reuters)": a dateline
 LABEL_BEFORE = re.compile(r"[ \t]*[-•*–][ \t]+[^\n:()]{1,60}\([ \t]*")
 LABEL_HEAD = re.compile(r"[ \t]*[-•*–][ \t]+[^\n:()]{0,60}")
 LABEL_SHORT_TAIL = re.compile(r"[ \t]*\([A-ZÄÖÜ]{2,6}\)[ \t]*:")
