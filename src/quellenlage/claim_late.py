@@ -20,7 +20,7 @@ from quellenlage.claim_parts import PART, mark_unnamed_parts
 from quellenlage.claim_sources import researchers_estimates
 from quellenlage.layout import headings
 from quellenlage.markets import is_market
-from quellenlage.textutil import AGENCY_LEAD, TO_LEVEL
+from quellenlage.textutil import TO_LEVEL
 
 # What a summary takes from the statement below it. Not the aspect: a heading's tense says
 # nothing, and a period still running makes it a forecast below (unfinished_periods).
@@ -41,27 +41,30 @@ PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 SENTENCE_END = re.compile(r"[.!?][\"“”»«)]?(?:\s|$)")
 
 
-def summaries(text: str, skipped=lambda s, e: False) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
+def summaries(text: str, skipped=lambda s, e: False, agency_lead: re.Pattern | None = None
+              ) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
     """Where an article sums up before it reports: its headings, and its first paragraph of
-    prose outside boilerplate (the teaser under the title), when a paragraph follows it."""
+    prose outside boilerplate (the teaser under the title), when a paragraph follows it.
+    `agency_lead`: an agency's dateline at a paragraph's start (`EntityRules.agency_lead`)."""
     lines = headings(text)
     for m in PARAGRAPH.finditer(text):
         s, e = m.span()
         if any(a <= s and e <= b for a, b in lines) or skipped(s, e):
             continue
-        if AGENCY_LEAD.match(text, s):
+        if agency_lead is not None and agency_lead.match(text, s):
             return lines, None  # an agency's report opens with its dateline: no teaser above it
         if SENTENCE_END.search(text, s, e) and len(text[s:e].split()) >= 8:
             return lines, (s, e)
     return lines, None
 
 
-def headings_take_body_frames(text: str, claims: list[dict], skipped=lambda s, e: False, reach: int = 3000) -> None:
+def headings_take_body_frames(text: str, claims: list[dict], skipped=lambda s, e: False, reach: int = 3000,
+                              agency_lead: re.Pattern | None = None) -> None:
     """A claim in a heading or the teaser takes the period and segment of the first later
     claim with the same subject, property and value that is neither in a heading nor (for a
     teaser's claim) in the teaser itself, within `reach` characters. Linear: claims are looked
     up by that key, regions by bisection."""
-    lines, teaser = summaries(text, skipped)
+    lines, teaser = summaries(text, skipped, agency_lead)
     if not lines and teaser is None:
         return
     starts = [a for a, _ in lines]
@@ -162,10 +165,11 @@ def quarter_before_named(text: str, claims: list[dict], frames) -> None:
             c["basis"] = " ".join(["qoq"] + (c.get("basis") or "yoy").split()[1:])
 
 
-def settle(view, claims: list[dict], frames, additive: frozenset[str]) -> None:
-    """The frames settled over the whole document, in this order, after periods are resolved."""
-    text = view.text
-    headings_take_body_frames(text, claims, view.skipped)
+def settle(view, claims: list[dict], r) -> None:
+    """The frames settled over the whole document, in this order, after periods are resolved
+    (`r`: the `ClaimRules`)."""
+    text, frames = view.text, r.frames
+    headings_take_body_frames(text, claims, view.skipped, agency_lead=r.entities.agency_lead)
     unfinished_periods(text, claims, view.published, frames.looks_back)
     comparisons_happened(claims)
     changes_share_levels(text, claims)
@@ -173,7 +177,7 @@ def settle(view, claims: list[dict], frames, additive: frozenset[str]) -> None:
     market_region_before(text, claims, frames)
     quarter_before_named(text, claims, frames)
     researchers_estimates(view.entities, claims, frames.estimating_sources)
-    mark_unnamed_parts(claims, additive)
+    mark_unnamed_parts(claims, r.additive)
 
 
 HEADLINE = 300  # characters: the title line and the lead's first words

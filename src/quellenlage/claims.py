@@ -72,7 +72,7 @@ class ClaimFinder:
             if claim is not None:
                 out.append(claim)
         resolve_periods(view, out, periods, self._fiscal, self._stated)
-        settle(view, out, self.r.frames, self.r.additive)
+        settle(view, out, self.r)
         return out
 
     def _owned(self, text: str, m: re.Match, fig: dict, sentence_end: int) -> bool:

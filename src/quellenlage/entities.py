@@ -23,7 +23,7 @@ from quellenlage.entity_models import FAMILY_SIZE, family_names, introduced_name
 from quellenlage.patterns import Anchored, Gated, alternation, trie_alternation
 from quellenlage.rules import RuleSet
 from quellenlage.entity_people import PeopleRules, find_people, gazetteer_mentions, genitive_people
-from quellenlage.textutil import Occupied, blank_regions, line_start
+from quellenlage.textutil import Occupied, agency_lead, blank_regions, dateline_after, line_start
 
 GAZETTEER_TYPES = (("organisations", "ORG"), ("persons", "PER"), ("models", "MODEL"), ("products", "PRODUCT"),
                    ("infrastructure", "INFRA"), ("chips", "CHIP"), ("laws", "LAW"), ("sources", "SOURCE"), ("indices", "INDEX"))
@@ -144,6 +144,14 @@ class EntityRules(AnaphoraRules, PeopleRules):
     def product_re(self) -> Gated:
         heads = self.cfg.get("product_heads") or ["(?!)"]
         return Gated(r"(?<![\w-])", r"[A-ZÄÖÜ][\w]+-(?:" + trie_alternation(heads) + r")(?![\w-])")
+
+    @cached_property
+    def agency_lead(self) -> re.Pattern:
+        return agency_lead(self.cfg.get("news_agencies") or [])
+
+    @cached_property
+    def dateline_after(self) -> re.Pattern:
+        return dateline_after(self.cfg.get("news_agencies") or [])
 
     @cached_property
     def ticker_re(self) -> re.Pattern:

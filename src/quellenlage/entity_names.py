@@ -7,7 +7,7 @@ from dataclasses import replace
 from collections import Counter
 from functools import lru_cache
 from quellenlage.patterns import Gated, trie_alternation
-from quellenlage.textutil import AGENCIES, line_start
+from quellenlage.textutil import line_start
 
 # The words around a capitalised word that say it is no name here (entities.py): a dateline or a
 # shout in capitals, a list label's short form, a ticker symbol, a source phrase after it.
@@ -20,7 +20,6 @@ DATELINE_DOT = re.compile(r"\.[ \t]+[A-ZÄÖÜ]")  # "BERLIN. Es hat …" at a p
 # in capitals joined by slashes
 DATELINE_INITIALS = re.compile(r"[ \t]*(?:[a-zäöü]{1,5}\.[ \t]+)?")
 DATELINE_PLACES = re.compile(r"(?:/[A-ZÄÖÜ][A-ZÄÖÜ \-]*[A-ZÄÖÜ])*\.[ \t]+[A-ZÄÖÜ]")
-DATELINE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*\d{1,2}\.?[ \t]*[A-ZÄÖÜ][a-zäöü]{2,8}\.?[ \t]*)?(?:/[^()\n]{0,30})?\(" + AGENCIES + r"\b")  # "AUSTIN (dpa-AFX)", "LONDON, 17. Jun (Reuters)": a dateline
 LABEL_BEFORE = re.compile(r"[ \t]*[-•*–][ \t]+[^\n:()]{1,60}\([ \t]*")
 LABEL_HEAD = re.compile(r"[ \t]*[-•*–][ \t]+[^\n:()]{0,60}")
 LABEL_SHORT_TAIL = re.compile(r"[ \t]*\([A-ZÄÖÜ]{2,6}\)[ \t]*:")
@@ -253,7 +252,7 @@ def acronym_mentions(masked: str, rules, taken) -> list[tuple[int, int, str]]:
     for m in ACRONYM.finditer(masked):
         # "SANTA CLARA (dpa)": a word in capitals beside another is a dateline or a shout.
         if CAPS_BEFORE.search(masked[max(0, m.start() - 20):m.start()]) or \
-                CAPS_AFTER.match(masked[m.end():m.end() + 20]) or DATELINE_AFTER.match(masked, m.end()) \
+                CAPS_AFTER.match(masked[m.end():m.end() + 20]) or rules.dateline_after.match(masked, m.end()) \
                 or masked[m.start() - 1:m.start()] in ("\n", "") and DATELINE_DOT.match(masked, m.end()) \
                 or DATELINE_PLACES.match(masked, m.end()) and line_start(masked, m.start(), 12) >= 0 \
                 and DATELINE_INITIALS.fullmatch(masked, line_start(masked, m.start(), 12), m.start()):

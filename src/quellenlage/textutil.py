@@ -307,8 +307,20 @@ TO_LEVEL = re.compile(r"\s+auf\s+(?:(?:nur\s+)?noch\s+)?")  # (a qualifier, "auf
 RELATIVE_PRONOUN = re.compile(r"\s*(?:der|die|das|den|dem|denen|dessen|deren)\s+(?=[a-zäöüß])")
 # a noun right before a date with "vom" ("In der Top500-Liste vom 14. November"): `search` ending at the date
 DATE_NOUN_OF = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]*\s+vom\s+$")
-# The news agencies a dateline names in brackets ("(dpa-AFX)", "(Reuters)")
-AGENCIES = r"(?:dpa|dpa-AFX|Reuters|AFP|APA|AP|sda|SDA|awp|AWP|KNA|epd|Bloomberg|SID|apa)"
-# An agency's dateline opening a paragraph ("SANTA CLARA (dpa-AFX) - …", "LONDON, 17. Jun (Reuters) -"):
-# the report itself begins there (`match` at the paragraph's start)
-AGENCY_LEAD = re.compile(r"\s*[A-ZÄÖÜ][\w.\-/ ]{1,40}?(?:,[^()\n]{0,20})?[ \t]*\(" + AGENCIES + r"\b[^)\n]{0,20}\)[ \t]*[-–—]")
+
+
+def agency_lead(agencies: list[str]) -> re.Pattern:
+    """An agency's dateline opening a paragraph ("SANTA CLARA (dpa-AFX) - …", "LONDON, 17. Jun
+    (Reuters) -"): the report itself begins there (`match` at the paragraph's start). `agencies`:
+    the names a dateline gives in brackets (rules: entities news_agencies)."""
+    return re.compile(r"\s*[A-ZÄÖÜ][\w.\-/ ]{1,40}?(?:,[^()\n]{0,20})?[ \t]*\(" + _agencies(agencies) + r"\b[^)\n]{0,20}\)[ \t]*[-–—]")
+
+
+def dateline_after(agencies: list[str]) -> re.Pattern:
+    """What follows a place in capitals when it is a dateline ("AUSTIN (dpa-AFX)", "LONDON, 17. Jun
+    (Reuters)"): `match` right after the place."""
+    return re.compile(r"[ \t]*(?:,[ \t]*\d{1,2}\.?[ \t]*[A-ZÄÖÜ][a-zäöü]{2,8}\.?[ \t]*)?(?:/[^()\n]{0,30})?\(" + _agencies(agencies) + r"\b")
+
+
+def _agencies(agencies: list[str]) -> str:
+    return "(?:" + "|".join(re.escape(a) for a in sorted(set(agencies), key=lambda a: (-len(a), a))) + ")" if agencies else "(?!)"

@@ -74,6 +74,8 @@ class EntitiesFile(Rules):
     division_nouns: Words = Field(default=[], description="nouns for a part of a company: Sparte, Tochter, …")
     company_suffix_generic: Words = Field(default=[], description="first words of a division's name: Mobile, Cloud, …")
     ticker_prefixes: Words = []
+    news_agencies: Words = Field(default=[], description="dpa, Reuters, …: the agencies a dateline names in brackets "
+                                 "(\"AUSTIN (dpa-AFX) -\"): the capitals before are a place, and the paragraph is the report, no teaser")
     product_heads: Words = []
     model_patterns: list[regex(prefix=r"(?<![\w-])(?:", suffix=r")(?![\w-])")] = []
     product_patterns: list[regex(prefix=r"(?<![\w-])(?:", suffix=r")(?![\w-])")] = Field(
