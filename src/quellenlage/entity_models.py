@@ -121,10 +121,14 @@ def named_models(text: str, nouns: list[str], not_names, taken, tail: str = "",
     return _named_alone(text, found, not_names, taken, heads, tail)
 
 
+@lru_cache(maxsize=16)
+def _before_heads(heads: tuple[str, ...], tail: str) -> re.Pattern:
+    return re.compile(r"(?<![\w-])(?P<name>[A-ZÄÖÜ][\w]{2,}" + tail + r")[ \u00a0]+(?:" + trie_alternation(heads) + r")(?![\w-])")
+
+
 def _named_alone(text: str, found: list, not_names, taken, heads, tail: str) -> list[tuple[int, int, str]]:
     if heads:  # (a name before an English head: "den Spyre Accelerator")
-        found += re.finditer(r"(?<![\w-])(?P<name>[A-ZÄÖÜ][\w]{2,}" + tail + r")[ \u00a0]+(?:" + trie_alternation(heads)
-                             + r")(?![\w-])", text)
+        found += _before_heads(tuple(heads), tail).finditer(text)
     names = {m.group("name") for m in found
              if m.group("name") not in not_names and not m.group("name").endswith(("ung", "ungen", "heit", "keit"))}
     if not names:
