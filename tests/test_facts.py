@@ -314,6 +314,19 @@ def test_an_event_dated_to_days_a_few_days_apart_is_one_event():
     assert rows == []  # four weeks apart: two events
 
 
+def test_a_year_joins_the_one_event_inside_it_and_never_bridges_two():
+    def fine(value, period, start, end, cid):
+        return claim(value=value, text=f"{value:g} Mio. Euro", currency="EUR", property="fine", subject="Meta",
+                     time="event", window_days=60, period=period, period_start=start, period_end=end, cid=cid, source=cid)
+    jan = fine(390e6, "2023-01", dt.date(2023, 1, 1), dt.date(2023, 1, 31), "a")
+    may = fine(1.2e9, "2023-05", dt.date(2023, 5, 1), dt.date(2023, 5, 31), "b")
+    year = fine(1.2e9, "2023", dt.date(2023, 1, 1), dt.date(2023, 12, 31), "c")
+    facts, rows = build_facts([jan, may, year], NAMES)
+    assert rows == []  # January's fine and May's are two; "2023" could be either
+    facts, rows = build_facts([jan, dict(year, value=500e6, text="500 Mio. Euro")], NAMES)
+    assert len(rows) == 1  # one fine that year: the year's figure is about it
+
+
 def test_a_fiscal_year_one_source_places_is_the_same_year_of_a_source_that_does_not():
     # derStandard states the calendar (April 2024 to March 2025), golem names only "FY2025"
     # (read as the calendar year by default): one year, and 6 % against 8.7 % is a dispute.

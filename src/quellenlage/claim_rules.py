@@ -14,7 +14,7 @@ from quellenlage.entity_names import main_organisation
 from quellenlage.frame_rules import FrameRules
 from quellenlage.layout import headings, table_cells
 from quellenlage.normalize.periods import grain
-from quellenlage.patterns import CueSet, cue_finditer, cue_re, words_re
+from quellenlage.patterns import CueSet, cue_finditer, cue_re, cue_search, words_re
 from quellenlage.rules import RuleSet
 from quellenlage.textutil import Regions, SpanIndex, line_start, sentence_start
 
@@ -55,6 +55,21 @@ class Property:
     period_grain: str | None = None  # "year": a quarter it is named in stands for that quarter's year
     default_units: tuple[str, ...] = ()  # the units whose counts it takes without a word of its own
     ranked: bool = False  # a ranking goes on with it: "Microsoft folgt mit 20 Prozent"
+    context: re.Pattern | None = None  # context_triggers' context: where it stands in the sentence,
+    in_context: re.Pattern | None = None  # these are the triggers (the triggers and the context's words)
+
+    def weak_at(self, text: str, span: tuple[int, int]) -> float:
+        """0.5 when the trigger found is one of the property's weak ones (any other property's
+        word in the same reach outranks it), else 0."""
+        return 0.5 if self.weak is not None and self.weak.fullmatch(text, *span) else 0.0
+
+    def triggers_in(self, text: str, start: int, end: int, present=None) -> re.Pattern | None:
+        """The property's triggers in the sentence text[start:end]: with its context triggers where
+        a word of their context stands there (`present`: the `CueSet` ids found there, or None)."""
+        if self.context is not None and (present is None or id(self.context) in present) \
+                and cue_search(self.context, text, start, end):
+            return self.in_context
+        return self.triggers
 
     def is_default(self, fig: dict) -> bool:
         """Does a count take this property without a word of it ("Xiaomi legte auf 40,8 Millionen Geräte zu")?"""
@@ -76,6 +91,11 @@ class Property:
             if self.min is not None and v < self.min or self.max is not None and v > self.max:
                 return False
         return True
+
+
+def _context(p: dict, trig: list[str]) -> tuple[re.Pattern | None, re.Pattern | None]:
+    ctx = p.get("context_triggers")
+    return (cue_re(ctx["context"]), cue_re(trig + ctx["words"])) if ctx else (None, None)
 
 
 @dataclass
@@ -105,7 +125,7 @@ class ClaimRules:
                 bool(p.get("needs_segment")), cue_re(p["weak_triggers"]) if p.get("weak_triggers") else None,
                 tuple(p.get("aspects") or ()), p.get("compared_as"), p.get("total"), tuple(p.get("date_grains") or ()),
                 tuple(p.get("bound_subject") or ()), p.get("period_grain"), tuple(p.get("default_units") or ()),
-                bool(p.get("ranked"))))
+                bool(p.get("ranked")), *_context(p, trig)))
         return out
 
     def candidates(self, label: str, measure: str) -> list[tuple[int, Property]]:
@@ -124,7 +144,8 @@ class ClaimRules:
     @cached_property
     def cue_set(self) -> CueSet:
         """The properties' triggers, requirements and exclusions, looked for in one pass."""
-        return CueSet(rx for p in self.properties for rx in (p.triggers, p.requires, p.excludes) if rx is not None)
+        return CueSet(rx for p in self.properties for rx in (p.triggers, p.requires, p.excludes, p.context, p.in_context)
+                      if rx is not None)
 
     def property(self, key: str) -> Property | None:
         return self._by_key.get(key)

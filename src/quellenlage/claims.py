@@ -21,7 +21,7 @@ from quellenlage.claim_periods import resolve_periods
 from quellenlage.claim_ellipsis import continued_claim
 from quellenlage.claim_late import settle
 from quellenlage.claim_parts import PART
-from quellenlage.claim_rules import ClaimRules, DocView, Property, nearest_trigger
+from quellenlage.claim_rules import ClaimRules, DocView, nearest_trigger
 from quellenlage.frames import FrameFinder
 from quellenlage.layout import list_heading
 from quellenlage.normalize.periods import claim_time
@@ -31,12 +31,6 @@ from quellenlage.period_resolver import PeriodResolver
 from quellenlage.subject_cues import COORDINATED
 from quellenlage.subjects import SubjectFinder
 from quellenlage.textutil import DATE_NOUN_OF, RELATIVE_PRONOUN, TO_LEVEL, clauses, line_start_near
-
-
-def _weak(p: Property, text: str, span: tuple[int, int]) -> float:
-    """0.5 when the trigger found is one of the property's weak ones (any other property's
-    word in the same reach outranks it), else 0."""
-    return 0.5 if p.weak is not None and p.weak.fullmatch(text, *span) else 0.0
 
 
 PER_UNIT = "(je)"  # the segment of a count per unit: "jeweils 100.000 Chips"
@@ -330,12 +324,14 @@ class ClaimFinder:
         countable = fig["label"] in ("COUNT", "RANK")
         # "In der Top500-Liste vom 14. November": the date is the noun's; a property not named near it is not the date's
         date_of = DATE_NOUN_OF.search(text, max(sentence[0], fig["start"] - 40), fig["start"]) if fig["label"] == "DATE" else None
+        triggers_of = {}
         for rank, p in self.r.candidates(fig["label"], measure):
-            if header is None and present is not None and p.triggers is not None and id(p.triggers) not in present \
+            trx = triggers_of[p.key] = p.triggers if p.context is None else p.triggers_in(text, *sentence, present)
+            if header is None and present is not None and trx is not None and id(trx) not in present \
                     and not (countable and p.is_default(fig)):
                 continue  # no trigger in the sentence and no default: it could only be skipped below
             if not p.accepts(fig, measure) or date_of is not None and not (
-                    p.triggers is not None and p.triggers.search(text, max(sentence[0], fig["start"] - 40), fig["start"])
+                    trx is not None and trx.search(text, max(sentence[0], fig["start"] - 40), fig["start"])
                     or p.requires is not None and p.requires.search(text, max(sentence[0], fig["start"] - 40), fig["start"])):
                 continue
             if p.excludes is not None and (present is None or id(p.excludes) in present) and excluded(p, text, scope, fig):
@@ -344,17 +340,17 @@ class ClaimFinder:
                                            or not cue_search(p.requires, text, *sentence)):
                 continue
             key, trig = (0, 0.0, 0, -rank), None
-            if p.triggers is not None:
+            if trx is not None:
                 if header is not None:
-                    m = p.triggers.search(header)
+                    m = trx.search(header)
                     if m:  # the longer word the row names wins ("Operativer Gewinn" over "Gewinn")
                         key = (3, 0.0, m.end() - m.start(), -rank)
-                elif present is not None and id(p.triggers) not in present:
+                elif present is not None and id(trx) not in present:
                     pass  # no trigger in the sentence, so none in its clauses
                 else:
                     hit = None
                     for a, b in scope:
-                        h = nearest_trigger(p.triggers, text, a, b, fig, owned if (a, b) != antecedent else NOT_OWNED)
+                        h = nearest_trigger(trx, text, a, b, fig, owned if (a, b) != antecedent else NOT_OWNED)
                         if h and a >= fig["end"] and a > clause[0]:
                             # a clause after the figure's own ("…, die das Unternehmen aufgebracht hat"; not "…, die
                             # Strafe entspricht damit …" nor "…, die Serviceumsätze wuchsen" when its own clause names a property)
@@ -362,11 +358,11 @@ class ClaimFinder:
                         if h and (hit is None or h[0] < hit[0]):
                             hit = h
                     if hit:
-                        key, trig = (3 - _weak(p, text, hit[1]) - (hit[2:] or (0,))[0], -hit[0], hit[1][1] - hit[1][0], -rank), hit[1]
+                        key, trig = (3 - p.weak_at(text, hit[1]) - (hit[2:] or (0,))[0], -hit[0], hit[1][1] - hit[1][0], -rank), hit[1]
                     elif fig["label"] not in clause_labels:
-                        hit = nearest_trigger(p.triggers, text, sentence[0], sentence[1], fig, owned)
+                        hit = nearest_trigger(trx, text, sentence[0], sentence[1], fig, owned)
                         if hit:
-                            key = (2 - _weak(p, text, hit[1]), -hit[0], hit[1][1] - hit[1][0], -rank)
+                            key = (2 - p.weak_at(text, hit[1]), -hit[0], hit[1][1] - hit[1][0], -rank)
             if key[0] == 0:
                 if fig["label"] not in ("COUNT", "RANK") or not p.is_default(fig) or not p.default and cue_search(self.r.ellipsis, text, *clause):
                     continue
@@ -380,11 +376,12 @@ class ClaimFinder:
         for key, p, trig in ranked:
             compound = compound_of(text, p, trig)
             tier = key[0]
-            if compound is None and p.triggers is not None and header is None:
+            trx = triggers_of.get(p.key, p.triggers)
+            if compound is None and trx is not None and header is None:
                 # "Der Cloud-Umsatz wuchs um 27 %": the property's compound word names the segment
                 # even when another of its words ("wuchs") stands nearer.
                 for a, b in scope:
-                    for m in p.triggers.finditer(text, a, b):
+                    for m in trx.finditer(text, a, b):
                         compound = compound or compound_of(text, p, m.span())
             yield p, compound, tier
 

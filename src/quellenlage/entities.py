@@ -19,7 +19,8 @@ from typing import Iterable
 from quellenlage.normalize.periods import FiscalCalendar
 from quellenlage.entity_anaphora import AnaphoraRules
 from quellenlage.entity_names import (name_like, LABEL_HEAD, LABEL_SHORT_TAIL, NOT_AN_ORG_AFTER, WORDS_BEFORE, acronym_mentions, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, named_by_form, owner_name_end)
-from quellenlage.entity_models import FAMILY_SIZE, family_names, introduced_names, maker_models, model_short_names, named_models, product_tail
+from quellenlage.entity_models import (FAMILY_SIZE, family_names, introduced_names, maker_models, model_short_names, named_models,
+                                       predicated_models, product_tail)
 from quellenlage.patterns import Anchored, Gated, alternation, trie_alternation
 from quellenlage.rules import RuleSet
 from quellenlage.entity_people import PeopleRules, find_people, gazetteer_mentions, genitive_people
@@ -265,10 +266,16 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
         if taken.free(*m.span()) and first not in rules.division_words and rules.table.get(first, ("", ""))[1] != "ORG" \
                 and name_like(first, masked):
             add(m.start(), m.end(), m.group(0), "PRODUCT", "noun")
-    introduced = introduced_names(masked, (rules.cfg.get("model_nouns") or []) + (rules.cfg.get("infra_nouns") or [])) | introduced_names(
+    said_models = predicated_models(masked, (rules.cfg.get("model_nouns") or []) + (rules.cfg.get("model_predicates") or {}).get(
+        "nouns", []), (rules.cfg.get("model_predicates") or {}).get("copulas", []))
+    introduced = introduced_names(
+        masked, (rules.cfg.get("model_nouns") or []) + (rules.cfg.get("infra_nouns") or [])) | introduced_names(
         masked, rules.cfg.get("product_nouns") or [], product_tail(rules.cfg.get("product_tiers") or []))
+    said = {m.group("name") for m in said_models}
     for s, end, name in acronym_mentions(masked, rules, taken):
-        if name not in introduced:  # ("das KI-Sprachmodell BLOOM": a model, found below)
+        if name in said:  # ("DBRX ist ein Mixture-of-Experts-Modell": a model, before a person could take it)
+            add(s, end, name, "MODEL", "noun")
+        elif name not in introduced:  # ("das KI-Sprachmodell BLOOM": a model, found below)
             add(s, end, name, "ORG", "acronym")
     find_people(masked, rules, taken, add, out)
     discovered: set[str] = set()
@@ -351,7 +358,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
         for m in rx.finditer(masked):
             if taken.free(*m.span()) and not MODEL_COMPOUND.search(m.group(0)):
                 add(m.start(), m.end(), m.group(0), "PRODUCT" if m.group(0) in crafts else "MODEL", "model")
-    for s, e, name in named_models(masked, rules.cfg.get("model_nouns") or [], rules.not_first, taken):
+    for s, e, name in named_models(masked, rules.cfg.get("model_nouns") or [], rules.not_first, taken, also=said_models):
         add(s, e, name, "MODEL", "noun")  # "ihr Sprachmodell Apertus", then "Apertus" alone
     for s, e, name in named_models(masked, rules.cfg.get("product_nouns") or [], rules.not_first, taken,
                                    product_tail(rules.cfg.get("product_tiers") or []),

@@ -100,14 +100,33 @@ def introduced_names(text: str, nouns: list[str], tail: str = "") -> set[str]:
     return {m.group("name") for m in _introductions(tuple(nouns), tail).finditer(text)} if nouns else set()
 
 
+def predicated_models(text: str, nouns: list[str], copulas: list[str]) -> list[re.Match]:
+    """Names a sentence calls a model ("DBRX ist ein sogenanntes Mixture-of-Experts-Modell", "stellte
+    DBRX vor, ein Modell, dessen …", "hat mit DBRX ein offenes Sprachmodell veröffentlicht", "ist DBRX
+    als MoE-Modell aufgebaut"): matches with the group "name"."""
+    return [m for rx in _predications(tuple(nouns), tuple(copulas)) for m in rx.finditer(text)] if nouns else []
+
+
+@lru_cache(maxsize=16)
+def _predications(nouns: tuple[str, ...], copulas: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    name = r"(?P<name>[A-ZÄÖÜ][\w.]*\w(?:-[\w.]*\w)*)"
+    det = r"[ \u00a0]+(?:ein|eine|einen|das|den|sein|seine|seinen|ihr|ihre|ihren)[ \u00a0]+"
+    head = r"(?:[a-zäöüß][\w-]*[ \u00a0]+){0,3}(?:[\w]+-)?(?:" + trie_alternation(nouns) + r")(?![\w-])"
+    said = r"[ \u00a0]+(?:" + trie_alternation(copulas) + r")" if copulas else "(?!)"
+    return (re.compile(r"(?<![\w-])" + name + r"(?:" + said + r"|(?:[ \u00a0]+vor)?,)" + det + head),
+            re.compile(r"(?<![\w-])[Mm]it[ \u00a0]+" + name + det + head),
+            re.compile(r"(?<![\w-])" + name + r"[ \u00a0]+als[ \u00a0]+" + head))
+
+
 def named_models(text: str, nouns: list[str], not_names, taken, tail: str = "",
-                 heads: list[str] = ()) -> list[tuple[int, int, str]]:
+                 heads: list[str] = (), also: list[re.Match] = ()) -> list[tuple[int, int, str]]:
     """Models (or, with `tail`, products) no list knows, introduced by a word for one ("ihr
     Sprachmodell Apertus", "den Prozessor Telum II"), then every mention of the name alone:
-    (start, end, name). One pass for the introductions, one for the names found (none without one)."""
+    (start, end, name). One pass for the introductions, one for the names found (none without one).
+    `also`: more introductions (`predicated_models`)."""
     if not nouns:
         return []
-    found = list(_introductions(tuple(nouns), tail).finditer(text))
+    found = list(_introductions(tuple(nouns), tail).finditer(text)) + list(also)
     if tail and any(m.group("second") for m in found):
         # a name of two words, when the text writes it so again ("die Landefähre Blue Ghost … Blue Ghost
         # setzte auf"), not a noun after a name ("den Chip Rubin Anfang 2026")

@@ -88,6 +88,7 @@ UNDATED_PLAN_NEAR = 3  # days: plans without a period ("will 4,5 Mrd. investiere
 ESTIMATE_NEAR = 180  # days: estimates of a lasting quantity published this near are of one time
 
 
+FINE_SPAN = dt.timedelta(days=31)  # a claim dated to a month or closer dates an event; a quarter or year only its time
 DAY_SLACK = dt.timedelta(days=7)  # an event dated to a day is the same as one dated days apart
 
 
@@ -110,16 +111,17 @@ def _events(members: list[dict], near: int = EVENT_NEAR) -> list[list[dict]]:
     ahead of the source (a plan "bis 2026") is news of its time too. A claim with
     no publication date either joins the one dated event there is."""
     dated = sorted((c for c in members if c.get("period_start")), key=lambda c: (c["period_start"], c["claim_id"]))
-    groups: list[list[dict]] = []
-    end = None
-    for c in dated:
+    # Events dated to a month or closer first; a claim dated more coarsely (a year) joins the one
+    # such event inside its time, never bridges two ("2023" is not what makes a fine of January and
+    # one of May one event); with none or several there, it is compared with the coarse ones.
+    fine = _overlapping([c for c in dated if c["period_end"] - c["period_start"] <= FINE_SPAN])
+    coarse = []
+    for c in (c for c in dated if c["period_end"] - c["period_start"] > FINE_SPAN):
         start, stop = _padded(c)
-        if groups and start <= end:
-            groups[-1].append(c)
-            end = max(end, stop)
-        else:
-            groups.append([c])
-            end = stop
+        inside = [g for g in fine if start <= g[1] and g[0] <= stop]
+        (inside[0][2].append(c) if len(inside) == 1 else coarse.append(c))
+    groups = sorted([g[2] for g in fine] + [g[2] for g in _overlapping(coarse)],
+                    key=lambda g: (min(c["period_start"] for c in g), g[0]["claim_id"]))
     spans = [(min(c["period_start"] for c in g).toordinal(), max(c["period_end"] for c in g).toordinal())
              for g in groups]
     # an event dated after its own source was published is a plan ("sollen bis Ende 2026 wegfallen")
@@ -150,6 +152,18 @@ def _events(members: list[dict], near: int = EVENT_NEAR) -> list[list[dict]]:
         else:
             rest.append(c)
     return groups + windows(rest, near, published=True)
+
+
+def _overlapping(dated: list[dict]) -> list[tuple[dt.date, dt.date, list[dict]]]:
+    """Claims (sorted by start) in runs whose padded dates overlap: (start, end, claims) each."""
+    groups: list[tuple[dt.date, dt.date, list[dict]]] = []
+    for c in dated:
+        start, stop = _padded(c)
+        if groups and start <= groups[-1][1]:
+            groups[-1] = (groups[-1][0], max(groups[-1][1], stop), groups[-1][2] + [c])
+        else:
+            groups.append((start, stop, [c]))
+    return groups
 
 
 def _told_apart(c: dict, group: list[dict]) -> bool:

@@ -32,7 +32,8 @@ WITH_SEGMENT = re.compile(r"\s*Mit\s+(?:(?:dem|der|den|seinem|seiner|seinen|ihre
                           r"|generierte|generierten|erwirtschaftete|erwirtschafteten|nahm|nahmen)(?!\w)")
 # After a company's name, the name of its division: "Airbus Defence and Space kam auf …", "Google Cloud wuchs"
 DIVISION_AFTER = re.compile(r"[ \u00a0](?P<w>[A-Z][a-z]+(?:[ \u00a0](?:and|&|[A-Z][a-z]+)){0,3})(?=[ \u00a0]+[a-zäöü])")
-AMOUNT_AN = re.compile(r"\d[\d.,']*(?:[ \u00a0]+\S+){0,2}[ \u00a0]+an[ \u00a0]+$")  # "176 Mio. $ an …"
+# "176 Mio. $ an …", "70,1 Prozent beim Programmier-Benchmark …": a word after a preposition after an amount
+AMOUNT_AN = re.compile(r"\d[\d.,']*(?:[ \u00a0]+\S+){0,2}[ \u00a0]+(?:an[ \u00a0]+|(?:beim|im|bei|in)(?:[ \u00a0]+[^\s\d,;.]+){0,2}[ \u00a0]+)$")
 ENGLISH_NAME = re.compile(r"[A-Za-z]+(?: [A-Za-z&]+)+")  # "Defence and Space", not "Bestellungen"
 _PART_NOUNS = r"(?:Sparte|Segment|Bereich|Geschäftsbereich|Division)"  # a word for a part, unnamed after an article
 _ANAPHOR = r"(?<![\w-])(?:[Dd]ie|[Dd]iese|[Dd]as|[Dd]ieses|[Dd]er|[Dd]ieser)\s+{}\b(?!\s+[A-ZÄÖÜ])"
@@ -295,7 +296,7 @@ class SegmentFinder:
                 d = fig["start"] - b + (CUE_GAP_PENALTY if DIGIT.search(text, b, fig["start"])
                                         # "176 Mio. $ an Strafschadenersatz sowie 444'719 $ an Schadenersatz": the word
                                         # right after another amount is that amount's
-                                        or AMOUNT_AN.search(text, max(cs, a - 24), a) else 0)
+                                        or AMOUNT_AN.search(text, max(cs, a - 48), a) else 0)
             else:
                 d = max(0, a - fig["end"]) + CUE_AFTER_PENALTY
             if best is None or d < best[0]:

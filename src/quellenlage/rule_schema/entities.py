@@ -82,6 +82,10 @@ class EntitiesFile(Rules):
         default=[], description="device lines by generation and tier: Pixel 9 Pro XL, Galaxy S24 Ultra")
     infra_nouns: Words = Field(default=[], description="Supercomputer, …: a word for a computer or site right before a name no list knows (\"den Supercomputer Leonardo\")")
     model_nouns: Words = Field(default=[], description="Sprachmodell, …: a word for a model before a name no list knows")
+    model_predicates: dict[Literal["copulas", "nouns"], Words] = Field(default={}, description=(
+        "copulas: [ist, …], nouns: [Modell, …]: a name a sentence calls a model (one of nouns or model_nouns) is one: "
+        "\"DBRX ist ein sogenanntes Mixture-of-Experts-Modell\", \"stellte DBRX vor, ein Modell\", \"mit DBRX ein offenes "
+        "Sprachmodell\", \"DBRX als MoE-Modell\""))
     authority_anaphora: Words = Field(default=[], description="Behörde, …: anaphora that point back to an authority only")
     subordinate_openers: Words = Field(default=[], description="Nachdem, Während, …: a sentence opening with one names its main clause's subject after the first comma; an anaphor in the next sentence points back to that one")
     model_sizes: dict[Literal["small", "large"], Words] = Field(default={}, description="small: [klein*], large: [groß*]: an adjective in a model's anaphor (\"das kleinere Modell\") that picks the smallest or largest sized model named before")

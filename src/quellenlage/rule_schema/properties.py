@@ -12,6 +12,12 @@ SegmentKind = Literal["business", "region", "frequency", "tranche", "round", "mo
                       "offence", "damage", "technology", "object", "benchmark", "activity", "horizon", "variant", "elapsed", "reference"]
 
 
+class ContextTriggers(Rules):
+    words: Annotated[Words, Field(min_length=1)] = Field(description="words that name the property only in context: Anteil")
+    context: Annotated[Words, Field(min_length=1)] = Field(description="one of these in the sentence makes `words` triggers: "
+                                                           "Marktführer*, Auslieferung*, …")
+
+
 class Property(Rules):
     """One property (see the comment at the top of properties.yaml for every key)."""
 
@@ -22,6 +28,9 @@ class Property(Rules):
     relations: list[DateRelation] = []
     triggers: Words = []
     weak_triggers: Words = []
+    context_triggers: ContextTriggers | None = Field(default=None, description="words that are triggers only beside a "
+                                                     "word of their context in the sentence (\"einem Anteil von 25 Prozent\" "
+                                                     "is a market share where \"Marktführer\" stands)")
     aspects: list[Aspect] = Field(default=[], description="the aspects it can take; the first stands for any other "
                                   "(a dividend proposal is reported as the year's dividend)")
     total: Key | None = Field(default=None, description="the property of a total right after one of its figures "
