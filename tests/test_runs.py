@@ -372,3 +372,19 @@ def test_a_count_passed_by_now_is_an_update_in_both_cross_document_steps(tmp_pat
     memory = _streamed_equals_memory(tmp_path, rules, sorted(ARTICLES.glob("b44b-bluesky-*.txt")))
     marked = [c for c in memory["claims"] if c["by_now"]]
     assert marked and all(c["property"] == "users" for c in marked)
+
+
+def test_a_companys_share_of_two_markets_is_no_dispute_in_both_cross_document_steps(tmp_path, rules):
+    # Apple's PC shipments and share in Q4 2023 (Gartner) against its smartphone ones (IDC): the
+    # claim step marks each claim's market (rules: properties.yaml market_goods_properties), so
+    # neither cross-document step compares the two markets; within one market sources still meet.
+    files = sorted(ARTICLES.glob("b125b-pcmarkt-*.txt")) + sorted(ARTICLES.glob("b104b-idc-*.txt"))
+    memory = _streamed_equals_memory(tmp_path, rules, files)
+    market = {c["doc_id"][:5]: set() for c in memory["claims"]}
+    for c in memory["claims"]:
+        if c["subject"] == "Apple" and c["property"] in ("market_share", "rank", "deliveries"):
+            market[c["doc_id"][:5]].add(c["market"])
+    assert market["b125b"] == {"PC-Markt"} and market["b104b"] == {"Smartphone-Markt"}
+    crossed = [r for r in memory["conflicts"] if r["doc_a"][:5] != r["doc_b"][:5]]
+    assert crossed == []
+    assert any(r["doc_a"][:5] == r["doc_b"][:5] == "b125b" for r in memory["conflicts"])

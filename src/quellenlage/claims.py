@@ -67,6 +67,7 @@ class ClaimFinder:
                 out.append(claim)
         resolve_periods(view, out, periods, self._fiscal, self._stated)
         settle(view, out, self.r)
+        self.subjects.markets.mark_markets(view.text, out)
         return out
 
     def _owned(self, text: str, m: re.Match, fig: dict, sentence_end: int) -> bool:

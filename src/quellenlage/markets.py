@@ -45,10 +45,28 @@ class MarketCues:
         for m in MARKET_COMPOUND.finditer(text):
             pre = m.group("pre").rstrip("-")
             if pre and pre.lower() not in self.not_names:
-                return _market(pre)
+                return _market(self.other_names.get(pre.lower(), pre))
         if unit and unit in self.goods:
             return _market(unit)
         return None
+
+    @cached_property
+    def other_names(self) -> dict[str, str]:
+        """Another name of a market (lower case) -> its name (rules: `market_names`): "handy" -> "Smartphone"."""
+        return {o.lower(): name for name, others in (self.cfg.get("market_names") or {}).items() for o in others}
+
+    @cached_property
+    def goods_properties(self) -> frozenset[str]:
+        """Properties of a company in one market of goods (rules: `market_goods_properties`)."""
+        return frozenset(self.cfg.get("market_goods_properties") or ())
+
+    def mark_markets(self, text: str, claims: list[dict]) -> None:
+        """Each claim of a `goods_properties` property gets the market it is in (claims column
+        `market`): the one the article names first, else its figure's goods; None where neither is
+        known. Two claims in different markets never conflict (`facts`)."""
+        for c in claims:
+            if c["property"] in self.goods_properties:
+                c["market"] = self.name(text, c.get("unit"))
 
     @cached_property
     def goods(self) -> frozenset[str]:

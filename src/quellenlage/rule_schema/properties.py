@@ -108,9 +108,9 @@ class PropertiesFile(Rules):
         "properties, loss_words, profit_words, set_against_words: a result read as a loss is negative"))
     institution_kinds: dict[str, str] = Field(default_factory=dict, description=(
         "an institution's anaphor -> the word its name ends with: Bibliothek: Library"))
-    subject_cues: dict[str, Words] = Field(default_factory=dict, description=(
+    subject_cues: dict[str, Words | dict[Word, Words]] = Field(default_factory=dict, description=(
         "deal_nouns, rival_nouns, complaint_nouns, complaint_verbs, latter_words, investor_lists, investor_arms, told_verbs: words around a name "
-        "that say it is not the subject"))
+        "that say it is not the subject; market_names: a market's name -> its other names (Smartphone: [Handy, …])"))
     distributive: Words = []
     no_claim_texts: Words = []
     clause_labels: list[Label] = []
