@@ -176,7 +176,7 @@ def settle(view, claims: list[dict], r) -> None:
     headline_market_region(text, claims, frames)
     market_region_before(text, claims, frames)
     quarter_before_named(text, claims, frames)
-    researchers_estimates(view.entities, claims, frames.estimating_sources)
+    researchers_estimates(view.entities, claims, frames.estimating_sources, text, frames.source_back_openers)
     mark_unnamed_parts(claims, r.additive)
 
 

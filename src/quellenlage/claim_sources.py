@@ -17,7 +17,11 @@ def by_source(name: str) -> str:
     return BY + name.replace(" ", "_")
 
 
-def researchers_estimates(entities: list, claims: list[dict], sources: frozenset[str]) -> None:
+BACK_REACH = 400  # characters before a "Demnach …" sentence in which its researcher is named
+
+
+def researchers_estimates(entities: list, claims: list[dict], sources: frozenset[str], text: str = "",
+                          back_openers=None) -> None:
     found = sorted((e for e in entities if e.type == "SOURCE" and e.name in sources), key=lambda e: e.start)
     if len({e.name for e in found}) < 2:
         return  # one researcher (or none): every figure is that one's, as other articles give it
@@ -28,6 +32,9 @@ def researchers_estimates(entities: list, claims: list[dict], sources: frozenset
         start = c["figure"]["start"]
         before = [e for e in found if ss <= e.start < start]
         firm = before[-1] if before else next((e for e in found if start <= e.start < se), None)
+        if firm is None and back_openers is not None and back_openers.match(text, ss):
+            # "Auch der Konkurrent IDC legte seine Schätzung vor. Demnach wurden 67,1 Millionen PCs verkauft"
+            firm = next((e for e in reversed(found) if ss - BACK_REACH <= e.start < ss), None)
         if firm is None or firm.name == first:
             continue
         c["basis"] = " ".join(filter(None, (c.get("basis"), by_source(firm.name))))

@@ -231,6 +231,11 @@ class FrameRules(SegmentRules):
         return [(k, cue_re(v)) for k, v in self.cfg["measure"]["adjustments"].items()]
 
     @cached_property
+    def source_back_openers(self) -> re.Pattern:
+        """ "Demnach …": a sentence opening with one gives the figures of the researcher named before."""
+        return cue_re(self.cfg["measure"].get("source_back_openers") or ["(?!)"])
+
+    @cached_property
     def estimating_sources(self) -> frozenset[str]:
         return frozenset(self.cfg["measure"].get("estimating_sources") or ())
 

@@ -39,7 +39,8 @@ class SegmentRules:
         preps = alternation(self.cfg["segment"]["region_prepositions"])
         nouns = self.cfg["segment"].get("region_nouns") or []
         noun = r"(?:(?:" + alternation(nouns) + r")\s+)?" if nouns else ""
-        return re.compile(r"(?<![\w-])(?i:" + preps + r")\s+(?:dem\s+|der\s+|den\s+)?" + noun + r"(?P<r>" + alternation(
+        # (an adjective before the region: "Im wichtigen US-Markt gingen die Auslieferungen zurück")
+        return re.compile(r"(?<![\w-])(?i:" + preps + r")\s+(?:dem\s+|der\s+|den\s+)?(?:[a-zäöüß]\w*e[nmrs]?\s+)?" + noun + r"(?P<r>" + alternation(
             form for forms in self.cfg["segment"]["regions"].values() for form in forms) + r")(?![\w-])"), table
 
     @cached_property

@@ -37,6 +37,7 @@ class AspectCues(Rules):
 
 
 class MeasureCues(Rules):
+    source_back_openers: Words = Field(default=[], description="Demnach, …: a sentence opening so gives the figures of the researcher the sentence before names (\"Auch IDC legte seine Schätzung vor. Demnach wurden 67,1 Millionen PCs verkauft\")")
     estimating_sources: Words = Field(default=[], description="IDC, Canalys, …: market researchers (names of entities.yaml sources) whose figures are estimates by their own method; where an article names several, a figure given as another's than the first named is that one's (basis by:<name>)")
     change_before: Words = Field(description="phrases right before a change: Plus von, …")
     amount_before: Words = Field(default_factory=list, description="phrases of change_before that name an amount of money itself: Verlust von, …")
