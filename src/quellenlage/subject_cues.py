@@ -197,6 +197,15 @@ class NameCues:
         return bool(nouns and text[max(0, e.start - 5):e.start].strip() == "mit"
                     and re.match(r"(?:\w+-|[A-ZÄÖÜ][a-zäöüß]+)?(?:" + alternation(nouns) + r")(?![\w-])", text[m.end():m.end() + 40], re.I))
 
+    def _compared(self, text: str, e, named_after: bool) -> bool:
+        """ "Wie Mixtral ist DBRX …", "Anders als Mixtral, das …, arbeitet DBRX …": a name another is
+        compared with (rules: subject_cues.compared_before), where another name follows it."""
+        return named_after and bool(self.compared_before.search(text, max(0, e.start - 30), e.start))
+
+    @cached_property
+    def compared_before(self) -> re.Pattern:
+        return re.compile(r"(?<![\w-])(?:" + self._cue_words("compared_before") + r")\s+$")
+
     def _invests(self, text: str, e) -> bool:
         return bool(self.investor_list.search(text, max(0, e.start - 200), e.start) or self.investor_after.match(text, e.end)
                     or INVESTOR_BEFORE.search(text, max(0, e.start - 80), e.start))

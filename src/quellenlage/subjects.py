@@ -386,7 +386,8 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                     return resolved
             topic = [e for e in fitting if e.type == typ and prev_start <= e.start and e.end <= ss
                      and not self._companion(text, e) and not embedded(text, prev_start, e.start)  # ("…, wozu ESG 125 Mio. beisteuerte")
-                     and not self.subsidiary(text, e) and not self._invests(text, e)]  # "die Abschreibung auf die US-Tochter Vonage": not the topic
+                     and not self.subsidiary(text, e) and not self._invests(text, e)  # "die Abschreibung auf die US-Tochter Vonage": not the topic
+                     and not self._compared(text, e, any(x.type == typ and x.start > e.end and x.end <= ss and x.name != e.name for x in fitting))]
             if topic:
                 return topic[0].name
         for typ in types:
