@@ -45,6 +45,8 @@ WHICH_CLAUSE = re.compile(r"\s*was\s+(?:einem|einer|ein|eine)\b")  # "was einem 
 RELATIVE_OPENER = re.compile(r"\s*(?:in\s+dem|in\s+der|in\s+denen|als|wo|damals)\b")
 # A property noun and the figure it names: "eine Bewertung von 61,5 Mrd.", "ein Umsatz in Höhe von".
 FROM_NOW = re.compile(r"(?<!\w)von\s+(?:derzeit|aktuell|heute|zuletzt|bisher|gegenwärtig|noch)\s+(?:(?:rund|etwa|knapp|gut|ca\.|fast|über|mehr\s+als)\s+)?$")
+# The whole a part is of, right after it: "mehr als 8000 der weltweit rund 108.000 Stellen" (`fullmatch` between the two)
+WHOLE_AFTER_PART = re.compile(r"\s+(?:der|von\s+den|von\s+insgesamt)\s+(?:(?:weltweit|insgesamt|zuletzt|derzeit|aktuell)\s+)?")
 TOTAL_OPENER = re.compile(r"[\s,;–-]*(?:insgesamt|in\s+Summe|alles\s+in\s+allem|zusammen(?:genommen)?|in\s+der\s+Summe)\b", re.IGNORECASE)
 GOVERNS = re.compile(r"\s+(?:von|in\s+Höhe\s+von|im\s+Wert\s+von)\s+(?:(?:rund|etwa|knapp|gut|fast|über|mehr\s+als|bis\s+zu|ca\.)\s+)?")
 SINCE = re.compile(r"(?<!\w)(?:[Ss]eit(?:\s+(?:der|dem|ihrer|seiner)\s+Gründung)?|insgesamt\s+bislang|bislang\s+insgesamt"

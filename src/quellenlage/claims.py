@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from quellenlage.claim_cues import (apposition_after, relative_clause, named_subjectless, pronoun_property, bare_date, converts, date_owns, bracketed_for_other, starting_value, compound_of, excluded, list_header, CLARIFIES, explains, CONTINUATION, FISCAL_WORDS, FROM_NOW, TOTAL_OPENER,
-                                    GAPPED, PART_OPENER, PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
+                                    GAPPED, PART_OPENER, WHOLE_AFTER_PART, PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WHICH_CLAUSE, WITH_PRODUCT, governs_other, has_figure, same_amount_before,
                                     table_header, table_year, table_compared, heading_aspect, same_topic, trigger_of_other)
 from quellenlage.claim_periods import resolve_periods
@@ -30,7 +30,7 @@ from quellenlage.document_periods import stated_fiscal
 from quellenlage.period_resolver import PeriodResolver
 from quellenlage.subject_cues import COORDINATED
 from quellenlage.subjects import SubjectFinder
-from quellenlage.textutil import DATE_NOUN_OF, RELATIVE_PRONOUN, TO_LEVEL, clauses, line_start_near
+from quellenlage.textutil import DATE_NOUN_OF, RELATIVE_PRONOUN, TO_LEVEL, TOP_GROUP, clauses, line_start_near
 
 
 PER_UNIT = "(je)"  # the segment of a count per unit: "jeweils 100.000 Chips"
@@ -85,10 +85,6 @@ class ClaimFinder:
             cal = self.r.entities.fiscal(self._view.main_organisation)
         return cal
 
-    def _threshold_of_group(self, text: str, fig: dict) -> bool:
-        m = self.frames.r.threshold_match(text, line_start_near(text, fig["start"]), fig["end"])
-        return m is not None and m.start("n") >= fig["start"] and m.end() <= fig["end"] + 1
-
     def _claim(self, view: DocView, fig: dict, done: list[dict], periods: PeriodResolver) -> dict | None:
         text = view.text
         if fig["label"] == "DATE" and fig.get("date_relation") in ("before", "after"):
@@ -133,8 +129,11 @@ class ClaimFinder:
         # total (a per-share figure is one); compared only with another source's per unit
         per_unit = header is None and fig["label"] == "COUNT" and any(
             not PER_SHARE.match(text, m.end()) for m in self.r.distributive.finditer(text, cs, fig["start"]))
-        if fig["label"] == "MONEY" and self._threshold_of_group(text, fig):
+        if fig["label"] == "MONEY" and (m := self.frames.r.threshold_match(text, line_start_near(text, fig["start"]), fig["end"])) \
+                and m.start("n") >= fig["start"] and m.end() <= fig["end"] + 1:
             return None  # "Kunden mit mehr als 1 Mio. Dollar Umsatz": a threshold, no one's revenue
+        if fig["label"] == "COUNT" and TOP_GROUP.match(text, fig["end"]):
+            return None  # "die zwei schnellsten Supercomputer", "fünf der zehn schnellsten": a ranking's group
         subject = parent_of = prop = trigger = None
         inherited = named = None
         for prop, trigger, tier in self._properties(text, fig, measure, (ss, se), (cs, ce), free_before, header):
@@ -169,8 +168,11 @@ class ClaimFinder:
         if subject and bracketed_for_other(view, fig, subject, self.r.property_words):
             return None  # "… vor dem Lehrermodell (50,6 Prozent)": the value of what the bracket follows
         prev = done[-1] if done and done[-1]["sentence"] == (ss, se) else None
-        total = self.r.property(self.r.property(prev["property"]).total) \
-            if prev is not None and TOTAL_OPENER.match(text, cs) and prev["figure"]["end"] <= cs else None
+        whole = prev is not None and WHOLE_AFTER_PART.fullmatch(text, prev["figure"]["end"], fig["start"])
+        total = self.r.property(self.r.property(prev["property"]).total) if prev is not None and (
+            TOTAL_OPENER.match(text, cs) and prev["figure"]["end"] <= cs or whole) else None
+        if whole and prev["property"] == prop.key and not (total is not None and total.accepts(fig, measure)):
+            return None  # "mehr als 8000 der weltweit rund 108.000 Stellen": the whole, not one more part
         if total is not None and total.accepts(fig, measure):
             # "157 Dollar pro Aktie, insgesamt rund 28 Mrd.": the total of what the figure before prices
             sub, _ = self.subjects.subject(view, fig, total, (ss, se), (cs, ce))

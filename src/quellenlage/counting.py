@@ -196,8 +196,13 @@ class CountUnits:
         the noun after the second number (past an adjective of the first)."""
         adj = COORDINATED_ADJECTIVE.match(text, pos, pos + 60)
         pos = adj.end() if adj else pos
-        m = re.match(r"[" + SPACES + r"]*(?:und|oder|sowie|bzw\.|beziehungsweise|bis|auf)[" + SPACES + r"]+"
+        # (a part of a whole: "mehr als 8000 der weltweit rund 108.000 Stellen", "drei von zehn Nutzern")
+        m = re.match(r"[" + SPACES + r"]*(?:und|oder|sowie|bzw\.|beziehungsweise|bis|auf|(?P<of>der|von(?:[" + SPACES + r"]+(?:den|insgesamt))?))[" + SPACES + r"]+"
                      r"(?:(?:mit|auf|bei)[" + SPACES + r"]+)?", text[pos:pos + 40])
+        of = bool(m and m.group("of"))
+        if of:  # (the whole's own words: "der weltweit rund 108.000")
+            m = re.match(re.escape(m.group(0)) + r"(?:(?:weltweit|insgesamt|zuletzt|derzeit|aktuell|rund|etwa|gut|knapp|fast|über)["
+                         + SPACES + r"]+){0,2}", text[pos:pos + 60])
         if not m:
             return None
         q = pos + m.end()
@@ -205,6 +210,8 @@ class CountUnits:
         if not n:
             return None
         q = n.end()
+        if of and re.match(r"[" + SPACES + r"]+[a-zäöüß]+(?:st|ßt)en(?![\w-])", text[q:q + 30]):
+            return None  # "fünf der zehn schnellsten Rechner": a share of a ranking, no count of them
         suffix = re.match(r"[^\W\d_]{1,3}(?![\w-])", text[q:q + 4])
         if suffix and suffix.group(0) in self.r.numbers.shorthand:
             q += suffix.end()  # "8B"

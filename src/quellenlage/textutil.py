@@ -305,6 +305,9 @@ TO_LEVEL = re.compile(r"\s+auf\s+(?:(?:nur\s+)?noch\s+)?")  # (a qualifier, "auf
 
 # a relative pronoun opening a clause (followed by a small word: ", der sich …"; not ", der Bau …")
 RELATIVE_PRONOUN = re.compile(r"\s*(?:der|die|das|den|dem|denen|dessen|deren)\s+(?=[a-zäöüß])")
+# after a count, a superlative: the count is a ranking's group ("die zwei schnellsten Supercomputer", "fünf der
+# zehn schnellsten Rechner", "die 100 größten Kunden"), no count of anyone's (`match` at the count's end)
+TOP_GROUP = re.compile(r"[ \u00a0]+(?:der[ \u00a0]+\S+[ \u00a0]+)?[a-zäöüß]+(?:st|ßt)en(?![\w-])")
 # a noun right before a date with "vom" ("In der Top500-Liste vom 14. November"): `search` ending at the date
 DATE_NOUN_OF = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]*\s+vom\s+$")
 
