@@ -177,10 +177,19 @@ def settle(view, claims: list[dict], r) -> None:
     market_region_before(text, claims, frames)
     quarter_before_named(text, claims, frames)
     researchers_estimates(view.entities, claims, frames.estimating_sources, text, frames.source_back_openers)
+    whole_segments(claims, frames.cfg["segment"].get("whole_for") or {})
     mark_unnamed_parts(claims, r.additive)
 
 
 HEADLINE = 300  # characters: the title line and the lead's first words
+
+
+def whole_segments(claims: list[dict], whole_for: dict[str, list[str]]) -> None:
+    """A segment that is the whole of its subject (rules: segment.whole_for: Tesla's "Elektroautos")
+    is no part of it."""
+    for c in claims:
+        if c["segment"] in whole_for and c["subject"] in whole_for[c["segment"]]:
+            c["segment"] = None
 
 
 def headline_market_region(text: str, claims: list[dict], segments) -> None:

@@ -65,6 +65,10 @@ class AnaphorResolver:
         introduced = introduced_as(view.text, [e for e in usable if e.type == typ and e.end <= pos], word, generic)
         if introduced:  # "die Bank": the one introduced as "die Smartphone-Bank N26"
             return salient(introduced, view.mention_counts)
+        if at > pos:  # "Rekordzahlen, die Tesla veröffentlicht hat: 1,13 Mio. hat der US-Konzern …": a name before a colon
+            named = [e for e in usable if e.type == typ and pos <= e.start and e.end <= at and ":" in view.text[e.end:at]]
+            if len({e.name for e in named}) == 1:
+                return named[0].name
         start = pos
         for _ in range(5):
             prev = view.previous_sentence(start)

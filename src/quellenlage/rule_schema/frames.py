@@ -98,6 +98,8 @@ class SegmentCues(Rules):
     offences: Cues = {}
     damages: Cues = {}
     technologies: Cues = {}
+    whole_for: dict[Key, Words] = Field(default={}, description="segment key -> subjects whose whole that segment is "
+                                        "(bev: [Tesla, …]: a maker of electric cars only; its \"Elektroautos\" are all its vehicles)")
     rights: Cues = {}
     sessions: Cues = {}
     references: Cues = Field(default={}, description="which price a premium is measured against: average: [Durchschnittskurs], …")
