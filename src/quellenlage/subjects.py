@@ -167,7 +167,7 @@ class SubjectFinder(AnaphorResolver, PairFinder):
         by_maker = prop.role == "object" and "ORG" in types and "PRODUCT" not in types
         made_by = lambda e, typ: by_maker and typ == "ORG" and e.type == "PRODUCT"  # noqa: E731 (in `fitting` only with a parent)
         fitting = [e for e in ents if (e.type in types or by_maker and e.type == "PRODUCT" and self.r.entities.parent(e.name))
-                   and not (fig["start"] <= e.start < item_end)
+                   and not (fig["start"] <= e.start < item_end) and (e.type != "SOURCE" or e.name in self.r.frames.estimating_sources)
                    and not (fig.get("unit") and fig["unit"] in e.vendor_of)
                    and not (ss <= e.start and e.start in said_by)
                    and not (fig["end"] <= e.start and COMPARED_TO.search(text, max(ss, e.start - 30), e.start))
