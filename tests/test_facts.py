@@ -468,3 +468,19 @@ def test_plans_without_a_period_told_days_apart_are_one_news():
     assert len(build_facts([a, b], NAMES)[1]) == 1
     later = claim(5.4e9, text="5,4 Milliarden Euro", cid="b", source="b", _day=738980, **plan)
     assert build_facts([a, later], NAMES)[1] == []
+
+
+def test_a_programmes_cost_told_months_apart_is_a_revision():
+    """What a programme costs, said without a period, is revised as it goes on (rules: properties.yaml
+    cost, a stock compared within months): "rund zwei Milliarden" in January and "rund drei Milliarden"
+    a year later are no dispute; two sources of the same week are."""
+    days = {"a": "2024-01-24", "b": "2025-02-07", "c": "2024-01-25"}
+    docs = [{"doc_id": d, "status": "ok", "outlet": d, "published": p, "_sketch": sketch(d * 40)} for d, p in days.items()]
+
+    def cost(value, doc):
+        return claim(value=value, text=f"{value:g}", cid=f"{doc}#C1", doc=doc, subject="SAP", property="cost",
+                     currency="EUR", qualifier="approx", published=days[doc])
+    tables = crosscheck({"documents": docs, "claims": [cost(2e9, "a"), cost(3e9, "b")], "facts": [], "conflicts": []}, RULES)
+    assert tables["conflicts"] == []
+    tables = crosscheck({"documents": docs, "claims": [cost(2e9, "a"), cost(3e9, "c")], "facts": [], "conflicts": []}, RULES)
+    assert len(tables["conflicts"]) == 1
