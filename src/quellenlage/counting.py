@@ -25,7 +25,7 @@ from quellenlage.figure import Figure
 from quellenlage.atoms import NUMWORD_RE
 from quellenlage.figure_lexicon import FigureRules
 from quellenlage.normalize.numbers import parse_number_word
-from quellenlage.textutil import ARTICLE_WORDS, SPACES, line_start, sentence_end, sentence_start, skip_spaces
+from quellenlage.textutil import ARTICLE_WORDS, SPACES, TOP_GROUP, line_start, sentence_end, sentence_start, skip_spaces
 
 # "- Unterstützte Sprachen: 32": a list row or line whose label ends in the counted noun
 UNIT_LABEL = re.compile(r"[ \t]*(?:[-–•*][ \t]+)?(?:[^\W\d_][\w-]*[ \t]+){0,3}(?P<noun>[^\W\d_][\w-]*(?:[:*_]innen)?):[ \t]*")  # "Kund:innen: 10.000"
@@ -210,7 +210,7 @@ class CountUnits:
         if not n:
             return None
         q = n.end()
-        if of and re.match(r"[" + SPACES + r"]+[a-zäöüß]+(?:st|ßt)en(?![\w-])", text[q:q + 30]):
+        if of and TOP_GROUP.match(text, q):
             return None  # "fünf der zehn schnellsten Rechner": a share of a ranking, no count of them
         suffix = re.match(r"[^\W\d_]{1,3}(?![\w-])", text[q:q + 4])
         if suffix and suffix.group(0) in self.r.numbers.shorthand:
