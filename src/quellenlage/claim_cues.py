@@ -8,7 +8,7 @@ import re
 from quellenlage.claim_rules import DocView
 from quellenlage.layout import list_heading
 from quellenlage.patterns import cue_finditer
-from quellenlage.textutil import CLAUSE_BREAK, TO_LEVEL, line_end, line_start
+from quellenlage.textutil import CLAUSE_BREAK, PART_OF_WHOLE, TO_LEVEL, WHOLE_ADVERBS, line_end, line_start
 
 COMPARED_WITH = re.compile(r"(?<!\w)(?:nach|gegenüber|statt|nach\s+zuvor|nach\s+noch)\s+(?:(?:rund|etwa|knapp|gut|ungefähr)\s+)?$")
 CONVERTED = re.compile(r"\s*(?:[(,–-]\s*(?:umgerechnet|also|das\s+sind|entspricht|ca\.|circa|oder)?|oder|bzw\.|beziehungsweise"
@@ -46,7 +46,7 @@ RELATIVE_OPENER = re.compile(r"\s*(?:in\s+dem|in\s+der|in\s+denen|als|wo|damals)
 # A property noun and the figure it names: "eine Bewertung von 61,5 Mrd.", "ein Umsatz in Höhe von".
 FROM_NOW = re.compile(r"(?<!\w)von\s+(?:derzeit|aktuell|heute|zuletzt|bisher|gegenwärtig|noch)\s+(?:(?:rund|etwa|knapp|gut|ca\.|fast|über|mehr\s+als)\s+)?$")
 # The whole a part is of, right after it: "mehr als 8000 der weltweit rund 108.000 Stellen" (`fullmatch` between the two)
-WHOLE_AFTER_PART = re.compile(r"\s+(?:der|von\s+den|von\s+insgesamt)\s+(?:(?:weltweit|insgesamt|zuletzt|derzeit|aktuell)\s+)?")
+WHOLE_AFTER_PART = re.compile(r"\s+" + PART_OF_WHOLE + r"\s+(?:" + WHOLE_ADVERBS + r"\s+)?")
 TOTAL_OPENER = re.compile(r"[\s,;–-]*(?:insgesamt|in\s+Summe|alles\s+in\s+allem|zusammen(?:genommen)?|in\s+der\s+Summe)\b", re.IGNORECASE)
 GOVERNS = re.compile(r"\s+(?:von|in\s+Höhe\s+von|im\s+Wert\s+von)\s+(?:(?:rund|etwa|knapp|gut|fast|über|mehr\s+als|bis\s+zu|ca\.)\s+)?")
 SINCE = re.compile(r"(?<!\w)(?:[Ss]eit(?:\s+(?:der|dem|ihrer|seiner)\s+Gründung)?|insgesamt\s+bislang|bislang\s+insgesamt"

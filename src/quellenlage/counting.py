@@ -25,7 +25,7 @@ from quellenlage.figure import Figure
 from quellenlage.atoms import NUMWORD_RE
 from quellenlage.figure_lexicon import FigureRules
 from quellenlage.normalize.numbers import parse_number_word
-from quellenlage.textutil import ARTICLE_WORDS, SPACES, TOP_GROUP, line_start, sentence_end, sentence_start, skip_spaces
+from quellenlage.textutil import ARTICLE_WORDS, PART_OF_WHOLE, SPACES, TOP_GROUP, WHOLE_ADVERBS, line_start, sentence_end, sentence_start, skip_spaces
 
 # "- Unterstützte Sprachen: 32": a list row or line whose label ends in the counted noun
 UNIT_LABEL = re.compile(r"[ \t]*(?:[-–•*][ \t]+)?(?:[^\W\d_][\w-]*[ \t]+){0,3}(?P<noun>[^\W\d_][\w-]*(?:[:*_]innen)?):[ \t]*")  # "Kund:innen: 10.000"
@@ -197,11 +197,11 @@ class CountUnits:
         adj = COORDINATED_ADJECTIVE.match(text, pos, pos + 60)
         pos = adj.end() if adj else pos
         # (a part of a whole: "mehr als 8000 der weltweit rund 108.000 Stellen", "drei von zehn Nutzern")
-        m = re.match(r"[" + SPACES + r"]*(?:und|oder|sowie|bzw\.|beziehungsweise|bis|auf|(?P<of>der|von(?:[" + SPACES + r"]+(?:den|insgesamt))?))[" + SPACES + r"]+"
+        m = re.match(r"[" + SPACES + r"]*(?:und|oder|sowie|bzw\.|beziehungsweise|bis|auf|(?P<of>" + PART_OF_WHOLE + r"|von))[" + SPACES + r"]+"
                      r"(?:(?:mit|auf|bei)[" + SPACES + r"]+)?", text[pos:pos + 40])
         of = bool(m and m.group("of"))
         if of:  # (the whole's own words: "der weltweit rund 108.000")
-            m = re.match(re.escape(m.group(0)) + r"(?:(?:weltweit|insgesamt|zuletzt|derzeit|aktuell|rund|etwa|gut|knapp|fast|über)["
+            m = re.match(re.escape(m.group(0)) + r"(?:(?:" + WHOLE_ADVERBS + r"|rund|etwa|gut|knapp|fast|über)["
                          + SPACES + r"]+){0,2}", text[pos:pos + 60])
         if not m:
             return None

@@ -305,6 +305,10 @@ TO_LEVEL = re.compile(r"\s+auf\s+(?:(?:nur\s+)?noch\s+)?")  # (a qualifier, "auf
 
 # a relative pronoun opening a clause (followed by a small word: ", der sich …"; not ", der Bau …")
 RELATIVE_PRONOUN = re.compile(r"\s*(?:der|die|das|den|dem|denen|dessen|deren)\s+(?=[a-zäöüß])")
+# A part, then the whole it is of: "mehr als 8000 der weltweit rund 108.000 Stellen" (the connector
+# and the whole's own adverbs; claim_cues.WHOLE_AFTER_PART, counting.coordinated_noun)
+PART_OF_WHOLE = r"(?:der|von[ \u00a0]+den|von[ \u00a0]+insgesamt)"
+WHOLE_ADVERBS = r"(?:weltweit|insgesamt|zuletzt|derzeit|aktuell)"
 # after a count, a superlative: the count is a ranking's group ("die zwei schnellsten Supercomputer", "fünf der
 # zehn schnellsten Rechner", "die 100 größten Kunden"), no count of anyone's (`match` at the count's end)
 TOP_GROUP = re.compile(r"[ \u00a0]+(?:der[ \u00a0]+\S+[ \u00a0]+)?[a-zäöüß]+(?:st|ßt)en(?![\w-])")
