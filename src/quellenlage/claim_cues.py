@@ -301,6 +301,9 @@ def bare_date(text: str, fig: dict, clause: tuple[int, int]) -> bool:
         and not text[fig["end"]:clause[1]].strip(" ,.")
 
 
+CLAUSE_UND = re.compile(r"\sund\s(?!(?:der|die|das|den|dem|des|ein\w*|sein\w*|ihr\w*|damit|zwar)\b)")
+
+
 def date_owns(text: str, trigger: tuple[int, int], fig: dict, dates) -> bool:
     """Is the property word at `trigger` another date's, one in its clause while the figure is
     beyond a comma or an "und" ("in der zweiten Jahreshälfte 2025 abgeschlossen werden, teilte SES am
@@ -311,8 +314,10 @@ def date_owns(text: str, trigger: tuple[int, int], fig: dict, dates) -> bool:
         return text[e:a] if e <= a else text[b:s]
 
     own = gap(fig["start"], fig["end"])
-    if "," not in own and " und " not in own:
-        return False  # (across "und" too: "schloss die Lücke im Mai 2019 und verklagte NSO im Oktober 2019")
+    if "," not in own and not CLAUSE_UND.search(own):
+        # (across "und" too: "schloss die Lücke im Mai 2019 und verklagte NSO im Oktober 2019";
+        # not an "und" of two nouns: "am Mittwoch seine Zahlen für das vierte Quartal und das Gesamtjahr 2023 veröffentlicht")
+        return False
     lo = bisect.bisect_left(dates, (a - 120, 0))  # only dates near the word (`dates` sorted): linear in the text
     for s, e in dates[lo:]:
         if s > b + 60:

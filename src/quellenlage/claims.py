@@ -47,6 +47,8 @@ class ClaimFinder:
         text, self._view = view.text, view
         self._stated = stated_fiscal(text, self.r.frames, view.published)
         self._fig_starts = {f["start"]: f["end"] for f in view.figures}
+        # (a period after the word is no value it governs: "stieg der Umsatz von Oktober bis Dezember um 17 Prozent")
+        self._value_starts = {f["start"]: f["end"] for f in view.figures if f["label"] != "DATE"}
         self._dates = sorted((f["start"], f["end"]) for f in view.figures if f["label"] == "DATE")
         self._present: dict[tuple[int, int], frozenset[int]] = {}
         self._clauses: dict[tuple[int, int], list[tuple[int, int]]] = {}  # per sentence window
@@ -73,7 +75,8 @@ class ClaimFinder:
     def _owned(self, text: str, m: re.Match, fig: dict, sentence_end: int) -> bool:
         if fig["label"] == "DATE" and date_owns(text, m.span(), fig, getattr(self, "_dates", ())):
             return True  # "soll in der zweiten Jahreshälfte 2025 abgeschlossen werden, teilte SES am Dienstag mit"
-        return governs_other(text, m, fig, getattr(self, "_fig_starts", {})) \
+        starts = getattr(self, "_fig_starts" if fig["label"] == "DATE" else "_value_starts", {})
+        return governs_other(text, m, fig, starts) \
             or fig["label"] != "DATE" and trigger_of_other(text, m.span(), fig, self._view.figure_index, sentence_end)
 
     def _fiscal(self, subject: str | None):
@@ -89,9 +92,8 @@ class ClaimFinder:
         text = view.text
         if fig["label"] == "DATE" and fig.get("date_relation") in ("before", "after"):
             return None  # "kurz vor Weihnachten hatte BYD angekündigt": some time before, no date to compare
-        if fig["label"] == "DATE" and (self.frames.r.year_ended_after.match(view.text, fig["end"])
-                                       or self.frames.r.year_until.search(view.text, max(0, fig["start"] - 40), fig["start"])):
-            return None  # "für das Ende März abgeschlossene Geschäftsjahr": the end of a period, no date of news
+        if fig["label"] == "DATE" and self.frames.r.period_bound(view.text, fig):
+            return None  # "für das Ende März abgeschlossene Geschäftsjahr", "das Gesamtjahr 2023": a period, no date of news
         ss, se = view.sentence_of(fig["start"])
         se = max(se, fig["end"])
         # A "sentence" without end (a list of numbers, a page without full stops) is read only

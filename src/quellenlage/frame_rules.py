@@ -10,6 +10,8 @@ from quellenlage.patterns import CueSet, alternation, cue_alternation, cue_re
 from quellenlage.rules import RuleSet
 from quellenlage.segment_rules import SegmentRules
 
+YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+
 
 @dataclass(frozen=True)
 class Frame:
@@ -93,6 +95,21 @@ class FrameRules(SegmentRules):
         fc = self.cfg.get("fiscal_calendar") or {}
         return re.compile(r"\s*(?:" + alternation(fc.get("ended") or ["(?!)"]) + r")\s+(?:"
                           + alternation(fc.get("year_words") or ["(?!)"]) + r")\b")
+
+    @cached_property
+    def year_named_after(self) -> re.Pattern:
+        """A year right after a fiscal year's, a quarter's or the whole year's word: "für das vierte
+        Quartal und das Gesamtjahr 2023" (the period of the figures, not a day of news)."""
+        fc = self.cfg.get("fiscal_calendar") or {}
+        words = list(fc.get("year_words") or []) + list(fc.get("quarter_words") or []) + ["Gesamtjahr", "Gesamtjahres"]
+        return re.compile(r"(?<![\w-])(?:" + alternation(words) + r")\s+$")
+
+    def period_bound(self, text: str, fig: dict) -> bool:
+        """Is the date the end of a period ("(Ende Januar) abgelaufenen Geschäftsjahr", "im
+        Geschäftsjahr bis Ende September 2024") or a year named as a period ("das Gesamtjahr 2023")?"""
+        before = max(0, fig["start"] - 40)
+        return bool(self.year_ended_after.match(text, fig["end"]) or self.year_until.search(text, before, fig["start"])
+                    or YEAR_ONLY.fullmatch(fig["text"]) and self.year_named_after.search(text, before, fig["start"]))
 
     # --- aspect ---
     @cached_property

@@ -41,7 +41,14 @@ _CONVERTED_AMOUNT = (r"(?:(?:rund|etwa|umgerechnet|ca\.|circa|knapp|gut)\s+)*\d[
                      r"(?:\s*(?:bis|-|–)\s*\d[\d.,'’]*)?\s*"  # a range: "(38,6 bis 39,0 Mrd Euro)"
                      r"(?:(?:Mio|Mrd|Bio|Tsd)\.?\s*|(?:Millionen|Milliarden|Billionen|Tausend)\s+)?"
                      r"(?:Euro|US-Dollar|Dollar|Franken|Fr\.|CHF|Pfund|Yen|Yuan|USD|EUR|€|\$)")
-TRANSPARENT_PARENS = re.compile(r"\((?:[^()\d]{1,40}|[A-Z]{2,8}:\s?[A-Z0-9.]{1,8}"
+# A period in parentheses, naming the time of the words around it: "die Zahlen für das erste
+# Quartal (Oktober bis Dezember 2023) vorgelegt", "(Geschäftsjahr 2023/24)".
+_MONTH_WORD = (r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
+               r"|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez)\.?")
+_PERIOD_WORD = (r"(?:" + _MONTH_WORD + r"|bis|und|Ende|Anfang|Mitte|Geschäftsjahr|Fiskaljahr|GJ|FY|Q[1-4]"
+                r"|[1-4]\.\s?(?:Quartal|Halbjahr)|Quartal|Halbjahr|(?:19|20)\d\d(?:/\d\d)?|\d{1,2}\.)")
+_PERIOD_PARENS = _PERIOD_WORD + r"(?:\s*(?:[-–/,]\s*)?" + _PERIOD_WORD + r"){0,6}"
+TRANSPARENT_PARENS = re.compile(r"\((?:[^()\d]{1,40}|[A-Z]{2,8}:\s?[A-Z0-9.]{1,8}|" + _PERIOD_PARENS +
                                 # an amount converted: "(rund 88 Milliarden Euro)", "(umgerechnet 7,6 Mrd. Fr.)"
                                 r"|" + _CONVERTED_AMOUNT + r")\)"
                                 # or set off by commas or dashes: "Für 14 Mrd. Dollar, umgerechnet rund
