@@ -8,6 +8,7 @@ import re
 from quellenlage.claim_rules import DocView
 from quellenlage.layout import list_heading
 from quellenlage.patterns import cue_finditer
+from quellenlage.respective import JOIN
 from quellenlage.textutil import CLAUSE_BREAK, PART_OF_WHOLE, TO_LEVEL, WHOLE_ADVERBS, line_end, line_start
 
 COMPARED_WITH = re.compile(r"(?<!\w)(?:nach|gegenüber|statt|nach\s+zuvor|nach\s+noch)\s+(?:(?:rund|etwa|knapp|gut|ungefähr)\s+)?$")
@@ -232,7 +233,8 @@ def governs_other(text: str, m: re.Match, fig: dict, fig_ends: dict[int, int]) -
     other_end = fig_ends.get(g.end())
     if other_end is None:
         return False
-    return not TO_LEVEL.fullmatch(text, other_end, fig["start"])
+    # ("Marktanteile von 20 beziehungsweise 17 Prozent": the word names both figures of a coordinated pair)
+    return not TO_LEVEL.fullmatch(text, other_end, fig["start"]) and not JOIN.fullmatch(text, other_end, fig["start"])
 
 
 GOVERNING_GAP = re.compile(r"\s+(?:über|von|in\s+Höhe\s+von|im\s+Umfang\s+von)\s+$")

@@ -24,6 +24,7 @@ from quellenlage.claim_parts import PART
 from quellenlage.claim_rules import ClaimRules, DocView, nearest_trigger
 from quellenlage.frames import FrameFinder
 from quellenlage.layout import list_heading
+from quellenlage.markets import is_market
 from quellenlage.normalize.periods import claim_time
 from quellenlage.patterns import cue_search
 from quellenlage.document_periods import stated_fiscal
@@ -84,7 +85,7 @@ class ClaimFinder:
         person's is that of the organisation the article names most ("Yuan kürzt sein Gehalt für
         das kommende Geschäftsjahr": Zoom's)."""
         cal = self.r.entities.fiscal(subject) or getattr(self, "_stated", None)
-        if cal is None and subject and subject not in self.r.entities.table:
+        if cal is None and subject and subject not in self.r.entities.table and not is_market(subject):  # (a market's year is the calendar's)
             cal = self.r.entities.fiscal(self._view.main_organisation)
         return cal
 

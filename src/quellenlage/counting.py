@@ -280,6 +280,8 @@ class CountUnits:
                 unit = self.r.unit_of(w, prefix_ok=True) or self.r.product_unit(w)
                 if unit in self.r.not_from_context:
                     continue
+                if unit and things and w.lower() in self.r.any_goods_words:
+                    return self.head_unit(text) or unit  # "Auslieferungen auf 13,4 Mio. Stück" in a PC article: PCs
                 if unit and not (things and unit in self.r.people_units):  # "1,76 Mio. Stück" after "für Nutzer"
                     return unit
         return None

@@ -280,6 +280,11 @@ class FigureRules(SharedCurrencies):
         return frozenset(self.cfg["units"].get("not_from_context") or [])
 
     @cached_property
+    def any_goods_words(self) -> frozenset[str]:
+        """Words that count goods of any kind ("Auslieferungen"): no kind for a generic noun after them."""
+        return frozenset(w.lower() for w in self.cfg["units"].get("any_goods_words") or [])
+
+    @cached_property
     def compared_count_res(self) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         """(labels, before, after) of `compared_counts`: "(Vorjahr: 745)", "nach 745 ein Jahr zuvor"."""
         cfg = self.cfg["units"].get("compared_counts") or {}

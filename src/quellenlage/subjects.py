@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from quellenlage.markets import MarketCues
 from quellenlage.patterns import alternation
+from quellenlage.respective import respective_subject
 from quellenlage.subject_anaphora import AnaphorResolver
 from quellenlage.subject_pairs import PairFinder
 from quellenlage.subject_cues import (OWNERS_MODEL_WITH, apposed, embedded, listed, listed_siblings, salient, CAPITALISED_RUN, CLOSING, COMPARED_TO, WITH_FIGURE, MAKER_AFTER, TOPIC_BEI, COMPARISON_OPENER, COORDINATED, GEGEN, INVESTOR_BEFORE, OPENING_NP, OPENING_ARTICLE, OTHER_CLAUSE, RELATIVE, RELATIVE_INSERT, SAYS_BEFORE, TOPIC_FOR,
@@ -120,6 +121,9 @@ class SubjectFinder(AnaphorResolver, PairFinder):
         cs, ce = clause
         cands = [e for e in view.entity_index.starting(cs, ce) if e.type in prop.subject_types and e.end <= ce
                  and not (fig.get("unit") and fig["unit"] in e.vendor_of)]
+        paired = respective_subject(view.text, fig, cands, view.figure_index, clause) if len(cands) > 1 else None
+        if paired:
+            return self.r.entities.parent(paired) or paired  # "Oppo und Vivo mit 28,6 und 28,5 Millionen Geräten"
         if not cands and RELATIVE.match(view.text, cs) and cs > sentence[0]:
             # "… gegenüber dem Pixel 8, das für 799 Euro auf den Markt kam": what the relative clause follows
             cands = [e for e in view.entity_index.starting(sentence[0], cs) if e.type in prop.subject_types
@@ -144,7 +148,8 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                                           self.column_words)
         if cell_subject:
             return cell_subject
-        allotted = allotted_to(self.groups, text, fig, ents, (ss, se), (cs, ce))
+        allotted = allotted_to(self.groups, text, fig, ents, (ss, se), (cs, ce)) \
+            or respective_subject(text, fig, [e for e in ents if e.type in prop.subject_types], view.figure_index, clause)
         if allotted is not None:
             return allotted
         if "ORG" in prop.subject_types or prop.subject_types == ("PAIR",):

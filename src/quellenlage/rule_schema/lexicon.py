@@ -168,6 +168,7 @@ class UnitsFile(Rules):
     refinable_units: list[Key] = Field(default=[], description="units a product named in the sentence makes specific: device")
     context_prepositions: Words = Field(default=[], description="prepositions before a noun that place a count: auf (Luftbildern), in (den Regionen)")
     not_from_context: list[Key] = Field(default=[], description="units only a noun right after the number names: analyst, segment")
+    any_goods_words: list[Word] = Field(default=[], description="words counting goods of any kind (\"Auslieferungen\"): before a generic noun the article head names the kind")
     source_tails: Words = Field(default=[], description="ends of words that say who tells (Unternehmensangaben): no counted noun")
     compared_counts: ComparedCounts | None = Field(
         default=None, description="a bare number set against the count before it counts the same: nach 745 ein Jahr zuvor")
