@@ -288,8 +288,9 @@ def bracketed_for_other(view: DocView, fig: dict, subject: str, property_words: 
     text = view.text
     m = BRACKET_AFTER_NOUN.search(text, max(0, fig["start"] - 40), fig["start"])
     if m is None or property_words.search(m.group("noun")) \
-            or any(f["end"] > m.start("noun") for f in view.figure_index.starting(m.start("noun") - 60, m.end("noun"))):
-        return False  # (not after a figure: "17,14 Mrd. Euro (+27 %)")
+            or any(f["end"] > m.start("noun") or not text[f["end"]:m.start("noun")].strip()
+                   for f in view.figure_index.starting(m.start("noun") - 60, m.end("noun"))):
+        return False  # (not after a figure or its counted noun: "17,14 Mrd. Euro (+27 %)", "25,9 Millionen Smartphones (+27,4 Prozent)")
     return not any(e.name == subject for e in view.entity_index.starting(m.start("noun") - 1, m.end("noun") + 1))
 
 

@@ -15,6 +15,9 @@ BESIDE_BEFORE = re.compile(r"(?<![\w-])(?:[Nn]ach|[Vv]or|[Nn]eben|[Ww]ie|[Aa]ls|
 MODEL_SIZE = re.compile(r"(\d+(?:[.,]\d+)?)\s*[bB](?![\w])")
 
 
+SOURCE_AFTER = re.compile(r"\s+zufolge\b")
+
+
 class AnaphorResolver:
     """`_resolve_anaphor` for `SubjectFinder` (which gives it `r`, `subsidiary`, `institution_kinds`,
     `rival_before` and `_invests`)."""
@@ -78,7 +81,8 @@ class AnaphorResolver:
                      and not self.rival_before.search(view.text, max(0, e.start - 40), e.start)
                      # (not an object: "setzt man auf die Kunden von 1&1. Der Mutterkonzern …"; nor an investor)
                      and not OF_OBJECT.search(view.text, max(0, e.start - 14), e.start) and not self._invests(view.text, e)
-                     and not EXAMPLE_BEFORE.search(view.text, max(0, e.start - 24), e.start)
+                     and not EXAMPLE_BEFORE.search(view.text, max(0, e.start - 80), e.start)
+                     and not SOURCE_AFTER.match(view.text, e.end)  # (nor who tells: "Nice zufolge soll Cognigy …")
                      # (nor one named beside it: "Nach Lilium hat jetzt auch Volocopter Insolvenz beantragt")
                      and not BESIDE_BEFORE.search(view.text, max(0, e.start - 12), e.start)]
             opener = self.r.entities.subordinate_opener.match(view.text, prev[0], start)

@@ -29,6 +29,11 @@ INVESTOR_BEFORE = re.compile(r"(?:(?:angeführt|geführt|Investor|Investoren|Gel
 COMPANION_PREPOSITIONS = (r"(?:mit|gegen|neben|wie)\s+(?:(?:de[mnr]|die|das|einem|einer|einen)\s+)?"
                           # "so groß wie die größte Version von Llama 2": what it is compared with
                           r"|wie\s+(?:de[mnr]|die|das)\s+(?:[\w-]+\s+){1,3}(?:von|vom|des|der)\s+")
+# Names given as examples, in a list ("zu den Kunden zählen …, darunter Mercedes-Benz, Lufthansa und Bosch",
+# "Konzerne wie Lufthansa, Toyota oder Mercedes-Benz"): no topic of the sentences after.
+EXAMPLES_BEFORE = (r"(?:darunter|beispielsweise|zum\s+Beispiel|unter\s+anderem|u\.\s?a\.|namentlich|wie)\s+"
+                   r"(?:[A-ZÄÖÜ][\w-]*\s+wie\s+)?(?:(?:de[mnr]|die|das)\s+)?"
+                   r"(?:[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*)?\s*(?:,|\s+und|\s+oder|\s+sowie)\s+){0,5}")
 # (not "Der um Sonderposten bereinigte Gewinn": a preposition opens an attribute, not the noun)
 OPENING_NP = re.compile(r"\s*(?P<art>Die|Der|Das)\s+(?:(?!(?:um|von|vom|mit|für|nach|aus|bei|beim|im|in|an|am|auf|über|"
                         r"unter|vor|seit|zu|zum|zur|gegenüber)\s)[a-zäöüß]\w*\s+)?(?P<noun>[A-ZÄÖÜ][\w-]+)")
@@ -37,8 +42,7 @@ COORDINATED = re.compile(r"\s*und\s+[a-zäöüß]+t\b")
 # "Bei MGM sank die Auslastung …", "Beim Chipkonzern Intel …": a sentence opening so is about it
 TOPIC_BEI = re.compile(r"\s*(?:Bei|Beim)\s+(?:(?:de[mnr]|die|das)\s+)?(?:[\w-]+\s+){0,2}")
 # "nutzen die Dienste, darunter die Deutsche Bahn und Nikkei": examples in a list, no topic
-EXAMPLE_BEFORE = re.compile(r"(?<![\w-])(?:darunter|beispielsweise|zum Beispiel|unter anderem|u\.\s?a\.|namentlich)\s+"
-                            r"(?:(?:de[mnr]|die|das)\s+)?$")
+EXAMPLE_BEFORE = re.compile(r"(?<![\w-])" + EXAMPLES_BEFORE + r"$")
 OF_OBJECT = re.compile(r"(?<!\w)(?:von|vom|bei|beim|mit|gegen)\s+(?:(?:de[mnr]|die|das)\s+)?$")  # "die Kunden von 1&1"
 # "Llama 2 von Meta, dessen größte Variante …": a name and its maker before a relative clause
 MAKER_AFTER = re.compile(r"\s+von\s+[A-ZÄÖÜ][\w.&-]*(?:\s+[A-ZÄÖÜ][\w.&-]*)?[\s,]*")
@@ -216,8 +220,8 @@ class NameCues:
     @cached_property
     def companion_before(self) -> re.Pattern:
         """Not a topic: a companion ("mit dem US-Konzern Nvidia") or what a takeover buys."""
-        return re.compile(r"(?<!\w)(?:" + COMPANION_PREPOSITIONS + r"|(?:" + self._cue_words("deal_nouns")
-                          + r")\s+(?:des|der|von|vom)\s+)(?:[\w-]+\s+){0,2}$")
+        return re.compile(r"(?<!\w)(?:(?:" + COMPANION_PREPOSITIONS + r"|(?:" + self._cue_words("deal_nouns")
+                          + r")\s+(?:des|der|von|vom)\s+)(?:[\w-]+\s+){0,2}|" + EXAMPLES_BEFORE + r")$")
 
     @cached_property
     def investor_after(self) -> re.Pattern:
