@@ -122,6 +122,10 @@ class DateRules:
         return self._optional_re("past_participle_after")
 
     @cached_property
+    def present_re(self) -> re.Pattern:
+        return re.compile(r"(?<!\w)(?:" + trie_alternation(self.cfg.get("present_markers") or ["(?!)"]) + r")(?!\w)")
+
+    @cached_property
     def past_re(self) -> re.Pattern:
         return re.compile(r"(?<!\w)(?:" + trie_alternation(self.cfg.get("past_markers") or ["(?!)"]) + r")(?!\w)")
 

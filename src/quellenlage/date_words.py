@@ -160,9 +160,15 @@ class DateWords:
     def tense(self, text: str, pos: int) -> int:
         """+1 when the clause around `pos` speaks of the future, -1 of the past, else 0."""
         lo, hi = max(0, pos - 300), min(len(text), pos + 300)  # bounded: linear in the text
-        a = max(max(text.rfind(ch, lo, pos) for ch in ".;!?\n") + 1, lo)
-        ends = [i for i in (text.find(ch, pos, hi) for ch in ".;!?\n") if i >= 0]
-        return nearest_tense(text, a, min(ends) if ends else hi, pos, self.future_re, self.past_re)
+        # its own clause first ("In den Handel kommt das Headset am 10. Oktober, vorbestellen lässt es sich
+        # bereits seit Mittwoch": the next 10 October), else its sentence
+        for stops in (".;!?\n,", ".;!?\n"):
+            a = max(max(text.rfind(ch, lo, pos) for ch in stops) + 1, lo)
+            ends = [i for i in (text.find(ch, pos, hi) for ch in stops) if i >= 0]
+            found = nearest_tense(text, a, min(ends) if ends else hi, pos, self.future_re, self.past_re)
+            if found:
+                return found
+        return 0
 
     def _fig(self, s: int, e: int, value: str | None, rule: str) -> Figure:
         fig = Figure(s, e, "DATE", rule=rule)

@@ -112,12 +112,13 @@ class DateScanner:
         # will …" is past), future in the whole sentence ("für Donnerstag …, auf der … sollen").
         a, b = clause_bounds(text, s, e, ",;:.!?\n")
         past = bool(self.r.past_re.search(text[a:b]))
+        present = bool(self.r.present_re.search(text[a:b]))
         joined = self.r.next_clause.search(text, e, b)  # "… weniger und rechnet für das Gesamtjahr": not the date's
         clause_future = bool(self.r.future_re.search(text[a:joined.start() if joined else b]))
         a, b = clause_bounds(text, s, e)
         joined = self.r.next_clause.search(text, e, b)
         future = not past and bool(self.r.future_re.search(text[a:joined.start() if joined else b]))
-        if not past and not clause_future and self.r.past_re.search(text[a:b]):
+        if not past and not clause_future and not present and self.r.past_re.search(text[a:b]):
             # "Noch im März, bei der Runde …, hatte die Bewertung bei 300 Mrd. gelegen": a clause
             # without a tense of its own takes the sentence's, the past first ("hatte … in Aussicht
             # gestellt, im Juli dann Stagnation").

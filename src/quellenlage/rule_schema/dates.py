@@ -48,6 +48,7 @@ class DatesFile(Rules):
     relative_modifiers: dict[Word, Offset] = Field(description="word -> offset: vergangenen: -1, …")
     ago_units: dict[Word, Literal["year", "month", "week", "day"]] = Field(
         description="form -> unit counted back: Jahren: year, …")
+    present_markers: Words = Field(default=[], description="present verbs of a schedule: a clause with one keeps its own tense (kommt, startet)")
     past_markers: Words = []
     year_so_far: str | None = Field(default=None, description=(
         "regular expression at the start of a months-so-far date that holds a duration: 'ersten neun Monaten'"))
