@@ -280,3 +280,11 @@ def test_a_models_size_names_another_model(nlp):
     got = {c["text"]: c["subject"] for c in claims_of(nlp, text, "2025-03-14") if c["property"] == "release_date"}
     assert got.get("Donnerstag") == "OLMo 2 32B"
     assert got.get("November") != "OLMo 2 32B"
+
+
+def test_part_of_year_narrows_an_event(nlp):
+    """ "Ende 2023" dates an event to the year's last months: January's cuts are another event."""
+    got = {c["text"]: c for c in claims_of(nlp, "Spotify hatte Ende 2023 rund 1500 Stellen gestrichen. "
+                                                  "Anfang 2023 waren es 600 Stellen gewesen.", "2025-02-04")}
+    assert str(got["rund 1500"]["period_start"]) == "2023-10-01" and str(got["rund 1500"]["period_end"]) == "2023-12-31"
+    assert str(got["600"]["period_start"]) == "2023-01-01" and str(got["600"]["period_end"]) == "2023-03-31"

@@ -4,6 +4,7 @@ period for what is reported per period, and every period's calendar extent. `fis
 subject's fiscal calendar; `stated`: the one the article states. Pure, one document's claims."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 
@@ -146,7 +147,24 @@ def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, 
         # A company whose fiscal calendar nobody states keeps the calendar year: its
         # "Geschäftsjahr 2024" is the 2024 another source names.
         span = extent(c["period"], fiscal or CALENDAR)
+        if span and c["time"] == "event" and YEAR.fullmatch(c["period"] or ""):
+            span = _part_of_year(view.text, c["sentence"], c["period"]) or span
         c["period_start"], c["period_end"] = (span if span else (None, None))
+
+
+YEAR = re.compile(r"\d{4}")
+PART_OF_YEAR = {"Anfang": (1, 3), "Mitte": (5, 8), "Ende": (10, 12)}
+
+
+def _part_of_year(text: str, sentence: tuple[int, int], year: str):
+    """ "hatte Ende 2023 rund 1500 Stellen gestrichen": an event of the year's last months, not of
+    any day of it (nor of the beginning or middle)."""
+    m = re.search(r"(?<!\w)(Anfang|Mitte|Ende)\s+" + year + r"(?!\d)", text[sentence[0]:sentence[1]])
+    if m is None:
+        return None
+    a, b = PART_OF_YEAR[m.group(1)]
+    y = int(year)
+    return dt.date(y, a, 1), (dt.date(y + 1, 1, 1) if b == 12 else dt.date(y, b + 1, 1)) - dt.timedelta(days=1)
 
 
 def _outlook_for_year(view: DocView, start: int, periods: PeriodResolver) -> bool:
