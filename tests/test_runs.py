@@ -388,3 +388,20 @@ def test_a_companys_share_of_two_markets_is_no_dispute_in_both_cross_document_st
     crossed = [r for r in memory["conflicts"] if r["doc_a"][:5] != r["doc_b"][:5]]
     assert crossed == []
     assert any(r["doc_a"][:5] == r["doc_b"][:5] == "b125b" for r in memory["conflicts"])
+
+
+def test_fines_of_two_authorities_are_no_dispute_in_both_cross_document_steps(tmp_path, rules):
+    # In one week of September 2025 the CNIL fined Google 325 million euros and the EU Commission
+    # 2.95 billion: the claim step marks each fine's authority (rules: properties.yaml
+    # issuer_properties), so neither cross-document step compares the two; within one authority's
+    # fine the sources still meet (Der Standard's 2,59 against 2,95 Mrd.).
+    files = sorted(ARTICLES.glob("b73b-shein-*.txt")) + sorted(ARTICLES.glob("b128c-adtech-*.txt"))
+    memory = _streamed_equals_memory(tmp_path, rules, files)
+    issuer = {c["doc_id"][:5]: set() for c in memory["claims"]}
+    for c in memory["claims"]:
+        if c["subject"] == "Alphabet" and c["property"] == "fine":
+            issuer[c["doc_id"][:5]].add(c["issuer"])
+    assert issuer["b73b-"] == {"CNIL"} and issuer["b128c"] == {"Europäische Kommission"}
+    crossed = [r for r in memory["conflicts"] if r["doc_a"][:5] != r["doc_b"][:5]]
+    assert crossed == []
+    assert any({r["text_a"], r["text_b"]} == {"2,59 Mrd. Euro", "2,95 Milliarden Euro"} for r in memory["conflicts"])

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 
+from quellenlage.issuers import mark_issuers
 from quellenlage.claim_parts import PART, mark_unnamed_parts
 from quellenlage.claim_sources import researchers_estimates
 from quellenlage.layout import headings
@@ -179,6 +180,9 @@ def settle(view, claims: list[dict], r) -> None:
     researchers_estimates(view.entities, claims, frames.estimating_sources, text, frames.source_back_openers)
     whole_segments(claims, frames.cfg["segment"].get("whole_for") or {})
     mark_unnamed_parts(claims, r.additive)
+    cues = r.cfg.get("subject_cues") or {}
+    mark_issuers(view, claims, frozenset(cues.get("issuer_properties") or ()), r.entities.authorities,
+                 frozenset(cues.get("not_issuers") or ()))
 
 
 HEADLINE = 300  # characters: the title line and the lead's first words

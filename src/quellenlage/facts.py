@@ -317,9 +317,9 @@ def fact_of(key: tuple, bucket: list[dict], names: dict[str, str]) -> tuple[dict
 
     def verdict(a: dict, b: dict) -> str | None:
         ia, ib = intervals[a["claim_id"]], intervals[b["claim_id"]]
-        if a["source_key"] == b["source_key"] or ia is None or ib is None or a.get("market") and b.get("market") \
-                and a["market"] != b["market"]:
-            return None  # (a company's share of the PC market is not its share of smartphones: `market`)
+        if a["source_key"] == b["source_key"] or ia is None or ib is None or any(
+                a.get(k) and b.get(k) and a[k] != b[k] for k in ("market", "issuer")):
+            return None  # (a company's share of the PC market is not its share of smartphones: `market`; nor a fine by another authority)
         if ia.overlaps(ib):
             return "agree"
         if passed_mark(a, b, ia, ib):
