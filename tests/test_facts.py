@@ -484,3 +484,19 @@ def test_a_programmes_cost_told_months_apart_is_a_revision():
     assert tables["conflicts"] == []
     tables = crosscheck({"documents": docs, "claims": [cost(2e9, "a"), cost(3e9, "c")], "facts": [], "conflicts": []}, RULES)
     assert len(tables["conflicts"]) == 1
+
+
+def test_proceedings_reported_years_apart_are_two_proceedings():
+    """A company faces many proceedings (rules: properties.yaml investigation_start, compared within
+    months): the Android case opened in April 2015, told in 2018, and the adtech case of June 2021,
+    told in 2025, are no dispute; two reports of the same week are."""
+    days = {"a": "2018-07-18", "b": "2025-09-05", "c": "2018-07-19"}
+    docs = [{"doc_id": d, "status": "ok", "outlet": d, "published": p, "_sketch": sketch(d * 40)} for d, p in days.items()]
+
+    def start(value, doc):
+        return claim(text=value, cid=f"{doc}#C1", doc=doc, subject="Alphabet", property="investigation_start",
+                     label="DATE", currency=None, date_value=value, published=days[doc])
+    tables = crosscheck({"documents": docs, "claims": [start("2015-04", "a"), start("2021-06", "b")], "facts": [], "conflicts": []}, RULES)
+    assert tables["conflicts"] == []
+    tables = crosscheck({"documents": docs, "claims": [start("2015-04", "a"), start("2016-04", "c")], "facts": [], "conflicts": []}, RULES)
+    assert len(tables["conflicts"]) == 1
