@@ -2,7 +2,6 @@
 claims.py's reading to be rules), and small pure helpers over one document's claim records."""
 from __future__ import annotations
 
-import bisect
 import re
 
 from quellenlage.claim_rules import DocView
@@ -292,43 +291,6 @@ def bracketed_for_other(view: DocView, fig: dict, subject: str, property_words: 
                    for f in view.figure_index.starting(m.start("noun") - 60, m.end("noun"))):
         return False  # (not after a figure or its counted noun: "17,14 Mrd. Euro (+27 %)", "25,9 Millionen Smartphones (+27,4 Prozent)")
     return not any(e.name == subject for e in view.entity_index.starting(m.start("noun") - 1, m.end("noun") + 1))
-
-
-BARE_DATE_BEFORE = re.compile(r"[\s,]*(?:[Aa]m|[Aa]n|[Vv]om|[Ss]eit|[Bb]is|[Aa]b|[Ii]m|[Zz]um|dem|den)?\s*")
-
-
-def bare_date(text: str, fig: dict, clause: tuple[int, int]) -> bool:
-    """Is the date's clause nothing but the date ("Am Donnerstag, dem ersten Handelstag, schloss
-    …")? Then the clauses after it say what the date is."""
-    return BARE_DATE_BEFORE.fullmatch(text, clause[0], fig["start"]) is not None \
-        and not text[fig["end"]:clause[1]].strip(" ,.")
-
-
-CLAUSE_UND = re.compile(r"\sund\s(?!(?:der|die|das|den|dem|des|ein\w*|sein\w*|ihr\w*|damit|zwar)\b)")
-
-
-def date_owns(text: str, trigger: tuple[int, int], fig: dict, dates) -> bool:
-    """Is the property word at `trigger` another date's, one in its clause while the figure is
-    beyond a comma or an "und" ("in der zweiten Jahreshälfte 2025 abgeschlossen werden, teilte SES am
-    Dienstag mit": the closing is 2025's, Tuesday the day of the news)?"""
-    a, b = trigger
-
-    def gap(s: int, e: int) -> str:
-        return text[e:a] if e <= a else text[b:s]
-
-    own = gap(fig["start"], fig["end"])
-    if "," not in own and not CLAUSE_UND.search(own):
-        # (across "und" too: "schloss die Lücke im Mai 2019 und verklagte NSO im Oktober 2019";
-        # not an "und" of two nouns: "am Mittwoch seine Zahlen für das vierte Quartal und das Gesamtjahr 2023 veröffentlicht")
-        return False
-    lo = bisect.bisect_left(dates, (a - 120, 0))  # only dates near the word (`dates` sorted): linear in the text
-    for s, e in dates[lo:]:
-        if s > b + 60:
-            break
-        if s != fig["start"] and len(gap(s, e)) <= 60 and not any(ch in gap(s, e) for ch in ",;:.") \
-                and " und " not in gap(s, e):
-            return True
-    return False
 
 
 def converts(view, prev: dict, fig: dict) -> bool:

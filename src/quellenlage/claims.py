@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 
-from quellenlage.claim_cues import (apposition_after, relative_clause, named_subjectless, pronoun_property, bare_date, converts, date_owns, bracketed_for_other, starting_value, compound_of, excluded, list_header, CLARIFIES, explains, CONTINUATION, FISCAL_WORDS, FROM_NOW, TOTAL_OPENER,
+from quellenlage.claim_cues import (apposition_after, relative_clause, named_subjectless, pronoun_property, converts, bracketed_for_other, starting_value, compound_of, excluded, list_header, CLARIFIES, explains, CONTINUATION, FISCAL_WORDS, FROM_NOW, TOTAL_OPENER,
                                     GAPPED, PART_OPENER, WHOLE_AFTER_PART, PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WHICH_CLAUSE, WITH_PRODUCT, governs_other, has_figure, same_amount_before,
                                     table_header, table_year, table_compared, heading_aspect, same_topic, trigger_of_other)
 from quellenlage.claim_periods import resolve_periods
+from quellenlage.claim_dates import bare_date, date_owns
 from quellenlage.claim_ellipsis import continued_claim
 from quellenlage.claim_late import settle
 from quellenlage.claim_parts import PART
@@ -48,22 +49,19 @@ class ClaimFinder:
         text, self._view = view.text, view
         self._stated = stated_fiscal(text, self.r.frames, view.published)
         self._fig_starts = {f["start"]: f["end"] for f in view.figures}
-        # (a period after the word is no value it governs: "stieg der Umsatz von Oktober bis Dezember um 17 Prozent")
         self._value_starts = {f["start"]: f["end"] for f in view.figures if f["label"] != "DATE"}
         self._dates = sorted((f["start"], f["end"]) for f in view.figures if f["label"] == "DATE")
         self._present: dict[tuple[int, int], frozenset[int]] = {}
         self._clauses: dict[tuple[int, int], list[tuple[int, int]]] = {}  # per sentence window
-        periods = PeriodResolver(self.r.frames, text, view.figures, view.published, view.headings,
-                                 bool(FISCAL_WORDS.search(text)))
+        periods = PeriodResolver(self.r.frames, text, view.figures, view.published, view.headings, bool(FISCAL_WORDS.search(text)))
         out: list[dict] = []
         parts = set(self.r.cfg.get("part_rules") or [])
         for fig in view.figures:
             if fig.get("rule") in parts or fig["text"].lower() in self.r.no_claim or view.skipped(fig["start"], fig["end"]) \
                     or cue_search(self.r.cue_lists["no_claim_contexts"], text, max(0, fig["start"] - 20), min(len(text), fig["end"] + 30)):
                 continue
-            prev = out[-1] if out else None
-            if prev is not None and converts(view, prev, fig):
-                out.append({**prev, "figure": fig})  # a converted amount: the same claim
+            if out and converts(view, out[-1], fig):
+                out.append({**out[-1], "figure": fig})  # a converted amount: the same claim
                 continue
             claim = self._claim(view, fig, out, periods)
             if claim is not None:
@@ -76,14 +74,13 @@ class ClaimFinder:
     def _owned(self, text: str, m: re.Match, fig: dict, sentence_end: int) -> bool:
         if fig["label"] == "DATE" and date_owns(text, m.span(), fig, getattr(self, "_dates", ())):
             return True  # "soll in der zweiten Jahreshälfte 2025 abgeschlossen werden, teilte SES am Dienstag mit"
-        starts = getattr(self, "_fig_starts" if fig["label"] == "DATE" else "_value_starts", {})
-        return governs_other(text, m, fig, starts) \
+        # (a period after the word is no value it governs: "stieg der Umsatz von Oktober bis Dezember um 17 Prozent")
+        return governs_other(text, m, fig, getattr(self, "_fig_starts" if fig["label"] == "DATE" else "_value_starts", {})) \
             or fig["label"] != "DATE" and trigger_of_other(text, m.span(), fig, self._view.figure_index, sentence_end)
 
     def _fiscal(self, subject: str | None):
-        """The subject's fiscal calendar: from the gazetteer, else the one the article states; a
-        person's is that of the organisation the article names most ("Yuan kürzt sein Gehalt für
-        das kommende Geschäftsjahr": Zoom's)."""
+        """The subject's fiscal calendar: from the gazetteer, else the one the article states; a person's is
+        that of the organisation the article names most ("Yuan kürzt sein Gehalt für das kommende Geschäftsjahr")."""
         cal = self.r.entities.fiscal(subject) or getattr(self, "_stated", None)
         if cal is None and subject and subject not in self.r.entities.table and not is_market(subject):  # (a market's year is the calendar's)
             cal = self.r.entities.fiscal(self._view.main_organisation)

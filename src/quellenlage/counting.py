@@ -235,6 +235,16 @@ class CountUnits:
         return None
 
     # --- 3: the sentence before the number ---------------------------------------------
+    def scaled_unit(self, text: str, start: int) -> str | None:
+        """A scaled number without a noun ("auf rund 15 Millionen"): what "Zahl der" names before
+        the nearest noun ("die Zahl der Nutzer beziffert das Unternehmen auf rund 15 Millionen"),
+        unless a clause of its own names another ("Die Zahl der Nutzer stieg auf 574 Millionen,
+        die der zahlenden Abonnenten auf 226 Millionen"); else a noun earlier in the sentence."""
+        counted = self.unit_from_count_context(text, start)
+        comma = text.rfind(",", max(0, start - 200), start) if counted else -1
+        own = self.unit_from_context(text, start, floor=comma + 1) if comma >= 0 else None
+        return own or counted or self.unit_from_context(text, start)
+
     def unit_from_count_context(self, text: str, start: int) -> str | None:
         """ "die Zahl der neuen Stellen auf 250.000": the noun after "Zahl der" names the unit."""
         s = self._reach(text, start)

@@ -353,15 +353,7 @@ class Scanner(TableFigures):
                 unit = suffix_units.get(text[a.end - 1:a.end], self.r.shorthand_unit)
                 fig.unit, fig.rule = unit, "count_shorthand"  # "Modelle mit 2B und 4B", "128K"
                 return True
-            # "die Zahl der Nutzer beziffert das Unternehmen auf rund 15 Millionen": what "Zahl der"
-            # names before the nearest noun
-            counted = self.units.unit_from_count_context(text, fig.start)
-            comma = text.rfind(",", max(0, fig.start - 200), fig.start) if counted else -1
-            # (a clause of its own names another noun: "Die Zahl der Nutzer stieg auf 574 Millionen, die der
-            # zahlenden Abonnenten auf 226 Millionen")
-            own = self.units.unit_from_context(text, fig.start, floor=comma + 1) if comma >= 0 else None
-            fig.unit = own or counted or self.units.unit_from_context(text, fig.start)
-            fig.rule = "count_scaled"
+            fig.unit, fig.rule = self.units.scaled_unit(text, fig.start), "count_scaled"
             return True
         return False
 

@@ -1,13 +1,12 @@
 """Who a figure is about: the subject of a claim. Pure, over one document's `DocView`.
 
-In order: a table row's first cell; a demonstrative opening the sentence ("Der steuert …") is
-the last entity named before it; the antecedent of a relative clause ("xAIs Grok, das mehr
-als 100.000 GPUs nutzte"); a coordinated clause shares the sentence's subject; then the
-nearest entity of a fitting type in the clause, earlier in the sentence, an anaphor ("das
-Modell"), the sentence before, the article's main entity. Another organisation, index or
-person named in the figure's own clause keeps its figure: an index's move is not the
-company's, and a list of several investors names no single one.
-"""
+In order: a table row's first cell; names and figures paired in turn ("Oppo und Vivo mit 28,6 und 28,5
+Millionen"); a demonstrative opening the sentence ("Der steuert …") is the last entity named before it; the
+antecedent of a relative clause ("xAIs Grok, das mehr als 100.000 GPUs nutzte"); a coordinated clause shares
+the sentence's subject; then the nearest entity of a fitting type in the clause, earlier in the sentence, an
+anaphor ("das Modell"), the sentence before, the article's main entity. Another organisation, index or person
+named in the figure's own clause keeps its figure (an index's move is not the company's; several investors
+are no single one)."""
 from __future__ import annotations
 
 import re
@@ -121,8 +120,7 @@ class SubjectFinder(AnaphorResolver, PairFinder):
         cs, ce = clause
         cands = [e for e in view.entity_index.starting(cs, ce) if e.type in prop.subject_types and e.end <= ce
                  and not (fig.get("unit") and fig["unit"] in e.vendor_of)]
-        paired = respective_subject(view.text, fig, cands, view.figure_index, clause) if len(cands) > 1 else None
-        if paired:
+        if len(cands) > 1 and (paired := respective_subject(view.text, fig, cands, view.figure_index, clause)):
             return self.r.entities.parent(paired) or paired  # "Oppo und Vivo mit 28,6 und 28,5 Millionen Geräten"
         if not cands and RELATIVE.match(view.text, cs) and cs > sentence[0]:
             # "… gegenüber dem Pixel 8, das für 799 Euro auf den Markt kam": what the relative clause follows
@@ -141,17 +139,13 @@ class SubjectFinder(AnaphorResolver, PairFinder):
         return self.r.entities.parent(name) or name
 
     def _subject(self, view, fig, prop, sentence, clause) -> str | None:
-        ss, se = sentence
+        (ss, se), (cs, ce) = sentence, clause
         text, ents = view.text, view.entities_near(ss, se)
-        cs, ce = clause
-        cell_subject = table_row_subject(text, fig["start"], view.tables, ents, self.r.property_words,
-                                          self.column_words)
-        if cell_subject:
-            return cell_subject
-        allotted = allotted_to(self.groups, text, fig, ents, (ss, se), (cs, ce)) \
+        first = table_row_subject(text, fig["start"], view.tables, ents, self.r.property_words, self.column_words) \
+            or allotted_to(self.groups, text, fig, ents, (ss, se), (cs, ce)) \
             or respective_subject(text, fig, [e for e in ents if e.type in prop.subject_types], view.figure_index, clause)
-        if allotted is not None:
-            return allotted
+        if first:
+            return first  # a table row's, one allotted its part ("auf Glovo 106 Mio."), or one paired in turn
         if "ORG" in prop.subject_types or prop.subject_types == ("PAIR",):
             both = both_named(self.groups, view, fig, ss, self.r.entities.authorities, self._pair_name)
             if both is not None:

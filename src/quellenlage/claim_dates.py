@@ -1,0 +1,46 @@
+"""Which date a word of the claim step belongs to: a date's clause that is nothing but the
+date, and a property word another date of its clause owns. Pure, no spaCy."""
+from __future__ import annotations
+
+import bisect
+import re
+
+
+BARE_DATE_BEFORE = re.compile(r"[\s,]*(?:[Aa]m|[Aa]n|[Vv]om|[Ss]eit|[Bb]is|[Aa]b|[Ii]m|[Zz]um|dem|den)?\s*")
+
+
+def bare_date(text: str, fig: dict, clause: tuple[int, int]) -> bool:
+    """Is the date's clause nothing but the date ("Am Donnerstag, dem ersten Handelstag, schloss
+    …")? Then the clauses after it say what the date is."""
+    return BARE_DATE_BEFORE.fullmatch(text, clause[0], fig["start"]) is not None \
+        and not text[fig["end"]:clause[1]].strip(" ,.")
+
+
+CLAUSE_UND = re.compile(r"\sund\s(?!(?:der|die|das|den|dem|des|ein\w*|sein\w*|ihr\w*|damit|zwar)\b)")
+
+
+def date_owns(text: str, trigger: tuple[int, int], fig: dict, dates) -> bool:
+    """Is the property word at `trigger` another date's, one in its clause while the figure is
+    beyond a comma or an "und" ("in der zweiten Jahreshälfte 2025 abgeschlossen werden, teilte SES am
+    Dienstag mit": the closing is 2025's, Tuesday the day of the news)?"""
+    a, b = trigger
+
+    def gap(s: int, e: int) -> str:
+        return text[e:a] if e <= a else text[b:s]
+
+    own = gap(fig["start"], fig["end"])
+    if "," not in own and not CLAUSE_UND.search(own):
+        # (across "und" too: "schloss die Lücke im Mai 2019 und verklagte NSO im Oktober 2019";
+        # not an "und" of two nouns: "am Mittwoch seine Zahlen für das vierte Quartal und das Gesamtjahr 2023 veröffentlicht")
+        return False
+    lo = bisect.bisect_left(dates, (a - 120, 0))  # only dates near the word (`dates` sorted): linear in the text
+    for s, e in dates[lo:]:
+        if s > b + 60:
+            break
+        if s != fig["start"] and len(gap(s, e)) <= 60 and not any(ch in gap(s, e) for ch in ",;:.") \
+                and " und " not in gap(s, e):
+            return True
+    return False
+
+
+__all__ = ["bare_date", "date_owns"]
