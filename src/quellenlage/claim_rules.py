@@ -325,6 +325,12 @@ PREP_RELATIVE = re.compile(r",\s+(?:in|an|auf|für|mit|über|bei|von|aus|durch|n
 NOUN_OF = re.compile(r"[ \u00a0]+(?:von|in[ \u00a0]+Höhe[ \u00a0]+von)[ \u00a0]+")  # "Bewertung von 520 Mio."
 
 
+NOT_OWNED = lambda text, m, fig: False  # noqa: E731
+LATER_TIER = 0.1  # a property word only in a clause after the figure's ranks below one in its own clause
+DASS = re.compile(r"\s*dass\s")  # a clause that is what the clause before says: its own words name its figures
+LATER_CLAUSE_PENALTY = 40  # characters: a property word in a clause after the figure's own counts so much farther
+
+
 def nearest_trigger(rx: re.Pattern, text: str, start: int, end: int, fig: dict,
                     owned=lambda text, m, fig: False) -> tuple[float, tuple[int, int]] | None:
     """The trigger nearest to the figure in text[start:end]; words before it count closer, and

@@ -22,7 +22,7 @@ from quellenlage.claim_dates import bare_date, date_owns
 from quellenlage.claim_ellipsis import continued_claim
 from quellenlage.claim_late import settle
 from quellenlage.claim_parts import PART
-from quellenlage.claim_rules import ClaimRules, DocView, nearest_trigger
+from quellenlage.claim_rules import DASS, LATER_CLAUSE_PENALTY, LATER_TIER, NOT_OWNED, ClaimRules, DocView, nearest_trigger
 from quellenlage.frames import FrameFinder
 from quellenlage.layout import list_heading
 from quellenlage.markets import is_market
@@ -358,6 +358,8 @@ class ClaimFinder:
                             # a clause after the figure's own ("…, die das Unternehmen aufgebracht hat"; not "…, die
                             # Strafe entspricht damit …" nor "…, die Serviceumsätze wuchsen" when its own clause names a property)
                             h = (h[0] + LATER_CLAUSE_PENALTY, h[1], LATER_TIER)
+                        elif h and b <= clause[0] and DASS.match(text, clause[0]):  # ("gab bekannt, dass sie am 5. September … festgenommen hat")
+                            h = (h[0] + LATER_CLAUSE_PENALTY, *h[1:])
                         if h and (hit is None or h[0] < hit[0]):
                             hit = h
                     if hit:
@@ -387,10 +389,6 @@ class ClaimFinder:
                     for m in trx.finditer(text, a, b):
                         compound = compound or compound_of(text, p, m.span())
             yield p, compound, tier
-
-NOT_OWNED = lambda text, m, fig: False  # noqa: E731
-LATER_TIER = 0.1  # a property word only in a clause after the figure's ranks below one in its own clause
-LATER_CLAUSE_PENALTY = 40  # characters: a property word in a clause after the figure's own counts so much farther
 
 
 def find_claims(view: DocView, rules: ClaimRules) -> list[dict]:
