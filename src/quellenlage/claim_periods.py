@@ -148,21 +148,22 @@ def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, 
         # "Geschäftsjahr 2024" is the 2024 another source names.
         span = extent(c["period"], fiscal or CALENDAR)
         if span and c["time"] == "event" and YEAR.fullmatch(c["period"] or ""):
-            span = _part_of_year(view.text, c["sentence"], c["period"]) or span
+            span = _part_of_year(view, c["sentence"], c["period"]) or span
         c["period_start"], c["period_end"] = (span if span else (None, None))
 
 
 YEAR = re.compile(r"\d{4}")
-PART_OF_YEAR = {"Anfang": (1, 3), "Mitte": (5, 8), "Ende": (10, 12)}
+PART_OF_YEAR = {"start": (1, 3), "mid": (5, 8), "end": (10, 12)}  # a date's `date_mod`: its months
 
 
-def _part_of_year(text: str, sentence: tuple[int, int], year: str):
-    """ "hatte Ende 2023 rund 1500 Stellen gestrichen": an event of the year's last months, not of
-    any day of it (nor of the beginning or middle)."""
-    m = re.search(r"(?<!\w)(Anfang|Mitte|Ende)\s+" + year + r"(?!\d)", text[sentence[0]:sentence[1]])
-    if m is None:
+def _part_of_year(view: DocView, sentence: tuple[int, int], year: str):
+    """ "hatte Ende 2023 rund 1500 Stellen gestrichen": an event of the months the sentence's date of
+    that year names with its modifier (Anfang, Mitte, Ende: `date_mod`), not of any day of the year."""
+    mod = next((f.get("date_mod") for f in view.figure_index.starting(*sentence)
+                if f["label"] == "DATE" and f.get("date_value") == year and f.get("date_mod") in PART_OF_YEAR), None)
+    if mod is None:
         return None
-    a, b = PART_OF_YEAR[m.group(1)]
+    a, b = PART_OF_YEAR[mod]
     y = int(year)
     return dt.date(y, a, 1), (dt.date(y + 1, 1, 1) if b == 12 else dt.date(y, b + 1, 1)) - dt.timedelta(days=1)
 

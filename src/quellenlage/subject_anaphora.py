@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from quellenlage.entities import Entity
+from quellenlage.entity_names import NOT_AN_ORG_AFTER
 from quellenlage.subject_cues import introduced_as, salient, EXAMPLE_BEFORE, OF_OBJECT, RIVAL_HEAD
 
 # "Zhipu gibt die Grösse seines neuen Modells mit …": the thing of the company the sentence names
@@ -13,9 +14,6 @@ BESIDE_BEFORE = re.compile(r"(?<![\w-])(?:[Nn]ach|[Vv]or|[Nn]eben|[Ww]ie|[Aa]ls|
 
 
 MODEL_SIZE = re.compile(r"(\d+(?:[.,]\d+)?)\s*[bB](?![\w])")
-
-
-SOURCE_AFTER = re.compile(r"\s+zufolge\b")
 
 
 class AnaphorResolver:
@@ -82,7 +80,7 @@ class AnaphorResolver:
                      # (not an object: "setzt man auf die Kunden von 1&1. Der Mutterkonzern …"; nor an investor)
                      and not OF_OBJECT.search(view.text, max(0, e.start - 14), e.start) and not self._invests(view.text, e)
                      and not EXAMPLE_BEFORE.search(view.text, max(0, e.start - 80), e.start)
-                     and not SOURCE_AFTER.match(view.text, e.end)  # (nor who tells: "Nice zufolge soll Cognigy …")
+                     and not NOT_AN_ORG_AFTER.match(view.text, e.end)  # (nor who tells: "Nice zufolge soll Cognigy …")
                      # (nor one named beside it: "Nach Lilium hat jetzt auch Volocopter Insolvenz beantragt")
                      and not BESIDE_BEFORE.search(view.text, max(0, e.start - 12), e.start)]
             opener = self.r.entities.subordinate_opener.match(view.text, prev[0], start)

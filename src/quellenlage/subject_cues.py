@@ -43,9 +43,6 @@ COORDINATED = re.compile(r"\s*und\s+[a-zäöüß]+t\b")
 TOPIC_BEI = re.compile(r"\s*(?:Bei|Beim)\s+(?:(?:de[mnr]|die|das)\s+)?(?:[\w-]+\s+){0,2}")
 # "nutzen die Dienste, darunter die Deutsche Bahn und Nikkei": examples in a list, no topic
 EXAMPLE_BEFORE = re.compile(r"(?<![\w-])" + EXAMPLES_BEFORE + r"$")
-# The maker of the chips something runs on: "auf 440 Grafikchips des Typs A100 von Nvidia", "440 A100-GPUs von Nvidia"
-SUPPLIER_BEFORE = (r"[\w-]*(?:GPUs?|Chips?|Grafikchips|Grafikprozessoren|Grafikkarten|Beschleunigern?|Prozessoren)"
-                   r"(?:\s+(?!von\b)[\w.-]+){0,4}\s+von\s+")
 OF_OBJECT = re.compile(r"(?<!\w)(?:von|vom|bei|beim|mit|gegen)\s+(?:(?:de[mnr]|die|das)\s+)?$")  # "die Kunden von 1&1"
 # "Llama 2 von Meta, dessen größte Variante …": a name and its maker before a relative clause
 MAKER_AFTER = re.compile(r"\s+von\s+[A-ZÄÖÜ][\w.&-]*(?:\s+[A-ZÄÖÜ][\w.&-]*)?[\s,]*")
@@ -221,10 +218,17 @@ class NameCues:
         return alternation((self.cfg.get("subject_cues") or {}).get(name) or ["(?!)"])
 
     @cached_property
+    def spokesperson_before(self) -> re.Pattern:
+        """Who announces for a company, right before the person's name (rules: announcing_verbs, spokesperson_roles)."""
+        return re.compile(r"(?:" + self._cue_words("announcing_verbs") + r")\s+(?:" + self._cue_words("spokesperson_roles") + r")\s+$")
+
+    @cached_property
     def companion_before(self) -> re.Pattern:
         """Not a topic: a companion ("mit dem US-Konzern Nvidia") or what a takeover buys."""
         return re.compile(r"(?<!\w)(?:(?:" + COMPANION_PREPOSITIONS + r"|(?:" + self._cue_words("deal_nouns")
-                          + r")\s+(?:des|der|von|vom)\s+)(?:[\w-]+\s+){0,2}|" + EXAMPLES_BEFORE + "|" + SUPPLIER_BEFORE + r")$")
+                          + r")\s+(?:des|der|von|vom)\s+)(?:[\w-]+\s+){0,2}|" + EXAMPLES_BEFORE
+                          # the maker of the chips something ran on (rules: supplier_nouns): "auf 440 Grafikchips des Typs A100 von Nvidia"
+                          + r"|[\w-]*(?:" + self._cue_words("supplier_nouns") + r")(?:\s+(?!von\b)[\w.-]+){0,4}\s+von\s+)$")
 
     @cached_property
     def investor_after(self) -> re.Pattern:

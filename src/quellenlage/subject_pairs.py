@@ -18,11 +18,6 @@ HOLDER_WITH = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}\s+(?:ist\s+|sind\s+|war\s+)?m
 HELD_AFTER = re.compile(r"\)?(?:\s*\([^)]{0,80}\))?,\s+an\s+(?:dem|der|denen|welchem|welcher)\s")
 
 
-# who speaks for a company is no party: "kündigte Finanzchefin Jessica Fischer rund 12,3 Milliarden Dollar an"
-# (not one who acts: "Drei Equifax-Manager, darunter Finanzchef John Gamble, verkauften Aktien")
-SPOKESPERSON_BEFORE = re.compile(r"(?:kündigte|kündigten|sagte|erklärte|nannte|bezifferte|betonte|ergänzte|teilte|gab)\s+"
-                                 r"(?:Finanzche(?:f|fin)|Finanzvorst(?:and|ändin)|CFO|Sprecher(?:in)?|Pressesprecher(?:in)?)\s+$")
-
 class PairFinder(NameCues):
     """The pair half of `SubjectFinder` (which supplies `_subject`, `r`, `object_before`)."""
 
@@ -47,7 +42,7 @@ class PairFinder(NameCues):
         said_by, object_starts = view.preceded(SAYS_BEFORE, 48), view.preceded(self.object_before, 40)
         in_sentence = [e for e in ents if e.type in ("ORG", "PER") and ss <= e.start and e.end <= se
                        and e.start not in said_by and e.name not in self.r.entities.authorities  # a regulator is no party
-                       and not (e.type == "PER" and SPOKESPERSON_BEFORE.search(text, max(0, e.start - 30), e.start))]
+                       and not (e.type == "PER" and self.spokesperson_before.search(text, max(0, e.start - 30), e.start))]
         objects = [e for e in in_sentence if e.start in object_starts]
         holders = [e for e in in_sentence if e not in objects]
         # nearest by the gap between them ("Mercedes-Benz mit 45 Prozent, Stellantis mit 30 Prozent": Mercedes's 45)
