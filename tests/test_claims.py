@@ -288,3 +288,16 @@ def test_part_of_year_narrows_an_event(nlp):
                                                   "Anfang 2023 waren es 600 Stellen gewesen.", "2025-02-04")}
     assert str(got["rund 1500"]["period_start"]) == "2023-10-01" and str(got["rund 1500"]["period_end"]) == "2023-12-31"
     assert str(got["600"]["period_start"]) == "2023-01-01" and str(got["600"]["period_end"]) == "2023-03-31"
+
+
+def test_a_cut_counts_jobs_whatever_noun_and_a_regions_market_is_no_market_of_goods(nlp):
+    # job_cuts' compared_unit: "582 Beschäftigte" cut are 582 jobs, as "528 Stellen" are (the figure
+    # keeps its own unit); "der US-Markt" names a region (rules market_not_names), so the shipments'
+    # market is that of the goods they count, as in an article that names no market.
+    text = ("Dropbox trennt sich von 582 Beschäftigten, rund 20 Prozent der Belegschaft. Sony hat im "
+            "abgelaufenen Geschäftsjahr 18,5 Millionen Playstation-5-Konsolen ausgeliefert. Auf dem "
+            "US-Markt lief das Geschäft schwächer als erwartet.")
+    by_text = {c["text"]: c for c in claims_of(nlp, text, "2025-05-14")}
+    assert (by_text["582"]["property"], by_text["582"]["unit"]) == ("job_cuts", "job")
+    assert by_text["rund 20 Prozent"]["unit"] is None
+    assert (by_text["18,5 Millionen"]["unit"], by_text["18,5 Millionen"]["market"]) == ("console", "Console-Markt")

@@ -57,6 +57,7 @@ class Property:
     ranked: bool = False  # a ranking goes on with it: "Microsoft folgt mit 20 Prozent"
     context: re.Pattern | None = None  # context_triggers' context: where it stands in the sentence,
     in_context: re.Pattern | None = None  # these are the triggers (the triggers and the context's words)
+    compared_unit: str | None = None  # the unit its counts are compared in (the claim's unit)
 
     def weak_at(self, text: str, span: tuple[int, int]) -> float:
         """0.5 when the trigger found is one of the property's weak ones (any other property's
@@ -125,7 +126,7 @@ class ClaimRules:
                 bool(p.get("needs_segment")), cue_re(p["weak_triggers"]) if p.get("weak_triggers") else None,
                 tuple(p.get("aspects") or ()), p.get("compared_as"), p.get("total"), tuple(p.get("date_grains") or ()),
                 tuple(p.get("bound_subject") or ()), p.get("period_grain"), tuple(p.get("default_units") or ()),
-                bool(p.get("ranked")), *_context(p, trig)))
+                bool(p.get("ranked")), *_context(p, trig), p.get("compared_unit")))
         return out
 
     def candidates(self, label: str, measure: str) -> list[tuple[int, Property]]:

@@ -66,7 +66,7 @@ class MarketCues:
         known. Two claims in different markets never conflict (`facts`)."""
         for c in claims:
             if c["property"] in self.goods_properties:
-                c["market"] = self.name(text, c.get("unit"))
+                c["market"] = self.name(text, c.get("unit") or c["figure"].get("unit"))
 
     @cached_property
     def goods(self) -> frozenset[str]:

@@ -73,6 +73,8 @@ def claim_row(doc: Doc, c: dict) -> dict:
     ss, se = c["sentence"]
     doc_id = doc._.doc_id
     values = {k: f.get(k) for k in CLAIM_FIELDS}
+    if values["label"] == "COUNT" and c.get("unit"):
+        values["unit"] = c["unit"]  # the property's unit ("582 Beschäftigte" cut are 582 jobs)
     if c.get("loss"):
         # "ein Verlust von 4,17 Mrd.": the result is -4,17 Mrd., as "-4,17 Mrd. €" writes it
         lo, hi = values.get("low"), values.get("high")

@@ -24,7 +24,7 @@ ALLOCATED = re.compile(r"\s+(?:an\s+Umsatz\s+)?auf\s+(?:das\s+|den\s+|die\s+|dem
                        r"(?P<name>[A-ZÄÖÜ][\w-]+)")
 # A clause opening with a place: "In Bühl und Bühlertal sollen …", "Am Standort Homburg fallen …"
 SITE_OPENER = re.compile(r"\s*(?:In|Im\s+Werk|Am\s+Standort|An\s+den\s+Standorten|Im\s+Stammwerk)\s+"
-                         r"(?P<w>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?=\s+(?:und|sollen|soll|werden|wird|fallen|fällt|müssen|gehen|sind|arbeiten|bei)\b|,)")
+                         r"(?P<w>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?=\s+(?:und|sollen|soll|werden|wird|fallen|fällt|müssen|gehen|sind|arbeiten|bei|verlieren|verliert|entfallen|entfällt)\b|,)")
 NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "zeit", "jahr", "monat", "quartal", "woche",
                 "summe", "folge", "zukunft", "zuge", "fall", "rahmen", "bereich", "segment", "geschäft", "sparte")
 WITH_SEGMENT = re.compile(r"\s*Mit\s+(?:(?:dem|der|den|seinem|seiner|seinen|ihrem|ihrer|ihren)\s+)?(?P<w>[A-ZÄÖÜ][\w-]+)\s+"

@@ -40,6 +40,8 @@ OPENING_NP = re.compile(r"\s*(?P<art>Die|Der|Das)\s+(?:(?!(?:um|von|vom|mit|für
 CAPITALISED_RUN = re.compile(r"(?:[A-ZÄÖÜ][\w-]*[ \t]*)+")
 COORDINATED = re.compile(r"\s*und\s+[a-zäöüß]+t\b")
 # "Bei MGM sank die Auslastung …", "Beim Chipkonzern Intel …": a sentence opening so is about it
+# "der Einschnitt bei Intel, wo rund 15.000 Jobs wegfallen": the place a "wo" clause tells of is its topic, no object
+WHERE_AFTER = re.compile(r",\s+wo\s")
 TOPIC_BEI = re.compile(r"\s*(?:Bei|Beim)\s+(?:(?:de[mnr]|die|das)\s+)?(?:[\w-]+\s+){0,2}")
 # "nutzen die Dienste, darunter die Deutsche Bahn und Nikkei": examples in a list, no topic
 EXAMPLE_BEFORE = re.compile(r"(?<![\w-])" + EXAMPLES_BEFORE + r"$")

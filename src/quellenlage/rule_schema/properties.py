@@ -35,6 +35,8 @@ class Property(Rules):
                                   "(a dividend proposal is reported as the year's dividend)")
     total: Key | None = Field(default=None, description="the property of a total right after one of its figures "
                               "(a price per share, then 'insgesamt 28 Mrd.': the deal's value)")
+    compared_unit: Key | None = Field(default=None, description="the unit its counts are compared in, whatever noun "
+                                      "counted them (jobs cut: '528 Stellen' and '582 Beschäftigte' count the same)")
     compared_as: Measure | None = Field(default=None, description="the one measure its figures are compared as, "
                                         "however written (a premium: 'ein Aufschlag von 31 %' and 'Prämie: 31 %')")
     date_grains: list[Literal["day", "week", "month", "quarter", "half", "year", "decade"]] = Field(
