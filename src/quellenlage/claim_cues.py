@@ -19,6 +19,10 @@ CONVERTED_LATER = re.compile(r"(?<!\w)(?:umgerechnet|das\s+entspricht|entspricht
 # ("Samsung kam auf 20 Prozent, Apple auf 18 Prozent und Xiaomi auf 14 Prozent"): the same claim of its own subject.
 GAPPED = re.compile(r"\s*(?:(?:und|sowie)\s+)?(?:(?:der|die|das)\s+)?[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*){0,2}\s+"
                     r"(?:(?:auf|mit|bei)\s+)?(?:(?:rund|etwa|knapp|gut|fast|mehr\s+als)\s+)?\d")
+# A gapped clause naming a variant by what it has: "…, die Version mit einer 256-GByte-SSD 549 Euro", "…, jene
+# mit 512 GB und entspiegeltem Glas 679 Euro" (up to the figure: `fullmatch` to its start)
+GAPPED_WITH = re.compile(r"\s*(?:(?:und|sowie)\s+)?(?:der|die|das|jene|jener|jenes)\s+(?:[A-ZÄÖÜ][\w-]*\s+)?(?:mit|ohne)\s+"
+                         r"[^,;:!?]{1,80}?\s+(?:(?:rund|etwa|knapp|gut|fast|mehr\s+als|für|um)\s+)?")
 # A sentence that opens with the part it is about: "Im Staplergeschäft …", "In der Autosparte …"
 PART_OPENER = re.compile(r"\s*(?:Im|In\s+der|Bei\s+der|Beim)\s+[\w-]*(?:[Gg]eschäft|[Ss]parte|[Ss]egment)(?:\s+[A-ZÄÖÜ][\w&-]*(?:\s+(?:&\s+)?[A-ZÄÖÜ][\w&-]*){0,3})?(?=[\s,])")
 # "Ihr Umsatz sank …", "Die Sparte steigerte ihren Umsatz …": the part named before

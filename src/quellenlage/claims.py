@@ -205,9 +205,9 @@ class ClaimFinder:
             nxt = view.next_sentence(se)
             if nxt and CLARIFIES.match(text, nxt[0]):
                 scope.append(nxt)  # "… in 19 Tagen geschafft. Gemeint war die Zeit bis zum ersten Training."
-            prev = view.previous_sentence(ss) if PRONOUN_OPENER.match(text, ss) else None
-            if prev:
-                scope.append(prev)  # "Die Halbleitersparte … Sie erzielte 6 Billionen Won": the part "Sie" is
+            prev = view.previous_sentence(ss) if PRONOUN_OPENER.match(text, ss) else cls[k - 1] if k and PRONOUN_OPENER.match(text, cs) else None
+            if prev:  # "Die Halbleitersparte … Sie erzielte 6 Billionen Won", "… zur Topversion SU7 Max: Sie beschleunigt …"
+                scope.append(prev)  # the part "Sie" is
             segment = self.frames.segment(text, fig, scope, prop.segments, trigger,
                                           self.r.property_words, view.entity_index)
         if segment in (None, "", "equity", "debt") and prop.time == "event" and prop.key in self.r.additive and (any(

@@ -171,6 +171,10 @@ class SegmentRules:
         return cue_re(self.cfg["segment"].get("allocation"))
 
     @cached_property
+    def storage_variants(self) -> list[re.Pattern]:
+        return [re.compile(p) for p in self.cfg["segment"].get("storage_variants") or []]
+
+    @cached_property
     def rounds(self) -> list[re.Pattern]:
         return [re.compile(p) for p in self.cfg["segment"].get("rounds") or []]
 
@@ -192,6 +196,10 @@ class SegmentRules:
     @cached_property
     def not_sites(self) -> frozenset[str]:
         return frozenset(self.cfg["segment"].get("not_sites") or [])
+
+    @cached_property
+    def not_compound_parts(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.cfg["segment"].get("not_compound_parts") or [])
 
     @cached_property
     def not_segments(self) -> frozenset[str]:

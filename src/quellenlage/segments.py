@@ -200,6 +200,10 @@ class SegmentFinder:
         if label is not None and not any(cs <= label[0] < ce for cs, ce in clauses):
             clauses = [*clauses, label]  # "- Finanzierungsrunden: vier, zusammen 1,4 Mrd.": the line's label too
         for cs, ce in clauses:
+            storage = [m for rx in self.r.storage_variants for m in rx.finditer(text, cs, fig["start"])] if "variant" in kinds else []
+            if storage:  # "die Version mit 256 GB kostet 549 Euro", "das Topmodell mit 512 GByte … 679 Euro": its memory first
+                m = max(storage, key=lambda m: m.start())
+                return m.group("n") + m.group("u")[0].lower() + "b"
             for kind, name in (("tranche", "tranches"), ("phase", "phases"), ("money_basis", "money_basis"),
                                ("session", "sessions"), ("rights", "rights"), ("offence", "offences"), ("damage", "damages"),
                                ("technology", "technologies"), ("benchmark", "benchmarks"), ("horizon", "horizons"), ("variant", "variants"),
@@ -240,6 +244,8 @@ class SegmentFinder:
                 if found:
                     return found
                 for m in self.r.segment_compound.finditer(text, cs, ce):
+                    if m.group("pre") and m.group("pre").lower() in self.r.not_compound_parts:
+                        continue  # "im einstelligen Prozentbereich": a size, no part of the business
                     named = NAME_AFTER.match(text, m.end()) if m.group("pre") else None
                     short = SHORT_FORM.match(text, m.end()) if m.group("pre") else None
                     if short:  # "das Infrastrukturgeschäft (ISG)" is the "Infrastruktursparte ISG" of another source

@@ -94,6 +94,10 @@ class SegmentCues(Rules):
     allocation: Words = []
     phases: Cues = {}
     rounds: list[regex(groups=("r",))] = []
+    not_compound_parts: Words = Field(default=[], description="first parts of a segment noun's compound that name a size, "
+                                      "no part of the business ('im einstelligen Prozentbereich')")
+    storage_variants: list[regex(groups=("n", "u"))] = Field(default=[], description="a device's variant by its memory "
+                                                            "('die Version mit 256 GB kostet 549 Euro'): segment '256gb'")
     money_basis: Cues = {}
     offences: Cues = {}
     damages: Cues = {}
