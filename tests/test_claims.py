@@ -301,3 +301,17 @@ def test_a_cut_counts_jobs_whatever_noun_and_a_regions_market_is_no_market_of_go
     assert (by_text["582"]["property"], by_text["582"]["unit"]) == ("job_cuts", "job")
     assert by_text["rund 20 Prozent"]["unit"] is None
     assert (by_text["18,5 Millionen"]["unit"], by_text["18,5 Millionen"]["market"]) == ("console", "Console-Markt")
+
+
+def test_another_companys_fine_told_in_passing_is_not_the_head_authoritys(nlp):
+    # issuers.mark_issuers: the article's head names the CNIL fining Google; Amazon's fine of 2021, told
+    # in a relative clause ("das Luxemburg … gegen Amazon verhängt hat", the object after "gegen"),
+    # is Amazon's and no fine of the CNIL: its issuer stays unknown (two authorities never conflict).
+    text = ("Die französische Datenschutzbehörde CNIL hat gegen Google eine Strafe von 325 Millionen Euro verhängt. "
+            "Google habe Werbung zwischen E-Mails platziert, ohne die Zustimmung der Nutzer einzuholen. Google will "
+            "Einspruch einlegen. Höher war bislang nur das Bußgeld von 746 Millionen Euro, das Luxemburg im Juli 2021 "
+            "gegen Amazon verhängt hat.")
+    by_text = {c["text"]: c for c in claims_of(nlp, text, "2025-09-03")}
+    assert (by_text["325 Millionen Euro"]["subject"], by_text["325 Millionen Euro"]["issuer"]) == ("Alphabet", "CNIL")
+    assert (by_text["746 Millionen Euro"]["subject"], by_text["746 Millionen Euro"]["property"]) == ("Amazon", "fine")
+    assert by_text["746 Millionen Euro"]["issuer"] is None

@@ -4,10 +4,14 @@ names, else the one the article names most. Two fines of one company by differen
 Milliarden) are two facts, never a conflict (`facts`). Pure, over one document's `DocView`."""
 from __future__ import annotations
 
+from collections import Counter
+
 
 def mark_issuers(view, claims: list[dict], properties: frozenset[str], authorities, not_issuers: frozenset[str]) -> None:
     """Each claim of an issuer property (rules: subject_cues.issuer_properties) gets the authority
-    its sentence names, else the sentence before, else the article's head; a word for any
+    its sentence names, else the sentence before, else (for the company most of them are about) the
+    article's head: another company's fine told in passing ("nach dem Bußgeld von 764 Millionen Euro,
+    das Luxemburg gegen Amazon verhängt hat") is no fine of the authority the article is about; a word for any
     authority ("die Datenschutzbehörde") or a court (rules: subject_cues.not_issuers) names
     none, and leaves it unknown (None)."""
     if not any(c["property"] in properties for c in claims):
@@ -17,6 +21,7 @@ def mark_issuers(view, claims: list[dict], properties: frozenset[str], authoriti
         return
     named = [e for e in authority if e.name not in not_issuers]
     head = next((e.name for e in named if e.start < HEAD), None)
+    main = Counter(c["subject"] for c in claims if c["property"] in properties).most_common(1)[0][0]
     for c in claims:
         if c["property"] not in properties:
             continue
@@ -27,7 +32,7 @@ def mark_issuers(view, claims: list[dict], properties: frozenset[str], authoriti
             continue
         prev = view.previous_sentence(ss)
         before = next((e.name for e in named if prev and prev[0] <= e.start < ss), None)
-        c["issuer"] = before or head
+        c["issuer"] = before or (head if c["subject"] == main else None)
 
 
 HEAD = 600  # characters: the title and the lead

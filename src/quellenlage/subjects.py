@@ -208,8 +208,9 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                 id(e) in object_ids or text[e.end:e.end + 1] == "s" and text[e.start:e.end + 1].endswith("s"))]
             if not owned:
                 # "hatte die DPC gegen den Facebook-Konzern Meta ausgesprochen: 1,2 Mrd. Euro"
-                owned = [e for e in fitting if ss <= e.start and e.end <= fig["start"] and id(e) in object_ids
-                         and GEGEN.search(text, max(0, e.start - 30), e.start)]
+                owned = [e for e in fitting if ss <= e.start < se and (e.end <= fig["start"] or text[fig["end"]:fig["end"] + 1] == ","
+                         and RELATIVE.match(text, fig["end"] + 1)) and id(e) in object_ids and GEGEN.search(text, max(0, e.start - 30), e.start)]
+                # (or in the relative clause after it: "Nach dem Bußgeld von 764 Mio. Euro, das Luxemburg gegen Amazon verhängt hat")
             if not owned:
                 # "Auch bei der Bank Santander, die …, sollen die Daten von 13 Mio. Kunden
                 # abgeflossen sein": the object of a clause before, with no other name in between
@@ -390,7 +391,7 @@ class SubjectFinder(AnaphorResolver, PairFinder):
             if topic:
                 return topic[0].name
         for typ in types:
-            prior = [e for e in fitting if e.type == typ and e.end <= ss]
+            prior = [e for e in fitting if e.type == typ and e.end <= ss] or [e for e in fitting if made_by(e, typ) and e.end <= ss]  # (else a product: "WhatsApp")
             # (a partner, "das Geschäft mit der US-Regierung", only when no one else is named)
             prior = [e for e in prior if not self._companion(text, e)] or prior
             if prior:
