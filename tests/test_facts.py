@@ -422,6 +422,9 @@ def test_one_name_per_subject_across_sources():
     known name, or a short form two longer names begin with, stays."""
     from quellenlage.facts import subject_forms
     assert subject_forms({"Tiktok": 2, "TikTok": 3}) == {"Tiktok": "TikTok"}
+    # a variant's name alone is the one model of that variant ("Scout" of Der Standard, "Llama 4 Scout" of heise)
+    assert subject_forms({"Scout": 1, "Llama 4 Scout": 2, "Llama 4 Maverick": 2}) == {"Scout": "Llama 4 Scout"}
+    assert subject_forms({"Pro": 1, "Gemini 2.5 Pro": 1, "Pixel 9 Pro": 1}) == {}  # two of that variant: none
     assert subject_forms({"Media-Markt-Saturn": 1, "MediaMarktSaturn": 2}) == {"Media-Markt-Saturn": "MediaMarktSaturn"}
     assert subject_forms({"Lam": 4, "Lam Research": 2}) == {"Lam Research": "Lam"}
     assert subject_forms({"Lam": 1, "Lam Research": 1}) == {"Lam": "Lam Research"}

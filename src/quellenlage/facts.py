@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from quellenlage.claim_parts import PART
 from quellenlage.conflicts import Interval, claim_interval, conflict_id, published_day
 from quellenlage.fact_time import comparison_segment, time_buckets, windows
+from quellenlage.subject_names import canonical_subjects, subject_forms
 from quellenlage.wording import describe_frame, format_value, summary_sentence
 
 CAUSES = ("false_friend", "scale", "rounding", "update")
@@ -118,51 +119,6 @@ def comparable(c: dict) -> bool:
     if c.get("aspect") == "estimate" and not c.get("basis"):
         return False  # analysts' estimates of an unnamed poll: another poll may well differ
     return True
-
-
-def subject_forms(counts: dict[str, int], known: frozenset[str] = frozenset()) -> dict[str, str]:
-    """One name per subject across sources (subject -> the name used instead, for those that
-    change): "Tiktok" (derStandard, AFP) is the "TikTok" of heise; a name the gazetteer does not
-    know as itself, written with one word by one outlet ("Lam") and with two by another ("Lam
-    Research", the only such), is one company (not with three: the platform "Sage Business Cloud"
-    of "Sage"). The gazetteer's name, else the form most sources use wins (ties: the longer, then
-    the first in sort order). `counts`: subject -> the number of sources naming it (copies of a
-    text are one source, so more copies change nothing)."""
-    forms: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for s, n in counts.items():
-        if s:
-            forms[_fold(s)][s] += n
-    best = {k: min(v, key=lambda f: (-v[f], f)) for k, v in forms.items()}
-    total = {k: sum(v.values()) for k, v in forms.items()}
-    longer: dict[str, list[str]] = defaultdict(list)
-    for k in best:
-        head, _, rest = k.partition(" ")
-        if rest and " " not in rest and "/" not in k and head in best:
-            longer[head].append(k)
-    for short, longs in longer.items():
-        if len(longs) == 1 and best[short] not in known:
-            # (a known long name is the name: "Lam" is the gazetteer's "Lam Research")
-            keep = longs[0] if best[longs[0]] in known else max((short, longs[0]), key=lambda k: (total[k], len(k)))
-            best[short] = best[longs[0]] = best[keep]
-    return {s: best[_fold(s)] for s in counts if s and best[_fold(s)] != s}
-
-
-def _fold(name: str) -> str:
-    """ "Media-Markt-Saturn" and "MediaMarktSaturn", "Tiktok" and "TikTok": one key."""
-    return name.casefold().replace("-", "")
-
-
-def canonical_subjects(claims: list[dict], known: frozenset[str] = frozenset()) -> None:
-    """One name per subject across sources (`subject_forms`)."""
-    sources: dict[str, set] = defaultdict(set)
-    for c in claims:
-        if c.get("subject"):
-            sources[c["subject"]].add(c.get("source_key") or c["doc_id"])
-    forms = subject_forms({s: len(v) for s, v in sources.items()}, known)
-    if forms:
-        for c in claims:
-            if c.get("subject") in forms:
-                c["subject"] = forms[c["subject"]]
 
 
 def build_facts(claims: list[dict], names: dict[str, str], known: frozenset[str] = frozenset()) -> tuple[list[dict], list[dict]]:
@@ -397,4 +353,4 @@ def _conflict_row(a: dict, b: dict, prop_name: str, fid: str) -> dict:
 
 
 __all__ = ["CAUSES", "ValueGroup", "build_facts", "fact_key", "published_day", "suspected_cause",
-           "time_buckets", "value_groups"]
+           "subject_forms", "time_buckets", "value_groups"]

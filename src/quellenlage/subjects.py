@@ -19,7 +19,7 @@ from quellenlage.patterns import alternation
 from quellenlage.respective import respective_subject
 from quellenlage.subject_anaphora import AnaphorResolver
 from quellenlage.subject_pairs import PairFinder
-from quellenlage.subject_cues import (OWNERS_MODEL_WITH, apposed, embedded, listed, listed_siblings, salient, CAPITALISED_RUN, CLOSING, COMPARED_TO, WITH_FIGURE, MAKER_AFTER, TOPIC_BEI, COMPARISON_OPENER, COORDINATED, GEGEN, INVESTOR_BEFORE, OPENING_NP, OPENING_ARTICLE, OTHER_CLAUSE, RELATIVE, RELATIVE_INSERT, SAYS_BEFORE, TOPIC_FOR, WHERE_AFTER,
+from quellenlage.subject_cues import (OWNERS_MODEL_WITH, apposed, embedded, listed, listed_siblings, salient, CAPITALISED_RUN, CLOSING, COMPARED_TO, WITH_FIGURE, MAKER_AFTER, TOPIC_BEI, COMPARISON_OPENER, COORDINATED, GEGEN, INVESTOR_BEFORE, OPENING_NP, OPENING_ARTICLE, OTHER_CLAUSE, RELATIVE, RELATIVE_INSERT, SAYS_BEFORE, TOPIC_FOR, WHERE_AFTER, FOR_MODEL,
                                       NOUN_PHRASE, GroupCues, allotted_to, both_named, table_row_subject,
                                       together_named, with_subsidiary)
 
@@ -156,7 +156,8 @@ class SubjectFinder(AnaphorResolver, PairFinder):
         item_end = fig["end"] + (len(fig.get("item") or "") + 25 if fig.get("item") else 0)
         object_starts = view.preceded(self.object_before, 40)
         objects = [e for e in ents if e.start in object_starts and not self._presented(text, e)
-                   and not (ss <= e.start and TOPIC_BEI.fullmatch(text, ss, e.start)) and not WHERE_AFTER.match(text, e.end)]  # "Bei MGM sank …", "bei Intel, wo …"
+                   and not (ss <= e.start and TOPIC_BEI.fullmatch(text, ss, e.start)) and not WHERE_AFTER.match(text, e.end)  # "Bei MGM sank …", "bei Intel, wo …"
+                   and not (e.type == "MODEL" == types[0] and FOR_MODEL.search(text, max(0, e.start - 8), e.start))]  # "verarbeitete Meta für Llama 4 … Token"
         object_ids = {id(e) for e in objects}
         # Not the maker of what is counted: "200'000 Grafikprozessoren von Nvidia" are not Nvidia's;
         # not who says it: "laut xAI", "nach Angaben von Nvidia".
