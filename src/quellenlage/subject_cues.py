@@ -39,11 +39,11 @@ OPENING_NP = re.compile(r"\s*(?P<art>Die|Der|Das)\s+(?:(?!(?:um|von|vom|mit|für
                         r"unter|vor|seit|zu|zum|zur|gegenüber)\s)[a-zäöüß]\w*\s+)?(?P<noun>[A-ZÄÖÜ][\w-]+)")
 CAPITALISED_RUN = re.compile(r"(?:[A-ZÄÖÜ][\w-]*[ \t]*)+")
 COORDINATED = re.compile(r"\s*und\s+[a-zäöüß]+t\b")
-# "Bei MGM sank die Auslastung …", "Beim Chipkonzern Intel …": a sentence opening so is about it
 # "der Einschnitt bei Intel, wo rund 15.000 Jobs wegfallen": the place a "wo" clause tells of is its topic, no object
 WHERE_AFTER = re.compile(r",\s+wo\s")
 # "Im Vortraining verarbeitete Meta für Llama 4 mehr als 30 Billionen Token": the model a figure is for is its subject
 FOR_MODEL = re.compile(r"(?<!\w)für\s+$")
+# "Bei MGM sank die Auslastung …", "Beim Chipkonzern Intel …": a sentence opening so is about it
 TOPIC_BEI = re.compile(r"\s*(?:Bei|Beim)\s+(?:(?:de[mnr]|die|das)\s+)?(?:[\w-]+\s+){0,2}")
 # "nutzen die Dienste, darunter die Deutsche Bahn und Nikkei": examples in a list, no topic
 EXAMPLE_BEFORE = re.compile(r"(?<![\w-])" + EXAMPLES_BEFORE + r"$")
