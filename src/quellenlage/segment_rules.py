@@ -171,6 +171,16 @@ class SegmentRules:
         return cue_re(self.cfg["segment"].get("allocation"))
 
     @cached_property
+    def site_opener(self) -> re.Pattern:
+        """A clause opening with a place before its verb (rules: segment.site_openers, site_verbs):
+        "In Bühl und Bühlertal sollen …", "Am Standort Homburg fallen …", "In Niederösterreich verlieren …"."""
+        seg = self.cfg["segment"]
+        openers = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(seg.get("site_openers") or [], key=len, reverse=True))
+        return re.compile(r"\s*(?:" + (openers or "(?!)") + r")\s+"
+                          r"(?P<w>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?=\s+(?:"
+                          + alternation(seg.get("site_verbs") or ["(?!)"]) + r")\b|,)")
+
+    @cached_property
     def storage_variants(self) -> list[re.Pattern]:
         return [re.compile(p) for p in self.cfg["segment"].get("storage_variants") or []]
 

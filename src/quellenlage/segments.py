@@ -22,9 +22,6 @@ VALUE_OF = re.compile(r"(?P<name>[^\W\d][\w-]*)\s+(?:im\s+Wert\s+von|für|über|
 ALLOCATED = re.compile(r"\s+(?:an\s+Umsatz\s+)?auf\s+(?:das\s+|den\s+|die\s+|dem\s+)?"
                        r"(?:Geschäft\s+mit\s+(?:den\s+|dem\s+|der\s+)?)?"  # "auf das Geschäft mit Vertragskunden"
                        r"(?P<name>[A-ZÄÖÜ][\w-]+)")
-# A clause opening with a place: "In Bühl und Bühlertal sollen …", "Am Standort Homburg fallen …"
-SITE_OPENER = re.compile(r"\s*(?:In|Im\s+Werk|Am\s+Standort|An\s+den\s+Standorten|Im\s+Stammwerk)\s+"
-                         r"(?P<w>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?=\s+(?:und|sollen|soll|werden|wird|fallen|fällt|müssen|gehen|sind|arbeiten|bei|verlieren|verliert|entfallen|entfällt)\b|,)")
 NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "zeit", "jahr", "monat", "quartal", "woche",
                 "summe", "folge", "zukunft", "zuge", "fall", "rahmen", "bereich", "segment", "geschäft", "sparte")
 WITH_SEGMENT = re.compile(r"\s*Mit\s+(?:(?:dem|der|den|seinem|seiner|seinen|ihrem|ihrer|ihren)\s+)?(?P<w>[A-ZÄÖÜ][\w-]+)\s+"
@@ -125,7 +122,7 @@ class SegmentFinder:
                 if seg:
                     return seg  # "Networking wuchs um 98 %"
         if "business" in kinds and clauses:
-            m = SITE_OPENER.match(text, clauses[0][0])
+            m = self.r.site_opener.match(text, clauses[0][0])
             if m and m.end() <= fig["start"] and not (entities is not None and entities.overlapping(m.start("w"), m.end("w"))) \
                     and not (not_parts is not None and not_parts.search(m.group("w"))) \
                     and not m.group("w").lower().endswith(NOUN_ENDINGS) and m.group("w") not in self.r.not_sites:

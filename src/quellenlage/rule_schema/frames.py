@@ -94,6 +94,9 @@ class SegmentCues(Rules):
     allocation: Words = []
     phases: Cues = {}
     rounds: list[regex(groups=("r",))] = []
+    site_openers: Words = Field(default=[], description="words that open a clause with a place ('In', 'Am Standort')")
+    site_verbs: Words = Field(default=[], description="verbs after such a place that make it the figure's part "
+                              "('In Niederösterreich verlieren rund 450 Beschäftigte …')")
     not_compound_parts: Words = Field(default=[], description="first parts of a segment noun's compound that name a size, "
                                       "no part of the business ('im einstelligen Prozentbereich')")
     storage_variants: list[regex(groups=("n", "u"))] = Field(default=[], description="a device's variant by its memory "
