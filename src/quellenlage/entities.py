@@ -179,6 +179,17 @@ class EntityRules(AnaphoraRules, PeopleRules):
         return Anchored(rx, re.compile(trie_alternation(nouns + heads)))
 
     @cached_property
+    def apposition_org_re(self) -> Anchored:
+        """A name the gazetteer lacks, told what it is in an apposition: "Astera Labs, ein Hersteller
+        von Konnektivitätschips, …", "Parloa, ein junger KI-Anbieter aus Berlin"."""
+        nouns = self.cfg.get("org_nouns") or ["(?!)"]
+        heads = sorted({n[:1].lower() + n[1:] for n in nouns if n[:1].isupper() and "-" not in n})
+        rx = re.compile(r"(?<![\w-])(?P<name>[A-ZÄÖÜ][\w&.-]*[\w](?:[ \u00a0][A-ZÄÖÜ][\w&-]+){0,2}),[ \u00a0]+(?:ein|eine)[ \u00a0]+"
+                        r"(?:[a-zäöüß][\w-]*[ \u00a0]+){0,2}(?:(?:[A-ZÄÖÜ][\w]*-){0,2}(?:" + trie_alternation(nouns)
+                        + r")|(?:[A-ZÄÖÜ][\w]*-){0,2}[A-ZÄÖÜ][a-zäöüß]{2,}(?:" + trie_alternation(heads) + r"))(?![\w-])")
+        return Anchored(rx, re.compile(r",[ \u00a0]+(?:ein|eine)[ \u00a0]"), words=2)
+
+    @cached_property
     def division_suffixes(self) -> tuple[str, ...]:
         """Nouns for a part of a company, lower case, also as the head of a compound ("Halbleitersparte")."""
         return tuple(w.lower() for w in self.cfg.get("division_nouns") or [])
@@ -281,7 +292,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     discovered: set[str] = set()
     abstract = tuple((rules.cfg.get("bare_names") or {}).get("abstract_suffixes") or ())
     nouns = tuple((rules.cfg.get("bare_names") or {}).get("noun_suffixes") or ())
-    for m in chain(rules.org_noun_re.finditer(masked), rules.source_name_re.finditer(masked)):
+    for m in chain(rules.org_noun_re.finditer(masked), rules.source_name_re.finditer(masked), rules.apposition_org_re.finditer(masked)):
         name, end = m.group("name"), m.end("name")
         while nouns and " " in name and name.rsplit(" ", 1)[1].lower().endswith(nouns) and masked.count(name, max(0, m.start() - 5000), m.start() + 5000) < 2:
             # "Tochter Glovo Kartellstrafen von …": the name ends before the noun (unless the
