@@ -228,7 +228,7 @@ class SubjectFinder(AnaphorResolver, PairFinder):
             against = [e for e in fitting if ss <= e.start and e.end <= se and GEGEN.search(text, max(0, e.start - 30), e.start)]
             if against:
                 return against[0].name
-            before = [e for e in usable if e.end <= ss and ss - e.end < 400 and "\n\n" not in text[e.end:ss]]
+            before = [e for e in fitting if e.end <= ss and ss - e.end < 400 and "\n\n" not in text[e.end:ss]]  # ("Für den Fahrdienstvermittler Uber …")
             if before:  # "SK Telecom muss … zahlen. Die Datenschutzkommission PIPC verhängte am Donnerstag …": SK Telecom's
                 return salient(before, view.mention_counts)
         anaphors = {typ: rx for rx, typ in self.r.entities.anaphora}
