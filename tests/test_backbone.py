@@ -63,3 +63,12 @@ def test_extract_with_model_path_records_the_backbone(cli, tiny_model, tmp_path,
     assert docs["pipeline"].str.contains("tiny_ner_test 0.0.1").all()
     info = json.loads((tmp_path / "o" / "run.json").read_text())
     assert "ner" in info["pipe_names"]
+
+
+def test_a_bracket_before_a_colon_is_no_emoticon(rules):
+    """spaCy keeps "):" whole (an emoticon); a product named "Phone (2)" in a headline must end at
+    its bracket, or its name takes the colon and no other source's "Phone (2)" is the same subject."""
+    nlp = build("rules", rules)
+    doc = nlp.make_doc("Nothing Phone (2): Preise ab 649 Euro. Nvidia (USA): ja")
+    assert [t.text for t in doc][:6] == ["Nothing", "Phone", "(", "2", ")", ":"]
+    assert doc.char_span(0, len("Nothing Phone (2)")) is not None

@@ -100,8 +100,19 @@ def build(model: str = "auto", rules: RuleSet | None = None) -> Language:
     if not isinstance(nlp.tokenizer, GuardedTokenizer):
         _abbreviations_are_tokens(nlp.tokenizer, rules)
         _name_final_periods(nlp.tokenizer)
+        _no_bracket_emoticons(nlp.tokenizer)
         nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
     return nlp
+
+
+def _no_bracket_emoticons(tokenizer) -> None:
+    """spaCy keeps emoticons such as "):" and "(:" as one token; in news they are a bracket and a
+    colon ("Nothing Phone (2): Preise ab 649 Euro"), and a name ending in the bracket would take the
+    colon with it."""
+    rules = tokenizer.rules or {}
+    kept = {k: v for k, v in rules.items() if not (set(k) & set("()") and not any(c.isalnum() for c in k))}
+    if len(kept) != len(rules):
+        tokenizer.rules = kept
 
 
 def _abbreviations_are_tokens(tokenizer, rules: RuleSet) -> None:
