@@ -69,6 +69,7 @@ def test_a_bracket_before_a_colon_is_no_emoticon(rules):
     """spaCy keeps "):" whole (an emoticon); a product named "Phone (2)" in a headline must end at
     its bracket, or its name takes the colon and no other source's "Phone (2)" is the same subject."""
     nlp = build("rules", rules)
-    doc = nlp.make_doc("Nothing Phone (2): Preise ab 649 Euro. Nvidia (USA): ja")
+    doc = nlp.make_doc("Nothing Phone (2): Preise ab 649 Euro. Nvidia (USA): ja, mit SpaceX. Hans J. Meier")
     assert [t.text for t in doc][:6] == ["Nothing", "Phone", "(", "2", ")", ":"]
+    assert [t.text for t in doc][-5:] == ["SpaceX", ".", "Hans", "J.", "Meier"]  # a name's full stop; an initial
     assert doc.char_span(0, len("Nothing Phone (2)")) is not None

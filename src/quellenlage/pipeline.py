@@ -126,9 +126,10 @@ def _abbreviations_are_tokens(tokenizer, rules: RuleSet) -> None:
 
 # A sentence's full stop after a name that ends in a digit ("mit GLM-4.5.", "DeepSeek-V3.",
 # "Nvidias H100."): spaCy's German suffixes keep it on the token (as on the ordinal "4." of "am 4.
-# März", which stays: no letter before its digits), so the sentence and the name ran on.
+# März", which stays: no letter before its digits), so the sentence and the name ran on. So also
+# after a capital that ends a word in lower case ("von SpaceX.": spaCy reads "X." as an initial).
 NAME_FINAL_PERIOD = (r"(?:(?<=[A-Za-z]-\d)|(?<=[A-Za-z]\d)|(?<=[A-Za-z]\d\d)|(?<=[A-Za-z]\d\d\d)"
-                     r"|(?<=[A-Za-z]-\d\.\d)|(?<=[A-Za-z]-\d\d\.\d)|(?<=[A-Za-z]\d\.\d))\.$")
+                     r"|(?<=[A-Za-z]-\d\.\d)|(?<=[A-Za-z]-\d\d\.\d)|(?<=[A-Za-z]\d\.\d)|(?<=[a-z]{2}[A-Z]))\.$")
 
 
 def _name_final_periods(tokenizer) -> None:
