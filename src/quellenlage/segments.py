@@ -58,6 +58,8 @@ CUE_AFTER_PENALTY = 60   # a cue after the figure counts as this much further aw
 CUE_GAP_PENALTY = 200    # a cue with another number between belongs to that one first
 
 
+STORAGE_AFTER = re.compile(r"[ \u00a0]*\(([^()\n]{1,30})\)")  # a bracket right after a figure
+
 class SegmentFinder:
     r: FrameRules
 
@@ -196,6 +198,10 @@ class SegmentFinder:
         label = self._list_label_span(text, fig)
         if label is not None and not any(cs <= label[0] < ce for cs, ce in clauses):
             clauses = [*clauses, label]  # "- Finanzierungsrunden: vier, zusammen 1,4 Mrd.": the line's label too
+        after = STORAGE_AFTER.match(text, fig["end"]) if "variant" in kinds else None
+        inside = [m for rx in self.r.storage_variants for m in rx.finditer(text, after.start(1), after.end(1))] if after else []
+        if inside:  # "auf 4.249 Euro (512 Gigabyte) beziehungsweise 4.499 Euro (1 Terabyte)": its memory in brackets after it
+            return inside[0].group("n") + inside[0].group("u")[0].lower() + "b"
         for cs, ce in clauses:
             storage = [m for rx in self.r.storage_variants for m in rx.finditer(text, cs, fig["start"])] if "variant" in kinds else []
             if storage:  # "die Version mit 256 GB kostet 549 Euro", "das Topmodell mit 512 GByte … 679 Euro": its memory first
@@ -207,7 +213,8 @@ class SegmentFinder:
                                ("reference", "references")):
                 if kind in kinds:
                     # (a premium's price follows it: "33,9 Prozent auf den letzten Schlusskurs und von 38,3 Prozent auf …")
-                    found = self._nearest_key(self.r.keyed(name), text, max(cs, fig["end"]) if name == "references" else cs, ce, fig)
+                    found = self._nearest_key(self.r.keyed(name), text, max(cs, fig["end"]) if name == "references" else cs, ce, fig,
+                                              entities if name == "variants" else None)
                     if found == "_whole" and name == "tranches" and any(self._nearest_key(
                             [c for c in self.r.keyed(name) if c[0] == "cumulative"], text, a, b, fig) for a, b in clauses):
                         found = "cumulative"  # "in vier Finanzierungsrunden zusammen 1,4 Mrd.": the whole of several rounds
@@ -286,11 +293,14 @@ class SegmentFinder:
         return any(re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", text[start:end]) for w in words)
 
     @staticmethod
-    def _nearest_key(cues: list[tuple[str, re.Pattern]], text: str, cs: int, ce: int, fig: dict) -> str | None:
+    def _nearest_key(cues: list[tuple[str, re.Pattern]], text: str, cs: int, ce: int, fig: dict,
+                     entities: SpanIndex | None = None) -> str | None:
         """The key of the cue nearest to the figure, one before it first ("eröffneten bei 85 Dollar und
         schlossen bei 115,50"), unless another number stands between; a specific key beats the
-        generic one ("tranche") at the same distance."""
-        found = [(m.span(), key) for key, rx in cues for m in cue_finditer(rx, text, cs, ce)]
+        generic one ("tranche") at the same distance. A cue inside a name in `entities` is none
+        (the "Pro" of "Vision Pro")."""
+        found = [(m.span(), key) for key, rx in cues for m in cue_finditer(rx, text, cs, ce)
+                 if entities is None or not entities.overlapping(*m.span())]
         best = None
         for (a, b), key in found:
             if any(x <= a and b <= y and (x, y) != (a, b) for (x, y), _ in found):
