@@ -253,8 +253,9 @@ class NameCues:
     def related_before(self) -> re.Pattern:
         """ "der wichtigste Zulieferer des iPhone-Konzerns Apple": a name the article's company is
         named by (its rival, its customer), not the subject."""
-        return re.compile(r"(?:" + self._cue_words("rival_nouns") + "|" + self._cue_words("child_nouns")
-                          + r")\s+(?:des|der|von|vom)\s+(?:[\w-]+\s+){0,2}$")
+        return re.compile(r"(?:(?:" + self._cue_words("rival_nouns") + "|" + self._cue_words("child_nouns")
+                          + r")\s+(?:des|der|von|vom)\s+(?:[\w-]+\s+){0,2}|,\s*(?:" + self._cue_words("belonging_relatives")
+                          + r")\s+(?:[\w-]+\s+){0,4})$")
 
     @cached_property
     def complainant_before(self) -> re.Pattern:
