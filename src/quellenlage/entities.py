@@ -18,7 +18,7 @@ from typing import Iterable
 
 from quellenlage.normalize.periods import FiscalCalendar
 from quellenlage.entity_anaphora import AnaphoraRules
-from quellenlage.entity_names import (name_like, LABEL_HEAD, LABEL_SHORT_TAIL, NOT_AN_ORG_AFTER, WORDS_BEFORE, acronym_mentions, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, named_by_form, owner_name_end)
+from quellenlage.entity_names import (apposition_stems, name_like, LABEL_HEAD, LABEL_SHORT_TAIL, NOT_AN_ORG_AFTER, WORDS_BEFORE, acronym_mentions, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, named_by_form, owner_name_end)
 from quellenlage.entity_models import (FAMILY_SIZE, family_names, introduced_names, maker_models, model_short_names, named_models,
                                        predicated_models, product_tail)
 from quellenlage.patterns import Anchored, Gated, alternation, trie_alternation
@@ -292,6 +292,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     discovered: set[str] = set()
     abstract = tuple((rules.cfg.get("bare_names") or {}).get("abstract_suffixes") or ())
     nouns = tuple((rules.cfg.get("bare_names") or {}).get("noun_suffixes") or ())
+    appositions = {m.group("name") for m in rules.apposition_org_re.finditer(masked)}
     for m in chain(rules.org_noun_re.finditer(masked), rules.source_name_re.finditer(masked), rules.apposition_org_re.finditer(masked)):
         name, end = m.group("name"), m.end("name")
         while nouns and " " in name and name.rsplit(" ", 1)[1].lower().endswith(nouns) and masked.count(name, max(0, m.start() - 5000), m.start() + 5000) < 2:
@@ -352,7 +353,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
         discovered |= {name} if later else set()  # "Booking.com", later "Booking" alone
     # "Palo Alto Networks" in the title, then "Palo Alto" alone: a known company's name without
     # its company word (company_suffixes) is the same company, in an article that names it whole.
-    stems = gazetteer_stems(masked, out, rules.cfg, rules.not_first)
+    stems = gazetteer_stems(masked, out, rules.cfg, rules.not_first) | apposition_stems(masked, appositions & discovered, rules.not_first)
     discovered |= set(stems)
     people = {e.name.split()[-1] for e in out if e.type == "PER"}
     discovered |= bare_names(masked, rules.cfg, rules.not_first, taken) - people  # "sagte Hanebeck": the person named before

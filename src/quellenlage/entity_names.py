@@ -152,6 +152,20 @@ def gazetteer_stems(text: str, found: list, cfg: dict, not_names) -> dict[str, s
     return stems
 
 
+def apposition_stems(text: str, names: set[str], not_names) -> dict[str, str]:
+    """Stem -> name for companies an apposition introduced with a name of several words ("Astera
+    Labs, ein Hersteller von …"): the article goes on with all but the last word ("Astera")."""
+    stems: dict[str, str] = {}
+    for name in sorted(names):
+        if " " not in name:
+            continue
+        stem, last = name.rsplit(" ", 1)
+        if len(stem) >= 4 and stem.split()[0] not in not_names and re.search(
+                r"(?<![\w&.-])" + re.escape(stem) + r"(?![\w&-]|[ \u00a0]" + re.escape(last) + r")", text):
+            stems[stem] = name
+    return stems
+
+
 def short_names(text: str, found: list, known, not_names) -> list:
     """ "Süss Microtec …, Süss": a company the rules found by its first word alone is the name of
     two words the article writes it with ("Süss Microtec" in the title and the first sentence),
