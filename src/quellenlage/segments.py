@@ -235,7 +235,7 @@ class SegmentFinder:
                     return m.group("noun").lower()
             if "object" in kinds:
                 m = VALUE_OF.search(text, cs, fig["start"])
-                if m:
+                if m and not (entities is not None and entities.overlapping(m.start("name"), m.end("name"))):  # (not "Juniper Networks für …")
                     return self.r.canonical_segment(m.group("name"))
             if "round" in kinds:
                 for rx in self.r.rounds:
