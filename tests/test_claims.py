@@ -313,3 +313,18 @@ def test_another_companys_fine_told_in_passing_is_not_the_head_authoritys(nlp):
             "gegen Amazon verhängt hat.")
     fines = {c["text"]: (c["subject"], c["property"], c["issuer"]) for c in claims_of(nlp, text, "2025-09-03")}
     assert fines == {"325 Millionen Euro": ("Alphabet", "fine", "CNIL"), "746 Millionen Euro": ("Amazon", "fine", None)}
+
+
+def test_damals_before_a_figure_in_its_sentence_makes_a_stock_of_then(nlp):
+    # "Damals …, bei einer Bewertung von 3,3 Mrd.": the valuation of the 2019 round, not the listing's
+    # (rules: past_sentence); the listing's valuation in the sentence before stays of now.
+    text = ("Rubrik ist seit Donnerstag an der Börse und wird mit 5,6 Milliarden Dollar bewertet. Bei der letzten "
+            "Runde im Jahr 2019 war das anders: Damals sammelte Rubrik 261 Millionen Dollar ein, bei einer "
+            "Bewertung von 3,3 Milliarden Dollar.")
+    rows = {r["text"]: r for r in claims_of(nlp, text, "2024-04-26")}
+    assert rows["3,3 Milliarden Dollar"]["property"] == "valuation"
+    assert rows["3,3 Milliarden Dollar"]["past"] is True
+    assert rows["5,6 Milliarden Dollar"]["past"] is False
+    text = "Damals passte das Team von Personio in ein einziges Büro, heute arbeiten etwa 1.800 Menschen für die Firma."
+    rows = {r["text"]: r for r in claims_of(nlp, text, "2024-06-20")}
+    assert rows["etwa 1.800"]["past"] is False  # "heute" after "Damals": of now again

@@ -212,6 +212,19 @@ class ClaimRules:
         return words_re(self.cfg.get("past"))
 
     @cached_property
+    def past_sentence(self) -> re.Pattern:
+        return words_re(self.cfg.get("past_sentence") or ["(?!)"])
+
+    @cached_property
+    def present_now(self) -> re.Pattern:
+        return words_re(self.cfg.get("present_words") or ["(?!)"])
+
+    def past_before(self, text: str, start: int, end: int) -> bool:
+        """"Damals …, bei einer Bewertung von 3,3 Mrd." (not "Damals …, heute arbeiten 1.800"): then, no now after it."""
+        last = max(self.past_sentence.finditer(text, start, end), key=lambda m: m.start(), default=None)
+        return last is not None and not self.present_now.search(text, last.end(), end)
+
+    @cached_property
     def distributive(self) -> re.Pattern:
         return words_re(self.cfg.get("distributive"))
 

@@ -280,7 +280,7 @@ class ClaimFinder:
                 period, relative, follows = None, table_compared(fig["start"], view.tables), None
         # (a date is its own time: "hatte am Mittwoch die Zahlen für Juli bis September vorgelegt"
         # is Wednesday's news, however long ago the quarter ended)
-        past = bool(prop.time == "stock" and (self.r.past.search(text, cs, ce) or (
+        past = bool(prop.time == "stock" and (self.r.past.search(text, cs, ce) or self.r.past_before(text, ss, fig["start"]) or (
             period is None and relative is None and fig["label"] != "DATE"
             and periods.before_window(fig, (cs, ce), prop.window_days))))
         scope = prop.scopes.search(text, ss, se) if prop.scopes else None

@@ -99,6 +99,8 @@ class PropertiesFile(Rules):
     explanations: Words = []  # "Die Net Bookings, also der Wert …": words opening a clause that explains the noun before
     by_now: Words = Field(default=[], description="inzwischen, …: a count said so has changed up to the time of publication (claims column by_now)")
     past: Words = []
+    present_words: Words = Field(default=[], description="heute, …: after a past_sentence word, the figure is of now again")
+    past_sentence: Words = Field(default=[], description="damals, …: before a figure anywhere in its sentence, an earlier time for the whole sentence")
     part_rules: list[Key] = []
     demonstratives: Words = []
     subject_groups: dict[str, Words] = Field(default_factory=dict, description=(
