@@ -166,27 +166,28 @@ class EntityRules(AnaphoraRules, PeopleRules):
         return frozenset(self.cfg.get("acronym_stoplist") or []) | self.currency_codes
 
     @cached_property
-    def org_noun_re(self) -> Anchored:
+    def org_noun_words(self) -> tuple[list[str], str]:
+        """The org nouns, and a pattern for one alone or heading a compound ("die Sicherheitsfirma Crowdstrike")."""
         nouns = self.cfg.get("org_nouns") or ["(?!)"]
-        # (on one line: a rubric "Wirtschaft › Unternehmen" names nothing on the next line)
-        # also as the head of a compound: "der Musikstreaming-Marktführer Spotify", "die
-        # Sicherheitsfirma Crowdstrike" (tried only in the words that hold one of the nouns)
         heads = sorted({n[:1].lower() + n[1:] for n in nouns if n[:1].isupper() and "-" not in n})
-        # (inflected too: "des Kabel-TV-Ausrüsters Scientific Atlanta")
-        rx = re.compile(r"(?<![\w-])(?:(?:[A-ZÄÖÜ][\w]*-){0,2}(?:" + trie_alternation(nouns) + r")|(?:[A-ZÄÖÜ][\w]*-){0,2}[A-ZÄÖÜ][a-zäöüß]{2,}(?:"
-                        + trie_alternation(heads) + r"))(?:e?s|e?n)?[ \t\u00a0]+(?P<name>(?:[A-ZÄÖÜ]|(?!\d+[GgKk]\b)\d{1,3}(?=[A-Za-z&]))[\w&.-]*[\w](?:[ \u00a0][A-ZÄÖÜ][\w-]+){0,2})(?![\w-])")
+        return nouns + heads, (r"(?:(?:[A-ZÄÖÜ][\w]*-){0,2}(?:" + trie_alternation(nouns) + r")|(?:[A-ZÄÖÜ][\w]*-){0,2}[A-ZÄÖÜ][a-zäöüß]{2,}(?:"
+                               + trie_alternation(heads) + r"))")
+
+    @cached_property
+    def org_noun_re(self) -> Anchored:
+        # (on one line: a rubric "Wirtschaft › Unternehmen" names nothing on the next line; tried only
+        # in the words that hold one of the nouns; inflected too: "des Kabel-TV-Ausrüsters Scientific Atlanta")
+        words, noun = self.org_noun_words
+        rx = re.compile(r"(?<![\w-])" + noun + r"(?:e?s|e?n)?[ \t\u00a0]+(?P<name>(?:[A-ZÄÖÜ]|(?!\d+[GgKk]\b)\d{1,3}(?=[A-Za-z&]))[\w&.-]*[\w](?:[ \u00a0][A-ZÄÖÜ][\w-]+){0,2})(?![\w-])")
         # (a name may start with digits: "der Gentest-Anbieter 23andMe", "der Provider 1&1")
-        return Anchored(rx, re.compile(trie_alternation(nouns + heads)))
+        return Anchored(rx, re.compile(trie_alternation(words)))
 
     @cached_property
     def apposition_org_re(self) -> Anchored:
         """A name the gazetteer lacks, told what it is in an apposition: "Astera Labs, ein Hersteller
         von Konnektivitätschips, …", "Parloa, ein junger KI-Anbieter aus Berlin"."""
-        nouns = self.cfg.get("org_nouns") or ["(?!)"]
-        heads = sorted({n[:1].lower() + n[1:] for n in nouns if n[:1].isupper() and "-" not in n})
         rx = re.compile(r"(?<![\w-])(?P<name>[A-ZÄÖÜ][\w&.-]*[\w](?:[ \u00a0][A-ZÄÖÜ][\w&-]+){0,2}),[ \u00a0]+(?:ein|eine)[ \u00a0]+"
-                        r"(?:[a-zäöüß][\w-]*[ \u00a0]+){0,2}(?:(?:[A-ZÄÖÜ][\w]*-){0,2}(?:" + trie_alternation(nouns)
-                        + r")|(?:[A-ZÄÖÜ][\w]*-){0,2}[A-ZÄÖÜ][a-zäöüß]{2,}(?:" + trie_alternation(heads) + r"))(?![\w-])")
+                        r"(?:[a-zäöüß][\w-]*[ \u00a0]+){0,2}" + self.org_noun_words[1] + r"(?![\w-])")
         return Anchored(rx, re.compile(r",[ \u00a0]+(?:ein|eine)[ \u00a0]"), words=2)
 
     @cached_property

@@ -20,7 +20,7 @@ import re
 from quellenlage.frame_rules import FrameRules
 from quellenlage.patterns import cue_finditer, cue_search
 from quellenlage.segments import DIGIT, SegmentFinder
-from quellenlage.textutil import sentence_end
+from quellenlage.textutil import sentence_or_line_end
 
 GOVERN_GAP = re.compile(r"^[\s,:(]*(?:(?:der|des|den|dem|die|von|vom|in|Höhe|mit|bei|auf|über|unter|zu|"
                         r"eigenen|eigene|durchschnittlich|durchschnittlichen|im|Schnitt|gut|knapp|rund|etwa|"
@@ -39,13 +39,6 @@ COORDINATED_BY = re.compile(r"(?<!\w)um\s+\S(?:[^,;:.!?]|[,.](?=\d)){0,40}?\s+(?
 # "um 2,8 Prozent auf rund 7,6 Mrd.": a change's rate, then its level
 CHANGE_TO_LEVEL = re.compile(r"(?<!\w)um\s+[\d.,]+\s*(?:Prozent|%)\s+auf\s+(?:(?:rund|etwa|knapp|gut|fast|über|ca\.)\s+)?")
 UM_AUF = re.compile(r"(?:\s+je\s+Aktie)?\s+auf\s+[\d+]")  # "um 15 Cent auf 5,53 Euro": from the change to the level
-
-
-def _line_sentence_end(text: str, pos: int) -> int:
-    """Where the sentence (or the line, in a list) around pos ends, at most 160 characters on."""
-    end = sentence_end(text, pos, 160)
-    line_end = text.find("\n", pos, end)
-    return end if line_end < 0 else line_end
 
 
 class FrameFinder(SegmentFinder):
@@ -135,7 +128,7 @@ class FrameFinder(SegmentFinder):
         # Zinsen, Steuern und Abschreibungen lag bei 256 Mio. Euro")
         adjust = [k for k, rx in self.r.adjustments if k != "_reported"
                   and any(id(rx) in present and any(m.end() <= fig["start"] or not DIGIT.search(
-                      text, m.end(), max(b, _line_sentence_end(text, m.end())))
+                      text, m.end(), max(b, sentence_or_line_end(text, m.end())))
                                                     for m in rx.finditer(text, a, b)) for a, b, present in windows)]
         if any(k == "_reported" and id(rx) in windows[0][2] and rx.search(text, cs, ce) for k, rx in self.r.adjustments):
             adjust = [k for k in adjust if k == "cc"]  # "nach IFRS waren es 2,49 Mrd.": the reported figure

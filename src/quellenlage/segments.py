@@ -60,6 +60,12 @@ CUE_GAP_PENALTY = 200    # a cue with another number between belongs to that one
 
 STORAGE_AFTER = re.compile(r"[ \u00a0]*\(([^()\n]{1,30})\)")  # a bracket right after a figure
 
+
+def _storage_key(m: re.Match) -> str:
+    """ "256 GB" -> "256gb", "1 Terabyte" -> "1tb" (a storage_variants match)."""
+    return m.group("n") + m.group("u")[0].lower() + "b"
+
+
 class SegmentFinder:
     r: FrameRules
 
@@ -201,12 +207,12 @@ class SegmentFinder:
         after = STORAGE_AFTER.match(text, fig["end"]) if "variant" in kinds else None
         inside = [m for rx in self.r.storage_variants for m in rx.finditer(text, after.start(1), after.end(1))] if after else []
         if inside:  # "auf 4.249 Euro (512 Gigabyte) beziehungsweise 4.499 Euro (1 Terabyte)": its memory in brackets after it
-            return inside[0].group("n") + inside[0].group("u")[0].lower() + "b"
+            return _storage_key(inside[0])
         for cs, ce in clauses:
             storage = [m for rx in self.r.storage_variants for m in rx.finditer(text, cs, fig["start"])] if "variant" in kinds else []
             if storage:  # "die Version mit 256 GB kostet 549 Euro", "das Topmodell mit 512 GByte … 679 Euro": its memory first
                 m = max(storage, key=lambda m: m.start())
-                return m.group("n") + m.group("u")[0].lower() + "b"
+                return _storage_key(m)
             for kind, name in (("tranche", "tranches"), ("phase", "phases"), ("money_basis", "money_basis"),
                                ("session", "sessions"), ("rights", "rights"), ("offence", "offences"), ("damage", "damages"),
                                ("technology", "technologies"), ("benchmark", "benchmarks"), ("horizon", "horizons"), ("variant", "variants"),

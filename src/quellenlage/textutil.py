@@ -149,6 +149,13 @@ def sentence_end(text: str, pos: int, reach: int = 400) -> int:
     return min(len(text), pos + reach)
 
 
+def sentence_or_line_end(text: str, pos: int, reach: int = 160) -> int:
+    """Where the sentence (or the line, in a list) around pos ends, at most `reach` characters on."""
+    end = sentence_end(text, pos, reach)
+    nl = text.find("\n", pos, end)
+    return end if nl < 0 else nl
+
+
 def line_start_near(text: str, pos: int, reach: int = 400) -> int:
     """Where the line around pos starts, at most `reach` characters back."""
     return max(pos - reach, text.rfind("\n", 0, pos) + 1, 0)
