@@ -328,3 +328,21 @@ def test_damals_before_a_figure_in_its_sentence_makes_a_stock_of_then(nlp):
     text = "Damals passte das Team von Personio in ein einziges Büro, heute arbeiten etwa 1.800 Menschen für die Firma."
     rows = {r["text"]: r for r in claims_of(nlp, text, "2024-06-20")}
     assert rows["etwa 1.800"]["past"] is False  # "heute" after "Damals": of now again
+
+
+def test_a_figure_keeps_its_nouns_unit_and_its_claim_the_unit_it_is_compared_in(nlp):
+    # units.yaml names subscribers, players and computers by their own keys; properties.yaml
+    # compared_units compares them as customers, users and devices, so "226 Millionen Abonnenten"
+    # and "226 Millionen Kunden" are one frame (the figure row keeps "subscriber").
+    text = ("Spotify zählte Ende Juni 226 Millionen zahlende Abonnenten. Roblox zählte im zweiten Quartal 79,5 "
+            "Millionen täglich aktive Spieler. Beim Angriff auf Spotify wurden rund 10.000 Rechner verschlüsselt.")
+    a = Article(doc_id="t", path="t", text=text)
+    [a] = prepare([a], RULES)
+    a.published = "2024-07-23"
+    tables = doc_tables(nlp(make_doc(nlp, a)))
+    figures = {f["text"]: f["unit"] for f in tables["figures"] if f["label"] == "COUNT"}
+    assert figures == {"226 Millionen": "subscriber", "79,5 Millionen": "player", "rund 10.000": "computer"}
+    claims = {c["text"]: (c["property"], c["unit"]) for c in tables["claims"]}
+    assert claims["226 Millionen"] == ("customers", "customer")
+    assert claims["79,5 Millionen"] == ("users", "user")
+    assert claims["rund 10.000"] == ("affected_devices", "device")

@@ -310,7 +310,7 @@ class CountUnits:
                 return found
         # else the one kind of product the article's head names ("Weltweiter PC-Markt wächst …": "Lenovo
         # lieferte rund 17 Millionen Geräte aus" counts PCs)
-        head = self.head_unit(text) if unit == "device" else None
+        head = self.head_unit(text) if unit in self.r.head_units else None
         return head if head is not None else unit
 
     def head_unit(self, text: str) -> str | None:

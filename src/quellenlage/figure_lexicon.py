@@ -167,6 +167,11 @@ class FigureRules(SharedCurrencies):
         return frozenset(self.cfg["units"].get("refinable_units") or [])
 
     @cached_property
+    def head_units(self) -> frozenset[str]:
+        """Units the one kind of product the article's head names makes specific ("PC-Markt": PCs)."""
+        return frozenset(self.cfg["units"].get("head_units") or [])
+
+    @cached_property
     def context_prepositions(self) -> frozenset[str]:
         """Prepositions before a noun that place a count ("auf Luftbildern"): it names no unit."""
         return frozenset(w.lower() for w in self.cfg["units"].get("context_prepositions") or [])

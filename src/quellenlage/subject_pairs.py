@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from quellenlage.subject_cues import DEFINITE_OPENER, SAYS_BEFORE, NameCues, salient
 
 if TYPE_CHECKING:  # pragma: no cover
-    from quellenlage.claim_rules import Property
+    from quellenlage.claim_property import Property
 
 
 # "Denso mit 5,5 Prozent", "Sony Semiconductor Solutions ist mit 6 Prozent": a holder listed with its share

@@ -166,6 +166,8 @@ class UnitsFile(Rules):
     count_context: Words = []
     count_compounds: Words = Field(default=[], description="ends of a compound naming what a number counts: zahl (Kundenzahl)")
     refinable_units: list[Key] = Field(default=[], description="units a product named in the sentence makes specific: device")
+    head_units: list[Key] = Field(default=[], description="units the one kind of product the article's head names makes specific: "
+                                  "device (\"Weltweiter PC-Markt wächst\": its \"Geräte\" are PCs)")
     context_prepositions: Words = Field(default=[], description="prepositions before a noun that place a count: auf (Luftbildern), in (den Regionen)")
     not_from_context: list[Key] = Field(default=[], description="units only a noun right after the number names: analyst, segment")
     any_goods_words: list[Word] = Field(default=[], description="words counting goods of any kind (\"Auslieferungen\"): before a generic noun the article head names the kind")

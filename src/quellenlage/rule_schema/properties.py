@@ -93,6 +93,9 @@ class ClaimsExample(Rules):
 class PropertiesFile(Rules):
     properties: Annotated[dict[Key, Property], Field(min_length=1)] = Field(
         description="property key -> its entry: name, values, triggers, subject, time, …")
+    compared_units: dict[Key, Key] = Field(default_factory=dict, description=(
+        "a count's unit -> the unit its claims are compared in, whatever the property (subscriber: customer); "
+        "a property that takes the second takes the first"))
     ellipsis: Words = []
     no_claim_contexts: Words = []  # "eine Abweichung von fünf Prozent nach oben oder unten": a tolerance, no claim
     ellipsis_qualifiers: Words = []  # "…, bereinigt waren es 749 Mio.": a comma clause going on with the figure before
