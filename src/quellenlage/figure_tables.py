@@ -45,6 +45,10 @@ class TableFigures:
         header_unit = self.units.header_unit(cell.header or "") or self.units.header_unit(whole_label(cell.row) or "")
         if fig.label == "COUNT" and header_unit and (fig.unit is None or fig.rule in CONTEXT_RULES):
             fig.unit = header_unit  # in a table the header names the unit, not the words before the cell
+        if fig.label == "COUNT" and fig.unit is None and fig.value is not None and fig.value >= 1000:
+            # "Apple | 54,5 Mio. | 18 %" under "Q3 2024" in an article whose head names one kind of
+            # goods ("Smartphone-Markt"): those goods, shipped (rules: product_units)
+            fig.unit = self.units.head_unit(text)
         if fig.label == "COUNT" and fig.unit is None and self._header_is_money(cell.header or ""):
             cre, ctable = self.r.currency_after
             cur = next((ctable[c] for c in ctable if c in (cell.header or "")), None)
