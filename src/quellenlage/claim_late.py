@@ -179,10 +179,28 @@ def settle(view, claims: list[dict], r) -> None:
     quarter_before_named(text, claims, frames)
     researchers_estimates(view.entities, claims, frames.estimating_sources, text, frames.source_back_openers)
     whole_segments(claims, frames.cfg["segment"].get("whole_for") or {})
+    base_variants(claims)
     mark_unnamed_parts(claims, r.additive)
     cues = r.cfg.get("subject_cues") or {}
     mark_issuers(view, claims, frozenset(cues.get("issuer_properties") or ()), r.entities.authorities,
                  frozenset(cues.get("not_issuers") or ()))
+
+
+STORAGE_KEY = re.compile(r"(\d+)([gt])b")
+
+
+def base_variants(claims: list[dict]) -> None:
+    """A product's prices by memory ("Galaxy S24, 8/128 GB: 899 Euro", "… 256 GB: 959 Euro"): the
+    smallest is the product's own price, the one other sources give without a memory ("ab 899
+    Euro"), unless the article gives that one too."""
+    groups: dict[tuple, list[dict]] = {}
+    for c in claims:
+        groups.setdefault((c["subject"], c["property"], c["period"], c["aspect"], c["measure"]), []).append(c)
+    for group in groups.values():
+        sized = [(int(m.group(1)) * (1024 if m.group(2) == "t" else 1), c) for c in group
+                 for m in [STORAGE_KEY.fullmatch(c["segment"] or "")] if m]
+        if sized and all(c["segment"] is not None for c in group):
+            min(sized, key=lambda sc: (sc[0], sc[1]["figure"]["start"]))[1]["segment"] = None
 
 
 HEADLINE = 300  # characters: the title line and the lead's first words

@@ -18,7 +18,7 @@ from typing import Iterable
 
 from quellenlage.normalize.periods import FiscalCalendar
 from quellenlage.entity_anaphora import AnaphoraRules
-from quellenlage.entity_names import (apposition_stems, name_like, LABEL_HEAD, LABEL_SHORT_TAIL, NOT_AN_ORG_AFTER, WORDS_BEFORE, acronym_mentions, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, named_by_form, owner_name_end)
+from quellenlage.entity_names import (apposition_stems, device_name, name_like, LABEL_HEAD, LABEL_SHORT_TAIL, NOT_AN_ORG_AFTER, WORDS_BEFORE, acronym_mentions, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, named_by_form, owner_name_end)
 from quellenlage.entity_models import (FAMILY_SIZE, family_names, introduced_names, maker_models, model_short_names, named_models,
                                        predicated_models, product_tail)
 from quellenlage.patterns import Anchored, Gated, alternation, trie_alternation
@@ -184,11 +184,12 @@ class EntityRules(AnaphoraRules, PeopleRules):
 
     @cached_property
     def apposition_org_re(self) -> Anchored:
-        """A name the gazetteer lacks, told what it is in an apposition: "Astera Labs, ein Hersteller
-        von Konnektivitätschips, …", "Parloa, ein junger KI-Anbieter aus Berlin"."""
-        rx = re.compile(r"(?<![\w-])(?P<name>[A-ZÄÖÜ][\w&.-]*[\w](?:[ \u00a0][A-ZÄÖÜ][\w&-]+){0,2}),[ \u00a0]+(?:ein|eine)[ \u00a0]+"
-                        r"(?:[a-zäöüß][\w-]*[ \u00a0]+){0,2}" + self.org_noun_words[1] + r"(?![\w-])")
-        return Anchored(rx, re.compile(r",[ \u00a0]+(?:ein|eine)[ \u00a0]"), words=2)
+        """A name the gazetteer lacks, told what it is in an apposition or said to be one: "Astera Labs, ein Hersteller
+        von …", "Parloa, ein junger KI-Anbieter", "galt Humane als eines der spannendsten Start-ups"."""
+        rx = re.compile(r"(?<![\w-])(?P<name>[A-ZÄÖÜ][\w&.-]*[\w](?:[ \u00a0][A-ZÄÖÜ][\w&-]+){0,2})(?:,|[ \u00a0]+als)[ \u00a0]+"
+                        r"(?:ein|eine|eines|einer|einen)[ \u00a0]+(?:der[ \u00a0]+)?"
+                        r"(?:[a-zäöüß][\w-]*[ \u00a0]+){0,2}" + self.org_noun_words[1] + r"(?:e?s|e?n)?(?![\w-])")
+        return Anchored(rx, re.compile(r"(?:,|[ \u00a0]als)[ \u00a0]+(?:ein|eine|eines|einer|einen)[ \u00a0]"), words=2)
 
     @cached_property
     def division_suffixes(self) -> tuple[str, ...]:
@@ -258,10 +259,9 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
         out.append(Entity(s, e, name, typ, gender, tuple(vendor), source))
         taken.add(s, e)
 
-    for rx in rules.device_res:  # "Pixel 9 Pro XL" whole, before a maker's or a line's name alone
-        for m in rx.finditer(masked):
-            if taken.free(*m.span()):
-                add(m.start(), m.end(), m.group(0), "PRODUCT", "model")
+    devices = [m for rx in rules.device_res for m in rx.finditer(masked)]  # "Pixel 9 Pro XL" whole, before a maker's or a line's name alone
+    for m in (m for m in devices if taken.free(*m.span())):
+        add(m.start(), m.end(), device_name(m.group(0), {d.group(0) for d in devices}), "PRODUCT", "model")
     for m in rules.maker_re.finditer(masked):
         if taken.free(*m.span()):
             add(m.start(), m.end(), rules.makers[m.group("p")], "ORG", "gazetteer")

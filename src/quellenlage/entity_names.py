@@ -301,3 +301,21 @@ def name_like(word: str, text: str) -> bool:
     if any(c.isupper() or c.isdigit() for c in word[1:]):
         return True
     return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text) is not None
+
+
+def device_name(name: str, names: set[str]) -> str:
+    """A device named without its line ("das S24 Ultra", "das S24+") is the one the article names
+    with it ("Galaxy S24 Ultra"), or of the line it names the generation with ("Galaxy S24"). Only a
+    name that opens with its generation's code ("S24"; "Phone (2)" stays the maker's short name)."""
+    if not any(ch.isdigit() for ch in name.split(" ")[0]):
+        return name
+    for other in names:
+        if other.endswith(" " + name):
+            return other
+    head = name.split(" ")[0].rstrip("+")
+    for other in sorted(names):
+        line, _, rest = other.partition(" ")
+        if rest and rest.split(" ")[0].rstrip("+") == head and not name.startswith(line):
+            return line + " " + name
+    return name
+

@@ -236,7 +236,7 @@ def headings(text: str, start: int = 0) -> list[tuple[int, int]]:
 
 
 # a bulleted row, or a short label and its value ("Data Center: 3,589 Mrd. US-Dollar (+69 %)")
-LIST_ROW = re.compile(r"[ \t]*(?:[-•*–][ \t]+\S|[A-ZÄÖÜ][\w&/()+ .-]{0,40}:[ \t]+[^\n]{0,60}\d[^\n]{0,40}$)", re.MULTILINE)
+LIST_ROW = re.compile(r"[ \t]*(?:[-•*–][ \t]+\S|(?:[A-ZÄÖÜ]|[a-z](?=[A-Z]))[\w&/()+ .,-]{0,40}:[ \t]+[^\n]{0,60}\d[^\n]{0,40}$)", re.MULTILINE)
 LIST_REACH = 40  # rows a list heading may stand above
 
 
@@ -262,9 +262,13 @@ def list_heading(text: str, pos: int) -> tuple[int, int] | None:
                 blank_seen = True  # (one blank line between a heading and its rows)
                 start = prev
                 continue
+            if body.endswith(":") and len(body) > 120:
+                # "… kommen die Smartphones am 31. Januar. Die Preise in Deutschland:": the last sentence of the line
+                cut = max(body.rfind(". ", 0, -1), body.rfind("! ", 0, -1), body.rfind("? ", 0, -1))
+                body = body[cut + 2:] if cut >= 0 else body
             if not body or len(body) > 120 or body[-1] in ".!?":
                 return None
-            s = prev + line.index(body[0])
+            s = prev + line.index(body)
             return s, s + len(body)
         start = prev
     return None

@@ -87,7 +87,8 @@ def _boundary(p_tok: str, tok: str, gap: str, tokens, prev: int, rules: Segmenta
             return True
         # A hard-wrapped line: no final punctuation and the next line goes on in lower case.
         ends_line = p_tok in LINE_ENDERS or p_tok[-1:] in LINE_ENDERS
-        return ends_line or not tok[:1].islower()
+        # (a name in camel case opens a line of its own: "iPhone 16 (128 GB): ab 949 Euro")
+        return ends_line or not tok[:1].islower() or tok[1:2].isupper()
     if p_tok in CLOSERS:
         # "…Anfang.“ Danach": look back through closing marks to the stop before them.
         j = prev

@@ -62,8 +62,9 @@ STORAGE_AFTER = re.compile(r"[ \u00a0]*\(([^()\n]{1,30})\)")  # a bracket right 
 
 
 def _storage_key(m: re.Match) -> str:
-    """ "256 GB" -> "256gb", "1 Terabyte" -> "1tb" (a storage_variants match)."""
-    return m.group("n") + m.group("u")[0].lower() + "b"
+    """ "256 GB" -> "256gb", "1 Terabyte" and "1.024 GB" -> "1tb" (a storage_variants match)."""
+    n, u = m.group("n").replace(".", ""), m.group("u")[0].lower()
+    return "1tb" if (n, u) == ("1024", "g") else n + u + "b"
 
 
 class SegmentFinder:
