@@ -21,6 +21,11 @@ class AnaphoraRules:
         return frozenset(self.cfg.get("authority_anaphora") or ())
 
     @cached_property
+    def line_anaphora(self) -> frozenset[str]:
+        """Plural anaphora that point back to the first device named ("die Geräte": the line, not its last model)."""
+        return frozenset(self.cfg.get("line_anaphora") or ())
+
+    @cached_property
     def subordinate_opener(self) -> re.Pattern:
         """A sentence opening with a subordinate clause ("Nachdem Apple …, hat Samsung …"): `match` at its start."""
         words = self.cfg.get("subordinate_openers") or ()

@@ -45,6 +45,12 @@ class AnaphorResolver:
             made = self._made_by_owner(view, typ, at, owners) if len(owners) == 1 else None
             if made:
                 return made
+        if word and word.split()[-1] in self.r.entities.line_anaphora:
+            # "in den Handel kommen die Smartphones am 31. Januar": the line the article is about (its first
+            # device of a generation: "Galaxy S24", "iPhone 16", not the bare "iPhone" of every year)
+            named = [e for e in usable if e.type == typ and e.end <= pos]
+            if named:
+                return min(named, key=lambda e: (not any(ch.isdigit() for ch in e.name), e.start)).name
         if "onzern" in word:
             subsidiaries = {e.name for e in view.entity_index.starting(max(0, pos - 5000), pos) if self.subsidiary(view.text, e)}
             usable = [e for e in usable if e.name not in subsidiaries]
