@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from quellenlage.textutil import SpanIndex
 
 NAME_AFTER = re.compile(r"\s+(?P<name>[A-ZÄÖÜ][\w&.+-]*(?:\s+[A-ZÄÖÜ][\w&.+-]*){0,3})\b")
-VALUE_OF = re.compile(r"(?P<name>[A-ZÄÖÜ][\w-]*)\s+(?:im\s+Wert\s+von|für|über|in\s+Höhe\s+von)\s+(?:(?:rund|etwa|knapp|gut|über|bis\s+zu)\s+)?$")
+# (not a time: "die Cisco im März für rund 28 Mrd. abgeschlossen hatte")
+VALUE_OF = re.compile(r"(?<![Ii]m )(?<![Aa]m )(?<![Ee]nde )(?<![Aa]nfang )(?<![Mm]itte )(?P<name>[A-ZÄÖÜ][\w-]*)\s+(?:im\s+Wert\s+von|für|über|in\s+Höhe\s+von)\s+(?:(?:rund|etwa|knapp|gut|über|bis\s+zu)\s+)?$")
 ALLOCATED = re.compile(r"\s+(?:an\s+Umsatz\s+)?auf\s+(?:das\s+|den\s+|die\s+|dem\s+)?"
                        r"(?:Geschäft\s+mit\s+(?:den\s+|dem\s+|der\s+)?)?"  # "auf das Geschäft mit Vertragskunden"
                        r"(?P<name>[A-ZÄÖÜ][\w-]+)")
