@@ -18,7 +18,7 @@ from typing import Iterable
 
 from quellenlage.normalize.periods import FiscalCalendar
 from quellenlage.entity_anaphora import AnaphoraRules
-from quellenlage.entity_names import (apposition_stems, device_name, name_like, LABEL_HEAD, LABEL_SHORT_TAIL, NOT_AN_ORG_AFTER, WORDS_BEFORE, acronym_mentions, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, named_by_form, owner_name_end)
+from quellenlage.entity_names import (apposition_stems, device_name, device_of, name_like, LABEL_HEAD, LABEL_SHORT_TAIL, NOT_AN_ORG_AFTER, WORDS_BEFORE, acronym_mentions, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, named_by_form, owner_name_end)
 from quellenlage.entity_models import (FAMILY_SIZE, family_names, introduced_names, maker_models, model_short_names, named_models,
                                        predicated_models, product_tail)
 from quellenlage.patterns import Anchored, Gated, alternation, trie_alternation
@@ -261,7 +261,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
 
     devices = [m for rx in rules.device_res for m in rx.finditer(masked)]  # "Pixel 9 Pro XL" whole, before a maker's or a line's name alone
     for m in (m for m in devices if taken.free(*m.span())):
-        add(m.start(), m.end(), device_name(m.group(0), {d.group(0) for d in devices}), "PRODUCT", "model")
+        add(m.start(), m.end(), device_name(device_of(m), {device_of(d) for d in devices}), "PRODUCT", "model")
     for m in rules.maker_re.finditer(masked):
         if taken.free(*m.span()):
             add(m.start(), m.end(), rules.makers[m.group("p")], "ORG", "gazetteer")

@@ -303,6 +303,12 @@ def name_like(word: str, text: str) -> bool:
     return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text) is not None
 
 
+def device_of(m: re.Match) -> str:
+    """The name a device pattern's match stands for: its group `name` if it has one ("RTX 5090" of
+    "GeForce RTX 5090"), else the whole match."""
+    return (m.groupdict().get("name") or m.group(0)) if m.re.groupindex else m.group(0)
+
+
 def device_name(name: str, names: set[str]) -> str:
     """A device named without its line ("das S24 Ultra", "das S24+") is the one the article names
     with it ("Galaxy S24 Ultra"), or of the line it names the generation with ("Galaxy S24"). Only a

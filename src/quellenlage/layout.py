@@ -266,6 +266,13 @@ def list_heading(text: str, pos: int) -> tuple[int, int] | None:
                 # "… kommen die Smartphones am 31. Januar. Die Preise in Deutschland:": the last sentence of the line
                 cut = max(body.rfind(". ", 0, -1), body.rfind("! ", 0, -1), body.rfind("? ", 0, -1))
                 body = body[cut + 2:] if cut >= 0 else body
+            if body and body[-1] == "." and blank_seen and len(body) <= 200:
+                # "Nvidia hat für alle vier Grafikkarten Euro-Preise genannt. …" over a blank line: it
+                # says what the rows are (its last sentence)
+                cut = body.rfind(". ", 0, -1)
+                body = body[cut + 2:] if cut >= 0 and not LIST_ROW.match(body[cut + 2:]) else body
+                s = prev + line.index(body)
+                return s, s + len(body)
             if not body or len(body) > 120 or body[-1] in ".!?":
                 return None
             s = prev + line.index(body)
