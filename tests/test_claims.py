@@ -346,3 +346,37 @@ def test_a_figure_keeps_its_nouns_unit_and_its_claim_the_unit_it_is_compared_in(
     assert claims["226 Millionen"] == ("customers", "customer")
     assert claims["79,5 Millionen"] == ("users", "user")
     assert claims["rund 10.000"] == ("affected_devices", "device")
+
+
+def test_a_price_list_is_headed_by_the_sentence_over_it_and_its_smallest_memory_is_the_device_price():
+    from quellenlage.claim_late import base_variants
+    from quellenlage.entity_names import device_name
+    from quellenlage.layout import list_heading
+    # the last sentence of a line ending in a colon, or a one-sentence line over a blank line, heads the list
+    text = ("Vorbestellungen sind ab sofort möglich, in den Handel kommen die Smartphones am 31. Januar. "
+            "Die Preise in Deutschland:\n\nGalaxy S24, 8/128 GB: 899 Euro\niPhone 16 (128 GB): ab 949 Euro\n")
+    s, e = list_heading(text, text.index("949"))
+    assert text[s:e] == "Die Preise in Deutschland:"
+    text = "Nvidia nannte Euro-Preise.\n\nGeForce RTX 5080: 999 US-Dollar / 1.169 Euro\n"
+    s, e = list_heading(text, text.index("1.169"))
+    assert text[s:e] == "Nvidia nannte Euro-Preise."
+    assert list_heading("Der Umsatz stieg.\nGeForce RTX 5080: 999 US-Dollar\n", 30) is None  # no blank line: no heading
+    # "das S24 Ultra" is the Galaxy S24 Ultra the article named; "Phone (2)" stays the maker's short name
+    assert device_name("S24 Ultra", {"Galaxy S24 Ultra", "S24 Ultra"}) == "Galaxy S24 Ultra"
+    assert device_name("S24+", {"Galaxy S24", "S24+"}) == "Galaxy S24+"
+    assert device_name("Phone (2)", {"Nothing Phone (2)", "Phone (2)"}) == "Phone (2)"
+    # the smallest memory's price is the device's own, unless the article gives one without memory
+    claims = [{"subject": "Galaxy S24", "property": "price", "period": None, "aspect": "actual", "measure": "level",
+               "segment": seg, "figure": {"start": i}} for i, seg in enumerate(["256gb", "128gb", "1tb"])]
+    base_variants(claims)
+    assert [c["segment"] for c in claims] == ["256gb", None, "1tb"]
+    claims[1]["segment"] = "128gb"
+    claims.append({**claims[0], "segment": None, "figure": {"start": 9}})
+    base_variants(claims)
+    assert [c["segment"] for c in claims] == ["256gb", "128gb", "1tb", None]
+
+
+def test_a_line_opening_with_a_camel_case_name_is_a_sentence_of_its_own(nlp):
+    doc = nlp.make_doc("Die Preise:\n\niPhone 16 (128 GB): ab 949 Euro\niPhone 16 Plus (128 GB): ab 1.099 Euro\n")
+    doc = nlp.get_pipe("quellenlage_sentences")(doc)
+    assert [s.text.strip() for s in doc.sents][-2:] == ["iPhone 16 (128 GB): ab 949 Euro", "iPhone 16 Plus (128 GB): ab 1.099 Euro"]

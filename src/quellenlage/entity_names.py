@@ -315,7 +315,7 @@ def device_name(name: str, names: set[str]) -> str:
     name that opens with its generation's code ("S24"; "Phone (2)" stays the maker's short name)."""
     if not any(ch.isdigit() for ch in name.split(" ")[0]):
         return name
-    for other in names:
+    for other in sorted(names, key=lambda n: (-len(n), n)):  # (sorted: the same name in every process)
         if other.endswith(" " + name):
             return other
     head = name.split(" ")[0].rstrip("+")

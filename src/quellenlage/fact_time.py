@@ -25,7 +25,8 @@ def time_buckets(members: list[dict], time: str, window: int | None) -> list[lis
         events = [part for g in _events(members, window or EVENT_NEAR) for part in _by_round(g)]
         revised = members[0].get("_revised_after") if members else None
         if revised is not None:  # "first 6 Mio. records, a week later 5,7 Mio. customers": a revised count
-            events = [w for g in events for w in windows(g, revised, published=True)]
+            stated = bool(members[0].get("_revised_when_told"))  # ("Im Januar 2024 hatte SAP rund 8.000 angekündigt")
+            events = [w for g in events for w in windows(g, revised, published=True, stated=stated)]
         return events
     stated = _stated_fiscal(members)
     if time == "static" and members and (members[0].get("aspect") or "actual") != "actual":
@@ -248,11 +249,15 @@ def _stated_fiscal(members: list[dict]) -> dict[str, str]:
     return {p: min(n, key=lambda k: (-n[k], k)) for p, n in given.items()}
 
 
-def windows(members: list[dict], window: int, published: bool = False) -> list[list[dict]]:
+def windows(members: list[dict], window: int, published: bool = False, stated: bool = False) -> list[list[dict]]:
     """Claims at points in time, in windows of `window` days (a new window opens when a claim
     lies further than that from the window's first claim); claims without a time together.
-    `published`: by publication date only (an outlook said in August is not one said in November)."""
-    when = (lambda c, w: c.get("_day")) if published else _when
+    `published`: by publication date only (an outlook said in August is not one said in November);
+    with `stated`, by the end of the month a claim states where it names one (when it was told)."""
+    if published and stated:
+        when = lambda c, w: _told_day(c)  # noqa: E731
+    else:
+        when = (lambda c, w: c.get("_day")) if published else _when
     timed = sorted((c for c in members if when(c, window) is not None), key=lambda c: (when(c, window), c["claim_id"]))
     out, current, first = [], [], None
     for c in timed:
@@ -288,3 +293,13 @@ def _when(c: dict, window: int) -> int | None:
     if day is None:
         return None
     return day - window - 1 if c.get("past") else day
+
+
+def _told_day(c: dict) -> int | None:
+    """When a claim was told: the end of the month or day it states ("Im Januar 2024 hatte SAP …
+    angekündigt"), else its publication day (a year names no time it was told in)."""
+    start, end = c.get("period_start"), c.get("period_end")
+    if start and end and (end - start).days < 32:
+        return end.toordinal()
+    return c.get("_day")
+

@@ -262,7 +262,7 @@ def list_heading(text: str, pos: int) -> tuple[int, int] | None:
                 blank_seen = True  # (one blank line between a heading and its rows)
                 start = prev
                 continue
-            if body.endswith(":") and len(body) > 120:
+            if body.endswith(":"):
                 # "… kommen die Smartphones am 31. Januar. Die Preise in Deutschland:": the last sentence of the line
                 cut = max(body.rfind(". ", 0, -1), body.rfind("! ", 0, -1), body.rfind("? ", 0, -1))
                 body = body[cut + 2:] if cut >= 0 else body

@@ -59,6 +59,9 @@ class Property(Rules):
     revised_after_days: Annotated[int, Field(ge=0)] | None = Field(
         default=None, description="an event's count told by sources published more days apart than this may be "
                                   "revised (a breach's victims): an update, not compared")
+    revised_when_told: bool = Field(default=False, description="with revised_after_days: a claim that states its date "
+                                    "is told then (\"Im Januar hatte SAP rund 8.000 angekündigt\": a plan's count of January), "
+                                    "not when its source was published (a breach's date is when it happened)")
     segments: list[SegmentKind] = []
     parent_segment: bool = False
     default: bool = False
