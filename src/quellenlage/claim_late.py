@@ -21,6 +21,7 @@ from quellenlage.claim_parts import PART, mark_unnamed_parts
 from quellenlage.claim_sources import researchers_estimates
 from quellenlage.layout import headings
 from quellenlage.markets import is_market
+from quellenlage.segments import storage_size
 from quellenlage.textutil import TO_LEVEL
 
 # What a summary takes from the statement below it. Not the aspect: a heading's tense says
@@ -186,9 +187,6 @@ def settle(view, claims: list[dict], r) -> None:
                  frozenset(cues.get("not_issuers") or ()))
 
 
-STORAGE_KEY = re.compile(r"(\d+)([gt])b")
-
-
 def base_variants(claims: list[dict]) -> None:
     """A product's prices by memory ("Galaxy S24, 8/128 GB: 899 Euro", "… 256 GB: 959 Euro"): the
     smallest is the product's own price, the one other sources give without a memory ("ab 899
@@ -197,8 +195,7 @@ def base_variants(claims: list[dict]) -> None:
     for c in claims:
         groups.setdefault((c["subject"], c["property"], c["period"], c["aspect"], c["measure"]), []).append(c)
     for group in groups.values():
-        sized = [(int(m.group(1)) * (1024 if m.group(2) == "t" else 1), c) for c in group
-                 for m in [STORAGE_KEY.fullmatch(c["segment"] or "")] if m]
+        sized = [(size, c) for c in group for size in [storage_size(c["segment"])] if size is not None]
         if sized and all(c["segment"] is not None for c in group):
             min(sized, key=lambda sc: (sc[0], sc[1]["figure"]["start"]))[1]["segment"] = None
 

@@ -240,10 +240,17 @@ LIST_ROW = re.compile(r"[ \t]*(?:[-•*–][ \t]+\S|(?:[A-ZÄÖÜ]|[a-z](?=[A-Z]
 LIST_REACH = 40  # rows a list heading may stand above
 
 
+def _last_sentence(line: str) -> str:
+    """The last sentence of a line ("Vorbestellungen sind möglich. Die Preise:" -> "Die Preise:")."""
+    cut = max(line.rfind(". ", 0, -1), line.rfind("! ", 0, -1), line.rfind("? ", 0, -1))
+    return line[cut + 2:] if cut >= 0 else line
+
+
 def list_heading(text: str, pos: int) -> tuple[int, int] | None:
     """The line a list stands under, for a position in one of its rows ("Segmente (Umsatz,
     Veränderung ggü. Vorquartal)" over "- Mobile (MBU): 1,35 Mrd. USD, -19 %"): the first line
-    above the row's block of rows that is no row itself, if it is short and ends no sentence.
+    above the row's block of rows that is no row itself, if it is short and ends no sentence; of a
+    line ending in a colon, or of one over a blank line, its last sentence.
     Bounded: at most `LIST_REACH` rows are walked."""
     start = line_start(text, pos)
     if start < 0 or not LIST_ROW.match(text, start):
@@ -263,14 +270,10 @@ def list_heading(text: str, pos: int) -> tuple[int, int] | None:
                 start = prev
                 continue
             if body.endswith(":"):
-                # "… kommen die Smartphones am 31. Januar. Die Preise in Deutschland:": the last sentence of the line
-                cut = max(body.rfind(". ", 0, -1), body.rfind("! ", 0, -1), body.rfind("? ", 0, -1))
-                body = body[cut + 2:] if cut >= 0 else body
+                body = _last_sentence(body)  # "… am 31. Januar. Die Preise in Deutschland:": the sentence the list follows
             if body and body[-1] == "." and blank_seen and len(body) <= 200:
-                # "Nvidia hat für alle vier Grafikkarten Euro-Preise genannt. …" over a blank line: it
-                # says what the rows are (its last sentence)
-                cut = body.rfind(". ", 0, -1)
-                body = body[cut + 2:] if cut >= 0 and not LIST_ROW.match(body[cut + 2:]) else body
+                # "Nvidia hat für alle vier Grafikkarten Euro-Preise genannt." over a blank line: it says what the rows are
+                body = _last_sentence(body)
                 s = prev + line.index(body)
                 return s, s + len(body)
             if not body or len(body) > 120 or body[-1] in ".!?":

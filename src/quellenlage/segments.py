@@ -62,6 +62,15 @@ CUE_GAP_PENALTY = 200    # a cue with another number between belongs to that one
 STORAGE_AFTER = re.compile(r"[ \u00a0]*\(([^()\n]{1,30})\)")  # a bracket right after a figure
 
 
+STORAGE_KEY = re.compile(r"(\d+)([gt])b")
+
+
+def storage_size(segment: str | None) -> int | None:
+    """The memory a storage segment names, in GB ("256gb" -> 256, "1tb" -> 1024), else None."""
+    m = STORAGE_KEY.fullmatch(segment or "")
+    return int(m.group(1)) * (1024 if m.group(2) == "t" else 1) if m else None
+
+
 def _storage_key(m: re.Match) -> str:
     """ "256 GB" -> "256gb", "1 Terabyte" and "1.024 GB" -> "1tb" (a storage_variants match)."""
     n, u = m.group("n").replace(".", ""), m.group("u")[0].lower()
