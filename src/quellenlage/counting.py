@@ -37,7 +37,9 @@ ADJ_ENDINGS = ("e", "en", "er", "es", "em", "lich", "ig", "iv", "ive", "iven", "
 FREQUENCY_WORDS = ("wöchentlich", "monatlich", "täglich")
 ELLIPSIS_AFTER = re.compile(r"(?:\s*,\s*|\s+(?:und|oder|sowie|bzw\.)\s+"
                             # "20 Mio. Mobilfunk- und rund 5,6 Mio. Festnetzanschlüsse": past the second number
-                            r"(?:(?:[^\W\d]+\s+){0,2}\d[\d.,]*\s*(?:Millionen|Milliarden|Mio\.|Mrd\.|Tsd\.)?\s+)?)(?=[A-ZÄÖÜ])")
+                            r"(?:(?:[^\W\d]+\s+){0,2}\d[\d.,]*\s*(?:Millionen|Milliarden|Mio\.|Mrd\.|Tsd\.)?\s+"
+                            # "vier Performance- und sechs Effizienzkerne": past a number word (or words) in lower case
+                            r"|(?:[a-zäöüß]+\s+){1,2})?)(?=[A-ZÄÖÜ])")
 TOKEN_RE = re.compile(r"[^\s,;:!?()\[\]„“”\"»«/|]+(?::innen(?![\w-]))?")  # (with a gender colon: "Abonnent:innen")
 MEASURE_WORD = re.compile(r"[^\s,;:!?()]+")
 GENERIC = "?"  # a generic noun ("Exemplare"): the unit comes from the context
@@ -115,6 +117,8 @@ class CountUnits:
             if unit is not None and tok[0].islower() and low.endswith(ADJ_ENDINGS) \
                     and _capital_at(text, skip_spaces(text, p + len(m.group(0)))):
                 unit = None  # "1.500 betroffenen Unternehmen": an adjective before its noun
+            phrase = next((u for f, u in self.r.unit_phrases.get(low, ()) if text[p:p + len(f)].lower() == f), None)
+            unit = phrase or unit  # "10.000 Unternehmen als Kunden": customers
             if unit is not None:
                 head_parts = tok.split("-")
                 prefix = [p_ for p_ in head_parts[:-1] if p_.lower() not in self.r.generic_prefixes]

@@ -340,6 +340,16 @@ class FigureRules(SharedCurrencies):
             out.setdefault(GENDER_SUFFIX.sub("", form), unit)  # "Kund:innen" is looked up as "kund"
         return out
 
+    @cached_property
+    def unit_phrases(self) -> dict[str, list[tuple[str, str]]]:
+        """first word (lower case) -> (phrase, unit) of the forms of several words, longest first
+        ("Unternehmen als Kunden": customers, where "Unternehmen" alone counts companies)."""
+        out: dict[str, list[tuple[str, str]]] = {}
+        for form, unit in sorted(self.count_units, key=lambda p: -len(p[0])):
+            if " " in form:
+                out.setdefault(form.split(" ")[0].lower(), []).append((form.lower(), unit))
+        return out
+
     def unit_of(self, token: str, prefix_ok: bool = False) -> str | None:
         """The count unit a noun names: whole form, compound head, or (backwards) prefix. Dict
         look-ups over the word's suffixes and prefixes: cost of the word, not of the lexicon."""

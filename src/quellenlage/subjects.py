@@ -60,7 +60,10 @@ class SubjectFinder(AnaphorResolver, PairFinder):
         # "Der steuert allein …" (pronoun + verb), not "Das zweite Modell" (article + adjective + noun)
         # nor "Die bereinigte operative Marge" (two adjectives).
         # nor "Das alles stemmt ein Team …" (the whole matter, no one named before)
-        return re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?!alles\b|ganze\b)[a-zäöüß]+\s+(?![A-ZÄÖÜ])"
+        # ("Das kündigte Konzernchef Alex Chriss … an": one who speaks for the company named before)
+        speakers = "|".join(re.escape(w) for w in self.cfg.get("demonstrative_speakers") or ["(?!)"])
+        return re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?!alles\b|ganze\b)[a-zäöüß]+\s+"
+                          r"(?:(?=[\w-]*(?:" + speakers + r")\s)|(?![A-ZÄÖÜ]))"
                           r"(?!(?!(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|sich)\s)[a-zäöüß]+\s+[A-ZÄÖÜ])")
 
     @cached_property
@@ -233,7 +236,7 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                 return salient(before, view.mention_counts)
         anaphors = {typ: rx for rx, typ in self.r.entities.anaphora}
         demo = self.demonstrative.match(text, ss)
-        if demo and not any(e.start == demo.end() for e in ents):  # (not "Das kleinere gpt-oss-20b kommt auf …": a name)
+        if demo and not any(e.start == demo.end() for e in ents) and not ("PER" in types and text[demo.end()].isupper()):  # (not "Das kleinere gpt-oss-20b kommt auf …": a name)
             own = next(((t, m) for t in types if t in anaphors for m in [anaphors[t].search(text, ss + 4, cs if cs > ss else ce)] if m), None)
             # "Das teilte das Berliner Unternehmen mit": the sentence names its own subject
             resolved = self._resolve_anaphor(view, own[0], usable, own[1].start(), own[1].group(0)) if own else None

@@ -109,6 +109,8 @@ class PropertiesFile(Rules):
     past_sentence: Words = Field(default=[], description="damals, …: before a figure anywhere in its sentence, an earlier time for the whole sentence")
     part_rules: list[Key] = []
     demonstratives: Words = []
+    demonstrative_speakers: Words = Field(default=[], description=(
+        "word endings of those who speak for a company (chef, CEO, sprecher): \"Das kündigte Konzernchef X an\" is the company's"))
     subject_groups: dict[str, Words] = Field(default_factory=dict, description=(
         "allot_verbs, together, both, both_nouns, together_openers: words that make two companies one subject "
         "(\"Auf X entfallen …\", \"zusammen\", \"die beiden Konzerne\")"))
