@@ -68,6 +68,7 @@ class _Context:
         c["time"], c["window_days"] = claim_time(p.get("time", "static"), c.get("measure")), p.get("window_days")
         c["_revised_after"] = p.get("revised_after_days")
         c["_revised_when_told"] = bool(p.get("revised_when_told"))
+        c["_news_window"] = p.get("news_window")
         c["_background"] = _background(c, p.get("recent_days"))
         c["_value_is_time"] = bool(p.get("recent_days"))  # the date of the news itself
         c.update(status="single_source", n_agree=0, n_conflict=0, fact_id=None, suspected_cause=None)

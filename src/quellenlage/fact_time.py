@@ -21,6 +21,12 @@ def comparison_segment(segment: str | None) -> str:
 
 def time_buckets(members: list[dict], time: str, window: int | None) -> list[list[dict]]:
     """Split one comparison group by time (see the module's docstring)."""
+    news = members[0].get("_news_window") if members else None
+    if news:  # the iPhone 16's event in 2024's reports, the iPhone 17's in 2025's; "März 2017" recalled: history
+        is_news = [_is_news(c, news) for c in members]
+        rest = [c for c, n in zip(members, is_news) if not n]
+        return windows([c for c, n in zip(members, is_news) if n], news, published=True) \
+            + (time_buckets([{**rest[0], "_news_window": None}] + rest[1:], time, window) if rest else [])
     if time == "event":
         events = [part for g in _events(members, window or EVENT_NEAR) for part in _by_round(g)]
         revised = members[0].get("_revised_after") if members else None
@@ -76,6 +82,12 @@ def time_buckets(members: list[dict], time: str, window: int | None) -> list[lis
     past = [c for c in rest if c.get("past")]  # "ursprünglich 100.000": an earlier, unsaid time
     rest = [c for c in rest if not c.get("past")]
     return [dated[k] for k in sorted(dated)] + windows(rest, window) + ([past] if past else [])
+
+
+def _is_news(c: dict, days: int) -> bool:
+    """Is the claim's date within `days` of its source's publication (before or after)?"""
+    span = date_interval(c.get("date_value") or "")
+    return span is not None and c.get("_day") is not None and span.low - days <= c["_day"] <= span.high + days
 
 
 def _allowance(window: int) -> int:

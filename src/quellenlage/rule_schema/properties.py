@@ -59,6 +59,10 @@ class Property(Rules):
     revised_after_days: Annotated[int, Field(ge=0)] | None = Field(
         default=None, description="an event's count told by sources published more days apart than this may be "
                                   "revised (a breach's victims): an update, not compared")
+    news_window: Annotated[int, Field(ge=1)] | None = Field(
+        default=None, description="a DATE within so many days of its own source's publication is that source's news "
+        "(a launch, an event): compared only with news of sources published within as many days, never with an "
+        "earlier generation's date another source recalls; dates further from publication only with each other")
     revised_when_told: bool = Field(default=False, description="with revised_after_days: a claim that states its date "
                                     "is told then (\"Im Januar hatte SAP rund 8.000 angekündigt\": a plan's count of January), "
                                     "not when its source was published (a breach's date is when it happened)")
