@@ -503,3 +503,21 @@ def test_proceedings_reported_years_apart_are_two_proceedings():
     assert tables["conflicts"] == []
     tables = crosscheck({"documents": docs, "claims": [start("2015-04", "a"), start("2016-04", "c")], "facts": [], "conflicts": []}, RULES)
     assert len(tables["conflicts"]) == 1
+
+
+def test_a_launch_is_news_when_told():
+    """A generation's launch is news in the reports of its time (rules: properties.yaml presentation_date,
+    news_window): the iPhone 16's event in September 2024's reports and the iPhone 17's a year later are
+    no dispute, though one subject ("iPhone") names both; a wrong weekday in a report of the same week
+    is; a launch recalled years later ("kam im März 2017") meets only other recalled ones."""
+    days = {"a": "2024-09-10", "b": "2025-09-10", "c": "2025-09-11", "d": "2025-04-02", "e": "2020-11-01"}
+    docs = [{"doc_id": d, "status": "ok", "outlet": d, "published": p, "_sketch": sketch(d * 40)} for d, p in days.items()]
+
+    def event(value, doc, prop="presentation_date"):
+        return claim(text=value, cid=f"{doc}#C1", doc=doc, subject="iPhone", property=prop,
+                     label="DATE", currency=None, date_value=value, published=days[doc])
+    run = lambda *cs: crosscheck({"documents": docs, "claims": list(cs), "facts": [], "conflicts": []}, RULES)["conflicts"]  # noqa: E731
+    assert run(event("2024-09-09", "a"), event("2025-09-09", "b")) == []
+    assert len(run(event("2025-09-09", "b"), event("2025-09-08", "c"))) == 1
+    assert run(event("2017-03", "d", "release_date"), event("2025-09-09", "b", "release_date")) == []
+    assert len(run(event("2017-03", "d", "release_date"), event("2016-03", "e", "release_date"))) == 1
