@@ -18,7 +18,7 @@ from collections import defaultdict
 
 from quellenlage.issuers import mark_issuers
 from quellenlage.claim_parts import PART, mark_unnamed_parts
-from quellenlage.claim_sources import researchers_estimates
+from quellenlage.claim_sources import lead_researcher, researchers_estimates
 from quellenlage.layout import headings
 from quellenlage.markets import is_market
 from quellenlage.segments import storage_size
@@ -179,6 +179,8 @@ def settle(view, claims: list[dict], r) -> None:
     market_region_before(text, claims, frames)
     quarter_before_named(text, claims, frames)
     researchers_estimates(view.entities, claims, frames.estimating_sources, text, frames.source_back_openers)
+    lead_researcher(view.entities, claims, frames.estimating_sources,
+                    frozenset(frames.cfg["measure"].get("researcher_properties") or ()))
     whole_segments(claims, frames.cfg["segment"].get("whole_for") or {})
     base_variants(claims)
     mark_unnamed_parts(claims, r.additive)

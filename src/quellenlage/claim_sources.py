@@ -51,8 +51,24 @@ def researchers_estimates(entities: list, claims: list[dict], sources: frozenset
                 c["subject"] = taken[(ss, se)] = subject
 
 
+LEAD_REACH = 600  # characters: a researcher named this early is the source of the article's figures
+
+
+def lead_researcher(entities: list, claims: list[dict], sources: frozenset[str], properties: frozenset[str]) -> None:
+    """An article whose lead names a market researcher as its source ("Nach vorläufigen Zahlen des
+    Marktforschungsunternehmens Gartner …"): its companies' figures of `properties` (revenue) are
+    that researcher's estimates (a vendor ranking's chip revenue), not what the companies reported:
+    basis by:<researcher>, compared only with that researcher's figures elsewhere."""
+    lead = next((e for e in sorted(entities, key=lambda e: e.start) if e.type == "SOURCE" and e.name in sources), None)
+    if lead is None or lead.start > LEAD_REACH or not properties:
+        return
+    for c in claims:
+        if c["property"] in properties and not is_market(c["subject"]) and BY not in (c.get("basis") or ""):
+            c["basis"] = " ".join(filter(None, (c.get("basis"), by_source(lead.name))))
+
+
 def _named_between(entities: list, start: int, end: int) -> bool:
     return any(start <= e.start < end and e.type != "SOURCE" for e in entities)
 
 
-__all__ = ["BY", "by_source", "researchers_estimates"]
+__all__ = ["BY", "by_source", "lead_researcher", "researchers_estimates"]

@@ -37,6 +37,8 @@ class AspectCues(Rules):
 
 
 class MeasureCues(Rules):
+    researcher_properties: Words = Field(default=[], description="properties whose company figures are the estimates "
+                                         "of a researcher the article's lead names (revenue in a vendor ranking)")
     source_back_openers: Words = Field(default=[], description="Demnach, …: a sentence opening so gives the figures of the researcher the sentence before names (\"Auch IDC legte seine Schätzung vor. Demnach wurden 67,1 Millionen PCs verkauft\")")
     estimating_sources: Words = Field(default=[], description="IDC, Canalys, …: market researchers (names of entities.yaml sources) whose figures are estimates by their own method; where an article names several, a figure given as another's than the first named is that one's (basis by:<name>)")
     change_before: Words = Field(description="phrases right before a change: Plus von, …")
