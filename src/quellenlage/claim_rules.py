@@ -13,7 +13,7 @@ from quellenlage.entity_names import main_organisation
 from quellenlage.claim_property import Property, property_of
 from quellenlage.frame_rules import FrameRules
 from quellenlage.layout import headings, table_cells
-from quellenlage.patterns import CueSet, cue_finditer, cue_re, words_re
+from quellenlage.patterns import CueSet, alternation, cue_finditer, cue_re, words_re
 from quellenlage.rules import RuleSet
 from quellenlage.textutil import Regions, SpanIndex, line_start, sentence_start
 
@@ -147,6 +147,11 @@ class ClaimRules:
     def cue_lists(self) -> dict[str, re.Pattern]:
         """The other cue lists of the file, by key: `no_claim_contexts`, `ellipsis_qualifiers`, `explanations`."""
         return {k: cue_re(self.cfg.get(k)) for k in ("no_claim_contexts", "ellipsis_qualifiers", "explanations")}
+
+    @cached_property
+    def replaced_before(self) -> re.Pattern:
+        """A word right before a figure that makes it the value replaced ("Statt 25 Millionen …")."""
+        return re.compile(r"(?<![\w-])(?:" + alternation(self.cfg.get("no_claim_before") or ["(?!)"]) + r")[ \u00a0]+$")
 
     @cached_property
     def no_claim(self) -> frozenset[str]:

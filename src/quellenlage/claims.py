@@ -58,7 +58,8 @@ class ClaimFinder:
         parts = set(self.r.cfg.get("part_rules") or [])
         for fig in view.figures:
             if fig.get("rule") in parts or fig["text"].lower() in self.r.no_claim or view.skipped(fig["start"], fig["end"]) \
-                    or cue_search(self.r.cue_lists["no_claim_contexts"], text, max(0, fig["start"] - 20), min(len(text), fig["end"] + 30)):
+                    or cue_search(self.r.cue_lists["no_claim_contexts"], text, max(0, fig["start"] - 20), min(len(text), fig["end"] + 30)) \
+                    or self.r.replaced_before.search(text, max(0, fig["start"] - 12), fig["start"]):
                 continue
             if out and converts(view, out[-1], fig):
                 out.append({**out[-1], "figure": fig})  # a converted amount: the same claim

@@ -105,6 +105,8 @@ class PropertiesFile(Rules):
         "a property that takes the second takes the first"))
     ellipsis: Words = []
     no_claim_contexts: Words = []  # "eine Abweichung von fünf Prozent nach oben oder unten": a tolerance, no claim
+    no_claim_before: Words = Field(default=[], description="words right before a figure that make it a value replaced, "
+                                   "no claim: \"Statt 25 Millionen Konsolen will Sony nur noch 21 Millionen verkaufen\"")
     ellipsis_qualifiers: Words = []  # "…, bereinigt waren es 749 Mio.": a comma clause going on with the figure before
     explanations: Words = []  # "Die Net Bookings, also der Wert …": words opening a clause that explains the noun before
     by_now: Words = Field(default=[], description="inzwischen, …: a count said so has changed up to the time of publication (claims column by_now)")
