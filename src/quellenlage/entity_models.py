@@ -74,7 +74,7 @@ def family_names(text: str, entities: list, taken, not_names) -> list[tuple[int,
 
 
 def product_tail(tiers: list[str]) -> str:
-    """A product's generation or tier after its name ("Telum II", "Blackhole p150a", a tier of the
+    """A product's generation or tier after its name ("Telum II", "Tensor G4", "Blackhole p150a", a tier of the
     rules' `product_tiers`: "Pro"), optional."""
     return _product_tail(tuple(tiers))
 
@@ -82,7 +82,7 @@ def product_tail(tiers: list[str]) -> str:
 @lru_cache(maxsize=16)
 def _product_tail(tiers: tuple[str, ...]) -> str:
     words = "|" + trie_alternation(tiers) if tiers else ""
-    return r"(?:[ \u00a0](?:[IVX]{1,4}|\d{1,3}[A-Za-z]{0,2}|[a-z]\d{2,4}[a-z]?" + words + r"))?"
+    return r"(?:[ \u00a0](?:[A-Z]\d{1,3}[a-z]?(?![\w-])|[IVX]{1,4}|\d{1,3}[A-Za-z]{0,2}|[a-z]\d{2,4}[a-z]?" + words + r"))?"  # ("Tensor G4")
 
 
 @lru_cache(maxsize=16)
