@@ -162,6 +162,12 @@ class FigureRules(SharedCurrencies):
         return None
 
     @cached_property
+    def staff(self) -> tuple[dict[str, str], re.Pattern]:
+        """(unit -> staff unit, words that make a count a company's staff): "beschäftigt rund 1000 Entwickler"."""
+        u = self.cfg["units"]
+        return dict(u.get("staff_units") or {}), cue_re(u.get("staff_words") or ["(?!)"])
+
+    @cached_property
     def refinable_units(self) -> frozenset[str]:
         """Units a product named in the sentence makes specific ("Geräte" of the Switch: consoles)."""
         return frozenset(self.cfg["units"].get("refinable_units") or [])

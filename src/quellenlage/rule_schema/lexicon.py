@@ -166,6 +166,9 @@ class UnitsFile(Rules):
     count_context: Words = []
     count_compounds: Words = Field(default=[], description="ends of a compound naming what a number counts: zahl (Kundenzahl)")
     refinable_units: list[Key] = Field(default=[], description="units a product named in the sentence makes specific: device")
+    staff_units: dict[Key, Key] = Field(default_factory=dict, description="a unit -> the unit it is where a company employs them: "
+                                        "developer: employee (\"beschäftigt rund 1000 Entwickler\")")
+    staff_words: Words = Field(default=[], description="words before a count in its sentence that make it a company's staff: beschäftigt")
     head_units: list[Key] = Field(default=[], description="units the one kind of product the article's head names makes specific: "
                                   "device (\"Weltweiter PC-Markt wächst\": its \"Geräte\" are PCs)")
     context_prepositions: Words = Field(default=[], description="prepositions before a noun that place a count: auf (Luftbildern), in (den Regionen)")
