@@ -28,10 +28,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 LISTED_IN = re.compile(r"\s+(?:notiert|gelistet)(?:e|en|er|es)?\b")
 CLAIM_TYPES = ("ORG", "PER", "MODEL", "PRODUCT", "INFRA", "CHIP", "LAW", "INDEX")
-
-
-
-
 PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:er|sie)(?![\w-])")  # a clause's own subject as a pronoun
 
 ALL_THAT = re.compile(r"\s*(?:Das|Dies|Dieses)\s+alles\b|\s*All\s+(?:das|dies)\b|\s*Das\s+Ganze\b")
@@ -57,10 +53,8 @@ class SubjectFinder(AnaphorResolver, PairFinder):
     @cached_property
     def demonstrative(self) -> re.Pattern:
         words = self.cfg.get("demonstratives") or ["(?!)"]
-        # "Der steuert allein …" (pronoun + verb), not "Das zweite Modell" (article + adjective + noun)
-        # nor "Die bereinigte operative Marge" (two adjectives).
-        # nor "Das alles stemmt ein Team …" (the whole matter, no one named before)
-        # ("Das kündigte Konzernchef Alex Chriss … an": one who speaks for the company named before)
+        # "Der steuert allein …" (pronoun + verb; "Das kündigte Konzernchef X … an": one who speaks for the company),
+        # not "Das zweite Modell", "Die bereinigte operative Marge", "Das alles stemmt ein Team …"
         speakers = "|".join(re.escape(w) for w in self.cfg.get("demonstrative_speakers") or ["(?!)"])
         return re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?!alles\b|ganze\b)[a-zäöüß]+\s+"
                           r"(?:(?=[\w-]*(?:" + speakers + r")\s)|(?![A-ZÄÖÜ]))"
