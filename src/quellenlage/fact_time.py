@@ -20,13 +20,18 @@ def comparison_segment(segment: str | None) -> str:
 
 
 def time_buckets(members: list[dict], time: str, window: int | None) -> list[list[dict]]:
-    """Split one comparison group by time (see the module's docstring)."""
+    """Split one comparison group by time (see the module's docstring). With a property's
+    `news_window`, dates told as news (the iPhone 16's event in 2024's reports, the iPhone 17's in
+    2025's) go by when they were told; dates recalled ("kam im März 2017") only meet each other."""
     news = members[0].get("_news_window") if members else None
-    if news:  # the iPhone 16's event in 2024's reports, the iPhone 17's in 2025's; "März 2017" recalled: history
-        is_news = [_is_news(c, news) for c in members]
-        rest = [c for c, n in zip(members, is_news) if not n]
-        return windows([c for c, n in zip(members, is_news) if n], news, published=True) \
-            + (time_buckets([{**rest[0], "_news_window": None}] + rest[1:], time, window) if rest else [])
+    if not news:
+        return _by_time(members, time, window)
+    is_news = [_is_news(c, news) for c in members]
+    rest = [c for c, n in zip(members, is_news) if not n]
+    return windows([c for c, n in zip(members, is_news) if n], news, published=True) + (_by_time(rest, time, window) if rest else [])
+
+
+def _by_time(members: list[dict], time: str, window: int | None) -> list[list[dict]]:
     if time == "event":
         events = [part for g in _events(members, window or EVENT_NEAR) for part in _by_round(g)]
         revised = members[0].get("_revised_after") if members else None
