@@ -521,3 +521,19 @@ def test_a_launch_is_news_when_told():
     assert len(run(event("2025-09-09", "b"), event("2025-09-08", "c"))) == 1
     assert run(event("2017-03", "d", "release_date"), event("2025-09-09", "b", "release_date")) == []
     assert len(run(event("2017-03", "d", "release_date"), event("2016-03", "e", "release_date"))) == 1
+
+
+def test_a_stock_stated_for_a_year_is_its_value_at_the_years_end():
+    """A headcount stated for a fiscal year is the one at the year's end: an undated headcount a
+    source published early in that year is an earlier one (an update, no dispute); one published
+    near the year's end is compared with it."""
+    days = {"a": "2024-12-20", "b": "2024-02-10", "c": "2024-12-15"}
+    docs = [{"doc_id": d, "status": "ok", "outlet": d, "published": p, "_sketch": sketch(d * 40)} for d, p in days.items()]
+
+    def heads(value, doc, **kw):
+        return claim(value, text=str(value), cid=f"{doc}#C1", doc=doc, subject="Dell", property="employees",
+                     label="COUNT", currency=None, unit="employee", published=days[doc], **kw)
+    year = {"period": "2024", "period_start": dt.date(2024, 1, 1), "period_end": dt.date(2024, 12, 31)}
+    run = lambda *cs: crosscheck({"documents": docs, "claims": list(cs), "facts": [], "conflicts": []}, RULES)["conflicts"]  # noqa: E731
+    assert run(heads(120000, "a", **year), heads(158000, "b")) == []
+    assert len(run(heads(120000, "a", **year), heads(158000, "c"))) == 1

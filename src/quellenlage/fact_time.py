@@ -79,7 +79,10 @@ def _by_time(members: list[dict], time: str, window: int | None) -> list[list[di
     for c in undated:
         day = c.get("_day")
         within = [k for k, cs in dated.items() if day is not None and not c.get("past")
-                  and cs[0]["period_start"].toordinal() <= day <= cs[0]["period_end"].toordinal() + _allowance(window)]
+                  # (a stock stated for a year is its value at the year's end: a source published early in
+                  # that year tells an earlier one, "158.000" in February against "120.000" for the fiscal year)
+                  and max(cs[0]["period_start"].toordinal(), cs[0]["period_end"].toordinal() - max(window, QUARTER)) <= day
+                  <= cs[0]["period_end"].toordinal() + _allowance(window)]
         if within:
             dated[max(within)].append(c)
         else:
@@ -101,6 +104,7 @@ def _allowance(window: int) -> int:
     return min(7, window - 1)
 
 
+QUARTER = 92  # days: a stock stated for a longer period is read at the period's end, a shorter one throughout
 EVENT_NEAR = 30  # days: an undated event in a source published this near a dated one may be it
 UNDATED_PLAN_NEAR = 3  # days: plans without a period ("will 4,5 Mrd. investieren") told this near are one news
 ESTIMATE_NEAR = 180  # days: estimates of a lasting quantity published this near are of one time
