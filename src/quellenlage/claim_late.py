@@ -179,8 +179,7 @@ def settle(view, claims: list[dict], r) -> None:
     market_region_before(text, claims, frames)
     quarter_before_named(text, claims, frames)
     researchers_estimates(view.entities, claims, frames.estimating_sources, text, frames.source_back_openers)
-    lead_researcher(view.entities, claims, frames.estimating_sources,
-                    frozenset(frames.cfg["measure"].get("researcher_properties") or ()))
+    lead_researcher(view.entities, claims, frames.estimating_sources, frames.researcher_properties)
     whole_segments(claims, frames.cfg["segment"].get("whole_for") or {})
     base_variants(claims)
     mark_unnamed_parts(claims, r.additive)

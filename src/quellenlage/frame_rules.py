@@ -257,6 +257,11 @@ class FrameRules(SegmentRules):
         return frozenset(self.cfg["measure"].get("estimating_sources") or ())
 
     @cached_property
+    def researcher_properties(self) -> frozenset[str]:
+        """Properties whose company figures are the estimates of a researcher the article's lead names."""
+        return frozenset(self.cfg["measure"].get("researcher_properties") or ())
+
+    @cached_property
     def um_adverbs(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self.cfg["measure"].get("um_adverbs") or ())
 

@@ -84,6 +84,11 @@ class SegmentRules:
         return re.compile(r"(?<![\w-])(?:" + alternation(self.cfg["segment"].get("region_subsets") or ["(?!)"]) + r")(?![\w-])")
 
     @cached_property
+    def open_segment_pp(self) -> re.Pattern:
+        """ "Umsatz mit …" (segment.open_segment_nouns): the noun after it is a segment, known or not."""
+        return re.compile(r"(?:" + alternation(self.cfg["segment"].get("open_segment_nouns") or ["(?!)"]) + r")\s+mit\s")
+
+    @cached_property
     def segment_pp(self) -> re.Pattern:
         """A known segment's name after one of `segment.segment_prepositions` (group `w`)."""
         words = self.cfg["segment"].get("segment_prepositions") or ["(?!)"]

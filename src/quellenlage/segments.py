@@ -28,7 +28,6 @@ NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "zeit"
 WITH_SEGMENT = re.compile(r"\s*Mit\s+(?:(?:dem|der|den|seinem|seiner|seinen|ihrem|ihrer|ihren)\s+)?(?P<w>[A-ZÄÖÜ][\w-]+)\s+"
                           r"(?:setzte|setzten|erzielte|erzielten|erlöste|erlösten|verdiente|verdienten|machte|machten"
                           r"|generierte|generierten|erwirtschaftete|erwirtschafteten|nahm|nahmen)(?!\w)")
-REVENUE_WITH = re.compile(r"(?:Umsatz|Umsätze|Erlöse|Einnahmen)\s+mit\s")  # its noun names a part, known or not
 # After a company's name, the name of its division: "Airbus Defence and Space kam auf …", "Google Cloud wuchs"
 DIVISION_AFTER = re.compile(r"[ \u00a0](?P<w>[A-Z][a-z]+(?:[ \u00a0](?:and|&|[A-Z][a-z]+)){0,3})(?=[ \u00a0]+[a-zäöü])")
 # "176 Mio. $ an …", "70,1 Prozent beim Programmier-Benchmark …": a word after a preposition after an amount
@@ -163,7 +162,7 @@ class SegmentFinder:
         if "business" in kinds and clauses:
             for m in self.r.segment_pp.finditer(text, clauses[0][0], fig["start"]):
                 seg = self.r.known_segment(m.group("w")) or (  # "Apples Umsatz mit dem Tablet": any noun after it
-                    self.r.canonical_segment(m.group("w")) if REVENUE_WITH.match(m.group(0)) else None)
+                    self.r.canonical_segment(m.group("w")) if self.r.open_segment_pp.match(m.group(0)) else None)
                 if seg:
                     return seg  # "erwartet Oracle bei der Cloud-Infrastruktur ein Plus von 70 %"
         if "business" in kinds:

@@ -85,6 +85,8 @@ class SegmentCues(Rules):
     subset_openers: Words = Field(default=[], description="Allein mit, …: a clause opening with one is about an unnamed part of the subject")
     not_sites: Words = Field(default_factory=list, description="capitalised words after 'In' at a clause's start that name no site: Zukunft, Summe, …")
     segment_prepositions: Words = Field(default_factory=list, description="words before a known segment's name: bei der, Umsatz mit, …")
+    open_segment_nouns: Words = Field(default_factory=list, description="nouns whose \"<noun> mit\" makes any noun after "
+                                      "it a segment, known or not: Umsatz (\"Apples Umsatz mit dem Tablet\")")
     not_segments: Words = Field(default_factory=list, description="sentence adverbs before a verb at a clause's start that name no segment: Tatsächlich, Zudem, …")
     regions: Cues = Field(description="region key -> names: china: [China, …]")
     region_words: Cues = {}
