@@ -42,6 +42,8 @@ class DateRules:
     numbers: NumberRules
     name_words: frozenset[str]
     qualifier_words: frozenset[str]
+    news_years: tuple[int, int] | None = None  # outside them, a year after a name word is a title's
+    year_context: frozenset[str] = frozenset()
 
     @classmethod
     def from_ruleset(cls, rules: RuleSet) -> "DateRules":
@@ -50,7 +52,8 @@ class DateRules:
         # A company's name is no model's: "lag Tesla 2024 erstmals darunter" names a year.
         orgs = {f for o in (rules.get("entities").get("organisations") or []) for f in [o["name"], *(o.get("aliases") or [])]}
         return cls(rules.get("dates"), NumberRules.from_config(rules.get("numbers")),
-                   frozenset(w for w in nf.get("name_words") or [] if w not in orgs), frozenset(q.lower() for q in quals))
+                   frozenset(w for w in nf.get("name_words") or [] if w not in orgs), frozenset(q.lower() for q in quals),
+                   tuple(nf["news_years"]) if nf.get("news_years") else None, frozenset(nf.get("year_context") or []))
 
     @cached_property
     def month_of(self) -> dict[str, int]:

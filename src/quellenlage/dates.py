@@ -17,7 +17,7 @@ from quellenlage.date_words import nearest_tense
 from quellenlage.figure import Figure
 from quellenlage.normalize.dates import DateExpr, fiscal_year_at, resolve
 from quellenlage.normalize.numbers import parse_number_word
-from quellenlage.textutil import Occupied, recase_shouting
+from quellenlage.textutil import ARTICLE_WORDS, Occupied, recase_shouting
 
 CURRENT_BEFORE = re.compile(r"\b(?:laufende[nms]?|aktuelle[nms]?|kommende[nms]?|nächste[nms]?|bevorstehende[nms]?)\s+$", re.IGNORECASE)
 DATE_LEAD = re.compile(r"(?:\b(?:am|vom|bis|seit|zum|ab|den|dem|bis zum)|[,(]|^)\s*$", re.IGNORECASE)
@@ -316,7 +316,7 @@ class DateScanner:
             if re.match(r",?\s*(?:de[nm]\s+)?\d{1,2}\.", text[e:e + 12]):
                 return None  # "Montag, 2. September": the explicit date is the figure
         elif name == "year":
-            if not self._year_is_date(text, s):
+            if not self._year_is_date(text, s, year):
                 return None
             expr = DateExpr(year=year)
         else:
@@ -351,13 +351,17 @@ class DateScanner:
             self._fiscal_cache["year"] = (text, max(dict.fromkeys(years), key=years.count) if years else None)
         return self._fiscal_cache["year"][1]
 
-    def _year_is_date(self, text: str, s: int) -> bool:
+    def _year_is_date(self, text: str, s: int, year: int | None = None) -> bool:
         """A bare four-digit number is a year unless it reads as a quantity or a name."""
         before = text[max(0, s - 25):s]
         words = re.findall(r"[\w.]+", before)
         last = words[-1] if words else ""
         if last in self.r.name_words:
             return False  # Windows 2000, Office 2021 are names
+        lo, hi = self.r.news_years or (None, None)
+        if year is not None and lo is not None and not lo <= year <= hi and last[:1].isupper() \
+                and before.endswith((last + " ", last + "\u00a0")) and last not in self.r.year_context and last.lower() not in ARTICLE_WORDS:
+            return False  # "Cyberpunk 2077", "Anno 1800": a title's year, not news time
         tail = " ".join(words[-2:]).lower()
         if last.lower() in self.r.qualifier_words or tail in self.r.qualifier_words \
                 or last.lower() in self.r.quantity_words:
