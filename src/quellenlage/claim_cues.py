@@ -14,7 +14,9 @@ COMPARED_WITH = re.compile(r"(?<!\w)(?:nach|gegenüber|statt|nach\s+zuvor|nach\s
 CONVERTED = re.compile(r"\s*(?:[(,–-]\s*(?:umgerechnet|also|das\s+sind|entspricht|ca\.|circa|oder)?|oder|bzw\.|beziehungsweise"
                        # after the verb of its clause: "mit 35 Mrd. Dollar bewertet – gut 32 Mrd. Euro"
                        r"|[a-zäöüß]+\s*[(–—]\s*(?:umgerechnet)?)\s*")
-CONVERTED_LATER = re.compile(r"(?<!\w)(?:umgerechnet|das\s+entspricht|entspricht|was\s+umgerechnet)\s*$")  # later in the sentence
+# later in the sentence ("…, umgerechnet sind das rund 3,2 Mrd. Euro", "…, das sind umgerechnet …")
+CONVERTED_LATER = re.compile(r"(?<!\w)(?:umgerechnet(?:\s+(?:sind|wären|waren|ist|wäre|macht|machte)\s+(?:das|dies|es))?"
+                             r"|(?:das|dies)\s+(?:sind|wären|waren|macht|machte)\s+umgerechnet|das\s+entspricht|entspricht|was\s+umgerechnet)\s*$")
 # A clause that names another subject and its figure only, the verb and the property left out
 # ("Samsung kam auf 20 Prozent, Apple auf 18 Prozent und Xiaomi auf 14 Prozent"): the same claim of its own subject.
 GAPPED = re.compile(r"\s*(?:(?:und|sowie)\s+)?(?:(?:der|die|das)\s+)?[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*){0,2}\s+"

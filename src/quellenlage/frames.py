@@ -109,7 +109,7 @@ class FrameFinder(SegmentFinder):
                     continue
                 if m.group(0).lower() in self.r.hearsay_modals and self.r.hearsay.search(text, m.end(), ce):
                     continue  # "soll … gemacht haben": reported, not expected; "will … erbeutet haben": claimed
-                if fig is not None and m.start() >= fig["end"] and AND_NEXT.search(text, fig["end"], m.start()):
+                if fig is not None and m.start() >= fig["end"] and AND_NEXT.search(text, fig["end"], m.start() + 1):
                     continue  # "erreichte 9,8 Prozent und landete damit in der Zielspanne": the next clause's cue
                 d = 0 if fig is None else (fig["start"] - m.end() if m.end() <= fig["start"] else m.start() - fig["end"])
                 key = (abs(d), -(m.end() - m.start()))  # nearest; at a tie the longer cue ("plant mit")

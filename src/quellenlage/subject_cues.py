@@ -324,6 +324,13 @@ class NameCues:
 NOUN_PHRASE = re.compile(r"\s*(?:die|der|das)\s+(?!(?:den|dem|der|des|die|das|ein|eine|einen|einem|sich)\s)[a-zäöüß]+e[nrs]?\s+[A-ZÄÖÜ]")
 
 
+# a relative clause may open with a preposition: "…, an der sich SoftBank und Temasek beteiligten, …" (its
+# pronoun followed by a pronoun, an article or an adverb; not "…, in den Handel kommt das Phone (2)")
+PREPOSITIONAL_RELATIVE = (r",\s*(?:an|auf|aus|bei|durch|für|gegen|in|mit|nach|neben|über|um|unter|von|vor|zu|zwischen|seit|hinter)"
+                          r"\s+(?:die|der|das|den|dem|denen|deren|dessen|welche[rsmn]?)\s+"
+                          r"(?:sich|er|sie|es|man|wir|der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|unter|auch|bereits|nun|noch|zuletzt)\s")
+
+
 def embedded(text: str, sentence_start: int, pos: int) -> bool:
     """Is `pos` inside a relative clause or parentheses opened earlier in the sentence and not
     yet closed?"""
@@ -331,7 +338,8 @@ def embedded(text: str, sentence_start: int, pos: int) -> bool:
     if head.count("(") > head.count(")"):
         return True
     opener = None
-    for m in re.finditer(r",\s*(?:die|der|das|den|dem|deren|dessen|welche[rsmn]?|wozu|wobei|womit|wodurch|wovon|woran|worauf)\s|[,:;]", head):
+    for m in re.finditer(r",\s*(?:die|der|das|den|dem|deren|dessen|welche[rsmn]?)\s|" + PREPOSITIONAL_RELATIVE +
+                         r"|,\s*(?:wozu|wobei|womit|wodurch|wovon|woran|worauf)\s|[,:;]", head):
         opener = m if m.group(0).strip() not in (",", ":", ";") else None  # (a colon ends it: "…, der an Bord ist: die US-Regierung")
     return opener is not None
 
