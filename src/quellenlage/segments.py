@@ -71,6 +71,12 @@ def storage_size(segment: str | None) -> int | None:
     return int(m.group(1)) * (1024 if m.group(2) == "t" else 1) if m else None
 
 
+def _name_follows(text: str, end: int, entities) -> bool:
+    """Does a name (one of `entities`) follow right after `end`, past spaces?"""
+    at = end + len(text[end:end + 3]) - len(text[end:end + 3].lstrip(" \u00a0"))
+    return at > end and entities.overlapping(at, at + 1)
+
+
 def _storage_key(m: re.Match) -> str:
     """ "256 GB" -> "256gb", "1 Terabyte" and "1.024 GB" -> "1tb" (a storage_variants match)."""
     n, u = m.group("n").replace(".", ""), m.group("u")[0].lower()
@@ -316,9 +322,9 @@ class SegmentFinder:
         """The key of the cue nearest to the figure, one before it first ("eröffneten bei 85 Dollar und
         schlossen bei 115,50"), unless another number stands between; a specific key beats the
         generic one ("tranche") at the same distance. A cue inside a name in `entities` is none
-        (the "Pro" of "Vision Pro")."""
+        (the "Pro" of "Vision Pro"), nor one a name follows ("das Topmodell iPhone 15 Pro Max": the name says which)."""
         found = [(m.span(), key) for key, rx in cues for m in cue_finditer(rx, text, cs, ce)
-                 if entities is None or not entities.overlapping(*m.span())]
+                 if entities is None or not (entities.overlapping(*m.span()) or _name_follows(text, m.end(), entities))]
         best = None
         for (a, b), key in found:
             if any(x <= a and b <= y and (x, y) != (a, b) for (x, y), _ in found):

@@ -132,8 +132,11 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                     or not RELATIVE_INSERT.fullmatch(view.text, opener.end, cs):
                 return None
             cands = [opener]
-        name = min(cands, key=lambda e: abs(e.start - fig["start"])).name
-        return self.r.entities.parent(name) or name
+        nearest = min(cands, key=lambda e: abs(e.start - fig["start"]))
+        parent = self.r.entities.parent(nearest.name)
+        if nearest.type in ("PRODUCT", "MODEL") and not any(e.name == parent for e in cands):
+            return nearest.name  # a product the property takes is its own subject ("das MacBook Pro ab 1.449 Euro"), not its maker
+        return parent or nearest.name  # ("Microsoft kommt mit seiner Cloud-Plattform Azure auf 20 Prozent": the maker named)
 
     def _subject(self, view, fig, prop, sentence, clause) -> str | None:
         (ss, se), (cs, ce) = sentence, clause
