@@ -54,6 +54,9 @@ RELATIVE_OPENER = re.compile(r"\s*(?:in\s+dem|in\s+der|in\s+denen|als|wo|damals)
 FROM_NOW = re.compile(r"(?<!\w)von\s+(?:derzeit|aktuell|heute|zuletzt|bisher|gegenwärtig|noch)\s+(?:(?:rund|etwa|knapp|gut|ca\.|fast|über|mehr\s+als)\s+)?$")
 # The whole a part is of, right after it: "mehr als 8000 der weltweit rund 108.000 Stellen" (`fullmatch` between the two)
 WHOLE_AFTER_PART = re.compile(r"\s+" + PART_OF_WHOLE + r"\s+(?:" + WHOLE_ADVERBS + r"\s+)?")
+# after a fraction of it, a figure is the whole: "rund die Hälfte der etwa 7.500 Beschäftigten" is the workforce
+FRACTION_OF_WHOLE = re.compile(r"(?<![\w-])(?:Hälfte|Drittel|Viertel|Fünftel|Zehntel|Großteil|Mehrheit)\s+" + PART_OF_WHOLE
+                               + r"\s+(?:" + WHOLE_ADVERBS + r"\s+)?(?:(?:rund|etwa|knapp|gut|fast|ungefähr|zuvor|damals|bisher|bislang)\s+)*$")
 TOTAL_OPENER = re.compile(r"[\s,;–-]*(?:insgesamt|in\s+Summe|alles\s+in\s+allem|zusammen(?:genommen)?|in\s+der\s+Summe)\b", re.IGNORECASE)
 GOVERNS = re.compile(r"\s+(?:von|in\s+Höhe\s+von|im\s+Wert\s+von)\s+(?:(?:rund|etwa|knapp|gut|fast|über|mehr\s+als|bis\s+zu|ca\.)\s+)?")
 SINCE = re.compile(r"(?<!\w)(?:[Ss]eit(?:\s+(?:der|dem|ihrer|seiner)\s+Gründung)?|insgesamt\s+bislang|bislang\s+insgesamt"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from quellenlage.claim_cues import (apposition_after, relative_clause, named_subjectless, pronoun_property, converts, bracketed_for_other, starting_value, compound_of, excluded, list_header, CLARIFIES, explains, CONTINUATION, FISCAL_WORDS, FROM_NOW, TOTAL_OPENER,
-                                    GAPPED, PART_OPENER, WHOLE_AFTER_PART, PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
+                                    FRACTION_OF_WHOLE, GAPPED, PART_OPENER, WHOLE_AFTER_PART, PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WHICH_CLAUSE, WITH_PRODUCT, governs_other, has_figure, same_amount_before,
                                     table_header, table_year, table_compared, heading_aspect, same_topic, trigger_of_other)
 from quellenlage.claim_periods import resolve_periods
@@ -172,6 +172,7 @@ class ClaimFinder:
         whole = prev is not None and WHOLE_AFTER_PART.fullmatch(text, prev["figure"]["end"], fig["start"])
         total = self.r.property(self.r.property(prev["property"]).total) if prev is not None and (
             TOTAL_OPENER.match(text, cs) and prev["figure"]["end"] <= cs or whole) else None
+        total = self.r.property(prop.total) if prop.total and FRACTION_OF_WHOLE.search(text, max(cs, fig["start"] - 60), fig["start"]) else total  # "die Hälfte der etwa 7.500 Beschäftigten"
         if whole and prev["property"] == prop.key and not (total is not None and total.accepts(fig, measure)):
             return None  # "mehr als 8000 der weltweit rund 108.000 Stellen": the whole, not one more part
         if total is not None and total.accepts(fig, measure):

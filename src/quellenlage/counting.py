@@ -86,7 +86,7 @@ class CountUnits:
             if not m:
                 break
             tok = m.group(0)
-            if tok.endswith("-") and len(tok) > 2:
+            if tok.endswith("-") and (len(tok) > 2 or tok[:1].isupper()):  # ("8 P- und 8 E-Cores")
                 ell = ELLIPSIS_AFTER.match(text, p + len(tok))
                 if ell:  # "Elektro- und Hybridfahrzeuge": the noun after the coordination
                     p = ell.end()

@@ -24,7 +24,7 @@ from quellenlage.entity_models import (FAMILY_SIZE, family_names, introduced_nam
 from quellenlage.patterns import Anchored, Gated, alternation, trie_alternation
 from quellenlage.rules import RuleSet
 from quellenlage.entity_people import PeopleRules, find_people, gazetteer_mentions, genitive_people
-from quellenlage.textutil import Occupied, agency_lead, blank_regions, dateline_after, line_start
+from quellenlage.textutil import ARTICLE_WORDS, Occupied, agency_lead, blank_regions, dateline_after, line_start
 
 GAZETTEER_TYPES = (("organisations", "ORG"), ("persons", "PER"), ("models", "MODEL"), ("products", "PRODUCT"),
                    ("infrastructure", "INFRA"), ("chips", "CHIP"), ("laws", "LAW"), ("sources", "SOURCE"), ("indices", "INDEX"))
@@ -184,9 +184,9 @@ class EntityRules(AnaphoraRules, PeopleRules):
 
     @cached_property
     def apposition_org_re(self) -> Anchored:
-        """A name the gazetteer lacks, told what it is in an apposition or said to be one: "Astera Labs, ein Hersteller
-        von …", "Parloa, ein junger KI-Anbieter", "galt Humane als eines der spannendsten Start-ups"."""
-        rx = re.compile(r"(?<![\w-])(?P<name>[A-ZÄÖÜ][\w&.-]*[\w](?:[ \u00a0][A-ZÄÖÜ][\w&-]+){0,2})(?:,|[ \u00a0]+als)[ \u00a0]+"
+        """A name the gazetteer lacks, told what it is: "Astera Labs, ein Hersteller von …", "galt Humane als eines der … Start-ups"."""
+        not_after = "".join(f"(?<!{w} )" for w in sorted(ARTICLE_WORDS))  # (not a noun after an article: "in einem Monat, ein Hedgefonds, der …")
+        rx = re.compile(r"(?<![\w-])" + not_after + r"(?P<name>[A-ZÄÖÜ][\w&.-]*[\w](?:[ \u00a0][A-ZÄÖÜ][\w&-]+){0,2})(?:,|[ \u00a0]+als)[ \u00a0]+"
                         r"(?:ein|eine|eines|einer|einen)[ \u00a0]+(?:der[ \u00a0]+)?"
                         r"(?:[a-zäöüß][\w-]*[ \u00a0]+){0,2}" + self.org_noun_words[1] + r"(?:e?s|e?n)?(?![\w-])")
         return Anchored(rx, re.compile(r"(?:,|[ \u00a0]als)[ \u00a0]+(?:ein|eine|eines|einer|einen)[ \u00a0]"), words=2)

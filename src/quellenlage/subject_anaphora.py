@@ -16,6 +16,9 @@ BESIDE_BEFORE = re.compile(r"(?<![\w-])(?:[Nn]ach|[Vv]or|[Nn]eben|[Ww]ie|[Aa]ls|
 MODEL_SIZE = re.compile(r"(\d+(?:[.,]\d+)?)\s*[bB](?![\w])")
 
 
+# the name in the noun phrase that opens a sentence is its topic: "Die Aktien von DoorDash sind … gestartet"
+OPENING_OF = re.compile(r"\s*(?:Die|Der|Das)\s+[A-ZÄÖÜ][\w-]*\s+(?:von|vom)\s+")
+
 class AnaphorResolver:
     """`_resolve_anaphor` for `SubjectFinder` (which gives it `r`, `subsidiary`, `institution_kinds`,
     `rival_before` and `_invests`)."""
@@ -84,7 +87,8 @@ class AnaphorResolver:
             first = [e for e in view.entity_index.starting(prev[0], start) if e.end <= start
                      and not self.rival_before.search(view.text, max(0, e.start - 40), e.start)
                      # (not an object: "setzt man auf die Kunden von 1&1. Der Mutterkonzern …"; nor an investor)
-                     and not OF_OBJECT.search(view.text, max(0, e.start - 14), e.start) and not self._invests(view.text, e)
+                     and not (OF_OBJECT.search(view.text, max(0, e.start - 14), e.start) and not OPENING_OF.fullmatch(view.text, prev[0], e.start))
+                     and not self._invests(view.text, e)
                      and not EXAMPLE_BEFORE.search(view.text, max(0, e.start - 80), e.start)
                      and not NOT_AN_ORG_AFTER.match(view.text, e.end)  # (nor who tells: "Nice zufolge soll Cognigy …")
                      # (nor one named beside it: "Nach Lilium hat jetzt auch Volocopter Insolvenz beantragt")
