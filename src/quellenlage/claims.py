@@ -1,20 +1,18 @@
 """From figures to claims: what a figure measures (property), who it is about (subject) and
 its frame (period, segment, aspect, measure). Pure: works on one document's `DocView`.
 
-The property comes from the lexicon in rules/<lang>/properties.yaml: the property word
-nearest to the figure in its clause (else its sentence), among the properties that accept the
-figure's kind of value (a market value is never a percent, a growth rate only belongs to a
-property that can change). The subject (`subjects.py`) is the entity the figure's clause is
-about. The frame comes from frames.py; a period named relative to another ("im Vorquartal")
-and the document's main reporting period are resolved in a second pass over all claims of
-the document, in text order.
+The property comes from rules/<lang>/properties.yaml: the property word nearest to the figure in
+its clause (else its sentence), among the properties that accept the figure's kind of value. The
+subject (`subjects.py`) is the entity the figure's clause is about. The frame comes from frames.py;
+a period named relative to another ("im Vorquartal") and the document's main reporting period
+are resolved in a second pass over the document's claims, in text order.
 """
 from __future__ import annotations
 
 import re
 
 from quellenlage.claim_cues import (apposition_after, relative_clause, named_subjectless, pronoun_property, converts, bracketed_for_other, starting_value, compound_of, excluded, list_header, CLARIFIES, explains, CONTINUATION, FISCAL_WORDS, FROM_NOW, TOTAL_OPENER,
-                                    FRACTION_OF_WHOLE, GAPPED, PART_OPENER, WHOLE_AFTER_PART, PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
+                                    date_participle, FRACTION_OF_WHOLE, GAPPED, PART_OPENER, WHOLE_AFTER_PART, PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WHICH_CLAUSE, WITH_PRODUCT, governs_other, has_figure, same_amount_before,
                                     table_header, table_year, table_compared, heading_aspect, same_topic, trigger_of_other)
 from quellenlage.claim_periods import resolve_periods
@@ -329,9 +327,11 @@ class ClaimFinder:
         countable = fig["label"] in ("COUNT", "RANK")
         # "In der Top500-Liste vom 14. November": the date is the noun's; a property not named near it is not the date's
         date_of = DATE_NOUN_OF.search(text, max(sentence[0], fig["start"] - 40), fig["start"]) if fig["label"] == "DATE" else None
-        triggers_of = {}
+        triggers_of, participle = {}, date_participle(text, fig)
         for rank, p in self.r.candidates(fig["label"], measure):
             trx = triggers_of[p.key] = p.triggers if p.context is None else p.triggers_in(text, *sentence, present)
+            if participle is not None and (trx is None or not trx.fullmatch(text, *participle.span("w"))):  # "den 2018 verstorbenen Mitgründer"
+                continue  # a date is what its participle says
             if header is None and present is not None and trx is not None and id(trx) not in present \
                     and not (countable and p.is_default(fig)):
                 continue  # no trigger in the sentence and no default: it could only be skipped below

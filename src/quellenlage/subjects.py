@@ -283,11 +283,11 @@ class SubjectFinder(AnaphorResolver, PairFinder):
             after = [e for e in cands if e.start >= fig["end"]
                      and not self._companion(text, e)]  # "… als Konkurrenten wie Llama 3.3"
             if after:
-                # ("der Konzern ging mit einem Börsenwert von 3,43 Bio. $ vor Apple aus dem Handel":
-                # the anaphor before the figure is the subject, not the name after it)
-                m = anaphors[typ].search(text, cs, fig["start"]) if typ in anaphors else None
-                if m and not self.object_before.search(text, max(0, m.start() - 12), m.start()):
-                    resolved = self._resolve_anaphor(view, typ, usable, ss, m.group(0))
+                # ("der Konzern ging mit … 3,43 Bio. $ vor Apple aus dem Handel", "Das 1991 gegründete Studio":
+                # the anaphor before or around the figure is the subject, not the name after it)
+                m = anaphors[typ].search(text, cs, ce) if typ in anaphors else None
+                if m and m.start() < fig["start"] and not self.object_before.search(text, max(0, m.start() - 12), m.start()):
+                    resolved = next((e.name for e in after if not text[m.end():e.start].strip()), None) or self._resolve_anaphor(view, typ, usable, ss, m.group(0))
                     if resolved:
                         return resolved
                 return after[0].name
