@@ -110,7 +110,8 @@ class PeriodResolver:
             others = [f["start"] for f in self.figure_index.starting(cs, ce) if f is not fig]
             describes = self._describes_date(cs)
             for d in self.date_index.starting(cs, ce):
-                if not d["end"] <= ce or compare and self._compared(d["start"], d["end"], fig) \
+                held_since = time == "stock" and k == 0 and d.get("date_relation") == "since" and d.get("date_value")
+                if not d["end"] <= ce or compare and self._compared(d["start"], d["end"], fig) and not held_since \
                         and self._relative(d["start"], d["end"]) != "year_to_date" \
                         and not ("/" in (d.get("date_value") or "") and RANGE_OPENER.search(self.text, max(0, d["start"] - 6), d["start"])):
                     continue
@@ -127,7 +128,7 @@ class PeriodResolver:
                     continue
                 if rel and not relative:
                     continue
-                period = None if rel else self._date_period(d, time, aspect, fiscal)
+                period = None if rel else self._date_period(d, time, aspect, fiscal) or (held_since or None)  # "seit März kostet sie …"
                 if period is None and rel is None:
                     continue
                 rank = GRAIN_RANK.get(grain(period) if period else "quarter", 3) if time == "flow" else 0
