@@ -66,6 +66,7 @@ def date_participle(text: str, fig: dict) -> re.Match | None:
         return None
     return DATE_PARTICIPLE.match(text, fig["end"])
 
+
 # after a fraction of it, a figure is the whole: "rund die Hälfte der etwa 7.500 Beschäftigten" is the workforce
 FRACTION_OF_WHOLE = re.compile(r"(?<![\w-])(?:Hälfte|Drittel|Viertel|Fünftel|Zehntel|Großteil|Mehrheit)\s+" + PART_OF_WHOLE
                                + r"\s+(?:" + WHOLE_ADVERBS + r"\s+)?(?:(?:rund|etwa|knapp|gut|fast|ungefähr|zuvor|damals|bisher|bislang)\s+)*$")
