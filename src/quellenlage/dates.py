@@ -361,7 +361,7 @@ class DateScanner:
         lo, hi = self.r.news_years or (None, None)
         if year is not None and lo is not None and not lo <= year <= hi and last[:1].isupper() \
                 and before.endswith((last + " ", last + "\u00a0")) and last not in self.r.year_context and last.lower() not in ARTICLE_WORDS:
-            return False  # "Cyberpunk 2077", "Anno 1800": a title's year, not news time
+            return False  # "Cyberpunk 2077": a title's year, not news time
         tail = " ".join(words[-2:]).lower()
         if last.lower() in self.r.qualifier_words or tail in self.r.qualifier_words \
                 or last.lower() in self.r.quantity_words:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from quellenlage.claim_parts import PART
 from quellenlage.frame_rules import FrameRules
 from quellenlage.patterns import cue_finditer, cue_search
-from quellenlage.textutil import line_start, line_start_near, sentence_start
+from quellenlage.textutil import line_start, line_start_near, sentence_start, skip_spaces
 
 if TYPE_CHECKING:
     from quellenlage.textutil import SpanIndex
@@ -73,7 +73,7 @@ def storage_size(segment: str | None) -> int | None:
 
 def _name_follows(text: str, end: int, entities) -> bool:
     """Does a name (one of `entities`) follow right after `end`, past spaces?"""
-    at = end + len(text[end:end + 3]) - len(text[end:end + 3].lstrip(" \u00a0"))
+    at = skip_spaces(text, end)
     return at > end and entities.overlapping(at, at + 1)
 
 
