@@ -20,7 +20,7 @@ CONVERTED_LATER = re.compile(r"(?<!\w)(?:umgerechnet(?:\s+(?:sind|wären|waren|i
 # A clause that names another subject and its figure only, the verb and the property left out
 # ("Samsung kam auf 20 Prozent, Apple auf 18 Prozent und Xiaomi auf 14 Prozent"): the same claim of its own subject.
 # (a product's name with its generation too: "…, das Topmodell iPhone 15 Pro Max ab 1.449 Euro")
-GAPPED = re.compile(r"\s*(?:(?:und|sowie)\s+)?(?:(?:der|die|das)\s+)?[A-ZÄÖÜ][\w&.-]*(?:\s+(?:[a-z]?[A-ZÄÖÜ][\w&.+-]*|\d{1,2}(?=\s+[A-ZÄÖÜ])))"
+GAPPED = re.compile(r"\s*(?:(?:und|sowie)\s+)?(?:(?:der|die|das)\s+)?[A-ZÄÖÜ][\w&.+-]*(?:\s+(?:[a-z]?[A-ZÄÖÜ][\w&.+-]*|\d{1,2}(?=\s+[A-ZÄÖÜ])))"
                     r"{0,4}\s+(?:(?:auf|mit|bei|ab)\s+)?(?:(?:rund|etwa|knapp|gut|fast|mehr\s+als)\s+)?\d")
 # A gapped clause naming a variant by what it has: "…, die Version mit einer 256-GByte-SSD 549 Euro", "…, jene
 # mit 512 GB und entspiegeltem Glas 679 Euro" (up to the figure: `fullmatch` to its start)
@@ -46,6 +46,7 @@ def starting_value(text: str, fig: dict) -> bool:
 
 
 PER_SHARE = re.compile(r"\s+(?:Aktie|Anteilsschein|Papier)\b")
+PER_UNIT_AFTER = re.compile(r"\s+(?:pro|je)\s+(?:Aktie|Anteilsschein|Papier|Stück|Einheit|Monat|Jahr)\b")
 # (and the level after a change: "Der Reingewinn stieg um 35%, auf 397 Mio. $")
 CONTINUATION = re.compile(r"\s*(?:auf(?=\s+(?:(?:rund|etwa|knapp|gut|über|fast|nahezu)\s+)?\d)|was|wovon|womit|wobei|davon|und|sowie|(?:das|die|der)(?-i:(?!\s+[A-ZÄÖÜ]))|damit|danach|davor|zuvor|dann|anschließend|nun|ein\s+Plus|ein\s+Minus|eine\s+Zunahme|ein\s+Anstieg|ein\s+Rückgang|ein\s+Zuwachs)\b", re.IGNORECASE)
 WHICH_CLAUSE = re.compile(r"\s*was\s+(?:einem|einer|ein|eine)\b")  # "was einem Zuwachs von 19 Prozent entspricht"
@@ -320,8 +321,9 @@ def converts(view, prev: dict, fig: dict) -> bool:
     """Is the amount `fig` the claim `prev`'s amount converted ("38 Mrd. Dollar (umgerechnet rund
     32,9 Mrd. Euro)", "600 Mio. Euro eingesammelt, umgerechnet knapp 700 Mio. Dollar")?"""
     text = view.text
-    if fig["label"] != "MONEY" or prev["figure"]["label"] != "MONEY" or prev["figure"].get("currency") == fig.get("currency"):
-        return False
+    if fig["label"] != "MONEY" or prev["figure"]["label"] != "MONEY" or prev["figure"].get("currency") == fig.get("currency") \
+            or PER_UNIT_AFTER.match(text, fig["end"]):
+        return False  # ("34 Mrd. Euro in bar, das entspricht 190 Dollar pro Aktie": a price per share, not the sum)
     if CONVERTED.fullmatch(text, prev["figure"]["end"], fig["start"]):
         return True
     return bool(prev["sentence"][0] <= fig["start"] < prev["sentence"][1]
