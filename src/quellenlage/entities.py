@@ -178,7 +178,7 @@ class EntityRules(AnaphoraRules, PeopleRules):
         # (on one line: a rubric "Wirtschaft › Unternehmen" names nothing on the next line; tried only
         # in the words that hold one of the nouns; inflected too: "des Kabel-TV-Ausrüsters Scientific Atlanta")
         words, noun = self.org_noun_words
-        rx = re.compile(r"(?<![\w-])" + noun + r"(?:e?s|e?n)?[ \t\u00a0]+(?P<name>(?:[A-ZÄÖÜ]|(?!\d+[GgKk]\b)\d{1,3}(?=[A-Za-z&]))[\w&.-]*[\w](?:[ \u00a0][A-ZÄÖÜ][\w-]+){0,2})(?![\w-])")
+        rx = re.compile(r"(?<![\w-])" + noun + r"(?:e?s|e?n)?[ \t\u00a0]+(?P<name>(?:[A-ZÄÖÜ]|(?!\d+[GgKk]\b)\d{1,3}(?=[A-Za-z&]))[\w&.-]*[\w](?:[ \u00a0](?!(?:" + trie_alternation(self.cfg.get("not_name_words") or ["\x00"]) + r")(?![\w-]))[A-ZÄÖÜ][\w-]+){0,2})(?![\w-])")
         # (a name may start with digits: "der Gentest-Anbieter 23andMe", "der Provider 1&1")
         return Anchored(rx, re.compile(trie_alternation(words)))
 

@@ -258,6 +258,14 @@ class NameCues:
                           + r")\s+(?:[\w-]+\s+){0,4})$")
 
     @cached_property
+    def founder_after(self) -> re.Pattern:  # "KI-Startup von OpenAI-Mitgründer Sutskever": the founder's former company
+        return re.compile(r"-(?:" + self._cue_words("founder_nouns") + r")(?![\w-])")
+
+    def _related(self, text: str, e, ss: int) -> bool:
+        """Named by its relation to the subject (a rival, a parent, a founder's former company), not the subject."""
+        return bool(self.related_before.search(text, max(ss, e.start - 60), e.start) or self.founder_after.match(text, e.end))
+
+    @cached_property
     def complainant_before(self) -> re.Pattern:
         return re.compile(r"(?:" + self._cue_words("complaint_nouns") + r")\s+(?:von|des|der|vom)\s+(?:[\w-]+\s+){0,2}$")
 

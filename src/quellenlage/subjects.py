@@ -80,7 +80,7 @@ class SubjectFinder(AnaphorResolver, PairFinder):
             # "bis zu 35 Millionen Euro oder 7 Prozent": a cap, the law's before the company's
             prop = replace(prop, subject_types=prop.bound_subject + tuple(t for t in prop.subject_types if t not in prop.bound_subject))
         name = self._subject(view, fig, prop, sentence, clause)
-        parent = self.r.entities.parent(name)
+        parent = None if prop.own_name else self.r.entities.parent(name)  # (a founding is the one founded's)
         if parent and self.r.entities.group_of(name):
             return parent, None  # "Google": Alphabet itself, no part of it
         if parent and prop.role == "object" and "ORG" in prop.subject_types and "PRODUCT" not in prop.subject_types \
@@ -171,7 +171,7 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                    and not (fig.get("unit") and fig["unit"] in e.vendor_of)
                    and not (ss <= e.start and e.start in said_by)
                    and not (fig["end"] <= e.start and COMPARED_TO.search(text, max(ss, e.start - 30), e.start))
-                   and not self.related_before.search(text, max(ss, e.start - 60), e.start)
+                   and not self._related(text, e, ss)
                    # (not what another figure counts: "Apple landet mit 54,5 Millionen iPhones auf Platz drei")
                    and not (e.type == "PRODUCT" and any(f is not fig and f["label"] == "COUNT" and not text[f["end"]:e.start].strip()
                                 for f in view.figure_index.starting(max(ss, e.start - 40), e.start)))

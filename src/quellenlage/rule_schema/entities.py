@@ -54,6 +54,7 @@ class EntitiesFile(Rules):
     family_name_first: Words = Field(default=[], description="family names written first: Kim (Kim Woo-hyun)")
     anaphora_heads: dict[EntityType, Words] = Field(default={}, description="type -> lower-case heads of compounds that refer back like the anaphora: konzern (Softwarekonzern)")
     org_nouns: Words = []
+    not_name_words: Words = Field(default=[], description="words that end a name an org noun introduces: Millionen, Euro, …")
     source_nouns: Words = []
     acronym_stoplist: Words = []
     authorities: Words = Field(default_factory=list, description="regulators and public bodies: the one who fines is not the fined")

@@ -46,6 +46,8 @@ class Property(Rules):
     ranked: bool = Field(default=False, description="a ranking goes on with it: right after one of its figures, a "
                          "figure of its kind with a subject of its own and no property word is another of it "
                          "('AWS kommt auf 31 Prozent Marktanteil. Microsoft folgt mit 20 Prozent, Google kommt auf 13')")
+    own_name: bool = Field(default=False, description="its subject is the organisation named, not the group it "
+                           "belongs to ('Suleyman hatte DeepMind 2010 gegründet': DeepMind's founding, not Alphabet's)")
     period_grain: Literal["year"] | None = Field(default=None, description="the grain of its periods: a quarter "
                                                  "or half it is named in stands for its (fiscal) year (a dividend)")
     requires: Words = []
