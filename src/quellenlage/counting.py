@@ -291,7 +291,10 @@ class CountUnits:
             if w.lower().endswith(self.r.source_tails):
                 continue  # "In Dortmund sind es nach Unternehmensangaben rund 1.600": who tells, not what
             if w[0].isupper() and not (k and words[k - 1].lower() in self.r.rate_words):
-                unit = self.r.unit_of(w, prefix_ok=True) or self.r.product_unit(w)
+                noun = self.r.unit_of(w, prefix_ok=True)
+                unit = noun or self.r.product_unit(w)
+                if unit and not noun:  # "768 Shader-Einheiten, die PS4 kommt auf 1.152": a count before names the unit, the product who has them
+                    unit = next((u for j in range(k - 1, 0, -1) if words[j - 1][:1].isdigit() and (u := self.r.unit_of(words[j], prefix_ok=True))), unit)
                 if unit in self.r.not_from_context:
                     continue
                 if unit and things and w.lower() in self.r.any_goods_words:
