@@ -20,7 +20,7 @@ CONVERTED_LATER = re.compile(r"(?<!\w)(?:umgerechnet(?:\s+(?:sind|wären|waren|i
 # A clause that names another subject and its figure only, the verb and the property left out
 # ("Samsung kam auf 20 Prozent, Apple auf 18 Prozent und Xiaomi auf 14 Prozent"): the same claim of its own subject.
 # (a product's name with its generation too: "…, das Topmodell iPhone 15 Pro Max ab 1.449 Euro")
-GAPPED = re.compile(r"\s*(?:(?:und|sowie)\s+)?(?:(?:der|die|das)\s+)?[A-ZÄÖÜ][\w&.+-]*(?:\s+(?:[a-z]?[A-ZÄÖÜ][\w&.+-]*|\d{1,2}(?=\s+[A-ZÄÖÜ])))"
+GAPPED = re.compile(r"\s*(?:(?:und|sowie)\s+)?(?:(?:der|die|das)\s+(?:[a-zäöüß]+e\s+)?)?[A-ZÄÖÜ][\w&.+-]*(?:\s+(?:[a-z]?[A-ZÄÖÜ][\w&.+-]*|\d{1,2}(?=\s+[A-ZÄÖÜ])))"
                     r"{0,4}\s+(?:(?:auf|mit|bei|ab)\s+)?(?:(?:rund|etwa|knapp|gut|fast|mehr\s+als)\s+)?\d")
 # A gapped clause naming a variant by what it has: "…, die Version mit einer 256-GByte-SSD 549 Euro", "…, jene
 # mit 512 GB und entspiegeltem Glas 679 Euro" (up to the figure: `fullmatch` to its start)

@@ -26,7 +26,7 @@ GOVERN_GAP = re.compile(r"^[\s,:(]*(?:(?:der|des|den|dem|die|von|vom|in|Höhe|mi
                         r"eigenen|eigene|durchschnittlich|durchschnittlichen|im|Schnitt|gut|knapp|rund|etwa|"
                         r"ursprünglichen|bisherigen|neuen|angehobenen|gesenkten|[A-ZÄÖÜ][\w-]*)[\s,:(]+){0,4}$")
 SIGN_BEFORE = re.compile(r"[+−–-]\s*$")
-DASH_AFTER_WORD = re.compile(r"\w[–-]\s*$")
+DASH_AFTER_WORD = re.compile(r"\w[+–-]\s*$")  # (a dash or plus that ends a word is no sign: "Galaxy S8+ 989 Euro")
 AUF_BEFORE = re.compile(r"(?<!\w)auf\s*$")
 WORDS = re.compile(r"[\w-]+")
 AND_NEXT = re.compile(r"\s(?:und|sowie)\s+(?!(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|im|in|am|an|auf|um|mit|von|vom|zu|zum|zur|bei|für|rund|etwa|knapp|gut|mehr|weniger|bis|über|unter)\s)[a-zäöüß]")
