@@ -194,8 +194,7 @@ class NameCues:
     `_presented`)."""
 
     def _companion(self, text: str, e) -> bool:
-        """Named beside the topic ("arbeitet mit dem US-Konzern Nvidia"), not what the topic
-        presents ("hat mit Falcon 180B ein Sprachmodell veröffentlicht")."""
+        """Named beside the topic ("arbeitet mit dem US-Konzern Nvidia"), not what it presents ("hat mit Falcon 180B …")."""
         return bool(self.companion_before.search(text, max(0, e.start - 60), e.start)) and not self._presented(text, e)
 
     def _presented(self, text: str, e) -> bool:
@@ -206,8 +205,7 @@ class NameCues:
                     and re.match(r"(?:\w+-|[A-ZÄÖÜ][a-zäöüß]+)?(?:" + alternation(nouns) + r")(?![\w-])", text[m.end():m.end() + 40], re.I))
 
     def _compared(self, text: str, e, named_after: bool) -> bool:
-        """ "Wie Mixtral ist DBRX …", "Anders als Mixtral, das …, arbeitet DBRX …": a name another is
-        compared with (rules: subject_cues.compared_before), where another name follows it."""
+        """ "Wie Mixtral ist DBRX …": a name another one after it is compared with (rules: subject_cues.compared_before)."""
         return named_after and bool(self.compared_before.search(text, max(0, e.start - 30), e.start))
 
     @cached_property
@@ -236,8 +234,7 @@ class NameCues:
 
     @cached_property
     def investor_after(self) -> re.Pattern:
-        """ "Softbank, Hauptinvestor der Runde", "in einer von Salesforce Ventures angeführten Runde":
-        an investor (or its fund, rules: subject_cues.investor_arms) named before its role."""
+        """ "Softbank, Hauptinvestor der Runde": an investor (or its fund, rules: subject_cues.investor_arms) before its role."""
         return re.compile(r"(?:\s+(?:" + self._cue_words("investor_arms") + r"))?" + INVESTOR_AFTER)
 
     @cached_property
@@ -250,20 +247,16 @@ class NameCues:
         return re.compile(r"(?:" + self._cue_words("rival_nouns") + r")\s+$")
 
     @cached_property
-    def related_before(self) -> re.Pattern:
-        """ "der wichtigste Zulieferer des iPhone-Konzerns Apple": a name the article's company is
-        named by (its rival, its customer), not the subject."""
-        return re.compile(r"(?:(?:" + self._cue_words("rival_nouns") + "|" + self._cue_words("child_nouns")
-                          + r")\s+(?:des|der|von|vom)\s+(?:[\w-]+\s+){0,2}|,\s*(?:" + self._cue_words("belonging_relatives")
-                          + r")\s+(?:[\w-]+\s+){0,4})$")
-
-    @cached_property
-    def founder_after(self) -> re.Pattern:  # "KI-Startup von OpenAI-Mitgründer Sutskever": the founder's former company
-        return re.compile(r"-(?:" + self._cue_words("founder_nouns") + r")(?![\w-])")
+    def related_cues(self) -> tuple[re.Pattern, re.Pattern]:
+        """ "der wichtigste Zulieferer des iPhone-Konzerns Apple", "von OpenAI-Mitgründer Sutskever": a name the article's
+        company is named by (its rival, its customer; a founder's former company), not the subject: (before, after)."""
+        return (re.compile(r"(?:(?:" + self._cue_words("rival_nouns") + "|" + self._cue_words("child_nouns")
+                           + r")\s+(?:des|der|von|vom)\s+(?:[\w-]+\s+){0,2}|,\s*(?:" + self._cue_words("belonging_relatives")
+                           + r")\s+(?:[\w-]+\s+){0,4})$"), re.compile(r"-(?:" + self._cue_words("founder_nouns") + r")(?![\w-])"))
 
     def _related(self, text: str, e, ss: int) -> bool:
-        """Named by its relation to the subject (a rival, a parent, a founder's former company), not the subject."""
-        return bool(self.related_before.search(text, max(ss, e.start - 60), e.start) or self.founder_after.match(text, e.end))
+        before, after = self.related_cues
+        return bool(before.search(text, max(ss, e.start - 60), e.start) or after.match(text, e.end))
 
     @cached_property
     def complainant_before(self) -> re.Pattern:
