@@ -46,7 +46,6 @@ def starting_value(text: str, fig: dict) -> bool:
 
 
 PER_SHARE = re.compile(r"\s+(?:Aktie|Anteilsschein|Papier)\b")
-PER_UNIT_AFTER = re.compile(r"\s+(?:pro|je)\s+(?:Aktie|Anteilsschein|Papier|Stück|Einheit|Monat|Jahr)\b")
 # (and the level after a change: "Der Reingewinn stieg um 35%, auf 397 Mio. $")
 CONTINUATION = re.compile(r"\s*(?:auf(?=\s+(?:(?:rund|etwa|knapp|gut|über|fast|nahezu)\s+)?\d)|was|wovon|womit|wobei|davon|und|sowie|(?:das|die|der)(?-i:(?!\s+[A-ZÄÖÜ]))|damit|danach|davor|zuvor|dann|anschließend|nun|ein\s+Plus|ein\s+Minus|eine\s+Zunahme|ein\s+Anstieg|ein\s+Rückgang|ein\s+Zuwachs)\b", re.IGNORECASE)
 WHICH_CLAUSE = re.compile(r"\s*was\s+(?:einem|einer|ein|eine)\b")  # "was einem Zuwachs von 19 Prozent entspricht"
@@ -317,12 +316,13 @@ def bracketed_for_other(view: DocView, fig: dict, subject: str, property_words: 
     return not any(e.name == subject for e in view.entity_index.starting(m.start("noun") - 1, m.end("noun") + 1))
 
 
-def converts(view, prev: dict, fig: dict) -> bool:
+def converts(view, prev: dict, fig: dict, per_unit: re.Pattern) -> bool:
     """Is the amount `fig` the claim `prev`'s amount converted ("38 Mrd. Dollar (umgerechnet rund
-    32,9 Mrd. Euro)", "600 Mio. Euro eingesammelt, umgerechnet knapp 700 Mio. Dollar")?"""
+    32,9 Mrd. Euro)", "600 Mio. Euro eingesammelt, umgerechnet knapp 700 Mio. Dollar")? Not one
+    `per_unit` follows (properties.yaml `per_unit`: "… das entspricht 190 Dollar pro Aktie")."""
     text = view.text
     if fig["label"] != "MONEY" or prev["figure"]["label"] != "MONEY" or prev["figure"].get("currency") == fig.get("currency") \
-            or PER_UNIT_AFTER.match(text, fig["end"]):
+            or per_unit.match(text, fig["end"]):
         return False  # ("34 Mrd. Euro in bar, das entspricht 190 Dollar pro Aktie": a price per share, not the sum)
     if CONVERTED.fullmatch(text, prev["figure"]["end"], fig["start"]):
         return True

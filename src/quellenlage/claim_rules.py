@@ -13,7 +13,7 @@ from quellenlage.entity_names import main_organisation
 from quellenlage.claim_property import Property, property_of
 from quellenlage.frame_rules import FrameRules
 from quellenlage.layout import headings, table_cells
-from quellenlage.patterns import CueSet, alternation, cue_finditer, cue_re, words_re
+from quellenlage.patterns import CueSet, alternation, cue_alternation, cue_finditer, cue_re, words_re
 from quellenlage.rules import RuleSet
 from quellenlage.textutil import Regions, SpanIndex, line_start, sentence_start
 
@@ -138,6 +138,12 @@ class ClaimRules:
     @cached_property
     def distributive(self) -> re.Pattern:
         return words_re(self.cfg.get("distributive"))
+
+    @cached_property
+    def per_unit(self) -> re.Pattern:
+        """Right after an amount (`match` at its end): "pro Aktie", "je Monat": a price per unit."""
+        words = self.cfg.get("per_unit")
+        return re.compile(r"\s+(?:" + cue_alternation(words) + r")(?![\w-])") if words else re.compile(r"(?!)")
 
     @cached_property
     def ellipsis(self) -> re.Pattern:

@@ -59,7 +59,7 @@ class ClaimFinder:
                     or cue_search(self.r.cue_lists["no_claim_contexts"], text, max(0, fig["start"] - 20), min(len(text), fig["end"] + 30)) \
                     or self.r.replaced_before.search(text, max(0, fig["start"] - 12), fig["start"]):
                 continue
-            if out and converts(view, out[-1], fig):
+            if out and converts(view, out[-1], fig, self.r.per_unit):
                 out.append({**out[-1], "figure": fig})  # a converted amount: the same claim
                 continue
             claim = self._claim(view, fig, out, periods)

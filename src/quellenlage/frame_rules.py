@@ -271,7 +271,16 @@ class FrameRules(SegmentRules):
 
     @cached_property
     def _period_cues(self) -> dict[str, re.Pattern]:
-        return {k: cue_re(v) for k, v in self.cfg["period"].items() if k not in ("comparison", "as_of_openers", "quarter_compared_openers", "quarter_ordinals")}
+        return {k: cue_re(v) for k, v in self.cfg["period"].items() if k not in ("comparison", "as_of_openers", "quarter_compared_openers", "quarter_ordinals",
+                                                                         "founding_attribute")}
+
+    @cached_property
+    def founding_attribute(self) -> re.Pattern:
+        """Right after a date (`match` at its end), up to ten words before a founding participle
+        ("das 2019 gegründete Start-up", "im April von drei … gegründete Unternehmen"): when
+        the noun was founded, never the period of a figure about it."""
+        words = self.cfg["period"].get("founding_attribute")
+        return re.compile(r"(?:[ \u00a0]+[\w-]+){0,10}?[ \u00a0]+(?:" + cue_alternation(words) + r")[ \u00a0]") if words else re.compile(r"(?!)")
 
     @cached_property
     def quarter_compared(self) -> re.Pattern:

@@ -45,9 +45,6 @@ RELATIVE = ("previous_year", "previous_quarter", "current_quarter", "final_quart
 # "von Januar bis September": the "von" opens the range, it compares with nothing.
 NOW_CONTRAST = re.compile(r"(?<![\w-])(?:[Nn]un|[Jj]etzt|[Dd]iesmal|[Nn]unmehr|[Aa]ktuell|[Ii]nzwischen)(?![\w-])")
 RANGE_OPENER = re.compile(r"(?<!\w)[Vv]o[nm]\s+$")
-# a date inside an attribute of founding ("das 2019 gegründete Start-up", "das erst heuer im April von drei … gegründete
-# Unternehmen"): when the noun was founded, never the period of a figure about it
-FOUNDED_ATTRIBUTE = re.compile(r"(?:[ \u00a0]+[\w-]+){0,10}?[ \u00a0]+gegründete[nrsm]?[ \u00a0]")
 
 
 ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Dd]em|[Dd]es|[Ee]ine?[mnrs]?)\s+$")
@@ -121,7 +118,7 @@ class PeriodResolver:
                 if bracketed_before(self.text, d["start"], fig["start"]) or self._next_conjunct(d["start"], d["end"], fig, others) \
                         or cue_search(self.r.period_cue("meeting_words"), self.text, max(0, d["start"] - 25), d["start"]):
                     continue  # "(2023: 4,37 Mrd.), +84 %"; "der Generalversammlung im September": the meeting's
-                if FOUNDED_ATTRIBUTE.match(self.text, d["end"]) and not d["start"] <= fig["start"] < d["end"]:
+                if self.r.founding_attribute.match(self.text, d["end"]) and not d["start"] <= fig["start"] < d["end"]:
                     continue  # "Das 2019 gegründete Start-up sammelte 100 Mio. ein": not the round's year
                 if describes and not (cs <= fig["start"] < ce):
                     continue  # "im Geschäftsjahr 2025, das Ende September endete": the year is the period

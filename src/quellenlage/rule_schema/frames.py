@@ -152,6 +152,7 @@ class PeriodCues(Rules):
     nine_months_until: Words = Field(default=[], description="neun Monaten bis, …: the nine months ending with the month after")
     span_ends_early: Words = Field(default=[], description="Anfang, …: before the last month of a span (\"September bis Anfang Dezember\"): the span ends with the month before")
     event_words: Words = Field(default_factory=list, description="in Betrieb, gegründet, …: a year named beside one is an event's, no period reported on")
+    founding_attribute: Words = Field(default_factory=list, description="gegründete, …: a participle up to ten words after a date makes it the founding's (\"das 2019 gegründete Start-up\"), no figure's period")
     meeting_words: Words = Field(default_factory=list, description="Hauptversammlung, …: a date right after one is the meeting's, no period a figure is for")
     for_comparison: Words = Field(default_factory=list, description="Zum Vergleich, …: a sentence opening so names an earlier period's figures, not the one reported on")
     quarter_comparison: Words = Field(default_factory=list, description="Vorjahresquartal, Vorquartal, …: a sentence that compares with a quarter reports on a quarter")

@@ -132,6 +132,8 @@ class PropertiesFile(Rules):
         "deal_nouns, rival_nouns, complaint_nouns, complaint_verbs, latter_words, investor_lists, investor_arms, told_verbs: words around a name "
         "that say it is not the subject; market_names: a market's name -> its other names (Smartphone: [Handy, …])"))
     distributive: Words = []
+    per_unit: Words = Field(default=[], description="pro Aktie, je Monat, …: right after an amount, a price per unit, "
+                            "never the amount before converted (\"34 Mrd. Euro in bar, das entspricht 190 Dollar pro Aktie\")")
     no_claim_texts: Words = []
     clause_labels: list[Label] = []
     examples: list[ClaimsExample] = []
