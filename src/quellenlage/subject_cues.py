@@ -248,15 +248,19 @@ class NameCues:
 
     @cached_property
     def related_cues(self) -> tuple[re.Pattern, re.Pattern]:
-        """ "der wichtigste Zulieferer des iPhone-Konzerns Apple", "von OpenAI-Mitgründer Sutskever": a name the article's
-        company is named by (its rival, its customer; a founder's former company), not the subject: (before, after)."""
+        """ "der wichtigste Zulieferer des iPhone-Konzerns Apple", "von OpenAI-Mitgründer Sutskever", "ein von IBM entwickelter
+        Prozessor": a name the article's company or product is named by (its rival, its customer; a founder's former
+        company; the maker of a part), not the subject: (before, after)."""
         return (re.compile(r"(?:(?:" + self._cue_words("rival_nouns") + "|" + self._cue_words("child_nouns")
                            + r")\s+(?:des|der|von|vom)\s+(?:[\w-]+\s+){0,2}|,\s*(?:" + self._cue_words("belonging_relatives")
-                           + r")\s+(?:[\w-]+\s+){0,4})$"), re.compile(r"-(?:" + self._cue_words("founder_nouns") + r")(?![\w-])"))
+                           + r")\s+(?:[\w-]+\s+){0,4}|(?<![\w-])(?:" + self._cue_words("maker_before") + r")\s+|[\w-]*(?:"
+                           + self._cue_words("supplier_nouns") + r")(?:\s+(?!von\b)[\w.-]+){0,4}\s+von\s+)$"), re.compile(r"-(?:" + self._cue_words("founder_nouns") + r")(?![\w-])|\s+(?:"
+                                                                         + self._cue_words("maker_participles") + r")(?![\w-])"))
 
     def _related(self, text: str, e, ss: int) -> bool:
         before, after = self.related_cues
-        return bool(before.search(text, max(ss, e.start - 60), e.start) or after.match(text, e.end))
+        return bool(before.search(text, max(ss, e.start - 60), e.start) or after.match(text, e.end)
+                    and (text[e.end] == "-" or text[max(0, e.start - 4):e.start] == "von "))  # (the maker: "von IBM entwickelter")
 
     @cached_property
     def complainant_before(self) -> re.Pattern:
@@ -292,17 +296,13 @@ class NameCues:
 
     @cached_property
     def as_source(self) -> re.Pattern:
-        """A sentence opening with who tells ("Wie der Gesundheitsdienst NHS mitteilte, …"): rules
-        `source_clause_verbs`."""
-        verbs = (self.cfg.get("subject_cues") or {}).get("source_clause_verbs") or ["(?!)"]
-        return re.compile(r"\s*Wie\s+[^,.;]{0,80}?\b(?:" + alternation(verbs) + r")\s*,")
+        """A sentence opening with who tells ("Wie der Gesundheitsdienst NHS mitteilte, …"): rules `source_clause_verbs`."""
+        return re.compile(r"\s*Wie\s+[^,.;]{0,80}?\b(?:" + self._cue_words("source_clause_verbs") + r")\s*,")
 
     @cached_property
     def says_clause(self) -> re.Pattern:
-        """A clause that says who told what the clause before it says (", teilte das Unternehmen …
-        mit"): rules `told_verbs`."""
-        verbs = (self.cfg.get("subject_cues") or {}).get("told_verbs") or ["(?!)"]
-        return re.compile(r"\s*(?:" + alternation(verbs) + r")\s+")
+        """A clause that says who told what the clause before it says (", teilte das Unternehmen … mit"): rules `told_verbs`."""
+        return re.compile(r"\s*(?:" + self._cue_words("told_verbs") + r")\s+")
 
     @cached_property
     def carried_properties(self) -> frozenset[str]:
