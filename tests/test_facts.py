@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from quellenlage.conflicts import (Interval, claim_interval, date_interval, same_text_groups, similarity,
+from quellenlage.conflicts import (Interval, apart, claim_interval, date_interval, same_text_groups, similarity,
                                    sketch)
 from quellenlage.crosscheck import crosscheck
 from quellenlage.facts import build_facts, suspected_cause
@@ -94,6 +94,26 @@ def test_same_frame_different_values_is_a_disputed_fact():
     assert (fact["status"], fact["n_sources"], fact["n_values"], fact["consensus"]) == ("disputed", 3, 2, 46.7e9)
     assert {(r["claim_a"], r["claim_b"]) for r in rows} == {("a", "c"), ("b", "c")}
     assert all("schließen einander aus" in r["explanation"] for r in rows)
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    (1.49e9, 50e6, True),     # two fines, 30 x apart: not one misreported
+    (3e6, 180_000, True),     # 16,7 x
+    (77e6, 7.7e6, False),     # a scale word moved the same digits
+    (1.34e9, 1.3e6, False),   # a rounded figure moved by a scale word
+    (19e9, 19e6, False),      # Millionen for Milliarden
+    (5.44e9, 1.65e9, False),  # under 12 x: may be one figure misreported
+    (7.68e9, 7.86e9, False), (None, 5.0, False), (0.0, 5.0, False),
+])
+def test_amounts_far_apart_and_off_a_power_of_ten_are_two_quantities(a, b, expected):
+    assert apart(a, b) is expected and apart(b, a) is expected
+
+
+def test_far_apart_amounts_are_not_flagged_but_a_scale_slip_is():
+    _, rows = build_facts([q("FY2026-Q2", value=46.7e9, text="46,7 Mrd.", cid="a", source="x"),
+                           q("FY2026-Q2", value=1.2e9, text="1,2 Mrd.", cid="b", source="y"),
+                           q("FY2026-Q2", value=46.7e6, text="46,7 Mio.", cid="c", source="z")], NAMES)
+    assert {(r["claim_a"], r["claim_b"]) for r in rows} == {("a", "c")}
 
 
 @pytest.mark.parametrize("change", [

@@ -40,6 +40,33 @@ class Interval:
         return self.low <= other.high and other.low <= self.high
 
 
+# Two amounts or counts of one quantity 12 x apart or more, and not by a power of ten, are two quantities,
+# not one misreported. A misreport keeps the magnitude (a slip, a transposition, an earlier period's figure, a
+# currency taken for another: under 12 x) or keeps the digits and moves them by a scale word (Millionen for
+# Milliarden, "3,2 Millionen" for 321.000, "7,7 Millionen" for 77 Mio.: a power of ten, within rounding); a part
+# against its whole, a quarter against its year, one company against its market do neither. (Judged flags of the
+# blind sets, 12 x apart or more: off a power of ten 36 unrelated and 7 conflicts; on one 9 and 347.)
+APART = 12.0
+POWER_OF_TEN_SLACK = 1.35  # a rounded figure moved by a scale word ("rund 1,3 Millionen" for 1,34 Mrd.)
+
+
+def apart(a: float | None, b: float | None) -> bool:
+    """Are two positive amounts or counts so far apart that they measure different things (see `APART`)?"""
+    if not a or not b or a <= 0 or b <= 0:
+        return False
+    ratio = max(a, b) / min(a, b)
+    off = abs(math.log10(ratio) - round(math.log10(ratio)))
+    return ratio >= APART and off >= math.log10(POWER_OF_TEN_SLACK)
+
+
+def point(claim: dict) -> float | None:
+    """A claim's value, or the middle of its range."""
+    if claim.get("value") is not None:
+        return claim["value"]
+    lo, hi = claim.get("low"), claim.get("high")
+    return (lo + hi) / 2 if lo is not None and hi is not None else None
+
+
 def _rounding_band(text: str, value: float) -> float:
     """Half a unit of the last written digit: "5,6 Mio." -> 0.05 Mio, "590" -> 5."""
     m = re.search(r"\d[\d.,'’ \u00a0\u202f]*", text)
