@@ -451,6 +451,14 @@ def test_one_name_per_subject_across_sources():
     assert subject_forms({"Deutsche": 1, "Deutsche Bahn": 3, "Deutsche Post": 2}) == {}
     assert subject_forms({"Intel": 5, "Intel Foundry": 2}, known=frozenset({"Intel"})) == {}
     assert subject_forms({"Lam": 5, "Lam Research": 2}, known=frozenset({"Lam Research"})) == {"Lam": "Lam Research"}
+    # a pair's parties are named as the companies alone ("Concur Technologies/SAP" is the "Concur/SAP" of others)
+    assert subject_forms({"Concur/SAP": 2, "Concur Technologies/SAP": 1, "SAP": 3}) == {"Concur Technologies/SAP": "Concur/SAP"}
+    assert subject_forms({"S/4HANA": 1, "SAP": 2}, known=frozenset({"S/4HANA"})) == {}  # a name with a slash is no pair
+    # an acronym of one longer name is that name, the gazetteer's form first; with two such names, neither
+    assert subject_forms({"RIM": 2, "Research In Motion": 1}) == {"RIM": "Research In Motion"}
+    assert subject_forms({"IBM": 3, "International Business Machines": 1}, known=frozenset({"IBM"})) == {
+        "International Business Machines": "IBM"}
+    assert subject_forms({"GM": 1, "General Motors": 1, "General Mills": 1}) == {}
     assert subject_forms({"Sage": 5, "Sage Business Cloud": 1}) == {}
 
 

@@ -12,13 +12,14 @@ def subject_forms(counts: dict[str, int], known: frozenset[str] = frozenset()) -
     know as itself, written with one word by one outlet ("Lam") and with two by another ("Lam
     Research", the only such), is one company (not with three: the platform "Sage Business Cloud"
     of "Sage"); a variant's name alone ("Scout", Der Standard) is the one model of a family and
-    generation with that variant ("Llama 4 Scout", heise). The gazetteer's name, else the form most sources use wins (ties: the longer, then
+    generation with that variant ("Llama 4 Scout", heise); an acronym the initials of one longer name ("RIM",
+    "Research In Motion"). The gazetteer's name, else the form most sources use wins (ties: the longer, then
     the first in sort order). `counts`: subject -> the number of sources naming it (copies of a
     text are one source, so more copies change nothing)."""
     forms: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for s, n in counts.items():
-        if s:
-            forms[_fold(s)][s] += n
+        for name in _parties(s, known) or [s] if s else ():
+            forms[_fold(name)][name] += n  # (a pair's parties too: "Concur Technologies/SAP" is "Concur/SAP")
     best = {k: min(v, key=lambda f: (-v[f], f)) for k, v in forms.items()}
     total = {k: sum(v.values()) for k, v in forms.items()}
     longer: dict[str, list[str]] = defaultdict(list)
@@ -31,6 +32,17 @@ def subject_forms(counts: dict[str, int], known: frozenset[str] = frozenset()) -
             # (a known long name is the name: "Lam" is the gazetteer's "Lam Research")
             keep = longs[0] if best[longs[0]] in known else max((short, longs[0]), key=lambda k: (total[k], len(k)))
             best[short] = best[longs[0]] = best[keep]
+    initials: dict[str, list[str]] = defaultdict(list)  # "RIM" (heise) is the "Research In Motion" of SPIEGEL
+    for k, name in best.items():
+        words = [w for w in name.replace("-", " ").split(" ") if w] if "/" not in k else []
+        if len(words) >= 2 and all(w[0].isalpha() for w in words):
+            initials[_fold("".join(w[0] for w in words))].append(k)
+    for k, longs in initials.items():
+        if k in best and len(longs) == 1 and best[k].isupper():
+            if best[k] in known:
+                best[longs[0]] = best[k]  # ("International Business Machines" is the gazetteer's "IBM")
+            else:
+                best[k] = best[longs[0]]
     variants: dict[str, list[str]] = defaultdict(list)  # "Scout" (Der Standard) is the "Llama 4 Scout" of heise
     for k in best:
         *head, version, last = k.split(" ") if k.count(" ") >= 2 and "/" not in k else ("", "", "")
@@ -39,7 +51,19 @@ def subject_forms(counts: dict[str, int], known: frozenset[str] = frozenset()) -
     for short, longs in variants.items():
         if short in best and len(longs) == 1 and best[short] not in known:
             best[short] = best[longs[0]]
-    return {s: best[_fold(s)] for s in counts if s and best[_fold(s)] != s}
+    out = {s: best[_fold(s)] for s in counts if s and "/" not in s and best[_fold(s)] != s}
+    for s in counts:
+        parties = _parties(s, known)
+        pair = "/".join(sorted({best[_fold(p)] for p in parties})) if parties else s
+        if pair != s and "/" in pair:
+            out[s] = pair
+    return out
+
+
+def _parties(subject: str | None, known: frozenset[str] = frozenset()) -> list[str]:
+    """The two parties of a pair subject ("Concur/SAP"), else none (not a name with a slash: "S/4HANA")."""
+    parts = (subject or "").split("/")
+    return parts if len(parts) == 2 and subject not in known and all(len(p) > 1 and not p[0].isdigit() for p in parts) else []
 
 
 def _fold(name: str) -> str:
