@@ -331,16 +331,23 @@ def converts(view, prev: dict, fig: dict, per_unit: re.Pattern) -> bool:
                 and not any(f["label"] == "MONEY" for f in view.figure_index.starting(prev["figure"]["end"], fig["start"])))
 
 
-def apposition_after(text: str, fig: dict, sentence: tuple[int, int]) -> tuple[int, int] | None:
-    """The apposition right after a figure ("am Donnerstag, ihrem ersten Handelstag, …"), as a span."""
-    appo = APPOSITION_AFTER.match(text, fig["end"])
-    if not appo or appo.end() >= sentence[1]:
-        return None
-    brk = CLAUSE_BREAK.search(text, appo.end(), sentence[1])
-    end = brk.start() if brk else sentence[1]
-    if DIGIT.search(text, appo.end(), end):
-        return None  # "auf 21,9 Mrd., der Serviceumsatz um 5,5 % auf 16,93 Mrd.": a clause with figures of its own
-    return appo.end(), end
+SEPARATOR = re.compile(r"[\s,]*")
+
+
+def spans_after(text: str, fig: dict, clause: tuple[int, int], sentence: tuple[int, int], purpose: re.Pattern) -> list[tuple[int, int]]:
+    """What says more about a figure after it: the apposition right after it ("am Donnerstag, ihrem ersten
+    Handelstag, …") and a clause of purpose after its clause ("zahlt 18,5 Mio. Dollar, um die Ermittlungen
+    beizulegen": `purpose`, properties.yaml `purpose_openers`), as spans without figures of their own."""
+    out, opener = [], SEPARATOR.match(text, clause[1]).end()
+    for start in ([m.end()] if (m := APPOSITION_AFTER.match(text, fig["end"])) else []) + (
+            [opener] if opener < sentence[1] and purpose.match(text, opener) else []):
+        if start >= sentence[1]:
+            continue
+        brk = CLAUSE_BREAK.search(text, start + (start == opener), sentence[1])
+        end = brk.start() if brk else sentence[1]
+        if not DIGIT.search(text, start, end):  # (not "auf 21,9 Mrd., der Serviceumsatz um 5,5 % auf 16,93 Mrd.": figures of its own)
+            out.append((start, end))
+    return out
 
 
 SUBJECT_ARTICLE = re.compile(r"(?<!\w)(?:[Dd]ie|[Dd]er|[Dd]as|[Dd]iese[rs]?|[Dd]en|[Dd]em)\s+(?:\w+\s+)?$")

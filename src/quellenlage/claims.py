@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from quellenlage.claim_cues import (apposition_after, relative_clause, named_subjectless, pronoun_property, converts, bracketed_for_other, starting_value, compound_of, excluded, list_header, CLARIFIES, explains, CONTINUATION, FISCAL_WORDS, FROM_NOW, TOTAL_OPENER,
+from quellenlage.claim_cues import (spans_after, relative_clause, named_subjectless, pronoun_property, converts, bracketed_for_other, starting_value, compound_of, excluded, list_header, CLARIFIES, explains, CONTINUATION, FISCAL_WORDS, FROM_NOW, TOTAL_OPENER,
                                     date_participle, FRACTION_OF_WHOLE, GAPPED, PART_OPENER, WHOLE_AFTER_PART, PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WHICH_CLAUSE, WITH_PRODUCT, governs_other, has_figure, same_amount_before,
                                     table_header, table_year, table_compared, heading_aspect, same_topic, trigger_of_other)
@@ -311,9 +311,7 @@ class ClaimFinder:
                             and not relative_clause(text, c)]
         antecedent = (max(sentence[0], clause[0] - 40), clause[0])  # "… des Inlandsumsatzes, der sich auf 114,75 Mrd. Yuan belief"
         scope += [antecedent] if clause[0] > sentence[0] and RELATIVE_PRONOUN.match(text, clause[0]) and text[:clause[0]].rstrip().endswith(",") else []
-        appo = apposition_after(text, fig, sentence)
-        if appo:
-            scope.append(appo)  # "am Donnerstag, ihrem ersten Handelstag, …": what the figure is
+        scope += spans_after(text, fig, clause, sentence, self.r.cue_lists["purpose_openers"])  # "am Donnerstag, ihrem ersten Handelstag"
         if clause[0] > sentence[0] and TOTAL_OPENER.match(text, clause[0]):
             # "Der Kaufpreis beträgt 40 Dollar je Aktie, insgesamt rund 14 Mrd.": the total of the
             # clause before, named by its word

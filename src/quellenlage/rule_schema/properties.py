@@ -111,6 +111,8 @@ class PropertiesFile(Rules):
                                    "no claim: \"Statt 25 Millionen Konsolen will Sony nur noch 21 Millionen verkaufen\"")
     ellipsis_qualifiers: Words = []  # "…, bereinigt waren es 749 Mio.": a comma clause going on with the figure before
     explanations: Words = []  # "Die Net Bookings, also der Wert …": words opening a clause that explains the noun before
+    purpose_openers: Words = Field(default=[], description="um, …: a clause opening so after a figure's clause says what "
+                                   "it is for, and its words name the figure's property (\"zahlt 18,5 Mio., um die Ermittlungen beizulegen\")")
     by_now: Words = Field(default=[], description="inzwischen, …: a count said so has changed up to the time of publication (claims column by_now)")
     past: Words = []
     present_words: Words = Field(default=[], description="heute, …: after a past_sentence word, the figure is of now again")
