@@ -81,7 +81,8 @@ class ClaimFinder:
         """The subject's fiscal calendar: from the gazetteer, else the one the article states; a person's is
         that of the organisation the article names most ("Yuan kürzt sein Gehalt für das kommende Geschäftsjahr")."""
         cal = self.r.entities.fiscal(subject) or getattr(self, "_stated", None)
-        if cal is None and subject and subject not in self.r.entities.table and not is_market(subject):  # (a market's year is the calendar's)
+        if cal is None and subject and subject not in self.r.entities.table and not is_market(subject) \
+                and not any(e.name == subject and e.type == "ORG" for e in self._view.entities):  # (a market's, another company's year is its own)
             cal = self.r.entities.fiscal(self._view.main_organisation)
         return cal
 
