@@ -119,22 +119,6 @@ def list_header(text: str, pos: int, properties) -> tuple[int, int] | None:
         return None
     return heading
 
-
-OWN_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:]|\s[–—-]\s")
-
-
-def trigger_of_other(text: str, span: tuple[int, int], fig: dict, figures, sentence_end: int) -> bool:
-    """Does a property word in a clause after the figure's name a figure of that clause
-    ("Ausgeliefert wurden Systeme für 2,9 Mrd., der Auftragsbestand lag bei 5,4 Mrd.": the
-    backlog is the 5,4's)? `figures`: a SpanIndex of the document's figures."""
-    a, b = span
-    if a < fig["end"] or OWN_CLAUSE_END.search(text, fig["end"], a) is None:
-        return False  # the figure's own clause, or one before it that the figure may go on with ("…, insgesamt 14 Mrd.")
-    stop = OWN_CLAUSE_END.search(text, b, sentence_end)
-    stop = stop.start() if stop else sentence_end
-    return any(f is not fig and f["label"] == fig["label"] and b <= f["start"] < stop for f in figures.starting(b, stop))
-
-
 def same_topic(view: DocView, prop, sentence: tuple[int, int], done: list[dict]) -> str | None:
     """ "Bemerkenswert ist die Zusammensetzung der Strafe. Der Grundbetrag liegt bei 40 Mio.":
     where neither the sentence nor the one before names an entity that fits, the subject of
@@ -238,7 +222,7 @@ def compound_of(text: str, p, trig: tuple[int, int] | None) -> tuple[int, int, s
     if dotted and text[trig[0]:trig[1]][:1].islower():
         trig = (dotted.start(), trig[1])  # "waipu.tv-Abonnenten": the name with its dot
     word = text[trig[0]:trig[1]].lower()
-    core = next((c for c in p.cores if c in word and word.find(c) > 0), None)
+    core = next((c for c in p.cores if c in word and word.find(c) > 0), None) if not any(ch.isspace() for ch in word) else None
     if not core:
         return None
     pre = word[:word.find(core)]

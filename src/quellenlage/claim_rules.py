@@ -308,6 +308,28 @@ def nearest_trigger(rx: re.Pattern, text: str, start: int, end: int, fig: dict,
     return best
 
 
+OWN_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:]|\s[–—-]\s")
+
+
+def trigger_of_other(text: str, span: tuple[int, int], fig: dict, figures, sentence_end: int) -> bool:
+    """Does a property word in a clause after the figure's name a figure of that clause
+    ("Ausgeliefert wurden Systeme für 2,9 Mrd., der Auftragsbestand lag bei 5,4 Mrd.": the
+    backlog is the 5,4's)? `figures`: a SpanIndex of the document's figures."""
+    a, b = span
+    if a < fig["end"] or OWN_CLAUSE_END.search(text, fig["end"], a) is None:
+        return False  # the figure's own clause, or one before it that the figure may go on with ("…, insgesamt 14 Mrd.")
+    stop = OWN_CLAUSE_END.search(text, b, sentence_end)
+    stop = stop.start() if stop else sentence_end
+    return any(f is not fig and f["label"] == fig["label"] and b <= f["start"] < stop for f in figures.starting(b, stop))
+
+
+def around_other(span: tuple[int, int], fig: dict, figures) -> bool:
+    """Is a separable verb whose parts hold another figure of the figure's kind that one's ("setzte 2,1 Mrd.
+    Dollar um und verdiente 114 Mio.": the revenue is the 2,1's; not "…, das waren 9 Prozent mehr")?"""
+    return (span[1] <= fig["start"] or span[0] >= fig["end"]) and any(
+        f is not fig and f["label"] == fig["label"] and span[0] < f["start"] and f["end"] < span[1] for f in figures.starting(*span))
+
+
 MAX_SENTENCE = 2000
 
 

@@ -14,13 +14,13 @@ import re
 from quellenlage.claim_cues import (spans_after, relative_clause, named_subjectless, pronoun_property, converts, bracketed_for_other, starting_value, compound_of, excluded, list_header, CLARIFIES, explains, CONTINUATION, FISCAL_WORDS, FROM_NOW, TOTAL_OPENER,
                                     date_participle, FRACTION_OF_WHOLE, GAPPED, PART_OPENER, WHOLE_AFTER_PART, PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WHICH_CLAUSE, WITH_PRODUCT, governs_other, has_figure, same_amount_before,
-                                    table_header, table_year, table_compared, heading_aspect, same_topic, trigger_of_other)
+                                    table_header, table_year, table_compared, heading_aspect, same_topic)
 from quellenlage.claim_periods import resolve_periods
 from quellenlage.claim_dates import bare_date, date_owns
 from quellenlage.claim_ellipsis import continued_claim
 from quellenlage.claim_late import settle
 from quellenlage.claim_parts import PART
-from quellenlage.claim_rules import DASS, LATER_CLAUSE_PENALTY, LATER_TIER, NOT_OWNED, ClaimRules, DocView, nearest_trigger
+from quellenlage.claim_rules import DASS, LATER_CLAUSE_PENALTY, LATER_TIER, NOT_OWNED, ClaimRules, DocView, around_other, nearest_trigger, trigger_of_other
 from quellenlage.frames import FrameFinder
 from quellenlage.layout import list_heading
 from quellenlage.markets import is_market
@@ -75,7 +75,7 @@ class ClaimFinder:
             return True  # "soll in der zweiten Jahreshälfte 2025 abgeschlossen werden, teilte SES am Dienstag mit"
         # (a period after the word is no value it governs: "stieg der Umsatz von Oktober bis Dezember um 17 Prozent")
         return governs_other(text, m, fig, getattr(self, "_fig_starts" if fig["label"] == "DATE" else "_value_starts", {})) \
-            or fig["label"] != "DATE" and trigger_of_other(text, m.span(), fig, self._view.figure_index, sentence_end)
+            or fig["label"] != "DATE" and (trigger_of_other(text, m.span(), fig, self._view.figure_index, sentence_end) or around_other(m.span(), fig, self._view.figure_index))
 
     def _fiscal(self, subject: str | None):
         """The subject's fiscal calendar: from the gazetteer, else the one the article states; a person's is
