@@ -10,6 +10,8 @@ from quellenlage.subject_cues import introduced_as, salient, EXAMPLE_BEFORE, OF_
 
 # "Zhipu gibt die Grösse seines neuen Modells mit …": the thing of the company the sentence names
 POSSESSIVE_BEFORE = re.compile(r"(?<![\w-])(?:[Ss]ein|[Ii]hr)(?:e|es|em|en|er)?\s+(?:[a-zäöüß][\w-]*\s+){0,2}$")
+# a name a comparative compares with ("deutlich weniger als beim Start der Xbox 360"): no antecedent
+THAN_BEFORE = re.compile(r"(?<![\w-])(?:mehr|weniger|[a-zäöüß]{2,}er)\s+als\s+(?:[\w-]+\s+){0,3}$")
 BESIDE_BEFORE = re.compile(r"(?<![\w-])(?:[Nn]ach|[Vv]or|[Nn]eben|[Ww]ie|[Aa]ls|[Mm]it|[Gg]egen|[Tt]rotz|[Ss]eit|[Oo]hne)\s+$")
 
 
@@ -18,6 +20,9 @@ MODEL_SIZE = re.compile(r"(\d+(?:[.,]\d+)?)\s*[bB](?![\w])")
 
 # the name in the noun phrase that opens a sentence is its topic: "Die Aktien von DoorDash sind … gestartet"
 OPENING_OF = re.compile(r"\s*(?:Die|Der|Das)\s+[A-ZÄÖÜ][\w-]*\s+(?:von|vom)\s+")
+
+# a heading between two paragraphs: the sentence after it opens a section, whose anaphors are the article's topic
+SECTION_BREAK = re.compile(r"\n[ \t]*\n[^\n.!?:;]{1,80}\n[ \t]*\n")
 
 class AnaphorResolver:
     """`_resolve_anaphor` for `SubjectFinder` (which gives it `r`, `subsidiary`, `institution_kinds`,
@@ -79,6 +84,9 @@ class AnaphorResolver:
             named = [e for e in usable if e.type == typ and pos <= e.start and e.end <= at and ":" in view.text[e.end:at]]
             if len({e.name for e in named}) == 1:
                 return named[0].name
+        prev = view.previous_sentence(pos)
+        if typ == "ORG" and prev and SECTION_BREAK.search(view.text, max(0, prev[0] - 3), pos) and any(e.name == view.main_organisation for e in usable):
+            return view.main_organisation  # ("… mit Dell zusammenarbeiten. ⏎ Vom Kistenschieber zum Lösungsanbieter ⏎ Michael Dell hatte das Unternehmen …")
         start = pos
         for _ in range(5):
             prev = view.previous_sentence(start)
@@ -92,7 +100,8 @@ class AnaphorResolver:
                      and not EXAMPLE_BEFORE.search(view.text, max(0, e.start - 80), e.start)
                      and not NOT_AN_ORG_AFTER.match(view.text, e.end)  # (nor who tells: "Nice zufolge soll Cognigy …")
                      # (nor one named beside it: "Nach Lilium hat jetzt auch Volocopter Insolvenz beantragt")
-                     and not BESIDE_BEFORE.search(view.text, max(0, e.start - 12), e.start)]
+                     and not BESIDE_BEFORE.search(view.text, max(0, e.start - 12), e.start)
+                     and not THAN_BEFORE.search(view.text, max(0, e.start - 60), e.start)]
             opener = self.r.entities.subordinate_opener.match(view.text, prev[0], start)
             if opener and any(e.start >= opener.end() for e in first):
                 # "Nachdem Apple …, hat Samsung den Spitzenplatz zurückerobert": the main clause's subject
