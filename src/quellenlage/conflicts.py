@@ -59,14 +59,6 @@ def apart(a: float | None, b: float | None) -> bool:
     return ratio >= APART and off >= math.log10(POWER_OF_TEN_SLACK)
 
 
-def point(claim: dict) -> float | None:
-    """A claim's value, or the middle of its range."""
-    if claim.get("value") is not None:
-        return claim["value"]
-    lo, hi = claim.get("low"), claim.get("high")
-    return (lo + hi) / 2 if lo is not None and hi is not None else None
-
-
 def _rounding_band(text: str, value: float) -> float:
     """Half a unit of the last written digit: "5,6 Mio." -> 0.05 Mio, "590" -> 5."""
     m = re.search(r"\d[\d.,'’ \u00a0\u202f]*", text)

@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from quellenlage.claim_parts import PART
-from quellenlage.conflicts import Interval, apart, claim_interval, conflict_id, point, published_day
+from quellenlage.conflicts import Interval, apart, claim_interval, conflict_id, published_day
 from quellenlage.fact_time import comparison_segment, time_buckets, windows
 from quellenlage.subject_names import canonical_subjects, subject_forms
 from quellenlage.wording import describe_frame, format_value, summary_sentence
@@ -278,7 +278,7 @@ def fact_of(key: tuple, bucket: list[dict], names: dict[str, str]) -> tuple[dict
             return None  # (a company's share of the PC market is not its share of smartphones: `market`; nor a fine by another authority)
         if ia.overlaps(ib):
             return "agree"
-        if a["label"] in ("MONEY", "COUNT") and apart(point(a), point(b)):
+        if a["label"] in ("MONEY", "COUNT") and apart(_point(a), _point(b)):
             return None  # ("1,49 Mrd." and "50 Mio." as one fine: two fines, not one misreported)
         if passed_mark(a, b, ia, ib):
             return None  # an update: the later source says the count has by now passed a higher mark
