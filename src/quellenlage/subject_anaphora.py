@@ -3,15 +3,15 @@ the subject finder (subjects.py), apart from where a figure's subject is looked 
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from quellenlage.entities import Entity
 from quellenlage.entity_names import NOT_AN_ORG_AFTER
+from quellenlage.patterns import cue_alternation
 from quellenlage.subject_cues import introduced_as, salient, EXAMPLE_BEFORE, OF_OBJECT, RIVAL_HEAD
 
 # "Zhipu gibt die Grösse seines neuen Modells mit …": the thing of the company the sentence names
 POSSESSIVE_BEFORE = re.compile(r"(?<![\w-])(?:[Ss]ein|[Ii]hr)(?:e|es|em|en|er)?\s+(?:[a-zäöüß][\w-]*\s+){0,2}$")
-# a name a comparative compares with ("deutlich weniger als beim Start der Xbox 360"): no antecedent
-THAN_BEFORE = re.compile(r"(?<![\w-])(?:mehr|weniger|[a-zäöüß]{2,}er)\s+als\s+(?:[\w-]+\s+){0,3}$")
 BESIDE_BEFORE = re.compile(r"(?<![\w-])(?:[Nn]ach|[Vv]or|[Nn]eben|[Ww]ie|[Aa]ls|[Mm]it|[Gg]egen|[Tt]rotz|[Ss]eit|[Oo]hne)\s+$")
 
 
@@ -27,6 +27,13 @@ SECTION_BREAK = re.compile(r"\n[ \t]*\n[^\n.!?:;]{1,80}\n[ \t]*\n")
 class AnaphorResolver:
     """`_resolve_anaphor` for `SubjectFinder` (which gives it `r`, `subsidiary`, `institution_kinds`,
     `rival_before` and `_invests`)."""
+
+    @cached_property
+    def than_before(self) -> re.Pattern:
+        """A name a comparative compares with ("deutlich weniger als beim Start der Xbox 360"): no antecedent
+        (rules: subject_cues.than_words)."""
+        words = (self.r.cfg.get("subject_cues") or {}).get("than_words")
+        return re.compile(r"(?<![\w-])(?:" + cue_alternation(words) + r")\s+(?:[\w-]+\s+){0,3}$") if words else re.compile(r"(?!)")
 
     def _resolve_anaphor(self, view, typ: str, usable: list[Entity], pos: int, word: str = "", at: int | None = None) -> str | None:
         """ "das Modell", "der Konzern": the entity in subject position (first named) of one of
@@ -101,7 +108,7 @@ class AnaphorResolver:
                      and not NOT_AN_ORG_AFTER.match(view.text, e.end)  # (nor who tells: "Nice zufolge soll Cognigy …")
                      # (nor one named beside it: "Nach Lilium hat jetzt auch Volocopter Insolvenz beantragt")
                      and not BESIDE_BEFORE.search(view.text, max(0, e.start - 12), e.start)
-                     and not THAN_BEFORE.search(view.text, max(0, e.start - 60), e.start)]
+                     and not self.than_before.search(view.text, max(0, e.start - 60), e.start)]
             opener = self.r.entities.subordinate_opener.match(view.text, prev[0], start)
             if opener and any(e.start >= opener.end() for e in first):
                 # "Nachdem Apple …, hat Samsung den Spitzenplatz zurückerobert": the main clause's subject
