@@ -19,9 +19,9 @@ from typing import Iterable
 from quellenlage.normalize.periods import FiscalCalendar
 from quellenlage.entity_anaphora import AnaphoraRules
 from quellenlage.entity_names import (apposition_stems, device_name, device_of, name_like, LABEL_HEAD, LABEL_SHORT_TAIL, NOT_AN_ORG_AFTER, WORDS_BEFORE, acronym_mentions, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, named_by_form, owner_name_end)
-from quellenlage.entity_models import (FAMILY_SIZE, family_names, introduced_names, maker_models, model_short_names, named_models,
-                                       predicated_models, product_tail)
-from quellenlage.patterns import Anchored, Gated, alternation, trie_alternation
+from quellenlage.entity_models import FAMILY_SIZE, family_names, introduced_names, maker_models, model_short_names, named_models, predicated_models, product_tail
+from quellenlage.patterns import Anchored, Gated, alternation, gated, trie_alternation
+from quellenlage.prefilter import Prefiltered
 from quellenlage.rules import RuleSet
 from quellenlage.entity_people import PeopleRules, find_people, gazetteer_mentions, genitive_people
 from quellenlage.textutil import ARTICLE_WORDS, Occupied, agency_lead, blank_regions, dateline_after, line_start
@@ -234,8 +234,8 @@ class EntityRules(AnaphoraRules, PeopleRules):
         return re.compile(r"(?<![\w-])(?:" + trie_alternation(nouns) + r")[ \u00a0]+(?P<name>[A-ZÄÖÜ][\w.-]*\w)")
 
     @cached_property
-    def device_res(self) -> list[re.Pattern]:
-        return [re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])") for p in self.cfg.get("product_patterns") or []]
+    def device_res(self) -> Prefiltered:  # each tried only in texts with its literal, only where its body can start
+        return Prefiltered([gated(r"(?<![\w-])(?:" + p + r")(?![\w-])") for p in self.cfg.get("product_patterns") or []])
 
 
 class _Taken(Occupied):
@@ -259,7 +259,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
         out.append(Entity(s, e, name, typ, gender, tuple(vendor), source))
         taken.add(s, e)
 
-    devices = [m for rx in rules.device_res for m in rx.finditer(masked)]  # "Pixel 9 Pro XL" whole, before a maker's or a line's name alone
+    devices = [m for rx in rules.device_res.for_text(masked) for m in rx.finditer(masked)]  # "Pixel 9 Pro XL" whole, before a maker's or a line's name alone
     for m in (m for m in devices if taken.free(*m.span())):
         add(m.start(), m.end(), device_name(device_of(m), {device_of(d) for d in devices}), "PRODUCT", "model")
     for m in rules.maker_re.finditer(masked):

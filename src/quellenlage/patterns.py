@@ -241,7 +241,7 @@ class Gated:
 
     def __init__(self, lead: str, body: str, flags: int = 0, gates: Iterable[tuple[str, str | None]] | None = None):
         self.rx = re.compile(lead + body, flags)
-        self.pattern = self.rx.pattern
+        self.pattern, self.flags = self.rx.pattern, self.rx.flags
         self.gates = [(re.compile(g, flags), needs) for g, needs in (gates or [(body, None)])]
 
     def _hits(self, text: str) -> list:
