@@ -17,6 +17,11 @@ CONVERTED = re.compile(r"\s*(?:[(,–-]\s*(?:umgerechnet|also|das\s+sind|entspri
 # later in the sentence ("…, umgerechnet sind das rund 3,2 Mrd. Euro", "…, das sind umgerechnet …")
 CONVERTED_LATER = re.compile(r"(?<!\w)(?:umgerechnet(?:\s+(?:sind|wären|waren|ist|wäre|macht|machte)\s+(?:das|dies|es))?"
                              r"|(?:das|dies)\s+(?:sind|wären|waren|macht|machte)\s+umgerechnet|das\s+entspricht|entspricht|was\s+umgerechnet)\s*$")
+# a sentence that converts the amount the sentence before ended with ("… 4,34 Mrd. Euro verhängt. Das sind umgerechnet
+# gut fünf Mrd. Dollar", "Umgerechnet entspricht die Strafe rund 590 Mio. Dollar"): up to the figure (`fullmatch`)
+CONVERTED_OPENER = re.compile(r"\s*(?:(?:Das|Dies)\s+(?:sind|wären|waren|entspricht|entsprach|macht|machte)\s+umgerechnet|Umgerechnet\s+"
+                              r"(?:sind|wären|waren|ist|entspricht|entsprach|macht|machte)\s+(?:das|dies|es|(?:der|die|das)\s+[\w-]+))\s+"
+                              r"(?:(?:rund|etwa|knapp|gut|ca\.|circa|fast|mehr\s+als|über|bis\s+zu)\s+)*")
 # A clause that names another subject and its figure only, the verb and the property left out
 # ("Samsung kam auf 20 Prozent, Apple auf 18 Prozent und Xiaomi auf 14 Prozent"): the same claim of its own subject.
 # (a product's name with its generation too: "…, das Topmodell iPhone 15 Pro Max ab 1.449 Euro")
@@ -309,6 +314,11 @@ def converts(view, prev: dict, fig: dict, per_unit: re.Pattern) -> bool:
             or per_unit.match(text, fig["end"]):
         return False  # ("34 Mrd. Euro in bar, das entspricht 190 Dollar pro Aktie": a price per share, not the sum)
     if CONVERTED.fullmatch(text, prev["figure"]["end"], fig["start"]):
+        return True
+    ss = view.sentence_of(fig["start"])[0]
+    before = view.previous_sentence(ss)
+    if before and before[0] <= prev["figure"]["start"] < before[1] and CONVERTED_OPENER.fullmatch(text, ss, fig["start"]) \
+            and not any(f["label"] == "MONEY" for f in view.figure_index.starting(prev["figure"]["end"], fig["start"])):
         return True
     return bool(prev["sentence"][0] <= fig["start"] < prev["sentence"][1]
                 and CONVERTED_LATER.search(text, max(prev["figure"]["end"], fig["start"] - 40), fig["start"])
