@@ -44,3 +44,25 @@ def date_owns(text: str, trigger: tuple[int, int], fig: dict, dates) -> bool:
 
 
 __all__ = ["bare_date", "date_owns"]
+
+
+SPACE = re.compile(r"\s*")
+ATTACHED = re.compile(r"\s+(?:\w{1,4}\s+)?")  # a date right after a word, at most a short preposition between
+
+
+def span_anchor(text: str, trigger: tuple[int, int], fig: dict, figures, anchors: re.Pattern) -> bool:
+    """Is the property word at `trigger` the event a span counts from, not the date `fig`'s ("Sechs Jahre
+    nach der Gründung läuteten die Gründer am Mittwoch die Glocke"; but "vier Tage nach dem Marktstart am
+    6. Juni": the date right after the word is its own)? `anchors`: properties.yaml `span_anchors`, the
+    words between the span and the word; `figures`: a SpanIndex of the document's figures."""
+    if fig["start"] >= trigger[1] and ATTACHED.fullmatch(text, trigger[1], fig["start"]):
+        return False
+    for f in figures.starting(max(0, trigger[0] - 60), trigger[0]):
+        if f["label"] == "DURATION" and f["end"] <= trigger[0]:
+            a, b = SPACE.match(text, f["end"]).end(), trigger[0]
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if a < b and anchors.fullmatch(text, a, b):
+                return True
+    return False
+

@@ -183,9 +183,26 @@ def settle(view, claims: list[dict], r) -> None:
     whole_segments(claims, frames.cfg["segment"].get("whole_for") or {})
     base_variants(claims)
     mark_unnamed_parts(claims, r.additive)
+    pair_properties(view, claims, r)
     cues = r.cfg.get("subject_cues") or {}
     mark_issuers(view, claims, frozenset(cues.get("issuer_properties") or ()), r.entities.authorities,
                  frozenset(cues.get("not_issuers") or ()))
+
+
+def pair_properties(view, claims: list[dict], r) -> None:
+    """A claim whose subject is a pair of parties takes its property's `of_pair` ("Wie SAP und Sybase am
+    Mittwoch bekanntgaben": the announcement of their deal, deal_announcement_date); not where an
+    authority its sentence or the one before names tells it ("Die EU-Kommission hat die Übernahme
+    genehmigt …, teilte die Behörde am Freitag mit": the approval's news)."""
+    for c in claims:
+        p = r.property(c["property"])
+        q = r.property(p.of_pair) if p is not None and p.of_pair and "/" in (c["subject"] or "") else None
+        prev = view.previous_sentence(c["sentence"][0]) if q is not None else None
+        if q is not None and any(e.name in r.entities.authorities for e in view.entity_index.starting(
+                prev[0] if prev else c["sentence"][0], c["sentence"][1])):
+            continue
+        if q is not None and q.accepts(c["figure"], c["measure"]):
+            c.update(property=q.key, time=q.time, window_days=q.window_days, period_grain=q.period_grain)
 
 
 def base_variants(claims: list[dict]) -> None:

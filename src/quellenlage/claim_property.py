@@ -46,6 +46,7 @@ class Property:
     in_context: re.Pattern | None = None  # these are the triggers (the triggers and the context's words)
     compared_unit: str | None = None  # the unit its counts are compared in (the claim's unit)
     own_name: bool = False  # its subject is the organisation named, not the group it belongs to (a founding)
+    of_pair: str | None = None  # the property its claims take when their subject is a pair of parties
 
     def weak_at(self, text: str, span: tuple[int, int]) -> float:
         """0.5 when the trigger found is one of the property's weak ones (any other property's
@@ -103,4 +104,4 @@ def property_of(key: str, p: dict, compared_units: dict[str, str]) -> Property:
         bool(p.get("needs_segment")), cue_re(p["weak_triggers"]) if p.get("weak_triggers") else None,
         tuple(p.get("aspects") or ()), p.get("compared_as"), p.get("total"), tuple(p.get("date_grains") or ()),
         tuple(p.get("bound_subject") or ()), p.get("period_grain"), widen(p.get("default_units") or ()),
-        bool(p.get("ranked")), *_context(p, trig), p.get("compared_unit"), bool(p.get("own_name")))
+        bool(p.get("ranked")), *_context(p, trig), p.get("compared_unit"), bool(p.get("own_name")), p.get("of_pair"))

@@ -151,8 +151,8 @@ class ClaimRules:
 
     @cached_property
     def cue_lists(self) -> dict[str, re.Pattern]:
-        """The other cue lists of the file, by key: `no_claim_contexts`, `ellipsis_qualifiers`, `explanations`, `purpose_openers`."""
-        return {k: cue_re(self.cfg.get(k)) for k in ("no_claim_contexts", "ellipsis_qualifiers", "explanations", "purpose_openers")}
+        """The other cue lists of the file, by key: `no_claim_contexts`, `ellipsis_qualifiers`, `explanations`, `purpose_openers`, `span_anchors`."""
+        return {k: cue_re(self.cfg.get(k)) for k in ("no_claim_contexts", "ellipsis_qualifiers", "explanations", "purpose_openers", "span_anchors")}
 
     @cached_property
     def replaced_before(self) -> re.Pattern:

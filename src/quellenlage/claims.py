@@ -16,7 +16,7 @@ from quellenlage.claim_cues import (spans_after, relative_clause, named_subjectl
                                     SINCE, WHICH_CLAUSE, WITH_PRODUCT, governs_other, has_figure, same_amount_before,
                                     table_header, table_year, table_compared, heading_aspect, same_topic)
 from quellenlage.claim_periods import resolve_periods
-from quellenlage.claim_dates import bare_date, date_owns
+from quellenlage.claim_dates import span_anchor, bare_date, date_owns
 from quellenlage.claim_ellipsis import continued_claim
 from quellenlage.claim_late import settle
 from quellenlage.claim_parts import PART
@@ -71,8 +71,9 @@ class ClaimFinder:
         return out
 
     def _owned(self, text: str, m: re.Match, fig: dict, sentence_end: int) -> bool:
-        if fig["label"] == "DATE" and date_owns(text, m.span(), fig, getattr(self, "_dates", ())):
-            return True  # "soll in der zweiten Jahreshälfte 2025 abgeschlossen werden, teilte SES am Dienstag mit"
+        if fig["label"] == "DATE" and (date_owns(text, m.span(), fig, getattr(self, "_dates", ()))
+                                       or span_anchor(text, m.span(), fig, self._view.figure_index, self.r.cue_lists["span_anchors"])):
+            return True  # "soll in der zweiten Jahreshälfte 2025 abgeschlossen werden, teilte SES am Dienstag mit"; "Sechs Jahre nach der Gründung"
         # (a period after the word is no value it governs: "stieg der Umsatz von Oktober bis Dezember um 17 Prozent")
         return governs_other(text, m, fig, getattr(self, "_fig_starts" if fig["label"] == "DATE" else "_value_starts", {})) \
             or fig["label"] != "DATE" and (trigger_of_other(text, m.span(), fig, self._view.figure_index, sentence_end) or around_other(m.span(), fig, self._view.figure_index))

@@ -66,7 +66,7 @@ def _by_time(members: list[dict], time: str, window: int | None) -> list[list[di
             return [w for k in sorted(known) for w in windows(known[k], window, published=True)] \
                 + windows([c for c in unknown if not c.get("past")], UNDATED_PLAN_NEAR, published=True)
         past = [c for c in unknown if c.get("past")]  # "damals kletterte der Kurs um 3,5 %": an earlier, unsaid time
-        return [known[k] for k in sorted(known)] + windows([c for c in unknown if not c.get("past")], window) + ([past] if past else [])
+        return [known[k] for k in sorted(known)] + windows([c for c in unknown if not c.get("past")], window) + windows(past, window)
     # At a point in time: a stated date ("Ende September") is compared with the same date, and
     # with figures of sources published within it (or a week after); the rest in windows of
     # publication dates.
@@ -87,9 +87,11 @@ def _by_time(members: list[dict], time: str, window: int | None) -> list[list[di
             dated[max(within)].append(c)
         else:
             rest.append(c)
-    past = [c for c in rest if c.get("past")]  # "ursprünglich 100.000": an earlier, unsaid time
+    # "ursprünglich 100.000": an earlier, unsaid time, met only by others of sources published near it
+    # (SAP's "47.000" of a 2010 report is not the "111.000" of one of 2023)
+    past = [c for c in rest if c.get("past")]
     rest = [c for c in rest if not c.get("past")]
-    return [dated[k] for k in sorted(dated)] + windows(rest, window) + ([past] if past else [])
+    return [dated[k] for k in sorted(dated)] + windows(rest, window) + windows(past, window)
 
 
 def _is_news(c: dict, days: int) -> bool:

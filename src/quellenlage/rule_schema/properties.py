@@ -35,6 +35,8 @@ class Property(Rules):
                                   "(a dividend proposal is reported as the year's dividend)")
     total: Key | None = Field(default=None, description="the property of a total right after one of its figures "
                               "(a price per share, then 'insgesamt 28 Mrd.': the deal's value)")
+    of_pair: Key | None = Field(default=None, description="the property its claims take when their subject is a pair of "
+                                "parties (two companies announcing together announce their deal: deal_announcement_date)")
     compared_unit: Key | None = Field(default=None, description="the unit its counts are compared in, whatever noun "
                                       "counted them (jobs cut: '528 Stellen' and '582 Beschäftigte' count the same)")
     compared_as: Measure | None = Field(default=None, description="the one measure its figures are compared as, "
@@ -113,6 +115,8 @@ class PropertiesFile(Rules):
     explanations: Words = []  # "Die Net Bookings, also der Wert …": words opening a clause that explains the noun before
     purpose_openers: Words = Field(default=[], description="um, …: a clause opening so after a figure's clause says what "
                                    "it is for, and its words name the figure's property (\"zahlt 18,5 Mio., um die Ermittlungen beizulegen\")")
+    span_anchors: Words = Field(default=[], description="nach der, …: between a span and a property word, the word is the event the span "
+                                "counts from, no date's property (\"Sechs Jahre nach der Gründung … am Mittwoch\": not the founding's date)")
     by_now: Words = Field(default=[], description="inzwischen, …: a count said so has changed up to the time of publication (claims column by_now)")
     past: Words = []
     present_words: Words = Field(default=[], description="heute, …: after a past_sentence word, the figure is of now again")
