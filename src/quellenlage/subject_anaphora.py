@@ -24,6 +24,8 @@ OPENING_OF = re.compile(r"\s*(?:Die|Der|Das)\s+[A-ZÄÖÜ][\w-]*\s+(?:von|vom)\s
 # a heading between two paragraphs: the sentence after it opens a section, whose anaphors are the article's topic
 SECTION_BREAK = re.compile(r"\n[ \t]*\n[^\n.!?:;]{1,80}\n[ \t]*\n")
 
+CARRY_REACH = 2  # sentences back a sentence naming no one may take its subject from
+
 class AnaphorResolver:
     """`_resolve_anaphor` for `SubjectFinder` (which gives it `r`, `subsidiary`, `institution_kinds`,
     `rival_before` and `_invests`)."""
@@ -34,6 +36,23 @@ class AnaphorResolver:
         (rules: subject_cues.than_words)."""
         words = (self.r.cfg.get("subject_cues") or {}).get("than_words")
         return re.compile(r"(?<![\w-])(?:" + cue_alternation(words) + r")\s+(?:[\w-]+\s+){0,3}$") if words else re.compile(r"(?!)")
+
+    def _carried(self, view, ss: int, types: tuple[str, ...], reach: int = CARRY_REACH) -> str | None:
+        """The one name of a fitting type that the nearest sentence before naming anyone names, at most
+        `reach` sentences back in the paragraph ("Samsung hat das Galaxy S4 vorgestellt. Das Gerät hat
+        einen Fünf-Zoll-Bildschirm. In Deutschland kostet es 649 Euro"); None where that sentence names
+        none of the type or several."""
+        text = view.text
+        for _ in range(reach):
+            prev = view.previous_sentence(ss)
+            if prev is None or "\n\n" in text[prev[0]:ss]:
+                return None
+            ents = list(view.entity_index.starting(*prev))
+            named = {e.name for e in ents if e.type in types and e.name not in self.r.entities.authorities}
+            if named or ents:
+                return named.pop() if len(named) == 1 else None
+            ss = prev[0]
+        return None
 
     def _resolve_anaphor(self, view, typ: str, usable: list[Entity], pos: int, word: str = "", at: int | None = None) -> str | None:
         """ "das Modell", "der Konzern": the entity in subject position (first named) of one of

@@ -354,16 +354,13 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                          and e.name not in self.r.entities.authorities]
                 if prior:
                     return salient(prior, view.mention_counts)
-            prev = view.previous_sentence(ss)
-            if prev is not None and "\n\n" not in text[prev[0]:ss] and not any(ss <= e.start < se for e in ents) \
-                    and prop.key in self.carried_properties and not self._own_topic(view, ss, fig) \
+            if prop.key in self.carried_properties and not any(ss <= e.start < se for e in ents) and not self._own_topic(view, ss, fig) \
                     and (fig["label"] != "DATE" or len(fig.get("date_value") or "") == 10):  # (a day: not "per Ende September")
                 # "Lange galt Sage als … Titel. Die am Dienstag vorgelegten Zahlen …": a sentence that names
                 # no one goes on about the one name of the sentence before
-                named = {e.name for e in view.entity_index.starting(*prev) if e.type in types
-                         and e.name not in self.r.entities.authorities}
-                if len(named) == 1:
-                    return named.pop()
+                carried = self._carried(view, ss, types)
+                if carried:
+                    return carried
             return None  # dates, ranks, prices: only what their own sentence names
         if COMPARISON_OPENER.match(text, ss):
             return None  # "Zum Vergleich: … habe mehr als 100 Mio. gekostet": someone else's figure
