@@ -43,6 +43,11 @@ class PairFinder(NameCues):
         in_sentence = [e for e in ents if e.type in ("ORG", "PER") and ss <= e.start and e.end <= se
                        and e.start not in said_by and e.name not in self.r.entities.authorities  # a regulator is no party
                        and not (e.type == "PER" and self.spokesperson_before.search(text, max(0, e.start - 30), e.start))]
+        if prop.pair == "contract" and len({e.name for e in in_sentence if e.type == "ORG"}) < 2:
+            # "Facebook übernimmt WhatsApp für 19 Mrd. Dollar": services a group bought, products of it today, are
+            # the parties of the deal that made them its own
+            in_sentence = sorted(in_sentence + [e for e in ents if e.type == "PRODUCT" and self.r.entities.parent(e.name)
+                                                and ss <= e.start and e.end <= se and e.start not in said_by], key=lambda e: e.start)
         objects = [e for e in in_sentence if e.start in object_starts]
         holders = [e for e in in_sentence if e not in objects]
         # nearest by the gap between them ("Mercedes-Benz mit 45 Prozent, Stellantis mit 30 Prozent": Mercedes's 45)
@@ -112,6 +117,10 @@ class PairFinder(NameCues):
 
     def _pair_name(self, a: str, b: str) -> str | None:
         """ "Amazon/OpenAI": the two parties, a subsidiary or product by its parent ("AWS" is
-        Amazon's), in a fixed order; None when both are one company."""
-        a, b = self.r.entities.parent(a) or a, self.r.entities.parent(b) or b
-        return "/".join(sorted({a, b})) if a != b else None
+        Amazon's), in a fixed order; None when both are one company. Two names of one group today
+        are the two parties of the deal that made them one ("Facebook übernimmt WhatsApp": not
+        Meta and Meta), each by its own name."""
+        pa, pb = self.r.entities.parent(a) or a, self.r.entities.parent(b) or b
+        if pa == pb:
+            return "/".join(sorted({a, b})) if a != b else None
+        return "/".join(sorted({pa, pb}))
