@@ -27,6 +27,10 @@ CONVERTED_OPENER = re.compile(r"\s*(?:(?:Das|Dies)\s+(?:sind|wären|waren|entspr
 # (a product's name with its generation too: "…, das Topmodell iPhone 15 Pro Max ab 1.449 Euro")
 GAPPED = re.compile(r"\s*(?:(?:und|sowie)\s+)?(?:(?:der|die|das)\s+(?:[a-zäöüß]+e\s+)?)?[A-ZÄÖÜ][\w&.+-]*(?:\s+(?:[a-z]?[A-ZÄÖÜ][\w&.+-]*|\d{1,2}(?=\s+[A-ZÄÖÜ])))"
                     r"{0,4}\s+(?:(?:auf|mit|bei|ab)\s+)?(?:(?:rund|etwa|knapp|gut|fast|mehr\s+als)\s+)?\d")
+# A gapped clause naming a place or a part before its figure: "kostet in den USA 599 Dollar, in Deutschland 699 Euro"
+# (up to the figure: `fullmatch` to its start)
+GAPPED_PLACE = re.compile(r"\s*(?:(?:und|sowie)\s+)?(?:in|im|für|bei|beim)\s+(?:(?:der|den|dem|die|das)\s+)?[A-ZÄÖÜ][\w&.+-]*"
+                          r"(?:\s+[A-ZÄÖÜ][\w&.+-]*){0,2}\s+(?:(?:rund|etwa|knapp|gut|fast|nur|mehr\s+als)\s+)?")
 # A gapped clause naming a variant by what it has: "…, die Version mit einer 256-GByte-SSD 549 Euro", "…, jene
 # mit 512 GB und entspiegeltem Glas 679 Euro" (up to the figure: `fullmatch` to its start)
 GAPPED_WITH = re.compile(r"\s*(?:(?:und|sowie)\s+)?(?:der|die|das|jene|jener|jenes)\s+(?:[A-ZÄÖÜ][\w-]*\s+)?(?:mit|ohne)\s+"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from quellenlage.claim_cues import (BACK_REFERENCE, COMPARED_WITH, CONTINUATION, GAPPED, GAPPED_WITH, named_subjectless, same_magnitude)
+from quellenlage.claim_cues import (BACK_REFERENCE, COMPARED_WITH, CONTINUATION, GAPPED, GAPPED_PLACE, GAPPED_WITH, named_subjectless, same_magnitude)
 from quellenlage.claim_rules import ClaimRules, DocView
 from quellenlage.patterns import cue_search
 from quellenlage.textutil import bracketed_before
@@ -25,7 +25,8 @@ def continued_claim(r: ClaimRules, view: DocView, fig: dict, measure: str, sente
         return None
     continues = measure == "change" or CONTINUATION.match(text, clause[0]) or COMPARED_WITH.search(
         text, max(clause[0], fig["start"] - 30), fig["start"]) or (clause[0] > sentence[0] and (
-        GAPPED.match(text, clause[0]) or GAPPED_WITH.fullmatch(text, clause[0], fig["start"])))
+        GAPPED.match(text, clause[0]) or GAPPED_WITH.fullmatch(text, clause[0], fig["start"])
+        or GAPPED_PLACE.fullmatch(text, clause[0], fig["start"])))
     compares = bool(r.ellipsis.search(text, *sentence))
     start = sentence[0]
     for _ in range(2):
