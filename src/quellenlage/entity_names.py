@@ -303,10 +303,16 @@ def name_like(word: str, text: str) -> bool:
     return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text) is not None
 
 
+ROMAN_GENERATION = re.compile(r"(?<=[A-Z]) (II|III|IV)$")
+ROMAN = {"II": "2", "III": "3", "IV": "4"}
+
+
 def device_of(m: re.Match) -> str:
     """The name a device pattern's match stands for: its group `name` if it has one ("RTX 5090" of
-    "GeForce RTX 5090"), else the whole match."""
-    return (m.groupdict().get("name") or m.group(0)) if m.re.groupindex else m.group(0)
+    "GeForce RTX 5090"), else the whole match; a generation in Roman numerals by its number
+    ("Galaxy S III" is the "Galaxy S3")."""
+    name = (m.groupdict().get("name") or m.group(0)) if m.re.groupindex else m.group(0)
+    return ROMAN_GENERATION.sub(lambda r: ROMAN[r.group(1)], name)
 
 
 def device_name(name: str, names: set[str]) -> str:
