@@ -43,9 +43,6 @@ def date_owns(text: str, trigger: tuple[int, int], fig: dict, dates) -> bool:
     return False
 
 
-__all__ = ["bare_date", "date_owns"]
-
-
 SPACE = re.compile(r"\s*")
 ATTACHED = re.compile(r"\s+(?:\w{1,4}\s+)?")  # a date right after a word, at most a short preposition between
 
@@ -66,3 +63,5 @@ def span_anchor(text: str, trigger: tuple[int, int], fig: dict, figures, anchors
                 return True
     return False
 
+
+__all__ = ["bare_date", "date_owns", "span_anchor"]
