@@ -208,8 +208,8 @@ class DocView:
     def mention_counts(self) -> dict[str, int]:
         """How often the article names each entity (the most named is what it is about)."""
         counts: dict[str, int] = {}
-        for e in self.entities:
-            counts[e.name] = counts.get(e.name, 0) + 1
+        for e in self.entities:  # (a company a deal bought, found by that alone, is no topic: "ohne den Beitrag von GoCanvas")
+            counts[e.name] = counts.get(e.name, 0) + (e.source != "deal")
         return counts
 
     @cached_property

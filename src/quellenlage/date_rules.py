@@ -130,7 +130,12 @@ class DateRules:
 
     @cached_property
     def past_re(self) -> re.Pattern:
-        return re.compile(r"(?<!\w)(?:" + trie_alternation(self.cfg.get("past_markers") or ["(?!)"]) + r")(?!\w)")
+        strong = r"(?:" + trie_alternation(self.cfg.get("past_markers") or ["(?!)"]) + r")"
+        weak = self.cfg.get("weak_past_words") or []
+        if weak:  # "bereits" looks back unless a modal verb stands right before it ("könnte bereits")
+            not_modal = "".join(rf"(?<!{re.escape(m)} )" for m in self.cfg.get("modal_verbs") or [])
+            strong = r"(?:" + strong + r"|" + not_modal + r"(?:" + alternation(weak) + r"))"
+        return re.compile(r"(?<!\w)" + strong + r"(?!\w)")
 
     @cached_property
     def quantity_words(self) -> frozenset[str]:

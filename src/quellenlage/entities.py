@@ -19,6 +19,7 @@ from typing import Iterable
 from quellenlage.normalize.periods import FiscalCalendar
 from quellenlage.entity_anaphora import AnaphoraRules
 from quellenlage.entity_names import (apposition_stems, device_name, device_of, name_like, LABEL_HEAD, LABEL_SHORT_TAIL, NOT_AN_ORG_AFTER, WORDS_BEFORE, acronym_mentions, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, named_by_form, owner_name_end)
+from quellenlage.entity_objects import deal_objects
 from quellenlage.entity_models import FAMILY_SIZE, family_names, introduced_names, maker_models, model_short_names, named_models, predicated_models, product_tail
 from quellenlage.patterns import Anchored, Gated, alternation, gated, trie_alternation
 from quellenlage.prefilter import Prefiltered
@@ -38,7 +39,7 @@ class Entity:
     type: str                        # ORG PER MODEL PRODUCT INFRA CHIP LAW INDEX SOURCE
     gender: str | None = None
     vendor_of: tuple[str, ...] = ()
-    source: str = "gazetteer"        # gazetteer | name | surname | model | acronym | noun | backbone
+    source: str = "gazetteer"        # gazetteer | name | surname | model | acronym | noun | deal | backbone
 
 
 @dataclass
@@ -109,16 +110,12 @@ class EntityRules(AnaphoraRules, PeopleRules):
 
     def group_of(self, name: str | None) -> str | None:
         """The group an organisation's figures belong to (Google: Alphabet), not a product's."""
-        if not name or self.table.get(name, ("", ""))[1] != "ORG":
-            return None
-        return (self.by_name.get(name) or {}).get("parent")
+        return (self.by_name.get(name) or {}).get("parent") if name and self.table.get(name, ("", ""))[1] == "ORG" else None
 
     def fiscal(self, name: str | None) -> FiscalCalendar | None:
         """The fiscal calendar of an organisation (rules: `fiscal_year: {start_month, named_by}`)."""
         fy = (self.by_name.get(name or "") or {}).get("fiscal_year")
-        if not fy:
-            return None
-        return FiscalCalendar(int(fy.get("start_month", 1)), fy.get("named_by", "end"))
+        return FiscalCalendar(int(fy.get("start_month", 1)), fy.get("named_by", "end")) if fy else None
 
     def parent(self, name: str | None) -> str | None:
         return (self.by_name.get(name or "") or {}).get("parent")
@@ -352,6 +349,8 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     for s, end, name, later in named_by_form(masked, rules.cfg, rules.not_first, taken):
         add(s, end, name, "ORG", "noun")
         discovered |= {name} if later else set()  # "Booking.com", later "Booking" alone
+    bought = deal_objects(masked, rules.cfg, rules.not_first, taken, add)  # "Samsung kauft Harman", later "Harman" alone
+    discovered |= bought
     # "Palo Alto Networks" in the title, then "Palo Alto" alone: a known company's name without
     # its company word (company_suffixes) is the same company, in an article that names it whole.
     stems = gazetteer_stems(masked, out, rules.cfg, rules.not_first) | apposition_stems(masked, appositions & discovered, rules.not_first)
@@ -384,7 +383,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     for name in sorted(discovered):
         for s, e, how in spans_of.get(name, ()):
             if taken.free(s, e):
-                add(s, e, stems.get(name, name), "ORG", how)
+                add(s, e, stems.get(name, name), "ORG", "deal" if name in bought and how == "noun" else how)
     for s, end, name in initials_of_named(masked, [x for x in out if x.source == "gazetteer"], rules.acronym_stop, rules.table, taken):
         add(s, end, name, "ORG", "gazetteer")  # "Texas Instruments", later "TI"
     for s, end, name in model_short_names(masked, out, taken):

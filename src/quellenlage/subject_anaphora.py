@@ -48,7 +48,9 @@ class AnaphorResolver:
             prev = view.previous_sentence(ss)
             if prev is None or "\n\n" in text[prev[0]:ss]:
                 return None
-            ents = list(view.entity_index.starting(*prev))
+            # (a company a deal bought, named where no list knows it, is no topic to carry: "ohne den
+            # Beitrag von GoCanvas" leaves the figures after it to the company of the article)
+            ents = [e for e in view.entity_index.starting(*prev) if e.source != "deal"]
             named = {e.name for e in ents if e.type in types and e.name not in self.r.entities.authorities}
             if named or ents:
                 return named.pop() if len(named) == 1 else None

@@ -382,7 +382,7 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                 resolved = named.name if named else self._resolve_anaphor(view, typ, usable, prev_start, m.group(0))
                 if resolved:
                     return resolved
-            topic = [e for e in fitting if e.type == typ and prev_start <= e.start and e.end <= ss
+            topic = [e for e in fitting if e.type == typ and prev_start <= e.start and e.end <= ss and e.source != "deal"
                      and not self._companion(text, e) and not embedded(text, prev_start, e.start)  # ("…, wozu ESG 125 Mio. beisteuerte")
                      and not self.subsidiary(text, e) and not self._invests(text, e)  # "die Abschreibung auf die US-Tochter Vonage": not the topic
                      and not self._compared(text, e, any(x.type == typ and x.start > e.end and x.end <= ss and x.name != e.name for x in fitting))]
@@ -391,7 +391,7 @@ class SubjectFinder(AnaphorResolver, PairFinder):
         for typ in types:
             prior = [e for e in fitting if e.type == typ and e.end <= ss] or [e for e in fitting if made_by(e, typ) and e.end <= ss]  # (else a product: "WhatsApp")
             # (a partner, "das Geschäft mit der US-Regierung", only when no one else is named)
-            prior = [e for e in prior if not self._companion(text, e)] or prior
+            prior = [e for e in prior if not self._companion(text, e) and e.source != "deal"] or prior  # (nor a company bought)
             if prior:
                 return salient(prior, view.mention_counts)
         return None

@@ -50,6 +50,8 @@ class DatesFile(Rules):
         description="form -> unit counted back: Jahren: year, …")
     present_markers: Words = Field(default=[], description="present verbs of a schedule: a clause with one keeps its own tense (kommt, startet)")
     past_markers: Words = []
+    weak_past_words: Words = Field(default_factory=list, description="adverbs that look back unless a modal verb stands right before them: bereits")
+    modal_verbs: Words = Field(default_factory=list, description="könnte, soll, wird, …: before a weak past marker they make it look ahead")
     year_so_far: str | None = Field(default=None, description=(
         "regular expression at the start of a months-so-far date that holds a duration: 'ersten neun Monaten'"))
     per_month: Words = Field(default=[], description="im Monat, …: before a months-so-far date, a tariff's months, no date")
