@@ -25,3 +25,11 @@ def test_names_wiktionary_marks_as_names_are_left_out():
     nouns = common_nouns()
     assert len(nouns) > 200_000
     assert "Google" not in nouns and "Instagram" not in nouns  # Eigenname
+
+
+def test_the_name_in_a_run_of_capitalised_words():
+    from quellenlage.entity_objects import _name
+    assert _name(["US-Softwarefirma", "Altair"]) == ["Altair"]
+    assert _name(["Yorker", "Blogdienst", "Tumblr"]) == ["Tumblr"]
+    assert _name(["Time", "Warner"]) == ["Time", "Warner"]  # "Warner" is a noun too, a short one
+    assert _name(["Googles", "Rechenzentren"]) == []

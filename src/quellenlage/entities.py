@@ -349,7 +349,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     for s, end, name, later in named_by_form(masked, rules.cfg, rules.not_first, taken):
         add(s, end, name, "ORG", "noun")
         discovered |= {name} if later else set()  # "Booking.com", later "Booking" alone
-    bought = deal_objects(masked, rules.cfg, rules.not_first, taken, add)  # "Samsung kauft Harman", later "Harman" alone
+    bought = deal_objects(masked, rules.cfg, rules.not_first, taken, add, rules.gender)  # "Samsung kauft Harman", later "Harman" alone
     discovered |= bought
     # "Palo Alto Networks" in the title, then "Palo Alto" alone: a known company's name without
     # its company word (company_suffixes) is the same company, in an article that names it whole.

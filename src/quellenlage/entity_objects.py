@@ -12,41 +12,71 @@ from quellenlage.lexicon_nouns import is_common_noun
 from quellenlage.patterns import trie_alternation
 
 SP = r"[ \u00a0]+"
-# a descriptor before the name: article, up to two lower-case words, one capitalised noun ("den Online-Werbevermarkter")
-DESCRIPTOR = (r"(?:(?:den|die|das|dem|der|des|einen|eine|ein|eines|seinen|seine|ihren|ihre)" + SP
-              + r"(?:[a-zäöüß][\w-]*" + SP + r"){0,2}(?P<desc>[A-ZÄÖÜ][\w-]*[a-zäöüß])" + SP + r")?")
+# a descriptor before the name: an article (accusative after a verb, genitive after a noun), up to two
+# lower-case words, one capitalised noun ("den Online-Werbevermarkter", "des Serverherstellers")
+ACCUSATIVE = r"(?:den|die|das|einen|eine|ein|seinen|seine|ihren|ihre)"
+GENITIVE = r"(?:des|der|eines|einer|seines|seiner|ihres|ihrer)"
 NAME = r"(?P<name>[A-ZÄÖÜ][\w&.-]*[\w&](?:[ \u00a0][A-ZÄÖÜ][\w&-]*[\w&]){0,2})"
 MIN_TAIL = 5  # a compound's head long enough to be a noun of its own ("Wettbewerber": "Bewerber")
+DESCRIPTORS = {"Startup", "Startups", "Start-up", "Start-ups"}  # (the lexicon knows "Start-up" only)
+LONG_NOUN = 8  # a name may end in a short word that is also a noun ("Time Warner"), not in a long one ("Rechenzentren")
+
+
+def _descriptor(article: str) -> str:
+    return r"(?:" + article + SP + r"(?:[a-zäöüß][\w-]*" + SP + r"){0,2}[A-ZÄÖÜ][\w-]*[a-zäöüß]" + SP + r")?"
 
 
 @lru_cache(maxsize=8)
 def _pattern(verbs: tuple[str, ...], nouns: tuple[str, ...], after: tuple[str, ...]) -> re.Pattern:
-    cue = r"(?:" + trie_alternation(list(verbs)) + (r"|(?:" + trie_alternation(list(nouns)) + r")(?:" + SP + r"von)?" if nouns else "") + r")"
+    cue = r"(?:" + trie_alternation(list(verbs)) + SP + _descriptor(ACCUSATIVE)
+    if nouns:
+        cue += r"|(?:" + trie_alternation(list(nouns)) + r")" + SP + r"(?:von" + SP + r"|" + _descriptor(GENITIVE) + r")"
     end = r"(?=[ \u00a0]*(?:[,.;:!?)(–]|$)|" + SP + r"(?:" + trie_alternation(list(after) or ["für"]) + r")(?![\w-]))"
-    return re.compile(r"(?<![\w-])" + cue + SP + DESCRIPTOR + NAME + end)
+    return re.compile(r"(?<![\w-])" + cue + r")" + NAME + end)
 
 
 def _a_word(word: str) -> bool:
-    """A common noun, or a compound whose head is one ("Wettbewerber")."""
-    word = word.rstrip(".")
-    if is_common_noun(word):
+    """A common noun, or a compound whose head is one ("Wettbewerber", "US-Softwarefirma")."""
+    word = word.rstrip(".").rsplit("-", 1)[-1]
+    if len(word) < 2:
+        return False
+    if is_common_noun(word) or is_common_noun(word[0].upper() + word[1:]):
         return True
     return any(is_common_noun(word[i].upper() + word[i + 1:]) for i in range(2, len(word) - MIN_TAIL + 1))
 
 
-def deal_objects(text: str, cfg: dict, not_first, taken, add) -> set[str]:
+def _descriptor_word(word: str) -> bool:
+    """A word for what a company is, no part of its name: a compound ("Blogdienst", "KI-Unternehmen")
+    of a common noun; short words that are nouns too may be names ("Pulse Secure", "Time Warner")."""
+    return word in DESCRIPTORS or ("-" in word or len(word) >= LONG_NOUN) and _a_word(word)
+
+
+def _name(words: list[str]) -> list[str]:
+    """The name in a run of capitalised words: after the last common noun in it ("US-Softwarefirma Altair",
+    "New Yorker Blogdienst Tumblr"); none when it ends in a long one ("Googles Rechenzentren")."""
+    if _descriptor_word(words[-1]):
+        return []
+    nouns = [i for i, w in enumerate(words[:-1]) if _descriptor_word(w)]
+    return words[nouns[-1] + 1:] if nouns else words
+
+
+def deal_objects(text: str, cfg: dict, not_first, taken, add, first_name=lambda w: False) -> set[str]:
     """Each company a deal buys that no list knows, added as an organisation of source "deal"
-    (`add(start, end, name, type, source)`); their names."""
+    (`add(start, end, name, type, source)`); their names. A person who takes over a post is none
+    (`first_name`: "übernimmt Glen Weinstein")."""
     spec = cfg.get("deal_objects") or {}
     verbs, nouns = tuple(spec.get("verbs") or ()), tuple(spec.get("nouns") or ())
     if not verbs or not any(v in text for v in verbs + nouns):  # a literal gate: most texts buy nothing
         return set()
     names: set[str] = set()
     for m in _pattern(verbs, nouns, tuple(spec.get("after") or ())).finditer(text):
-        s, e = m.span("name")
-        words = m.group("name").split()
-        if words[0] in not_first or all(_a_word(w) for w in words) or not taken.free(s, e):
+        whole = m.group("name").replace("\u00a0", " ").split(" ")
+        words = _name(whole)
+        if not words or words[0] in not_first or first_name(words[0]) or all(_a_word(w) for w in words):
             continue
-        add(s, e, m.group("name").replace("\u00a0", " "), "ORG", "deal")
-        names.add(m.group("name").replace("\u00a0", " "))
+        name = " ".join(words)
+        s = m.start("name") + len(m.group("name")) - len(name)
+        if taken.free(s, m.end("name")):
+            add(s, m.end("name"), name, "ORG", "deal")
+            names.add(name)
     return names
