@@ -238,7 +238,11 @@ class Dates(RuleComponent):
 class Entities(RuleComponent):
     def build(self, rules):
         from quellenlage.entities import EntityRules
-        return EntityRules.from_ruleset(rules)
+        from quellenlage.lexicon_nouns import common_nouns
+        entity_rules = EntityRules.from_ruleset(rules)
+        if entity_rules.cfg.get("deal_objects"):
+            common_nouns()  # (once a process, with the rules: not in the first document that buys something)
+        return entity_rules
 
     def process(self, doc, rules):
         from quellenlage.entities import Entity, find_entities
