@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from quellenlage.entity_objects import _a_word
+from quellenlage.lexicon_nouns import is_noun as _a_word
 from quellenlage.lexicon_nouns import common_nouns, is_common_noun
 
 

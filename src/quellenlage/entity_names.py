@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from collections import Counter
 from functools import lru_cache
+from quellenlage.lexicon_nouns import is_noun
 from quellenlage.patterns import Gated, trie_alternation
 from quellenlage.textutil import line_start
 
@@ -43,6 +44,8 @@ def bare_names(text: str, cfg: dict, not_first: frozenset[str], taken) -> set[st
     blockers = frozenset(w.lower() for w in cfg.get("blocked_after") or [])
     neutral = frozenset(w.lower() for w in cfg.get("neutral_after") or [])  # "Wette auf Northvolt"
     relative = frozenset(w.lower() for w in cfg.get("relative_pronouns") or [])
+    # before a word no German noun list knows, prepositions and conjunctions say nothing ("Laut Roku", "und Roku")
+    unknown_neutral = frozenset(w.lower() for w in cfg.get("neutral_before_unknown") or [])
     suffixes = tuple(cfg.get("noun_suffixes") or ())
     if not blockers:
         return set()
@@ -60,7 +63,7 @@ def bare_names(text: str, cfg: dict, not_first: frozenset[str], taken) -> set[st
     for word, starts in where.items():
         if len(starts) < 3:
             continue
-        bare = 0
+        bare, neutral_here = 0, neutral | unknown_neutral if unknown_neutral and not is_noun(word) else neutral
         for s in starts:
             prev = WORD_BEFORE.search(text, max(0, s - 40), s)
             if prev is None:
@@ -69,7 +72,7 @@ def bare_names(text: str, cfg: dict, not_first: frozenset[str], taken) -> set[st
             if w[-1] in ".!?:;\"“”„»«)":
                 continue  # at the start of a sentence
             low = w.lower()
-            if low in neutral or low in relative and (low not in blockers  # "zu denen Juniper zählt"
+            if low in neutral_here or low in relative and (low not in blockers  # "zu denen Juniper zählt"
                                                       or text[max(0, prev.start() - 2):prev.start()].rstrip().endswith(",")):
                 continue  # "bei Northvolt", ", die Northvolt dem Gericht vorlegte": says nothing
             adjective = w[0].islower() and low.endswith(("e", "en", "er", "es", "em")) and not low.endswith(("te", "ten"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from quellenlage.lexicon_nouns import is_common_noun
+from quellenlage.lexicon_nouns import is_noun as _a_word
 from quellenlage.patterns import trie_alternation
 
 SP = r"[ \u00a0]+"
@@ -17,7 +17,6 @@ SP = r"[ \u00a0]+"
 ACCUSATIVE = r"(?:den|die|das|einen|eine|ein|seinen|seine|ihren|ihre)"
 GENITIVE = r"(?:des|der|eines|einer|seines|seiner|ihres|ihrer)"
 NAME = r"(?P<name>[A-ZÄÖÜ][\w&.-]*[\w&](?:[ \u00a0][A-ZÄÖÜ][\w&-]*[\w&]){0,2})"
-MIN_TAIL = 5  # a compound's head long enough to be a noun of its own ("Wettbewerber": "Bewerber")
 DESCRIPTORS = {"Startup", "Startups", "Start-up", "Start-ups"}  # (the lexicon knows "Start-up" only)
 LONG_NOUN = 8  # a name may end in a short word that is also a noun ("Time Warner"), not in a long one ("Rechenzentren")
 
@@ -27,22 +26,14 @@ def _descriptor(article: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _pattern(verbs: tuple[str, ...], nouns: tuple[str, ...], after: tuple[str, ...]) -> re.Pattern:
-    cue = r"(?:" + trie_alternation(list(verbs)) + SP + _descriptor(ACCUSATIVE)
+def _pattern(verbs: tuple[str, ...], nouns: tuple[str, ...], after: tuple[str, ...], stakes: tuple[str, ...] = ()) -> re.Pattern:
+    stake = (r"(?:(?:die|eine|einen|den|seine|ihre)" + SP + r")?(?:[\w,.]+" + SP + r")?(?:" + trie_alternation(list(stakes))
+             + r")" + SP + r"(?:an" + SP + _descriptor(r"(?:dem|der|einem|einer)") + r"|am" + SP + r"(?:[A-ZÄÖÜ][\w-]*[a-zäöüß]" + SP + r")?)|") if stakes else ""
+    cue = r"(?:" + trie_alternation(list(verbs)) + SP + r"(?:" + stake + _descriptor(ACCUSATIVE) + r")"
     if nouns:
         cue += r"|(?:" + trie_alternation(list(nouns)) + r")" + SP + r"(?:von" + SP + r"|" + _descriptor(GENITIVE) + r")"
     end = r"(?=[ \u00a0]*(?:[,.;:!?)(–]|$)|" + SP + r"(?:" + trie_alternation(list(after) or ["für"]) + r")(?![\w-]))"
     return re.compile(r"(?<![\w-])" + cue + r")" + NAME + end)
-
-
-def _a_word(word: str) -> bool:
-    """A common noun, or a compound whose head is one ("Wettbewerber", "US-Softwarefirma")."""
-    word = word.rstrip(".").rsplit("-", 1)[-1]
-    if len(word) < 2:
-        return False
-    if is_common_noun(word) or is_common_noun(word[0].upper() + word[1:]):
-        return True
-    return any(is_common_noun(word[i].upper() + word[i + 1:]) for i in range(2, len(word) - MIN_TAIL + 1))
 
 
 def _descriptor_word(word: str) -> bool:
@@ -69,7 +60,7 @@ def deal_objects(text: str, cfg: dict, not_first, taken, add, first_name=lambda 
     if not verbs or not any(v in text for v in verbs + nouns):  # a literal gate: most texts buy nothing
         return set()
     names: set[str] = set()
-    for m in _pattern(verbs, nouns, tuple(spec.get("after") or ())).finditer(text):
+    for m in _pattern(verbs, nouns, tuple(spec.get("after") or ()), tuple(spec.get("stakes") or ())).finditer(text):
         whole = m.group("name").replace("\u00a0", " ").split(" ")
         words = _name(whole)
         if not words or words[0] in not_first or first_name(words[0]) or all(_a_word(w) for w in words):

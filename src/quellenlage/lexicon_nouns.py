@@ -10,6 +10,7 @@ from functools import cache
 from importlib.resources import files
 
 NOT_COMMON = ("Eigenname", "Vorname", "Nachname", "Toponym", "Abkürzung")
+MIN_TAIL = 5  # a compound's head long enough to be a noun of its own ("Wettbewerber": "Bewerber")
 
 
 @cache
@@ -29,3 +30,13 @@ def common_nouns() -> frozenset[str]:
 def is_common_noun(word: str) -> bool:
     """ "Aktien", "Verantwortung", "Rauchmelder": yes; "Harman", "Shazam", "Tumblr": no."""
     return word in common_nouns()
+
+
+def is_noun(word: str) -> bool:
+    """A common noun, or a compound whose head is one ("Wettbewerber", "US-Softwarefirma")."""
+    word = word.rstrip(".").rsplit("-", 1)[-1]
+    if len(word) < 2:
+        return False
+    if is_common_noun(word) or is_common_noun(word[0].upper() + word[1:]):
+        return True
+    return any(is_common_noun(word[i].upper() + word[i + 1:]) for i in range(2, len(word) - MIN_TAIL + 1))

@@ -73,9 +73,9 @@ class EntitiesFile(Rules):
                                         "being the whole: Library (\"British Library\"), Museum, …")
     domain_suffixes: Words = Field(default=[], description="web address endings a company is named by: com, de (\"Booking.com\")")
     division_nouns: Words = Field(default=[], description="nouns for a part of a company: Sparte, Tochter, …")
-    deal_objects: dict[Literal["verbs", "nouns", "after"], Words] = Field(default_factory=dict, description=(
-        "verbs (kauft, übernimmt) and nouns (Übernahme, Kauf) of buying, and the words that may follow the name "
-        "they take (für, um): a name after them that is no German common noun is the company bought"))
+    deal_objects: dict[Literal["verbs", "nouns", "stakes", "after"], Words] = Field(default_factory=dict, description=(
+        "verbs (kauft, übernimmt) and nouns (Übernahme, Kauf) of buying, stakes bought (Mehrheit an), and the "
+        "words that may follow the name they take (für, um): a name after them that is no German common noun is the company bought"))
     company_suffix_generic: Words = Field(default=[], description="first words of a division's name: Mobile, Cloud, …")
     ticker_prefixes: Words = []
     news_agencies: Words = Field(default=[], description="dpa, Reuters, …: the agencies a dateline names in brackets "
