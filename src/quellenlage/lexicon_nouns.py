@@ -1,8 +1,8 @@
 """German common nouns, to tell a name from a word: "kauft Harman" names a company, "kauft
 Aktien" does not. The forms come from the german-nouns package (Wiktionary's German nouns,
 CC BY-SA 4.0), every case and number of each noun; entries Wiktionary marks as a name (Eigenname,
-Vorname, Nachname, Toponym) or an abbreviation are left out. Pure; loaded once a process, and
-only when a text asks (about 0.7 s)."""
+Vorname, Nachname, Toponym) or an abbreviation are left out. Pure; loaded once a process, when the
+entity rules are built (about 1.5 s and 28 MB: 255,000 forms)."""
 from __future__ import annotations
 
 import csv
