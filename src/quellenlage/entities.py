@@ -281,10 +281,11 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
         masked, (rules.cfg.get("model_nouns") or []) + (rules.cfg.get("infra_nouns") or [])) | introduced_names(
         masked, rules.cfg.get("product_nouns") or [], product_tail(rules.cfg.get("product_tiers") or []))
     said = {m.group("name") for m in said_models}
+    heads_of = {n.split(" ", 1)[0] + " " for n in introduced if " " in n}
     for s, end, name in acronym_mentions(masked, rules, taken):
         if name in said:  # ("DBRX ist ein Mixture-of-Experts-Modell": a model, before a person could take it)
             add(s, end, name, "MODEL", "noun")
-        elif name not in introduced:  # ("das KI-Sprachmodell BLOOM": a model, found below)
+        elif name not in introduced and name + " " not in heads_of:  # ("das KI-Sprachmodell BLOOM", "das Videospiel GTA V": found below)
             add(s, end, name, "ORG", "acronym")
     find_people(masked, rules, taken, add, out)
     discovered: set[str] = set()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from quellenlage.lexicon_nouns import is_common_noun
 from quellenlage.patterns import trie_alternation
 
 # (not a quarter or half after the name: "AMD Q4/2024", "Apple H1")
@@ -89,9 +90,11 @@ def _product_tail(tiers: tuple[str, ...]) -> str:
 def _introductions(nouns: tuple[str, ...], tail: str) -> re.Pattern:
     """A word for a model or product, then its name ("ihr Sprachmodell Apertus"); built once per
     word list (the rules' lists do not change between documents)."""
-    # (a noun also as a compound's head: "seines neuen Mainframe-Prozessors Telum II", "das KI-Sprachmodell BLOOM")
-    return re.compile(r"(?<![\w-])(?:[\w]+-)?(?:" + trie_alternation(nouns)
-                      + r")[ \u00a0]+(?P<name>[A-ZÄÖÜ][\w]{2,}(?:-[\w.]+)?" + tail + r")(?P<second>[ \u00a0][A-ZÄÖÜ][a-zäöü]{2,})?(?![\w-])")
+    # (a noun also as a compound's head: "seines neuen Mainframe-Prozessors Telum II", "das KI-Sprachmodell BLOOM",
+    # "das Satellitennavigationssystem Galileo"; the name may stand in quotes: "das Videospiel „Grand Theft Auto V“")
+    heads = trie_alternation(sorted({n[0].lower() + n[1:] for n in nouns if n[:1].isupper() and "-" not in n}))
+    return re.compile(r"(?<![\w-])(?:[\w]+-)?(?:" + trie_alternation(nouns) + r"|[A-ZÄÖÜ][a-zäöüß]{2,}(?:" + heads
+                      + r"))[ \u00a0]+[„\"»]?(?P<name>[A-ZÄÖÜ][\w]{2,}(?:-[\w.]+)?" + tail + r")(?P<second>[ \u00a0][A-ZÄÖÜ][\w]*)?(?![\w-])")
 
 
 def introduced_names(text: str, nouns: list[str], tail: str = "") -> set[str]:
@@ -130,8 +133,9 @@ def named_models(text: str, nouns: list[str], not_names, taken, tail: str = "",
     if tail and any(m.group("second") for m in found):
         # a name of two words, when the text writes it so again ("die Landefähre Blue Ghost … Blue Ghost
         # setzte auf"), not a noun after a name ("den Chip Rubin Anfang 2026")
+        # (or once, when its second word is no German noun: "das Betriebssystem Fitbit OS" is no "Fitbit")
         two = {m.group("name") + m.group("second") for m in found if m.group("second")}
-        twice = {n for n in two if text.count(n) >= 2}
+        twice = {n for n in two if text.count(n) >= 2 or not is_common_noun(n.split()[-1])}
         if twice:
             names2 = {n.split(maxsplit=1)[0]: n for n in twice}
             return [(m.start(), m.end(), m.group(0)) for m in re.finditer(
@@ -148,8 +152,9 @@ def _before_heads(heads: tuple[str, ...], tail: str) -> re.Pattern:
 def _named_alone(text: str, found: list, not_names, taken, heads, tail: str) -> list[tuple[int, int, str]]:
     if heads:  # (a name before an English head: "den Spyre Accelerator")
         found += _before_heads(tuple(heads), tail).finditer(text)
-    names = {m.group("name") for m in found
-             if m.group("name") not in not_names and not m.group("name").endswith(("ung", "ungen", "heit", "keit"))}
+    names = {m.group("name") for m in found  # (a German word named once is none: "schickte der Rover Kamerabilder")
+             if m.group("name") not in not_names and not m.group("name").endswith(("ung", "ungen", "heit", "keit"))
+             and not (tail and is_common_noun(m.group("name")) and text.count(m.group("name")) < 2)}
     if not names:
         return []
     found = re.compile(r"(?<![\w-])(?:" + trie_alternation(sorted(names)) + r")(?![\w-])")

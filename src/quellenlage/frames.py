@@ -190,7 +190,8 @@ class FrameFinder(SegmentFinder):
         if len(words) > 1 and words[-1].lower() in self.r.um_adverbs and words[-2].lower() == "um":
             words = words[:-1]  # "um durchschnittlich zehn Prozent senken"
         if words and words[-1].lower() == "um" and (
-                any(w.lower() in self.r.change_verbs for w in words[-12:-1])
+                # ("Die Aktie gab am Freitag um rund acht Prozent nach": a verb of change far before "um")
+                any(w.lower() in self.r.change_verbs or w.lower() in self.r.direct_change_verbs for w in words[-12:-1])
                 or any(w.lower() in self.r.change_verbs for w in WORDS.findall(text[fig["end"]:min(ce, fig["end"] + 40)])[:4])
                 or UM_AUF.match(text, fig["end"])):
             return True  # "stieg um 5 %", "das Nettoeinkommen um 3,1 Mrd. reduziert hat", "soll um 15 Cent auf 5,53 Euro steigen"

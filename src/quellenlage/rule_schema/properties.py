@@ -25,7 +25,8 @@ class Property(Rules):
     values: Annotated[dict[Label, Annotated[list[Measure], Field(min_length=1)]], Field(min_length=1)] = Field(
         description="label -> measures it accepts: {MONEY: [level, change]}")
     units: list[Key] = []
-    relations: list[DateRelation] = []
+    relations: list[DateRelation | None] = Field(default=[], description="the date relations it takes; null a plain date "
+                                                "(\"am Montag\", not \"bis Ende 2022\")")
     triggers: Words = []
     weak_triggers: Words = []
     context_triggers: ContextTriggers | None = Field(default=None, description="words that are triggers only beside a "
