@@ -141,7 +141,7 @@ class EntityRules(AnaphoraRules, PeopleRules):
     @cached_property
     def product_re(self) -> Gated:
         heads = self.cfg.get("product_heads") or ["(?!)"]
-        return Gated(r"(?<![\w-])", r"[A-ZÄÖÜ][\w]+-(?:" + trie_alternation(heads) + r")(?![\w-])")
+        return Gated(r"(?<![\w-])", r"[A-ZÄÖÜ][\w]+(?:-[A-ZÄÖÜ][\w]+)?-(?:" + trie_alternation(heads) + r")(?![\w-])")
 
     @cached_property
     def agency_lead(self) -> re.Pattern:
@@ -273,7 +273,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     for m in rules.product_re.finditer(masked):
         first = m.group(0).split("-")[0]  # not "Online-Plattform"; "der Meta-Dienst" is Meta's, no name
         if taken.free(*m.span()) and first not in rules.division_words and rules.table.get(first, ("", ""))[1] != "ORG" \
-                and name_like(first, masked):
+                and (name_like(first, masked) or m.group(0).count("-") > 1):  # ("die Corona-Warn-App": a name of its own)
             add(m.start(), m.end(), m.group(0), "PRODUCT", "noun")
     said_models = predicated_models(masked, (rules.cfg.get("model_nouns") or []) + (rules.cfg.get("model_predicates") or {}).get(
         "nouns", []), (rules.cfg.get("model_predicates") or {}).get("copulas", []))
