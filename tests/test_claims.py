@@ -199,6 +199,11 @@ def test_a_loss_is_a_negative_result_however_it_is_written(nlp):
     assert values[("operating_income", "3 Millionen Dollar")] == 3e6  # a profit word nearer
     assert values[("operating_income", "10 Millionen Dollar")] == -10e6
     assert values[("revenue", "823 Millionen Dollar")] == 823e6  # revenue is never a loss
+    # the verb says it too: "verlor unter dem Strich 92 Millionen Euro"
+    text = "Der Solarkonzern Solarworld ist pleite. Im vergangenen Jahr setzte Solarworld 763 Millionen Euro um und verlor unter dem Strich 92 Millionen Euro."
+    values = {(c["property"], c["text"]): c["value"] for c in claims_of(nlp, text, "2017-05-12")}
+    assert values[("net_income", "92 Millionen Euro")] == -92e6
+    assert values[("revenue", "763 Millionen Euro")] == 763e6
 
 
 def test_a_value_set_against_a_loss_is_a_loss_too(nlp):
