@@ -41,6 +41,8 @@ def continued_claim(r: ClaimRules, view: DocView, fig: dict, measure: str, sente
             continue
         if f["start"] < start:
             break
+        if f["start"] < sentence[0] and r.entities.comparison_opener.match(text, c["sentence"][0]):
+            continue  # ("Zum Vergleich: Die Infineon-Aktie hatte 70 Euro erreicht.": another company's, continued by none)
         p = r.property(c["property"])
         if p is None or not p.accepts(fig, measure) or p.excludes is not None and cue_search(p.excludes, text, *clause):
             continue  # (nor what its clause says is something else: "brachte die letzten 36 Satelliten ins All")

@@ -32,6 +32,12 @@ class AnaphoraRules:
         return re.compile(r"\s*(?:" + alternation(words) + r")(?![\w-])[^,.;:!?]*,", re.IGNORECASE) if words else re.compile(r"(?!)")
 
     @cached_property
+    def comparison_opener(self) -> re.Pattern:
+        """A sentence opening with a comparison ("Zum Vergleich: …"): `match` at its start."""
+        words = self.cfg.get("comparison_openers") or ()
+        return re.compile(r"\s*(?:" + alternation(words) + r")(?![\w-])", re.IGNORECASE) if words else re.compile(r"(?!)")
+
+    @cached_property
     def model_size(self) -> re.Pattern:
         """An adjective of size in a model's anaphor; group `small` or `large` says which ("das kleinere Modell")."""
         sizes = self.cfg.get("model_sizes") or {}

@@ -51,6 +51,8 @@ class AnaphorResolver:
             # (a company a deal bought, named where no list knows it, is no topic to carry: "ohne den
             # Beitrag von GoCanvas" leaves the figures after it to the company of the article)
             ents = [e for e in view.entity_index.starting(*prev) if e.source != "deal"]
+            if ents and self.r.entities.comparison_opener.match(text, prev[0]):
+                return None  # ("Zum Vergleich: Die Infineon-Aktie …": another company's, no topic)
             named = {e.name for e in ents if e.type in types and e.name not in self.r.entities.authorities}
             if named or ents:
                 return named.pop() if len(named) == 1 else None
