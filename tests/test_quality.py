@@ -7,12 +7,14 @@ prints the current values)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from quellenlage.baselines import score_dateparser
 from quellenlage.evaluate import evaluate, load_gold, relations_for, score_relations
+from quellenlage.rules import RuleSet
 
 from conftest import GOLD
 
@@ -72,6 +74,22 @@ def test_conflicts_hold_their_level(scores, gold_set):
     floor = FLOORS["sets"][gold_set]["relations"]
     assert rel["precision"] >= floor["precision"] - 1e-9, rel["false_flags"] + rel["unlisted"]
     assert rel["recall"] >= floor["recall"] - 1e-9, rel["missed"]
+
+
+def test_no_quote_runs_past_its_paragraph_by_accident(all_sets):
+    """Every quote the pipeline finds in the gold documents (the all-sets run's rows) either
+    stays in its paragraph or is a reopened continuation: each later paragraph it spans
+    opens with a quotation mark."""
+    marks = RuleSet.load().get("quotes")["marks"]
+    seen = 0
+    for (doc_id, _, text), tables in MEMO.items():
+        for q in tables["quotes"]:
+            inner = text[q["start"]:q["end"]]
+            assert inner == q["text"], (doc_id, q["start"])
+            for later in re.split(r"\n[ \t]*\n", inner)[1:]:
+                assert later.lstrip()[:1] in marks, (doc_id, inner[:80])
+            seen += 1
+    assert seen >= 1000
 
 
 def test_conflicts_across_all_sets(all_sets):
