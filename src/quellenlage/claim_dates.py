@@ -16,6 +16,7 @@ def bare_date(text: str, fig: dict, clause: tuple[int, int]) -> bool:
         and not text[fig["end"]:clause[1]].strip(" ,.")
 
 
+NAMES_UND = re.compile(r"[A-ZÄÖÜ][\w-]*\sund\s(?=[A-ZÄÖÜ])")  # "von Siegmund und David Loewe": two names, one clause
 CLAUSE_UND = re.compile(r"\sund\s(?!(?:der|die|das|den|dem|des|ein\w*|sein\w*|ihr\w*|damit|zwar)\b)")
 
 
@@ -38,7 +39,7 @@ def date_owns(text: str, trigger: tuple[int, int], fig: dict, dates) -> bool:
         if s > b + 60:
             break
         if s != fig["start"] and len(gap(s, e)) <= 60 and not any(ch in gap(s, e) for ch in ",;:.") \
-                and " und " not in gap(s, e):
+                and " und " not in NAMES_UND.sub("", gap(s, e)):
             return True
     return False
 

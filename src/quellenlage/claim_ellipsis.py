@@ -35,6 +35,8 @@ def continued_claim(r: ClaimRules, view: DocView, fig: dict, measure: str, sente
     # (a figure its own clause names, with a word the rules reject, continues no earlier sentence:
     # "Der Free Cashflow lag bei 421 Mio., die Free-Cashflow-Marge bei 19 %")
     named_here = None  # asked only when an earlier sentence's claim comes up (most figures never get there)
+    own_noun = OWN_NOUN.search(text, max(sentence[0], fig["start"] - 80), fig["start"]) \
+        if measure == "level" and fig["label"] in ("MONEY", "COUNT") else None
     for c in reversed(done):
         f = c["figure"]
         if f["end"] > fig["start"]:
@@ -61,6 +63,9 @@ def continued_claim(r: ClaimRules, view: DocView, fig: dict, measure: str, sente
             if ranking_goes_on(view, p, c, fig, measure, clause):
                 return c  # "Microsoft folgt mit 20 Prozent, Google kommt auf 13 Prozent"
             continue
+        if own_noun is not None and own_noun.group("noun") not in r.general_nouns \
+                and not (p.triggers is not None and p.triggers.search(text, own_noun.start("noun"), own_noun.end("noun"))):
+            return None  # "Dem stehen Mietverpflichtungen von rund 47 Mrd. gegenüber": a noun of its own names it
         if named_here is None:
             named_here = named is None and any(p.triggers is not None and p.accepts(fig, measure) and any(
                 m.group(0)[:1].isupper() for m in p.triggers.finditer(text, *clause)) for p in r.properties)
@@ -81,6 +86,12 @@ def continued_claim(r: ClaimRules, view: DocView, fig: dict, measure: str, sente
                 and same_magnitude(f, fig):
             return c
     return None
+
+
+# A noun right before the figure, joined by "von" or "über" ("Mietverpflichtungen von rund 47 Mrd."):
+# the figure's own word, which an earlier sentence's claim does not go on past (not "im Schnitt von").
+OWN_NOUN = re.compile(r"(?<![\w-])(?<!im )(?<!Im )(?P<noun>[A-ZÄÖÜ][a-zäöüß]+(?:-[\w]+)*)\s+(?:in\s+Höhe\s+)?(?:von|über)\s+"
+                      r"(?:(?:rund|etwa|ca\.|knapp|fast|gut|mehr\s+als|über|insgesamt|zusammen)\s+)?$")
 
 
 def ranking_goes_on(view: DocView, p, c: dict, fig: dict, measure: str, clause: tuple[int, int]) -> bool:

@@ -43,6 +43,9 @@ def _compared_periods(view: DocView, claims: list[dict], periods: PeriodResolver
 OUTLOOK_REACH = 400  # characters: how far an outlook's period goes on in its paragraph
 
 
+YEAR_PARTS = ("first_half", "second_half", "whole_year")  # relative cues that complete a year
+
+
 def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, fiscal_of, stated) -> None:
     """Relative periods against the passage's period, headings, then the document's main
     reporting period for what is reported per period; calendar extents for all."""
@@ -97,6 +100,11 @@ def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, 
             # "Im Vorquartal waren es …", "Ein Jahr zuvor …": relative to the period of the
             # sentence, else of the paragraph so far, else the document's.
             ref = by_sentence.get(c["sentence"]) or reported(c, passage[1] if passage else dominant)
+            # "Im ersten Halbjahr hatte X 1,54 Mrd. umgesetzt …, im Gesamtjahr 2018 standen …": a half
+            # or a whole year without its year is not of a year the sentence names only after it
+            late = c["relative"] in YEAR_PARTS and named_at.get(c["sentence"], -1) > fig["start"]
+            if late:
+                ref = reported(c, passage[1] if passage else dominant)
             if c["period"] is None and c["relative"] in COMPARING and ref \
                     and cue_search(periods.r.period_cue("whole_year"), view.text, *c["sentence"]):
                 # "Für das Gesamtjahr erwartet Bechtle ein Ergebnis … unter dem Vorjahreswert von rund 370 Mio.": last year's whole
@@ -109,7 +117,7 @@ def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, 
                     # "Im Gesamtjahr kam X auf 66,2 Mrd. …, und einen Gewinn von 23,5 Mrd.": the
                     # period the sentence reports on from here
                     by_sentence.setdefault(c["sentence"], c["period"])
-                    passage = (fig["start"], by_sentence[c["sentence"]])
+                    passage = (fig["start"], c["period"] if late else by_sentence[c["sentence"]])
             if c["period"] is None:
                 c["period"] = periods.heading_period(fig["start"], claim_time(c["time"], c["measure"]) == "flow",
                                                      c["aspect"], fiscal)

@@ -97,6 +97,11 @@ class DateRules:
         return re.compile(r"(?<!\w)(?:" + alternation(words) + r")\s+$", re.IGNORECASE) if words else None
 
     @cached_property
+    def this_year_before_re(self) -> re.Pattern | None:
+        words = self.cfg.get("this_year_before") or []
+        return re.compile(r"(?<!\w)(?:" + alternation(words) + r")\s+$", re.IGNORECASE) if words else None
+
+    @cached_property
     def ahead_before_re(self) -> re.Pattern | None:
         words = self.cfg.get("ahead_before") or []
         return re.compile(r"(?<!\w)(?:" + alternation(words) + r")\s+$", re.IGNORECASE) if words else None

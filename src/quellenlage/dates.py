@@ -154,7 +154,9 @@ class DateScanner:
             if g["month"] == "Mai" and re.match(r"\s*(?:-|\d)", text[e:e + 2]):
                 return None
             behind = self.r.behind_before_re is not None and self.r.behind_before_re.search(text, max(0, s - 30), s)
-            expr = DateExpr(month=self.r.month_of[g["month"]], future=future and not behind, past=past or bool(behind))
+            this_year = published and self.r.this_year_before_re is not None and self.r.this_year_before_re.search(text, max(0, s - 30), s)
+            expr = DateExpr(year=int(published[:4]) if this_year else None, month=self.r.month_of[g["month"]],
+                            future=future and not behind, past=past or bool(behind))
         elif name == "quarter":
             # ("das Schlussquartal 2024": a quarter named by its place in the year, with the year)
             q = int(g.get("q") or g.get("qn") or (self.r.cfg["quarter_names"][g["qname"]] if g.get("qname")

@@ -47,6 +47,7 @@ def bare_names(text: str, cfg: dict, not_first: frozenset[str], taken) -> set[st
     # before a word no German noun list knows, prepositions and conjunctions say nothing ("Laut Roku", "und Roku")
     unknown_neutral = frozenset(w.lower() for w in cfg.get("neutral_before_unknown") or [])
     suffixes = tuple(cfg.get("noun_suffixes") or ())
+    origins = tuple(w.lower() for w in cfg.get("origin_adjectives") or ())  # "die amerikanische Lycos Inc."
     if not blockers:
         return set()
     counts = Counter(CAPITALISED.findall(text))  # most capitalised words are nouns: sorted out cheaply first
@@ -76,6 +77,8 @@ def bare_names(text: str, cfg: dict, not_first: frozenset[str], taken) -> set[st
                                                       or text[max(0, prev.start() - 2):prev.start()].rstrip().endswith(",")):
                 continue  # "bei Northvolt", ", die Northvolt dem Gericht vorlegte": says nothing
             adjective = w[0].islower() and low.endswith(("e", "en", "er", "es", "em")) and not low.endswith(("te", "ten"))
+            if adjective and origins and low.startswith(origins) and not is_noun(word):
+                continue  # where a company is from says nothing: "die amerikanische Lycos Inc."
             if low in blockers or any(ch.isdigit() for ch in w) or adjective:  # ("steigerte", "meldeten": verbs)
                 bare = -1  # "der Umsatz", "neue Musiker": a noun
                 break

@@ -60,12 +60,15 @@ def deal_objects(text: str, cfg: dict, not_first, taken, add, first_name=lambda 
     if not verbs or not any(v in text for v in verbs + nouns):  # a literal gate: most texts buy nothing
         return set()
     names: set[str] = set()
+    forms = frozenset(cfg.get("legal_suffixes") or ())  # "kaufte die amerikanische Lycos Inc.": no company "Inc"
     for m in _pattern(verbs, nouns, tuple(spec.get("after") or ()), tuple(spec.get("stakes") or ())).finditer(text):
         whole = m.group("name").replace("\u00a0", " ").split(" ")
         words = _name(whole)
         if not words or words[0] in not_first or first_name(words[0]) or all(_a_word(w) for w in words):
             continue
         name = " ".join(words)
+        if name in forms:
+            continue
         s = m.start("name") + len(m.group("name")) - len(name)
         if taken.free(s, m.end("name")):
             add(s, m.end("name"), name, "ORG", "deal")

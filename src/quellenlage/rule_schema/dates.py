@@ -44,6 +44,7 @@ class DatesFile(Rules):
     compared_markers: Words = Field(default=[], description="als, wie: a future marker a few words after one compares (\"mehr als von Experten erwartet\"), it looks nowhere ahead")
     ahead_before: Words = Field(default_factory=list, description="words right before a weekday that make it the next one: ab, bis, …")
     behind_before: Words = Field(default_factory=list, description="words right before a bare month that make it the last one: vom, seit, …")
+    this_year_before: Words = Field(default_factory=list, description="words right before a bare month that make it this year's: heuer im, …")
     fiscal_words: Annotated[list[Word], Field(min_length=1)] = Field(description="Geschäftsjahr, FY, …")
     relative_modifiers: dict[Word, Offset] = Field(description="word -> offset: vergangenen: -1, …")
     ago_units: dict[Word, Literal["year", "month", "week", "day"]] = Field(
