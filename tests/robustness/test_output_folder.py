@@ -64,12 +64,22 @@ def _wait_for(predicate, seconds=120):
     return False
 
 
-@pytest.mark.parametrize("moment", ["reading", "writing parts", "cross-document step"])
-def test_kill_9_at_any_moment_leaves_the_last_tables_and_the_next_run_completes(tmp_path, moment):
-    folder = _corpus(tmp_path, 3)
-    out = tmp_path / "out"
-    code, log = _extract(folder, out)
+@pytest.fixture(scope="module")
+def finished_run(tmp_path_factory):
+    """A finished run over the sample (input and output folders), made once for the module: each
+    test works on its own copy."""
+    base = tmp_path_factory.mktemp("finished")
+    folder = _corpus(base, 3)
+    code, log = _extract(folder, base / "out")
     assert code == 0, log
+    return folder, base / "out"
+
+
+@pytest.mark.parametrize("moment", ["reading", "writing parts", "cross-document step"])
+def test_kill_9_at_any_moment_leaves_the_last_tables_and_the_next_run_completes(tmp_path, finished_run, moment):
+    folder, out = tmp_path / "in", tmp_path / "out"
+    shutil.copytree(finished_run[0], folder)
+    shutil.copytree(finished_run[1], out)
     before, before_run = _consistent(out)
     (folder / "extra.txt").write_text("Nvidia meldete 57 Milliarden Dollar Umsatz.", encoding="utf-8")
     staging = out / ".quellenlage" / "staging"
@@ -95,7 +105,7 @@ def test_kill_9_at_any_moment_leaves_the_last_tables_and_the_next_run_completes(
 
 
 def test_a_second_run_is_refused_while_one_runs(tmp_path):
-    folder = _corpus(tmp_path, 4)
+    folder = _corpus(tmp_path, 2)
     out = tmp_path / "out"
     first = _start(folder, out)
     assert _wait_for((out / ".quellenlage" / "lock").exists)
