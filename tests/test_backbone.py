@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 
 import pandas as pd
 import pytest
@@ -10,6 +11,8 @@ import spacy
 from spacy.training import Example
 
 from quellenlage.pipeline import build, resolve_model
+
+from conftest import sample_paths
 
 
 TRAIN = [
@@ -56,10 +59,15 @@ def test_a_trained_pipeline_from_a_path_is_the_backbone(tiny_model, rules):
     assert len(list(doc.sents)) == 2
 
 
-def test_extract_with_model_path_records_the_backbone(cli, tiny_model, tmp_path, sample_articles):
-    res = cli("extract", sample_articles, "--out", tmp_path / "o", "--model", tiny_model)
+def test_extract_with_model_path_records_the_backbone(cli, tiny_model, tmp_path):
+    folder = tmp_path / "in"  # a dozen sample articles: the backbone is recorded on each document's row
+    folder.mkdir()
+    for p in sample_paths()[:12]:
+        shutil.copy(p, folder / p.name)
+    res = cli("extract", folder, "--out", tmp_path / "o", "--model", tiny_model)
     assert res.exit_code == 0, res.output
     docs = pd.read_parquet(tmp_path / "o" / "documents")
+    assert len(docs) == 12
     assert docs["pipeline"].str.contains("tiny_ner_test 0.0.1").all()
     info = json.loads((tmp_path / "o" / "run.json").read_text())
     assert "ner" in info["pipe_names"]
