@@ -40,6 +40,7 @@ def bare_names(text: str, cfg: dict, not_first: frozenset[str], taken) -> set[st
     lower-case word mid-sentence, never after an article, pronoun or adjective (as a German
     noun is; a preposition or a relative pronoun after a comma says nothing), never in lower
     case, and not built like a German noun."""
+    legal = tuple(cfg.get("legal_suffixes") or ())  # "die Gigaset AG": a company's legal form names it
     cfg = cfg.get("bare_names") or {}
     blockers = frozenset(w.lower() for w in cfg.get("blocked_after") or [])
     neutral = frozenset(w.lower() for w in cfg.get("neutral_after") or [])  # "Wette auf Northvolt"
@@ -66,6 +67,12 @@ def bare_names(text: str, cfg: dict, not_first: frozenset[str], taken) -> set[st
             continue
         bare, neutral_here = 0, neutral | unknown_neutral if unknown_neutral and not is_noun(word) else neutral
         for s in starts:
+            after = s + len(word)
+            if legal and text[after:after + 1] in " \u00a0" and any(
+                    text.startswith(form, after + 1) and not (text[after + 1 + len(form):after + 2 + len(form)].isalnum())
+                    for form in legal):
+                bare += 2  # "die Gigaset AG aus Bocholt": the article goes with the company's full name
+                continue
             prev = WORD_BEFORE.search(text, max(0, s - 40), s)
             if prev is None:
                 continue  # at the start of a line
