@@ -83,6 +83,7 @@ def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, 
     doc_fiscal = next((cal for cal in (fiscal_of(flows.most_common(1)[0][0]) if flows else None,
                                        fiscal_of(view.main_organisation)) if cal is not None and cal.start_month != 1), None)
     k = 0
+    plain: dict[tuple, str] = {}  # (sentence, property, subject) -> the period of its last claim with one of its own
     for c in claims:
         while k < len(named) and named[k][0] < c["figure"]["start"]:
             passage, k = named[k], k + 1
@@ -105,6 +106,11 @@ def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, 
             late = c["relative"] in YEAR_PARTS and named_at.get(c["sentence"], -1) > fig["start"]
             if late:
                 ref = reported(c, passage[1] if passage else dominant)
+            key = (c["sentence"], c["property"], c["subject"])
+            if c["relative"] in COMPARING and c["time"] == "flow" and key in plain:
+                # "2022 setzte X 235,5 Mio. um, im ersten Halbjahr 2023 waren es 93,4 Mio. nach 104,9 Mio. im
+                # Vorjahreszeitraum": the year before the period of the same figure just before it
+                ref = plain[key]
             if c["period"] is None and c["relative"] in COMPARING and ref \
                     and cue_search(periods.r.period_cue("whole_year"), view.text, *c["sentence"]):
                 # "Für das Gesamtjahr erwartet Bechtle ein Ergebnis … unter dem Vorjahreswert von rund 370 Mio.": last year's whole
@@ -152,6 +158,8 @@ def resolve_periods(view: DocView, claims: list[dict], periods: PeriodResolver, 
             # a date read with the main company's fiscal calendar ("im ersten Quartal" of an Apple
             # article is its FY2024-Q2), the figure a calendar company's: the same months, its label
             c["period"] = calendar_label(extent(c["period"], doc_fiscal)) or c["period"]
+        if c["period"] and not c["relative"] and c["aspect"] == "actual":
+            plain[(c["sentence"], c["property"], c["subject"])] = c["period"]
         # A company whose fiscal calendar nobody states keeps the calendar year: its
         # "Geschäftsjahr 2024" is the 2024 another source names.
         span = extent(c["period"], fiscal or CALENDAR)
