@@ -28,7 +28,7 @@ def _key(c: dict) -> tuple:
             c["measure"] == "level" and "adjusted" in (c.get("basis") or ""),
             next((b for b in (c.get("basis") or "").split() if b.startswith(BY)), None),  # whose estimate
             c.get("relative") if c.get("relative") in ("previous_year", "previous_quarter") else None,
-            f.get("unit") if f["label"] in ("COUNT", "DURATION") else None, f.get("currency"))
+            (c.get("unit") or f.get("unit")) if f["label"] in ("COUNT", "DURATION") else None, f.get("currency"))
 
 
 def _distinct(claims: list[dict]) -> bool:
@@ -55,6 +55,15 @@ def _scale_slip(first: dict, rest: list[dict]) -> bool:
     return k is not None and scales == {k + 1}
 
 
+def _same_sentence(levels: list[dict]) -> list[dict]:
+    """The claims that share their sentence with another of the same key and value (an
+    enumeration of parts), in a group whose values do not fall apart."""
+    by_sentence: dict[tuple, list[dict]] = defaultdict(list)
+    for c in levels:
+        by_sentence[c["sentence"]].append(c)
+    return [c for group in by_sentence.values() if len({id(c["figure"]) for c in group}) > 1 for c in group]
+
+
 def mark_unnamed_parts(claims: list[dict], additive: frozenset[str]) -> None:
     """Set `segment` to PART on the claims of this document that cannot be told apart."""
     groups: dict[tuple, list[dict]] = defaultdict(list)
@@ -67,8 +76,12 @@ def mark_unnamed_parts(claims: list[dict], additive: frozenset[str]) -> None:
         if len({c["figure"]["label"] for c in levels}) > 1:
             continue  # different kinds of value are never compared anyway
         if not _distinct(levels):
-            if levels:
-                wholes[key] = levels[0]
+            in_one = _same_sentence(levels)
+            for c in in_one:  # "sechs Instrumente der NASA sowie sechs weitere Nutzlasten": two parts, no whole
+                c["segment"] = PART
+            rest = [c for c in levels if c not in in_one]
+            if rest:
+                wholes[key] = rest[0]
             continue
         first = levels[0]
         whole = None

@@ -287,7 +287,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
             add(s, end, name, "MODEL", "noun")
         elif name not in introduced and name + " " not in heads_of:  # ("das KI-Sprachmodell BLOOM", "das Videospiel GTA V": found below)
             add(s, end, name, "ORG", "acronym")
-    find_people(masked, rules, taken, add, out)
+    find_people(masked, rules, taken, add, out, things=introduced)  # ("die Nasa-Sonde Deep Impact": a craft, no person)
     discovered: set[str] = set()
     abstract = tuple((rules.cfg.get("bare_names") or {}).get("abstract_suffixes") or ())
     nouns = tuple((rules.cfg.get("bare_names") or {}).get("noun_suffixes") or ())

@@ -49,6 +49,7 @@ def bare_names(text: str, cfg: dict, not_first: frozenset[str], taken) -> set[st
     unknown_neutral = frozenset(w.lower() for w in cfg.get("neutral_before_unknown") or [])
     suffixes = tuple(cfg.get("noun_suffixes") or ())
     origins = tuple(w.lower() for w in cfg.get("origin_adjectives") or ())  # "die amerikanische Lycos Inc."
+    verbs = frozenset(w.lower() for w in cfg.get("verbs_like_adjectives") or ())  # "wurde Groupon"
     if not blockers:
         return set()
     counts = Counter(CAPITALISED.findall(text))  # most capitalised words are nouns: sorted out cheaply first
@@ -83,7 +84,8 @@ def bare_names(text: str, cfg: dict, not_first: frozenset[str], taken) -> set[st
             if low in neutral_here or low in relative and (low not in blockers  # "zu denen Juniper zählt"
                                                       or text[max(0, prev.start() - 2):prev.start()].rstrip().endswith(",")):
                 continue  # "bei Northvolt", ", die Northvolt dem Gericht vorlegte": says nothing
-            adjective = w[0].islower() and low.endswith(("e", "en", "er", "es", "em")) and not low.endswith(("te", "ten"))
+            adjective = w[0].islower() and low.endswith(("e", "en", "er", "es", "em")) and not low.endswith(("te", "ten")) \
+                and low not in verbs
             if adjective and origins and low.startswith(origins) and not is_noun(word):
                 continue  # where a company is from says nothing: "die amerikanische Lycos Inc."
             if low in blockers or any(ch.isdigit() for ch in w) or adjective:  # ("steigerte", "meldeten": verbs)

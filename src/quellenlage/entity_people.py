@@ -88,9 +88,10 @@ APPOSITION = re.compile(r",[ \u00a0]+(?:(?:der|die|des|neue|neuer|neuen|frühere
 QUOTED_SHORT = re.compile(r"[„»«\"“‚›‹]([^„»«\"“”‚‘’›‹\n]{2,60})[“«»\"”‘’‹›]")
 
 
-def find_people(text: str, rules, taken, add, out: list) -> None:
+def find_people(text: str, rules, taken, add, out: list, things: frozenset[str] | set[str] = frozenset()) -> None:
     """People the gazetteer lacks: a known first name and a surname, or a title before two
-    capitalised words; then their later surname-only mentions, resolved to the full name."""
+    capitalised words; then their later surname-only mentions, resolved to the full name. Not
+    `things`: names a word for a thing introduces ("die Raumsonde Deep Impact")."""
     found: list[tuple[int, int, str, str | None]] = []
     # One pass each over the text, then look-ups (linear however many names there are):
     quoted = {m.group(1) for m in QUOTED_SHORT.finditer(text)}
@@ -109,8 +110,9 @@ def find_people(text: str, rules, taken, add, out: list) -> None:
             continue  # ("Petra Sommer": a known first name before a word that is no name elsewhere)
         before = WORDS_BEFORE.findall(text[max(0, m.start() - 40):m.start()])
         titled = bool(before) and rules.is_title(before[-1])
-        if not titled and before and before[-1] in org_words and not re.search(r"[,;:(]\s*$", text[max(0, m.start() - 3):m.start()]):
-            continue  # "dem Finanzinvestor Thoma Bravo": an organisation, named by a word for one
+        if not titled and before and (before[-1] in org_words or before[-1].rsplit("-", 1)[-1] in thing_words) \
+                and not re.search(r"[,;:(]\s*$", text[max(0, m.start() - 3):m.start()]):
+            continue  # "dem Finanzinvestor Thoma Bravo", "die Nasa-Sonde Deep Impact": a company or a thing, named by a word for one
         if not titled and before and before[-1] == "in":
             continue  # "in De Soto, Kansas": a place, no one is in a person
         if g is None and not titled:
@@ -121,7 +123,7 @@ def find_people(text: str, rules, taken, add, out: list) -> None:
             continue
         if last.lower() == last or last.endswith("s") and last[:-1] in rules.not_first or any(ch.isdigit() for ch in last):
             continue  # (nor a name with a digit: "Kimi K2" is a model)
-        if m.group(0) in quoted:
+        if m.group(0) in quoted or first in things:
             continue  # "der Denkmodus »Deep Think«": a name in quotation marks is a product
         if last.endswith("s") and f"{first} {last[:-1]}" in pairs:
             last = last[:-1]  # "Elon Musks" is Elon Musk's
