@@ -124,7 +124,7 @@ def find_people(text: str, rules, taken, add, out: list, things: frozenset[str] 
         if last.lower() == last or last.endswith("s") and last[:-1] in rules.not_first or any(ch.isdigit() for ch in last):
             continue  # (nor a name with a digit: "Kimi K2" is a model)
         if m.group(0) in quoted or first in things:
-            continue  # "der Denkmodus »Deep Think«": a name in quotation marks is a product
+            continue  # "der Denkmodus »Deep Think«", "die Raumsonde Deep Impact": a product, in quotes or introduced
         if last.endswith("s") and f"{first} {last[:-1]}" in pairs:
             last = last[:-1]  # "Elon Musks" is Elon Musk's
         particle = PARTICLE_LAST.fullmatch(last)
