@@ -21,6 +21,7 @@ LETTERS = re.compile(r"[^\W\d_]+")
 PLAIN_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 DOTTED = re.compile(r"[+\-−]?\d+\.\d+")
 YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+OLD_YEAR = re.compile(r"18\d\d")
 DIGITS = re.compile(r"\d+")
 SIGNS = "+±-−–"
 WORD_HYPHEN_RE = re.compile(r"(?<![\w-])(" + LETTER + r"+)-(?=[A-ZÄÖÜ€$£])")
@@ -126,8 +127,9 @@ class AtomFinder:
                 kind = "needs_scale"  # 1.5 Milliarden is English style; 3.1 alone a version
             else:
                 return None
-        elif kind == "digits" and YEAR_LIKE.fullmatch(raw):
-            kind = "year"
+        elif kind == "digits" and (YEAR_LIKE.fullmatch(raw) or OLD_YEAR.fullmatch(raw) and (
+                word_after(text, end) or "").startswith(self.r.old_year_before or "\0")):
+            kind = "year"  # (1800-1899 only before a participle: "des 1898 gegründeten Konzerns")
         plus = False
         if text[end:end + 1] == "+" and not text[end + 1:end + 2].isdigit():
             plus, end = True, end + 1

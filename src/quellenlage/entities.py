@@ -25,7 +25,7 @@ from quellenlage.patterns import Anchored, Gated, alternation, gated, trie_alter
 from quellenlage.prefilter import Prefiltered
 from quellenlage.rules import RuleSet
 from quellenlage.entity_people import PeopleRules, find_people, gazetteer_mentions, genitive_people
-from quellenlage.textutil import ARTICLE_WORDS, Occupied, agency_lead, blank_regions, dateline_after, line_start
+from quellenlage.textutil import ARTICLE_WORDS, NAME_START, Occupied, agency_lead, blank_regions, dateline_after, line_start
 
 GAZETTEER_TYPES = (("organisations", "ORG"), ("persons", "PER"), ("models", "MODEL"), ("products", "PRODUCT"),
                    ("infrastructure", "INFRA"), ("chips", "CHIP"), ("laws", "LAW"), ("sources", "SOURCE"), ("indices", "INDEX"))
@@ -175,7 +175,7 @@ class EntityRules(AnaphoraRules, PeopleRules):
         # (on one line: a rubric "Wirtschaft › Unternehmen" names nothing on the next line; tried only
         # in the words that hold one of the nouns; inflected too: "des Kabel-TV-Ausrüsters Scientific Atlanta")
         words, noun = self.org_noun_words
-        rx = re.compile(r"(?<![\w-])" + noun + r"(?:e?s|e?n)?[ \t\u00a0]+(?P<name>(?:[A-ZÄÖÜ]|(?!\d+[GgKk]\b)\d{1,3}(?=[A-Za-z&]))[\w&.-]*[\w](?:[ \u00a0](?!(?:" + trie_alternation(self.cfg.get("not_name_words") or ["\x00"]) + r")(?![\w-]))[A-ZÄÖÜ][\w-]+){0,2})(?![\w-])")
+        rx = re.compile(r"(?<![\w-])" + noun + r"(?:e?s|e?n)?[ \t\u00a0]+(?P<name>(?:" + NAME_START + r"|(?!\d+[GgKk]\b)\d{1,3}(?=[A-Za-z&]))[\w&.-]*[\w](?:[ \u00a0](?!(?:" + trie_alternation(self.cfg.get("not_name_words") or ["\x00"]) + r")(?![\w-]))[A-ZÄÖÜ][\w-]+){0,2})(?![\w-])")
         # (a name may start with digits: "der Gentest-Anbieter 23andMe", "der Provider 1&1")
         return Anchored(rx, re.compile(trie_alternation(words)))
 
@@ -183,7 +183,7 @@ class EntityRules(AnaphoraRules, PeopleRules):
     def apposition_org_re(self) -> Anchored:
         """A name the gazetteer lacks, told what it is: "Astera Labs, ein Hersteller von …", "galt Humane als eines der … Start-ups"."""
         not_after = "".join(f"(?<!{w} )" for w in sorted(ARTICLE_WORDS))  # (not a noun after an article: "in einem Monat, ein Hedgefonds, der …")
-        rx = re.compile(r"(?<![\w-])" + not_after + r"(?P<name>[A-ZÄÖÜ][\w&.-]*[\w](?:[ \u00a0][A-ZÄÖÜ][\w&-]+){0,2})(?:,|[ \u00a0]+als)[ \u00a0]+"
+        rx = re.compile(r"(?<![\w-])" + not_after + r"(?P<name>" + NAME_START + r"[\w&.-]*[\w](?:[ \u00a0][A-ZÄÖÜ][\w&-]+){0,2})(?:,|[ \u00a0]+als)[ \u00a0]+"
                         r"(?:ein|eine|eines|einer|einen)[ \u00a0]+(?:der[ \u00a0]+)?"
                         r"(?:[a-zäöüß][\w-]*[ \u00a0]+){0,2}" + self.org_noun_words[1] + r"(?:e?s|e?n)?(?![\w-])")
         return Anchored(rx, re.compile(r"(?:,|[ \u00a0]als)[ \u00a0]+(?:ein|eine|eines|einer|einen)[ \u00a0]"), words=2)
@@ -292,6 +292,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     abstract = tuple((rules.cfg.get("bare_names") or {}).get("abstract_suffixes") or ())
     nouns = tuple((rules.cfg.get("bare_names") or {}).get("noun_suffixes") or ())
     appositions = {m.group("name") for m in rules.apposition_org_re.finditer(masked)}
+    legal = frozenset(rules.cfg.get("legal_suffixes") or ())
     for m in chain(rules.org_noun_re.finditer(masked), rules.source_name_re.finditer(masked), rules.apposition_org_re.finditer(masked)):
         name, end = m.group("name"), m.end("name")
         while nouns and " " in name and name.rsplit(" ", 1)[1].lower().endswith(nouns) and masked.count(name, max(0, m.start() - 5000), m.start() + 5000) < 2:
@@ -299,6 +300,8 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
             # article uses the words together again: "Live Nation")
             name = name.rsplit(" ", 1)[0]
             end = m.start("name") + len(name)
+        if " " in name and name.rsplit(" ", 1)[1] in legal:  # "der Anlagenbauer Babcock Borsig AG", later "Babcock Borsig"
+            name = name.rsplit(" ", 1)[0]
         if taken.free(m.start("name"), end) and name.split()[0] not in rules.not_first \
                 and not genitive_of(name.split()[0], rules.not_first) \
                 and not NOT_AN_ORG_AFTER.match(masked[end:end + 14]) \

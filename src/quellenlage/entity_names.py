@@ -29,7 +29,7 @@ TICKER_AFTER = re.compile(r":\s?\d")
 INDEX_TICKER = re.compile(r"\s?:\s?[A-Z0-9]")
 NOT_AN_ORG_AFTER = re.compile(r"\s+(?:zufolge|nach|gemäß|entsprechend)\b")
 MODEL_COMPOUND = re.compile(r"-(?:[A-ZÄÖÜ][a-zäöüß]{3,})$")
-CAPITALISED = re.compile(r"(?<![\w&.-])[A-ZÄÖÜ][a-zäöüß][\w&]*(?![\w&-])")
+CAPITALISED = re.compile(r"(?<![\w&.-])(?:[A-ZÄÖÜ][a-zäöüß]|[a-z][A-Z][a-zäöüß]{2})[\w&]*(?![\w&-])")  # (also "eToys")
 WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
 PAIR = re.compile(r"(?<![\w&.-])([A-ZÄÖÜ][\w&.]*)(?=[ \u00a0]([A-ZÄÖÜ][a-zäöüß][\w&]*)(?![\w&-]))")
 

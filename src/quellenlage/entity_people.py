@@ -88,6 +88,11 @@ APPOSITION = re.compile(r",[ \u00a0]+(?:(?:der|die|des|neue|neuer|neuen|frühere
 QUOTED_SHORT = re.compile(r"[„»«\"“‚›‹]([^„»«\"“”‚‘’›‹\n]{2,60})[“«»\"”‘’‹›]")
 
 
+def inflected_in(word: str, nouns: frozenset[str]) -> bool:
+    """Is `word` one of `nouns`, or one with a case ending ("des Baukonzerns", "den Konkurrenten")?"""
+    return word in nouns or any(word.endswith(e) and word[:-len(e)] in nouns for e in ("s", "es", "n", "en"))
+
+
 def find_people(text: str, rules, taken, add, out: list, things: frozenset[str] | set[str] = frozenset()) -> None:
     """People the gazetteer lacks: a known first name and a surname, or a title before two
     capitalised words; then their later surname-only mentions, resolved to the full name. Not
@@ -97,6 +102,7 @@ def find_people(text: str, rules, taken, add, out: list, things: frozenset[str] 
     quoted = {m.group(1) for m in QUOTED_SHORT.finditer(text)}
     pairs = {m.group(0) for m in NAME_PAIR.finditer(text)}
     org_words = frozenset(rules.cfg.get("org_nouns") or ())
+    company_words = org_words - frozenset(rules.cfg.get("person_org_nouns") or ())  # (inflected: "des Baukonzerns X")
     # ("der Lander Athena", "das Sprachmodell Apertus": a word for a thing, no first name)
     thing_words = frozenset(rules.cfg.get("product_nouns") or ()) | frozenset(rules.cfg.get("model_nouns") or ())
     for m in NAME_RX.starts(text):  # every start: "Laut Katrin Albers" must not hide the name
@@ -110,7 +116,7 @@ def find_people(text: str, rules, taken, add, out: list, things: frozenset[str] 
             continue  # ("Petra Sommer": a known first name before a word that is no name elsewhere)
         before = WORDS_BEFORE.findall(text[max(0, m.start() - 40):m.start()])
         titled = bool(before) and rules.is_title(before[-1])
-        if not titled and before and (before[-1] in org_words or before[-1].rsplit("-", 1)[-1] in thing_words) \
+        if not titled and before and (before[-1] in org_words or inflected_in(before[-1], company_words) or before[-1].rsplit("-", 1)[-1] in thing_words) \
                 and not re.search(r"[,;:(]\s*$", text[max(0, m.start() - 3):m.start()]):
             continue  # "dem Finanzinvestor Thoma Bravo", "die Nasa-Sonde Deep Impact": a company or a thing, named by a word for one
         if not titled and before and before[-1] == "in":

@@ -281,6 +281,11 @@ class FigureRules(SharedCurrencies):
         return frozenset(self.cfg["not_figures"].get("year_context") or [])
 
     @cached_property
+    def old_year_before(self) -> tuple[str, ...]:
+        """Beginnings of participles after which a number 1800-1899 is a year ("des 1898 gegründeten")."""
+        return tuple(self.cfg["not_figures"].get("old_year_before") or ())
+
+    @cached_property
     def source_tails(self) -> tuple[str, ...]:
         """Ends of words that say who tells ("nach Unternehmensangaben"): no counted noun."""
         return tuple(w.lower() for w in self.cfg["units"].get("source_tails") or ())

@@ -293,7 +293,7 @@ class Scanner(TableFigures):
         found = None if column_gap else self.units.counted_noun(text, q, hyphen, strict=a.kind in ("year", "one"))
         if found is not None:
             unit, item = found
-            if a.kind == "year" and (unit is None or 1900 <= (a.value or 0) <= 2035 and (a.value or 0) % 50
+            if a.kind == "year" and (unit is None or (a.value or 0) < 1900 or 1900 <= (a.value or 0) <= 2035 and (a.value or 0) % 50
                                      and not self.r.qualifier_before_re[0].search(text[max(0, fig.start - 30):fig.start])
                                      and word_before(text, fig.start) not in self.r.year_count_context):
                 return False  # "hat 2023 Stellen abgebaut": the year ("2000", "2048 GPUs", "rund 2023 Stellen" count)

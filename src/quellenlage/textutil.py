@@ -14,7 +14,7 @@ T = TypeVar("T")
 
 # Clause boundaries inside a sentence: punctuation, a dash between spaces, and "und" before an
 # article or a finite verb ("und steuert selbst …").
-CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()–—]|\s-\s|\bund\b(?=\s+(?:der|die|das|ein|eine|[a-zäöüß]+t)\b)")
+CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;()–—]|(?<!\d):|:(?!\d)|\s-\s|\bund\b(?=\s+(?:der|die|das|ein|eine|[a-zäöüß]+t)\b)")
 
 
 def per_text(fn: Callable[[str], T]) -> Callable[[str], T]:
@@ -40,7 +40,9 @@ def per_text(fn: Callable[[str], T]) -> Callable[[str], T]:
 _CONVERTED_AMOUNT = (r"(?:(?:rund|etwa|umgerechnet|ca\.|circa|knapp|gut)\s+)*\d[\d.,'’]*"
                      r"(?:\s*(?:bis|-|–)\s*\d[\d.,'’]*)?\s*"  # a range: "(38,6 bis 39,0 Mrd Euro)"
                      r"(?:(?:Mio|Mrd|Bio|Tsd)\.?\s*|(?:Millionen|Milliarden|Billionen|Tausend)\s+)?"
-                     r"(?:Euro|US-Dollar|Dollar|Franken|Fr\.|CHF|Pfund|Yen|Yuan|USD|EUR|€|\$)")
+                     r"(?:Euro|US-Dollar|Dollar|Franken|Fr\.|CHF|Pfund|Yen|Yuan|USD|EUR|€|\$"
+                     # and the currencies of older reports: "(gut 150 Millionen DM)", "(1,3 Milliarden Schilling)"
+                     r"|DM|D-Mark|Mark|Schilling|öS|ATS|Francs|Lire|Gulden|Kronen|Rubel)")
 # A period in parentheses, naming the time of the words around it: "die Zahlen für das erste
 # Quartal (Oktober bis Dezember 2023) vorgelegt", "(Geschäftsjahr 2023/24)".
 _MONTH_WORD = (r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
@@ -90,6 +92,8 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 ARTICLE_WORDS = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen", "eines"})  # German articles, lower case
 SPACES = " \u00a0\u202f\u2009\t"
 LETTER = r"[^\W\d_]"
+# The first letter of a name: a capital, or a small one before a capitalised rest ("eToys", "iRobot")
+NAME_START = r"(?:[A-ZÄÖÜ]|[a-z](?=[A-Z][a-zäöüß]{2}))"
 
 
 def skip_spaces(text: str, pos: int) -> int:
