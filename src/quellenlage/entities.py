@@ -11,14 +11,13 @@ take their speakers from here, claims their subjects.
 from __future__ import annotations
 
 import re
-from itertools import chain
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Iterable
 
 from quellenlage.normalize.periods import FiscalCalendar
 from quellenlage.entity_anaphora import AnaphoraRules
-from quellenlage.entity_names import (apposition_stems, device_name, device_of, name_like, LABEL_HEAD, LABEL_SHORT_TAIL, NOT_AN_ORG_AFTER, WORDS_BEFORE, acronym_mentions, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, named_by_form, owner_name_end)
+from quellenlage.entity_names import (org_noun_names, apposition_stems, device_name, device_of, name_like, LABEL_HEAD, LABEL_SHORT_TAIL, WORDS_BEFORE, acronym_mentions, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, named_by_form, owner_name_end)
 from quellenlage.entity_objects import deal_objects
 from quellenlage.entity_models import FAMILY_SIZE, family_names, introduced_names, maker_models, model_short_names, named_models, predicated_models, product_tail
 from quellenlage.patterns import Anchored, Gated, alternation, gated, trie_alternation
@@ -292,22 +291,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     abstract = tuple((rules.cfg.get("bare_names") or {}).get("abstract_suffixes") or ())
     nouns = tuple((rules.cfg.get("bare_names") or {}).get("noun_suffixes") or ())
     appositions = {m.group("name") for m in rules.apposition_org_re.finditer(masked)}
-    legal = frozenset(rules.cfg.get("legal_suffixes") or ())
-    for m in chain(rules.org_noun_re.finditer(masked), rules.source_name_re.finditer(masked), rules.apposition_org_re.finditer(masked)):
-        name, end = m.group("name"), m.end("name")
-        while nouns and " " in name and name.rsplit(" ", 1)[1].lower().endswith(nouns) and masked.count(name, max(0, m.start() - 5000), m.start() + 5000) < 2:
-            # "Tochter Glovo Kartellstrafen von …": the name ends before the noun (unless the
-            # article uses the words together again: "Live Nation")
-            name = name.rsplit(" ", 1)[0]
-            end = m.start("name") + len(name)
-        if " " in name and name.rsplit(" ", 1)[1] in legal:  # "der Anlagenbauer Babcock Borsig AG", later "Babcock Borsig"
-            name = name.rsplit(" ", 1)[0]
-        if taken.free(m.start("name"), end) and name.split()[0] not in rules.not_first \
-                and not genitive_of(name.split()[0], rules.not_first) \
-                and not NOT_AN_ORG_AFTER.match(masked[end:end + 14]) \
-                and not (abstract and name.split()[0].lower().endswith(abstract)):  # "die Industrieunternehmen Rechenleistung …"
-            add(m.start("name"), end, name, "ORG", "noun")
-            discovered.add(name)
+    discovered |= org_noun_names(masked, rules, taken, add, abstract, nouns)  # "der Projektentwickler Crusoe"
     blocked = frozenset(w.lower() for w in (rules.cfg.get("bare_names") or {}).get("blocked_after") or [])
     single = frozenset(rules.cfg.get("single_word_suffixes") or ())
     for m in rules.company_suffix_re.finditer(masked):

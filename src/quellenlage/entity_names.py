@@ -2,6 +2,7 @@
 told from German nouns (also capitalised) by how the article uses them. Pure: text in, names out."""
 from __future__ import annotations
 
+from itertools import chain
 import re
 from dataclasses import replace
 from collections import Counter
@@ -346,3 +347,26 @@ def device_name(name: str, names: set[str]) -> str:
             return line + " " + name
     return name
 
+
+def org_noun_names(masked: str, rules, taken, add, abstract: tuple[str, ...], nouns: tuple[str, ...]) -> set[str]:
+    """Organisations a word for a company or a source introduces ("der Projektentwickler Crusoe",
+    "die Analysten von Bernstein", "Astera Labs, ein Hersteller von …"); a legal form ends the name
+    ("der Anlagenbauer Babcock Borsig AG", later "Babcock Borsig" alone). Adds them; returns their names."""
+    legal = frozenset(rules.cfg.get("legal_suffixes") or ())
+    discovered: set[str] = set()
+    for m in chain(rules.org_noun_re.finditer(masked), rules.source_name_re.finditer(masked), rules.apposition_org_re.finditer(masked)):
+        name, end = m.group("name"), m.end("name")
+        while nouns and " " in name and name.rsplit(" ", 1)[1].lower().endswith(nouns) and masked.count(name, max(0, m.start() - 5000), m.start() + 5000) < 2:
+            # "Tochter Glovo Kartellstrafen von …": the name ends before the noun (unless the
+            # article uses the words together again: "Live Nation")
+            name = name.rsplit(" ", 1)[0]
+            end = m.start("name") + len(name)
+        if " " in name and name.rsplit(" ", 1)[1] in legal:  # "der Anlagenbauer Babcock Borsig AG", later "Babcock Borsig"
+            name = name.rsplit(" ", 1)[0]
+        if taken.free(m.start("name"), end) and name.split()[0] not in rules.not_first \
+                and not genitive_of(name.split()[0], rules.not_first) \
+                and not NOT_AN_ORG_AFTER.match(masked[end:end + 14]) \
+                and not (abstract and name.split()[0].lower().endswith(abstract)):  # "die Industrieunternehmen Rechenleistung …"
+            add(m.start("name"), end, name, "ORG", "noun")
+            discovered.add(name)
+    return discovered
