@@ -8,7 +8,9 @@ import re
 from functools import cached_property
 from dataclasses import replace
 from quellenlage.entity_names import INDEX_TICKER, WORDS_BEFORE
+from quellenlage.lexicon_nouns import is_noun
 from quellenlage.patterns import Gated, alternation
+from quellenlage.textutil import ARTICLE_WORDS
 
 
 class PeopleRules:
@@ -121,6 +123,8 @@ def find_people(text: str, rules, taken, add, out: list, things: frozenset[str] 
             continue  # "dem Finanzinvestor Thoma Bravo", "die Nasa-Sonde Deep Impact": a company or a thing, named by a word for one
         if not titled and before and before[-1] == "in":
             continue  # "in De Soto, Kansas": a place, no one is in a person
+        if not titled and before and before[-1].lower() in ARTICLE_WORDS and is_noun(first):
+            continue  # "Die Halle von Cargolifter": a noun after its article, no first name
         if g is None and not titled:
             # "Ajei Gopal, CEO von Ansys, …": a role in apposition after the name
             role = APPOSITION.match(text, m.end())
