@@ -52,7 +52,9 @@ _PERIOD_WORD = (r"(?:" + _MONTH_WORD + r"|bis|und|Ende|Anfang|Mitte|Geschäftsja
 _PERIOD_PARENS = _PERIOD_WORD + r"(?:\s*(?:[-–/,]\s*)?" + _PERIOD_WORD + r"){0,6}"
 TRANSPARENT_PARENS = re.compile(r"\((?:[^()\d]{1,40}|[A-Z]{2,8}:\s?[A-Z0-9.]{1,8}|" + _PERIOD_PARENS +
                                 # an amount converted: "(rund 88 Milliarden Euro)", "(umgerechnet 7,6 Mrd. Fr.)"
-                                r"|" + _CONVERTED_AMOUNT + r")\)"
+                                r"|" + _CONVERTED_AMOUNT +
+                                # a time of day elsewhere: "um 6:09 Uhr Ortszeit (15:09 Uhr MEZ)", "(Samstag, 4:49 Uhr MEZ)"
+                                r"|(?:[A-ZÄÖÜ][a-zäöü]+,\s*)?\d{1,2}[:.]\d{2}\s*Uhr(?:\s+[A-ZÄÖÜ]{2,5}|\s+[\wäöü]+\s+Zeit)?)\)"
                                 # or set off by commas or dashes: "Für 14 Mrd. Dollar, umgerechnet rund
                                 # 12,8 Mrd. Euro, übernimmt HPE …", "… – umgerechnet 10,8 Mrd. Euro – …"
                                 r"|,\s*umgerechnet\s+" + _CONVERTED_AMOUNT + r"\s*,"
