@@ -18,6 +18,8 @@ from quellenlage.rules import RuleSet
 from quellenlage.textutil import Regions, SpanIndex, line_start, sentence_start
 
 
+TOLD_AFTER = re.compile(r"-(?:Angaben|Schätzungen|Schätzung|Zahlen|Daten|Berechnungen|Informationen)(?![\w-])")
+TOLD_BEFORE = re.compile(r"(?<![\w-])(?:[Nn]ach|[Ll]aut)\s+(?:den\s+|neuen\s+|eigenen\s+)?$")
 SPACE_AFTER = re.compile(r"[ \t\u00a0]{1,3}")  # between a figure and the word right after it
 
 
@@ -216,6 +218,14 @@ class DocView:
     def main_organisation(self) -> str | None:
         """The organisation the article names most (ties: the first named, as the dates' calendar)."""
         return main_organisation(self.entities)
+
+    @cached_property
+    def told_by(self) -> frozenset[int]:
+        """The starts of the entities named as a source in a compound: "Nach ESA-Angaben haben mehr als
+        4.000 Forschungsprojekte …", "laut Nasa-Schätzungen" (who tells, not whose figure)."""
+        text = self.text
+        return frozenset(e.start for e in self.entities if TOLD_AFTER.match(text, e.end)
+                         and TOLD_BEFORE.search(text, max(0, e.start - 12), e.start))
 
     def preceded(self, rx: re.Pattern, reach: int) -> frozenset[int]:
         """The starts of the entities that `rx` finds in the `reach` characters before them

@@ -17,7 +17,7 @@ from typing import Iterable
 
 from quellenlage.normalize.periods import FiscalCalendar
 from quellenlage.entity_anaphora import AnaphoraRules
-from quellenlage.entity_names import (org_noun_names, apposition_stems, device_name, device_of, name_like, LABEL_HEAD, LABEL_SHORT_TAIL, WORDS_BEFORE, acronym_mentions, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, named_by_form, owner_name_end)
+from quellenlage.entity_names import (org_noun_names, craft_names, apposition_stems, device_name, device_of, name_like, LABEL_HEAD, LABEL_SHORT_TAIL, WORDS_BEFORE, acronym_mentions, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, named_by_form, owner_name_end)
 from quellenlage.entity_objects import deal_objects
 from quellenlage.entity_models import FAMILY_SIZE, family_names, introduced_names, maker_models, model_short_names, named_models, predicated_models, product_tail
 from quellenlage.patterns import Anchored, Gated, alternation, gated, trie_alternation
@@ -291,7 +291,8 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     abstract = tuple((rules.cfg.get("bare_names") or {}).get("abstract_suffixes") or ())
     nouns = tuple((rules.cfg.get("bare_names") or {}).get("noun_suffixes") or ())
     appositions = {m.group("name") for m in rules.apposition_org_re.finditer(masked)}
-    discovered |= org_noun_names(masked, rules, taken, add, abstract, nouns)  # "der Projektentwickler Crusoe"
+    org_named = org_noun_names(masked, rules, taken, add, abstract, nouns)  # "der Projektentwickler Crusoe"
+    discovered |= org_named
     blocked = frozenset(w.lower() for w in (rules.cfg.get("bare_names") or {}).get("blocked_after") or [])
     single = frozenset(rules.cfg.get("single_word_suffixes") or ())
     for m in rules.company_suffix_re.finditer(masked):
@@ -345,6 +346,10 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     discovered |= set(stems)
     people = {e.name.split()[-1] for e in out if e.type == "PER"}
     discovered |= bare_names(masked, rules.cfg, rules.not_first, taken) - people  # "sagte Hanebeck": the person named before
+    craft = tuple((rules.cfg.get("bare_names") or {}).get("craft_words") or ())  # "die Envisat-Mission", "Die Mission von Envisat": a craft
+    named_crafts = craft_names(masked, craft, rules.not_first) - org_named - set(rules.table) \
+        - set((rules.cfg.get("bare_names") or {}).get("not_crafts") or ())
+    discovered |= named_crafts
     # "der Energieversorger Enerveo" names the company once; later "Enerveo" alone is it too.
     # (all names in one pass over the text, not one pass a name: a long page names many)
     spans_of: dict[str, list[tuple[int, int, str]]] = {}
@@ -371,7 +376,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     for name in sorted(discovered):
         for s, e, how in spans_of.get(name, ()):
             if taken.free(s, e):
-                add(s, e, stems.get(name, name), "ORG", "deal" if name in bought and how == "noun" else how)
+                add(s, e, stems.get(name, name), "PRODUCT" if name in named_crafts else "ORG", "deal" if name in bought and how == "noun" else how)
     for s, end, name in initials_of_named(masked, [x for x in out if x.source == "gazetteer"], rules.acronym_stop, rules.table, taken):
         add(s, end, name, "ORG", "gazetteer")  # "Texas Instruments", later "TI"
     for s, end, name in model_short_names(masked, out, taken):

@@ -101,6 +101,19 @@ def bare_names(text: str, cfg: dict, not_first: frozenset[str], taken) -> set[st
     return {_whole_name(text, word, where[word]) for word in found if word.lower() not in text}
 
 
+def craft_names(text: str, words: tuple[str, ...], not_first) -> set[str]:
+    """Crafts no list knows, named by the mission or craft they are: "das Ende der Envisat-Mission",
+    "Die Mission von Envisat" (`words`: bare_names.craft_words), when the article names them alone
+    too ("Envisat war im März 2002 … gestartet") and the name is no German noun."""
+    if not words:
+        return set()
+    alt = trie_alternation(list(words))
+    rx = re.compile(r"(?<![\w&.-])(?P<a>[A-ZÄÖÜ][\w]+)-(?:" + alt + r")(?![\w-])|(?<![\w-])(?:" + alt + r")[ \u00a0]von[ \u00a0](?P<b>[A-ZÄÖÜ][\w-]*\w)(?![\w-])")
+    found = {m.group("a") or m.group("b") for m in rx.finditer(text)}
+    return {n for n in found if len(n) >= 3 and n not in not_first and not is_noun(n)
+            and re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", text)}
+
+
 NEXT_CAPITALISED = re.compile(r"[ \t]([A-ZÄÖÜ][\w&]*)(?![\w&-])")
 
 
@@ -361,10 +374,13 @@ def org_noun_names(masked: str, rules, taken, add, abstract: tuple[str, ...], no
             # article uses the words together again: "Live Nation")
             name = name.rsplit(" ", 1)[0]
             end = m.start("name") + len(name)
-        if " " in name and name.rsplit(" ", 1)[1] in legal:  # "der Anlagenbauer Babcock Borsig AG", later "Babcock Borsig"
-            name = name.rsplit(" ", 1)[0]
-        if taken.free(m.start("name"), end) and name.split()[0] not in rules.not_first \
-                and not genitive_of(name.split()[0], rules.not_first) \
+        formed = " " in name and name.rsplit(" ", 1)[1] in legal
+        if formed:  # "der Anlagenbauer Babcock Borsig AG", later "Babcock Borsig" (but "der Medienkonzern News Corp.": "News" alone is no name)
+            rest = name.rsplit(" ", 1)[0]
+            if rest.split()[0] not in rules.not_first and not genitive_of(rest.split()[0], rules.not_first):
+                name, formed = rest, False
+        if taken.free(m.start("name"), end) and (formed or name.split()[0] not in rules.not_first
+                                                 and not genitive_of(name.split()[0], rules.not_first)) \
                 and not NOT_AN_ORG_AFTER.match(masked[end:end + 14]) \
                 and not (abstract and name.split()[0].lower().endswith(abstract)):  # "die Industrieunternehmen Rechenleistung …"
             add(m.start("name"), end, name, "ORG", "noun")

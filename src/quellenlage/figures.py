@@ -257,12 +257,14 @@ class Scanner(TableFigures):
             return False  # "eine halbe Portion": one half counts nothing we report
         if self.units.measure_at(text, q):
             return False  # 150 Megawatt, 80 GB: a measure, not a count
-        if word_after(text, q - 1 if q > 0 else q) in self.r.times_words:
-            unit = self.units.times_unit(text, q)
-            if not scaled and unit is None:
+        times = word_after(text, q - 1 if q > 0 else q) or ""
+        if times in self.r.times_words or times[:-1] in self.r.times_words and times.endswith("."):
+            unit = self.units.times_unit(text, q, fig.start)
+            if unit is not None or scaled:
+                fig.unit, fig.rule = unit, "count_times"
+                return True
+            if not times.endswith("."):  # ("… rund 25.000 Mal." with no verb of counting: a count all the same)
                 return False  # "zehn Mal schneller": a factor ("bislang 12 Mal gestartet": 12 launches)
-            fig.unit, fig.rule = unit, "count_times"
-            return True
         if a.kind == "one" and not scaled:
             window = text[max(0, fig.start - 25):fig.start]
             if not self.r.one_trigger_re.search(window):

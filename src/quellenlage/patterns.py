@@ -91,6 +91,9 @@ def _glob(phrase: str) -> str:
         if word == GAP and 0 < k < len(phrase.split(" ")) - 1:
             parts.append(_GAP_RE)
             continue
+        if word == "*":  # a whole word, a number too ("zahlt * * für": "zahlt 26,4 Millionen für")
+            parts.append(r"(?:[\w-]|[.,](?=\d))*")
+            continue
         head, tail = word.startswith("*"), word.endswith("*") and len(word) > 1
         core = word.strip("*")
         first = core[:1]

@@ -24,6 +24,23 @@ OPENING_OF = re.compile(r"\s*(?:Die|Der|Das)\s+[A-ZÄÖÜ][\w-]*\s+(?:von|vom)\s
 # a heading between two paragraphs: the sentence after it opens a section, whose anaphors are the article's topic
 SECTION_BREAK = re.compile(r"\n[ \t]*\n[^\n.!?:;]{1,80}\n[ \t]*\n")
 
+FOLD = str.maketrans("äöüÄÖÜ", "aouaou")
+
+
+def fold(text: str) -> str:
+    return text.lower().translate(FOLD)
+
+
+def home_stem(word: str, demonyms) -> str | None:
+    """ "Franzosen" -> "franzos", "Südkoreaner" -> "sudkorean": what the home's adjective
+    ("französisch", "südkoreanisch") and its people's name share; None for a word no demonym."""
+    if word not in demonyms:
+        return None
+    low = fold(word)
+    stem = low[:-2] if low.endswith(("en", "er")) else low[:-1]
+    return stem if len(stem) >= 4 else None
+
+
 CARRY_REACH = 2  # sentences back a sentence naming no one may take its subject from
 
 
@@ -105,6 +122,11 @@ class AnaphorResolver:
         kind = self.institution_kinds.get(word.split()[-1].lower()) if word else None
         if kind:  # "die Bibliothek": the library the article names, whoever was named last
             named = [e for e in usable if e.type == typ and e.end <= pos and e.name.endswith(kind)]
+            if named:
+                return salient(named, view.mention_counts)
+        home = home_stem(word.split()[-1], self.r.entities.cfg.get("demonym_anaphora") or ()) if word else None
+        if home:  # "der Franzosen": the company introduced as French ("Der französische Konzern Studiocanal")
+            named = [e for e in usable if e.type == typ and e.end <= pos and home in fold(view.text[max(0, e.start - 50):e.start])]
             if named:
                 return salient(named, view.mention_counts)
         generic = (self.r.entities.cfg.get("anaphora_heads") or {}).get(typ) or ()  # ("das Unternehmen": any)

@@ -161,7 +161,7 @@ class SubjectFinder(AnaphorResolver, PairFinder):
         object_ids = {id(e) for e in objects}
         # Not the maker of what is counted: "200'000 Grafikprozessoren von Nvidia" are not Nvidia's;
         # not who says it: "laut xAI", "nach Angaben von Nvidia".
-        said_by = view.preceded(SAYS_BEFORE, 48)
+        said_by = view.preceded(SAYS_BEFORE, 48) | view.told_by
         # A product stands for its maker where only companies fit and the figure is done to one
         # (role object: "Facebook 60 Mio. Euro aufgebrummt": Meta's fine).
         by_maker = prop.role == "object" and "ORG" in types and "PRODUCT" not in types
@@ -330,7 +330,9 @@ class SubjectFinder(AnaphorResolver, PairFinder):
             if later and not named_before and not anaphor_before \
                     and not any(e.type == typ for e in fitting if e.end <= ss and ss - e.end < 200):
                 return later[0].name  # "Bis 2026 sollen 1600 Stellen wegfallen, Cariad beschäftigt derzeit …"
-            m = next((a for a in anaphors[typ].finditer(text, ss, se) if not apposed(view, a)), None) if typ in anaphors else None
+            # (the figure's own clause's anaphor first: "2006 hatte das Unternehmen …, der eigene Katalog der Franzosen umfasst …")
+            found = [a for a in anaphors[typ].finditer(text, ss, se) if not apposed(view, a)] if typ in anaphors else []
+            m = next((a for a in found if cs <= a.start() < ce), found[0] if found else None)
             if m and cs <= m.start() < ce and any(cs <= e.start and e.end <= m.start() for e in usable) \
                     and re.search(r"(?<!\w)(?:ist|sind|war|waren|bleibt|bleiben|gilt\s+als)(?!\w)", text[cs:m.start()]):
                 m = None  # "AWS ist … der grösste Cloud-Anbieter": a predicate, the named one is the subject
