@@ -66,24 +66,3 @@ def span_anchor(text: str, trigger: tuple[int, int], fig: dict, figures, anchors
 
 
 __all__ = ["bare_date", "date_owns", "span_anchor"]
-
-
-# "das erst 2004 gegründete Facebook", "des 1898 gegründeten Baukonzerns Philipp Holzmann": a date inside a
-# participle phrase before a name is that name's
-PHRASE_ARTICLE = re.compile(r"(?<![\w-])(?:[Dd](?:as|er|ie|es|em|en)|[Ee]ine[mnrs]?|[Ee]in)[ \u00a0]+(?:(?:erst|bereits|schon|im Jahr)[ \u00a0]+)?$")
-PHRASE_PARTICIPLE = re.compile(r"[ \u00a0]+[a-zäöü][\w-]*?(?:t|en)e[nmrs]?[ \u00a0]+")
-PHRASE_NOUN = re.compile(r"[A-ZÄÖÜ][\w-]*[ \u00a0]+")
-
-
-def attributed(text: str, fig: dict, entities, types) -> str | None:
-    """The name a date's participle phrase stands before ("an das erst 2004 gegründete Facebook",
-    "des 1898 gegründeten Baukonzerns Philipp Holzmann"): one of `types` right after the participle
-    or after one noun for what it is."""
-    if not PHRASE_ARTICLE.search(text, max(0, fig["start"] - 30), fig["start"]):
-        return None
-    m = PHRASE_PARTICIPLE.match(text, fig["end"])
-    if m is None:
-        return None
-    noun = PHRASE_NOUN.match(text, m.end())
-    starts = {m.end(), noun.end()} if noun else {m.end()}
-    return next((e.name for e in entities if e.type in types and e.start in starts), None)

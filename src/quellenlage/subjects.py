@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from quellenlage.claim_dates import attributed
+from quellenlage.subject_compounds import attributed, compound_owner
 from quellenlage.markets import MarketCues
 from quellenlage.patterns import alternation
 from quellenlage.respective import respective_subject
@@ -80,7 +80,7 @@ class SubjectFinder(AnaphorResolver, PairFinder):
         if prop.bound_subject and (fig.get("qualifier") == "upper_bound" or fig["label"] == "PERCENT"):
             # "bis zu 35 Millionen Euro oder 7 Prozent": a cap, the law's before the company's
             prop = replace(prop, subject_types=prop.bound_subject + tuple(t for t in prop.subject_types if t not in prop.bound_subject))
-        name = fig["label"] == "DATE" and attributed(view.text, fig, view.entities_near(*sentence), prop.subject_types) or self._subject(view, fig, prop, sentence, clause)
+        name = (fig["label"] == "DATE" and attributed(view.text, fig, view.entities_near(*sentence), prop.subject_types)) or compound_owner(view.text, fig, self.r.entities.table, prop.subject_types, self.r.entities.cfg.get("owned_count_units") or ()) or self._subject(view, fig, prop, sentence, clause)
         parent = None if prop.own_name else self.r.entities.parent(name)  # (a founding is the one founded's)
         if parent and self.r.entities.group_of(name):
             return parent, None  # "Google": Alphabet itself, no part of it

@@ -1,0 +1,42 @@
+"""Whose figure the words right around it name, whatever company the sentence or the article is
+about: a compound after a count ("Daten von 167 Millionen Linkedin-Konten": LinkedIn's accounts), a
+participle phrase a date stands in ("an das erst 2004 gegründete Facebook": Facebook's founding).
+Pure, no spaCy."""
+from __future__ import annotations
+
+import re
+
+# the counted noun right after a figure (and its scale word), a compound opening with a name
+COMPOUND_AFTER = re.compile(r"[ \u00a0]+(?:(?:Millionen|Milliarden|Mio\.|Mrd\.|Tausend)[ \u00a0]+)?(?P<n>[A-ZÄÖÜ][\w]*)-[A-ZÄÖÜ][a-zäöüß]")
+
+
+def compound_owner(text: str, fig: dict, table: dict, types, units) -> str | None:
+    """The known entity a COUNT's compound noun opens with ("167 Millionen Linkedin-Konten":
+    LinkedIn), when it is of one of `types` and the count's unit one of `units` (entities.yaml:
+    owned_count_units); `table`: the gazetteer's name or alias -> (name, type)."""
+    if fig["label"] != "COUNT" or fig.get("unit") not in units:
+        return None
+    m = COMPOUND_AFTER.match(text, fig["end"])
+    known = table.get(m.group("n")) if m else None
+    return known[0] if known and known[1] in types else None
+
+
+# "das erst 2004 gegründete Facebook", "des 1898 gegründeten Baukonzerns Philipp Holzmann": a date inside a
+# participle phrase before a name is that name's
+PHRASE_ARTICLE = re.compile(r"(?<![\w-])(?:[Dd](?:as|er|ie|es|em|en)|[Ee]ine[mnrs]?|[Ee]in)[ \u00a0]+(?:(?:erst|bereits|schon|im Jahr)[ \u00a0]+)?$")
+PHRASE_PARTICIPLE = re.compile(r"[ \u00a0]+[a-zäöü][\w-]*?(?:t|en)e[nmrs]?[ \u00a0]+")
+PHRASE_NOUN = re.compile(r"[A-ZÄÖÜ][\w-]*[ \u00a0]+")
+
+
+def attributed(text: str, fig: dict, entities, types) -> str | None:
+    """The name a date's participle phrase stands before ("an das erst 2004 gegründete Facebook",
+    "des 1898 gegründeten Baukonzerns Philipp Holzmann"): one of `types` right after the participle
+    or after one noun for what it is."""
+    if not PHRASE_ARTICLE.search(text, max(0, fig["start"] - 30), fig["start"]):
+        return None
+    m = PHRASE_PARTICIPLE.match(text, fig["end"])
+    if m is None:
+        return None
+    noun = PHRASE_NOUN.match(text, m.end())
+    starts = {m.end(), noun.end()} if noun else {m.end()}
+    return next((e.name for e in entities if e.type in types and e.start in starts), None)
