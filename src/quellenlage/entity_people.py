@@ -95,6 +95,9 @@ def inflected_in(word: str, nouns: frozenset[str]) -> bool:
     return word in nouns or any(word.endswith(e) and word[:-len(e)] in nouns for e in ("s", "es", "n", "en"))
 
 
+LEGAL_AFTER = re.compile(r"[ \u00a0]+([A-Z][\w.&]*)")  # "Walter Bau AG": a word after the name, a legal form?
+
+
 def find_people(text: str, rules, taken, add, out: list, things: frozenset[str] | set[str] = frozenset()) -> None:
     """People the gazetteer lacks: a known first name and a surname, or a title before two
     capitalised words; then their later surname-only mentions, resolved to the full name. Not
@@ -107,6 +110,9 @@ def find_people(text: str, rules, taken, add, out: list, things: frozenset[str] 
     company_words = org_words - frozenset(rules.cfg.get("person_org_nouns") or ())  # (inflected: "des Baukonzerns X")
     # ("der Lander Athena", "das Sprachmodell Apertus": a word for a thing, no first name)
     thing_words = frozenset(rules.cfg.get("product_nouns") or ()) | frozenset(rules.cfg.get("model_nouns") or ())
+    legal = frozenset(rules.cfg.get("legal_suffixes") or ())
+    formed = {m.group(0) for m in NAME_RX.starts(text) for f in [LEGAL_AFTER.match(text, m.end())]
+              if f and f.group(1) in legal and rules.gender(m.group("first")) not in (None, "unknown")}  # ("Walter Bau AG", not "Dachgesellschaft Pfleiderer AG")
     for m in NAME_RX.starts(text):  # every start: "Laut Katrin Albers" must not hide the name
         if not taken.free(*m.span()):
             continue
@@ -121,6 +127,9 @@ def find_people(text: str, rules, taken, add, out: list, things: frozenset[str] 
         if not titled and before and (before[-1] in org_words or inflected_in(before[-1], company_words) or before[-1].rsplit("-", 1)[-1] in thing_words) \
                 and not re.search(r"[,;:(]\s*$", text[max(0, m.start() - 3):m.start()]):
             continue  # "dem Finanzinvestor Thoma Bravo", "die Nasa-Sonde Deep Impact": a company or a thing, named by a word for one
+        if m.group(0) in formed:  # "die Walter Bau AG", later "Walter Bau" alone: a company
+            add(m.start(), m.end(), m.group(0), "ORG", "noun")
+            continue
         if not titled and before and before[-1] == "in":
             continue  # "in De Soto, Kansas": a place, no one is in a person
         if not titled and before and before[-1].lower() in ARTICLE_WORDS and is_noun(first):
