@@ -24,6 +24,7 @@ from quellenlage.count_ellipsis import carry_units
 from quellenlage.figure import Figure
 from quellenlage.atoms import NUMWORD_RE
 from quellenlage.figure_lexicon import FigureRules
+from quellenlage.figure_words import times_unit
 from quellenlage.normalize.numbers import parse_number_word
 from quellenlage.textutil import ARTICLE_WORDS, PART_OF_WHOLE, SPACES, TOP_GROUP, WHOLE_ADVERBS, line_start, sentence_end, sentence_start, skip_spaces
 
@@ -35,8 +36,6 @@ UNIT_LABEL_FIRST = re.compile(r"[ \t]*(?:[-–•*][ \t]+)?(?P<noun>[^\W\d_][\w-
 # Words that may stand between a number and its noun (adjectives, adverbs of frequency).
 ADJ_ENDINGS = ("e", "en", "er", "es", "em", "lich", "ig", "iv", "ive", "iven", "iver")
 FREQUENCY_WORDS = ("wöchentlich", "monatlich", "täglich")
-# "Mal" that ends its clause ("… rund 25.000 Mal."): its verb stands before the number
-TIMES_CLAUSE_END = re.compile(r"\s*[Mm]al(?![\w-])\s*(?:[.,;:!?)–]|$|(?:und|oder|sowie)(?![\w-]))")
 ELLIPSIS_AFTER = re.compile(r"(?:\s*,\s*|\s+(?:und|oder|sowie|bzw\.)\s+"
                             # "20 Mio. Mobilfunk- und rund 5,6 Mio. Festnetzanschlüsse": past the second number
                             r"(?:(?:[^\W\d]+\s+){0,2}\d[\d.,]*\s*(?:Millionen|Milliarden|Mio\.|Mrd\.|Tsd\.)?\s+"
@@ -231,24 +230,7 @@ class CountUnits:
         return found if found and found[0] not in (None, GENERIC) else None
 
     def times_unit(self, text: str, pos: int, start: int | None = None) -> str | None:
-        """ "1,6 Millionen Mal heruntergeladen": a verb within the next words names the unit; where
-        "Mal" ends its clause, the verb before it ("umrundete die Erde dabei rund 25.000 Mal.", the
-        number at `start`)."""
-        end = min(len(text), pos + 60)
-        stop = re.search(r"[.;!?]", text[pos:end])
-        end = pos + stop.start() if stop else end
-        for unit, rx in self.r.times_units:
-            if rx.search(text, pos, end):
-                return unit
-        if start is None or not TIMES_CLAUSE_END.match(text, pos):
-            return None
-        lo = max(0, start - 80)
-        stop = max(text.rfind(c, lo, start) for c in ".;!?,:\n")
-        lo = max(lo, stop + 1)
-        for unit, rx in self.r.times_units:
-            if rx.search(text, lo, start):
-                return unit
-        return None
+        return times_unit(text, pos, start, self.r.times_units)
 
     # --- 3: the sentence before the number ---------------------------------------------
     def scaled_unit(self, text: str, start: int) -> str | None:

@@ -1,8 +1,9 @@
 """Figures named by words around a number rather than by the number's unit: ranks ("Platz
 13", "dritten Platz"), duration adjectives ("fünfjährigen") and duration nouns ("ein
-Vierteljahr"). Pure, no spaCy."""
+Vierteljahr"), counts of events by the verb around "Mal" ("25.000 Mal umkreist"). Pure, no spaCy."""
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from quellenlage.figure import Figure
@@ -56,3 +57,28 @@ def duration_nouns(text: str, r: FigureRules) -> Iterable[Figure]:
     for m in rx.finditer(text):
         spec = table[m.group("noun").lower()]
         yield Figure(m.start(), m.end(), "DURATION", value=float(spec["value"]), unit=spec["unit"], rule="duration_noun")
+
+
+
+# "Mal" that ends its clause ("… rund 25.000 Mal."): its verb stands before the number
+TIMES_CLAUSE_END = re.compile(r"\s*[Mm]al(?![\w-])\s*(?:[.,;:!?)–]|$|(?:und|oder|sowie)(?![\w-]))")
+
+
+def times_unit(text: str, pos: int, start: int | None, times_units) -> str | None:
+    """ "1,6 Millionen Mal heruntergeladen": a verb within the next words names the unit
+    (`times_units`: unit, pattern); where "Mal" (at `pos`) ends its clause, the verb before the
+    number at `start` ("umrundete die Erde dabei rund 25.000 Mal.")."""
+    end = min(len(text), pos + 60)
+    stop = re.search(r"[.;!?]", text[pos:end])
+    end = pos + stop.start() if stop else end
+    for unit, rx in times_units:
+        if rx.search(text, pos, end):
+            return unit
+    if start is None or not TIMES_CLAUSE_END.match(text, pos):
+        return None
+    lo = max(0, start - 80)
+    lo = max(lo, max(text.rfind(c, lo, start) for c in ".;!?,:\n") + 1)
+    for unit, rx in times_units:
+        if rx.search(text, lo, start):
+            return unit
+    return None
