@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from quellenlage.claim_cues import (spans_after, relative_clause, named_subjectless, pronoun_property, converts, bracketed_for_other, starting_value, compound_of, excluded, list_header, CLARIFIES, explains, CONTINUATION, FISCAL_WORDS, FROM_NOW, TOTAL_OPENER,
+from quellenlage.claim_cues import (spans_after, relative_clause, named_subjectless, pronoun_property, converts, bracketed_for_other, unnamed_start, compound_of, excluded, list_header, CLARIFIES, explains, CONTINUATION, FISCAL_WORDS, FROM_NOW, TOTAL_OPENER,
                                     date_participle, FRACTION_OF_WHOLE, GAPPED, PART_OPENER, WHOLE_AFTER_PART, PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WHICH_CLAUSE, WITH_PRODUCT, governs_other, has_figure, same_amount_before,
                                     table_header, table_year, table_compared, heading_aspect, same_topic)
@@ -272,8 +272,8 @@ class ClaimFinder:
                     and not inherited["relative"]:
                 period = inherited["period"]
                 follows = inherited  # resolved in the second pass when still open
-            if period is None and relative in (None, "reported") and starting_value(text, fig):
-                relative, segment = None, PART  # "von 138 Mrd. $ auf 455 Mrd. $": an unnamed earlier time
+            if relative in (None, "reported") and unnamed_start(text, fig, period):
+                period, relative, segment = None, None, PART  # "von 138 Mrd. $ auf 455 Mrd. $": an unnamed earlier time
         if time == "flow" and header is not None:
             column = table_year(fig["start"], view.tables, fiscal)  # a key-figure table's column "2024"
             if column is not None:

@@ -143,6 +143,14 @@ class DateRules:
         return re.compile(r"(?<!\w)" + strong + r"(?!\w)")
 
     @cached_property
+    def clause_past_re(self) -> re.Pattern:
+        """`past_re`, and the perfect ("hat … angemeldet"): read in the date's own clause only (another
+        clause's perfect, "hat angekündigt, Orkut am 30. August einzustellen", is no tense of the date's)."""
+        if not self.cfg.get("perfect"):
+            return self.past_re
+        return re.compile(r"(?:" + self.past_re.pattern + r"|(?<!\w)(?:" + self.cfg["perfect"] + r")(?!\w))")
+
+    @cached_property
     def quantity_words(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self.cfg.get("quantity_before") or [])
 
@@ -165,7 +173,7 @@ class DateRules:
     @cached_property
     def words(self) -> DateWords:
         """Holidays, relative days, modified weekdays, ordinal days, numeric forms, day ranges."""
-        return DateWords(self.cfg, self.month_of, self.weekday_of, self.numbers, self.future_re, self.past_re)
+        return DateWords(self.cfg, self.month_of, self.weekday_of, self.numbers, self.future_re, self.past_re, self.clause_past_re)
 
     @cached_property
     def patterns(self) -> list[tuple[str, re.Pattern | Gated]]:

@@ -73,9 +73,10 @@ def _day(year: int, month: int, day: int) -> dt.date | None:
 
 class DateWords:
     def __init__(self, cfg: dict, month_of: dict[str, int], weekday_of: dict[str, int], numbers,
-                 future_re: re.Pattern, past_re: re.Pattern):
+                 future_re: re.Pattern, past_re: re.Pattern, clause_past_re: re.Pattern | None = None):
         self.cfg, self.month_of, self.weekday_of, self.numbers = cfg, month_of, weekday_of, numbers
         self.future_re, self.past_re = future_re, past_re
+        self.clause_past_re = clause_past_re or past_re  # (with the perfect: the date's own clause)
 
     # --- patterns ---
     @cached_property
@@ -162,10 +163,10 @@ class DateWords:
         lo, hi = max(0, pos - 300), min(len(text), pos + 300)  # bounded: linear in the text
         # its own clause first ("In den Handel kommt das Headset am 10. Oktober, vorbestellen lässt es sich
         # bereits seit Mittwoch": the next 10 October), else its sentence
-        for stops in (".;!?\n,", ".;!?\n"):
+        for stops, past in ((".;!?\n,", self.clause_past_re), (".;!?\n", self.past_re)):
             a = max(max(text.rfind(ch, lo, pos) for ch in stops) + 1, lo)
             ends = [i for i in (text.find(ch, pos, hi) for ch in stops) if i >= 0]
-            found = nearest_tense(text, a, min(ends) if ends else hi, pos, self.future_re, self.past_re)
+            found = nearest_tense(text, a, min(ends) if ends else hi, pos, self.future_re, past)
             if found:
                 return found
         return 0

@@ -111,7 +111,7 @@ class DateScanner:
         # Past tense is read in the comma-bounded clause ("das im November an den Start ging,
         # will …" is past), future in the whole sentence ("für Donnerstag …, auf der … sollen").
         a, b = clause_bounds(text, s, e, ",;:.!?\n")
-        past = bool(self.r.past_re.search(text[a:b]))
+        past = bool(self.r.clause_past_re.search(text[a:b]))
         present = bool(self.r.present_re.search(text[a:b]))
         joined = self.r.next_clause.search(text, e, b)  # "… weniger und rechnet für das Gesamtjahr": not the date's
         clause_future = bool(self.r.future_re.search(text[a:joined.start() if joined else b]))

@@ -379,8 +379,11 @@ def org_noun_names(masked: str, rules, taken, add, abstract: tuple[str, ...], no
             rest = name.rsplit(" ", 1)[0]
             if rest.split()[0] not in rules.not_first and not genitive_of(rest.split()[0], rules.not_first):
                 name, formed = rest, False
-        if taken.free(m.start("name"), end) and (formed or name.split()[0] not in rules.not_first
-                                                 and not genitive_of(name.split()[0], rules.not_first)) \
+        # ("die Drogeriekette Ihr Platz": a function word capitalised inside sentences, again and again, opens a name)
+        words = name.split()
+        styled = len(words) > 1 and words[1] not in rules.not_first and len(re.findall(r"[a-zäöüß,] " + re.escape(name) + r"(?![\w-])", masked)) > 1
+        if taken.free(m.start("name"), end) and (formed or styled or words[0] not in rules.not_first
+                                                 and not genitive_of(words[0], rules.not_first)) \
                 and not NOT_AN_ORG_AFTER.match(masked[end:end + 14]) \
                 and not (abstract and name.split()[0].lower().endswith(abstract)):  # "die Industrieunternehmen Rechenleistung …"
             add(m.start("name"), end, name, "ORG", "noun")

@@ -198,8 +198,13 @@ def find_people(text: str, rules, taken, add, out: list, things: frozenset[str] 
     single = {surname: v for surname, v in surnames.items() if len(owners.get(surname, ())) == 1}
     if single:
         rx = re.compile(r"(?<![\w-])(?P<s>" + alternation(single) + r")s?(?![\w-])")
+        # a company a word for one names with the surname first ("die Warenhauskette Strauss Innovation",
+        # founded by Maria Strauss): not her, wherever the article writes that name
+        companies = [n for m in rules.org_noun_re.finditer(text) for n in [m.group("name")] if " " in n and n.split()[0] in single]
         for m in rx.finditer(text):
             _, name, g = single[m.group("s")]
+            if any(text.startswith(c, m.start()) for c in companies):
+                continue
             if taken.free(*m.span()):
                 add(m.start(), m.end(), name, "PER", "surname", g)
 

@@ -94,6 +94,11 @@ class FigureRules(SharedCurrencies):
         return sorted(pairs, key=lambda p: -len(p[0]))
 
     @cached_property
+    def count_forms(self) -> frozenset[str]:
+        """Every count unit's forms, lower-case ("filialen")."""
+        return frozenset(f for f, _ in self.count_units)
+
+    @cached_property
     def person_context(self) -> list[tuple[str, re.Pattern]]:
         return [(unit, cue_re(words)) for unit, words in (self.cfg["units"].get("person_context") or {}).items()]
 

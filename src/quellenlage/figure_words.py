@@ -11,6 +11,9 @@ from quellenlage.figure_lexicon import FigureRules
 from quellenlage.normalize.numbers import parse_number_word, parse_ordinal_word
 
 
+COUNTED_AFTER = re.compile(r"[ \u00a0]+(?:[a-zäöüß]+[ \u00a0]+)?([A-ZÄÖÜ][\w-]*)")
+
+
 def ranks(text: str, r: FigureRules) -> Iterable[Figure]:
     """ "Platz 13", "Top 8", "dritten Platz", "Rang zwei"."""
     before, after = r.rank_res
@@ -21,6 +24,9 @@ def ranks(text: str, r: FigureRules) -> Iterable[Figure]:
             continue
         if m.group("w") == "Nummer" and not n.isalpha():
             continue  # "Nummer 5" is rarely a rank with digits; "Nummer eins" is
+        noun = COUNTED_AFTER.match(text, m.end())
+        if noun and noun.group(1).lower() in r.count_forms:
+            continue  # "betrieb Ihr Platz 681 eigene Filialen": a name's last word before a count
         # "unter den Top 8" says rank 8 or better.
         qualifier = "upper_bound" if m.group("w") in r.top_words else "exact"
         yield Figure(m.start(), m.end(), "RANK", value=v, qualifier=qualifier, rule="rank_before")

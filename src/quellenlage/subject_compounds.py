@@ -40,3 +40,19 @@ def attributed(text: str, fig: dict, entities, types) -> str | None:
     noun = PHRASE_NOUN.match(text, m.end())
     starts = {m.end(), noun.end()} if noun else {m.end()}
     return next((e.name for e in entities if e.type in types and e.start in starts), None)
+
+
+# a word of its own right after a maker's name, before a verb, a number or a stop: the name of one of its
+# services or parts ("Der Google Reader wurde … abgeschaltet", "Google Wave wurde 2010 eingestellt")
+WORD_OF_NAME = re.compile(r"[ \u00a0]+(?P<w>[A-ZÄÖÜ][\w]*)(?=[ \u00a0]+[a-zäöüß\d]|[,.;:!?]|$)")
+
+
+def whole_name(text: str, name: str | None, entities, clause: tuple[int, int]) -> str | None:
+    """For a property of the thing named itself (`own_name`): a mention of `name` in the clause with
+    a word of a name's after it is that whole name ("Google Reader"); else `name`."""
+    for e in entities:
+        if e.name == name and clause[0] <= e.start < clause[1]:
+            m = WORD_OF_NAME.match(text, e.end)
+            if m is not None:
+                return text[e.start:m.end("w")]
+    return name

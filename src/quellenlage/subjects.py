@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from quellenlage.subject_compounds import attributed, compound_owner
+from quellenlage.subject_compounds import attributed, compound_owner, whole_name
 from quellenlage.markets import MarketCues
 from quellenlage.patterns import alternation
 from quellenlage.respective import respective_subject
@@ -81,7 +81,7 @@ class SubjectFinder(AnaphorResolver, PairFinder):
             # "bis zu 35 Millionen Euro oder 7 Prozent": a cap, the law's before the company's
             prop = replace(prop, subject_types=prop.bound_subject + tuple(t for t in prop.subject_types if t not in prop.bound_subject))
         name = (fig["label"] == "DATE" and attributed(view.text, fig, view.entities_near(*sentence), prop.subject_types)) or compound_owner(view.text, fig, self.r.entities.table, prop.subject_types, self.r.entities.cfg.get("owned_count_units") or ()) or self._subject(view, fig, prop, sentence, clause)
-        parent = None if prop.own_name else self.r.entities.parent(name)  # (a founding is the one founded's)
+        name, parent = (whole_name(view.text, name, view.entities_near(*sentence), clause), None) if prop.own_name else (name, self.r.entities.parent(name))  # (a founding is the one founded's; "Der Google Reader wurde … abgeschaltet")
         if parent and self.r.entities.group_of(name):
             return parent, None  # "Google": Alphabet itself, no part of it
         if parent and prop.role == "object" and "ORG" in prop.subject_types and "PRODUCT" not in prop.subject_types \

@@ -51,6 +51,9 @@ class DatesFile(Rules):
         description="form -> unit counted back: Jahren: year, …")
     present_markers: Words = Field(default=[], description="present verbs of a schedule: a clause with one keeps its own tense (kommt, startet)")
     past_markers: Words = []
+    perfect: str | None = Field(default=None, description=(
+        "regular expression for an auxiliary of the perfect whose participle ends the clause: past as the markers are "
+        "('Am Mittwoch hat die Kette Insolvenz angemeldet')"))
     weak_past_words: Words = Field(default_factory=list, description="adverbs that look back unless a modal verb stands right before them: bereits")
     modal_verbs: Words = Field(default_factory=list, description="könnte, soll, wird, …: before a weak past marker they make it look ahead")
     year_so_far: str | None = Field(default=None, description=(
