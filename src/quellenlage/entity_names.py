@@ -103,15 +103,20 @@ def bare_names(text: str, cfg: dict, not_first: frozenset[str], taken) -> set[st
 
 def craft_names(text: str, words: tuple[str, ...], not_first) -> set[str]:
     """Crafts no list knows, named by the mission or craft they are: "das Ende der Envisat-Mission",
-    "Die Mission von Envisat" (`words`: bare_names.craft_words), when the article names them alone
-    too ("Envisat war im März 2002 … gestartet") and the name is no German noun."""
+    "Die Mission von Envisat", "der Mission Grace" (`words`: bare_names.craft_words), when the article
+    names them alone too ("Envisat war im März 2002 … gestartet") and the name is no German noun (nor
+    a genitive: "die Satelliten Europas")."""
     if not words:
         return set()
     alt = trie_alternation(list(words))
-    rx = re.compile(r"(?<![\w&.-])(?P<a>[A-ZÄÖÜ][\w]+)-(?:" + alt + r")(?![\w-])|(?<![\w-])(?:" + alt + r")[ \u00a0]von[ \u00a0](?P<b>[A-ZÄÖÜ][\w-]*\w)(?![\w-])")
-    found = {m.group("a") or m.group("b") for m in rx.finditer(text)}
-    return {n for n in found if len(n) >= 3 and n not in not_first and not is_noun(n)
-            and re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", text)}
+    rx = re.compile(r"(?<![\w&.-])(?P<a>[A-ZÄÖÜ][\w]+)-(?:" + alt + r")(?![\w-])|(?<![\w-])(?:" + alt
+                    + r")[ \u00a0](?:von[ \u00a0])?(?P<b>[A-ZÄÖÜ][\w-]*\w)(?![\w-])")
+    found: dict[str, int] = {}  # name -> how often it must stand alone (once more than the mention "Mission Grace")
+    for m in rx.finditer(text):
+        found[m.group("a") or m.group("b")] = max(found.get(m.group("a") or m.group("b"), 0), 1 if m.group("a") else 2)
+    return {n for n, k in found.items() if len(n) >= 3 and n not in not_first and not is_noun(n) and not genitive_of(n, not_first)
+            and not (n.endswith("s") and re.search(r"(?<![\w-])" + re.escape(n[:-1]) + r"(?![\w-])", text))
+            and len(re.findall(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", text)) >= k}
 
 
 NEXT_CAPITALISED = re.compile(r"[ \t]([A-ZÄÖÜ][\w&]*)(?![\w&-])")
