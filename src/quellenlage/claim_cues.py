@@ -106,8 +106,9 @@ def date_participle(text: str, fig: dict) -> re.Match | None:
 
 
 # after a fraction of it, a figure is the whole: "rund die Hälfte der etwa 7.500 Beschäftigten" is the workforce
-FRACTION_OF_WHOLE = re.compile(r"(?<![\w-])(?:Hälfte|Drittel|Viertel|Fünftel|Zehntel|Großteil|Mehrheit)\s+" + PART_OF_WHOLE
-                               + r"\s+(?:" + WHOLE_ADVERBS + r"\s+)?(?:(?:rund|etwa|knapp|gut|fast|ungefähr|zuvor|damals|bisher|bislang)\s+)*$")
+# (or a sentence that opens with the whole: "Von den rund 400 Arbeitsplätzen hat Strenesse 50 bereits abgebaut")
+FRACTION_OF_WHOLE = re.compile(r"(?:(?<![\w-])(?:Hälfte|Drittel|Viertel|Fünftel|Zehntel|Großteil|Mehrheit)\s+" + PART_OF_WHOLE
+                               + r"|(?<![\w-])Von\s+den)\s+(?:" + WHOLE_ADVERBS + r"\s+)?(?:(?:rund|etwa|knapp|gut|fast|ungefähr|zuvor|damals|bisher|bislang)\s+)*$")
 TOTAL_OPENER = re.compile(r"[\s,;–-]*(?:insgesamt|in\s+Summe|alles\s+in\s+allem|zusammen(?:genommen)?|in\s+der\s+Summe)\b", re.IGNORECASE)
 GOVERNS = re.compile(r"\s+(?:von|in\s+Höhe\s+von|im\s+Wert\s+von)\s+(?:(?:rund|etwa|knapp|gut|fast|über|mehr\s+als|bis\s+zu|ca\.)\s+)?")
 SINCE = re.compile(r"(?<!\w)(?:[Ss]eit(?:\s+(?:der|dem|ihrer|seiner)\s+Gründung)?|insgesamt\s+bislang|bislang\s+insgesamt"

@@ -5,7 +5,7 @@ a third name word, and later surname-only mentions resolved to the full name. Pu
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 from dataclasses import replace
 from quellenlage.entity_names import INDEX_TICKER, WORDS_BEFORE
 from quellenlage.lexicon_nouns import is_noun
@@ -95,7 +95,12 @@ def inflected_in(word: str, nouns: frozenset[str]) -> bool:
     return word in nouns or any(word.endswith(e) and word[:-len(e)] in nouns for e in ("s", "es", "n", "en"))
 
 
-LEGAL_AFTER = re.compile(r"[ \u00a0]+([A-Z][\w.&]*)")  # "Walter Bau AG": a word after the name, a legal form?
+@lru_cache(maxsize=8)
+def legal_after(company_words: tuple[str, ...]) -> re.Pattern:
+    """ "Walter Bau AG", "Gerry Weber International AG": the word after a name (or after a company word,
+    rules: company_suffixes), a legal form?"""
+    words = r"(?:[ \u00a0]+(?:" + alternation(company_words) + r"))?" if company_words else ""
+    return re.compile(words + r"[ \u00a0]+([A-Z][\w.&]*)")
 
 
 def find_people(text: str, rules, taken, add, out: list, things: frozenset[str] | set[str] = frozenset()) -> None:
@@ -111,7 +116,7 @@ def find_people(text: str, rules, taken, add, out: list, things: frozenset[str] 
     # ("der Lander Athena", "das Sprachmodell Apertus": a word for a thing, no first name)
     thing_words = frozenset(rules.cfg.get("product_nouns") or ()) | frozenset(rules.cfg.get("model_nouns") or ())
     legal = frozenset(rules.cfg.get("legal_suffixes") or ())
-    formed = {m.group(0) for m in NAME_RX.starts(text) for f in [LEGAL_AFTER.match(text, m.end())]
+    formed = {m.group(0) for m in NAME_RX.starts(text) for f in [legal_after(tuple(rules.cfg.get("company_suffixes") or ())).match(text, m.end())]
               if f and f.group(1) in legal and rules.gender(m.group("first")) not in (None, "unknown")}  # ("Walter Bau AG", not "Dachgesellschaft Pfleiderer AG")
     for m in NAME_RX.starts(text):  # every start: "Laut Katrin Albers" must not hide the name
         if not taken.free(*m.span()):
@@ -201,9 +206,11 @@ def find_people(text: str, rules, taken, add, out: list, things: frozenset[str] 
         # a company a word for one names with the surname first ("die Warenhauskette Strauss Innovation",
         # founded by Maria Strauss): not her, wherever the article writes that name
         companies = [n for m in rules.org_noun_re.finditer(text) for n in [m.group("name")] if " " in n and n.split()[0] in single]
+        # ("die Steilmann-Aktie", "die Steilmann-Gruppe": the founder's name is the company's too, and alone it is the company)
+        owning = {m.group("name") for m in rules.owner_compound_re.finditer(text)} if rules.owner_compound_re is not None else set()
         for m in rx.finditer(text):
             _, name, g = single[m.group("s")]
-            if any(text.startswith(c, m.start()) for c in companies):
+            if m.group("s") in owning or any(text.startswith(c, m.start()) for c in companies):
                 continue
             if taken.free(*m.span()):
                 add(m.start(), m.end(), name, "PER", "surname", g)
