@@ -35,6 +35,9 @@ WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
 PAIR = re.compile(r"(?<![\w&.-])([A-ZÄÖÜ][\w&.]*)(?=[ \u00a0]([A-ZÄÖÜ][a-zäöüß][\w&]*)(?![\w&-]))")
 
 
+AFTER_COMMA_WORD = re.compile(r",[ \u00a0]+[a-zäöü]+[ \u00a0]+$")  # a preposition that opens a relative clause
+
+
 def bare_names(text: str, cfg: dict, not_first: frozenset[str], taken) -> set[str]:
     """Names no list knows and nothing introduces ("Lange galt Spotify als …"): a capitalised
     word the article uses at least three times, at least twice right after a verb or other
@@ -83,7 +86,8 @@ def bare_names(text: str, cfg: dict, not_first: frozenset[str], taken) -> set[st
                 continue  # at the start of a sentence
             low = w.lower()
             if low in neutral_here or low in relative and (low not in blockers  # "zu denen Juniper zählt"
-                                                      or text[max(0, prev.start() - 2):prev.start()].rstrip().endswith(",")):
+                                                      or text[max(0, prev.start() - 2):prev.start()].rstrip().endswith(",")
+                                                      or AFTER_COMMA_WORD.search(text, max(0, prev.start() - 16), prev.start())):  # ("AG, an der Steilmann … beteiligt ist")
                 continue  # "bei Northvolt", ", die Northvolt dem Gericht vorlegte": says nothing
             adjective = w[0].islower() and low.endswith(("e", "en", "er", "es", "em")) and not low.endswith(("te", "ten")) \
                 and low not in verbs
