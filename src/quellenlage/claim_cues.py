@@ -80,7 +80,7 @@ def unnamed_start(text: str, fig: dict, period: str | None) -> bool:
     return period is None or not re.search(r"\d", to.group(0)[:-1])
 
 
-PERCENT_AFTER = re.compile(r"[\d.,]+\s*(?:%|Prozent|Pro\s*zent)")
+PERCENT_AFTER = re.compile(r"[\d.,]+\s*(?:(?:bis|-|–)\s*[\d.,]+\s*)?(?:%|Prozent|Pro\s*zent)")  # (a range too: "auf 39 bis 41 Prozent")
 
 
 PER_SHARE = re.compile(r"\s+(?:Aktie|Anteilsschein|Papier)\b")

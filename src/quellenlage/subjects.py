@@ -20,7 +20,7 @@ from quellenlage.patterns import alternation
 from quellenlage.respective import respective_subject
 from quellenlage.subject_anaphora import AnaphorResolver
 from quellenlage.subject_pairs import PairFinder
-from quellenlage.subject_cues import (OWNERS_MODEL_WITH, apposed, embedded, listed, listed_siblings, salient, CAPITALISED_RUN, CLOSING, COMPARED_TO, WITH_FIGURE, MAKER_AFTER, TOPIC_BEI, COMPARISON_OPENER, COORDINATED, GEGEN, INVESTOR_BEFORE, OPENING_NP, OPENING_ARTICLE, OTHER_CLAUSE, RELATIVE, RELATIVE_INSERT, SAYS_BEFORE, TOPIC_FOR, WHERE_AFTER, FOR_MODEL,
+from quellenlage.subject_cues import (OWNERS_MODEL_WITH, apposed, embedded, listed, listed_siblings, salient, CAPITALISED_RUN, CLOSING, COMPARED_TO, LIKE_BEFORE, WITH_FIGURE, MAKER_AFTER, TOPIC_BEI, COMPARISON_OPENER, COORDINATED, GEGEN, INVESTOR_BEFORE, OPENING_NP, OPENING_ARTICLE, OTHER_CLAUSE, RELATIVE, RELATIVE_INSERT, SAYS_BEFORE, TOPIC_FOR, WHERE_AFTER, FOR_MODEL,
                                       NOUN_PHRASE, GroupCues, allotted_to, both_named, table_row_subject,
                                       together_named, with_subsidiary)
 
@@ -171,7 +171,7 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                    and not (fig["start"] <= e.start < item_end) and (e.type != "SOURCE" or e.name in self.r.frames.estimating_sources)
                    and not (fig.get("unit") and fig["unit"] in e.vendor_of)
                    and not (ss <= e.start and e.start in said_by)
-                   and not (fig["end"] <= e.start and COMPARED_TO.search(text, max(ss, e.start - 30), e.start))
+                   and not (fig["end"] <= e.start and COMPARED_TO.search(text, max(ss, e.start - 30), e.start) or LIKE_BEFORE.search(text, max(ss, e.start - 30), e.start) and "," not in text[e.end:fig["start"]])  # ("Keyhole sitzt wie Google in Mountain View"; not "wie Qwen2.5, das … im September vorgestellt hatte")
                    and not self._related(text, e, ss)
                    # (not what another figure counts: "Apple landet mit 54,5 Millionen iPhones auf Platz drei")
                    and not (e.type == "PRODUCT" and any(f is not fig and f["label"] == "COUNT" and not text[f["end"]:e.start].strip()
