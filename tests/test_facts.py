@@ -478,6 +478,18 @@ def test_a_later_source_saying_a_count_has_by_now_passed_a_higher_mark_is_an_upd
     assert len(build_facts([early, plain], NAMES)[1]) == 1
 
 
+def test_an_events_count_a_later_source_says_has_by_now_grown_is_an_update():
+    """"Damit sind inzwischen fünf Gesellschaften der Gruppe betroffen" two days after "jetzt zwei": the
+    event went on (an update); two sources telling different counts of the same day still dispute."""
+    event = dict(label="COUNT", currency=None, unit="company", property="companies_affected", subject="Unister",
+                 time="event", window_days=None)
+    early = claim(2, text="zwei", cid="t3n", source="t3n", _day=736164, evidence="Damit sind jetzt zwei betroffen.", by_now=False, **event)
+    later = claim(5, text="fünf", cid="ts", source="ts", _day=736166, evidence="Damit sind inzwischen fünf betroffen.", by_now=True, **event)
+    assert build_facts([early, later], NAMES)[1] == []
+    plain = claim(5, text="fünf", cid="ts", source="ts", _day=736164, evidence="Damit sind fünf betroffen.", by_now=False, **event)
+    assert len(build_facts([early, plain], NAMES)[1]) == 1
+
+
 def test_a_lasting_quantitys_estimates_of_other_years_are_not_compared():
     """A programme "mit rund 6 Mrd. veranschlagt" in 2023 and "10,6 Mrd." at the signing in December
     2024: the estimate was revised; estimates of the same months still dispute."""

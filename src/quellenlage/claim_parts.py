@@ -71,12 +71,12 @@ def mark_unnamed_parts(claims: list[dict], additive: frozenset[str]) -> None:
         if c["figure"]["label"] != "DATE" and c["segment"] is None:
             groups[_key(c)].append(c)
     for key in list(groups):
-        then = [c for c in groups[key] if c.get("past")]
-        if then and len(then) < len(groups[key]) and not {c["sentence"] for c in then} & {c["sentence"] for c in groups[key] if not c.get("past")}:
+        then = [c for c in groups[key] if c.get("told_past")]  # (said so in words, not only dated before)
+        if then and len(then) < len(groups[key]) and not {c["sentence"] for c in then} & {c["sentence"] for c in groups[key] if not c.get("told_past")}:
             # "Zu besten Zeiten hatten mehr als 2000 Beschäftigte …" after today's 670: a count of old, told in a
             # sentence of its own, is no part of today's (one sentence's "zunächst …, davon …" stays one group)
             groups[("then",) + key] = then
-            groups[key] = [c for c in groups[key] if not c.get("past")]
+            groups[key] = [c for c in groups[key] if not c.get("told_past")]
     wholes: dict[tuple, dict] = {}
     for key, members in groups.items():
         levels = [c for c in members if c["measure"] == "level"]

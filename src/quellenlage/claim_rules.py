@@ -21,6 +21,7 @@ from quellenlage.textutil import Regions, SpanIndex, line_start, sentence_start
 TOLD_AFTER = re.compile(r"-(?:Angaben|Schätzungen|Schätzung|Zahlen|Daten|Berechnungen|Informationen)(?![\w-])")
 TOLD_BEFORE = re.compile(r"(?<![\w-])(?:[Nn]ach|[Ll]aut)\s+(?:den\s+|neuen\s+|eigenen\s+)?$")
 SPACE_AFTER = re.compile(r"[ \t\u00a0]{1,3}")  # between a figure and the word right after it
+YEAR_WORD = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")  # a year in a clause: a time of old told
 
 
 @dataclass
@@ -131,6 +132,12 @@ class ClaimRules:
     @cached_property
     def present_now(self) -> re.Pattern:
         return words_re(self.cfg.get("present_words") or ["(?!)"])
+
+    def told_past(self, text: str, clause: tuple[int, int], ss: int, fig: dict) -> bool:
+        """Does the text put a figure at a time of old in words ("Zu besten Zeiten", "damals") or
+        with a year ("2012 waren es noch 1.670 gewesen"), not only with a day before the news
+        (yesterday's share price is no count of old)?"""
+        return bool(self.past.search(text, *clause) or self.past_before(text, ss, fig["start"]) or YEAR_WORD.search(text, *clause))
 
     def past_before(self, text: str, start: int, end: int) -> bool:
         """"Damals …, bei einer Bewertung von 3,3 Mrd." (not "Damals …, heute arbeiten 1.800"): then, no now after it."""

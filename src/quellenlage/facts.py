@@ -180,11 +180,12 @@ def passed_mark(a: dict, b: dict, ia, ib) -> bool:
     als 21 Millionen Menschen sind inzwischen registriert" two days after "20 Millionen"): it grew,
     the two are no dispute (SPEC §9: updates). `by_now`: the claim step saw one of the rules'
     words for it (properties.yaml by_now) in the claim's sentence."""
-    if a.get("time") != "stock" or a.get("_day") is None or b.get("_day") is None or a["_day"] == b["_day"]:
+    if a.get("time") not in ("stock", "event") or a.get("_day") is None or b.get("_day") is None or a["_day"] == b["_day"]:
         return False
     (early, ie), (late, il) = sorted(((a, ia), (b, ib)), key=lambda x: x[0]["_day"])
-    # (both saying "inzwischen" is a dispute about today's count, no growth)
-    return not late.get("period_end") and late.get("qualifier") == "lower_bound" and il.low >= ie.high \
+    # (both saying "inzwischen" is a dispute about today's count, no growth; an event's count too:
+    # "Damit sind inzwischen fünf Gesellschaften betroffen" two days after "zwei")
+    return not late.get("period_end") and (late.get("qualifier") == "lower_bound" or a.get("time") == "event") and il.low >= ie.high \
         and bool(late.get("by_now")) and not early.get("by_now")
 
 

@@ -11,7 +11,7 @@ from quellenlage.figure_lexicon import FigureRules
 from quellenlage.normalize.numbers import parse_number_word, parse_ordinal_word
 
 
-COUNTED_AFTER = re.compile(r"[ \u00a0]+(?:[a-zäöüß]+[ \u00a0]+)?([A-ZÄÖÜ][\w-]*)")
+COUNTED_AFTER = re.compile(r"[ \u00a0]+(?:[a-zäöüß]+(?:e|en|er|es|em)[ \u00a0]+)?([A-ZÄÖÜ][\w-]*)")  # (an adjective between: "681 eigene Filialen")
 
 
 def ranks(text: str, r: FigureRules) -> Iterable[Figure]:
@@ -24,7 +24,7 @@ def ranks(text: str, r: FigureRules) -> Iterable[Figure]:
             continue
         if m.group("w") == "Nummer" and not n.isalpha():
             continue  # "Nummer 5" is rarely a rank with digits; "Nummer eins" is
-        noun = COUNTED_AFTER.match(text, m.end())
+        noun = COUNTED_AFTER.match(text, m.end()) if n.isdigit() else None
         if noun and noun.group(1).lower() in r.count_forms:
             continue  # "betrieb Ihr Platz 681 eigene Filialen": a name's last word before a count
         # "unter den Top 8" says rank 8 or better.
