@@ -390,7 +390,7 @@ def org_noun_names(masked: str, rules, taken, add, abstract: tuple[str, ...], no
                 name, formed = rest, False
         # ("die Drogeriekette Ihr Platz": a function word capitalised inside sentences, again and again, opens a name)
         words = name.split()
-        styled = len(words) > 1 and words[1] not in rules.not_first and len(re.findall(r"[a-zäöüß,] " + re.escape(name) + r"(?![\w-])", masked)) > 1
+        styled = len(words) > 1 and words[0] in rules.not_first and words[1] not in rules.not_first and len(re.findall(r"[a-zäöüß,] " + re.escape(name) + r"(?![\w-])", masked)) > 1
         if taken.free(m.start("name"), end) and (formed or styled or words[0] not in rules.not_first
                                                  and not genitive_of(words[0], rules.not_first)) \
                 and not NOT_AN_ORG_AFTER.match(masked[end:end + 14]) \
