@@ -56,3 +56,8 @@ def whole_name(text: str, name: str | None, entities, clause: tuple[int, int]) -
             if m is not None:
                 return text[e.start:m.end("w")]
     return name
+
+
+# "Keyhole sitzt wie Google in Mountain View": a name a verb likens the subject to is not the subject (not
+# "Konzerne wie Google": after a noun, examples of the subject)
+LIKE_BEFORE = re.compile(r"(?<![\w-])[a-zäöüß]+\s+wie\s+$")

@@ -14,13 +14,13 @@ from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from quellenlage.subject_compounds import attributed, compound_owner, whole_name
+from quellenlage.subject_compounds import LIKE_BEFORE, attributed, compound_owner, whole_name
 from quellenlage.markets import MarketCues
 from quellenlage.patterns import alternation
 from quellenlage.respective import respective_subject
 from quellenlage.subject_anaphora import AnaphorResolver
 from quellenlage.subject_pairs import PairFinder
-from quellenlage.subject_cues import (OWNERS_MODEL_WITH, apposed, embedded, listed, listed_siblings, salient, CAPITALISED_RUN, CLOSING, COMPARED_TO, LIKE_BEFORE, WITH_FIGURE, MAKER_AFTER, TOPIC_BEI, COMPARISON_OPENER, COORDINATED, GEGEN, INVESTOR_BEFORE, OPENING_NP, OPENING_ARTICLE, OTHER_CLAUSE, RELATIVE, RELATIVE_INSERT, SAYS_BEFORE, TOPIC_FOR, WHERE_AFTER, FOR_MODEL,
+from quellenlage.subject_cues import (OWNERS_MODEL_WITH, apposed, embedded, listed, listed_siblings, salient, CAPITALISED_RUN, CLOSING, COMPARED_TO, WITH_FIGURE, MAKER_AFTER, TOPIC_BEI, COMPARISON_OPENER, COORDINATED, GEGEN, INVESTOR_BEFORE, OPENING_NP, OPENING_ARTICLE, OTHER_CLAUSE, RELATIVE, RELATIVE_INSERT, SAYS_BEFORE, TOPIC_FOR, WHERE_AFTER, FOR_MODEL,
                                       NOUN_PHRASE, GroupCues, allotted_to, both_named, table_row_subject,
                                       together_named, with_subsidiary)
 

@@ -1,0 +1,47 @@
+"""The value a change started from ("von 138 Mrd. $ auf 455 Mrd. $", "nicht mehr 349,99 Euro, sondern
+399 Euro"): an earlier time the sentence does not name, no claim of the time told. Pure, no spaCy."""
+from __future__ import annotations
+
+import re
+
+FROM_VALUE = re.compile(r"(?<![\w-])von\s+(?:(?:rund|etwa|knapp|gut|ungefähr|über|mehr\s+als)\s+)?$")
+TO_VALUE = re.compile(r"[^\S\n]*(?:\([^()\n]{0,30}\)[^\S\n]*)?auf\s+(?:(?:rund|etwa|knapp|gut|ungefähr|über|mehr\s+als)\s+)?[\d~]")
+
+
+def starting_value(text: str, fig: dict) -> bool:
+    """ "ist innerhalb eines Quartals von 138 Mrd. $ auf 455 Mrd. $ gestiegen": the value a change
+    started from, at a time the sentence does not name."""
+    return FROM_VALUE.search(text, max(0, fig["start"] - 24), fig["start"]) is not None \
+        and TO_VALUE.match(text, fig["end"]) is not None
+
+
+# "kostet ab 1. August nicht mehr 349,99 Euro, sondern 399 Euro": the value it had
+NO_LONGER = re.compile(r"(?<![\w-])nicht\s+mehr\s+(?:(?:rund|etwa|knapp|gut)\s+)?$")
+INSTEAD_AFTER = re.compile(r"\s*,?\s*sondern\s+(?:(?:rund|etwa|knapp|gut|nur\s+noch|nun)\s+)?[\d~]")
+
+
+def former_value(text: str, fig: dict) -> bool:
+    """ "nicht mehr 349,99 Euro, sondern 399 Euro": the value before, no claim of the time told."""
+    return NO_LONGER.search(text, max(0, fig["start"] - 24), fig["start"]) is not None \
+        and INSTEAD_AFTER.match(text, fig["end"]) is not None
+
+
+def unnamed_start(text: str, fig: dict, period: str | None) -> bool:
+    """A change's starting value at a time the sentence does not name: "von 138 Mrd. $ auf 455 Mrd.
+    $", also in a sentence that names the change's period ("Im ersten Quartal 2012 brach der Umsatz
+    von 189,3 Mio. auf 82,5 Mio. Euro ein": the quarter is the new value's; the old one is a year or a
+    quarter before, the sentence does not say which), unless a date stands beside it ("(2011)")."""
+    if former_value(text, fig):
+        return True
+    if not starting_value(text, fig):
+        return False
+    to = TO_VALUE.match(text, fig["end"])
+    if (fig["label"] == "PERCENT") != bool(PERCENT_AFTER.match(text, to.end() - 1)):
+        return False  # "ein Umsatzplus von 70 Prozent auf 18 Mrd.": the rate of a change, no start
+    return period is None or not re.search(r"\d", to.group(0)[:-1])
+
+
+PERCENT_AFTER = re.compile(r"[\d.,]+\s*(?:(?:bis|-|–)\s*[\d.,]+\s*)?(?:%|Prozent|Pro\s*zent)")  # (a range too: "auf 39 bis 41 Prozent")
+
+
+__all__ = ["former_value", "starting_value", "unnamed_start"]
