@@ -116,7 +116,8 @@ def find_people(text: str, rules, taken, add, out: list, things: frozenset[str] 
     # ("der Lander Athena", "das Sprachmodell Apertus": a word for a thing, no first name)
     thing_words = frozenset(rules.cfg.get("product_nouns") or ()) | frozenset(rules.cfg.get("model_nouns") or ())
     legal = frozenset(rules.cfg.get("legal_suffixes") or ())
-    formed = {m.group(0) for m in NAME_RX.starts(text) for f in [legal_after(tuple(rules.cfg.get("company_suffixes") or ())).match(text, m.end())]
+    legal_rx = legal_after(tuple(rules.cfg.get("company_suffixes") or ()))
+    formed = {m.group(0) for m in NAME_RX.starts(text) for f in [legal_rx.match(text, m.end())]
               if f and f.group(1) in legal and rules.gender(m.group("first")) not in (None, "unknown")}  # ("Walter Bau AG", not "Dachgesellschaft Pfleiderer AG")
     for m in NAME_RX.starts(text):  # every start: "Laut Katrin Albers" must not hide the name
         if not taken.free(*m.span()):
