@@ -95,6 +95,12 @@ def inflected_in(word: str, nouns: frozenset[str]) -> bool:
     return word in nouns or any(word.endswith(e) and word[:-len(e)] in nouns for e in ("s", "es", "n", "en"))
 
 
+def _company_word(noun: str, rules) -> bool:
+    """ "Fahrradhersteller", "Familienunternehmen": a word for a company, none that names people too ("Investor")."""
+    people = tuple(w.lower() for w in rules.cfg.get("person_org_nouns") or ())
+    return bool(noun) and not noun.lower().endswith(people)
+
+
 @lru_cache(maxsize=8)
 def legal_after(company_words: tuple[str, ...]) -> re.Pattern:
     """ "Walter Bau AG", "Gerry Weber International AG": the word after a name (or after a company word,
@@ -206,7 +212,9 @@ def find_people(text: str, rules, taken, add, out: list, things: frozenset[str] 
         rx = re.compile(r"(?<![\w-])(?P<s>" + alternation(single) + r")s?(?![\w-])")
         # a company a word for one names with the surname first ("die Warenhauskette Strauss Innovation",
         # founded by Maria Strauss): not her, wherever the article writes that name
-        companies = [n for m in rules.org_noun_re.finditer(text) for n in [m.group("name")] if " " in n and n.split()[0] in single]
+        companies = [n for m in rules.org_noun_re.finditer(text) for n in [m.group("name")] if n.split()[0] in single
+                     and (" " in n or _company_word(text[m.start():m.start("name")].strip(), rules))]
+        # ("der Fahrradhersteller Kettler", founded by Heinz Kettler: the surname alone is the company)
         # ("die Steilmann-Aktie", "die Steilmann-Gruppe": the founder's name is the company's too, and alone it is the company)
         owning = {m.group("name") for m in rules.owner_compound_re.finditer(text)} if rules.owner_compound_re is not None else set()
         for m in rx.finditer(text):

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from quellenlage.subject_compounds import LIKE_BEFORE, attributed, compound_owner, whole_name
 from quellenlage.markets import MarketCues
 from quellenlage.patterns import alternation
+from quellenlage.textutil import ONE_LINE
 from quellenlage.respective import respective_subject
 from quellenlage.subject_anaphora import AnaphorResolver
 from quellenlage.subject_pairs import PairFinder
@@ -30,7 +31,6 @@ if TYPE_CHECKING:  # pragma: no cover
 LISTED_IN = re.compile(r"\s+(?:notiert|gelistet)(?:e|en|er|es)?\b")
 CLAIM_TYPES = ("ORG", "PER", "MODEL", "PRODUCT", "INFRA", "CHIP", "LAW", "INDEX")
 PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:er|sie)(?![\w-])")  # a clause's own subject as a pronoun
-
 ALL_THAT = re.compile(r"\s*(?:Das|Dies|Dieses)\s+alles\b|\s*All\s+(?:das|dies)\b|\s*Das\s+Ganze\b")
 
 
@@ -66,12 +66,12 @@ class SubjectFinder(AnaphorResolver, PairFinder):
         words = list(self.cfg.get("object_prepositions") or ["(?!)"])
         words += [w[:1].upper() + w[1:] for w in words]  # at a sentence start too: "Gegen Apple hatte die Kommission …"
         return re.compile(r"(?<!\w)(?:" + alternation(words)
-                          # "in den alternativen Cloud-Anbieter CoreWeave" is an object; "für den
-                          # Trainingslauf ihres V3-Modells" names V3 as the owner (genitive).
-                          + r")\s+(?:(?:de[mnr]|die|das|einem|einer|einen)\s+)?"
+                          # "in den alternativen Cloud-Anbieter CoreWeave" is an object; "für den Trainingslauf ihres V3-Modells"
+                          # names V3 as the owner (genitive); no blank line between (a heading's "zur Venussonde" has no object below)
+                          + r")" + ONE_LINE + r"(?:(?:de[mnr]|die|das|einem|einer|einen)" + ONE_LINE + r")?"
                           # words between: nouns and adjectives, no verb ("für solche Verträge hat Anthropic")
                           # (an article starts a phrase of its own: "in Bologna den Supercomputer Leonardo")
-                          + r"(?:(?!(?:ihre[sr]|seine[sr]|des|der|die|das|den|dem|deren|dessen|hatte|hatten|habe|wurde|wurden|werde|wäre|hätte)\b)(?:[A-ZÄÖÜ0-9][\w-]*|[a-zäöüß][\w-]*?(?:e|en|er|es|em))\s+){0,3}$")
+                          + r"(?:(?!(?:ihre[sr]|seine[sr]|des|der|die|das|den|dem|deren|dessen|hatte|hatten|habe|wurde|wurden|werde|wäre|hätte)\b)(?:[A-ZÄÖÜ0-9][\w-]*|[a-zäöüß][\w-]*?(?:e|en|er|es|em))" + ONE_LINE + r"){0,3}\Z")
 
     def subject(self, view: "DocView", fig: dict, prop: "Property", sentence: tuple[int, int],
                 clause: tuple[int, int]) -> tuple[str | None, str | None]:

@@ -96,6 +96,8 @@ SPACES = " \u00a0\u202f\u2009\t"
 LETTER = r"[^\W\d_]"
 # The first letter of a name: a capital, or a small one before a capitalised rest ("eToys", "iRobot")
 NAME_START = r"(?:[A-ZÄÖÜ]|[a-z](?=[A-Z][a-zäöüß]{2}))"
+# whitespace between two words of one paragraph (at most one line break: no blank line between)
+ONE_LINE = r"(?:[ \t\u00a0]+\n?[ \t\u00a0]*|\n[ \t\u00a0]*)"
 
 
 def skip_spaces(text: str, pos: int) -> int:
