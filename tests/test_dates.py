@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from quellenlage.dateline import find_dateline
 from quellenlage.dates import DateRules, scan_dates
 from quellenlage.figures import FigureRules, scan_figures
-from quellenlage.normalize.dates import DateExpr, resolve
+from quellenlage.normalize.dates import DateExpr, resolve, season_interval
 from quellenlage.rules import RuleSet
 
 RULES = RuleSet.load()
@@ -107,3 +107,17 @@ def test_a_bylines_date_under_headline_and_teaser_is_the_dateline():
             "Lisa Berger\n9. Mai 2025, 09:12\n\nIm Geschäftsjahr sank der Umsatz.")
     assert find_dateline(text, DR).date_value == "2025-05-09"
     assert find_dateline("A\nB\nC\nD\nE\nF\nG\n9. Mai 2025, 09:12\n", DR) is None  # too far down: a date in the text
+
+
+@given(st.integers(1000, 2998), st.integers(1, 12), st.integers(1, 12))
+def test_a_season_is_its_months_in_order(year, first, last):
+    start, end = season_interval(year, first, last).split("/")
+    assert start == f"{year}-{first:02d}" and end[5:] == f"{last:02d}"
+    assert end > start or end == start  # never ends before it begins: a season past December ends the next year
+    assert int(end[:4]) == year + (last < first)
+
+
+def test_seasons_are_their_months():
+    figs = dates_of("Im Herbst 2007 begann es, im Winter 2009 ruhte es, im vergangenen Sommer ging es weiter.", "2011-05-02")
+    assert [(f.date_value, f.date_mod) for f in figs] == [("2007-09/2007-11", "end"), ("2009-12/2010-02", "end"),
+                                                          ("2010-06/2010-08", "mid")]

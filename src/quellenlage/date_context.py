@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from typing import Sequence
 
-from quellenlage.normalize.dates import DateExpr, resolve
+from quellenlage.normalize.dates import DateExpr, resolve, season_interval
 from quellenlage.textutil import SpanIndex
 
 
@@ -126,3 +126,17 @@ def resolve_by_narrative(dates: list) -> None:
         elif fig.date_value is None and ref_year and fig.start - ref_end < 400 and expr is not None \
                 and expr.month and expr.year is None and expr.weekday is None and expr.rel_unit is None:
             fig.date_value = resolve(replace(expr, future=False), ref_year)
+
+
+def season_months(text: str, dates: list, ranges: dict) -> None:
+    """ "Herbst 2007", "im vergangenen Sommer": the season's months (rules: season_ranges), not only
+    its year (date_mod still says which part of it, as periods and tenses read it); a season
+    resolved to no year stays as it is."""
+    if not ranges:
+        return
+    words = sorted(ranges, key=len, reverse=True)
+    for f in dates:
+        if f.rule.startswith("date_season") and f.date_value and len(f.date_value) == 4 and f.date_value.isdigit():
+            word = next((w for w in words if w in text[f.start:f.end]), None)
+            if word is not None:
+                f.date_value = season_interval(int(f.date_value), *ranges[word])

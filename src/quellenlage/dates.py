@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from typing import Iterable, Sequence
 
-from quellenlage.date_context import (YEAR_BEFORE, anchor_in_clause, clause_bounds, fiscal_end, near_on_line, resolve_by_narrative,
+from quellenlage.date_context import (YEAR_BEFORE, anchor_in_clause, season_months, clause_bounds, fiscal_end, near_on_line, resolve_by_narrative,
                                       weekday_of_date, year_over)
 from quellenlage.date_rules import DateRules
 from quellenlage.date_words import nearest_tense
@@ -76,6 +76,7 @@ class DateScanner:
             resolve_by_narrative(out)
         out = self._merge_month_ranges(text, out)
         self._pair_ranges(text, out)
+        season_months(text, out, self.r.cfg.get("season_ranges") or {})
         return out
 
     def _merge_month_ranges(self, text: str, dates: list[Figure]) -> list[Figure]:

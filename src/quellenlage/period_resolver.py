@@ -310,6 +310,8 @@ class PeriodResolver:
         of a longer period); an event's date (`event`) at any grain."""
         flow = time == "flow"
         value, text = d.get("date_value"), d["text"]
+        if value and d.get("rule", "").startswith("date_season"):
+            value = value[:4]  # "im Frühjahr 2000": a season says of a figure's period no more than its year
         if value and "/" in value:
             return span_period(value, fiscal, self._ends_early(text))
         after = self.text[d["end"]:d["end"] + 40]

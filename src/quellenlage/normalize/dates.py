@@ -203,3 +203,9 @@ def fiscal_year_at(published: str | None, start: int | None, offset: int, new: b
         months_in = (pm - start) % 12
         return current if months_in < 3 else current + 1
     return current + offset
+
+
+def season_interval(year: int, first: int, last: int) -> str:
+    """A season's months as an ISO interval ("Herbst 2007": 2007-09/2007-11); a season that runs
+    past December ends in the next year (Winter 2007: 2007-12/2008-02)."""
+    return f"{year:04d}-{first:02d}/{year + (1 if last < first else 0):04d}-{last:02d}"

@@ -33,6 +33,7 @@ class DatesFile(Rules):
     mods: dict[DateMod, Words] = Field(description="start/mid/end -> period words: start: [Anfang, …]")
     seasons: dict[Word, DateMod] = Field(description="season -> start, mid or end")
     season_months: dict[Word, Month] = {}
+    season_ranges: dict[Word, Annotated[list[Month], Field(min_length=2, max_length=2)]] = Field(default={}, description="season -> its first and last month: Herbst: [9, 11]")
     day_parts: Words = []
     quarters: dict[Word, Quarter] = Field(description="ordinal word -> quarter: erste: 1, …")
     halves: dict[Word, Half] = Field(description="ordinal word -> half: erste: 1, …")
