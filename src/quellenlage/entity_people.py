@@ -140,7 +140,12 @@ def find_people(text: str, rules, taken, add, out: list, things: frozenset[str] 
                 and not re.search(r"[,;:(]\s*$", text[max(0, m.start() - 3):m.start()]):
             continue  # "dem Finanzinvestor Thoma Bravo", "die Nasa-Sonde Deep Impact": a company or a thing, named by a word for one
         if m.group(0) in formed:  # "die Walter Bau AG", later "Walter Bau" alone: a company
-            add(m.start(), m.end(), m.group(0), "ORG", "noun")
+            # ("die Ludwig Görtz GmbH", later "teilte Görtz mit": the company goes by the surname)
+            # (not a noun, "am Bau", nor another's surname: "Gründer Gerhard Weber")
+            alone = not is_noun(last) and not any(p != m.group(0) and rules.gender(p.split()[0]) is not None for p in pairs if p.endswith(" " + last)) \
+                and any(not re.search(r"[A-ZÄÖÜ][\w-]*[ \u00a0]$", text[max(0, x.start() - 30):x.start()])
+                        for x in re.finditer(r"(?<![\w-])" + re.escape(last) + r"(?![\w-])", text))
+            add(m.start(), m.end(), last if alone else m.group(0), "ORG", "noun")
             continue
         if not titled and before and before[-1] == "in":
             continue  # "in De Soto, Kansas": a place, no one is in a person
