@@ -57,8 +57,7 @@ OTHER_CLAUSE = re.compile(r",\s*(?:doch|aber|jedoch|während|weil|denn|nachdem|o
 OPENING_ARTICLE = re.compile(r"\s*(?:(?:Die|Der|Das)\s+)?")
 RELATIVE_INSERT = re.compile(r",\s*(?:der|die|das|dessen|deren|welche[rs]?)\s[^,.;]*,\s*")
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:und|oder|sowie|bzw\.))\s*(?:(?:de[mnrs]|die|das)\s+)?")
-# "ist es deutlich kleiner als Llama 3.1": what a figure is compared with is not its subject
-# (also after its owner: "ist die Konsole 100 Euro teurer als Sonys PlayStation 4")
+# "ist es deutlich kleiner als Llama 3.1", "teurer als Sonys PlayStation 4": what a figure is compared with is not its subject
 COMPARED_TO = re.compile(r"(?<![\w-])(?:[a-zäöüß]+er|mehr|weniger)\s+als\s+(?:(?:de[mnrs]|die|das)\s+)?(?:[A-ZÄÖÜ][\w-]*s\s+)?$")
 # "… mit 405 Milliarden Parametern", "vor GPT-3.5 (MMLU: 70 Prozent)": the figure the name comes with
 # (also after its maker and with a possessive: "GPT-3 von OpenAI mit seinen 175 Milliarden Parametern")
