@@ -1,8 +1,14 @@
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import tempfile
 from pathlib import Path
+
+# The user cache (checked rules, common nouns; cache.py) of the tests' processes, and of the runs
+# they start: one of their own, not the user's.
+os.environ.setdefault("QUELLENLAGE_CACHE", str(Path(tempfile.gettempdir()) / "quellenlage-test-cache"))
 
 import pytest
 from click.testing import CliRunner
