@@ -180,12 +180,14 @@ class EntityRules(AnaphoraRules, PeopleRules):
 
     @cached_property
     def apposition_org_re(self) -> Anchored:
-        """A name the gazetteer lacks, told what it is: "Astera Labs, ein Hersteller von …", "galt Humane als eines der … Start-ups"."""
+        """A name the gazetteer lacks, told what it is: "Astera Labs, ein Hersteller von …", "galt Humane als eines der … Start-ups",
+        "Quibi, der Streamingdienst mit …" (after a comma, a definite article too: group `definite`; "die
+        Software, die Firmen einsetzen" is a relative clause there, which `org_noun_names` tells by the noun)."""
         not_after = "".join(f"(?<!{w} )" for w in sorted(ARTICLE_WORDS))  # (not a noun after an article: "in einem Monat, ein Hedgefonds, der …")
-        rx = re.compile(r"(?<![\w-])" + not_after + r"(?P<name>" + NAME_START + r"[\w&.-]*[\w](?:[ \u00a0][A-ZÄÖÜ][\w&-]+){0,2})(?:,|[ \u00a0]+als)[ \u00a0]+"
-                        r"(?:ein|eine|eines|einer|einen)[ \u00a0]+(?:der[ \u00a0]+)?"
+        rx = re.compile(r"(?<![\w-])" + not_after + r"(?P<name>" + NAME_START + r"[\w&.-]*[\w](?:[ \u00a0][A-ZÄÖÜ][\w&-]+){0,2})(?:(?:,|[ \u00a0]+als)[ \u00a0]+"
+                        r"(?:ein|eine|eines|einer|einen)|,[ \u00a0]+(?P<definite>der|die|das|dem))[ \u00a0]+(?:der[ \u00a0]+)?"
                         r"(?:[a-zäöüß][\w-]*[ \u00a0]+){0,2}" + self.org_noun_words[1] + r"(?:e?s|e?n)?(?![\w-])")
-        return Anchored(rx, re.compile(r"(?:,|[ \u00a0]als)[ \u00a0]+(?:ein|eine|eines|einer|einen)[ \u00a0]"), words=2)
+        return Anchored(rx, re.compile(r"(?:,|[ \u00a0]als)[ \u00a0]+(?:ein|eine|eines|einer|einen)[ \u00a0]|,[ \u00a0]+(?:der|die|das|dem)[ \u00a0]"), words=2)
 
     @cached_property
     def division_suffixes(self) -> tuple[str, ...]:

@@ -9,6 +9,8 @@ from quellenlage.patterns import alternation, cue_alternation
 
 
 # a compound's first part shared with the next: "der Auto- und Industriezulieferer"
+# a measure's number in words ("der zwei Meter hohe Lander")
+NUMBER_WORDS = r"(?:ein|eine|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|fünfzig|hundert|tausend)"
 TRUNCATED = r"(?:[A-ZÄÖÜ][\w]*-\s+(?:und|oder|&)\s+)?"
 
 
@@ -52,9 +54,10 @@ class AnaphoraRules:
         heads = self.cfg.get("anaphora_heads") or {}
         for typ, nouns in (self.cfg.get("anaphora") or {}).items():
             # "der Kölner Übersetzungsdienst": a compound whose head is a word for the type; "das im MDax
-            # notierte Unternehmen": a participle's phrase before the noun
+            # notierte Unternehmen": a participle's phrase before the noun; "das rund 140 Kilogramm schwere
+            # Fahrzeug", "der zwei Meter hohe Lander": a measure before it
             compound = r"|[A-ZÄÖÜ][a-zäöüß]+(?:" + alternation(heads[typ]) + r")" if heads.get(typ) else ""
-            main = (r"(?<![\w-])(?:[Dd](?:as|er|ie|em|en|es)|[Dd]ies(?:e[rsnm]?)?|[Ss]ein(?:e[nmrs]?)?|[Ii]hr(?:e[nmrs]?)?)\s+(?:\w+\s+|(?:(?!ein(?:e[mnrs]?)?\s)(?:\d{4}|[a-zäöüß][\w-]*)\s+){2,3}|(?:i[mn]|an|am|aus|bei|von)\s+[\w.-]+(?:\s+[\w.-]+)?\s+[a-zäöüß][\w-]*e[nrs]?\s+)?" + TRUNCATED + r"(?:[\w]+-){0,3}(?:"
+            main = (r"(?<![\w-])(?:[Dd](?:as|er|ie|em|en|es)|[Dd]ies(?:e[rsnm]?)?|[Ss]ein(?:e[nmrs]?)?|[Ii]hr(?:e[nmrs]?)?)\s+(?:\w+\s+|(?:(?!ein(?:e[mnrs]?)?\s)(?:\d{4}|[a-zäöüß][\w-]*)\s+){2,3}|(?:i[mn]|an|am|aus|bei|von)\s+[\w.-]+(?:\s+[\w.-]+)?\s+[a-zäöüß][\w-]*e[nrs]?\s+|(?:[a-zäöüß]+\s+)?(?:\d[\d.,]*|" + NUMBER_WORDS + r")\s+[A-ZÄÖÜ][\w-]*\s+[a-zäöüß][\w-]*e[nrs]?\s+)?" + TRUNCATED + r"(?:[\w]+-){0,3}(?:"
                     + alternation(nouns) + compound + r")(?![\w-])")
             if heads.get(typ):
                 # "der CRM-Riese", "wie der US-Mobilfunker mitteilte", "die Airline": a head alone, as the

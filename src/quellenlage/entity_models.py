@@ -91,10 +91,11 @@ def _introductions(nouns: tuple[str, ...], tail: str) -> re.Pattern:
     """A word for a model or product, then its name ("ihr Sprachmodell Apertus"); built once per
     word list (the rules' lists do not change between documents)."""
     # (a noun also as a compound's head: "seines neuen Mainframe-Prozessors Telum II", "das KI-Sprachmodell BLOOM",
-    # "das Satellitennavigationssystem Galileo"; the name may stand in quotes: "das Videospiel „Grand Theft Auto V“")
+    # "das Satellitennavigationssystem Galileo"; the name may stand in quotes: "das Videospiel „Grand Theft Auto V“";
+    # an apostrophe inside: "die Sonde Chang'e-3")
     heads = trie_alternation(sorted({n[0].lower() + n[1:] for n in nouns if n[:1].isupper() and "-" not in n}))
     return re.compile(r"(?<![\w-])(?:[\w]+-)?(?:" + trie_alternation(nouns) + r"|[A-ZÄÖÜ][a-zäöüß]{2,}(?:" + heads
-                      + r"))[ \u00a0]+[„\"»«‚‹›]?(?P<name>[A-ZÄÖÜ][\w]{2,}(?:-[\w.]+)?" + tail + r")(?P<second>[ \u00a0][A-ZÄÖÜ][\w]*)?(?![\w-])")
+                      + r"))[ \u00a0]+[„\"»«‚‹›]?(?P<name>[A-ZÄÖÜ][\w]{2,}(?:['’][a-zäöü]+)?(?:-[\w.]+)?" + tail + r")(?P<second>[ \u00a0][A-ZÄÖÜ][\w]*)?(?![\w-])")
 
 
 def introduced_names(text: str, nouns: list[str], tail: str = "") -> set[str]:

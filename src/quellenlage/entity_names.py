@@ -378,9 +378,12 @@ def org_noun_names(masked: str, rules, taken, add, abstract: tuple[str, ...], no
     discovered: set[str] = set()
     for m in chain(rules.org_noun_re.finditer(masked), rules.source_name_re.finditer(masked), rules.apposition_org_re.finditer(masked)):
         name, end = m.group("name"), m.end("name")
-        while nouns and " " in name and name.rsplit(" ", 1)[1].lower().endswith(nouns) and masked.count(name, max(0, m.start() - 5000), m.start() + 5000) < 2:
-            # "Tochter Glovo Kartellstrafen von …": the name ends before the noun (unless the
-            # article uses the words together again: "Live Nation")
+        if m.re is rules.apposition_org_re.rx and m.group("definite") and is_noun(name.split()[0]):
+            continue  # "die Software, die Firmen einsetzen": a relative clause, no apposition
+        while nouns and " " in name and (name.rsplit(" ", 1)[1].lower().endswith(nouns) or rules.is_title(name.rsplit(" ", 1)[1])) \
+                and masked.count(name, max(0, m.start() - 5000), m.start() + 5000) < 2:
+            # "Tochter Glovo Kartellstrafen von …", "Investor Perusa Eigentümer": the name ends
+            # before the noun (unless the article uses the words together again: "Live Nation")
             name = name.rsplit(" ", 1)[0]
             end = m.start("name") + len(name)
         formed = " " in name and name.rsplit(" ", 1)[1] in legal
