@@ -28,6 +28,20 @@ def test_property_examples(example, nlp):
     assert got == example["claims"]
 
 
+@pytest.mark.parametrize("text, phrase", [
+    ("Das rund 140 Kilogramm schwere Fahrzeug rollt auf sechs Rädern.", "Das rund 140 Kilogramm schwere Fahrzeug"),
+    ("Dann setzte der zwei Meter hohe Lander auf.", "der zwei Meter hohe Lander"),
+    ("Das im Februar gestartete Fahrzeug rollt.", "Das im Februar gestartete Fahrzeug"),
+])
+def test_anaphors_with_a_measure_before_the_noun(text, phrase):
+    """An anaphor's noun phrase may hold a measure ("das rund 140 Kilogramm schwere Fahrzeug"): it
+    points back to the craft as "das Fahrzeug" does."""
+    from quellenlage.entities import EntityRules
+    product = {typ: rx for rx, typ in EntityRules(RULES.get("entities")).anaphora}["PRODUCT"]
+    found = product.search(text)
+    assert found is not None and found.group(0) == phrase
+
+
 FRAME_KEYS = ("property", "period", "segment", "aspect", "measure", "basis", "period_start")
 
 
