@@ -238,6 +238,9 @@ OTHER_FIRST_NAME = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]{2,})[ \u00a0
 VERSION_AFTER = re.compile(r"[ -]\d")
 
 
+PLUS_AFTER = re.compile(r"\+(?![\w+])")
+
+
 def gazetteer_mentions(masked: str, rules, taken, add) -> None:
     """Names the gazetteer knows, where the text is free; a person the gazetteer knows by
     surname only when no other first name stands before it ("Salil Parekh" is not Kevan Parekh)."""
@@ -250,6 +253,9 @@ def gazetteer_mentions(masked: str, rules, taken, add) -> None:
             if typ == "MODEL" and VERSION_AFTER.match(masked, m.end()):
                 continue  # "Grok-1", "Grok 1.5": a version the list lacks (the model patterns name it), no "Grok"
             head = m.group("head") or (m.group("lhead")[:1].upper() + m.group("lhead")[1:] if m.group("lhead") else None)
+            if typ == "ORG" and not head and PLUS_AFTER.match(masked, m.end()):
+                add(m.start(), m.end() + 1, name + "+", "PRODUCT", "gazetteer", vendor=(name,))
+                continue  # "die Verbraucherversion von Google+": the company's service (like "Disney+"), not the company
             if typ == "ORG" and any((x := rx.rx.match(masked, m.start())) and x.end() > m.end() for rx in rules.model_res):
                 continue  # "Mistral Large 2": a model whose name begins with its maker's (model_patterns)
             if typ == "ORG" and " " not in m.group(0).strip():
