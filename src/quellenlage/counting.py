@@ -141,7 +141,7 @@ class CountUnits:
                     # a verb after the noun: "Drei Manager verkauften Aktien" counts no shares (a genitive
                     # adjective goes on: "ein Dutzend großer Sprachmodelle")
                     break
-                adjectives += 1
+                adjectives += low not in FREQUENCY_WORDS  # ("187 Millionen monetarisierbare täglich aktive Nutzer")
                 last_adjective = n
                 if adjectives > 2 or not (low.endswith(ADJ_ENDINGS) or low in FREQUENCY_WORDS):
                     break

@@ -55,6 +55,10 @@ NAME_IN_PARENS = re.compile(r"\s*\((?P<n>[A-ZÄÖÜ][\w&.+-]*(?:\s+[A-ZÄÖÜ][\
 # "Die mit Abstand größte Sparte, die Intelligent Devices Group (IDG), steigerte …": the part the apposition names
 PART_APPOSED = re.compile(r"(?<![\w-])(?:Die|Der|Das|Diese|Dieser|Dieses)\s+(?:[\w-]+\s+){0,3}?" + _PART_NOUNS
                           + r",\s+(?:die|der|das)\s+(?P<name>[A-ZÄÖÜ][\w&.+-]*(?:\s+[A-ZÄÖÜ][\w&.+-]*){0,3})")
+# A figure that is part of one just named: ", davon 650 Festangestellte", "650 von ihnen fest angestellt"
+# (a part no rule names: PART; an addition, "weitere 6.000", is left to claim_parts with its siblings)
+SUBSET_BEFORE = re.compile(r",\s*(?:davon|darunter)\s+(?:(?:rund|etwa|knapp|gut|fast|über|mehr\s+als)\s+)?\Z")
+SUBSET_AFTER = re.compile(r"\s+von\s+ihnen(?![\w-])")
 CUE_AFTER_PENALTY = 60   # a cue after the figure counts as this much further away
 CUE_GAP_PENALTY = 200    # a cue with another number between belongs to that one first
 
@@ -120,6 +124,8 @@ class SegmentFinder:
         """The segment named in the figure's clause (or a figure-free clause before it); a business
         part in a region is both ("Serviceumsätze in Deutschland": service/germany). `trigger`: see `_segment`."""
         seg = self._segment(text, fig, clauses, tuple(k for k in kinds if k != "frequency"), trigger, not_parts, entities)
+        if seg is None and (SUBSET_BEFORE.search(text, max(0, fig["start"] - 40), fig["start"]) or SUBSET_AFTER.match(text, fig["end"])):
+            return PART  # "760 Mitarbeiter …, davon 650 Festangestellte", "650 von ihnen": part of a whole
         if seg is None and "frequency" in kinds:
             # (last: "In Nordamerika … stagniert die Zahl der täglichen Nutzer bei 100 Millionen" is the region's)
             seg = next((f for f in (self._nearest_key(self.r.keyed("frequencies"), text, cs, ce, fig) for cs, ce in clauses) if f), None)
