@@ -378,25 +378,22 @@ def org_noun_names(masked: str, rules, taken, add, abstract: tuple[str, ...], no
     discovered: set[str] = set()
     for m in chain(rules.org_noun_re.finditer(masked), rules.source_name_re.finditer(masked), rules.apposition_org_re.finditer(masked)):
         name, end = m.group("name"), m.end("name")
-        if m.re is rules.apposition_org_re.rx and m.group("definite") and is_noun(name.split()[0]):
-            continue  # "die Software, die Firmen einsetzen": a relative clause, no apposition
         while nouns and " " in name and (name.rsplit(" ", 1)[1].lower().endswith(nouns) or rules.is_title(name.rsplit(" ", 1)[1])) \
-                and masked.count(name, max(0, m.start() - 5000), m.start() + 5000) < 2:
-            # "Tochter Glovo Kartellstrafen von …", "Investor Perusa Eigentümer": the name ends
-            # before the noun (unless the article uses the words together again: "Live Nation")
-            name = name.rsplit(" ", 1)[0]
+                and masked.count(name, max(0, m.start() - 5000), m.start() + 5000) < 2:  # ("Tochter Glovo Kartellstrafen
+            name = name.rsplit(" ", 1)[0]  # von …", "Investor Perusa Eigentümer": the name ends before the noun, unless used together again)
             end = m.start("name") + len(name)
         formed = " " in name and name.rsplit(" ", 1)[1] in legal
         if formed:  # "der Anlagenbauer Babcock Borsig AG", later "Babcock Borsig" (but "der Medienkonzern News Corp.": "News" alone is no name)
             rest = name.rsplit(" ", 1)[0]
             if rest.split()[0] not in rules.not_first and not genitive_of(rest.split()[0], rules.not_first):
                 name, formed = rest, False
-        # ("die Drogeriekette Ihr Platz": a function word capitalised inside sentences, again and again, opens a name)
+        # ("die Drogeriekette Ihr Platz": a function word capitalised inside sentences, again and again, opens a name;
+        # "die Software, die Firmen einsetzen": a relative clause, no apposition with a definite article)
         words = name.split()
         styled = len(words) > 1 and words[0] in rules.not_first and words[1] not in rules.not_first and len(re.findall(r"[a-zäöüß,] " + re.escape(name) + r"(?![\w-])", masked)) > 1
         if taken.free(m.start("name"), end) and (formed or styled or words[0] not in rules.not_first
                                                  and not genitive_of(words[0], rules.not_first)) \
-                and not NOT_AN_ORG_AFTER.match(masked[end:end + 14]) \
+                and not NOT_AN_ORG_AFTER.match(masked[end:end + 14]) and not (m.re is rules.apposition_org_re.rx and m.group("definite") and is_noun(words[0])) \
                 and not (abstract and name.split()[0].lower().endswith(abstract)):  # "die Industrieunternehmen Rechenleistung …"
             add(m.start("name"), end, name, "ORG", "noun")
             discovered.add(name)
