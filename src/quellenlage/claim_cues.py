@@ -9,7 +9,7 @@ from quellenlage.claim_starts import unnamed_start  # noqa: F401 (the claim find
 from quellenlage.layout import list_heading
 from quellenlage.patterns import cue_finditer
 from quellenlage.respective import JOIN
-from quellenlage.textutil import CLAUSE_BREAK, PART_OF_WHOLE, TO_LEVEL, WHOLE_ADVERBS, line_end, line_start
+from quellenlage.textutil import CLAUSE_BREAK, date_participle, PART_OF_WHOLE, TO_LEVEL, WHOLE_ADVERBS, line_end, line_start
 
 COMPARED_WITH = re.compile(r"(?<!\w)(?:nach|gegenüber|statt|nach\s+zuvor|nach\s+noch)\s+(?:(?:rund|etwa|knapp|gut|ungefähr)\s+)?$")
 CONVERTED = re.compile(r"\s*(?:[(,–-]\s*(?:umgerechnet|also|das\s+sind|entspricht|ca\.|circa|oder)?|oder|bzw\.|beziehungsweise"
@@ -53,19 +53,6 @@ RELATIVE_OPENER = re.compile(r"\s*(?:in\s+dem|in\s+der|in\s+denen|als|wo|damals)
 FROM_NOW = re.compile(r"(?<!\w)von\s+(?:derzeit|aktuell|heute|zuletzt|bisher|gegenwärtig|noch)\s+(?:(?:rund|etwa|knapp|gut|ca\.|fast|über|mehr\s+als)\s+)?$")
 # The whole a part is of, right after it: "mehr als 8000 der weltweit rund 108.000 Stellen" (`fullmatch` between the two)
 WHOLE_AFTER_PART = re.compile(r"\s+" + PART_OF_WHOLE + r"\s+(?:" + WHOLE_ADVERBS + r"\s+)?")
-# a participle right after a date an article opens, before its noun: "den 2018 verstorbenen Mitgründer", "Das 1991
-# gegründete Studio" (not a verb: "Am 20. Mai entdeckte die Firma")
-ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:[Dd](?:er|ie|as|en|em|es)|[Ee]ine?[mnrs]?)[ \u00a0]+$")
-DATE_PARTICIPLE = re.compile(r"[ \u00a0]+(?P<w>[a-zäöüß][\w-]*?(?:t|en)e[nrsm]?)[ \u00a0]+(?:[a-zäöüß][\w-]*e[nrsm]?[ \u00a0]+)?[A-ZÄÖÜ]")
-
-
-def date_participle(text: str, fig: dict) -> re.Match | None:
-    """The participle a date stands before, in a phrase an article opens ("den 2018 verstorbenen Mitgründer")."""
-    if fig["label"] != "DATE" or not ARTICLE_BEFORE.search(text, max(0, fig["start"] - 8), fig["start"]):
-        return None
-    return DATE_PARTICIPLE.match(text, fig["end"])
-
-
 # after a fraction of it, a figure is the whole: "rund die Hälfte der etwa 7.500 Beschäftigten" is the workforce
 # (or a sentence that opens with the whole: "Von den rund 400 Arbeitsplätzen hat Strenesse 50 bereits abgebaut")
 FRACTION_OF_WHOLE = re.compile(r"(?:(?<![\w-])(?:Hälfte|Drittel|Viertel|Fünftel|Zehntel|Großteil|Mehrheit)\s+" + PART_OF_WHOLE

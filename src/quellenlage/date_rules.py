@@ -202,6 +202,8 @@ class DateRules:
         season_rel = (r"(?P<rel>" + rel_words + r")"
                       + SP + r"(?P<season>" + trie_alternation(self.cfg["seasons"]) + r")" + NB)
         after_word = r"(?<![\w-])"  # the look-behind most patterns open with
+        # "in den ersten neun Monaten des Jahres", "im ersten Halbjahr dieses Jahres": the current year, as bare
+        this_year = SP + r"(?:des|dieses)" + SP + r"(?:laufenden" + SP + r")?Jahres(?![\w-])(?!" + SP + r"(?:19|20)\d\d)"
         quarter_word = quarter_words + SP + r"(?:fiskalische[nrs]?" + SP + r")?"  # "dritten (fiskalischen) "
         fq_needs = common_part(self.cfg.get("fiscal_quarter_words") or [])
         qnames = trie_alternation(self.cfg.get("quarter_names") or {"(?!)": 0})
@@ -225,10 +227,11 @@ class DateRules:
                      + r"(?:des|seines|ihres)" + SP + fiscal + SP + r"(?P<fyear>" + YEAR + r")(?:/(?P<ffyend>\d\d)(?![\d/]))?)" + NB,
              [(r"H[12]", None), (half_words, None)]),
             ("half_bare", after_word, r"(?P<hw>" + half_words + r")" + SP + r"(?:Halbjahr(?:es)?|Jahreshälfte|Geschäftshalbjahr(?:es)?)"
-                          + r"(?:" + SP + r"(?:des|seines|ihres)" + SP + fiscal + r")?" + NB, None),
+                          + r"(?:" + SP + r"(?:des|seines|ihres)" + SP + fiscal + r"|" + this_year + r")?" + NB, None),
             ("months_elapsed", after_word, r"(?:ersten|vergangenen|letzten)" + SP + r"(?P<n>"
                                + trie_alternation(str(k) for k in self.cfg.get("months_elapsed") or {"(?!)": 0}) + r")" + SP
-                               + r"Monate(?:n)?(?:" + SP + r"(?:des|seines|ihres)" + SP + fiscal + r")?" + NB, None),
+                               + r"Monate(?:n)?(?:" + SP + r"(?:des|seines|ihres)" + SP + fiscal + r"|" + this_year
+                               + r"|" + SP + r"(?:(?:des" + SP + r")?Jahres" + SP + r")?" + year + r")?" + NB, None),  # ("… 2020")
             ("holiday", after_word, r"(?P<hol>" + trie_alternation(self.cfg.get("holidays") or {"(?!)": 0}) + r")" + NB, None),
             ("quarter_named", after_word, r"(?P<qname>" + trie_alternation(self.cfg.get("quarter_names") or {"(?!)": 0}) + r")"
                               + r"(?:" + SP + r"(?:des|seines|ihres)" + SP + r"(?:(?P<frel>" + frel_words + r")" + SP + r")?"

@@ -211,7 +211,7 @@ class DateScanner:
                 tense = nearest_tense(text, a, b, s, self.r.future_re, self.r.past_re)
                 ahead = (future or clause_future and tense > 0
                          or bool(CURRENT_BEFORE.search(text, max(0, s - 14), s)))
-                expr = DateExpr(quarter=q, half=h, months=n, fiscal=fiscal,
+                expr = DateExpr(year=year if n else None, quarter=q, half=h, months=n, fiscal=fiscal,
                                 fiscal_start=fiscal_start if fiscal else 1, future=ahead,
                                 past=not ahead and (past or tense < 0))
         elif name == "season_rel":

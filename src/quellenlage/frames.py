@@ -20,7 +20,7 @@ import re
 from quellenlage.frame_rules import FrameRules
 from quellenlage.patterns import cue_finditer, cue_search
 from quellenlage.segments import DIGIT, SegmentFinder
-from quellenlage.textutil import sentence_or_line_end
+from quellenlage.textutil import date_participle, sentence_or_line_end
 
 GOVERN_GAP = re.compile(r"^[\s,:(]*(?:(?:der|des|den|dem|die|von|vom|in|Höhe|mit|bei|auf|über|unter|zu|"
                         r"eigenen|eigene|durchschnittlich|durchschnittlichen|im|Schnitt|gut|knapp|rund|etwa|"
@@ -81,6 +81,11 @@ class FrameFinder(SegmentFinder):
                 gap = text[m.end():fig["start"]]
                 if GOVERN_GAP.match(gap):  # even inside "über den Erwartungen der Analysten von 55 Mrd."
                     return ("estimate" if aspect == "forecast" and estimator else aspect), True
+        # 1a. A date before its participle is what the participle says ("Das 1991 gegründete Unternehmen will
+        # …": founded, whatever the clause plans; "die für 2026 geplante Fabrik": planned).
+        participle = date_participle(text, fig)
+        if participle is not None:
+            return self._clause_aspect(text, *participle.span("w"), None, []) or "actual", True
         # 1b. "…, nach 2,5 Mrd. im abgelaufenen Jahr": the value a forecast or a result is compared with happened.
         if self.r.earlier_value is not None and self.r.earlier_value.search(text, max(cs, fig["start"] - 12), fig["start"]):
             return "actual", True

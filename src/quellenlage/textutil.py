@@ -63,7 +63,9 @@ TRANSPARENT_PARENS = re.compile(r"\((?:[^()\d]{1,40}|[A-Z]{2,8}:\s?[A-Z0-9.]{1,8
 
 # A comma inside an enumeration of single nouns ("Mobilfunk, Festnetz und Internet fielen aus"): no clause break.
 # (the list goes on with the clause's verb: not "hinter BYD, Tesla und Geely." nor "vor Zinsen, Steuern und Abschreibungen (Ebitda)")
-ENUMERATION_COMMA = re.compile(r"(?<=[\w-])\s*,\s+(?:[A-ZÄÖÜ][\w-]*\s*,\s+)*[A-ZÄÖÜ][\w-]*\s+(?:und|oder|sowie)\s+[A-ZÄÖÜ][\w-]*\s+[a-zäöüß]")
+# (names of people of two or three words too: "wurde 2017 von Nick Harris, Darius Bunandar und Thomas Graham gegründet")
+_ENUM_ITEM = r"[A-ZÄÖÜ][\w-]*(?:\s[A-ZÄÖÜ][\w-]*){0,2}"
+ENUMERATION_COMMA = re.compile(r"(?<=[\w-])\s*,\s+(?:" + _ENUM_ITEM + r"\s*,\s+)*" + _ENUM_ITEM + r"\s+(?:und|oder|sowie)\s+" + _ENUM_ITEM + r"\s+[a-zäöüß]")
 _ENUM_WORD_BEFORE = re.compile(r"(?:^|[\s(])[A-ZÄÖÜ][\w-]*$")
 _WITH_LIST_BEFORE = re.compile(r"(?:^|\s)[A-ZÄÖÜ][\w-]*\s+mit\s+[^,;:]{1,30}$")
 _WITH_LIST_AFTER = re.compile(r"(?:,|und)\s+(?:(?:der|die|das|den)\s+)?(?:[\w-]+\s+){0,2}?[A-ZÄÖÜ][\w-]*\s+mit\s+")
@@ -353,3 +355,16 @@ def dateline_after(agencies: list[str]) -> re.Pattern:
 
 def _agencies(agencies: list[str]) -> str:
     return "(?:" + "|".join(re.escape(a) for a in sorted(set(agencies), key=lambda a: (-len(a), a))) + ")" if agencies else "(?!)"
+
+
+# A participle right after a date an article opens, before its noun: "den 2018 verstorbenen Mitgründer", "Das 1991
+# gegründete Studio" (not a verb: "Am 20. Mai entdeckte die Firma"): the participle says what the date is.
+ARTICLE_BEFORE_DATE = re.compile(r"(?<![\w-])(?:[Dd](?:er|ie|as|en|em|es)|[Ee]ine?[mnrs]?)[ \u00a0]+$")
+DATE_PARTICIPLE = re.compile(r"[ \u00a0]+(?P<w>[a-zäöüß][\w-]*?(?:t|en)e[nrsm]?)[ \u00a0]+(?:[a-zäöüß][\w-]*e[nrsm]?[ \u00a0]+)?[A-ZÄÖÜ]")
+
+
+def date_participle(text: str, fig: dict) -> re.Match | None:
+    """The participle a date stands before, in a phrase an article opens ("den 2018 verstorbenen Mitgründer")."""
+    if fig["label"] != "DATE" or not ARTICLE_BEFORE_DATE.search(text, max(0, fig["start"] - 8), fig["start"]):
+        return None
+    return DATE_PARTICIPLE.match(text, fig["end"])

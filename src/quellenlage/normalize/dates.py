@@ -99,6 +99,8 @@ def resolve(expr: DateExpr, published: str | None) -> str | None:
         day = pub_date + dt.timedelta(days=(7 - delta) % 7) if expr.future else pub_date - dt.timedelta(days=delta)
         return day.isoformat()
     year = expr.year
+    if expr.months and year is not None and not expr.fiscal:  # "in den ersten neun Monaten 2020"
+        return f"{year}-01/{year}-{expr.months:02d}"
     if expr.fiscal:
         if year is None:
             return None
