@@ -76,9 +76,12 @@ class PeopleRules:
 GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female", "andy": "unknown"}
 
 
-NAME_RX = Gated(r"(?<![\w-])", r"(?P<first>[A-ZÄÖÜ][a-zäöüéèáç]+(?:-[A-ZÄÖÜ][a-zäöü]+)?)[ \u00a0](?:[A-ZÄÖÜ]\.[ \u00a0])?"
+# Names of other alphabets' letters too: "Nazım Salur", "Frédéric Şahin", "Bjørn Ødegaard"
+_UP = r"[A-ZÄÖÜÀ-ÖØ-ÞŁŚŠŽŞĞİÇČ]"
+_LOW = r"[a-zäöüßà-öø-ÿıłńśšžşğçčćřőű]"
+NAME_RX = Gated(r"(?<![\w-])", r"(?P<first>" + _UP + _LOW + r"+(?:-" + _UP + _LOW + r"+)?)[ \u00a0](?:[A-ZÄÖÜ]\.[ \u00a0])?"
                 r"(?P<last>(?:(?:von|van)[ \u00a0](?:der|den|dem)[ \u00a0]|(?:von|van|de|di|da|ten|zu|Della|Del|De|Di|Da|Van|Le|La|Dos|Du)[ \u00a0]){0,2}"
-                r"[A-ZÄÖÜ][\w'’]+(?:-[A-ZÄÖÜ][\w]+)?)(?![\w-])")  # ("der" only after "von": not "Art der Trainingsdaten")
+                + _UP + r"[\w'’]+(?:-" + _UP + r"[\w]+)?)(?![\w-])")  # ("der" only after "von": not "Art der Trainingsdaten")
 INITIALS_NAME = Gated(r"(?<![\w.-])", r"(?:[A-ZÄÖÜ]\.[ \u00a0]?){1,3}(?P<last>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?![\w-])")
 NAME_PAIR = Gated(r"(?<![\w-])", r"[A-ZÄÖÜ][\w-]*[ \u00a0][A-ZÄÖÜ][\w-]*(?![\w-])")
 # "Finanzchef Kim Woo-hyun": a family name written first and a given name of two syllables

@@ -28,6 +28,7 @@ from quellenlage.quote_rules import Mention, Mentions, Quote, QuoteRules
 # "Ein Händler spricht von …": someone unnamed (a spokesperson speaks for the company named before)
 ROLE_APPOSITION = re.compile(r"(?:\s+(?:des|der)\s+[\w-]+(?:\s+[\w-]+)?)?\s*,\s*")  # "die Sprecherin des Außenministeriums, "
 # "Ein Londoner Fondsmanager, der nicht genannt werden will, mahnt: «…»": an unnamed subject opens the sentence
+TOLD_TO = re.compile(r"\s*[A-ZÄÖÜ][\w'’-]+(?:\s[A-ZÄÖÜ][\w'’-]+)?\s+(?:dem|der|gegenüber\s+(?:dem|der))\s+")  # "Ito dem "
 UNNAMED_OPENER = re.compile(r"\s*(?:Ein|Eine|Einer)\s+(?:[a-zäöüß][\w-]*\s+|[A-ZÄÖÜ][a-zäöü]+er\s+)?(?![\w-]*[Ss]precher)[A-ZÄÖÜ][\w-]*(?=[\s,])")
 UNNAMED_BEFORE = re.compile(r"(?<![\w-])(?:[Ee]in|[Ee]ine|[Ee]iner)\s+(?:[a-zäöüß][\w-]*\s+)?(?![\w-]*[Ss]precher)[A-ZÄÖÜ][\w-]*\s+$")
 
@@ -268,8 +269,9 @@ class QuoteFinder(QuoteKinds):
                 self._set(quote, prior)
                 return True
         # "sagte der Deepmind-Chef": a role in a compound is a person, not the company it names
+        # (nor an outlet told, after the speaker's name: "sagte Ito dem Handelsblatt")
         found = [m for m in mentions.within(start, end)
-                 if not (m.kind == "ORG" and self.r.role_word_re.fullmatch(text[m.start:m.end]))]
+                 if not (m.kind == "ORG" and (self.r.role_word_re.fullmatch(text[m.start:m.end]) or TOLD_TO.fullmatch(text, start, m.start)))]
         # Pronouns and role nouns: "sagte er", "Er fügte hinzu", "erklärte der Manager".
         pron = re.search(r"(?<!\w)(?P<p>[Ee]r|[Ss]ie)(?!\w)", window)
         role = self.r.role_re.search(window)
