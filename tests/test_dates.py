@@ -121,3 +121,23 @@ def test_seasons_are_their_months():
     figs = dates_of("Im Herbst 2007 begann es, im Winter 2009 ruhte es, im vergangenen Sommer ging es weiter.", "2011-05-02")
     assert [(f.date_value, f.date_mod) for f in figs] == [("2007-09/2007-11", "end"), ("2009-12/2010-02", "end"),
                                                           ("2010-06/2010-08", "mid")]
+
+
+@pytest.mark.parametrize("value, years, quarters, grain, want", [
+    ("2024-Q3", -1, 0, "same", "2023-Q3"),         # Vorjahresquartal
+    ("2024-Q1", 0, -1, "same", "2023-Q4"),         # Vorquartal across a year
+    ("FY2025-Q2", -1, 0, "same", "FY2024-Q2"),     # a fiscal quarter
+    ("2024-01/2024-09", -1, 0, "same", "2023-01/2023-09"),  # "ein Jahr zuvor" after nine months
+    ("2024-07/2024-09", -1, 0, "same", "2023-Q3"),  # a calendar quarter by its months
+    ("2024-Q4", -1, 0, "year", "2023"),             # "Vorjahr" after a quarter: the year before
+    ("2024-H1", 0, -1, "same", None),               # no quarter before a half
+    ("2023-06", 1, 0, "same", "2024-06"),           # "ein Jahr später" after a month
+])
+def test_compared_periods_shift_their_anchor(value, years, quarters, grain, want):
+    from quellenlage.date_compared import shifted
+    assert shifted(value, years, quarters, grain, month_ok=grain == "same") == want
+
+
+def test_a_compared_period_without_an_earlier_one_is_no_date():
+    found = [(f.start, f.date_value) for f in dates_of("Der Umsatz lag über dem Vorjahresquartal.", "2024-11-14")]
+    assert found == []

@@ -282,7 +282,9 @@ class Claims(RuleComponent):
         _require(doc, self.name, ("figures", "entities"),
                  "'quellenlage_figures', 'quellenlage_entities' (and 'quellenlage_dates' for dated claims)")
         index = DocIndex.of(doc)
-        figures = [s._.figure for s in doc.spans.get("figures", []) if s._.figure]
+        # (a period named against an earlier one, "im Vorjahresquartal", is read by the claim step's own
+        # period rules, not as a date of its own)
+        figures = [s._.figure for s in doc.spans.get("figures", []) if s._.figure and s._.figure.get("rule") != "date_compared"]
         view = DocView(text_of(doc), sentence_bounds(doc, index), figures, doc_entities(doc), skip_regions(doc),
                        doc._.published)
         claims = finder.claims(view)

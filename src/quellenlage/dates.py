@@ -12,6 +12,7 @@ from typing import Iterable, Sequence
 
 from quellenlage.date_context import (YEAR_BEFORE, anchor_in_clause, season_months, clause_bounds, fiscal_end, near_on_line, resolve_by_narrative,
                                       weekday_of_date, year_over)
+from quellenlage.date_compared import compared_periods
 from quellenlage.date_rules import DateRules
 from quellenlage.date_words import nearest_tense
 from quellenlage.figure import Figure
@@ -77,7 +78,7 @@ class DateScanner:
         out = self._merge_month_ranges(text, out)
         self._pair_ranges(text, out)
         season_months(text, out, self.r.cfg.get("season_ranges") or {})
-        return out
+        return compared_periods(text, out, self.r.cfg, published)
 
     def _merge_month_ranges(self, text: str, dates: list[Figure]) -> list[Figure]:
         """ "Juli bis September", "Oktober 2024 bis September 2025", "Juli–September": one span

@@ -25,6 +25,13 @@ class DatesExample(Rules):
     dates: list[ExpectedDate]
 
 
+class ComparedPeriod(Rules):
+    """A period named against an earlier date's ("nach 349 Mio. im Vorjahresquartal")."""
+    years: Annotated[int, Field(ge=-5, le=5)] = 0
+    quarters: Annotated[int, Field(ge=-4, le=4)] = 0
+    grain: Literal["same", "year"] = Field(default="same", description="same: the earlier date's own grain; year: its year")
+
+
 class DatesFile(Rules):
     months: dict[Month, Annotated[list[Word], Field(min_length=1)]] = Field(
         description="month number -> its names: 1: [Januar, Jänner, …]")
@@ -70,6 +77,9 @@ class DatesFile(Rules):
     month_year_relative: dict[Word, Offset] = Field(default={}, description="year after a month -> offset: Vorjahres: -1")
     quarter_names: dict[Word, Quarter] = {}
     months_elapsed: dict[Word, Annotated[int, Field(ge=1, le=12)]] = {}
+    compared_periods: dict[str, ComparedPeriod] = Field(default={}, description=(
+        "phrase -> its shift from the period an earlier date of the passage names: Vorjahresquartal: "
+        "{years: -1, grain: same}"))
     holidays: dict[Word, MonthDay] = {}
     movable_holidays: dict[Word, Annotated[int, Field(ge=-70, le=70)]] = Field(
         default={}, description="feast -> days after Easter Sunday: Pfingsten: 49")

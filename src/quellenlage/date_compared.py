@@ -1,0 +1,86 @@
+"""Periods named against an earlier date of the passage (dates.py): "stieg im dritten Quartal
+2024 auf 357 Mio., nach 349 Mio. im Vorjahresquartal" (2023-Q3), "nach 1,6 Mrd. im Jahr davor",
+"nach 180,4 Mio. ein Jahr zuvor" (the first nine months of the year before). The phrases and
+their shifts are rules (`compared_periods`); the anchor is the last date before the phrase in
+its paragraph that names a period (a year, quarter, half, months, a fiscal period; a month for
+a phrase of the same grain), near the publication when it is known. Without one, a phrase is no
+date (its period is unknown), and "Vorjahr" keeps the year before publication. Pure, no spaCy."""
+from __future__ import annotations
+
+import re
+
+from quellenlage.figure import Figure
+from quellenlage.patterns import words_re
+from quellenlage.textutil import sentence_start
+
+REACH = 400  # characters back a phrase looks for the period it is compared with
+PERIOD = re.compile(r"(?P<fy>FY)?(?P<y>\d{4})(?:-(?P<qh>[QH])(?P<n>[1-4])|(?P<span>-(?P<m1>\d\d)/(?P<y2>\d{4})-(?P<m2>\d\d)))?")
+MONTH = re.compile(r"(?P<y>\d{4})-(?P<m>\d\d)")
+
+
+def shifted(value: str, years: int, quarters: int, grain: str, month_ok: bool) -> str | None:
+    """The period `value` names, moved by years and quarters, at the phrase's grain."""
+    m = PERIOD.fullmatch(value)
+    if m is None:
+        mm = MONTH.fullmatch(value) if month_ok and not quarters else None
+        return f"{int(mm['y']) + years}-{mm['m']}" if mm else None
+    fy, y = m["fy"] or "", int(m["y"]) + years
+    if grain == "year":
+        return f"{fy}{y}" if not quarters else None
+    if m["qh"]:
+        if m["qh"] == "H" and quarters:
+            return None
+        n = int(m["n"])
+        if quarters:
+            k = (y * 4 + n - 1) + quarters
+            y, n = divmod(k, 4)
+            n += 1
+        return f"{fy}{y}-{m['qh']}{n}"
+    if m["span"]:
+        if quarters:
+            return None
+        y1, y2 = int(m["y"]) + years, int(m["y2"]) + years
+        if y1 == y2 and int(m["m2"]) - int(m["m1"]) == 2 and int(m["m1"]) % 3 == 1:
+            return f"{y1}-Q{int(m['m1']) // 3 + 1}"  # a calendar quarter by its name
+        return f"{y1}-{m['m1']}/{y2}-{m['m2']}"
+    return f"{fy}{y}" if not quarters else None
+
+
+def compared_periods(text: str, dates: list[Figure], cfg: dict, published: str | None) -> list[Figure]:
+    """`dates` (sorted) with the compared phrases as dates of the period before their anchor; a
+    "Vorjahr" already found takes its anchor's year before."""
+    phrases = {k.lower(): v for k, v in (cfg.get("compared_periods") or {}).items()}
+    if not phrases:
+        return dates
+    pub_year = int(published[:4]) if published else None
+    found = list(words_re(sorted(phrases, key=len, reverse=True)).finditer(text))
+    spans = {m.span() for m in found}
+    # (a compared phrase is no anchor of another: "nach 1,8 Mrd. im Vorjahr … im Vorjahreszeitraum")
+    anchors = [d for d in dates if d.date_value and not d.date_relation and (d.start, d.end) not in spans]
+    by_span = {(d.start, d.end): d for d in dates}
+    out = list(dates)
+    for m in found:
+        rule = phrases[m.group(0).lower()]
+        own = by_span.get(m.span())
+        if own is None and any(d.start < m.end() and m.start() < d.end for d in dates):
+            continue  # inside another date
+        # (a year's phrase only in its own sentence: "setzte 2020 rund 291 Mrd. um. Erst im Vorjahr hatte …" is
+        # the year before publication, told as news; the others in their paragraph: "Im Vorjahresquartal waren es …")
+        floor = sentence_start(text, m.start()) if rule.get("grain") == "year" else m.start() - REACH
+        before = [d for d in anchors if floor <= d.start and d.end <= m.start() and m.start() - d.end <= REACH
+                  and d is not own and "\n\n" not in text[d.end:m.start()]]
+        for d in reversed(before):
+            y = re.match(r"(?:FY)?(\d{4})", d.date_value)
+            if pub_year is not None and y and not pub_year - 3 <= int(y.group(1)) <= pub_year + 1:
+                continue  # a year of history ("1899 gegründet") is no period compared with
+            value = shifted(d.date_value, rule.get("years", 0), rule.get("quarters", 0), rule.get("grain", "same"),
+                            month_ok=rule.get("grain", "same") == "same")
+            if value is None:
+                continue
+            if own is not None:
+                own.date_value = value
+            else:
+                out.append(Figure(m.start(), m.end(), "DATE", rule="date_compared", date_value=value))
+            break
+    out.sort(key=lambda f: (f.start, f.end))
+    return out
