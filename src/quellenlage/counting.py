@@ -300,9 +300,12 @@ class CountUnits:
     def refined(self, text: str, start: int, unit: str | None) -> str | None:
         """A generic unit the sentence's product makes specific: "Von der Switch setzte Nintendo
         10,8 Millionen Geräte ab" counts consoles (rules: `refinable_units`, `product_units`)."""
-        staff, staff_words = self.r.staff
+        staff, staff_words, platform, platform_words = self.r.staff
         if unit in staff and staff_words.search(text, sentence_start(text, start), sentence_end(text, start)):
             return staff[unit]  # "Es beschäftigt rund 1000 Entwickler", "will 300 Entwickler einstellen": its employees
+        if unit in platform and (platform_words.search(text, sentence_start(text, start), sentence_end(text, start))
+                                 or platform_words.search(text, 0, HEAD)):
+            return platform[unit]  # "Das soziale Netzwerk zählt eine Million Mitglieder": its users
         if unit not in self.r.refinable_units:
             return unit
         s = sentence_start(text, start)

@@ -257,7 +257,8 @@ class DateRules:
                                 + SP + r")?Jahres" + NB, None),
             ("relative", after_word, r"(?P<relphrase>" + trie_alternation(_both_cases(list(rel_year) + list(rel_week) + list(rel_month)))
                          + r")" + NB, None),
-            ("ago", after_word, r"(?P<vor>[Vv]or)" + SP + r"(?P<n>\d{1,3}|" + r"[^\W\d_]+)" + SP
+            ("ago", after_word, r"(?P<vor>[Vv]or)" + SP + r"(?:(?:gut|knapp|fast|rund|etwa|ungefähr|annähernd|mehr" + SP
+                    + r"als)" + SP + r")?(?P<n>\d{1,3}|" + r"[^\W\d_]+)" + SP
                     + r"(?P<unit>" + trie_alternation(self.cfg["ago_units"]) + r")" + NB, None),
             ("fiscal_quarter", "", r"(?:(?P<qn>[1-4])\." + SP + r"|(?P<qw>" + quarter_words + r")" + SP + r")(?P<fq>" + fq + r")"
                                + r"(?:" + SP + year + r")?" + NB, [(r"[1-4]\." + SP + fq, fq_needs),

@@ -167,10 +167,12 @@ class FigureRules(SharedCurrencies):
         return None
 
     @cached_property
-    def staff(self) -> tuple[dict[str, str], re.Pattern]:
-        """(unit -> staff unit, words that make a count a company's staff): "beschäftigt rund 1000 Entwickler"."""
+    def staff(self) -> tuple[dict[str, str], re.Pattern, dict[str, str], re.Pattern]:
+        """(unit -> staff unit, words that make a count a company's staff: "beschäftigt rund 1000 Entwickler";
+        unit -> platform unit, words that name a platform: "Das soziale Netzwerk zählt 1 Mio. Mitglieder")."""
         u = self.cfg["units"]
-        return dict(u.get("staff_units") or {}), cue_re(u.get("staff_words") or ["(?!)"])
+        return (dict(u.get("staff_units") or {}), cue_re(u.get("staff_words") or ["(?!)"]),
+                dict(u.get("platform_units") or {}), cue_re(u.get("platform_words") or ["(?!)"]))
 
     @cached_property
     def refinable_units(self) -> frozenset[str]:

@@ -12,6 +12,12 @@ from quellenlage.figure import Figure
 _TO = re.compile(r"[ \u00a0]*(?:bis|–|—)[ \u00a0]*|[ \u00a0]+-[ \u00a0]+|[ \u00a0]+bis[ \u00a0]+")
 _AND = re.compile(r"[ \u00a0]+und[ \u00a0]+")
 JOINED_LABELS = frozenset({"PERCENT", "MONEY", "DURATION"})
+# "zwischen einer und zehn Milliarden Dollar": the word for one, no figure of its own, is the low end in the
+# high end's scale
+# ("mit einem bis zehn Prozent ihres Umsatzes": the same with "bis")
+_ONE_AND = re.compile(r"(?<![\w-])(?:(?P<w>[Zz]wischen)[ \u00a0]+(?:einer|einem|ein|eins)[ \u00a0]+und|(?P<w2>einer|einem|eins)[ \u00a0]+bis)[ \u00a0]+$")
+_SCALE = re.compile(r"(?<![\w-])(?:(?P<k>Tausend)|(?P<m>Millionen|Million|Mio\.?)|(?P<b>Milliarden|Milliarde|Mrd\.?)|(?P<t>Billionen|Billion))(?![\w-])")
+_FACTOR = {"k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12}
 
 
 def join_ranges(text: str, figures: list[Figure], range_before: re.Pattern) -> list[Figure]:
@@ -30,6 +36,12 @@ def join_ranges(text: str, figures: list[Figure], range_before: re.Pattern) -> l
             out.append(joined)
             i += 2
             continue
+        one = _ONE_AND.search(text, max(0, a.start - 30), a.start) if a.label in JOINED_LABELS and a.value and a.qualifier == "exact" else None
+        scale = _SCALE.search(text, a.start, a.end) if one else None
+        factor = _FACTOR[scale.lastgroup] if scale else 1.0
+        if one and a.value > factor:
+            a = Figure(one.start("w") if one.group("w") else one.start("w2"), a.end, a.label, low=factor, high=a.value, unit=a.unit, currency=a.currency,
+                       qualifier="range", item=a.item, rule="range_from_one")
         out.append(a)
         i += 1
     return out

@@ -169,6 +169,10 @@ class UnitsFile(Rules):
     staff_units: dict[Key, Key] = Field(default_factory=dict, description="a unit -> the unit it is where a company employs them: "
                                         "developer: employee (\"beschäftigt rund 1000 Entwickler\")")
     staff_words: Words = Field(default=[], description="words before a count in its sentence that make it a company's staff: beschäftigt")
+    platform_units: dict[Key, Key] = Field(default_factory=dict, description="a unit -> the unit it is where a platform counts them: "
+                                           "member: user (a social network's members are its users)")
+    platform_words: Words = Field(default=[], description="words in a count's sentence or the article's head that name a platform: "
+                                  "soziale Netzwerk, Community")
     head_units: list[Key] = Field(default=[], description="units the one kind of product the article's head names makes specific: "
                                   "device (\"Weltweiter PC-Markt wächst\": its \"Geräte\" are PCs)")
     context_prepositions: Words = Field(default=[], description="prepositions before a noun that place a count: auf (Luftbildern), in (den Regionen)")
