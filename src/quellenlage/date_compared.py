@@ -7,6 +7,7 @@ a phrase of the same grain), near the publication when it is known. Without one,
 date (its period is unknown), and "Vorjahr" keeps the year before publication. Pure, no spaCy."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from quellenlage.figure import Figure
@@ -58,17 +59,20 @@ def compared_periods(text: str, dates: list[Figure], cfg: dict, published: str |
     # (a compared phrase is no anchor of another: "nach 1,8 Mrd. im Vorjahr … im Vorjahreszeitraum")
     anchors = [d for d in dates if d.date_value and not d.date_relation and (d.start, d.end) not in spans]
     by_span = {(d.start, d.end): d for d in dates}
+    # (by bisection over the sorted starts: the work stays linear in the text, however many dates and phrases)
+    date_starts, anchor_starts = [d.start for d in dates], [d.start for d in anchors]
     out = list(dates)
     for m in found:
         rule = phrases[m.group(0).lower()]
         own = by_span.get(m.span())
-        if own is None and any(d.start < m.end() and m.start() < d.end for d in dates):
-            continue  # inside another date
+        k = bisect.bisect_left(date_starts, m.end())
+        if own is None and any(d.end > m.start() for d in dates[max(0, k - 3):k]):
+            continue  # inside another date (dates do not overlap: only the last few before its end can)
         # (a year's phrase only in its own sentence: "setzte 2020 rund 291 Mrd. um. Erst im Vorjahr hatte …" is
         # the year before publication, told as news; the others in their paragraph: "Im Vorjahresquartal waren es …")
         floor = sentence_start(text, m.start()) if rule.get("grain") == "year" else m.start() - REACH
-        before = [d for d in anchors if floor <= d.start and d.end <= m.start() and m.start() - d.end <= REACH
-                  and d is not own and "\n\n" not in text[d.end:m.start()]]
+        window = anchors[bisect.bisect_left(anchor_starts, max(floor, m.start() - REACH)):bisect.bisect_left(anchor_starts, m.start())]
+        before = [d for d in window if d.end <= m.start() and d is not own and "\n\n" not in text[d.end:m.start()]]
         for d in reversed(before):
             y = re.match(r"(?:FY)?(\d{4})", d.date_value)
             if pub_year is not None and y and not pub_year - 3 <= int(y.group(1)) <= pub_year + 1:
