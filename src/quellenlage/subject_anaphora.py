@@ -8,7 +8,7 @@ from functools import cached_property
 from quellenlage.entities import Entity
 from quellenlage.entity_names import NOT_AN_ORG_AFTER
 from quellenlage.patterns import cue_alternation
-from quellenlage.subject_cues import introduced_as, salient, EXAMPLE_BEFORE, OF_OBJECT, RIVAL_HEAD
+from quellenlage.subject_cues import introduced_as, salient, EXAMPLE_BEFORE, OF_OBJECT, RIVAL_HEAD, TOPIC_FOR
 
 # "Zhipu gibt die Grösse seines neuen Modells mit …": the thing of the company the sentence names
 POSSESSIVE_BEFORE = re.compile(r"(?<![\w-])(?:[Ss]ein|[Ii]hr)(?:e|es|em|en|er)?\s+(?:[a-zäöüß][\w-]*\s+){0,2}$")
@@ -141,10 +141,14 @@ class AnaphorResolver:
         if typ == "ORG" and prev and SECTION_BREAK.search(view.text, max(0, prev[0] - 3), pos) and any(e.name == view.main_organisation for e in usable):
             return view.main_organisation  # ("… mit Dell zusammenarbeiten. ⏎ Vom Kistenschieber zum Lösungsanbieter ⏎ Michael Dell hatte das Unternehmen …")
         start = pos
-        for _ in range(5):
+        for back in range(5):
             prev = view.previous_sentence(start)
             if prev is None or prev[0] >= start:
                 break
+            topic = TOPIC_FOR.match(view.text, prev[0]) if not back else None  # "Für SpaceX ist die Mission ein Durchbruch. Das Unternehmen …"
+            topical = [e for e in view.entity_index.starting(prev[0], start) if topic and e.start == topic.start("n") and e.type == typ]
+            if topical:
+                return topical[0].name
             first = [e for e in view.entity_index.starting(prev[0], start) if e.end <= start
                      and not self.rival_before.search(view.text, max(0, e.start - 40), e.start)
                      # (not an object: "setzt man auf die Kunden von 1&1. Der Mutterkonzern …"; nor an investor)

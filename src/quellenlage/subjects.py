@@ -20,6 +20,7 @@ from quellenlage.patterns import alternation
 from quellenlage.textutil import ONE_LINE
 from quellenlage.respective import respective_subject
 from quellenlage.subject_anaphora import AnaphorResolver
+from quellenlage.subject_apposition import described, in_closed_apposition
 from quellenlage.subject_pairs import PairFinder
 from quellenlage.subject_cues import (OWNERS_MODEL_WITH, apposed, embedded, listed, listed_siblings, salient, CAPITALISED_RUN, CLOSING, COMPARED_TO, WITH_FIGURE, MAKER_AFTER, TOPIC_BEI, COMPARISON_OPENER, COORDINATED, GEGEN, INVESTOR_BEFORE, OPENING_NP, OPENING_ARTICLE, OTHER_CLAUSE, RELATIVE, RELATIVE_INSERT, SAYS_BEFORE, TOPIC_FOR, WHERE_AFTER, FOR_MODEL,
                                       NOUN_PHRASE, GroupCues, allotted_to, both_named, table_row_subject,
@@ -160,11 +161,9 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                    and not (ss <= e.start and TOPIC_BEI.fullmatch(text, ss, e.start)) and not WHERE_AFTER.match(text, e.end)  # "Bei MGM sank …", "bei Intel, wo …"
                    and not (e.type == "MODEL" == types[0] and FOR_MODEL.search(text, max(0, e.start - 8), e.start))]  # "verarbeitete Meta für Llama 4 … Token"
         object_ids = {id(e) for e in objects}
-        # Not the maker of what is counted: "200'000 Grafikprozessoren von Nvidia" are not Nvidia's;
-        # not who says it: "laut xAI", "nach Angaben von Nvidia".
+        # Not the maker of what is counted ("200'000 Grafikprozessoren von Nvidia"); not who says it ("laut xAI").
         said_by = view.preceded(SAYS_BEFORE, 48) | view.told_by
-        # A product stands for its maker where only companies fit and the figure is done to one
-        # (role object: "Facebook 60 Mio. Euro aufgebrummt": Meta's fine).
+        # A product stands for its maker where only companies fit and the figure is done to one ("Facebook 60 Mio. Euro aufgebrummt").
         by_maker = prop.role == "object" and "ORG" in types and "PRODUCT" not in types
         made_by = lambda e, typ: by_maker and typ == "ORG" and e.type == "PRODUCT"  # noqa: E731 (in `fitting` only with a parent)
         fitting = [e for e in ents if (e.type in types or by_maker and e.type == "PRODUCT" and self.r.entities.parent(e.name))
@@ -220,8 +219,7 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                          and not any(e.end <= o.start and o.end <= fig["start"] for o in fitting)]
             if owned:
                 return min(owned, key=lambda e: abs(e.start - fig["start"])).name
-        # In the figure's own sentence an object ("an dem Start-up") is not the subject;
-        # in earlier sentences any mention may be the topic.
+        # In the figure's own sentence an object ("an dem Start-up") is not the subject; earlier any mention may be the topic.
         usable = [e for e in fitting if id(e) not in object_ids]
         if not any(ss <= e.start < se for e in usable) and any(ss <= e.start < se and e.name in self.r.entities.authorities for e in ents):
             # "Die Datenschutzbehörde AP hat am Dienstag ein Bußgeld gegen Clearview AI verhängt": what
@@ -233,6 +231,8 @@ class SubjectFinder(AnaphorResolver, PairFinder):
             if before:  # "SK Telecom muss … zahlen. Die Datenschutzkommission PIPC verhängte am Donnerstag …": SK Telecom's
                 return salient(before, view.mention_counts)
         anaphors = {typ: rx for rx, typ in self.r.entities.anaphora}
+        if types != ("PAIR",) and (told := described(view, fig, types, sentence, usable, anaphors, self._resolve_anaphor)):
+            return told  # "DeepMind, 2010 in London gegründet und 2014 von Google übernommen": DeepMind's founding
         demo = self.demonstrative.match(text, ss)
         if demo and not any(e.start == demo.end() for e in ents) and not ("PER" in types and text[demo.end()].isupper()):  # (not "Das kleinere gpt-oss-20b kommt auf …": a name)
             own = next(((t, m) for t in types if t in anaphors for m in [anaphors[t].search(text, ss + 4, cs if cs > ss else ce)] if m), None)
@@ -299,10 +299,10 @@ class SubjectFinder(AnaphorResolver, PairFinder):
             opener = next((e for e in usable if e.type == typ and not text[ss:e.start].strip(' "„»')), None) if m else None
             if opener is not None and m.end() <= fig["start"]:
                 return opener.name
-            # Earlier in the sentence, but not inside a relative clause or parentheses ("Der
-            # Umsatz der Microsoft Cloud, die neben Azure auch Office umfasst, wuchs um 26 %").
+            # Earlier in the sentence, but not inside a relative clause, parentheses or an apposition ("Der Umsatz der
+            # Microsoft Cloud, die neben Azure auch Office umfasst, wuchs um 26 %"; "Yammer, 2012 von Microsoft übernommen, zählt …").
             prior = [e for e in usable if (e.type == typ or made_by(e, typ)) and ss <= e.start and e.end <= fig["start"]
-                     and not embedded(text, ss, e.start)]
+                     and not embedded(text, ss, e.start) and not in_closed_apposition(text, ss, se, e.start, fig["start"])]
             source = self.as_source.match(text, ss)
             if prior and source and all(e.end <= source.end() for e in prior) and typ in anaphors:
                 # "Wie der Gesundheitsdienst NHS mitteilte, wurde das Unternehmen am Dienstag Opfer …":

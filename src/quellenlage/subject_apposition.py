@@ -1,0 +1,96 @@
+"""What a participle's phrase says a figure is about. Two German constructions set a figure beside
+another name than its own; pure, over a document's text and entities:
+
+- a participial apposition, set off by commas after the name it describes: in "DeepMind, 2010 in London
+  gegründet und 2014 von Google übernommen, …" the founding is DeepMind's, not Google's, and the figures of
+  the main clause after it are DeepMind's too (`apposition`, `in_closed_apposition`);
+- a date's attributive participle before a word for a company: in "Microsoft hatte das 1991 gegründete
+  Studio im Jahr 2000 gekauft" the founding is the studio's, the one the sentences before were about,
+  not the buyer's (`described`)."""
+from __future__ import annotations
+
+import re
+
+from quellenlage.textutil import ARTICLE_BEFORE_DATE, date_participle
+
+# a participle: "gegründet", "übernommen", "finanziert", "verkauft" (not a verb in -te: "gründete")
+PARTICIPLE = r"(?:ge[a-zäöüß]{2,}(?:t|en)|[a-zäöüß]{2,}iert|(?:über|unter|ver|be|er|ent|zer|miss|wider)[a-zäöüß]{2,}(?:t|en))"
+BODY_END = re.compile(r"(?<![\w-])" + PARTICIPLE + r"[ \u00a0]*$")
+OPENING_COMMA = re.compile(r"(?<=[A-Za-zÄÖÜäöüß)])[ \u00a0]*,[ \u00a0]+")
+CLOSING = re.compile(r",(?=[ \u00a0])|[;:!?()\"„“»«]")
+# a clause of its own, no apposition: a relative pronoun, a conjunction or a preposition with an infinitive
+# opening it ("…, die 2010 gegründet wurde,", "…, wie erwartet,", "…, um Kosten zu senken,"), a finite verb
+# or "zu" in it
+NOT_OPENING = re.compile(r"(?:d(?:ie|er|as|en|em|essen|eren)|welche[rsmn]?|wie|wenn|als|dass|weil|da|ob|nachdem|obwohl|"
+                         r"während|seit|seitdem|sodass|so|und|oder|aber|doch|jedoch|sondern|zumal|wobei|damit|bis|falls|"
+                         r"sofern|um|ohne|statt|anstatt|also|nämlich|etwa|zuletzt|zuvor)(?![\w-])", re.I)
+FINITE = re.compile(r"(?<![\w-])(?:hat|haben|hatte|hatten|ist|sind|war|waren|wird|werden|wurde|wurden|soll|sollen|sollte|"
+                    r"will|wollen|kann|können|muss|müssen|zu|worden)(?![\w-])")
+# a capitalised word opening an apposition: a time's, before a number ("DeepMind, Anfang 2014 von Google übernommen,
+# …"); any other, a list's name ("mit OpenAI, Oracle und MGX beteiligt")
+TIME_OPENING = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+\.?[ \u00a0]+\d")
+# a genitive after a word for a company: "Der einst größte Netzwerkausrüster Nordamerikas, 1895 … gegründet, …"
+GENITIVE_TAIL = re.compile(r"(?:[ \u00a0]+[A-ZÄÖÜ][\w-]*s)?[ \u00a0]*")
+
+
+def apposition(text: str, ss: int, se: int, pos: int) -> tuple[int, int] | None:
+    """(opening comma, closing comma) of the participial apposition holding `pos` in the sentence
+    `ss`..`se`, or None: a stretch set off by commas, after a word, with no clause of its own and a
+    participle last."""
+    opening = None
+    for opening in OPENING_COMMA.finditer(text, ss, pos):
+        pass
+    if opening is None or CLOSING.search(text, opening.end(), pos):
+        return None
+    closing = CLOSING.search(text, pos, se)
+    if closing is None or closing.group(0) != ",":
+        return None
+    body = text[opening.end():closing.start()]
+    if NOT_OPENING.match(body) or FINITE.search(body) or not BODY_END.search(body) \
+            or body[:1].isupper() and not TIME_OPENING.match(body):
+        return None
+    return opening.start(), closing.start()
+
+
+def in_closed_apposition(text: str, ss: int, se: int, pos: int, fig_start: int) -> bool:
+    """Is `pos` in a participial apposition that closes before `fig_start` ("Yammer, 2012 von Microsoft
+    übernommen, zählt fünf Millionen Nutzer": Microsoft is no candidate for the users)?"""
+    span = apposition(text, ss, se, pos)
+    return span is not None and span[1] < fig_start
+
+
+def described(view, fig: dict, types: tuple[str, ...], sentence: tuple[int, int], usable: list, anaphors: dict,
+              resolve) -> str | None:
+    """The subject a participle's phrase gives `fig`, or None. In an apposition, the name (or the word
+    for a company) right before its opening comma; in a date's attributive participle before a word for a
+    company, what that word stands for (`resolve`: the subject finder's anaphor resolver), looked for
+    before the sentence."""
+    text, (ss, se) = view.text, sentence
+    span = apposition(text, ss, se, fig["start"])
+    if span is not None:
+        head = span[0]
+        named = [e for e in usable if e.type in types and ss <= e.start and e.end <= head and not text[e.end:head].strip()]
+        if named:
+            return named[-1].name
+        for typ in types:
+            rx = anaphors.get(typ)
+            last = None
+            for last in (rx.finditer(text, ss, head) if rx else ()):
+                pass
+            if last is not None and GENITIVE_TAIL.fullmatch(text, last.end(), head):
+                found = resolve(view, typ, [e for e in usable if e.end <= ss], ss, last.group(0))
+                if found:
+                    return found
+        return None
+    if date_participle(text, fig) is None:
+        return None
+    article = ARTICLE_BEFORE_DATE.search(text, max(0, fig["start"] - 8), fig["start"])
+    for typ in types:
+        rx = anaphors.get(typ)
+        m = rx.match(text, article.start()) if rx else None
+        if m is None or m.end() <= fig["end"]:
+            continue
+        found = resolve(view, typ, [e for e in usable if e.end <= article.start()], ss, m.group(0), article.start())
+        if found:
+            return found
+    return None
