@@ -141,3 +141,16 @@ def test_compared_periods_shift_their_anchor(value, years, quarters, grain, want
 def test_a_compared_period_without_an_earlier_one_is_no_date():
     found = [(f.start, f.date_value) for f in dates_of("Der Umsatz lag über dem Vorjahresquartal.", "2024-11-14")]
     assert found == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31)), st.integers(1, 12))
+def test_the_running_quarter_holds_publication(pub, start):
+    """ "im laufenden Quartal": the quarter publication falls in, of the fiscal year that starts in
+    month `start` (named by the year it ends in) when it is shifted, else of the calendar year."""
+    expr = DR.current_period("laufenden Quartal", pub.isoformat(), start, True)
+    first = dt.date(pub.year if pub.month >= start else pub.year - 1, start, 1)
+    months = (pub.year - first.year) * 12 + pub.month - first.month
+    assert expr.quarter == months // 3 + 1 and expr.fiscal == (start != 1)
+    assert expr.year == (first.year + (1 if start != 1 else 0))
+    assert resolve(expr, pub.isoformat()) == (f"FY{expr.year}" if start != 1 else str(expr.year)) + f"-Q{expr.quarter}"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from quellenlage.date_words import DateWords
+from quellenlage.normalize.dates import DateExpr, fiscal_year_at, parse_published
 from quellenlage.normalize.numbers import NumberRules
 from quellenlage.patterns import Gated, alternation, common_part, cue_re, trie_alternation, union
 from quellenlage.rules import RuleSet
@@ -271,6 +272,8 @@ class DateRules:
                                      (r"[1-4]\." + SP + r"(?:fiskalische[nrs]?" + SP + r")?(?:Kalender)?[Qq]uartal", "uartal")]),
             ("fiscal_relative", after_word, r"(?P<frelphrase>" + trie_alternation(_both_cases(list(frel_phrases))) + r")" + NB
                                 + r"(?!" + SP + r"(?:19|20)\d\d)", None),  # "im abgelaufenen Geschäftsjahr 2025": the year says it
+            ("current_period", after_word, r"(?P<curphrase>" + trie_alternation(_both_cases(list(self.cfg.get("current_periods") or ["(?!)"])))
+                               + r")" + NB + r"(?!" + SP + r"(?:(?:19|20)\d\d|des|seines|ihres)(?![\w-]))", None),
             ("season_rel", after_word, season_rel, None),
             ("season", "", r"(?<![\w-])(?:(?<=im )|(?<=Im )|(?<=ab )|(?<=bis )|(?<=seit )|(?<=zum ))" + season_bare,
              [(season_bare, None)]),
@@ -292,6 +295,23 @@ class DateRules:
     @cached_property
     def fiscal_year_re(self) -> re.Pattern:
         return re.compile(r"(?:" + trie_alternation(self.cfg["fiscal_words"]) + r")" + SP + r"(" + YEAR + r")")
+
+    def current_period(self, phrase: str, published: str | None, fiscal_start: int | None, speaks_fiscal: bool) -> DateExpr | None:
+        """ "im laufenden Quartal" (rules: current_periods): the quarter or half publication falls in, of the
+        company's fiscal year where the phrase names a fiscal one or the article speaks of fiscal periods of a
+        company whose year is shifted (`fiscal_start`: the month it starts)."""
+        periods = self.cfg.get("current_periods") or {}
+        grain = periods.get(phrase) or periods.get(phrase[:1].lower() + phrase[1:])
+        py, pm, _ = parse_published(published)
+        if grain is None or py is None or pm is None:
+            return None
+        shifted = fiscal_start not in (None, 1)
+        fiscal = shifted and (grain.startswith("fiscal_") or speaks_fiscal)
+        months = (pm - fiscal_start) % 12 if fiscal else pm - 1
+        year = fiscal_year_at(published, fiscal_start, 0) if fiscal else py
+        if grain.endswith("quarter"):
+            return DateExpr(year=year, quarter=months // 3 + 1, fiscal=fiscal)
+        return DateExpr(year=year, half=months // 6 + 1, fiscal=fiscal)
 
     def relative_offset(self, phrase: str) -> tuple[str, int] | None:
         for unit in ("year", "week", "month"):

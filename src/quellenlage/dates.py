@@ -49,8 +49,7 @@ class DateScanner:
             for m in rx.finditer(text):
                 if m.end() > m.start():
                     cands.append((m.start(), m.end(), prio, name, m))
-        # The word and numeric forms of date_words.py compete too, first on a tie ("Ostern 2026"
-        # over "2026", "Mitte nächster Woche" over "nächster Woche").
+        # The word and numeric forms of date_words.py compete too, first on a tie ("Ostern 2026" over "2026").
         cands += [(f.start, f.end, -1, WORDS, f) for f in self.r.words.find(text, published)]
         # Longest match first, then the more specific pattern; no overlaps.
         cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
@@ -190,8 +189,7 @@ class DateScanner:
                 q = int(g.get("q") or g.get("qn") or self.r.cfg["quarters"][g["qw"].lower()])
             named_fiscal = name == "fiscal_quarter" or bool(g.get("fiscal") or g.get("fadj") or g.get("fadj2"))
             shifted = fiscal_start not in (None, 1)
-            # The company's calendar and the publication date say which year; without a
-            # calendar, the fiscal year the article names most.
+            # The company's calendar and the publication date say which year; else the fiscal year named most.
             fy = self._fiscal_year(text, s) if name != "months_elapsed" and not (shifted and published) else None
             if g.get("cal"):
                 named_fiscal, shifted = False, False  # "im dritten Kalenderquartal"
@@ -206,8 +204,7 @@ class DateScanner:
                 expr = DateExpr(year=year, quarter=q, fiscal=True)
             else:
                 fiscal = shifted and (named_fiscal or self._speaks_fiscal(text))
-                # the nearest tense marker of its clause: "stellte den Bericht zum dritten Quartal
-                # früher als geplant online" is the past quarter
+                # the nearest tense marker of its clause ("stellte den Bericht zum dritten Quartal früher als geplant online")
                 a, b = clause_bounds(text, s, e, ",;:.!?\n")
                 tense = nearest_tense(text, a, b, s, self.r.future_re, self.r.past_re)
                 ahead = (future or clause_future and tense > 0
@@ -300,6 +297,9 @@ class DateScanner:
                 return None
             unit = self.r.cfg["ago_units"][g["unit"]]
             expr = DateExpr(rel_unit=unit, rel_offset=-int(v))
+        elif name == "current_period":  # "im laufenden Quartal": the one of publication
+            if (expr := self.r.current_period(g["curphrase"], published, fiscal_start, self._speaks_fiscal(text))) is None:
+                return None
         elif name == "fiscal_relative":
             phrase = g["frelphrase"]
             off = self.r._frel.get(phrase, self.r._frel.get(phrase[:1].lower() + phrase[1:], 0))

@@ -77,6 +77,8 @@ class DatesFile(Rules):
     month_year_relative: dict[Word, Offset] = Field(default={}, description="year after a month -> offset: Vorjahres: -1")
     quarter_names: dict[Word, Quarter] = {}
     months_elapsed: dict[Word, Annotated[int, Field(ge=1, le=12)]] = {}
+    current_periods: dict[Word, Literal["quarter", "half", "fiscal_quarter", "fiscal_half"]] = Field(default={}, description=(
+        "phrase -> the period of publication it names: 'laufenden Quartal': quarter, 'laufende Geschäftshalbjahr': fiscal_half"))
     compared_periods: dict[str, ComparedPeriod] = Field(default={}, description=(
         "phrase -> its shift from the period an earlier date of the passage names: Vorjahresquartal: "
         "{years: -1, grain: same}"))
