@@ -80,7 +80,9 @@ class PairFinder(NameCues):
                 return None  # "Letzteres hatte Cisco 2017 gekauft": a party named before, not the article's topic
             if anaphoric or prop.pair in ("sentence", "contract"):
                 others = [e for e in ents if e.type == "ORG" and e.name != holder and e.end <= se
-                          and e.name not in self.r.entities.authorities]  # a regulator is no party
+                          and e.name not in self.r.entities.authorities] \
+                    or [e for e in ents if e.type == "PRODUCT" and e.end <= se and not self.r.entities.parent(e.name)]
+                # (a regulator is no party; an app of its own may be: "Die Foto-App BeReal … Voodoo übernimmt das Start-up")
                 other = salient(others, view.mention_counts) if others else None
         if holder is None and prop.pair == "contract":
             # "die gemeinsame Vereinbarung läuft bis 2032": the two the article is most about.
