@@ -209,9 +209,10 @@ class FrameFinder(SegmentFinder):
                     w.lower() in self.r.change_verbs | self.r.direct_change_verbs for w in WORDS.findall(text[cs:fig["start"]]))):
                 return True
         elif fig["label"] == "MONEY":
-            after = text[fig["end"]:min(ce, fig["end"] + 20)]
+            after = text[fig["end"]:min(ce, fig["end"] + 30)]
             m = self.r.change_after.match(after)
-            if m and m.group(0).strip().lower() in ("mehr", "weniger", "höher", "niedriger", "im plus", "im minus"):
+            if m and (m.group(0).strip().lower() in ("mehr", "weniger", "höher", "niedriger", "im plus", "im minus")
+                      or m.group(0).strip().lower().startswith(("über ", "unter "))):  # ("7 Dollar über dem Ausgabepreis")
                 return True
         elif fig["label"] == "COUNT" and COUNT_MORE_THAN.match(text, fig["end"]):
             return True  # "Das sind 66.800 mehr als Ende Juni", "2.000 Kunden weniger als vor einem Jahr"

@@ -273,8 +273,8 @@ class NameCues:
 
     @cached_property
     def share_anaphor(self) -> re.Pattern:
-        """ "das Papier", "die Aktie": the share of the company the article is about."""
-        return re.compile(r"(?<![\w-])(?:[Dd]as|[Dd]ie|[Dd]er)\s+(?:" + self._cue_words("share_words") + r")(?![\w-])")
+        """ "das Papier", "die Aktie", "der erste Kurs" (group price): the share of the company the article is about."""
+        return re.compile(r"(?<![\w-])(?:[Dd]as|[Dd]ie|[Dd]er)\s+(?:(?P<price>" + self._cue_words("price_words") + ")|" + self._cue_words("share_words") + r")(?![\w-])")
 
     @cached_property
     def _subsidiary_before(self) -> re.Pattern:

@@ -350,7 +350,7 @@ class SubjectFinder(AnaphorResolver, PairFinder):
             return self.markets.name(text, fig.get("unit"))
         if prop.local:
             if prop.key in self.share_properties and (fig["label"] in ("MONEY", "DATE") or CLOSING.search(text, ss, se)) \
-                    and self.share_anaphor.search(text, ss, se):
+                    and (m := self.share_anaphor.search(text, ss, se)) and not (m.group("price") and fig["label"] != "MONEY"):
                 # "schloss das Papier bei 54,40 Dollar": the share of the company the article is about (not its move in
                 # percent, which sources report at different hours, unless it is the close: "schloss 16,4 Prozent höher")
                 prior = [e for e in view.entity_index.starting(max(0, ss - 5000), ss) if e.type == "ORG" and e.end <= ss
