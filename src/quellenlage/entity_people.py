@@ -80,12 +80,14 @@ GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_fe
 _UP = r"[A-ZÄÖÜÀ-ÖØ-ÞŁŚŠŽŞĞİÇČ]"
 _LOW = r"[a-zäöüßà-öø-ÿıłńśšžşğçčćřőű]"
 NAME_RX = Gated(r"(?<![\w-])", r"(?P<first>" + _UP + _LOW + r"+(?:-" + _UP + _LOW + r"+)?)[ \u00a0](?:[A-ZÄÖÜ]\.[ \u00a0])?"
-                r"(?P<last>(?:(?:von|van)[ \u00a0](?:der|den|dem)[ \u00a0]|(?:von|van|de|di|da|ten|zu|Della|Del|De|Di|Da|Van|Le|La|Dos|Du)[ \u00a0]){0,2}"
+                r"(?P<last>(?:(?:von|van|Von|Van)[ \u00a0](?:der|den|dem)[ \u00a0]|(?:von|van|de|di|da|ten|zu|Della|Del|De|Di|Da|Van|Le|La|Dos|Du)[ \u00a0]){0,2}"
                 + _UP + r"[\w'’]+(?:-" + _UP + r"[\w]+)?)(?![\w-])")  # ("der" only after "von": not "Art der Trainingsdaten")
 INITIALS_NAME = Gated(r"(?<![\w.-])", r"(?:[A-ZÄÖÜ]\.[ \u00a0]?){1,3}(?P<last>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?![\w-])")
 NAME_PAIR = Gated(r"(?<![\w-])", r"[A-ZÄÖÜ][\w-]*[ \u00a0][A-ZÄÖÜ][\w-]*(?![\w-])")
 # "Finanzchef Kim Woo-hyun": a family name written first and a given name of two syllables
 FAMILY_FIRST = Gated(r"(?<![\w-])", r"(?P<family>[A-Z][a-z]{1,6})[ \u00a0](?P<given>[A-Z][a-z]+-[a-z]{2,})(?![\w-])")
+# "erzählt Sabine K. (34) aus Giesing": a first name, a surname's initial and an age (whom the press keeps anonymous)
+ANONYMISED = re.compile(r"(?<![\w-])(?P<name>(?P<first>[A-ZÄÖÜ][a-zäöüß]+)[ \u00a0][A-ZÄÖÜ]\.)(?=[ \u00a0]*\(\d{1,3}\)|,[ \u00a0]*\d{1,3}[ \u00a0,])")
 PARTICLE_LAST = re.compile(r"(?:von|van)[ \u00a0](\S+)")  # "von Synnovis" (not "von der Leyen")
 THIRD_NAME = re.compile(r"[ \u00a0]([A-ZÄÖÜ][a-zäöüß]+)(?=[.,;:!?)]|$)")  # a third name word that ends the clause
 NEXT_NAME = re.compile(r"[ \u00a0]([A-ZÄÖÜ][a-zäöüß]+)(?![\w-])")
@@ -198,6 +200,11 @@ def find_people(text: str, rules, taken, add, out: list, things: frozenset[str] 
                 and m.group("last") not in rules.not_first:
             add(m.start(), m.end(), m.group(0), "PER", "name", None)
             found.append((m.start(), m.end(), m.group(0), None))
+    for m in ANONYMISED.finditer(text):
+        g = rules.gender(m.group("first"))
+        if g not in (None, "unknown") and taken.free(*m.span("name")):
+            add(m.start(), m.end("name"), m.group("name"), "PER", "name", g)
+            found.append((m.start(), m.end("name"), m.group("name"), g))
     known = sorted(found + [(e.start, e.end, e.name, e.gender) for e in out if e.type == "PER" and e.source != "name"],
                    key=lambda x: x[0])
     surnames: dict[str, tuple[int, str, str | None]] = {}

@@ -256,7 +256,8 @@ class QuoteFinder(QuoteKinds):
         if org and not role_first and not apposed \
                 and not [m for m in mentions.within(start, start + org.start()) if m.kind == "PER"]:
             if org.group("named"):
-                named = [m for m in mentions.within(start + org.start("named"), start + org.end("named"))]
+                # (the mention that starts there, longer than the word the noun's pattern took: "von ProSiebenSat.1")
+                named = [m for m in mentions.within(start + org.start("named"), end) if m.start == start + org.start("named")]
                 if named:
                     self._set(quote, named[0])
                     return True
