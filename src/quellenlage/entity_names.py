@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from collections import Counter
 from functools import lru_cache
-from quellenlage.lexicon_nouns import is_noun
+from quellenlage.lexicon_nouns import alone_more_often, is_noun
 from quellenlage.patterns import Gated, trie_alternation
 from quellenlage.textutil import line_start
 
@@ -371,14 +371,14 @@ def device_name(name: str, names: set[str]) -> str:
 
 
 def org_noun_names(masked: str, rules, taken, add, abstract: tuple[str, ...], nouns: tuple[str, ...]) -> set[str]:
-    """Organisations a word for a company or a source introduces ("der Projektentwickler Crusoe",
-    "die Analysten von Bernstein", "Astera Labs, ein Hersteller von …"); a legal form ends the name
-    ("der Anlagenbauer Babcock Borsig AG", later "Babcock Borsig" alone). Adds them; returns their names."""
+    """Organisations a word for a company or a source introduces ("der Projektentwickler Crusoe", "die Analysten von Bernstein",
+    "Astera Labs, ein Hersteller von …"); a legal form ends the name ("der Anlagenbauer Babcock Borsig AG", later "Babcock Borsig")."""
     legal = frozenset(rules.cfg.get("legal_suffixes") or ())
+    tails = legal | frozenset(rules.cfg.get("company_suffixes") or ()) | frozenset(rules.cfg.get("name_tails") or ())
     discovered: set[str] = set()
     for m in chain(rules.org_noun_re.finditer(masked), rules.source_name_re.finditer(masked), rules.apposition_org_re.finditer(masked)):
         name, end = m.group("name"), m.end("name")
-        while nouns and " " in name and (name.rsplit(" ", 1)[1].lower().endswith(nouns) or rules.is_title(name.rsplit(" ", 1)[1])) \
+        while nouns and " " in name and (name.rsplit(" ", 1)[1].lower().endswith(nouns) or rules.is_title(name.rsplit(" ", 1)[1]) or alone_more_often(masked, name, tails)) \
                 and masked.count(name, max(0, m.start() - 5000), m.start() + 5000) < 2:  # ("Tochter Glovo Kartellstrafen
             name = name.rsplit(" ", 1)[0]  # von …", "Investor Perusa Eigentümer": the name ends before the noun, unless used together again)
             end = m.start("name") + len(name)

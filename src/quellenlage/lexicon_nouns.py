@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from functools import cache
 from importlib.metadata import version
 from importlib.resources import files
@@ -53,3 +54,10 @@ def is_noun(word: str) -> bool:
     if is_common_noun(word) or is_common_noun(word[0].upper() + word[1:]):
         return True
     return any(is_common_noun(word[i].upper() + word[i + 1:]) for i in range(2, len(word) - MIN_TAIL + 1))
+
+
+def alone_more_often(text: str, name: str, tails=frozenset()) -> bool:
+    """Is the last word of `name` a noun the text names it more often without ("das Start-up Zepto
+    Geldgeber aus aller Welt", "Zepto" alone elsewhere), and none of the words that end company names (`tails`)?"""
+    head, last = name.rsplit(" ", 1)
+    return last not in tails and is_noun(last) and len(re.findall(r"(?<![\w-])" + re.escape(head) + r"(?![\w-])", text)) > text.count(name)

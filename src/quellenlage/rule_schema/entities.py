@@ -67,6 +67,7 @@ class EntitiesFile(Rules):
     seat_heads: Words = Field(default_factory=list, description="words for a company before 'aus' and its town: Konzern, …")
     legal_suffixes: Words = []
     company_suffixes: Words = Field(default=[], description="words a company's name ends with: Networks, Technologies, …")
+    name_tails: Words = Field(default=[], description="nouns that end a company's name, no company of their own before them: Media")
     stem_not_names: Words = Field(default=[], description="first words of a known company's name that name something "
                                   "else alone: Texas (Texas Instruments), Boston (Boston Dynamics)")
     single_word_suffixes: Words = Field(default=[], description="company_suffixes that make a company of one word before them only: AI")
