@@ -58,6 +58,7 @@ def is_noun(word: str) -> bool:
 
 def alone_more_often(text: str, name: str, tails=frozenset()) -> bool:
     """Is the last word of `name` a noun the text names it more often without ("das Start-up Zepto
-    Geldgeber aus aller Welt", "Zepto" alone elsewhere), and none of the words that end company names (`tails`)?"""
+    Geldgeber aus aller Welt", "Zepto" alone elsewhere), and none of the words that end company names (`tails`)?
+    (`text`: the stretch around the name, so that the work stays bounded however long the document.)"""
     head, last = name.rsplit(" ", 1)
     return last not in tails and is_noun(last) and len(re.findall(r"(?<![\w-])" + re.escape(head) + r"(?![\w-])", text)) > text.count(name)

@@ -13,6 +13,7 @@ import re
 
 from quellenlage.textutil import ARTICLE_BEFORE_DATE, date_participle
 
+REACH = 300  # characters an apposition reaches around a figure (the work stays bounded in a sentence of any length)
 # a participle: "gegründet", "übernommen", "finanziert", "verkauft" (not a verb in -te: "gründete")
 PARTICIPLE = r"(?:ge[a-zäöüß]{2,}(?:t|en)|[a-zäöüß]{2,}iert|(?:über|unter|ver|be|er|ent|zer|miss|wider)[a-zäöüß]{2,}(?:t|en))"
 BODY_END = re.compile(r"(?<![\w-])" + PARTICIPLE + r"[ \u00a0]*$")
@@ -38,11 +39,11 @@ def apposition(text: str, ss: int, se: int, pos: int) -> tuple[int, int] | None:
     `ss`..`se`, or None: a stretch set off by commas, after a word, with no clause of its own and a
     participle last."""
     opening = None
-    for opening in OPENING_COMMA.finditer(text, ss, pos):
+    for opening in OPENING_COMMA.finditer(text, max(ss, pos - REACH), pos):
         pass
     if opening is None or CLOSING.search(text, opening.end(), pos):
         return None
-    closing = CLOSING.search(text, pos, se)
+    closing = CLOSING.search(text, pos, min(se, pos + REACH))
     if closing is None or closing.group(0) != ",":
         return None
     body = text[opening.end():closing.start()]
@@ -75,7 +76,7 @@ def described(view, fig: dict, types: tuple[str, ...], sentence: tuple[int, int]
         for typ in types:
             rx = anaphors.get(typ)
             last = None
-            for last in (rx.finditer(text, ss, head) if rx else ()):
+            for last in (rx.finditer(text, max(ss, head - REACH), head) if rx else ()):
                 pass
             if last is not None and GENITIVE_TAIL.fullmatch(text, last.end(), head):
                 found = resolve(view, typ, [e for e in usable if e.end <= ss], ss, last.group(0))
