@@ -146,7 +146,7 @@ class AnaphorResolver:
             if prev is None or prev[0] >= start:
                 break
             topic = TOPIC_FOR.match(view.text, prev[0]) if not back else None  # "Für SpaceX ist die Mission ein Durchbruch. Das Unternehmen …"
-            topical = [e for e in view.entity_index.starting(prev[0], start) if topic and e.start == topic.start("n") and e.type == typ]
+            topical = [e for e in view.entity_index.starting(topic.start("n"), topic.end("n")) if e.start == topic.start("n") and e.type == typ] if topic else []
             if topical:
                 return topical[0].name
             first = [e for e in view.entity_index.starting(prev[0], start) if e.end <= start
