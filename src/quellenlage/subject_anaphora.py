@@ -15,6 +15,7 @@ POSSESSIVE_BEFORE = re.compile(r"(?<![\w-])(?:[Ss]ein|[Ii]hr)(?:e|es|em|en|er)?\
 BESIDE_BEFORE = re.compile(r"(?<![\w-])(?:[Nn]ach|[Vv]or|[Nn]eben|[Ww]ie|[Aa]ls|[Mm]it|[Gg]egen|[Tt]rotz|[Ss]eit|[Oo]hne)\s+$")
 
 
+WHEN_OPENING = re.compile(r"[„\"»]?Als\s+")
 MODEL_SIZE = re.compile(r"(\d+(?:[.,]\d+)?)\s*[bB](?![\w])")
 
 
@@ -157,7 +158,8 @@ class AnaphorResolver:
                      and not EXAMPLE_BEFORE.search(view.text, max(0, e.start - 80), e.start)
                      and not NOT_AN_ORG_AFTER.match(view.text, e.end)  # (nor who tells: "Nice zufolge soll Cognigy …")
                      # (nor one named beside it: "Nach Lilium hat jetzt auch Volocopter Insolvenz beantragt")
-                     and not BESIDE_BEFORE.search(view.text, max(0, e.start - 12), e.start)
+                     # (but "Als Nortel Networks im Februar 2009 Gläubigerschutz beantragte, …": a time, Nortel the topic)
+                     and not (BESIDE_BEFORE.search(view.text, max(0, e.start - 12), e.start) and not WHEN_OPENING.fullmatch(view.text, prev[0], e.start))
                      and not self.than_before.search(view.text, max(0, e.start - 60), e.start)]
             opener = self.r.entities.subordinate_opener.match(view.text, prev[0], start)
             if opener and any(e.start >= opener.end() for e in first):
