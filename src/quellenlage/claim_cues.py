@@ -9,6 +9,7 @@ from quellenlage.claim_starts import unnamed_start  # noqa: F401 (the claim find
 from quellenlage.layout import list_heading
 from quellenlage.patterns import cue_finditer
 from quellenlage.respective import JOIN
+from quellenlage.subject_apposition import apposed_participle, in_closed_apposition  # noqa: F401 (read by the claim finder)
 from quellenlage.textutil import CLAUSE_BREAK, date_participle, PART_OF_WHOLE, TO_LEVEL, WHOLE_ADVERBS, line_end, line_start
 
 COMPARED_WITH = re.compile(r"(?<!\w)(?:nach|gegenüber|statt|nach\s+zuvor|nach\s+noch)\s+(?:(?:rund|etwa|knapp|gut|ungefähr)\s+)?$")
@@ -376,3 +377,13 @@ def pronoun_property(view: DocView, clause: tuple[int, int], fig: dict, properti
         if key is not None or n is m:
             return (key, n.span("noun")) if key is not None else None
     return None
+
+
+def participle_of(text: str, fig: dict, sentence: tuple[int, int]) -> tuple[int, int] | None:
+    """(start, end) of the participle a date is what it says: the one it stands before ("den 2018
+    verstorbenen Mitgründer"), or the one closing the participial apposition it stands in ("Infarm,
+    2013 in Kreuzberg … gegründet, hat …")."""
+    m = date_participle(text, fig)
+    if m is not None:
+        return m.span("w")
+    return apposed_participle(text, *sentence, fig["start"]) if fig["label"] == "DATE" else None

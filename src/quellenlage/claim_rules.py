@@ -156,7 +156,9 @@ class ClaimRules:
 
     @cached_property
     def ellipsis(self) -> re.Pattern:
-        return cue_re(self.cfg.get("ellipsis"))
+        """A word that compares a figure with one before (rules: ellipsis), not in a phrase of its exceptions."""
+        rx, no = cue_re(self.cfg.get("ellipsis")), self.cfg.get("ellipsis_exceptions")
+        return re.compile("(?!" + cue_re(no).pattern + ")(?:" + rx.pattern + ")", rx.flags) if no else rx
 
     @cached_property
     def cue_lists(self) -> dict[str, re.Pattern]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from quellenlage.claim_cues import (spans_after, relative_clause, named_subjectless, pronoun_property, converts, bracketed_for_other, unnamed_start, compound_of, excluded, list_header, CLARIFIES, explains, CONTINUATION, FISCAL_WORDS, FROM_NOW, TOTAL_OPENER,
-                                    date_participle, FRACTION_OF_WHOLE, GAPPED, PART_OPENER, WHOLE_AFTER_PART, PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
+                                    participle_of, in_closed_apposition, FRACTION_OF_WHOLE, GAPPED, PART_OPENER, WHOLE_AFTER_PART, PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WHICH_CLAUSE, WITH_PRODUCT, governs_other, has_figure, same_amount_before,
                                     table_header, table_year, table_compared, heading_aspect, same_topic)
 from quellenlage.claim_periods import resolve_periods
@@ -130,8 +130,7 @@ class ClaimFinder:
         # total (a per-share figure is one); compared only with another source's per unit
         per_unit = header is None and fig["label"] == "COUNT" and any(
             not PER_SHARE.match(text, m.end()) for m in self.r.distributive.finditer(text, cs, fig["start"]))
-        if fig["label"] == "MONEY" and (m := self.frames.r.threshold_match(text, line_start_near(text, fig["start"]), fig["end"])) \
-                and m.start("n") >= fig["start"] and m.end() <= fig["end"] + 1:
+        if fig["label"] == "MONEY" and (m := self.frames.r.threshold_match(text, line_start_near(text, fig["start"]), fig["end"])) and m.start("n") >= fig["start"] and m.end() <= fig["end"] + 1:
             return None  # "Kunden mit mehr als 1 Mio. Dollar Umsatz": a threshold, no one's revenue
         if fig["label"] == "COUNT" and TOP_GROUP.match(text, fig["end"]):
             return None  # "die zwei schnellsten Supercomputer", "fünf der zehn schnellsten": a ranking's group
@@ -305,7 +304,7 @@ class ClaimFinder:
         sogenannte Backlog, erreichte 18,4 Mrd."), else in its sentence; longer words win ties.
         `trigger` is (start, end, compound core) when the word is a compound ("Cloud-Umsatz")."""
         ranked = []
-        owned = lambda t, m, f: self._owned(t, m, f, sentence[1])  # noqa: E731
+        owned = lambda t, m, f: self._owned(t, m, f, sentence[1]) or in_closed_apposition(t, *sentence, m.start(), f["start"])  # noqa: E731 (not a word of an apposition before)
         clause_labels = self.r.cfg.get("clause_labels", ())
         # (not an explanation between the noun and its figure: "Die Net Bookings, also der Wert der verkauften Produkte, beliefen sich auf …")
         # (nor a relative clause after the noun: "die Buchungen, die künftige Umsätze vorwegnehmen, um 42 Prozent …")
@@ -327,10 +326,10 @@ class ClaimFinder:
         countable = fig["label"] in ("COUNT", "RANK")
         # "In der Top500-Liste vom 14. November": the date is the noun's; a property not named near it is not the date's
         date_of = DATE_NOUN_OF.search(text, max(sentence[0], fig["start"] - 40), fig["start"]) if fig["label"] == "DATE" else None
-        triggers_of, participle = {}, date_participle(text, fig)
+        triggers_of, participle = {}, participle_of(text, fig, sentence)
         for rank, p in self.r.candidates(fig["label"], measure):
             trx = triggers_of[p.key] = p.triggers if p.context is None else p.triggers_in(text, *sentence, present)
-            if participle is not None and (trx is None or not trx.fullmatch(text, *participle.span("w"))):  # "den 2018 verstorbenen Mitgründer"
+            if participle is not None and (trx is None or not trx.fullmatch(text, *participle)):  # "den 2018 verstorbenen Mitgründer"
                 continue  # a date is what its participle says
             if header is None and present is not None and trx is not None and id(trx) not in present \
                     and not (countable and p.is_default(fig)):
@@ -364,6 +363,7 @@ class ClaimFinder:
                             h = (h[0] + LATER_CLAUSE_PENALTY, *h[1:])
                         if h and (hit is None or h[0] < hit[0]):
                             hit = h
+                    hit = hit or ((0.5, participle) if participle is not None else None)  # (an apposition's, after the date's clause)
                     if hit:
                         key, trig = (3 - p.weak_at(text, hit[1]) - (hit[2:] or (0,))[0], -hit[0], hit[1][1] - hit[1][0], -rank), hit[1]
                     elif fig["label"] not in clause_labels:

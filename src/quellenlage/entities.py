@@ -162,6 +162,10 @@ class EntityRules(AnaphoraRules, PeopleRules):
         return frozenset(self.cfg.get("acronym_stoplist") or []) | self.currency_codes
 
     @cached_property
+    def org_noun_set(self) -> frozenset[str]:
+        return frozenset(n.lower() for n in self.cfg.get("org_nouns") or [])
+
+    @cached_property
     def org_noun_words(self) -> tuple[list[str], str]:
         """The org nouns, and a pattern for one alone or heading a compound ("die Sicherheitsfirma Crowdstrike")."""
         nouns = self.cfg.get("org_nouns") or ["(?!)"]
@@ -375,6 +379,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
         add(s, e, name, "INFRA", "noun")  # "den Supercomputer Leonardo", then "Leonardo" alone
     # (a model's family named alone is that model, no company: "Mixtral 8x7B", then "Mixtral")
     discovered -= {m.group("family") for x in out if x.type == "MODEL" for m in [FAMILY_SIZE.fullmatch(x.name)] if m}
+    discovered -= {n for n in discovered if n.lower() in rules.org_noun_set}  # a word for a company is no name ("das Unternehmen")
     for name in sorted(discovered):
         for s, e, how in spans_of.get(name, ()):
             if taken.free(s, e):

@@ -83,7 +83,7 @@ def product_tail(tiers: list[str]) -> str:
 @lru_cache(maxsize=16)
 def _product_tail(tiers: tuple[str, ...]) -> str:
     words = "|" + trie_alternation(tiers) if tiers else ""
-    return r"(?:[ \u00a0](?:[A-Z]\d{1,3}[a-z]?(?![\w-])|[IVX]{1,4}|\d{1,3}[A-Za-z]{0,2}|[a-z]\d{2,4}[a-z]?" + words + r"))?"  # ("Tensor G4")
+    return r"(?:[ \u00a0](?:[A-Z]\d{1,3}[a-z]?(?![\w-])|[IVX]{1,4}|\d{1,3}[A-Za-z]{0,2}(?![.,]\d)|[a-z]\d{2,4}[a-z]?" + words + r"))?"  # ("Tensor G4"; not a figure's number: "das Spiel Minecraft 2,5 Millionen Dollar")
 
 
 @lru_cache(maxsize=16)
@@ -135,7 +135,8 @@ def named_models(text: str, nouns: list[str], not_names, taken, tail: str = "",
         # a name of two words, when the text writes it so again ("die Landefähre Blue Ghost … Blue Ghost
         # setzte auf"), not a noun after a name ("den Chip Rubin Anfang 2026")
         # (or once, when its second word is no German noun: "das Betriebssystem Fitbit OS" is no "Fitbit")
-        two = {m.group("name") + m.group("second") for m in found if m.group("second")}
+        # (not over a name a list knows: "die Taxi-App Freenow Uber Paroli bieten" names Freenow and Uber)
+        two = {m.group("name") + m.group("second") for m in found if m.group("second") and taken.free(m.start("name"), m.end("second"))}
         twice = {n for n in two if text.count(n) >= 2 or not is_common_noun(n.split()[-1])}
         if twice:
             names2 = {n.split(maxsplit=1)[0]: n for n in twice}

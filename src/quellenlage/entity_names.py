@@ -378,8 +378,8 @@ def org_noun_names(masked: str, rules, taken, add, abstract: tuple[str, ...], no
     discovered: set[str] = set()
     for m in chain(rules.org_noun_re.finditer(masked), rules.source_name_re.finditer(masked), rules.apposition_org_re.finditer(masked)):
         name, end = m.group("name"), m.end("name")
-        while nouns and " " in name and (name.rsplit(" ", 1)[1].lower().endswith(nouns) or rules.is_title(name.rsplit(" ", 1)[1]) or alone_more_often(masked[max(0, m.start() - 5000):m.start() + 5000], name, tails)) \
-                and masked.count(name, max(0, m.start() - 5000), m.start() + 5000) < 2:  # ("Tochter Glovo Kartellstrafen
+        while " " in name and (not taken.free(m.start("name"), end) and any(w in rules.table for w in name.split()[1:]) or nouns and (name.rsplit(" ", 1)[1].lower().endswith(nouns) or rules.is_title(name.rsplit(" ", 1)[1]) or alone_more_often(masked[max(0, m.start() - 5000):m.start() + 5000], name, tails))
+                               and masked.count(name, max(0, m.start() - 5000), m.start() + 5000) < 2):  # ("Tochter Glovo Kartellstrafen
             name = name.rsplit(" ", 1)[0]  # von …", "Investor Perusa Eigentümer": the name ends before the noun, unless used together again)
             end = m.start("name") + len(name)
         formed = " " in name and name.rsplit(" ", 1)[1] in legal

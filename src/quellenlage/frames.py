@@ -29,6 +29,7 @@ SIGN_BEFORE = re.compile(r"[+−–-]\s*$")
 DASH_AFTER_WORD = re.compile(r"\w[+–-]\s*$")  # (a dash or plus that ends a word is no sign: "Galaxy S8+ 989 Euro")
 AUF_BEFORE = re.compile(r"(?<!\w)auf\s*$")
 WORDS = re.compile(r"[\w-]+")
+PAST_TIME_CLAUSE = re.compile(r"[\s,]*(?:als|nachdem|seit|seitdem)\s")  # a clause of a time of its own
 AND_NEXT = re.compile(r"\s(?:und|sowie)\s+(?!(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|im|in|am|an|auf|um|mit|von|vom|zu|zum|zur|bei|für|rund|etwa|knapp|gut|mehr|weniger|bis|über|unter)\s)[a-zäöüß]")
 
 
@@ -96,7 +97,10 @@ class FrameFinder(SegmentFinder):
         # 3. A verb of reporting: what happened.
         if cue_search(self.r.actual, text, cs, ce):
             return "actual", False
-        # 4. The nearest earlier clause of the sentence with a cue.
+        # 4. The nearest earlier clause of the sentence with a cue (not for a clause of past time of its own:
+        # "Das wollte er ändern, als sie das Unternehmen 2015 gründeten": founded, whatever he wanted).
+        if before and PAST_TIME_CLAUSE.match(text, cs):
+            return "actual", False
         for bs, be in reversed(before):
             found = self._clause_aspect(text, bs, be, None, [m.span() for m in cue_finditer(self.r.comparison, text, bs, be)])
             if found:

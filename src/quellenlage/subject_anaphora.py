@@ -8,13 +8,18 @@ from functools import cached_property
 from quellenlage.entities import Entity
 from quellenlage.entity_names import NOT_AN_ORG_AFTER
 from quellenlage.patterns import cue_alternation
-from quellenlage.subject_cues import introduced_as, salient, EXAMPLE_BEFORE, OF_OBJECT, RIVAL_HEAD, TOPIC_FOR
+from quellenlage.subject_cues import salient, CAPITALISED_RUN, OPENING_NP, EXAMPLE_BEFORE, OF_OBJECT, RIVAL_HEAD, TOPIC_FOR
 
 # "Zhipu gibt die Grösse seines neuen Modells mit …": the thing of the company the sentence names
 POSSESSIVE_BEFORE = re.compile(r"(?<![\w-])(?:[Ss]ein|[Ii]hr)(?:e|es|em|en|er)?\s+(?:[a-zäöüß][\w-]*\s+){0,2}$")
 BESIDE_BEFORE = re.compile(r"(?<![\w-])(?:[Nn]ach|[Vv]or|[Nn]eben|[Ww]ie|[Aa]ls|[Mm]it|[Gg]egen|[Tt]rotz|[Ss]eit|[Oo]hne)\s+$")
 
 
+GROUP_OPENER = re.compile(r"[„\"»]?Zu\s+(?:den|seinen|ihren)\s+(?:[\w-]+\s+)?(?:Kunden|Partnern|Investoren|Geldgebern|Gesellschaftern|Anteilseignern|Aktionären|Abnehmern|Konkurrenten|Wettbewerbern)\s+(?:gehören|gehörten|zählen|zählten)\s")
+LISTED = re.compile(r"[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*)*,\s+(?:die\s+|der\s+|das\s+)?[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*)*,\s+(?:[^,.;:]+,\s+)*(?:die\s+|der\s+|das\s+)?[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*)*\s+(?:und|sowie)\s")
+APPOSITION_GOES_ON = re.compile(r"(?:\s+[A-ZÄÖÜ][\w-]*){0,2},\s+(?:der|die|das|dem|des|ein|eine|einer|eines)\s[^,.;:!?]*")
+RELATIVE_BEFORE = re.compile(r",\s+(?:das|die|der|den|dem|dessen|deren)\s")
+FOUNDER_AFTER = re.compile(r"-(?:Mitgründer|Gründer|Mitgründerin|Gründerin)(?:innen|n)?(?![\w-])")
 WHEN_OPENING = re.compile(r"[„\"»]?Als\s+")
 MODEL_SIZE = re.compile(r"(\d+(?:[.,]\d+)?)\s*[bB](?![\w])")
 
@@ -71,11 +76,31 @@ class AnaphorResolver:
             ents = [e for e in view.entity_index.starting(*prev) if e.source != "deal"]
             if ents and self.r.entities.comparison_opener.match(text, prev[0]):
                 return None  # ("Zum Vergleich: Die Infineon-Aktie …": another company's, no topic)
-            named = {e.name for e in ents if e.type in types and e.name not in self.r.entities.authorities}
+            listed = [m.span() for m in LISTED.finditer(text, prev[0], ss)]
+            named = {e.name for e in ents if e.type in types and e.name not in self.r.entities.authorities
+                     and not self._invests(text, e)  # ("…, damals stieg Eon als Gesellschafter ein": no topic,
+                     and not any(a <= e.start < b for a, b in listed)}  # nor those listed beside it "neben A, B, C und D")
             if named or ents:
                 return named.pop() if len(named) == 1 else None
             ss = prev[0]
         return None
+
+    def _own_topic(self, view: "DocView", ss: int, fig: dict) -> bool:
+        """Does the sentence open with a definite noun phrase of its own, neither a property's
+        word, nor an anaphor, nor a general noun, nor a name ("Die KI-Zusammenfassungen in der
+        Suche …")? Then the sentence is about that, not the topic of the sentence before."""
+        text = view.text
+        m = OPENING_NP.match(text, ss)
+        if not m or m.end() > fig["start"]:
+            return False
+        noun = m.group("noun")
+        phrase = CAPITALISED_RUN.match(text, m.start("noun")).group(0)  # "Current Cloud Backlog"
+        if any(rx.match(text, m.start("art")) for rx, _ in self.r.entities.anaphora):
+            return False
+        if self.r.property_words.search(text, m.start("art"), m.start("noun") + len(phrase)) \
+                or noun in self.r.general_nouns or self.r.entities.is_title(noun):  # ("Der operative Cashflow")
+            return False  # (nor a person's role: "Der Finanzchef verwies auf …" is about the company)
+        return not any(e.start <= m.start("noun") < e.end for e in view.entity_index.around(m.start("noun"), m.end(), 200))
 
     def _resolve_anaphor(self, view, typ: str, usable: list[Entity], pos: int, word: str = "", at: int | None = None) -> str | None:
         """ "das Modell", "der Konzern": the entity in subject position (first named) of one of
@@ -161,6 +186,12 @@ class AnaphorResolver:
                      # (but "Als Nortel Networks im Februar 2009 Gläubigerschutz beantragte, …": a time, Nortel the topic)
                      and not (BESIDE_BEFORE.search(view.text, max(0, e.start - 12), e.start) and not WHEN_OPENING.fullmatch(view.text, prev[0], e.start))
                      and not self.than_before.search(view.text, max(0, e.start - 60), e.start)]
+            investors = [e for e in view.entity_index.starting(prev[0], start) if e.end <= start and self._invests(view.text, e)]
+            if investors:  # "Lead-Investor ist EQT Growth, der Wachstumsfonds der … EQT": its apposition names the investor too
+                first = [e for e in first if not any(i.end <= e.start and APPOSITION_GOES_ON.fullmatch(view.text, i.end, e.start) for i in investors)]
+            listed = [m.span() for m in LISTED.finditer(view.text, prev[0], start)] if first else []
+            if GROUP_OPENER.match(view.text, prev[0]) or listed:  # "Zu den Kunden zählen Kawasaki und Omron", "Die übrigen
+                first = [] if GROUP_OPENER.match(view.text, prev[0]) else [e for e in first if not any(a <= e.start < b for a, b in listed)]  # vier – A, B, C und D – …": no topic
             opener = self.r.entities.subordinate_opener.match(view.text, prev[0], start)
             if opener and any(e.start >= opener.end() for e in first):
                 # "Nachdem Apple …, hat Samsung den Spitzenplatz zurückerobert": the main clause's subject
@@ -201,3 +232,30 @@ class AnaphorResolver:
                 if maker and maker[-1].name in owners and (made is None or e.start > made.start):
                     made = e
         return made.name if made else None
+
+
+_WORD_BEFORE = re.compile(r"([\w-]+)\s+$")
+
+
+def introduced_as(text: str, prior: list[Entity], word: str, generic=()) -> list[Entity]:
+    """ "Die Bank hat sieben Millionen Kunden": the entities the article introduced with a noun of
+    that head ("der Smartphone-Bank N26"), among `prior`; none for a `generic` head ("das
+    Unternehmen" may be any company the article named)."""
+    head = word.split()[-1].lower() if word else ""
+    if len(head) < 4 or head in generic:
+        return []
+    out = []
+    for e in prior:
+        m = _WORD_BEFORE.search(text, max(0, e.start - 40), e.start)
+        if m and m.group(1).lower().rstrip("s").endswith(head.rstrip("s")):
+            out.append(e)
+    return out
+
+
+def founders_company(view, sentence: tuple[int, int], fig: dict) -> str | None:
+    """The company a founder before the date is named by ("Gorillas-Gründer Kağan Sümer hatte das Unternehmen 2020 gestartet")."""
+    named = view.entity_index.starting(sentence[0], fig["start"])
+    return next((e.name for e in named if e.source == "owner" and e.type == "ORG" and e.end <= fig["start"]
+                 and FOUNDER_AFTER.match(view.text, e.end)  # (not "Spotify-Gründer Daniel Ek hat Neko 2018 gegründet",
+                 and not RELATIVE_BEFORE.search(view.text, sentence[0], e.start)  # nor "Neko, das der Spotify-Gründer … gegründet hat")
+                 and not any(o.source != "owner" and o.type in ("ORG", "PRODUCT") and e.end <= o.start < fig["start"] for o in named)), None)

@@ -13,9 +13,11 @@ import re
 
 from quellenlage.textutil import ARTICLE_BEFORE_DATE, date_participle
 
+LIST_COMMAS = 3  # commas of a list an apposition may hold before its participle
 REACH = 300  # characters an apposition reaches around a figure (the work stays bounded in a sentence of any length)
 # a participle: "gegründet", "übernommen", "finanziert", "verkauft" (not a verb in -te: "gründete")
 PARTICIPLE = r"(?:ge[a-zäöüß]{2,}(?:t|en)|[a-zäöüß]{2,}iert|(?:über|unter|ver|be|er|ent|zer|miss|wider)[a-zäöüß]{2,}(?:t|en))"
+PARTICIPLE_WORD = re.compile(r"(?<![\w-])" + PARTICIPLE + r"(?![\w-])")
 BODY_END = re.compile(r"(?<![\w-])" + PARTICIPLE + r"[ \u00a0]*$")
 OPENING_COMMA = re.compile(r"(?<=[A-Za-zÄÖÜäöüß)])[ \u00a0]*,[ \u00a0]+")
 CLOSING = re.compile(r",(?=[ \u00a0])|[;:!?()\"„“»«]")
@@ -44,13 +46,29 @@ def apposition(text: str, ss: int, se: int, pos: int) -> tuple[int, int] | None:
     if opening is None or CLOSING.search(text, opening.end(), pos):
         return None
     closing = CLOSING.search(text, pos, min(se, pos + REACH))
-    if closing is None or closing.group(0) != ",":
-        return None
-    body = text[opening.end():closing.start()]
-    if NOT_OPENING.match(body) or FINITE.search(body) or not BODY_END.search(body) \
-            or body[:1].isupper() and not TIME_OPENING.match(body):
-        return None
-    return opening.start(), closing.start()
+    for _ in range(LIST_COMMAS + 1):
+        if closing is None or closing.group(0) != ",":
+            return None
+        body = text[opening.end():closing.start()]
+        if NOT_OPENING.match(body) or FINITE.search(body) or body[:1].isupper() and not TIME_OPENING.match(body):
+            return None
+        if BODY_END.search(body):
+            return opening.start(), closing.start()
+        # a list inside it, its participle after the last item: "Infarm, 2013 in Kreuzberg von Osnat Michaeli,
+        # ihrem Mann Erez Galonska und dessen Bruder Guy gegründet, hat …"
+        if NOT_OPENING.match(text, closing.end() + 1) or text[closing.end() + 1:closing.end() + 2].isupper():
+            return None
+        closing = CLOSING.search(text, closing.end(), min(se, pos + REACH))
+    return None
+
+
+def apposed_participle(text: str, ss: int, se: int, pos: int) -> tuple[int, int] | None:
+    """(start, end) of the participle that closes the participial apposition holding `pos`, or None:
+    what a date inside it is ("Infarm, 2013 in Kreuzberg … gegründet, …": the founding year)."""
+    span = apposition(text, ss, se, pos)
+    # (the first after it: "2010 in London gegründet und 2014 von Google übernommen")
+    m = PARTICIPLE_WORD.search(text, pos, span[1]) if span is not None else None
+    return m.span() if m else None
 
 
 def in_closed_apposition(text: str, ss: int, se: int, pos: int, fig_start: int) -> bool:

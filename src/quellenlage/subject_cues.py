@@ -21,9 +21,9 @@ SAYS_BEFORE = re.compile(r"(?:\b[Ll]aut|\b[Nn]ach\s+(?:Angaben|Schätzung(?:en)?
                          r"Informationen|Darstellung|Zählung|Erhebungen?|Analysen?)\s+(?:von|de[sr])|zufolge\s+von|so)\s+(?:de[mnrs]\s+|die\s+)?"
                          # "Nach Zählung der Beratungsfirma Bitpower": the firm's word before its name
                          r"(?:[A-ZÄÖÜ][\w-]*(?:firma|unternehmens?|gesellschaft|institut[s]?|instituts|agentur|haus(?:es)?)\s+)?$")
-INVESTOR_AFTER = r"\s*,?\s*(?:(?:der|die|als)\s+)?(?:(?:Haupt|Lead-|Leit)?(?:[Ii]nvestor|Geldgeber|Kapitalgeber|Anteilseigner)|angeführt|geführt|(?:an)?geführten|angeführten)"
-INVESTOR_BEFORE = re.compile(r"(?:(?:angeführt|geführt|(?<![a-zäöüß])(?:Bestands|Alt|Neu|Lead|Haupt)?[Ii]nvestor(?:en)?|Geldgeber|Anteilseigner)\s+(?:von\s+|wie\s+|um\s+)?(?:der\s+|dem\s+|den\s+|die\s+)?"
-                             r"|(?:[Aa]ngeführt|[Gg]eführt|[Uu]nter\s+(?:der\s+)?Führung)\b[^,.;]{0,60}\b(?:vo[nm]|durch|des|der)\s+(?:\w+\s+){0,3})$")  # ("Bestandsinvestoren X", not "Finanzinvestor X")
+INVESTOR_AFTER = r"\s*,?\s*(?:(?:der|die|als)\s+)?(?:(?:Haupt|Lead-|Leit)?(?:[Ii]nvestor|Geldgeber|Kapitalgeber|Anteilseigner|Gesellschafter)|angeführt|geführt|(?:an)?geführten|angeführten)"
+INVESTOR_BEFORE = re.compile(r"(?:(?:angeführt|geführt|(?<![a-zäöüß])(?:Bestands|Alt|Neu|Lead|Haupt)?[Ii]nvestor(?:en)?|Geldgeber|Anteilseigner)\s+(?:(?:ist|sind|war|waren|bleibt|bleiben)\s+)?(?:von\s+|wie\s+|um\s+)?(?:der\s+|dem\s+|den\s+|die\s+)?"
+                             r"|(?:[Aa]ngeführt|[Gg]eführt|[Uu]nter\s+(?:der\s+)?Führung)\b[^,.;]{0,60}\b(?:vo[nm]|durch|des|der)\s+(?:\w+\s+){0,3})$")  # ("Bestandsinvestoren X", "Lead-Investor ist X", not "Finanzinvestor X")
 # "arbeitet mit dem US-Konzern Nvidia": a partner or rival named beside the topic is no topic
 # (SubjectFinder.companion_before adds what a takeover buys, rules: subject_cues.deal_nouns).
 COMPANION_PREPOSITIONS = (r"(?:mit|gegen|neben|wie)\s+(?:(?:de[mnr]|die|das|einem|einer|einen)\s+)?"
@@ -33,7 +33,11 @@ COMPANION_PREPOSITIONS = (r"(?:mit|gegen|neben|wie)\s+(?:(?:de[mnr]|die|das|eine
 # "Konzerne wie Lufthansa, Toyota oder Mercedes-Benz"): no topic of the sentences after.
 EXAMPLES_BEFORE = (r"(?:darunter|beispielsweise|zum\s+Beispiel|unter\s+anderem|u\.\s?a\.|namentlich|wie)\s+"
                    r"(?:[A-ZÄÖÜ][\w-]*\s+wie\s+)?(?:(?:de[mnr]|die|das)\s+)?"
-                   r"(?:[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*)?\s*(?:,|\s+und|\s+oder|\s+sowie)\s+){0,5}")
+                   # (after "und"/"oder" with its article: "wie Santander, ABN Amro oder die Orange Bank"; not a relative
+                   # pronoun after a comma: "wie der Code-Editor Atom, den GitHub selbst entwickelt hat")
+                   # (a word for each before its name: "darunter der US-Investor New Enterprise Associates und die Münchner MIG")
+                   r"(?:[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*){0,3}\s*(?:,\s+|\s+(?:und|oder|sowie)\s+(?:(?:de[mnr]|die|das)\s+)?)){0,5}"
+                   r"(?:[A-ZÄÖÜ][\w-]*(?:er|en|ern)\s+)?")
 # (not "Der um Sonderposten bereinigte Gewinn": a preposition opens an attribute, not the noun)
 OPENING_NP = re.compile(r"\s*(?P<art>Die|Der|Das)\s+(?:(?!(?:um|von|vom|mit|für|nach|aus|bei|beim|im|in|an|am|auf|über|"
                         r"unter|vor|seit|zu|zum|zur|gegenüber)\s)[a-zäöüß]\w*\s+)?(?P<noun>[A-ZÄÖÜ][\w-]+)")
@@ -47,6 +51,8 @@ FOR_MODEL = re.compile(r"(?<!\w)für\s+$")
 TOPIC_BEI = re.compile(r"\s*(?:Bei|Beim)\s+(?:(?:de[mnr]|die|das)\s+)?(?:[\w-]+\s+){0,2}")
 # "nutzen die Dienste, darunter die Deutsche Bahn und Nikkei": examples in a list, no topic
 EXAMPLE_BEFORE = re.compile(r"(?<![\w-])" + EXAMPLES_BEFORE + r"$")
+TELLER_BEFORE = re.compile(r"[„\"»]?(?:Das|Dies)\s+(?:bestätigte|bestätigten|sagte|sagten|teilte|teilten|erklärte|erklärten|meldete|"
+                           r"meldeten|berichtete|berichteten)\s+(?:(?:der|die|das|ein|eine)\s+)?(?:[\w-]+\s+){0,2}")
 OF_OBJECT = re.compile(r"(?<!\w)(?:von|vom|bei|beim|mit|gegen)\s+(?:(?:de[mnr]|die|das)\s+)?$")  # "die Kunden von 1&1"
 # "Llama 2 von Meta, dessen größte Variante …": a name and its maker before a relative clause
 MAKER_AFTER = re.compile(r"\s+von\s+[A-ZÄÖÜ][\w.&-]*(?:\s+[A-ZÄÖÜ][\w.&-]*)?[\s,]*")
@@ -310,6 +316,11 @@ class NameCues:
         return frozenset((self.cfg.get("subject_cues") or {}).get("carried_properties") or [])
 
     @cached_property
+    def app_properties(self) -> frozenset[str]:
+        """A company's properties an app no list knows takes when no company is named for them."""
+        return frozenset((self.cfg.get("subject_cues") or {}).get("app_properties") or [])
+
+    @cached_property
     def investor_list(self) -> re.Pattern:
         """ "beteiligt sind außerdem ICONIQ Growth, Teachers' Venture Growth sowie die Altinvestoren
         IVP": every name of a list of investors (searched on at most 200 characters before a name)."""
@@ -380,21 +391,3 @@ def apposed(view: "DocView", m: re.Match) -> bool:
 def salient(prior: list[Entity], counts: dict[str, int]) -> str:
     """The entity of these the article mentions most (ties: the latest)."""
     return max(reversed(prior), key=lambda e: counts.get(e.name, 0)).name
-
-
-_WORD_BEFORE = re.compile(r"([\w-]+)\s+$")
-
-
-def introduced_as(text: str, prior: list[Entity], word: str, generic=()) -> list[Entity]:
-    """ "Die Bank hat sieben Millionen Kunden": the entities the article introduced with a noun of
-    that head ("der Smartphone-Bank N26"), among `prior`; none for a `generic` head ("das
-    Unternehmen" may be any company the article named)."""
-    head = word.split()[-1].lower() if word else ""
-    if len(head) < 4 or head in generic:
-        return []
-    out = []
-    for e in prior:
-        m = _WORD_BEFORE.search(text, max(0, e.start - 40), e.start)
-        if m and m.group(1).lower().rstrip("s").endswith(head.rstrip("s")):
-            out.append(e)
-    return out

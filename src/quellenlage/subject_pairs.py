@@ -45,8 +45,10 @@ class PairFinder(NameCues):
                        and not (e.type == "PER" and self.spokesperson_before.search(text, max(0, e.start - 30), e.start))]
         if prop.pair == "contract" and len({e.name for e in in_sentence if e.type == "ORG"}) < 2:
             # "Facebook übernimmt WhatsApp für 19 Mrd. Dollar": services a group bought, products of it today, are
-            # the parties of the deal that made them its own
-            in_sentence = sorted(in_sentence + [e for e in ents if e.type == "PRODUCT" and self.r.entities.parent(e.name)
+            # the parties of the deal that made them its own; so is a service no list knows ("Lyft teilte mit, die Taxi-App
+            # Freenow für etwa 175 Millionen Euro zu übernehmen")
+            one = len({e.name for e in in_sentence if e.type == "ORG"}) == 1  # (a buyer named, the app its object)
+            in_sentence = sorted(in_sentence + [e for e in ents if e.type == "PRODUCT" and (one or self.r.entities.parent(e.name))
                                                 and ss <= e.start and e.end <= se and e.start not in said_by], key=lambda e: e.start)
         objects = [e for e in in_sentence if e.start in object_starts]
         holders = [e for e in in_sentence if e not in objects]

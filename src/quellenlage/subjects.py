@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING
 from quellenlage.subject_compounds import LIKE_BEFORE, attributed, compound_owner, whole_name
 from quellenlage.markets import MarketCues
 from quellenlage.patterns import alternation
-from quellenlage.textutil import ONE_LINE
+from quellenlage.textutil import ONE_LINE, date_participle
 from quellenlage.respective import respective_subject
-from quellenlage.subject_anaphora import AnaphorResolver
+from quellenlage.subject_anaphora import AnaphorResolver, founders_company
 from quellenlage.subject_apposition import described, in_closed_apposition
 from quellenlage.subject_pairs import PairFinder
-from quellenlage.subject_cues import (OWNERS_MODEL_WITH, apposed, embedded, listed, listed_siblings, salient, CAPITALISED_RUN, CLOSING, COMPARED_TO, WITH_FIGURE, MAKER_AFTER, TOPIC_BEI, COMPARISON_OPENER, COORDINATED, GEGEN, INVESTOR_BEFORE, OPENING_NP, OPENING_ARTICLE, OTHER_CLAUSE, RELATIVE, RELATIVE_INSERT, SAYS_BEFORE, TOPIC_FOR, WHERE_AFTER, FOR_MODEL,
+from quellenlage.subject_cues import (OWNERS_MODEL_WITH, TELLER_BEFORE, apposed, embedded, listed, listed_siblings, salient, CLOSING, COMPARED_TO, WITH_FIGURE, MAKER_AFTER, TOPIC_BEI, COMPARISON_OPENER, COORDINATED, GEGEN, INVESTOR_BEFORE, OPENING_ARTICLE, OTHER_CLAUSE, RELATIVE, RELATIVE_INSERT, SAYS_BEFORE, TOPIC_FOR, WHERE_AFTER, FOR_MODEL,
                                       NOUN_PHRASE, GroupCues, allotted_to, both_named, table_row_subject,
                                       together_named, with_subsidiary)
 
@@ -76,12 +76,13 @@ class SubjectFinder(AnaphorResolver, PairFinder):
 
     def subject(self, view: "DocView", fig: dict, prop: "Property", sentence: tuple[int, int],
                 clause: tuple[int, int]) -> tuple[str | None, str | None]:
-        """(subject, parent's product): the subject's name; when a product with a parent
-        company was found, the second value is the product."""
+        """(subject, parent's product): the subject's name; when a product with a parent company was found, the second
+        value is the product. A company's figure with no company for it is an app's of its own ("Die Mitarbeiter-App Staffbase")."""
         if prop.bound_subject and (fig.get("qualifier") == "upper_bound" or fig["label"] == "PERCENT"):
             # "bis zu 35 Millionen Euro oder 7 Prozent": a cap, the law's before the company's
             prop = replace(prop, subject_types=prop.bound_subject + tuple(t for t in prop.subject_types if t not in prop.bound_subject))
-        name = (fig["label"] == "DATE" and attributed(view.text, fig, view.entities_near(*sentence), prop.subject_types)) or compound_owner(view.text, fig, self.r.entities.table, prop.subject_types, self.r.entities.cfg.get("owned_count_units") or ()) or self._subject(view, fig, prop, sentence, clause)
+        name = (fig["label"] == "DATE" and (attributed(view.text, fig, view.entities_near(*sentence), prop.subject_types) or prop.own_name and founders_company(view, sentence, fig))) or compound_owner(view.text, fig, self.r.entities.table, prop.subject_types, self.r.entities.cfg.get("owned_count_units") or ()) or self._subject(view, fig, prop, sentence, clause) \
+            or prop.key in self.app_properties and self._own_app(view, fig, prop, sentence, clause)
         name, parent = (whole_name(view.text, name, view.entities_near(*sentence), clause), None) if prop.own_name else (name, self.r.entities.parent(name))  # (a founding is the one founded's; "Der Google Reader wurde … abgeschaltet")
         if parent and self.r.entities.group_of(name):
             return parent, None  # "Google": Alphabet itself, no part of it
@@ -94,22 +95,9 @@ class SubjectFinder(AnaphorResolver, PairFinder):
             return parent, name
         return name, None
 
-    def _own_topic(self, view: "DocView", ss: int, fig: dict) -> bool:
-        """Does the sentence open with a definite noun phrase of its own, neither a property's
-        word, nor an anaphor, nor a general noun, nor a name ("Die KI-Zusammenfassungen in der
-        Suche …")? Then the sentence is about that, not the topic of the sentence before."""
-        text = view.text
-        m = OPENING_NP.match(text, ss)
-        if not m or m.end() > fig["start"]:
-            return False
-        noun = m.group("noun")
-        phrase = CAPITALISED_RUN.match(text, m.start("noun")).group(0)  # "Current Cloud Backlog"
-        if any(rx.match(text, m.start("art")) for rx, _ in self.r.entities.anaphora):
-            return False
-        if self.r.property_words.search(text, m.start("art"), m.start("noun") + len(phrase)) \
-                or noun in self.r.general_nouns or self.r.entities.is_title(noun):  # ("Der operative Cashflow")
-            return False  # (nor a person's role: "Der Finanzchef verwies auf …" is about the company)
-        return not any(e.start <= m.start("noun") < e.end for e in view.entity_index.around(m.start("noun"), m.end(), 200))
+    def _own_app(self, view, fig, prop, sentence, clause) -> str | None:
+        name = self._subject(view, fig, replace(prop, subject_types=prop.subject_types + ("PRODUCT",)), sentence, clause)
+        return name if name and self.r.entities.table.get(name) is None and not self.r.entities.parent(name) else None
 
     def own_subject(self, view: "DocView", fig: dict, prop: "Property", sentence: tuple[int, int],
                     clause: tuple[int, int]) -> str | None:
@@ -333,9 +321,7 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                 return later[0].name  # "Bis 2026 sollen 1600 Stellen wegfallen, Cariad beschäftigt derzeit …"
             # (the figure's own clause's anaphor first: "2006 hatte das Unternehmen …, der eigene Katalog der Franzosen umfasst …")
             found = [a for a in anaphors[typ].finditer(text, ss, se) if not apposed(view, a)] if typ in anaphors else []
-            # (another clause's only when not inside a relative clause: "Hurley und Chen, die sich als Mitarbeiter
-            # des Bezahldienstes PayPal kennengelernt hatten, gründeten YouTube im Februar 2005")
-            m = next((a for a in found if cs <= a.start() < ce), next((a for a in found if not embedded(text, ss, a.start())), None))
+            m = next((a for a in found if cs <= a.start() < ce), next((a for a in found if not embedded(text, ss, a.start())), None))  # (another clause's not in a relative clause: "Hurley und Chen, die sich als Mitarbeiter des Bezahldienstes PayPal kennengelernt hatten, gründeten YouTube")
             if m and cs <= m.start() < ce and any(cs <= e.start and e.end <= m.start() for e in usable) \
                     and re.search(r"(?<!\w)(?:ist|sind|war|waren|bleibt|bleiben|gilt\s+als)(?!\w)", text[cs:m.start()]):
                 m = None  # "AWS ist … der grösste Cloud-Anbieter": a predicate, the named one is the subject
@@ -359,8 +345,9 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                          and e.name not in self.r.entities.authorities]
                 if prior:
                     return salient(prior, view.mention_counts)
-            if prop.key in self.carried_properties and not any(ss <= e.start < se for e in ents) and not self._own_topic(view, ss, fig) \
-                    and (fig["label"] != "DATE" or len(fig.get("date_value") or "") == 10):  # (a day: not "per Ende September")
+            if prop.key in self.carried_properties and not any(ss <= e.start < se and (e.type in types or not prop.own_name) for e in ents) and not self._own_topic(view, ss, fig) \
+                    and (fig["label"] != "DATE" or len(fig.get("date_value") or "") == 10 or prop.own_name and not date_participle(text, fig)
+                         and not any(t in anaphors and anaphors[t].search(text, ss, se) for t in types)):  # (a day: not "per Ende September"; a founding's year: "Gegründet wurde es 1999 von …")
                 # "Lange galt Sage als … Titel. Die am Dienstag vorgelegten Zahlen …": a sentence that names
                 # no one goes on about the one name of the sentence before
                 carried = self._carried(view, ss, types)
@@ -388,7 +375,7 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                 if resolved:
                     return resolved
             topic = [e for e in fitting if e.type == typ and prev_start <= e.start and e.end <= ss and e.source != "deal"
-                     and not self._companion(text, e) and not embedded(text, prev_start, e.start)  # ("…, wozu ESG 125 Mio. beisteuerte")
+                     and not self._companion(text, e) and not embedded(text, prev_start, e.start) and not TELLER_BEFORE.fullmatch(text, prev_start, e.start)  # ("…, wozu ESG 125 Mio. beisteuerte"; "Das bestätigte die Kanzlei CMS")
                      and not self.subsidiary(text, e) and not self._invests(text, e)  # "die Abschreibung auf die US-Tochter Vonage": not the topic
                      and not self._compared(text, e, any(x.type == typ and x.start > e.end and x.end <= ss and x.name != e.name for x in fitting))]
             if topic:
@@ -396,7 +383,8 @@ class SubjectFinder(AnaphorResolver, PairFinder):
         for typ in types:
             prior = [e for e in fitting if e.type == typ and e.end <= ss] or [e for e in fitting if made_by(e, typ) and e.end <= ss]  # (else a product: "WhatsApp")
             # (a partner, "das Geschäft mit der US-Regierung", only when no one else is named)
-            prior = [e for e in prior if not self._companion(text, e) and e.source != "deal"] or prior  # (nor a company bought)
+            prior = [e for e in prior if not self._companion(text, e) and e.source != "deal"  # (nor a company bought, nor who confirmed)
+                     and not TELLER_BEFORE.fullmatch(text, view.sentence_of(e.start)[0], e.start)] or prior
             if prior:
                 return salient(prior, view.mention_counts)
         return None

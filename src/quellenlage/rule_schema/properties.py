@@ -109,6 +109,7 @@ class PropertiesFile(Rules):
         "a count's unit -> the unit its claims are compared in, whatever the property (subscriber: customer); "
         "a property that takes the second takes the first"))
     ellipsis: Words = []
+    ellipsis_exceptions: Words = []  # "nach eigenen Angaben": who tells, no figure compared ("nach 44 Mrd.")
     no_claim_contexts: Words = []  # "eine Abweichung von fünf Prozent nach oben oder unten": a tolerance, no claim
     no_claim_before: Words = Field(default=[], description="words right before a figure that make it a value replaced, "
                                    "no claim: \"Statt 25 Millionen Konsolen will Sony nur noch 21 Millionen verkaufen\"")
