@@ -33,11 +33,16 @@ def near_on_line(text: str, positions: Sequence[int], pos: int) -> bool:
 YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year named just before: "des Jahres" is that one
 
 
-def year_over(off: int, mod: str | None, past: bool, published: str | None) -> int:
+def year_over(off: int, mod: str | None, past: bool, published: str | None, before: str = "") -> int:
     """ "haben Netflix zum Jahresende einen Rekordzulauf beschert", published in January: the
-    end (or middle) of this year has not come yet, so a past tense speaks of last year's."""
+    end (or middle) of this year has not come yet, so a past tense speaks of last year's; a year
+    named just before (`before`: the text before the date) is the one it speaks of ("Der Umsatz legte
+    2023 um 17 Prozent zu … Zum Jahresende beschäftigte Check24 …", published in March 2024)."""
     if off or not past or mod not in ("end", "mid") or not published or len(published) < 7:
         return off
+    named = [int(m.group(0)) for m in YEAR_BEFORE.finditer(before)]
+    if named:
+        return named[-1] - int(published[:4]) if named[-1] <= int(published[:4]) else off
     return -1 if int(published[5:7]) < (12 if mod == "end" else 7) else off
 
 

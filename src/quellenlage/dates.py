@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from typing import Iterable, Sequence
 
-from quellenlage.date_context import (YEAR_BEFORE, anchor_in_clause, season_months, clause_bounds, fiscal_end, near_on_line, resolve_by_narrative,
+from quellenlage.date_context import (anchor_in_clause, season_months, clause_bounds, fiscal_end, near_on_line, resolve_by_narrative,
                                       weekday_of_date, year_over)
 from quellenlage.date_compared import compared_periods
 from quellenlage.date_rules import DateRules
@@ -270,7 +270,7 @@ class DateScanner:
                 mod = self.r.cfg["seasons"][g["season"]]
             rel = g.get("rel")
             off = self.r.cfg["relative_modifiers"].get(rel or "", 0)
-            off = year_over(off, mod, past and not self._ahead(text, s) and not YEAR_BEFORE.search(text, max(0, s - 150), s), published) if not rel else off
+            off = year_over(off, mod, past and not self._ahead(text, s), published, text[max(0, s - 150):s]) if not rel else off
             expr = DateExpr(rel_unit="year", rel_offset=off)
         elif name == "mod_week":
             off = self.r.cfg["relative_modifiers"].get(g.get("rel") or "", 0)
@@ -288,7 +288,7 @@ class DateScanner:
                 return fig
             mod = mod or self.r.mod_of.get(g["relphrase"]) or self.r.mod_of.get(g["relphrase"].split()[-1])
             if unit == "year":
-                off = year_over(off, mod, past and not self._ahead(text, s) and not YEAR_BEFORE.search(text, max(0, s - 150), s), published)
+                off = year_over(off, mod, past and not self._ahead(text, s), published, text[max(0, s - 150):s])
             expr = DateExpr(rel_unit=unit, rel_offset=off, weekend="Wochenende" in g["relphrase"])
         elif name == "ago":
             n = g["n"]

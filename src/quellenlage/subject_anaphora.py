@@ -16,7 +16,7 @@ BESIDE_BEFORE = re.compile(r"(?<![\w-])(?:[Nn]ach|[Vv]or|[Nn]eben|[Ww]ie|[Aa]ls|
 
 
 GROUP_OPENER = re.compile(r"[„\"»]?Zu\s+(?:den|seinen|ihren)\s+(?:[\w-]+\s+)?(?:Kunden|Partnern|Investoren|Geldgebern|Gesellschaftern|Anteilseignern|Aktionären|Abnehmern|Konkurrenten|Wettbewerbern)\s+(?:gehören|gehörten|zählen|zählten)\s")
-LISTED = re.compile(r"[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*)*,\s+(?:die\s+|der\s+|das\s+)?[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*)*,\s+(?:[^,.;:]+,\s+)*(?:die\s+|der\s+|das\s+)?[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*)*\s+(?:und|sowie)\s")
+LISTED = re.compile(r"[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*)*,\s+(?:die\s+|der\s+|das\s+)?[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*)*,\s+(?:[^,.;:]+,\s+)*(?:die\s+|der\s+|das\s+)?[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*)*\s+(?:und|sowie)\s+(?:die\s+|der\s+|das\s+)?[A-ZÄÖÜ][\w&.-]*")
 APPOSITION_GOES_ON = re.compile(r"(?:\s+[A-ZÄÖÜ][\w-]*){0,2},\s+(?:der|die|das|dem|des|ein|eine|einer|eines)\s[^,.;:!?]*")
 RELATIVE_BEFORE = re.compile(r",\s+(?:das|die|der|den|dem|dessen|deren)\s")
 FOUNDER_AFTER = re.compile(r"-(?:Mitgründer|Gründer|Mitgründerin|Gründerin)(?:innen|n)?(?![\w-])")
