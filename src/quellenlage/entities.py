@@ -18,7 +18,7 @@ from typing import Iterable
 from quellenlage.normalize.periods import FiscalCalendar
 from quellenlage.entity_anaphora import AnaphoraRules
 from quellenlage.entity_names import (org_noun_names, craft_names, apposition_stems, device_name, device_of, name_like, LABEL_HEAD, LABEL_SHORT_TAIL, WORDS_BEFORE, acronym_mentions, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, named_by_form, owner_name_end)
-from quellenlage.entity_objects import deal_objects
+from quellenlage.entity_objects import deal_objects, legal_form_names
 from quellenlage.entity_models import FAMILY_SIZE, family_names, introduced_names, maker_models, model_short_names, named_models, predicated_models, product_tail
 from quellenlage.patterns import Anchored, Gated, alternation, gated, trie_alternation
 from quellenlage.prefilter import Prefiltered
@@ -341,7 +341,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
             if len(name) >= 2 and name not in rules.not_first and name not in rules.acronym_stop \
                     and name.lower() not in org_words:
                 discovered.add(name)
-    for s, end, name, later in named_by_form(masked, rules.cfg, rules.not_first, taken):
+    for s, end, name, later in named_by_form(masked, rules.cfg, rules.not_first, taken) + legal_form_names(masked, rules.cfg, rules.not_first, taken):
         add(s, end, name, "ORG", "noun")
         discovered |= {name} if later else set()  # "Booking.com", later "Booking" alone
     bought = deal_objects(masked, rules.cfg, rules.not_first, taken, add, rules.gender)  # "Samsung kauft Harman", later "Harman" alone

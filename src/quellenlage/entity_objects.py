@@ -12,6 +12,7 @@ from quellenlage.lexicon_nouns import is_noun as _a_word
 from quellenlage.patterns import trie_alternation
 
 SP = r"[ \u00a0]+"
+_WORD_BEFORE = re.compile(r"([\w&.-]+)[ \u00a0]$")
 # a descriptor before the name: an article (accusative after a verb, genitive after a noun), up to two
 # lower-case words, one capitalised noun ("den Online-Werbevermarkter", "des Serverherstellers")
 ACCUSATIVE = r"(?:den|die|das|einen|eine|ein|seinen|seine|ihren|ihre)"
@@ -74,3 +75,25 @@ def deal_objects(text: str, cfg: dict, not_first, taken, add, first_name=lambda 
             add(s, m.end("name"), name, "ORG", "deal")
             names.add(name)
     return names
+
+
+def legal_form_names(text: str, cfg: dict, not_first, taken) -> list[tuple[int, int, str, bool]]:
+    """Companies their legal form gives away where no list knows them ("Die Enapter AG besorgt sich frisches
+    Eigenkapital", later "Enapter" alone): one capitalised word, no function word, before a legal suffix
+    (rules: legal_suffixes). (start, end, name, named alone later)."""
+    suffixes = [s for s in cfg.get("legal_suffixes") or [] if s in text]  # (a literal gate: most texts hold none)
+    if not suffixes:
+        return []
+    rx = _legal_form(tuple(sorted(suffixes)))
+    out = []
+    for m in rx.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())  # ("Gerry Weber International AG": a longer name)
+        if m.group("name") not in not_first and not _a_word(m.group("name")) and taken.free(m.start("name"), m.end("name")) \
+                and not (before and before.group(1)[:1].isupper() and before.group(1) not in not_first):
+            out.append((m.start("name"), m.end("name"), m.group("name"), True))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _legal_form(suffixes: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<![\w&.-])(?P<name>[A-ZÄÖÜ][\w&-]*[\w&])[ \u00a0](?:" + trie_alternation(suffixes) + r")(?![\w])")
