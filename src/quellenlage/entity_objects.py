@@ -2,7 +2,7 @@
 `deal_objects`): "Samsung kauft Harman für 8 Milliarden Dollar", "Google übernimmt den
 Online-Werbevermarkter DoubleClick", "die Übernahme von Shazam". The object of a verb or noun of
 buying is a name when it is no German common noun (lexicon_nouns: "kauft Aktien", "übernimmt
-Verantwortung" name nothing). Pure."""
+Verantwortung" name nothing). And a company its legal form gives away ("Die Enapter AG"). Pure."""
 from __future__ import annotations
 
 import re

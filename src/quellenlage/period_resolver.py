@@ -341,9 +341,10 @@ class PeriodResolver:
             return None  # "am Mittwoch meldete …": the day of the news, not the period
         if time == "stock" and self.r.year_ended_after.match(after):
             return None  # "im Ende Januar abgelaufenen Geschäftsjahr": when a year ended, not when it was counted
-        if time == "stock" and g == "year" and d.get("date_mod") != "end" and not (value or "").startswith("FY"):
+        if time == "stock" and g == "year" and d.get("date_mod") != "end" and not (value or "").startswith("FY") \
+                and not (self.published and text.startswith("Jahr ") and value[:4].isdigit() and int(value[:4]) < self.published.year - 1):
             return None  # a count at a point in time: "2024" says too little of when ("im vierten Quartal 2024
-            # hatte Roblox 85,3 Mio. tägliche Nutzer" says enough)
+            # hatte Roblox 85,3 Mio. tägliche Nutzer" says enough); "im Jahr" long past does ("hatte im Jahr 2000 fast 95.000 Mitarbeiter"), not any year near it
         q = QUARTER_NUMBER.search(text)
         quarter = int(q.group(1) or q.group(2)) if q and (q.group(1) or q.group(2)) else ORDINALS.get((q.group(3) or "").lower()) if q else None
         yearless = not YEAR_IN.search(text)
