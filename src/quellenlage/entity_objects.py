@@ -10,9 +10,9 @@ from functools import lru_cache
 
 from quellenlage.lexicon_nouns import is_noun as _a_word
 from quellenlage.patterns import trie_alternation
+from quellenlage.textutil import word_before
 
 SP = r"[ \u00a0]+"
-_WORD_BEFORE = re.compile(r"([\w&.-]+)[ \u00a0]$")
 # a descriptor before the name: an article (accusative after a verb, genitive after a noun), up to two
 # lower-case words, one capitalised noun ("den Online-Werbevermarkter", "des Serverherstellers")
 ACCUSATIVE = r"(?:den|die|das|einen|eine|ein|seinen|seine|ihren|ihre)"
@@ -87,9 +87,9 @@ def legal_form_names(text: str, cfg: dict, not_first, taken) -> list[tuple[int, 
     rx = _legal_form(tuple(sorted(suffixes)))
     out = []
     for m in rx.finditer(text):
-        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())  # ("Gerry Weber International AG": a longer name)
+        before = word_before(text, m.start())  # ("Gerry Weber International AG": a longer name)
         if m.group("name") not in not_first and not _a_word(m.group("name")) and taken.free(m.start("name"), m.end("name")) \
-                and not (before and before.group(1)[:1].isupper() and before.group(1) not in not_first):
+                and not (before and before[:1].isupper() and before not in not_first):
             out.append((m.start("name"), m.end("name"), m.group("name"), True))
     return out
 
