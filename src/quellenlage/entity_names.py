@@ -118,9 +118,9 @@ def craft_names(text: str, words: tuple[str, ...], not_first) -> set[str]:
     found: dict[str, int] = {}  # name -> how often it must stand alone (once more than the mention "Mission Grace")
     for m in rx.finditer(text):
         found[m.group("a") or m.group("b")] = max(found.get(m.group("a") or m.group("b"), 0), 1 if m.group("a") else 2)
+    runs = Counter(re.findall(r"[\w-]+", text)) if found else Counter()  # each word's uses, counted once (not a pass per name)
     return {n for n, k in found.items() if len(n) >= 3 and n not in not_first and not is_noun(n) and not genitive_of(n, not_first)
-            and not (n.endswith("s") and re.search(r"(?<![\w-])" + re.escape(n[:-1]) + r"(?![\w-])", text))
-            and len(re.findall(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", text)) >= k}
+            and not (n.endswith("s") and runs[n[:-1]]) and runs[n] >= k}
 
 
 NEXT_CAPITALISED = re.compile(r"[ \t]([A-ZÄÖÜ][\w&]*)(?![\w&-])")

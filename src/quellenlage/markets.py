@@ -20,6 +20,7 @@ class MarketCues:
 
     def __init__(self, cfg: dict):
         self.cfg = cfg or {}
+        self._last: tuple[str, str | None] | None = None
 
     @cached_property
     def properties(self) -> frozenset[str]:
@@ -42,13 +43,26 @@ class MarketCues:
         counts (1,17 Milliarden Geräte of unit smartphone: "Smartphone-Markt"); None where neither
         names a market of goods (a market unnamed is no subject: "the market" of two articles may be
         two markets). One name whichever way a source writes it ("Smartphonemarkt", "PC-Markt")."""
-        for m in MARKET_COMPOUND.finditer(text):
-            pre = m.group("pre").rstrip("-")
-            if pre and pre.lower() not in self.not_names:
-                return _market(self.other_names.get(pre.lower(), pre))
+        named = self._named(text)
+        if named is not None:
+            return named
         if unit and unit in self.goods:
             return _market(unit)
         return None
+
+    def _named(self, text: str) -> str | None:
+        """The market the text names first; the last text's answer is kept, so the claims of one
+        document look through it once, not once per figure (linear in the document's length)."""
+        if self._last is not None and self._last[0] is text:
+            return self._last[1]
+        named = None
+        for m in MARKET_COMPOUND.finditer(text):
+            pre = m.group("pre").rstrip("-")
+            if pre and pre.lower() not in self.not_names:
+                named = _market(self.other_names.get(pre.lower(), pre))
+                break
+        self._last = (text, named)
+        return named
 
     @cached_property
     def other_names(self) -> dict[str, str]:
