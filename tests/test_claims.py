@@ -399,3 +399,12 @@ def test_a_line_opening_with_a_camel_case_name_is_a_sentence_of_its_own(nlp):
     doc = nlp.make_doc("Die Preise:\n\niPhone 16 (128 GB): ab 949 Euro\niPhone 16 Plus (128 GB): ab 1.099 Euro\n")
     doc = nlp.get_pipe("quellenlage_sentences")(doc)
     assert [s.text.strip() for s in doc.sents][-2:] == ["iPhone 16 (128 GB): ab 949 Euro", "iPhone 16 Plus (128 GB): ab 1.099 Euro"]
+
+
+def test_a_figure_told_as_a_correction_is_marked_revised(nlp):
+    """"Statt der zunächst geschätzten knapp 50 Millionen Konten …": the sentence corrects an earlier count
+    (claims column `revised`, rules `revised`); a count told plainly is none."""
+    rows = claims_of(nlp, "Facebook hat die Zahl der Betroffenen nach unten korrigiert: Die Angreifer hätten die Daten von "
+                          "rund 30 Millionen Nutzern erbeutet. Facebook hat 2,2 Milliarden Nutzer.", "2018-10-12")
+    got = {r["text"]: r["revised"] for r in rows}
+    assert got == {"rund 30 Millionen": True, "2,2 Milliarden": False}

@@ -449,6 +449,9 @@ def test_one_name_per_subject_across_sources():
     assert subject_forms({"Lam": 4, "Lam Research": 2}) == {"Lam Research": "Lam"}
     assert subject_forms({"Lam": 1, "Lam Research": 1}) == {"Lam": "Lam Research"}
     assert subject_forms({"Deutsche": 1, "Deutsche Bahn": 3, "Deutsche Post": 2}) == {}
+    # a name with "von" is the name its last word is alone ("Holtzbrinck" of one source, "Georg von Holtzbrinck" of another)
+    assert subject_forms({"Holtzbrinck": 1, "Georg von Holtzbrinck": 2}) == {"Holtzbrinck": "Georg von Holtzbrinck"}
+    assert subject_forms({"Holtzbrinck": 1, "Georg von Holtzbrinck": 1, "Dieter von Holtzbrinck": 1}) == {}  # two: neither
     assert subject_forms({"Intel": 5, "Intel Foundry": 2}, known=frozenset({"Intel"})) == {}
     assert subject_forms({"Lam": 5, "Lam Research": 2}, known=frozenset({"Lam Research"})) == {"Lam": "Lam Research"}
     # a pair's parties are named as the companies alone ("Concur Technologies/SAP" is the "Concur/SAP" of others)
@@ -487,6 +490,18 @@ def test_an_events_count_a_later_source_says_has_by_now_grown_is_an_update():
     later = claim(5, text="fünf", cid="ts", source="ts", _day=736166, evidence="Damit sind inzwischen fünf betroffen.", by_now=True, **event)
     assert build_facts([early, later], NAMES)[1] == []
     plain = claim(5, text="fünf", cid="ts", source="ts", _day=736164, evidence="Damit sind fünf betroffen.", by_now=False, **event)
+    assert len(build_facts([early, plain], NAMES)[1]) == 1
+
+
+def test_an_events_count_a_later_source_corrects_is_an_update():
+    """"Statt der zunächst geschätzten knapp 50 Millionen Konten …" two weeks after "fast 50 Millionen": a
+    correction of the earlier report (SPEC §9: an update); the same lower count told plainly still disputes."""
+    event = dict(label="COUNT", currency=None, unit="account", property="affected_customers", subject="Meta",
+                 time="event", window_days=None)
+    early = claim(50e6, "approx", text="fast 50 Millionen", cid="ts", source="ts", _day=736965, revised=False, **event)
+    later = claim(30e6, "approx", text="rund 30 Millionen", cid="heise", source="heise", _day=736979, revised=True, **event)
+    assert build_facts([early, later], NAMES)[1] == []
+    plain = claim(30e6, "approx", text="rund 30 Millionen", cid="heise", source="heise", _day=736979, revised=False, **event)
     assert len(build_facts([early, plain], NAMES)[1]) == 1
 
 

@@ -122,6 +122,11 @@ class ClaimRules:
         return cue_re(self.cfg.get("by_now"))
 
     @cached_property
+    def revised(self) -> re.Pattern:
+        """ "nach unten korrigiert", "Statt der zunächst geschätzten …": a figure that corrects an earlier one."""
+        return cue_re(self.cfg.get("revised"))
+
+    @cached_property
     def past(self) -> re.Pattern:
         return words_re(self.cfg.get("past"))
 

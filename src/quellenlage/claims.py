@@ -292,7 +292,7 @@ class ClaimFinder:
         return {"figure": fig, "subject": subject, "property": prop.key, "sentence": (ss, se),
                 "period": period, "relative": relative, "segment": segment, "aspect": aspect,
                 "measure": measure, "basis": basis, "time": prop.time, "window_days": prop.window_days, "period_grain": prop.period_grain, "unit": prop.compared_unit or self.r.compared_units.get(fig.get("unit")),
-                "past": past, "told_past": past and self.r.told_past(text, (cs, ce), ss, fig), "by_now": bool(cue_search(self.r.by_now, text, ss, se)), "loss": measure == "level" and self.r.is_loss(text, fig, prop.key, cs),
+                "past": past, "told_past": past and self.r.told_past(text, (cs, ce), ss, fig), "by_now": bool(cue_search(self.r.by_now, text, ss, se)), "revised": bool(cue_search(self.r.revised, text, ss, se)), "loss": measure == "level" and self.r.is_loss(text, fig, prop.key, cs),
                 "scope": scope.group(0).lower() if scope else None, "follows": follows}
 
     # --- property ----------------------------------------------------------------------

@@ -144,7 +144,6 @@ class Authorities(frozenset):
         return frozenset.__contains__(self, name) or (isinstance(name, str) and bool(self.heads) and name.endswith(self.heads))
 
 
-
 ACRONYM_AFTER = re.compile(r"[ \u00a0]*\((?P<a>[A-ZÄÖÜ]{2,6})\)")
 
 
@@ -240,7 +239,6 @@ def genitive_of(word: str, not_names: frozenset) -> bool:
     """ "eines der wertvollsten KI-Start-ups Deutschlands": the genitive of a word that is no name
     (a place), no company."""
     return word.endswith("s") and word[:-1] in not_names
-
 
 
 def named_by_form(text: str, cfg: dict, not_first, taken) -> list[tuple[int, int, str, bool]]:

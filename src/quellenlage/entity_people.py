@@ -95,9 +95,11 @@ APPOSITION = re.compile(r",[ \u00a0]+(?:(?:der|die|des|neue|neuer|neuen|frühere
 QUOTED_SHORT = re.compile(r"[„»«\"“‚›‹]([^„»«\"“”‚‘’›‹\n]{2,60})[“«»\"”‘’‹›]")
 
 
-def inflected_in(word: str, nouns: frozenset[str]) -> bool:
-    """Is `word` one of `nouns`, or one with a case ending ("des Baukonzerns", "den Konkurrenten")?"""
-    return word in nouns or any(word.endswith(e) and word[:-len(e)] in nouns for e in ("s", "es", "n", "en"))
+def inflected_in(word: str, nouns: frozenset[str], tails: tuple[str, ...] = ()) -> bool:
+    """Is `word` one of `nouns`, or one with a case ending ("des Baukonzerns", "den Konkurrenten"), or a
+    compound whose last part is one of `tails` (lower case: "die Nachhilfeplattform", "des Lernplattform-Betreibers")?"""
+    return word in nouns or any(word.endswith(e) and word[:-len(e)] in nouns for e in ("s", "es", "n", "en")) \
+        or bool(tails) and any(w.lower().endswith(tails) for w in (word, *(word[:-len(e)] for e in ("s", "es", "n", "en") if word.endswith(e))))
 
 
 def _company_word(noun: str, rules) -> bool:
@@ -124,14 +126,25 @@ def find_people(text: str, rules, taken, add, out: list, things: frozenset[str] 
     pairs = {m.group(0) for m in NAME_PAIR.finditer(text)}
     org_words = frozenset(rules.cfg.get("org_nouns") or ())
     company_words = org_words - frozenset(rules.cfg.get("person_org_nouns") or ())  # (inflected: "des Baukonzerns X")
+    company_tails = tuple(sorted(w.lower() for w in company_words if len(w) >= 5))  # (in a compound: "die Nachhilfeplattform X")
     # ("der Lander Athena", "das Sprachmodell Apertus": a word for a thing, no first name)
     thing_words = frozenset(rules.cfg.get("product_nouns") or ()) | frozenset(rules.cfg.get("model_nouns") or ())
     legal = frozenset(rules.cfg.get("legal_suffixes") or ())
     legal_rx = legal_after(tuple(rules.cfg.get("company_suffixes") or ()))
     formed = {m.group(0) for m in NAME_RX.starts(text) for f in [legal_rx.match(text, m.end())]
               if f and f.group(1) in legal and rules.gender(m.group("first")) not in (None, "unknown")}  # ("Walter Bau AG", not "Dachgesellschaft Pfleiderer AG")
+    def company_before(m) -> bool:  # "die Wiener Nachhilfeplattform Go Student": a word for a company before the name
+        before = WORDS_BEFORE.findall(text[max(0, m.start() - 40):m.start()])
+        return bool(before) and not rules.is_title(before[-1]) and inflected_in(before[-1], company_words, company_tails) \
+            and not re.search(r"[,;:(–—-]\s*$", text[max(0, m.start() - 3):m.start()])  # (not "des Konzerns – John Lasseter soll …")
+    not_name = frozenset(rules.cfg.get("not_name_words") or ())  # ("die Körperscan-Firma Neko Millionen von …": Neko alone)
+    companies = {m.group(0) for m in NAME_RX.starts(text) if m.group("last") not in not_name
+                 and rules.gender(m.group("first")) is not None and company_before(m)}  # (a name that looks a person's)  # (every mention the company's)
     for m in NAME_RX.starts(text):  # every start: "Laut Katrin Albers" must not hide the name
         if not taken.free(*m.span()):
+            continue
+        if m.group(0) in companies:
+            add(m.start(), m.end(), m.group(0), "ORG", "noun")  # ("der Modekonzern Gerry Weber", later "Gerry Weber" alone)
             continue
         first, last = m.group("first"), m.group("last")
         if first in rules.not_first or rules.is_title(first) or first in thing_words:
@@ -141,7 +154,7 @@ def find_people(text: str, rules, taken, add, out: list, things: frozenset[str] 
             continue  # ("Petra Sommer": a known first name before a word that is no name elsewhere)
         before = WORDS_BEFORE.findall(text[max(0, m.start() - 40):m.start()])
         titled = bool(before) and rules.is_title(before[-1])
-        if not titled and before and (before[-1] in org_words or inflected_in(before[-1], company_words) or before[-1].rsplit("-", 1)[-1] in thing_words) \
+        if not titled and before and (before[-1] in org_words or inflected_in(before[-1], company_words, company_tails) or before[-1].rsplit("-", 1)[-1] in thing_words) \
                 and not re.search(r"[,;:(]\s*$", text[max(0, m.start() - 3):m.start()]):
             continue  # "dem Finanzinvestor Thoma Bravo", "die Nasa-Sonde Deep Impact": a company or a thing, named by a word for one
         if m.group(0) in formed:  # "die Walter Bau AG", later "Walter Bau" alone: a company
@@ -162,8 +175,8 @@ def find_people(text: str, rules, taken, add, out: list, things: frozenset[str] 
             titled = bool(role) and rules.is_title(role.group(1))
         if g is None and not titled:
             continue
-        if g is None and is_common_noun(last):
-            continue  # "der Münchner Investor Perusa Eigentümer": a name the title reads, then a noun
+        if (g is None or len(first) <= 2 and not titled) and is_common_noun(last):
+            continue  # "der Münchner Investor Perusa Eigentümer": a name the title reads, then a noun ("Go Student": a short word and a noun)
         if last.lower() == last or last.endswith("s") and last[:-1] in rules.not_first or any(ch.isdigit() for ch in last):
             continue  # (nor a name with a digit: "Kimi K2" is a model)
         if m.group(0) in quoted or first in things:

@@ -185,6 +185,8 @@ def passed_mark(a: dict, b: dict, ia, ib) -> bool:
     (early, ie), (late, il) = sorted(((a, ia), (b, ib)), key=lambda x: x[0]["_day"])
     # (both saying "inzwischen" is a dispute about today's count, no growth; an event's count too:
     # "Damit sind inzwischen fünf Gesellschaften betroffen" two days after "zwei")
+    if late.get("revised") and not early.get("revised") and a.get("time") == "event":
+        return True  # "Statt der zunächst geschätzten knapp 50 Millionen Konten …": a correction of what was said before
     return not late.get("period_end") and (late.get("qualifier") == "lower_bound" or a.get("time") == "event") and il.low >= ie.high \
         and bool(late.get("by_now")) and not early.get("by_now")
 

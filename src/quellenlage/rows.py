@@ -88,7 +88,7 @@ def claim_row(doc: Doc, c: dict) -> dict:
         "period": c["period"], "period_start": c.get("period_start"), "period_end": c.get("period_end"),
         # rankings: the ranking a rank is in is the part of the subject it is about
         "segment": c["segment"] or c.get("scope"), "aspect": c["aspect"], "measure": c["measure"],
-        "basis": c["basis"], "past": c["past"], "by_now": c.get("by_now", False),
+        "basis": c["basis"], "past": c["past"], "by_now": c.get("by_now", False), "revised": c.get("revised", False),
         "market": c.get("market"), "issuer": c.get("issuer"),
         # filled in by the cross-document step
         "source": doc_id, "status": "single_source", "n_agree": 0, "n_conflict": 0,

@@ -32,6 +32,14 @@ def subject_forms(counts: dict[str, int], known: frozenset[str] = frozenset()) -
             # (a known long name is the name: "Lam" is the gazetteer's "Lam Research")
             keep = longs[0] if best[longs[0]] in known else max((short, longs[0]), key=lambda k: (total[k], len(k)))
             best[short] = best[longs[0]] = best[keep]
+    ending: dict[str, list[str]] = defaultdict(list)  # "Holtzbrinck" (netzpolitik) is the "Georg von Holtzbrinck" of ZEIT
+    for k in best:
+        *first, last = k.split(" ") if "/" not in k else ("",)
+        if first and last in best and " von " in f" {k} ":
+            ending[last].append(k)
+    for short, longs in ending.items():
+        if len(longs) == 1 and best[short] not in known and best[longs[0]] not in known:
+            best[short] = best[longs[0]] = best[max((short, longs[0]), key=lambda k: (total[k], len(k)))]
     initials: dict[str, list[str]] = defaultdict(list)  # "RIM" (heise) is the "Research In Motion" of SPIEGEL
     for k, name in best.items():
         words = [w for w in name.replace("-", " ").split(" ") if w] if "/" not in k else []

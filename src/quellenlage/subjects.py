@@ -284,6 +284,7 @@ class SubjectFinder(AnaphorResolver, PairFinder):
             # the clause's own anaphor before the figure, not the nearest name of another clause)
             m = self.says_clause.match(text, cs) if typ in anaphors and cs > ss else None
             m = anaphors[typ].match(text, m.end()) if m else None
+            m = None if m and m.group(0).split()[-1] in self.r.entities.authority_anaphora else m  # ("wie die Behörde mitteilte")
             opener = next((e for e in usable if e.type == typ and not text[ss:e.start].strip(' "„»')), None) if m else None
             if opener is not None and m.end() <= fig["start"]:
                 return opener.name

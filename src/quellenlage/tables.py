@@ -62,7 +62,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         # the claim frame (SPEC §9)
         ("period", S, True), ("period_start", D, True), ("period_end", D, True), ("segment", S, True),
         ("aspect", S, False), ("measure", S, False), ("basis", S, True), ("past", B, False),
-        ("by_now", B, False), ("market", S, True), ("issuer", S, True),
+        ("by_now", B, False), ("revised", B, False), ("market", S, True), ("issuer", S, True),
         ("fact_id", S, True), ("suspected_cause", S, True),
     ),
     "facts": _schema(

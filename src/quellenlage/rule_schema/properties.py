@@ -120,6 +120,8 @@ class PropertiesFile(Rules):
     span_anchors: Words = Field(default=[], description="nach der, …: between a span and a property word, the word is the event the span "
                                 "counts from, no date's property (\"Sechs Jahre nach der Gründung … am Mittwoch\": not the founding's date)")
     by_now: Words = Field(default=[], description="inzwischen, …: a count said so has changed up to the time of publication (claims column by_now)")
+    revised: Words = Field(default=[], description="nach unten korrigiert, statt der zunächst …: a figure said so corrects an earlier "
+                           "one; it is no dispute with what sources said before it (claims column revised)")
     past: Words = []
     present_words: Words = Field(default=[], description="heute, …: after a past_sentence word, the figure is of now again")
     past_sentence: Words = Field(default=[], description="damals, …: before a figure anywhere in its sentence, an earlier time for the whole sentence")
