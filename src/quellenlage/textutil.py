@@ -97,7 +97,7 @@ ARTICLE_WORDS = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "ein
 SPACES = " \u00a0\u202f\u2009\t"
 LETTER = r"[^\W\d_]"
 # The first letter of a name: a capital, or a small one before a capitalised rest ("eToys", "iRobot")
-NAME_START = r"(?:[A-ZÄÖÜ]|[a-z](?=[A-Z][a-zäöüß]{2}))"
+NAME_START = r"(?:[A-ZÄÖÜ]|[a-z](?=[A-Z][a-zäöüß]{2})|[a-z](?=[a-z]*(?:\.[a-z]{2,}(?![\w-])|\d[a-z\d]*(?![\w-]))))"  # ("eBay"; "node.energy", "n8n": a lower-case name with a dot or a digit)
 # whitespace between two words of one paragraph (at most one line break: no blank line between)
 ONE_LINE = r"(?:[ \t\u00a0]+\n?[ \t\u00a0]*|\n[ \t\u00a0]*)"
 
