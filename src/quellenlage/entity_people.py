@@ -175,8 +175,8 @@ def find_people(text: str, rules, taken, add, out: list, things: frozenset[str] 
             titled = bool(role) and rules.is_title(role.group(1))
         if g is None and not titled:
             continue
-        if (g is None or len(first) <= 2 and not titled) and is_common_noun(last):
-            continue  # "der Münchner Investor Perusa Eigentümer": a name the title reads, then a noun ("Go Student": a short word and a noun)
+        if g is None and is_common_noun(last):
+            continue  # "der Münchner Investor Perusa Eigentümer": a name the title reads, then a noun
         if last.lower() == last or last.endswith("s") and last[:-1] in rules.not_first or any(ch.isdigit() for ch in last):
             continue  # (nor a name with a digit: "Kimi K2" is a model)
         if m.group(0) in quoted or first in things:
