@@ -28,6 +28,12 @@ class AnaphoraRules:
         return frozenset(self.cfg.get("line_anaphora") or ())
 
     @cached_property
+    def subject_clause(self) -> re.Pattern:
+        """A sentence opening with a clause as its subject ("Wer … anlegt, …", "Dass X … zahlt, …"): `match` at its start."""
+        words = self.cfg.get("subject_clause_openers") or ()
+        return re.compile(r"\s*(?:" + alternation(words) + r")(?![\w-])") if words else re.compile(r"(?!)")
+
+    @cached_property
     def subordinate_opener(self) -> re.Pattern:
         """A sentence opening with a subordinate clause ("Nachdem Apple …, hat Samsung …"): `match` at its start."""
         words = self.cfg.get("subordinate_openers") or ()

@@ -139,7 +139,7 @@ def find_people(text: str, rules, taken, add, out: list, things: frozenset[str] 
             and not re.search(r"[,;:(–—-]\s*$", text[max(0, m.start() - 3):m.start()])  # (not "des Konzerns – John Lasseter soll …")
     not_name = frozenset(rules.cfg.get("not_name_words") or ())  # ("die Körperscan-Firma Neko Millionen von …": Neko alone)
     companies = {m.group(0) for m in NAME_RX.starts(text) if m.group("last") not in not_name
-                 and rules.gender(m.group("first")) is not None and company_before(m)}  # (a name that looks a person's)  # (every mention the company's)
+                 and rules.gender(m.group("first")) is not None and company_before(m)}  # (a person's look; every mention is the company's)
     for m in NAME_RX.starts(text):  # every start: "Laut Katrin Albers" must not hide the name
         if not taken.free(*m.span()):
             continue

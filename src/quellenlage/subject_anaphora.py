@@ -11,7 +11,6 @@ from quellenlage.patterns import cue_alternation
 from quellenlage.subject_cues import salient, CAPITALISED_RUN, OPENING_NP, EXAMPLE_BEFORE, OF_OBJECT, RIVAL_HEAD, TOPIC_FOR
 
 # "Zhipu gibt die Grösse seines neuen Modells mit …": the thing of the company the sentence names
-FREE_RELATIVE = re.compile(r"\s*(?:Wer|Dass)\s")  # a sentence opening with a clause as its subject ("Wer … anlegt, …", "Dass X … zahlt, …")
 POSSESSIVE_BEFORE = re.compile(r"(?<![\w-])(?:[Ss]ein|[Ii]hr)(?:e|es|em|en|er)?\s+(?:[a-zäöüß][\w-]*\s+){0,2}$")
 BESIDE_BEFORE = re.compile(r"(?<![\w-])(?:[Nn]ach|[Vv]or|[Nn]eben|[Ww]ie|[Aa]ls|[Mm]it|[Gg]egen|[Tt]rotz|[Ss]eit|[Oo]hne)\s+$")
 
@@ -194,7 +193,7 @@ class AnaphorResolver:
             if GROUP_OPENER.match(view.text, prev[0]) or listed:  # "Zu den Kunden zählen Kawasaki und Omron", "Die übrigen
                 first = [] if GROUP_OPENER.match(view.text, prev[0]) else [e for e in first if not any(a <= e.start < b for a, b in listed)]  # vier – A, B, C und D – …": no topic
             opener = self.r.entities.subordinate_opener.match(view.text, prev[0], start)
-            if opener and FREE_RELATIVE.match(view.text, prev[0]):
+            if opener and self.r.entities.subject_clause.match(view.text, prev[0]):
                 # "Wer in der App von N26 einen Sparplan anlegt, handelt über Upvest": whoever does so is the
                 # subject; the name the main clause goes on with is the topic, not N26
                 named = [e for e in view.entity_index.starting(opener.end(), start) if e.end <= start and e.type == typ and not self._invests(view.text, e)]

@@ -96,6 +96,8 @@ class EntitiesFile(Rules):
     line_anaphora: Words = Field(default=[], description="Smartphones, Geräte, …: plural anaphora that point back to the first device the article names (its line), not the last")
     owned_count_units: Words = Field(default=[], description="account, user, …: COUNT units whose compound opens with whose they are (\"167 Millionen Linkedin-Konten\": LinkedIn's), unlike goods a name makes (\"Nvidia-Chips\") or shares (\"Disney-Aktien\")")
     demonym_anaphora: Words = Field(default=[], description="Franzosen, Südkoreaner, Walldorfer, …: a company by its home; points back to the one the article introduced with that home's adjective (\"der französische Konzern Studiocanal\")")
+    subject_clause_openers: Words = Field(default=[], description="Wer, Dass: a sentence opening with a clause that is its subject; the "
+                                          "names in that clause are no topic, the name the main clause goes on with is")
     subordinate_openers: Words = Field(default=[], description="Nachdem, Während, …: a sentence opening with one names its main clause's subject after the first comma; an anaphor in the next sentence points back to that one")
     comparison_openers: Words = Field(default=[], description="Zum Vergleich, …: a sentence opening with one compares with others; its names carry into no sentence after it")
     model_sizes: dict[Literal["small", "large"], Words] = Field(default={}, description="small: [klein*], large: [groß*]: an adjective in a model's anaphor (\"das kleinere Modell\") that picks the smallest or largest sized model named before")
