@@ -19,6 +19,7 @@ from quellenlage.normalize.periods import FiscalCalendar
 from quellenlage.entity_anaphora import AnaphoraRules
 from quellenlage.entity_names import (org_noun_names, craft_names, apposition_stems, device_name, device_of, name_like, LABEL_HEAD, LABEL_SHORT_TAIL, WORDS_BEFORE, acronym_mentions, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, named_by_form, owner_name_end)
 from quellenlage.entity_objects import deal_objects, legal_form_names
+from quellenlage.entity_short import first_word_mentions, title_names
 from quellenlage.entity_models import FAMILY_SIZE, family_names, introduced_names, maker_models, model_short_names, named_models, predicated_models, product_tail
 from quellenlage.patterns import Anchored, Gated, alternation, gated, trie_alternation
 from quellenlage.prefilter import Prefiltered
@@ -309,8 +310,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
         if before and before[-1].lower().endswith(rules.division_suffixes):
             continue  # "der Sparte Reality Labs", "die Halbleitersparte Device Solutions": a part of a company
         if " " in name and before and before[-1].lower() in blocked:
-            # "die Sparte Reality Labs": after an article the first word is a noun
-            noun = name.split()[0]
+            noun = name.split()[0]  # "die Sparte Reality Labs": after an article the first word is a noun
             if noun.lower().endswith(rules.division_suffixes):
                 continue  # "die Sparte Reality Labs": a part of a company, no company of its own
             name, start = name[len(noun) + 1:], start + len(noun) + 1
@@ -346,18 +346,17 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
         discovered |= {name} if later else set()  # "Booking.com", later "Booking" alone
     bought = deal_objects(masked, rules.cfg, rules.not_first, taken, add, rules.gender)  # "Samsung kauft Harman", later "Harman" alone
     discovered |= bought
-    # "Palo Alto Networks" in the title, then "Palo Alto" alone: a known company's name without
-    # its company word (company_suffixes) is the same company, in an article that names it whole.
+    # "Palo Alto Networks", then "Palo Alto" alone: a known company's name without its company word is the same company.
     stems = gazetteer_stems(masked, out, rules.cfg, rules.not_first) | apposition_stems(masked, appositions & discovered, rules.not_first)
     discovered |= set(stems)
     people = {e.name.split()[-1] for e in out if e.type == "PER"}
     discovered |= bare_names(masked, rules.cfg, rules.not_first, taken) - people  # "sagte Hanebeck": the person named before
+    discovered |= title_names(text, regions, rules.not_first, people) - set(rules.table)  # "Halbleiter: Codasip sucht …"
     craft = tuple((rules.cfg.get("bare_names") or {}).get("craft_words") or ())  # "die Envisat-Mission", "Die Mission von Envisat": a craft
     named_crafts = craft_names(masked, craft, rules.not_first) - org_named - set(rules.table) \
         - set((rules.cfg.get("bare_names") or {}).get("not_crafts") or ())
     discovered |= named_crafts
-    # "der Energieversorger Enerveo" names the company once; later "Enerveo" alone is it too.
-    # (all names in one pass over the text, not one pass a name: a long page names many)
+    # "der Energieversorger Enerveo", later "Enerveo" alone (all names in one pass over the text: a long page names many)
     spans_of: dict[str, list[tuple[int, int, str]]] = {}
     if discovered:  # ("Kaseya-Chef" too, as source "owner": the company, and no speaker of its own)
         any_name = re.compile(r"(?=(?<![\w-])(?P<n>" + trie_alternation(discovered) + r")(?P<s>s?)" + owner_name_end(rules.cfg) + ")")
@@ -386,6 +385,8 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
                 add(s, e, stems.get(name, name), "PRODUCT" if name in named_crafts else "ORG", "deal" if name in bought and how == "noun" else how)
     for s, end, name in initials_of_named(masked, [x for x in out if x.source == "gazetteer"], rules.acronym_stop, rules.table, taken):
         add(s, end, name, "ORG", "gazetteer")  # "Texas Instruments", later "TI"
+    for s, end, (name, typ) in first_word_mentions(masked, out, taken, rules.not_first, rules.table):
+        add(s, end, name, typ, "short")  # "Vivid Money", later "Vivid"
     for s, end, name in model_short_names(masked, out, taken):
         add(s, end, name, "MODEL", "model")  # "MiniMax-M1", later "M1" and "M1-80k" alone
     for s, end, name in family_names(masked, out, taken, rules.not_first | set(rules.table)):

@@ -175,7 +175,7 @@ class AnaphorResolver:
             topical = [e for e in view.entity_index.starting(topic.start("n"), topic.end("n")) if e.start == topic.start("n") and e.type == typ] if topic else []
             if topical:
                 return topical[0].name
-            first = [e for e in view.entity_index.starting(prev[0], start) if e.end <= start
+            first = [e for e in view.entity_index.starting(prev[0], start) if e.end <= start and (e.type != "SOURCE" or typ == "SOURCE")
                      and not self.rival_before.search(view.text, max(0, e.start - 40), e.start)
                      # (not an object: "setzt man auf die Kunden von 1&1. Der Mutterkonzern …"; nor an investor)
                      and not (OF_OBJECT.search(view.text, max(0, e.start - 14), e.start) and not OPENING_OF.fullmatch(view.text, prev[0], e.start))
@@ -209,6 +209,8 @@ class AnaphorResolver:
                 first = [e for e in named if e.name not in self.r.entities.authorities]
             if first and first[0].type == typ and (first[0] in usable or acted_on):
                 return first[0].name  # (not "Der börsennotierte Rivale Snowflake": another company)
+            if first and typ == "ORG" and self._app_company(view, first[0]):
+                return first[0].name  # "Die Banking-App Vivid Money … Das Unternehmen beschäftigt …": the app is its company
             if typ == "PRODUCT" and first and first[0].type == "ORG":
                 # "IBM hat den Spyre Accelerator entwickelt. Der Chip …": the thing its maker made
                 made = [e for e in first if e.type == typ and e in usable]
@@ -224,6 +226,16 @@ class AnaphorResolver:
             # organisation the article names most
             return view.main_organisation
         return salient(prior, view.mention_counts) if prior else None
+
+    @cached_property
+    def app_before(self) -> re.Pattern:  # "die Banking-App ", "die App " (rules: compound_heads.PRODUCT)
+        heads = (self.r.entities.cfg.get("compound_heads") or {}).get("PRODUCT") or ["(?!)"]
+        return re.compile(r"(?<![\w])(?:[\w]+-)?(?:" + "|".join(map(re.escape, heads)) + r")\s+$")
+
+    def _app_company(self, view, e: Entity) -> bool:
+        """A product no list knows, introduced by a word for an app ("Die Berliner Banking-App Vivid Money"): its own company."""
+        return e.type == "PRODUCT" and self.r.entities.table.get(e.name) is None and not self.r.entities.parent(e.name) and any(
+            x.name == e.name and self.app_before.search(view.text, max(0, x.start - 30), x.start) for x in view.entity_index.starting(0, e.end))
 
     def _made_by_owner(self, view, typ: str, pos: int, owners: set[str]) -> str | None:
         """ "Zhipu gibt die Grösse seines neuen Modells an": the last model (product) named before

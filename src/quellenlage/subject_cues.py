@@ -23,7 +23,7 @@ SAYS_BEFORE = re.compile(r"(?:\b[Ll]aut|\b[Nn]ach\s+(?:Angaben|Schätzung(?:en)?
                          r"(?:[A-ZÄÖÜ][\w-]*(?:firma|unternehmens?|gesellschaft|institut[s]?|instituts|agentur|haus(?:es)?)\s+)?$")
 INVESTOR_AFTER = r"\s*,?\s*(?:(?:der|die|als)\s+)?(?:(?:Haupt|Lead-|Leit)?(?:[Ii]nvestor|Geldgeber|Kapitalgeber|Anteilseigner|Gesellschafter)|angeführt|geführt|(?:an)?geführten|angeführten)"
 INVESTOR_BEFORE = re.compile(r"(?:(?:angeführt|geführt|(?<![a-zäöüß])(?:Bestands|Alt|Neu|Lead|Haupt)?[Ii]nvestor(?:en)?|Geldgeber|Anteilseigner)\s+(?:(?:ist|sind|war|waren|bleibt|bleiben)\s+(?:(?:der|die|das)\s+(?:[a-zäöüß][\w-]*\s+)?[A-ZÄÖÜ][\w-]*\s+)?)?(?:von\s+|wie\s+|um\s+)?(?:der\s+|dem\s+|den\s+|die\s+)?"
-                             r"|(?:[Aa]ngeführt|[Gg]eführt|[Uu]nter\s+(?:der\s+)?Führung)\b[^,.;]{0,60}\b(?:vo[nm]|durch|des|der)\s+(?:[\w-]+\s+){0,3})$")  # ("Bestandsinvestoren X", "Lead-Investor ist X", not "Finanzinvestor X")
+                             r"|(?:[Aa]ngeführt|[Gg]eführt|[Uu]nter\s+(?:der\s+)?Führung)\b[^,.;]{0,100}\b(?:vo[nm]|durch|des|der)\s+(?:[\w-]+\s+){0,3})$")  # ("Bestandsinvestoren X", "Lead-Investor ist X", not "Finanzinvestor X")
 # "arbeitet mit dem US-Konzern Nvidia": a partner or rival named beside the topic is no topic
 # (SubjectFinder.companion_before adds what a takeover buys, rules: subject_cues.deal_nouns).
 COMPANION_PREPOSITIONS = (r"(?:mit|gegen|neben|wie)\s+(?:(?:de[mnr]|die|das|einem|einer|einen)\s+)?"
@@ -271,6 +271,10 @@ class NameCues:
     @cached_property
     def complainant_before(self) -> re.Pattern:
         return re.compile(r"(?:" + self._cue_words("complaint_nouns") + r")\s+(?:von|des|der|vom)\s+(?:[\w-]+\s+){0,2}$")
+
+    @cached_property
+    def grantor_before(self) -> re.Pattern:  # "ein Zuschuss des Europäischen Innovationsrats EIC" (rules: grant_nouns)
+        return re.compile(r"(?:" + self._cue_words("grant_nouns") + r")\s+(?:von|des|der|vom)\s+(?:[\w-]+\s+){0,3}$")
 
     @cached_property
     def complainant_after(self) -> re.Pattern:

@@ -63,6 +63,11 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                           r"(?!(?!(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|sich)\s)[a-zäöüß]+\s+[A-ZÄÖÜ])")
 
     @cached_property
+    def speaker_before(self) -> re.Pattern:  # "Konzernchef Sundar Pichai": one who speaks for the company
+        speakers = "|".join(re.escape(w) for w in self.cfg.get("demonstrative_speakers") or ["(?!)"])
+        return re.compile(r"(?<![\w-])[\w-]*(?:" + speakers + r")\s+$")
+
+    @cached_property
     def object_before(self) -> re.Pattern:
         words = list(self.cfg.get("object_prepositions") or ["(?!)"])
         words += [w[:1].upper() + w[1:] for w in words]  # at a sentence start too: "Gegen Apple hatte die Kommission …"
@@ -185,11 +190,11 @@ class SubjectFinder(AnaphorResolver, PairFinder):
         if together is not None:
             return together
         if prop.role == "object":
-            # An investor is not the company raising or valued: "Softbank, Hauptinvestor der Runde";
-            # a regulator is not the one it fines.
+            # An investor is not the company raising or valued: "Softbank, Hauptinvestor der Runde"; a regulator is not the one it fines.
             fitting = [e for e in fitting if e.name not in self.r.entities.authorities and not self.investor_after.match(text, e.end)
                        and not INVESTOR_BEFORE.search(text, max(0, e.start - 80), e.start)
                        and not self.complainant_before.search(text, max(0, e.start - 60), e.start)
+                       and not self.grantor_before.search(text, max(0, e.start - 70), e.start)
                        and not self.investor_list.search(text, max(0, e.start - 200), e.start)
                        and not self.complainant_after.match(text, e.end)]
             # "eine Finanzierungsrunde bei OpenAI", "OpenAIs Runde": the company that raises it.
@@ -212,7 +217,8 @@ class SubjectFinder(AnaphorResolver, PairFinder):
         if not any(ss <= e.start < se for e in usable) and any(ss <= e.start < se and e.name in self.r.entities.authorities for e in ents):
             # "Die Datenschutzbehörde AP hat am Dienstag ein Bußgeld gegen Clearview AI verhängt": what
             # a regulator does against a company is that company's news
-            against = [e for e in fitting if ss <= e.start and e.end <= se and GEGEN.search(text, max(0, e.start - 30), e.start)]
+            against = [e for e in ents if ss <= e.start and e.end <= se and GEGEN.search(text, max(0, e.start - 30), e.start) and (e in fitting or (
+                prop.key in self.app_properties and e.type == "PRODUCT" and self.r.entities.table.get(e.name) is None))]  # ("gegen die Dating-App Grindr")
             if against:
                 return against[0].name
             before = [e for e in fitting if e.end <= ss and ss - e.end < 400 and "\n\n" not in text[e.end:ss]]  # ("Für den Fahrdienstvermittler Uber …")
@@ -226,7 +232,7 @@ class SubjectFinder(AnaphorResolver, PairFinder):
             own = next(((t, m) for t in types if t in anaphors for m in [anaphors[t].search(text, ss + 4, cs if cs > ss else ce)] if m), None)
             # "Das teilte das Berliner Unternehmen mit": the sentence names its own subject
             resolved = self._resolve_anaphor(view, own[0], usable, own[1].start(), own[1].group(0)) if own else None
-            prior = [e for e in ents if e.type in types and e.end <= ss and ss - e.end < 300 and not self._invests(text, e)
+            prior = [e for e in ents if e.type in types and e.end <= ss and ss - e.end < 300 and not self._invests(text, e) and text[e.start - 1:e.start] != "("
                      and e.name not in self.r.entities.authorities]  # ("Das gab die Behörde bekannt": the company's news)
             if resolved or prior:
                 return resolved or prior[-1].name
@@ -285,9 +291,12 @@ class SubjectFinder(AnaphorResolver, PairFinder):
             m = self.says_clause.match(text, cs) if typ in anaphors and cs > ss else None
             m = anaphors[typ].match(text, m.end()) if m else None
             m = None if m and m.group(0).split()[-1] in self.r.entities.authority_anaphora else m  # ("wie die Behörde mitteilte")
-            opener = next((e for e in usable if e.type == typ and not text[ss:e.start].strip(' "„»')), None) if m else None
-            if opener is not None and m.end() <= fig["start"]:
-                return opener.name
+            opener = next((e for e in usable if e.type == typ and ss <= e.start and not text[ss:e.start].strip(' "„»')), None) if m else None
+            if m is not None and m.end() <= fig["start"]:  # (else the anaphor's company: "Angeführt wird die Runde von X, wie das Unternehmen … mitteilte")
+                told = opener.name if opener is not None else None if any(cs <= e.start < fig["start"] for e in ents) \
+                    else self._resolve_anaphor(view, typ, [e for e in usable if e.end <= ss], ss, m.group(0))  # (not "teilte das Marktforschungsunternehmen Gartner … mit")
+                if told:
+                    return told
             # Earlier in the sentence, but not inside a relative clause, parentheses or an apposition ("Der Umsatz der
             # Microsoft Cloud, die neben Azure auch Office umfasst, wuchs um 26 %"; "Yammer, 2012 von Microsoft übernommen, zählt …").
             prior = [e for e in usable if (e.type == typ or made_by(e, typ)) and ss <= e.start and e.end <= fig["start"]
@@ -301,8 +310,7 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                 if resolved:
                     return resolved
             if prior:
-                # "Weil Illumina die Übernahme von Grail vollzogen hat, muss er 432 Mio. zahlen": a
-                # pronoun subject of the clause is the sentence's first name, not the nearest
+                # "Weil Illumina die Übernahme von Grail vollzogen hat, muss er 432 Mio. zahlen": a pronoun subject of the clause is the sentence's first name
                 return (prior[0] if len(prior) > 1 and cs > ss and PRONOUN_SUBJECT.search(text, cs, fig["start"]) else prior[-1]).name
             later = [e for e in usable if e.type == typ and fig["end"] <= e.start and e.end <= se
                      # (a date's own stretch of the sentence: "Am Dienstag haben die ETH und die EPFL das Modell Apertus veröffentlicht")
@@ -331,8 +339,8 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                 m = None  # "lieferten die Hersteller … 289,4 Millionen Smartphones aus": the makers together, the market
             if m and not self.object_before.search(text, max(0, m.start() - 12), m.start()):
                 resolved = self._resolve_anaphor(view, typ, usable, ss, m.group(0), m.start())
-                if resolved:
-                    return resolved
+                if resolved and not (prop.role == "object" and resolved in self.r.entities.authorities):
+                    return resolved  # (a regulator is not the one it fines: "Die norwegische Datenschutzbehörde hat gegen …")
         if prop.key in self.markets.properties and not any(ss <= e.start < se for e in fitting) \
                 and self.markets.of_sentence(text, ss, se) and self.markets.name(text, fig.get("unit")):
             # "Insgesamt wurden 68,9 Millionen PCs ausgeliefert": the market's, not the company of the sentence before
@@ -346,7 +354,8 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                          and e.name not in self.r.entities.authorities]
                 if prior:
                     return salient(prior, view.mention_counts)
-            if prop.key in self.carried_properties and not any(ss <= e.start < se and (e.type in types or not prop.own_name) for e in ents) and not self._own_topic(view, ss, fig) \
+            if prop.key in self.carried_properties and not any(ss <= e.start < se and (e.type in types or not prop.own_name and not (
+                    e.type == "PER" and self.speaker_before.search(text, max(0, e.start - 40), e.start))) for e in ents) and not self._own_topic(view, ss, fig) \
                     and (fig["label"] != "DATE" or len(fig.get("date_value") or "") == 10 or prop.own_name and not date_participle(text, fig)
                          and not any(t in anaphors and anaphors[t].search(text, ss, se) for t in types)):  # (a day: not "per Ende September"; a founding's year: "Gegründet wurde es 1999 von …")
                 # "Lange galt Sage als … Titel. Die am Dienstag vorgelegten Zahlen …": a sentence that names

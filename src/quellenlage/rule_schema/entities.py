@@ -33,6 +33,7 @@ class Made(Entity):
 
 class PersonsExample(Rules):
     text: str
+    title: str | None = Field(default=None, description="the article's title, in a header the rules leave alone (checked: what it names in the text)")
     persons: list[str]
     organisations: list[str] | None = Field(default=None, description="the organisations found, in text order (checked when given)")
     models: list[str] | None = Field(default=None, description="the models found, in text order (checked when given)")

@@ -139,7 +139,7 @@ class PropertiesFile(Rules):
     institution_kinds: dict[str, str] = Field(default_factory=dict, description=(
         "an institution's anaphor -> the word its name ends with: Bibliothek: Library"))
     subject_cues: dict[str, Words | dict[Word, Words]] = Field(default_factory=dict, description=(
-        "deal_nouns, rival_nouns, complaint_nouns, complaint_verbs, latter_words, investor_lists, investor_arms, told_verbs: words around a name "
+        "deal_nouns, rival_nouns, complaint_nouns, complaint_verbs, grant_nouns, latter_words, investor_lists, investor_arms, told_verbs: words around a name "
         "that say it is not the subject; market_names: a market's name -> its other names (Smartphone: [Handy, …])"))
     distributive: Words = []
     per_unit: Words = Field(default=[], description="pro Aktie, je Monat, …: right after an amount, a price per unit, "

@@ -1,0 +1,62 @@
+"""A company's name of two words written by its first word alone in the same text ("Das Berliner
+Fintech Vivid Money …", later "Gegründet wurde Vivid 2019"; "Greenoaks Capital", later "Greenoaks").
+Pure text, no spaCy."""
+from __future__ import annotations
+
+import re
+
+from quellenlage.lexicon_nouns import is_common_noun, is_noun
+
+FIRST_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}")  # (not an acronym: "FTTH Council Europe", later "FTTH" the technique)
+
+
+def first_word_mentions(text: str, found: list, taken, not_first, table) -> list[tuple[int, int, tuple[str, str]]]:
+    """Mentions of the first word alone of a two-word company name the rules found (or an app's a
+    word for it introduced: "Die Berliner Banking-App Vivid Money"; not a name the gazetteer knows, nor a
+    first word that is a German noun, a word no name starts with, an entry of its own, or the first
+    word of two such names): (start, end, (name, type))."""
+    names: dict[str, set[str]] = {}
+    for e in found:
+        first, _, rest = e.name.partition(" ")
+        if (e.type == "ORG" and e.source != "gazetteer" or e.type == "PRODUCT" and e.source == "noun") and rest and " " not in rest and FIRST_WORD.fullmatch(first) \
+                and first not in not_first and first not in table and e.name not in table and not is_common_noun(first):
+            names.setdefault(first, set()).add((e.name, e.type))
+    unique = {first: next(iter(full)) for first, full in names.items() if len(full) == 1}
+    if not unique:
+        return []
+    rx = re.compile(r"(?<![\w&.-])(?:" + "|".join(map(re.escape, sorted(unique, key=len, reverse=True))) + r")(?![\w&-])")
+    return [(m.start(), m.end(), unique[m.group(0)]) for m in rx.finditer(text) if taken.free(m.start(), m.end())]
+
+
+# The title's subject, right after its label ("Halbleiter: Codasip sucht einen Käufer") or opening it
+# ("Codasip sucht …"): one or two capitalised words before a lower-case word (its verb).
+TITLE_LINE = re.compile(r"title:[ \t]*(?P<t>[^\n]*)")
+TITLE_SUBJECT = re.compile(r"(?:^|:[ \t]+)(?P<n>[A-ZÄÖÜ][\w&.]*[\w&](?:[ \t]+[A-ZÄÖÜ][\w&]*)?)[ \t]+(?=[a-zäöüß])")
+
+
+def title_names(text: str, regions, not_first, people) -> set[str]:
+    """Names the title's subject gives that the body writes alone ("Halbleiter: Codasip sucht einen
+    Käufer", then "hat Codasip … erhalten"): the header is masked for every other rule, so a company
+    only the title introduces would have no name in the body (not a German noun, a word no name starts
+    with, a person's name, or a name the body never writes)."""
+    head = next((b for a, b in regions if a == 0), 0)
+    line = TITLE_LINE.match(text, 0, head) if head else None
+    if line is None:
+        return set()
+    out = set()
+    for m in TITLE_SUBJECT.finditer(line.group("t")):
+        name = m.group("n")
+        words, body = name.split(), text[head:]
+        if words[0] in not_first or any(is_noun(w) or w in people or w.endswith("in") and is_noun(w[:-2]) for w in words) \
+                or name.endswith("s") and (name[:-1] in not_first or re.search(r"(?<![\w-])" + re.escape(name[:-1]) + r"(?![\w-])", text)) \
+                or name.isupper() or any(w.endswith("s") for w in words[:-1]):
+            continue  # (a noun, "Hackerin"; a genitive: "Europas erster …", "Googles Chromecast"; capitals are acronyms' rules)
+        if re.search(r"(?<![\w&.-])" + re.escape(name) + r"(?![\w&-])", body) \
+                and not re.search(PLACE_BEFORE + re.escape(name) + r"(?![\w&-])", text):
+            out.add(name)
+    return out
+
+
+# a place or a body, not a company: "die EU", "in Brüssel", "aus den USA", "nach Luxemburg"
+PLACE_BEFORE = r"(?<![\w-])(?:[Dd](?:er|ie|as|en|em|es)|[Ii]n|[Ii]m|[Aa]us|[Nn]ach)\s+"
+
