@@ -20,6 +20,7 @@ from quellenlage.entity_anaphora import AnaphoraRules
 from quellenlage.entity_names import (org_noun_names, craft_names, apposition_stems, device_name, device_of, name_like, LABEL_HEAD, LABEL_SHORT_TAIL, WORDS_BEFORE, acronym_mentions, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, named_by_form, owner_name_end)
 from quellenlage.entity_objects import deal_objects, legal_form_names
 from quellenlage.entity_short import first_word_mentions, title_names
+from quellenlage.lexicon_nouns import is_common_noun
 from quellenlage.entity_models import FAMILY_SIZE, family_names, introduced_names, maker_models, model_short_names, named_models, predicated_models, product_tail
 from quellenlage.patterns import Anchored, Gated, alternation, gated, trie_alternation
 from quellenlage.prefilter import Prefiltered
@@ -339,7 +340,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
                 if name not in masked:
                     continue
             if len(name) >= 2 and name not in rules.not_first and name not in rules.acronym_stop \
-                    and name.lower() not in org_words:
+                    and name.lower() not in org_words and not (m.group(0).endswith("Gruppe") and is_common_noun(name)):  # (not "die Hacker-Gruppe")
                 discovered.add(name)
     for s, end, name, later in named_by_form(masked, rules.cfg, rules.not_first, taken) + legal_form_names(masked, rules.cfg, rules.not_first, taken):
         add(s, end, name, "ORG", "noun")
@@ -376,8 +377,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
         add(s, e, name, "PRODUCT", "noun")  # "den Prozessor Telum II", then "Telum II" alone
     for s, e, name in named_models(masked, rules.cfg.get("infra_nouns") or [], rules.not_first, taken):
         add(s, e, name, "INFRA", "noun")  # "den Supercomputer Leonardo", then "Leonardo" alone
-    # (a model's family named alone is that model, no company: "Mixtral 8x7B", then "Mixtral")
-    discovered -= {m.group("family") for x in out if x.type == "MODEL" for m in [FAMILY_SIZE.fullmatch(x.name)] if m}
+    discovered -= {m.group("family") for x in out if x.type == "MODEL" for m in [FAMILY_SIZE.fullmatch(x.name)] if m}  # ("Mixtral 8x7B", then "Mixtral": the model)
     discovered -= {n for n in discovered if n.lower() in rules.org_noun_set}  # a word for a company is no name ("das Unternehmen")
     for name in sorted(discovered):
         for s, e, how in spans_of.get(name, ()):

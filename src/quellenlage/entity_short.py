@@ -29,9 +29,11 @@ def first_word_mentions(text: str, found: list, taken, not_first, table) -> list
 
 
 # The title's subject, right after its label ("Halbleiter: Codasip sucht einen Käufer") or opening it
-# ("Codasip sucht …"): one or two capitalised words before a lower-case word (its verb).
+# ("Codasip sucht …"): one or two capitalised words before a lower-case word (its verb); or a label of
+# two words ("Wacker Neuson: Nach dem Einbruch …"; one word is a topic's: "Insurtech: …").
 TITLE_LINE = re.compile(r"title:[ \t]*(?P<t>[^\n]*)")
-TITLE_SUBJECT = re.compile(r"(?:^|:[ \t]+)(?P<n>[A-ZÄÖÜ][\w&.]*[\w&](?:[ \t]+[A-ZÄÖÜ][\w&]*)?)[ \t]+(?=[a-zäöüß])")
+TITLE_SUBJECT = re.compile(r"(?:^|:[ \t]+)(?P<n>[A-ZÄÖÜ][\w&.]*[\w&](?:[ \t]+[A-ZÄÖÜ][\w&]*)?)[ \t]+(?=[a-zäöüß])"
+                           r"|^(?P<label>[A-ZÄÖÜ][\w&.]*[\w&][ \t]+[A-ZÄÖÜ][\w&]*)(?=:[ \t])")
 
 
 def title_names(text: str, regions, not_first, people) -> set[str]:
@@ -45,7 +47,7 @@ def title_names(text: str, regions, not_first, people) -> set[str]:
         return set()
     out = set()
     for m in TITLE_SUBJECT.finditer(line.group("t")):
-        name = m.group("n")
+        name = m.group("n") or m.group("label")
         words, body = name.split(), text[head:]
         if words[0] in not_first or any(is_noun(w) or w in people or w.endswith("in") and is_noun(w[:-2]) for w in words) \
                 or name.endswith("s") and (name[:-1] in not_first or re.search(r"(?<![\w-])" + re.escape(name[:-1]) + r"(?![\w-])", text)) \

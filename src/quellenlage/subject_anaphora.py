@@ -19,6 +19,7 @@ GROUP_OPENER = re.compile(r"[„\"»]?Zu\s+(?:den|seinen|ihren)\s+(?:[\w-]+\s+)?
 LISTED = re.compile(r"[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*)*,\s+(?:die\s+|der\s+|das\s+)?[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*)*,\s+(?:[^,.;:]+,\s+)*(?:die\s+|der\s+|das\s+)?[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*)*\s+(?:und|sowie)\s+(?:die\s+|der\s+|das\s+)?[A-ZÄÖÜ][\w&.-]*")
 APPOSITION_GOES_ON = re.compile(r"(?:\s+[A-ZÄÖÜ][\w-]*){0,2},\s+(?:der|die|das|dem|des|ein|eine|einer|eines)\s[^,.;:!?]*")
 RELATIVE_BEFORE = re.compile(r",\s+(?:das|die|der|den|dem|dessen|deren)\s")
+HEAD_AFTER = re.compile(r"-([A-ZÄÖÜ][\w]+)(?![\w-])")
 FOUNDER_AFTER = re.compile(r"-(?:Mitgründer|Gründer|Mitgründerin|Gründerin)(?:innen|n)?(?![\w-])")
 WHEN_OPENING = re.compile(r"[„\"»]?Als\s+")
 MODEL_SIZE = re.compile(r"(\d+(?:[.,]\d+)?)\s*[bB](?![\w])")
@@ -102,11 +103,13 @@ class AnaphorResolver:
             return False  # (nor a person's role: "Der Finanzchef verwies auf …" is about the company)
         return not any(e.start <= m.start("noun") < e.end for e in view.entity_index.around(m.start("noun"), m.end(), 200))
 
-    def _resolve_anaphor(self, view, typ: str, usable: list[Entity], pos: int, word: str = "", at: int | None = None) -> str | None:
+    def _resolve_anaphor(self, view, typ: str, usable: list[Entity], pos: int, word: str = "", at: int | None = None,
+                         teller: bool = False) -> str | None:
         """ "das Modell", "der Konzern": the entity in subject position (first named) of one of
         the last sentences, if it is of the type; else the most mentioned of the type nearby.
         "der Konzern" is never a company named as a subsidiary ("die Tochter Change Healthcare").
-        `at`: where the anaphor stands, when `pos` is the start of its sentence."""
+        `at`: where the anaphor stands, when `pos` is the start of its sentence; `teller`: the anaphor tells the
+        news ("Das gab das Unternehmen bekannt"), the topic of the sentences before, not a company they introduce."""
         owner, _, head = (word.split()[-1] if word else "").partition("-")
         known = self.r.entities.table.get(owner) if head else None
         if known and known[1] == typ and not RIVAL_HEAD.match(head):
@@ -172,6 +175,10 @@ class AnaphorResolver:
             if prev is None or prev[0] >= start:
                 break
             topic = TOPIC_FOR.match(view.text, prev[0]) if not back else None  # "Für SpaceX ist die Mission ein Durchbruch. Das Unternehmen …"
+            opening = next((m for rx, t in self.r.entities.anaphora if t == typ for m in [rx.match(view.text, prev[0])] if m), None)
+            if teller and opening and not any(e.start <= opening.end() + 1 for e in view.entity_index.starting(prev[0], start)):
+                start = prev[0]  # "Der Koblenzer Hersteller übernimmt … Destaco": a sentence whose subject points back is about its antecedent
+                continue
             topical = [e for e in view.entity_index.starting(topic.start("n"), topic.end("n")) if e.start == topic.start("n") and e.type == typ] if topic else []
             if topical:
                 return topical[0].name
@@ -265,7 +272,7 @@ def introduced_as(text: str, prior: list[Entity], word: str, generic=()) -> list
         return []
     out = []
     for e in prior:
-        m = _WORD_BEFORE.search(text, max(0, e.start - 40), e.start)
+        m = _WORD_BEFORE.search(text, max(0, e.start - 40), e.start) or HEAD_AFTER.match(text, e.end)  # (or "die Rohlik-Gruppe")
         if m and m.group(1).lower().rstrip("s").endswith(head.rstrip("s")):
             out.append(e)
     return out

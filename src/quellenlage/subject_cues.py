@@ -22,7 +22,7 @@ SAYS_BEFORE = re.compile(r"(?:\b[Ll]aut|\b[Nn]ach\s+(?:Angaben|Schätzung(?:en)?
                          # "Nach Zählung der Beratungsfirma Bitpower": the firm's word before its name
                          r"(?:[A-ZÄÖÜ][\w-]*(?:firma|unternehmens?|gesellschaft|institut[s]?|instituts|agentur|haus(?:es)?)\s+)?$")
 INVESTOR_AFTER = r"\s*,?\s*(?:(?:der|die|als)\s+)?(?:(?:Haupt|Lead-|Leit)?(?:[Ii]nvestor|Geldgeber|Kapitalgeber|Anteilseigner|Gesellschafter)|angeführt|geführt|(?:an)?geführten|angeführten)"
-INVESTOR_BEFORE = re.compile(r"(?:(?:angeführt|geführt|(?<![a-zäöüß])(?:Bestands|Alt|Neu|Lead|Haupt)?[Ii]nvestor(?:en)?|Geldgeber|Anteilseigner)\s+(?:(?:ist|sind|war|waren|bleibt|bleiben)\s+(?:(?:der|die|das)\s+(?:[a-zäöüß][\w-]*\s+)?[A-ZÄÖÜ][\w-]*\s+)?)?(?:von\s+|wie\s+|um\s+)?(?:der\s+|dem\s+|den\s+|die\s+)?"
+INVESTOR_BEFORE = re.compile(r"(?:(?:angeführt|geführt|(?<![a-zäöüß])(?:Bestands|Alt|Neu|Lead|Haupt)?[Ii]nvestor(?:en)?|Geldgeber|Anteilseigner|Verkäufer(?:in)?)\s+(?:(?:ist|sind|war|waren|bleibt|bleiben)\s+(?:(?:der|die|das)\s+(?:[a-zäöüß][\w-]*\s+)?[A-ZÄÖÜ][\w-]*\s+)?)?(?:von\s+|wie\s+|um\s+)?(?:der\s+|dem\s+|den\s+|die\s+)?"
                              r"|(?:[Aa]ngeführt|[Gg]eführt|[Uu]nter\s+(?:der\s+)?Führung)\b[^,.;]{0,100}\b(?:vo[nm]|durch|des|der)\s+(?:[\w-]+\s+){0,3})$")  # ("Bestandsinvestoren X", "Lead-Investor ist X", not "Finanzinvestor X")
 # "arbeitet mit dem US-Konzern Nvidia": a partner or rival named beside the topic is no topic
 # (SubjectFinder.companion_before adds what a takeover buys, rules: subject_cues.deal_nouns).
@@ -220,7 +220,7 @@ class NameCues:
 
     def _invests(self, text: str, e) -> bool:
         return bool(self.investor_list.search(text, max(0, e.start - 200), e.start) or self.investor_after.match(text, e.end)
-                    or INVESTOR_BEFORE.search(text, max(0, e.start - 80), e.start))
+                    or INVESTOR_BEFORE.search(text, max(0, e.start - 120), e.start))
 
     def _cue_words(self, name: str) -> str:
         return alternation((self.cfg.get("subject_cues") or {}).get(name) or ["(?!)"])

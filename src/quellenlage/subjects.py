@@ -231,7 +231,7 @@ class SubjectFinder(AnaphorResolver, PairFinder):
         if demo and not any(e.start == demo.end() for e in ents) and not ("PER" in types and text[demo.end()].isupper()):  # (not "Das kleinere gpt-oss-20b kommt auf …": a name)
             own = next(((t, m) for t in types if t in anaphors for m in [anaphors[t].search(text, ss + 4, cs if cs > ss else ce)] if m), None)
             # "Das teilte das Berliner Unternehmen mit": the sentence names its own subject
-            resolved = self._resolve_anaphor(view, own[0], usable, own[1].start(), own[1].group(0)) if own else None
+            resolved = self._resolve_anaphor(view, own[0], usable, own[1].start(), own[1].group(0), teller=True) if own else None
             prior = [e for e in ents if e.type in types and e.end <= ss and ss - e.end < 300 and not self._invests(text, e) and text[e.start - 1:e.start] != "("
                      and e.name not in self.r.entities.authorities]  # ("Das gab die Behörde bekannt": the company's news)
             if resolved or prior:
@@ -292,15 +292,13 @@ class SubjectFinder(AnaphorResolver, PairFinder):
             m = anaphors[typ].match(text, m.end()) if m else None
             m = None if m and m.group(0).split()[-1] in self.r.entities.authority_anaphora else m  # ("wie die Behörde mitteilte")
             opener = next((e for e in usable if e.type == typ and ss <= e.start and not text[ss:e.start].strip(' "„»')), None) if m else None
-            if m is not None and m.end() <= fig["start"]:  # (else the anaphor's company: "Angeführt wird die Runde von X, wie das Unternehmen … mitteilte")
-                told = opener.name if opener is not None else None if any(cs <= e.start < fig["start"] for e in ents) \
-                    else self._resolve_anaphor(view, typ, [e for e in usable if e.end <= ss], ss, m.group(0))  # (not "teilte das Marktforschungsunternehmen Gartner … mit")
-                if told:
-                    return told
+            if opener is not None and m.end() <= fig["start"]:
+                return opener.name
             # Earlier in the sentence, but not inside a relative clause, parentheses or an apposition ("Der Umsatz der
             # Microsoft Cloud, die neben Azure auch Office umfasst, wuchs um 26 %"; "Yammer, 2012 von Microsoft übernommen, zählt …").
             prior = [e for e in usable if (e.type == typ or made_by(e, typ)) and ss <= e.start and e.end <= fig["start"]
-                     and not embedded(text, ss, e.start) and not in_closed_apposition(text, ss, se, e.start, fig["start"])]
+                     and not embedded(text, ss, e.start) and not in_closed_apposition(text, ss, se, e.start, fig["start"])
+                     and not (m and self._invests(text, e))]  # ("Angeführt wird die Runde von X, wie das Unternehmen … mitteilte")
             source = self.as_source.match(text, ss)
             if prior and source and all(e.end <= source.end() for e in prior) and typ in anaphors:
                 # "Wie der Gesundheitsdienst NHS mitteilte, wurde das Unternehmen am Dienstag Opfer …":

@@ -335,7 +335,7 @@ PART_OF_WHOLE = r"(?:der|von[ \u00a0]+den|von[ \u00a0]+insgesamt)"
 WHOLE_ADVERBS = r"(?:weltweit|insgesamt|zuletzt|derzeit|aktuell)"
 # after a count, a superlative: the count is a ranking's group ("die zwei schnellsten Supercomputer", "fünf der
 # zehn schnellsten Rechner", "die 100 größten Kunden"), no count of anyone's (`match` at the count's end)
-TOP_GROUP = re.compile(r"[ \u00a0]+(?:der[ \u00a0]+\S+[ \u00a0]+)?[a-zäöüß]+(?:st|ßt)en(?![\w-])")
+TOP_GROUP = re.compile(r"[ \u00a0]+(?:der[ \u00a0]+\S+[ \u00a0]+)?(?!festen\b)[a-zäöüß]+(?:st|ßt)en(?![\w-])")  # (not "28 festen Mitarbeitern")
 # a noun right before a date with "vom" ("In der Top500-Liste vom 14. November"): `search` ending at the date
 DATE_NOUN_OF = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]*\s+vom\s+$")
 
