@@ -108,8 +108,9 @@ class AnaphorResolver:
         """ "das Modell", "der Konzern": the entity in subject position (first named) of one of
         the last sentences, if it is of the type; else the most mentioned of the type nearby.
         "der Konzern" is never a company named as a subsidiary ("die Tochter Change Healthcare").
-        `at`: where the anaphor stands, when `pos` is the start of its sentence; `teller`: the anaphor tells the
-        news ("Das gab das Unternehmen bekannt"), the topic of the sentences before, not a company they introduce."""
+        `at`: where the anaphor stands, when `pos` is the start of its sentence; a sentence whose subject points back
+        is about its antecedent, for an anaphor that tells the news (`teller`: "Das gab das Unternehmen bekannt") or
+        names no date (not "Zu dem 1999 gegründeten Unternehmen gehört …": a company the sentence before introduced)."""
         owner, _, head = (word.split()[-1] if word else "").partition("-")
         known = self.r.entities.table.get(owner) if head else None
         if known and known[1] == typ and not RIVAL_HEAD.match(head):
@@ -176,7 +177,7 @@ class AnaphorResolver:
                 break
             topic = TOPIC_FOR.match(view.text, prev[0]) if not back else None  # "Für SpaceX ist die Mission ein Durchbruch. Das Unternehmen …"
             opening = next((m for rx, t in self.r.entities.anaphora if t == typ for m in [rx.match(view.text, prev[0])] if m), None)
-            if teller and opening and not any(e.start <= opening.end() + 1 for e in view.entity_index.starting(prev[0], start)):
+            if (teller or not any(ch.isdigit() for ch in word)) and opening and not any(e.start <= opening.end() + 1 for e in view.entity_index.starting(prev[0], start)):
                 start = prev[0]  # "Der Koblenzer Hersteller übernimmt … Destaco": a sentence whose subject points back is about its antecedent
                 continue
             topical = [e for e in view.entity_index.starting(topic.start("n"), topic.end("n")) if e.start == topic.start("n") and e.type == typ] if topic else []
@@ -272,7 +273,7 @@ def introduced_as(text: str, prior: list[Entity], word: str, generic=()) -> list
         return []
     out = []
     for e in prior:
-        m = _WORD_BEFORE.search(text, max(0, e.start - 40), e.start) or HEAD_AFTER.match(text, e.end)  # (or "die Rohlik-Gruppe")
+        m = _WORD_BEFORE.search(text, max(0, e.start - 40), e.start) or e.type == "ORG" and HEAD_AFTER.match(text, e.end)  # (or "die Rohlik-Gruppe"; not "Windows-8-Tablet")
         if m and m.group(1).lower().rstrip("s").endswith(head.rstrip("s")):
             out.append(e)
     return out
