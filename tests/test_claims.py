@@ -408,3 +408,13 @@ def test_a_figure_told_as_a_correction_is_marked_revised(nlp):
                           "rund 30 Millionen Nutzern erbeutet. Facebook hat 2,2 Milliarden Nutzer.", "2018-10-12")
     got = {r["text"]: r["revised"] for r in rows}
     assert got == {"rund 30 Millionen": True, "2,2 Milliarden": False}
+
+
+def test_an_outlook_told_as_one_of_before_is_past(nlp):
+    """"Ursprünglich hatte das Management … angepeilt" (rules `past_outlook`): an outlook of before; the new one a
+    replaced value stands beside ("Statt der ursprünglich angepeilten 60 Millionen …") is of now."""
+    rows = claims_of(nlp, "Der Hersteller Zorvex steckt in der Krise. Ursprünglich hatte das Management für 2024 einen Umsatz "
+                          "von 50 bis 70 Millionen Euro angepeilt. Die Firma Kalvo senkt die Prognose: Statt der ursprünglich "
+                          "angepeilten 60 Millionen Euro rechnet Kalvo für 2024 mit rund 40 Millionen Euro Umsatz.", "2024-08-20")
+    got = {r["text"]: r["past"] for r in rows if r["property"] == "revenue"}
+    assert got["50 bis 70 Millionen Euro"] is True and got["rund 40 Millionen Euro"] is False

@@ -592,3 +592,15 @@ def test_a_stock_stated_for_a_year_is_its_value_at_the_years_end():
     run = lambda *cs: crosscheck({"documents": docs, "claims": list(cs), "facts": [], "conflicts": []}, RULES)["conflicts"]  # noqa: E731
     assert run(heads(120000, "a", **year), heads(158000, "b")) == []
     assert len(run(heads(120000, "a", **year), heads(158000, "c"))) == 1
+
+
+def test_an_outlook_of_before_is_no_dispute_with_the_present_one():
+    # "Ursprünglich hatte das Management für 2024 … 50 bis 70 Millionen Euro angepeilt" (past) against the cut
+    # outlook of 16 bis 24 Millionen another source gives: an update, no conflict; two present outlooks dispute
+    def outlook(low, high, cid, **kw):
+        return claim(None, "range", f"{low} bis {high} Millionen Euro", low=low * 1e6, high=high * 1e6, cid=cid, source=cid,
+                     currency="EUR", aspect="forecast", period="2024", period_start=dt.date(2024, 1, 1),
+                     period_end=dt.date(2024, 12, 31), subject="Mynaric", **kw)
+    old, cut = outlook(50, 70, "spiegel", past=True), outlook(16, 24, "golem")
+    assert build_facts([old, cut], NAMES)[1] == []
+    assert len(build_facts([outlook(50, 70, "spiegel"), cut], NAMES)[1]) == 1

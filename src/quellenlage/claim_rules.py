@@ -131,6 +131,10 @@ class ClaimRules:
         return words_re(self.cfg.get("past"))
 
     @cached_property
+    def past_outlook(self) -> re.Pattern:
+        return words_re(self.cfg.get("past_outlook"))
+
+    @cached_property
     def past_sentence(self) -> re.Pattern:
         return words_re(self.cfg.get("past_sentence") or ["(?!)"])
 

@@ -279,11 +279,11 @@ class ClaimFinder:
                 period, relative, follows = column, None, None
             elif table_compared(fig["start"], view.tables):  # "(1.479,4)" under "in Klammern Vorjahr"
                 period, relative, follows = None, table_compared(fig["start"], view.tables), None
-        # (a date is its own time: "hatte am Mittwoch die Zahlen für Juli bis September vorgelegt"
-        # is Wednesday's news, however long ago the quarter ended)
         past = bool(prop.time == "stock" and (self.r.past.search(text, cs, ce) or self.r.past_before(text, ss, fig["start"]) or (
-            period is None and relative is None and fig["label"] != "DATE"
-            and periods.before_window(fig, (cs, ce), prop.window_days))))
+            period is None and relative is None and fig["label"] != "DATE"  # (a date is its own time: "hatte am Mittwoch die Zahlen … vorgelegt")
+            and periods.before_window(fig, (cs, ce), prop.window_days)))
+            or aspect in ("forecast", "target") and self.r.past_outlook.search(text, cs, ce) and not cue_search(self.r.revised, text, cs, ce))
+        # (an outlook of before: "Ursprünglich hatte das Management … angepeilt"; not "Statt der ursprünglich angepeilten 60 Mio. rechnet X mit 40")
         scope = prop.scopes.search(text, ss, se) if prop.scopes else None
         if aspect == "estimate":
             # Whose estimate: a named poll ("von LSEG befragte Analysten"); unnamed ones stay None.

@@ -63,7 +63,9 @@ def _by_time(members: list[dict], time: str, window: int | None) -> list[list[di
             # An outlook or estimate changes as time goes by: compared only with those of the
             # same time; without its period (a plant's whole investment: "will dort 4,5 Mrd.
             # investieren") only with others without one, told within days of it.
-            return [w for k in sorted(known) for w in windows(known[k], window, published=True)] \
+            # (an outlook of before, "Ursprünglich hatte das Management … angepeilt", only with others of before)
+            return [w for k in sorted(known) for old in (False, True)
+                    for w in windows([c for c in known[k] if bool(c.get("past")) == old], window, published=True)] \
                 + windows([c for c in unknown if not c.get("past")], UNDATED_PLAN_NEAR, published=True)
         past = [c for c in unknown if c.get("past")]  # "damals kletterte der Kurs um 3,5 %": an earlier, unsaid time
         return [known[k] for k in sorted(known)] + windows([c for c in unknown if not c.get("past")], window) + windows(past, window)

@@ -123,6 +123,8 @@ class PropertiesFile(Rules):
     revised: Words = Field(default=[], description="nach unten korrigiert, statt der zunächst …: a figure said so corrects an earlier "
                            "one; it is no dispute with what sources said before it (claims column revised)")
     past: Words = []
+    past_outlook: Words = Field(default=[], description="ursprünglich, …: in a forecast's clause, an outlook of before, "
+                                "compared only with others of before, not the present one")
     present_words: Words = Field(default=[], description="heute, …: after a past_sentence word, the figure is of now again")
     past_sentence: Words = Field(default=[], description="damals, …: before a figure anywhere in its sentence, an earlier time for the whole sentence")
     part_rules: list[Key] = []
