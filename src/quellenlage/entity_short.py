@@ -36,16 +36,17 @@ TITLE_SUBJECT = re.compile(r"(?:^|:[ \t]+)(?P<n>[A-ZÄÖÜ][\w&.]*[\w&](?:[ \t]+
                            r"|^(?P<label>[A-ZÄÖÜ][\w&.]*[\w&][ \t]+[A-ZÄÖÜ][\w&]*)(?=:[ \t])")
 
 
-def title_names(text: str, regions, not_first, people) -> set[str]:
+def title_names(text: str, regions, not_first, people, place_words=()) -> set[str]:
     """Names the title's subject gives that the body writes alone ("Halbleiter: Codasip sucht einen
     Käufer", then "hat Codasip … erhalten"): the header is masked for every other rule, so a company
     only the title introduces would have no name in the body (not a German noun, a word no name starts
-    with, a person's name, or a name the body never writes)."""
+    with, a person's name, a name the body never writes, or one it writes after one of `place_words`:
+    "die EU", "in Brüssel")."""
     head = next((b for a, b in regions if a == 0), 0)
     line = TITLE_LINE.match(text, 0, head) if head else None
     if line is None:
         return set()
-    out = set()
+    out, place = set(), r"(?<![\w-])(?:" + ("|".join(map(re.escape, place_words)) or "(?!)") + r")\s+"
     for m in TITLE_SUBJECT.finditer(line.group("t")):
         name = m.group("n") or m.group("label")
         words, body = name.split(), text[head:]
@@ -54,11 +55,6 @@ def title_names(text: str, regions, not_first, people) -> set[str]:
                 or name.isupper() or any(w.endswith("s") for w in words[:-1]):
             continue  # (a noun, "Hackerin"; a genitive: "Europas erster …", "Googles Chromecast"; capitals are acronyms' rules)
         if re.search(r"(?<![\w&.-])" + re.escape(name) + r"(?![\w&-])", body) \
-                and not re.search(PLACE_BEFORE + re.escape(name) + r"(?![\w&-])", text):
+                and not re.search(place + re.escape(name) + r"(?![\w&-])", text):
             out.add(name)
     return out
-
-
-# a place or a body, not a company: "die EU", "in Brüssel", "aus den USA", "nach Luxemburg"
-PLACE_BEFORE = r"(?<![\w-])(?:[Dd](?:er|ie|as|en|em|es)|[Ii]n|[Ii]m|[Aa]us|[Nn]ach)\s+"
-

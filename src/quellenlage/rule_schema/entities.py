@@ -56,6 +56,7 @@ class EntitiesFile(Rules):
     anaphora_heads: dict[EntityType, Words] = Field(default={}, description="type -> lower-case heads of compounds that refer back like the anaphora: konzern (Softwarekonzern)")
     org_nouns: Words = []
     not_name_words: Words = Field(default=[], description="words that end a name an org noun introduces: Millionen, Euro, …")
+    place_words: Words = Field(default=[], description="words before a place or a body, not a company (die, in, aus, …): a title's name the text writes after one is none")
     person_org_nouns: Words = Field(default=[], description="org_nouns that name people too: their inflected forms introduce no company (\"des Investors Daniel Gross\")")
     source_nouns: Words = []
     acronym_stoplist: Words = []
