@@ -211,7 +211,7 @@ class CountUnits:
         if not m:
             return None
         q = pos + m.end()
-        n = number_re.match(text, q)
+        n = number_re.match(text, q) or self.r.inner_number_re.match(text, q)  # (with its qualifier: "von 80 auf rund 150 Leute")
         if not n:
             return None
         q = n.end()

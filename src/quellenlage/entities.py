@@ -1,12 +1,10 @@
 """The entity layer: who and what an article names (rules/<lang>/entities.yaml). Pure.
 
-One pass finds every mention the later steps need, in text order, longest first:
-organisations, people, models, products, infrastructure, chips, laws and market indices from
-the gazetteer; people the gazetteer lacks (a first name known to gender-guesser and a
-surname, or a title before a name), their later surname-only mentions; organisations named by
-a word for a company ("der Projektentwickler Crusoe") or written as an acronym; model-like
-names; and the entities of a statistical backbone (`doc.ents`) where one is loaded. Quotes
-take their speakers from here, claims their subjects.
+One pass finds every mention the later steps need, in text order, longest first: organisations, people,
+models, products, infrastructure, chips, laws and market indices from the gazetteer; people it lacks (a
+first name known to gender-guesser and a surname, or a title before a name) and their later surnames;
+organisations a word for a company names ("der Projektentwickler Crusoe") or an acronym; model-like names;
+and a statistical backbone's `doc.ents` where one is loaded. Quotes take their speakers, claims their subjects.
 """
 from __future__ import annotations
 
@@ -378,15 +376,15 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     for s, e, name in named_models(masked, rules.cfg.get("infra_nouns") or [], rules.not_first, taken):
         add(s, e, name, "INFRA", "noun")  # "den Supercomputer Leonardo", then "Leonardo" alone
     discovered -= {m.group("family") for x in out if x.type == "MODEL" for m in [FAMILY_SIZE.fullmatch(x.name)] if m}  # ("Mixtral 8x7B", then "Mixtral": the model)
-    discovered -= {n for n in discovered if n.lower() in rules.org_noun_set}  # a word for a company is no name ("das Unternehmen")
+    discovered -= {n for n in discovered if n.lower() in rules.org_noun_set} | set(rules.cfg.get("place_names") or ())  # a word for a company ("das Unternehmen") or a place ("Bayern Kapital") is no name
     for name in sorted(discovered):
         for s, e, how in spans_of.get(name, ()):
             if taken.free(s, e):
                 add(s, e, stems.get(name, name), "PRODUCT" if name in named_crafts else "ORG", "deal" if name in bought and how == "noun" else how)
     for s, end, name in initials_of_named(masked, [x for x in out if x.source == "gazetteer"], rules.acronym_stop, rules.table, taken):
         add(s, end, name, "ORG", "gazetteer")  # "Texas Instruments", later "TI"
-    for s, end, (name, typ) in first_word_mentions(masked, out, taken, rules.not_first, rules.table):
-        add(s, end, name, typ, "short")  # "Vivid Money", later "Vivid"
+    for s, end, (name, typ) in first_word_mentions(masked, out, taken, rules.not_first | set(rules.cfg.get("place_names") or ()), rules.table):
+        add(s, end, name, typ, "short")  # "Vivid Money", later "Vivid" (not a place: "Bayern Kapital", later "Bayern")
     for s, end, name in model_short_names(masked, out, taken):
         add(s, end, name, "MODEL", "model")  # "MiniMax-M1", later "M1" and "M1-80k" alone
     for s, end, name in family_names(masked, out, taken, rules.not_first | set(rules.table)):

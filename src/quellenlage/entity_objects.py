@@ -80,11 +80,12 @@ def deal_objects(text: str, cfg: dict, not_first, taken, add, first_name=lambda 
 def legal_form_names(text: str, cfg: dict, not_first, taken) -> list[tuple[int, int, str, bool]]:
     """Companies their legal form gives away where no list knows them ("Die Enapter AG besorgt sich frisches
     Eigenkapital", later "Enapter" alone): one capitalised word, no function word, before a legal suffix
-    (rules: legal_suffixes). (start, end, name, named alone later)."""
+    (rules: legal_suffixes), or before a country's or a group's word and then one (rules: legal_name_tails:
+    "die Einhell Germany AG"). (start, end, name, named alone later)."""
     suffixes = [s for s in cfg.get("legal_suffixes") or [] if s in text]  # (a literal gate: most texts hold none)
     if not suffixes:
         return []
-    rx = _legal_form(tuple(sorted(suffixes)))
+    rx = _legal_form(tuple(sorted(suffixes)), tuple(cfg.get("legal_name_tails") or ()))
     out = []
     for m in rx.finditer(text):
         before = word_before(text, m.start())  # ("Gerry Weber International AG": a longer name)
@@ -95,5 +96,6 @@ def legal_form_names(text: str, cfg: dict, not_first, taken) -> list[tuple[int, 
 
 
 @lru_cache(maxsize=64)
-def _legal_form(suffixes: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"(?<![\w&.-])(?P<name>[A-ZÄÖÜ][\w&-]*[\w&])[ \u00a0](?:" + trie_alternation(suffixes) + r")(?![\w])")
+def _legal_form(suffixes: tuple[str, ...], tails: tuple[str, ...] = ()) -> re.Pattern:
+    tail = r"(?:[ \u00a0](?:" + trie_alternation(tails) + r"))?" if tails else ""  # ("die Einhell Germany AG", later "Einhell")
+    return re.compile(r"(?<![\w&.-])(?P<name>[A-ZÄÖÜ][\w&-]*[\w&])" + tail + r"[ \u00a0](?:" + trie_alternation(suffixes) + r")(?![\w])")

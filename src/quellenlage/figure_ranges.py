@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from quellenlage.figure import Figure
+from quellenlage.textutil import SPACES
 
 # "bis", a dash, or "und" after "zwischen" (not "von 7 % auf 15 %": a change)
 _TO = re.compile(r"[ \u00a0]*(?:bis|–|—)[ \u00a0]*|[ \u00a0]+-[ \u00a0]+|[ \u00a0]+bis[ \u00a0]+")
@@ -55,3 +56,11 @@ def _ends(text: str, a: Figure, b: Figure, after_between: bool) -> bool:
         return False
     gap = text[a.end:b.start]
     return bool(_TO.fullmatch(gap) or after_between and _AND.fullmatch(gap))
+
+
+def is_range_connector(conn: str, allow_und: bool) -> bool:
+    """The words between a range's two numbers: "bis", a dash; "und" after "zwischen"."""
+    c = conn.strip(SPACES)
+    if c in ("bis", "–", "—", "-", "to"):
+        return len(conn) <= 5 and (c != "-" or conn in ("-", " - "))
+    return allow_und and c == "und"

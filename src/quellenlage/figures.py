@@ -14,14 +14,16 @@ from typing import Iterable
 
 from quellenlage.atoms import AtomFinder
 from quellenlage.counting import GENERIC, CountUnits
-from quellenlage.figure_ranges import join_ranges
+from quellenlage.figure_compared import ComparedParentheses
+from quellenlage.figure_ranges import is_range_connector, join_ranges
 from quellenlage.figure import Atom, Figure
 from quellenlage.figure_lexicon import SHARED, FigureRules
 from quellenlage.figure_words import duration_adjectives, duration_nouns, ranks
+from quellenlage.generic_units import GenericFallback
 from quellenlage.figure_tables import TableFigures
 from quellenlage.layout import table_cells
-from quellenlage.money_parts import carry_currency, settle_subunits, subunit_money
-from quellenlage.normalize.numbers import NUMBER_RE, POINT_CENTS, parse_digits
+from quellenlage.money_parts import carry_currency, point_price, settle_subunits, subunit_money
+from quellenlage.normalize.numbers import NUMBER_RE, parse_digits
 from quellenlage.qualify import Qualifier
 from quellenlage.textutil import SPACES, Occupied, recase_shouting, sentence_initial, skip_spaces, word_after, word_before
 
@@ -48,12 +50,17 @@ class Scanner(TableFigures):
     def __init__(self, rules: FigureRules):
         self.r = rules
         self.units = CountUnits(rules)
+        self.generic = GenericFallback(rules.cfg["units"])
+        self.compared = ComparedParentheses(list(rules.numbers.scales) + list(rules.numbers.english_scales),
+                                            (rules.cfg["units"].get("compared_counts") or {}).get("parenthesis") or [])
         self.qualifier = Qualifier(rules)
         self.atoms = AtomFinder(rules)
 
     # --- entry point --------------------------------------------------------------------
     def scan(self, text: str, regions: Iterable[tuple[int, int]] = ()) -> list[Figure]:
-        text = recase_shouting(text, self.r.capitals_kept)  # "BIS ZU 28 PROZENT" (same offsets)
+        # ("BIS ZU 28 PROZENT"; "862,3 (780,2) Mill. Euro": the parenthesis blanked, the same offsets)
+        text, self._compared = self.compared.view(recase_shouting(text, self.r.capitals_kept))
+        self._pairs = {g[:2] for g in self._compared}
         self._english = self.atoms.english_regions(text)
         blocked = sorted(regions) + [m.span() for m in self.r.skip_re.finditer(text)]
         taken = Occupied(len(text), blocked)
@@ -85,6 +92,7 @@ class Scanner(TableFigures):
             else:
                 i += 1
         figures.sort(key=lambda f: (f.start, f.end))
+        self.compared.trim(figures, self._compared)  # "(780,2) Mill. Euro": the span is "780,2"
         carry_currency(text, figures, self.r.scale_re,
                        lambda a, b: self.units.unit_from_context(text, b, floor=a))
         figures = settle_subunits(text, figures, self.r)
@@ -116,7 +124,7 @@ class Scanner(TableFigures):
                 value = parse_digits(text[a.start:a.end], scaled=True)
             value = None if value is None else value * scale
         elif a.kind == "needs_scale":
-            if not self._point_price(text, a):
+            if not point_price(text, a.start, a.end, self.r):
                 return None, 1
             value = float(text[a.start:a.end])  # "Fr. 8.10", "12.90 Franken": Swiss prices
         if value is None:
@@ -127,7 +135,7 @@ class Scanner(TableFigures):
             b = atoms[i + 1]
             conn = text[end:b.start]
             between = bool(self.r.range_before_re.search(text[max(0, start - 15):start]))
-            if _is_range_connector(conn, allow_und=between) and b.kind != "one" and b.value is not None \
+            if is_range_connector(conn, allow_und=between) and b.kind != "one" and b.value is not None \
                     and (b.kind == a.kind or {a.kind, b.kind} <= {"digits", "year", "word"}):
                 bval = b.value
                 bend = b.end
@@ -143,9 +151,10 @@ class Scanner(TableFigures):
                     end = p = bend
                     plus = b.plus
                     used = 2
-        gap = text[end:atoms[i + 1].start] if used == 1 and not scaled and i + 1 < len(atoms) and a.kind in ("digits", "word") else None
+        compared = used == 1 and i + 1 < len(atoms) and (end, atoms[i + 1].start) in self._pairs  # "862,3 (780,2) Mill."
+        gap = text[end:atoms[i + 1].start] if used == 1 and (not scaled or compared) and i + 1 < len(atoms) and a.kind in ("digits", "word") else None
         listed = gap is not None and bool(LIST_GAP.fullmatch(gap))
-        if gap is not None and (ALTERNATIVE_GAP.fullmatch(gap) or listed):
+        if gap is not None and (ALTERNATIVE_GAP.fullmatch(gap) or listed or compared):
             # "5 beziehungsweise 8 Milliarden Dollar", "8, 70 und 405 Milliarden Parameter": the
             # first number shares the next one's scale and unit (after a comma only inside such a list).
             second, _ = self._figure(text, atoms, i + 1)
@@ -156,7 +165,7 @@ class Scanner(TableFigures):
             if second is not None and b.value and second.value and (second.value != b.value or second.unit or second.currency
                                                                     or second.label in ("PERCENT", "DURATION")):
                 # "5 beziehungsweise 8 Milliarden Dollar", "vier oder fünf Jahre"
-                shared = Figure(start, end, second.label, value=value * second.value / b.value, unit=second.unit,
+                shared = Figure(start, end, second.label, value=value if scaled else value * second.value / b.value, unit=second.unit,
                                 currency=second.currency, rule="shared_scale")
                 self.qualifier.qualify(text, shared, a.plus)
                 return shared, 1
@@ -166,15 +175,6 @@ class Scanner(TableFigures):
             return None, 1
         self.qualifier.qualify(text, fig, plus)
         return fig, used
-
-    def _point_price(self, text: str, a: Atom) -> bool:
-        """A decimal point before two digits right beside a currency ("Fr. 8.10", "CHF 12.90",
-        "12.45 Franken"): a price written the Swiss way, not a version or a time."""
-        if not POINT_CENTS.fullmatch(text, a.start, a.end):
-            return False
-        if self.r.currency_after[0].match(text, skip_spaces(text, a.end)):
-            return True
-        return bool(self.r.currency_before[0].search(text[max(0, a.start - 8):a.start]))
 
     def _scale(self, text: str, pos: int) -> tuple[float | None, int]:
         q = skip_spaces(text, pos)
@@ -309,7 +309,7 @@ class Scanner(TableFigures):
                 # (else the one kind of product the article's head names: "Smartphone-Markt …", then
                 # "Apple: 80,5 Mio. Einheiten" counts smartphones)
                 fig.unit, fig.rule = self.units.unit_from_context(text, fig.start, things=True) \
-                    or self.units.head_unit(text), "count_generic"
+                    or self.units.head_unit(text) or self.generic.unit(text, fig.start, fig.end), "count_generic"
             return True
         if a.kind == "year" or (a.kind == "one" and not scaled):
             return False
@@ -384,13 +384,6 @@ def _no_noun_after(text: str, pos: int) -> bool:
     """No noun next: "ein Pfund pro Stück", not "ein Pfund Butter"."""
     m = re.match(r"[ \t\u00a0]+(\S)", text[pos:pos + 4])
     return m is None or not m.group(1).isupper()
-
-
-def _is_range_connector(conn: str, allow_und: bool) -> bool:
-    c = conn.strip(SPACES)
-    if c in ("bis", "–", "—", "-", "to"):
-        return len(conn) <= 5 and (c != "-" or conn in ("-", " - "))
-    return allow_und and c == "und"
 
 
 def scan_figures(text: str, rules: FigureRules, regions: Iterable[tuple[int, int]] = ()) -> list[Figure]:

@@ -8,8 +8,8 @@ from typing import Callable
 
 from quellenlage.figure import Figure
 from quellenlage.figure_lexicon import FigureRules
-from quellenlage.normalize.numbers import parse_number_word
-from quellenlage.textutil import LETTER, sentence_start
+from quellenlage.normalize.numbers import POINT_CENTS, parse_number_word
+from quellenlage.textutil import LETTER, sentence_start, skip_spaces
 
 PRICE_WITH_CENTS = 100_000  # "3 Euro 20": only a price below this has its cents spoken after the currency
 ARTICLES = frozenset({"ein", "eine", "einen", "einem", "einer", "eines"})  # articles, and verb particles ("nahm … ein")
@@ -113,3 +113,13 @@ def carry_currency(text: str, figures: list[Figure], scale_re: re.Pattern,
                    or fig.rule in ("count_elliptic", "count_of_them") and scale_re.search(text, fig.start, fig.end))):
             # also the sentence after: "… 13,5 Milliarden Dollar in Aussicht. Analysten hatten mit 14,4 Milliarden gerechnet."
             fig.label, fig.currency, fig.unit, fig.rule = "MONEY", last_money.currency, None, "money_elliptic"
+
+
+def point_price(text: str, start: int, end: int, r: FigureRules) -> bool:
+    """A decimal point before two digits right beside a currency ("Fr. 8.10", "CHF 12.90",
+    "12.45 Franken"): a price written the Swiss way, not a version or a time."""
+    if not POINT_CENTS.fullmatch(text, start, end):
+        return False
+    if r.currency_after[0].match(text, skip_spaces(text, end)):
+        return True
+    return bool(r.currency_before[0].search(text[max(0, start - 8):start]))

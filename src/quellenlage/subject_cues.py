@@ -329,7 +329,7 @@ class NameCues:
         """ "beteiligt sind außerdem ICONIQ Growth, Teachers' Venture Growth sowie die Altinvestoren
         IVP": every name of a list of investors (searched on at most 200 characters before a name)."""
         return re.compile(r"(?<![\w-])(?:" + self._cue_words("investor_lists") + r")\s+"
-                          r"(?:(?:außerdem|auch|zudem|ferner|unter\s+anderem|etwa|noch)\s+)*"
+                          r"(?:(?:außerdem|auch|zudem|ferner|unter\s+anderem|etwa|noch|demnach|nun|erneut|wieder)\s+)*"
                           r"(?:[^.;:!?]{0,160}?(?:,|\s+und|\s+sowie)\s+)?(?:(?:die|der|den|dem)\s+)?(?:[\w-]+\s+){0,2}$")
 
     @cached_property

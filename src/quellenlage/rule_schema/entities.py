@@ -56,6 +56,7 @@ class EntitiesFile(Rules):
     anaphora_heads: dict[EntityType, Words] = Field(default={}, description="type -> lower-case heads of compounds that refer back like the anaphora: konzern (Softwarekonzern)")
     org_nouns: Words = []
     not_name_words: Words = Field(default=[], description="words that end a name an org noun introduces: Millionen, Euro, …")
+    place_names: Words = Field(default=[], description="places that open companies' names (Bayern Kapital): alone, the place")
     place_words: Words = Field(default=[], description="words before a place or a body, not a company (die, in, aus, …): a title's name the text writes after one is none")
     person_org_nouns: Words = Field(default=[], description="org_nouns that name people too: their inflected forms introduce no company (\"des Investors Daniel Gross\")")
     source_nouns: Words = []
@@ -68,6 +69,7 @@ class EntitiesFile(Rules):
                                   "names by it: Cupertino: Apple (\"der Konzern aus Cupertino\")")
     seat_heads: Words = Field(default_factory=list, description="words for a company before 'aus' and its town: Konzern, …")
     legal_suffixes: Words = []
+    legal_name_tails: Words = Field(default=[], description="words between a name and its legal suffix the text drops later: Germany (\"die Einhell Germany AG\")")
     company_suffixes: Words = Field(default=[], description="words a company's name ends with: Networks, Technologies, …")
     name_tails: Words = Field(default=[], description="nouns that end a company's name, no company of their own before them: Media")
     stem_not_names: Words = Field(default=[], description="first words of a known company's name that name something "

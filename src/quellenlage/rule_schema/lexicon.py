@@ -147,6 +147,13 @@ class ComparedCounts(Rules):
     labels: Words = Field(default=[], description="words right before the number that compare alone: Vorjahr:, waren es")
     before: Words = Field(default=[], description="words right before the number that compare with a period after it: nach")
     after: Words = Field(default=[], description="the period after the number: ein Jahr zuvor, im Vorjahr")
+    parenthesis: Words = Field(default=[], description="labels opening a figure of before in parentheses before the unit: Vj. (\"1,2 (Vj. 1,1) Mrd. Euro\")")
+
+
+class GenericFallback(Rules):
+    nouns: dict[Key, Words] = Field(default={}, description="a generic noun's own unit: model: [Varianten]")
+    cues: dict[Key, Words] = Field(default={}, description="a unit -> words in the sentence or the article's head that name it: copy: [Videospiel*]")
+    default: Key | None = Field(default=None, description="the unit of a generic noun nothing names: device")
 
 
 class UnitsFile(Rules):
@@ -158,6 +165,8 @@ class UnitsFile(Rules):
     times_words: Words = []
     times_units: dict[Key, Words] = {}
     generic_count_nouns: Words = []
+    generic_fallback: GenericFallback | None = Field(
+        default=None, description="what a generic noun counts where no word near it and no product in the article's head names it")
     people_units: list[Key] = Field(default=[], description="units that count people: a generic noun (Stück) never takes them")
     shorthand_unit: Key | None = None
     table_caption_words: Words = Field(default_factory=list, description="words opening a table's caption: Angaben (in Prozent), …")
