@@ -604,3 +604,22 @@ def test_an_outlook_of_before_is_no_dispute_with_the_present_one():
     old, cut = outlook(50, 70, "spiegel", past=True), outlook(16, 24, "golem")
     assert build_facts([old, cut], NAMES)[1] == []
     assert len(build_facts([outlook(50, 70, "spiegel"), cut], NAMES)[1]) == 1
+
+
+def test_a_bare_weekday_is_news_of_its_sources_day():
+    """An announcement's dates are compared when they are within days of each other; a bare weekday
+    ("am Mittwoch", in an article of a Tuesday: the Wednesday six days before) is its source's news,
+    compared with the dates other sources of those days give. Two dates told as dates a week apart
+    stay two announcements."""
+    docs = [{"doc_id": d, "status": "ok", "outlet": o, "published": day, "_sketch": sketch(d * 40)}
+            for d, o, day in (("a", "t3n", "2024-03-19"), ("b", "SZ", "2024-03-20"))]
+
+    def said(text, date_value, doc):
+        return claim(text=text, cid=f"{doc}#C1", doc=doc, subject="Tanso", property="announcement_date", label="DATE",
+                     currency=None, date_value=date_value)
+    tables = crosscheck({"documents": docs, "claims": [said("Mittwoch", "2024-03-13", "a"), said("Dienstag", "2024-03-19", "b")],
+                         "facts": [], "conflicts": []}, RULES)
+    assert [(r["subject"], r["property"]) for r in tables["conflicts"]] == [("Tanso", "announcement_date")]
+    tables = crosscheck({"documents": docs, "claims": [said("13. März", "2024-03-13", "a"), said("19. März", "2024-03-19", "b")],
+                         "facts": [], "conflicts": []}, RULES)
+    assert tables["conflicts"] == []

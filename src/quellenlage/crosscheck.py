@@ -6,6 +6,7 @@ documents' text sketches say which texts are copies of one another).
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterator
 
@@ -15,6 +16,7 @@ import pyarrow.compute as pc
 from quellenlage.claim_buckets import Updates, buckets
 from quellenlage.conflicts import date_interval, published_day, same_text_groups
 from quellenlage.normalize.periods import claim_time
+from quellenlage.patterns import alternation
 from quellenlage.facts import build_facts, comparable, fact_key, group_facts, set_status, sort_facts, subject_forms
 from quellenlage.scale_echo import KINDS, ScaleWords, compared, echo_facts
 from quellenlage.rules import RuleSet
@@ -48,6 +50,9 @@ class _Context:
         self.docs = {d["doc_id"]: d for d in docs}
         self.groups = same_text_groups({d: sketches.get(d) or [] for d in self.docs})
         self.scales = ScaleWords.from_ruleset(rules)
+        dates = rules.get("dates")  # a bare weekday ("am Mittwoch"): a date within the week before publication
+        self.weekday = re.compile(r"(?:" + alternation(w for ws in dates["weekdays"].values() for w in ws) + r")(?:"
+                                  + alternation(dates.get("day_parts") or ["(?!)"]) + r")?", re.IGNORECASE)
         ents = rules.get("entities")
         self.known = frozenset(n for v in ents.values() if isinstance(v, list) for e in v if isinstance(e, dict)
                                for n in [e.get("name")] + list(e.get("aliases") or []) if isinstance(n, str))
@@ -71,6 +76,8 @@ class _Context:
         c["_news_window"] = p.get("news_window")
         c["_background"] = _background(c, p.get("recent_days"))
         c["_value_is_time"] = bool(p.get("recent_days"))  # the date of the news itself
+        # (… unless a bare weekday tells it: its source's day then, "am Mittwoch" a day after Wednesday or six)
+        c["_weekday"] = c.get("label") == "DATE" and bool(self.weekday.fullmatch(c.get("text") or ""))
         c.update(status="single_source", n_agree=0, n_conflict=0, fact_id=None, suspected_cause=None)
 
 

@@ -310,7 +310,7 @@ def _when(c: dict, window: int) -> int | None:
     time for "ursprünglich …": before the window)."""
     if c.get("period_end"):
         return c["period_end"].toordinal()
-    if c.get("date_value") and c.get("_value_is_time"):  # an announcement's date is the time it speaks of
+    if c.get("date_value") and c.get("_value_is_time") and not c.get("_weekday"):  # an announcement's date is the time it speaks of
         span = date_interval(c["date_value"])
         if span is not None:
             return int(span.high)

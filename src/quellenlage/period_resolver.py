@@ -8,21 +8,8 @@ import datetime as dt
 import re
 from itertools import chain
 
-from quellenlage.normalize.periods import (
-    FiscalCalendar,
-    half_ending,
-    extent,
-    grain,
-    last_completed_quarter,
-    last_fourth_quarter,
-    next_quarter,
-    pub_date,
-    quarter_ending,
-    span_period,
-    quarter_of,
-    shift,
-    year_so_far,
-)
+from quellenlage.normalize.periods import (FiscalCalendar, half_ending, extent, grain, last_completed_quarter, last_fourth_quarter,
+                                           next_quarter, pub_date, quarter_ending, span_period, quarter_of, shift, year_so_far)
 
 from quellenlage.date_context import months_until
 from quellenlage.frame_rules import FrameRules
@@ -124,7 +111,10 @@ class PeriodResolver:
                     continue  # "im Geschäftsjahr 2025, das Ende September endete": the year is the period
                 # "im März des Vorjahres": a month resolved to its year is no relative period
                 # ("im laufenden Geschäftsjahr": the fiscal year its date already names)
+                # (nor, for a count at a point in time, a time ago where no quarter was named before: "vor einem Jahr waren
+                # es noch etwa 40" is a year before the article, not before the quarter a report is about)
                 rel = None if d.get("rule") in ("date_month_of_year", "date_fiscal_relative") and d.get("date_value") \
+                    or time == "stock" and d.get("rule") == "date_ago" and d.get("date_value") and not self._quarter_before(d["start"]) \
                     else self._relative(d["start"], d["end"])
                 if relative and self._nearer_other(d["start"], d["end"], fig, others, bool(rel)):
                     continue
@@ -167,6 +157,10 @@ class PeriodResolver:
         if rel in ("current_quarter", "final_quarter", "holiday_quarter") and self.published:
             return self.relative(rel, None, fiscal), None
         return period, rel
+
+    def _quarter_before(self, pos: int) -> bool:
+        """Does a date before `pos` name a quarter or a half (a report's period)?"""
+        return any(grain(d.get("date_value")) in ("quarter", "half") for d in self.date_index.starting(0, pos))
 
     def _describes_date(self, cs: int) -> bool:
         """Is the clause at cs a relative clause right after a date ("Geschäftsjahr 2025, das
@@ -341,7 +335,7 @@ class PeriodResolver:
             return None  # "am Mittwoch meldete …": the day of the news, not the period
         if time == "stock" and self.r.year_ended_after.match(after):
             return None  # "im Ende Januar abgelaufenen Geschäftsjahr": when a year ended, not when it was counted
-        if time == "stock" and g == "year" and d.get("date_mod") != "end" and not (value or "").startswith("FY") \
+        if time == "stock" and g == "year" and d.get("date_mod") != "end" and not (value or "").startswith("FY") and d.get("rule") != "date_ago" \
                 and not (self.published and text.startswith("Jahr ") and value[:4].isdigit() and int(value[:4]) < self.published.year - 1):
             return None  # a count at a point in time: "2024" says too little of when ("im vierten Quartal 2024
             # hatte Roblox 85,3 Mio. tägliche Nutzer" says enough); "im Jahr" long past does ("hatte im Jahr 2000 fast 95.000 Mitarbeiter"), not any year near it
