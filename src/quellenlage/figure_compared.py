@@ -45,3 +45,12 @@ class ComparedParentheses:
         for fig in figures:
             if fig.start in closes and fig.start < closes[fig.start] < fig.end:
                 fig.end = closes[fig.start]
+
+
+FROM_BEFORE = re.compile(r"(?<![\w-])von" + SP + r"+(?:(?:derzeit|zuvor|zuletzt|bisher|noch|rund|etwa|gut|knapp|fast)" + SP + r"+)?$")
+TO_GAP = re.compile(SP + r"+auf" + SP + r"+(?:(?:rund|etwa|gut|knapp|fast|nur\s+noch|nur|mehr\s+als|über)" + SP + r"+)?")
+
+
+def from_to(text: str, start: int, end: int, next_start: int) -> bool:
+    """ "ging von 70,2 Mio. auf 66,1 Mio. Euro zurück": the two ends of a change share the unit after the second."""
+    return TO_GAP.fullmatch(text, end, next_start) is not None and FROM_BEFORE.search(text, max(0, start - 30), start) is not None

@@ -36,7 +36,7 @@ class FrameRules(SegmentRules):
     @cached_property
     def fiscal_statements(self) -> list[tuple[str, re.Pattern]]:
         """ "Geschäftsjahr 2025, das Ende September endete", "Geschäftsjahr 2026, das am 1. Oktober
-        begonnen hat", "vierte Fiskalquartal, das am 27. September endete"."""
+        begonnen hat", "vierte Fiskalquartal, das am 27. September endete", "Geschäftsjahr 2018/19 (30. September)"."""
         fc = self.cfg.get("fiscal_calendar") or {}
         if not fc or not self.months:
             return []
@@ -54,6 +54,8 @@ class FrameRules(SegmentRules):
                                       + day + last)),
             ("year_end", re.compile(r"(?:" + years + r")[^.;]{0,80}?\b(?:" + ends + r")\s+(?:jeweils\s+|stets\s+|immer\s+)?"
                                     + day + last)),
+            # the year's last day in brackets after it, the way financial papers write it: "im Geschäftsjahr 2018/19 (30. September)"
+            ("year_end", re.compile(r"(?:" + years + r")\s+\d{4}/\d{2,4}\s*\(\s*(?:\d{1,2}\.\s*)?" + month + r"\s*\)")),
             ("year_span", re.compile(r"(?:" + years + r")" + gap + r"\bvon\s+(?:Anfang\s+)?" + month
                                      + r"\s+bis\s+(?:Ende\s+)?[A-ZÄÖÜ][a-zäöü]+")),
             ("quarter_end", re.compile(r"(?P<n>erste|zweite|dritte|vierte)[nrs]?\s+(?:" + quarters + r")" + gap + day
