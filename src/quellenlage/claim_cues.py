@@ -387,3 +387,14 @@ def participle_of(text: str, fig: dict, sentence: tuple[int, int]) -> tuple[int,
     if m is not None:
         return m.span("w")
     return apposed_participle(text, *sentence, fig["start"]) if fig["label"] == "DATE" else None
+
+
+# "Die Marge fiel von 13,2 auf 8,5 Prozent": the value a change starts from is of an earlier time, no claim of
+# its own (not "von derzeit 60 … auf 120": now, whatever is planned)
+FROM_VALUE = re.compile(r"(?<![\w-])[a-zäöüß][\w-]*\s+von\s+(?:(?:rund|etwa|gut|knapp|fast|ca\.)\s+)?$")  # (after a verb, not "ein Minus von")
+TO_NEXT = re.compile(r"\s+auf\s+(?:(?:rund|etwa|gut|knapp|fast|ca\.|nur\s+noch|nur|mehr\s+als|über)\s+)?[-−+]?\d")
+
+
+def change_start(text: str, fig: dict) -> bool:
+    return fig["label"] != "DATE" and bool(FROM_VALUE.search(text, max(0, fig["start"] - 40), fig["start"])) \
+        and TO_NEXT.match(text, fig["end"]) is not None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from quellenlage.claim_cues import (spans_after, relative_clause, named_subjectless, pronoun_property, converts, bracketed_for_other, unnamed_start, compound_of, excluded, list_header, CLARIFIES, explains, CONTINUATION, FISCAL_WORDS, FROM_NOW, TOTAL_OPENER,
+from quellenlage.claim_cues import (change_start, spans_after, relative_clause, named_subjectless, pronoun_property, converts, bracketed_for_other, unnamed_start, compound_of, excluded, list_header, CLARIFIES, explains, CONTINUATION, FISCAL_WORDS, FROM_NOW, TOTAL_OPENER,
                                     participle_of, in_closed_apposition, FRACTION_OF_WHOLE, GAPPED, PART_OPENER, WHOLE_AFTER_PART, PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WHICH_CLAUSE, WITH_PRODUCT, governs_other, has_figure, same_amount_before,
                                     table_header, table_year, table_compared, heading_aspect, same_topic)
@@ -91,8 +91,8 @@ class ClaimFinder:
         text = view.text
         if fig["label"] == "DATE" and fig.get("date_relation") in ("before", "after"):
             return None  # "kurz vor Weihnachten hatte BYD angekündigt": some time before, no date to compare
-        if fig["label"] == "DATE" and self.frames.r.period_bound(view.text, fig):
-            return None  # "für das Ende März abgeschlossene Geschäftsjahr", "das Gesamtjahr 2023": a period, no date of news
+        if fig["label"] == "DATE" and self.frames.r.period_bound(view.text, fig) or change_start(text, fig):
+            return None  # "für das Ende März abgeschlossene Geschäftsjahr": a period, no date of news; "fiel von 13,2 auf 8,5 Prozent": before
         ss, se = view.sentence_of(fig["start"])
         se = max(se, fig["end"])
         # A "sentence" without end (a list of numbers, a page without full stops) is read only
