@@ -76,8 +76,10 @@ class _Context:
         c["_news_window"] = p.get("news_window")
         c["_background"] = _background(c, p.get("recent_days"))
         c["_value_is_time"] = bool(p.get("recent_days"))  # the date of the news itself
-        # (… unless a bare weekday tells it: its source's day then, "am Mittwoch" a day after Wednesday or six)
-        c["_weekday"] = c.get("label") == "DATE" and bool(self.weekday.fullmatch(c.get("text") or ""))
+        # (… unless a bare weekday tells it of the week before, further back than the window: its source's day then,
+        # "am Mittwoch" in a Tuesday's article; "am Donnerstag" four days back stays that Thursday)
+        span = date_interval(c.get("date_value")) if c.get("label") == "DATE" and self.weekday.fullmatch(c.get("text") or "") else None
+        c["_weekday"] = span is not None and c["_day"] is not None and c["_day"] - span.high > (c["window_days"] or 0)
         c.update(status="single_source", n_agree=0, n_conflict=0, fact_id=None, suspected_cause=None)
 
 

@@ -75,6 +75,12 @@ def storage_size(segment: str | None) -> int | None:
     return int(m.group(1)) * (1024 if m.group(2) == "t" else 1) if m else None
 
 
+def _named(m: re.Match, entities) -> bool:
+    """Is the compound a word of a name the text gives ("Wie Vorwerk mitteilte" after "Friedrich Vorwerk")?"""
+    return entities is not None and bool(m.group("pre")) and (bool(entities.overlapping(m.start(), m.end())) or any(
+        m.group(0) in (x["name"] if isinstance(x, dict) else x.name).split() for x in entities.items))
+
+
 def _name_follows(text: str, end: int, entities) -> bool:
     """Does a name (one of `entities`) follow right after `end`, past spaces?"""
     at = skip_spaces(text, end)
@@ -278,8 +284,8 @@ class SegmentFinder:
                 if found:
                     return found
                 for m in self.r.segment_compound.finditer(text, cs, ce):
-                    if m.group("pre") and m.group("pre").lower() in self.r.not_compound_parts:
-                        continue  # "im einstelligen Prozentbereich": a size, no part of the business
+                    if m.group("pre") and m.group("pre").lower() in self.r.not_compound_parts or _named(m, entities):
+                        continue  # "im einstelligen Prozentbereich": a size, no part of the business; "Vorwerk": a name
                     named = NAME_AFTER.match(text, m.end()) if m.group("pre") else None
                     short = SHORT_FORM.match(text, m.end()) if m.group("pre") else None
                     if short:  # "das Infrastrukturgeschäft (ISG)" is the "Infrastruktursparte ISG" of another source
