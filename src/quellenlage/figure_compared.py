@@ -47,10 +47,17 @@ class ComparedParentheses:
                 fig.end = closes[fig.start]
 
 
-FROM_BEFORE = re.compile(r"(?<![\w-])von" + SP + r"+(?:(?:derzeit|zuvor|zuletzt|bisher|noch|rund|etwa|gut|knapp|fast)" + SP + r"+)?$")
-TO_GAP = re.compile(SP + r"+auf" + SP + r"+(?:(?:rund|etwa|gut|knapp|fast|nur\s+noch|nur|mehr\s+als|über)" + SP + r"+)?")
+
+FROM_BEFORE = re.compile(r"(?<![\w-])von(?:" + SP + r"+[a-zäöüß]+)?" + SP + r"+$")  # ("von 70,2", "von derzeit 80")
+TO_GAP = re.compile(SP + r"+auf" + SP + r"+")
 
 
-def from_to(text: str, start: int, end: int, next_start: int) -> bool:
-    """ "ging von 70,2 Mio. auf 66,1 Mio. Euro zurück": the two ends of a change share the unit after the second."""
-    return TO_GAP.fullmatch(text, end, next_start) is not None and FROM_BEFORE.search(text, max(0, start - 30), start) is not None
+def from_to(text: str, start: int, end: int, next_start: int, qualifier_before: re.Pattern) -> bool:
+    """ "ging von 70,2 Mio. auf 66,1 Mio. Euro zurück": the two ends of a change share the unit after the
+    second (a qualifier of either end, the rules' `qualifiers.before`, stands between: "auf rund 150")."""
+    to = TO_GAP.match(text, end, next_start)
+    if to is None or to.end() < next_start and not qualifier_before.search(text[to.end() - 1:next_start]):
+        return False
+    q = qualifier_before.search(text[max(0, start - 30):start])
+    before = start - (len(q.group(0)) if q else 0)
+    return FROM_BEFORE.search(text, max(0, before - 30), before) is not None

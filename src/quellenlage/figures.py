@@ -152,7 +152,7 @@ class Scanner(TableFigures):
                     plus = b.plus
                     used = 2
         compared = used == 1 and i + 1 < len(atoms) and ((end, atoms[i + 1].start) in self._pairs  # "862,3 (780,2) Mill."
-                                                          or from_to(text, start, end, atoms[i + 1].start))  # "von 70,2 Mio. auf 66,1 Mio. Euro"
+                                                          or from_to(text, start, end, atoms[i + 1].start, self.r.qualifier_before_re[0]))  # "von 70,2 Mio. auf 66,1 Mio. Euro"
         gap = text[end:atoms[i + 1].start] if used == 1 and (not scaled or compared) and i + 1 < len(atoms) and a.kind in ("digits", "word") else None
         listed = gap is not None and bool(LIST_GAP.fullmatch(gap))
         if gap is not None and (ALTERNATIVE_GAP.fullmatch(gap) or listed or compared):
@@ -166,7 +166,7 @@ class Scanner(TableFigures):
             if second is not None and b.value and second.value and (second.value != b.value or second.unit or second.currency
                                                                     or second.label in ("PERCENT", "DURATION")):
                 # "5 beziehungsweise 8 Milliarden Dollar", "vier oder fünf Jahre"
-                shared = Figure(start, end, second.label, value=value if scaled else value * second.value / b.value, unit=second.unit,
+                shared = Figure(start, end, second.label, value=value if scaled or value >= 1000 else value * second.value / b.value, unit=second.unit,
                                 currency=second.currency, rule="shared_scale")
                 self.qualifier.qualify(text, shared, a.plus)
                 return shared, 1

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
+from quellenlage.counting import HEAD  # (the title and lead)
 from quellenlage.patterns import cue_re, cue_search
 from quellenlage.textutil import sentence_end, sentence_start
 
-HEAD = 400  # characters: the title and lead
 NEXT_WORDS = re.compile(r"[\w-]+")
 
 
