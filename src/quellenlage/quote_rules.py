@@ -227,6 +227,18 @@ class Mentions:
         counts = self.org_counts
         return max(reversed(recent), key=lambda m: counts.get(m.name, 0))
 
+    def ending_in(self, pos: int, word: str, near: int = 1500) -> Mention | None:
+        """The organisation named in the `near` characters before `pos` whose name ends in `word`
+        (or in it without a genitive s): "des Clubs" after "der Chaos Computer Club"."""
+        forms = {word.casefold(), re.sub(r"e?s$", "", word).casefold()}
+        k = bisect.bisect_left(self.starts, pos)
+        for m in reversed(self.items[:k]):
+            if m.end <= pos - near:
+                break
+            if m.kind == "ORG" and m.end <= pos and " " in m.name and m.name.split()[-1].casefold() in forms:
+                return m
+        return None
+
     @cached_property
     def org_counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}

@@ -28,6 +28,8 @@ from quellenlage.quote_rules import Mention, Mentions, Quote, QuoteRules
 # "Ein Händler spricht von …": someone unnamed (a spokesperson speaks for the company named before)
 ROLE_APPOSITION = re.compile(r"(?:\s+(?:des|der)\s+[\w-]+(?:\s+[\w-]+)?)?\s*,\s*")  # "die Sprecherin des Außenministeriums, "
 # "Ein Londoner Fondsmanager, der nicht genannt werden will, mahnt: «…»": an unnamed subject opens the sentence
+NAME_GENITIVE = re.compile(r"(?:\s+(?:der|des)(?:\s+[A-ZÄÖÜ][\w-]+)+)+")  # "der Schutzgemeinschaft[ der Kapitalanleger]"
+TOLD_OR_GENITIVE = re.compile(r"(?<!\w)(?:dem|den|der|des|gegenüber)(?!\w)")
 TOLD_TO = re.compile(r"\s*[A-ZÄÖÜ][\w'’-]+(?:\s[A-ZÄÖÜ][\w'’-]+)?\s+(?:dem|der|gegenüber\s+(?:dem|der))\s+")  # "Ito dem "
 UNNAMED_OPENER = re.compile(r"\s*(?:Ein|Eine|Einer)\s+(?:[a-zäöüß][\w-]*\s+|[A-ZÄÖÜ][a-zäöü]+er\s+)?(?![\w-]*[Ss]precher)[A-ZÄÖÜ][\w-]*(?=[\s,])")
 UNNAMED_BEFORE = re.compile(r"(?<![\w-])(?:[Ee]in|[Ee]ine|[Ee]iner)\s+(?:[a-zäöüß][\w-]*\s+)?(?![\w-]*[Ss]precher)[A-ZÄÖÜ][\w-]*\s+$")
@@ -240,9 +242,12 @@ class QuoteFinder(QuoteKinds):
         person_first = org and any(m.kind == "PER" for m in mentions.within(start, start + org.start()))
         if org and not person_first:
             # "Das Bundesamt für Sicherheit … (BSI) sprach von …": the organisation named with the noun
-            # (not after a person: "sagte Martin Sion, der Chef des Herstellers ArianeGroup")
+            # (not after a person: "sagte Martin Sion, der Chef des Herstellers ArianeGroup"; after a
+            # spokesperson's organisation, not the outlet told or a genitive: "ein Sprecher der
+            # Südwestfalen-IT dem WDR", "ein Sprecher der Schutzgemeinschaft der Kapitalanleger (SdK)")
             after = [m for m in mentions.within(start + org.end(), min(end, start + org.end() + 90)) if m.kind == "ORG"]
-            if after and not re.search(r"[,.;:!?]", text[start + org.end():after[0].start]):
+            if after and not re.search(r"[,.;:!?]", text[start + org.end():after[0].start]) \
+                    and not (org.group("named") and TOLD_OR_GENITIVE.search(text, start + org.end(), after[0].start)):
                 self._set(quote, after[0])
                 return True
         # "sagte der Manager, der den Konzern seit 2024 führt": the role noun speaks, not the Konzern
@@ -261,8 +266,17 @@ class QuoteFinder(QuoteKinds):
                 if named:
                     self._set(quote, named[0])
                     return True
-                quote.speaker = nominative(org.group("named"))
-                quote.speaker_start, quote.speaker_end = start + org.start("named"), start + org.end("named")
+                # "ein Sprecher des Clubs": the word ends the name of an organisation named before
+                prior = mentions.ending_in(start + org.start("named"), org.group("named"))
+                if prior is not None:
+                    self._set(quote, prior)
+                    return True
+                # "ein Sprecher der Schutzgemeinschaft der Kapitalanleger": the genitive goes on naming it
+                # (not the outlet told: "ein Sprecher der Südwestfalen-IT dem WDR")
+                more = NAME_GENITIVE.match(text, start + org.end("named"), end)
+                name_end = more.end() if more else start + org.end("named")
+                quote.speaker = nominative(text[start + org.start("named"):name_end])
+                quote.speaker_start, quote.speaker_end = start + org.start("named"), name_end
                 return True
             prior = mentions.organisation_before(start + org.start(), org.group(0), self.r.authority_nouns,
                                                  self.r.entities.authorities)
