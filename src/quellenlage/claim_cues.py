@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from quellenlage.claim_rules import DocView
-from quellenlage.claim_starts import unnamed_start  # noqa: F401 (the claim finder reads it with these cues)
+from quellenlage.claim_starts import unnamed_start, year_before  # noqa: F401 (the claim finder reads it with these cues)
 from quellenlage.layout import list_heading
 from quellenlage.patterns import cue_finditer
 from quellenlage.respective import JOIN

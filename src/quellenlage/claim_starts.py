@@ -44,4 +44,15 @@ def unnamed_start(text: str, fig: dict, period: str | None) -> bool:
 PERCENT_AFTER = re.compile(r"[\d.,]+\s*(?:(?:bis|-|–)\s*[\d.,]+\s*)?(?:%|Prozent|Pro\s*zent)")  # (a range too: "auf 39 bis 41 Prozent")
 
 
-__all__ = ["former_value", "starting_value", "unnamed_start"]
+AFTER_GAP = re.compile(r"[ \u00a0]+nach[ \u00a0]+(?:(?:rund|etwa|knapp|gut)[ \u00a0]+)?")
+
+
+def year_before(text: str, fig: dict, earlier: list[dict]) -> bool:
+    """ "die Marge erreichte 18,0 nach 13,0 Prozent", "stieg auf 4,2 Mrd. nach 3,9 Mrd. Euro": the value
+    after "nach" right after a figure of its kind is that of a year before (unless a date follows it:
+    "nach 13,0 Prozent im Jahr 2022" names its own time)."""
+    return any(f["label"] == fig["label"] and f["end"] <= fig["start"] and AFTER_GAP.fullmatch(text, f["end"], fig["start"])
+               for f in earlier)
+
+
+__all__ = ["former_value", "starting_value", "unnamed_start", "year_before"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from quellenlage.claim_cues import (change_start, spans_after, relative_clause, named_subjectless, pronoun_property, converts, bracketed_for_other, unnamed_start, compound_of, excluded, list_header, CLARIFIES, explains, CONTINUATION, FISCAL_WORDS, FROM_NOW, TOTAL_OPENER,
+from quellenlage.claim_cues import (change_start, spans_after, relative_clause, named_subjectless, pronoun_property, converts, bracketed_for_other, unnamed_start, year_before, compound_of, excluded, list_header, CLARIFIES, explains, CONTINUATION, FISCAL_WORDS, FROM_NOW, TOTAL_OPENER,
                                     participle_of, in_closed_apposition, FRACTION_OF_WHOLE, GAPPED, PART_OPENER, WHOLE_AFTER_PART, PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WHICH_CLAUSE, WITH_PRODUCT, governs_other, has_figure, same_amount_before,
                                     table_header, table_year, table_compared, heading_aspect, same_topic)
@@ -271,6 +271,9 @@ class ClaimFinder:
                     and not inherited["relative"]:
                 period = inherited["period"]
                 follows = inherited  # resolved in the second pass when still open
+            if relative is None and year_before(text, fig, view.figure_index.starting(cs, fig["start"])) \
+                    and not any(d["label"] == "DATE" for d in view.figure_index.starting(fig["end"], ce)):
+                period, relative = None, "previous_year"  # "erreichte 18,0 nach 13,0 Prozent"
             if relative in (None, "reported") and unnamed_start(text, fig, period):
                 period, relative, segment = None, None, PART  # "von 138 Mrd. $ auf 455 Mrd. $": an unnamed earlier time
         if time == "flow" and header is not None:

@@ -61,3 +61,12 @@ def from_to(text: str, start: int, end: int, next_start: int, qualifier_before: 
     q = qualifier_before.search(text[max(0, start - 30):start])
     before = start - (len(q.group(0)) if q else 0)
     return FROM_BEFORE.search(text, max(0, before - 30), before) is not None
+
+
+AFTER_GAP = re.compile(SP + r"+nach" + SP + r"+")
+
+
+def after_before(text: str, end: int, next_start: int) -> bool:
+    """ "die Marge erreichte 18,0 nach 13,0 Prozent": a number and the one of before after "nach"
+    share the unit after the second."""
+    return AFTER_GAP.fullmatch(text, end, next_start) is not None

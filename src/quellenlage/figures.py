@@ -14,7 +14,7 @@ from typing import Iterable
 
 from quellenlage.atoms import AtomFinder
 from quellenlage.counting import GENERIC, CountUnits
-from quellenlage.figure_compared import ComparedParentheses, from_to
+from quellenlage.figure_compared import ComparedParentheses, after_before, from_to
 from quellenlage.figure_ranges import is_range_connector, join_ranges
 from quellenlage.figure import Atom, Figure
 from quellenlage.figure_lexicon import SHARED, FigureRules
@@ -152,7 +152,8 @@ class Scanner(TableFigures):
                     plus = b.plus
                     used = 2
         compared = used == 1 and i + 1 < len(atoms) and ((end, atoms[i + 1].start) in self._pairs  # "862,3 (780,2) Mill."
-                                                          or from_to(text, start, end, atoms[i + 1].start, self.r.qualifier_before_re[0]))  # "von 70,2 Mio. auf 66,1 Mio. Euro"
+                                                          or from_to(text, start, end, atoms[i + 1].start, self.r.qualifier_before_re[0])  # "von 70,2 Mio. auf 66,1 Mio. Euro"
+                                                          or after_before(text, end, atoms[i + 1].start))  # "18,0 nach 13,0 Prozent"
         gap = text[end:atoms[i + 1].start] if used == 1 and (not scaled or compared) and i + 1 < len(atoms) and a.kind in ("digits", "word") else None
         listed = gap is not None and bool(LIST_GAP.fullmatch(gap))
         if gap is not None and (ALTERNATIVE_GAP.fullmatch(gap) or listed or compared):
