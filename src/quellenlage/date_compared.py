@@ -16,6 +16,7 @@ from quellenlage.textutil import sentence_start
 
 REACH = 400  # characters back a phrase looks for the period it is compared with
 PERIOD = re.compile(r"(?P<fy>FY)?(?P<y>\d{4})(?:-(?P<qh>[QH])(?P<n>[1-4])|(?P<span>-(?P<m1>\d\d)/(?P<y2>\d{4})-(?P<m2>\d\d)))?")
+COMPARED_WITH = re.compile(r"(?:\d(?:[^!?;:.\n]|(?:(?<=Mill)|(?<=Mrd|Mio|Tsd))\.|\.(?!\s))*|(?<![\w-])(?:als|gegenüber|zum|zur))\s+(?:(?:dem|im|am)\s+)?$")  # "nach 33,5 Mill. Euro im ", "mehr als im "
 MONTH = re.compile(r"(?P<y>\d{4})-(?P<m>\d\d)")
 
 
@@ -62,6 +63,13 @@ def compared_periods(text: str, dates: list[Figure], cfg: dict, published: str |
     # (by bisection over the sorted starts: the work stays linear in the text, however many dates and phrases)
     date_starts, anchor_starts = [d.start for d in dates], [d.start for d in anchors]
     out = list(dates)
+    # The period the article reports on: the first year, fiscal year, half or quarter it names of this
+    # year or the one before. A year's phrase that compares a figure, with no period of its own sentence,
+    # is the year before it ("nach einem Überschuss von 33,5 Mio. im Jahr zuvor", "7,8 Prozent mehr als im
+    # Jahr davor" in an article on the year 2024); one that tells news stays the year before publication
+    # ("Erst im Vorjahr hatte Fastly Signal Sciences gekauft").
+    reported = next((d for d in anchors if PERIOD.fullmatch(d.date_value) and pub_year is not None
+                     and pub_year - 1 <= int(PERIOD.fullmatch(d.date_value)["y"]) <= pub_year), None)
     for m in found:
         rule = phrases[m.group(0).lower()]
         own = by_span.get(m.span())
@@ -81,10 +89,20 @@ def compared_periods(text: str, dates: list[Figure], cfg: dict, published: str |
                             month_ok=rule.get("grain", "same") == "same")
             if value is None:
                 continue
-            if own is not None:
-                own.date_value = value
-            else:
-                out.append(Figure(m.start(), m.end(), "DATE", rule="date_compared", date_value=value))
+            _place(out, own, m, value)
             break
+        else:
+            if rule.get("grain") == "year" and reported is not None and reported.end <= m.start() and reported is not own \
+                    and COMPARED_WITH.search(text, max(0, m.start() - 60), m.start()):
+                value = shifted(reported.date_value, rule.get("years", 0), rule.get("quarters", 0), "year", month_ok=False)
+                if value is not None:
+                    _place(out, own, m, value)
     out.sort(key=lambda f: (f.start, f.end))
     return out
+
+
+def _place(out: list[Figure], own: Figure | None, m: re.Match, value: str) -> None:
+    if own is not None:
+        own.date_value = value
+    else:
+        out.append(Figure(m.start(), m.end(), "DATE", rule="date_compared", date_value=value))
