@@ -16,7 +16,7 @@ from quellenlage.frame_rules import FrameRules
 from quellenlage.patterns import cue_finditer, cue_search
 from quellenlage.textutil import TO_LEVEL, SpanIndex, bracketed_before
 
-STRONG_COMPARISON = re.compile(r"(?:gegenüber|im\s+Vergleich\s+zu[mr]?|verglichen\s+mit|als\s+im|nach\s+zuvor|(?:weniger|mehr|höher|niedriger)\s+als)\s+(?:de[mnr]\s+|die\s+|das\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+STRONG_COMPARISON = re.compile(r"(?:gegenüber|im\s+Vergleich\s+zu[mr]?|verglichen\s+mit|als\s+im|nach\s+zuvor|(?:weniger|mehr|höher|niedriger)\s+als|(?:Niveau|Wert|Werte)\s+(?:von|aus))\s+(?:de[mnr]\s+|die\s+|das\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 RELATIVE_CLAUSE = re.compile(r"\s*(?:das|der|die|welche[rs]?)\s")
 
 YEAR_IN = re.compile(r"(?<!\d)(?:\d{4}|'\d{2}|/\d{2})(?!\d)")
