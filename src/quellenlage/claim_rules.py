@@ -92,6 +92,10 @@ class ClaimRules:
         return (frozenset(cfg.get("properties") or ()), cue_re(cfg.get("loss_words")), cue_re(cfg.get("profit_words")),
                 cue_re(cfg.get("set_against_words")))
 
+    @cached_property
+    def loss_after(self) -> re.Pattern:
+        return cue_re((self.cfg.get("signed_results") or {}).get("loss_after"))
+
     def is_loss(self, text: str, fig: dict, prop: str, clause_start: int) -> bool:
         """Is this amount of a result a loss (the nearest loss or profit word before it in its
         clause is a loss word)?"""
@@ -111,9 +115,11 @@ class ClaimRules:
             last_loss = max((m.start() for m in loss.finditer(text, lo, fig["start"])), default=-1)
             last_profit = max((m.start() for m in profit.finditer(text, lo, fig["start"])), default=-1)
         if last_loss < 0 and last_profit < 0:
-            # "Ein Jahr zuvor hatte Telefónica 892 Millionen Euro Verlust verbucht": the word right after
+            # "Ein Jahr zuvor hatte Telefónica 892 Millionen Euro Verlust verbucht": the word right after;
+            # "rutschte mit 465 Mio. Euro in die Verlustzone": a phrase of `loss_after` right after
             space = SPACE_AFTER.match(text, fig["end"])
-            return space is not None and loss.match(text, space.end()) is not None
+            return space is not None and (loss.match(text, space.end()) is not None
+                                          or self.loss_after.match(text, space.end()) is not None)
         return last_loss > last_profit
 
     @cached_property

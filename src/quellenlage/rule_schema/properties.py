@@ -137,7 +137,7 @@ class PropertiesFile(Rules):
     general_nouns: Words = []
     object_prepositions: Words = []
     signed_results: dict[str, Words] = Field(default_factory=dict, description=(
-        "properties, loss_words, profit_words, set_against_words: a result read as a loss is negative"))
+        "properties, loss_words, profit_words, set_against_words, loss_after: a result read as a loss is negative"))
     institution_kinds: dict[str, str] = Field(default_factory=dict, description=(
         "an institution's anaphor -> the word its name ends with: Bibliothek: Library"))
     subject_cues: dict[str, Words | dict[Word, Words]] = Field(default_factory=dict, description=(
