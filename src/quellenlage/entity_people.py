@@ -247,9 +247,13 @@ def find_people(text: str, rules, taken, add, out: list, things: frozenset[str] 
         # ("der Fahrradhersteller Kettler", founded by Heinz Kettler: the surname alone is the company)
         # ("die Steilmann-Aktie", "die Steilmann-Gruppe": the founder's name is the company's too, and alone it is the company)
         owning = {m.group("name") for m in rules.owner_compound_re.finditer(text)} if rules.owner_compound_re is not None else set()
+        # ("Pfeiffer Vacuum", then "Pfeiffer" alone, before "Arthur Pfeiffer" is named: the company's short name)
+        firsts = sorted((e.start, e.name.split()[0]) for e in out if e.type == "ORG" and " " in e.name)
         for m in rx.finditer(text):
-            _, name, g = single[m.group("s")]
+            first_at, name, g = single[m.group("s")]
             if m.group("s") in owning or any(text.startswith(c, m.start()) for c in companies):
+                continue
+            if m.start() < first_at and any(w == m.group("s") and at < m.start() for at, w in firsts):
                 continue
             if taken.free(*m.span()):
                 add(m.start(), m.end(), name, "PER", "surname", g)

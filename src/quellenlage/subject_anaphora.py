@@ -280,9 +280,16 @@ def introduced_as(text: str, prior: list[Entity], word: str, generic=()) -> list
 
 
 def founders_company(view, sentence: tuple[int, int], fig: dict) -> str | None:
-    """The company a founder before the date is named by ("Gorillas-Gründer Kağan Sümer hatte das Unternehmen 2020 gestartet")."""
+    """The company a founder before the date is named by ("Gorillas-Gründer Kağan Sümer hatte das Unternehmen 2020
+    gestartet"), or that bears the founder's name ("Harry Bertrandt hatte das Unternehmen 1974 gegründet": Bertrandt)."""
     named = view.entity_index.starting(sentence[0], fig["start"])
-    return next((e.name for e in named if e.source == "owner" and e.type == "ORG" and e.end <= fig["start"]
-                 and FOUNDER_AFTER.match(view.text, e.end)  # (not "Spotify-Gründer Daniel Ek hat Neko 2018 gegründet",
-                 and not RELATIVE_BEFORE.search(view.text, sentence[0], e.start)  # nor "Neko, das der Spotify-Gründer … gegründet hat")
-                 and not any(o.source != "owner" and o.type in ("ORG", "PRODUCT") and e.end <= o.start < fig["start"] for o in named)), None)
+    owner = next((e.name for e in named if e.source == "owner" and e.type == "ORG" and e.end <= fig["start"]
+                  and FOUNDER_AFTER.match(view.text, e.end)  # (not "Spotify-Gründer Daniel Ek hat Neko 2018 gegründet",
+                  and not RELATIVE_BEFORE.search(view.text, sentence[0], e.start)  # nor "Neko, das der Spotify-Gründer … gegründet hat")
+                  and not any(o.source != "owner" and o.type in ("ORG", "PRODUCT") and e.end <= o.start < fig["start"] for o in named)), None)
+    if owner is not None:
+        return owner
+    companies = {e.name for e in view.entities if e.type == "ORG"}
+    return next((e.name.split()[-1] for e in named if e.type == "PER" and e.end <= fig["start"] and " " in e.name
+                 and e.name.split()[-1] in companies and not RELATIVE_BEFORE.search(view.text, sentence[0], e.start)
+                 and not any(o.type in ("ORG", "PRODUCT") and e.end <= o.start < fig["start"] for o in named)), None)
