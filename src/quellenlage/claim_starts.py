@@ -47,12 +47,13 @@ PERCENT_AFTER = re.compile(r"[\d.,]+\s*(?:(?:bis|-|–)\s*[\d.,]+\s*)?(?:%|Proze
 AFTER_GAP = re.compile(r"[ \u00a0]+nach[ \u00a0]+(?:(?:rund|etwa|knapp|gut)[ \u00a0]+)?")
 
 
-def year_before(text: str, fig: dict, earlier: list[dict]) -> bool:
+def year_before(text: str, fig: dict, figures, clause_end: int) -> bool:
     """ "die Marge erreichte 18,0 nach 13,0 Prozent", "stieg auf 4,2 Mrd. nach 3,9 Mrd. Euro": the value
-    after "nach" right after a figure of its kind is that of a year before (unless a date follows it:
-    "nach 13,0 Prozent im Jahr 2022" names its own time)."""
+    after "nach" right after a figure of its kind (`figures`: the document's, by start) is that of a year
+    before, unless a date follows it in its clause ("nach 13,0 Prozent im Jahr 2022" names its own time)."""
     return any(f["label"] == fig["label"] and f["end"] <= fig["start"] and AFTER_GAP.fullmatch(text, f["end"], fig["start"])
-               for f in earlier)
+               for f in figures.starting(max(0, fig["start"] - 40), fig["start"])) \
+        and not any(d["label"] == "DATE" for d in figures.starting(fig["end"], clause_end))
 
 
 __all__ = ["former_value", "starting_value", "unnamed_start", "year_before"]

@@ -13,8 +13,7 @@ import re
 
 from quellenlage.claim_cues import (change_start, spans_after, relative_clause, named_subjectless, pronoun_property, converts, bracketed_for_other, unnamed_start, year_before, compound_of, excluded, list_header, CLARIFIES, explains, CONTINUATION, FISCAL_WORDS, FROM_NOW, TOTAL_OPENER,
                                     participle_of, in_closed_apposition, FRACTION_OF_WHOLE, GAPPED, PART_OPENER, WHOLE_AFTER_PART, PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
-                                    SINCE, WHICH_CLAUSE, WITH_PRODUCT, governs_other, has_figure, same_amount_before,
-                                    table_header, table_year, table_compared, heading_aspect, same_topic)
+                                    SINCE, WHICH_CLAUSE, WITH_PRODUCT, governs_other, has_figure, same_amount_before, table_header, table_year, table_compared, heading_aspect, same_topic)
 from quellenlage.claim_periods import resolve_periods
 from quellenlage.claim_dates import span_anchor, bare_date, date_owns
 from quellenlage.claim_ellipsis import continued_claim
@@ -271,8 +270,7 @@ class ClaimFinder:
                     and not inherited["relative"]:
                 period = inherited["period"]
                 follows = inherited  # resolved in the second pass when still open
-            if relative is None and year_before(text, fig, view.figure_index.starting(cs, fig["start"])) \
-                    and not any(d["label"] == "DATE" for d in view.figure_index.starting(fig["end"], ce)):
+            if relative is None and year_before(text, fig, view.figure_index, ce):
                 period, relative = None, "previous_year"  # "erreichte 18,0 nach 13,0 Prozent"
             if relative in (None, "reported") and unnamed_start(text, fig, period):
                 period, relative, segment = None, None, PART  # "von 138 Mrd. $ auf 455 Mrd. $": an unnamed earlier time
@@ -317,9 +315,7 @@ class ClaimFinder:
         scope += [antecedent] if clause[0] > sentence[0] and RELATIVE_PRONOUN.match(text, clause[0]) and text[:clause[0]].rstrip().endswith(",") else []
         scope += spans_after(text, fig, clause, sentence, self.r.cue_lists["purpose_openers"])  # "am Donnerstag, ihrem ersten Handelstag"
         if clause[0] > sentence[0] and TOTAL_OPENER.match(text, clause[0]):
-            # "Der Kaufpreis beträgt 40 Dollar je Aktie, insgesamt rund 14 Mrd.": the total of the
-            # clause before, named by its word
-            scope.append((sentence[0], clause[0]))
+            scope.append((sentence[0], clause[0]))  # "40 Dollar je Aktie, insgesamt rund 14 Mrd.": the total of the clause before
         # Which property patterns can match in the sentence (one pass); the scopes lie inside it.
         present = self._present.get(sentence)
         if present is None:

@@ -94,7 +94,13 @@ def compared_periods(text: str, dates: list[Figure], cfg: dict, published: str |
         else:
             if rule.get("grain") == "year" and reported is not None and reported.end <= m.start() and reported is not own \
                     and COMPARED_WITH.search(text, max(0, m.start() - 60), m.start()):
-                value = shifted(reported.date_value, rule.get("years", 0), rule.get("quarters", 0), "year", month_ok=False)
+                # (the last period of this or next year named before in the paragraph, else the article's:
+                # "Für 2025 rechnet X mit … Die Marge soll bei 43 Prozent liegen, nach 44 Prozent im Vorjahr")
+                near = [d for d in anchors[bisect.bisect_left(anchor_starts, m.start() - REACH):bisect.bisect_left(anchor_starts, m.start())]
+                        if d.end <= m.start() and d is not own and "\n\n" not in text[d.end:m.start()] and PERIOD.fullmatch(d.date_value)
+                        and pub_year is not None and pub_year <= int(PERIOD.fullmatch(d.date_value)["y"]) <= pub_year + 1]
+                base = near[-1] if near else reported
+                value = shifted(base.date_value, rule.get("years", 0), rule.get("quarters", 0), "year", month_ok=False)
                 if value is not None:
                     _place(out, own, m, value)
     out.sort(key=lambda f: (f.start, f.end))

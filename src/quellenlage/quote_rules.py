@@ -251,6 +251,18 @@ class Mentions:
         lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
         return [m for m in self.items[lo:hi] if m.end <= end]
 
+    def as_person(self, m: Mention, text: str) -> Mention:
+        """A company written with a surname alone that a person of the article bears ("sagte Dräger" after
+        "Stefan Dräger", Dräger's chief): the person named last before it speaks, not the company."""
+        word = text[m.start:m.end]
+        if m.kind != "ORG" or " " in word or not word[:1].isupper():
+            return m
+        for k in range(bisect.bisect_left(self.starts, m.start) - 1, -1, -1):
+            p = self.items[k]
+            if p.kind == "PER" and " " in p.name and p.name.split()[-1] == word:
+                return Mention(m.start, m.end, p.name, "PER", p.gender)
+        return m
+
     def last_person_before(self, pos: int, gender: str | None = None, limit: int = 1500) -> Mention | None:
         """The last person mentioned before pos, at most `limit` characters before it."""
         for k in range(bisect.bisect_left(self.starts, pos) - 1, -1, -1):
