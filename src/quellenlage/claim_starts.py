@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from quellenlage.figure_compared import AFTER_GAP
+
 FROM_VALUE = re.compile(r"(?<![\w-])von\s+(?:(?:rund|etwa|knapp|gut|ungefähr|über|mehr\s+als)\s+)?$")
 TO_VALUE = re.compile(r"[^\S\n]*(?:\([^()\n]{0,30}\)[^\S\n]*)?auf\s+(?:(?:rund|etwa|knapp|gut|ungefähr|über|mehr\s+als)\s+)?[\d~]")
 
@@ -42,9 +44,6 @@ def unnamed_start(text: str, fig: dict, period: str | None) -> bool:
 
 
 PERCENT_AFTER = re.compile(r"[\d.,]+\s*(?:(?:bis|-|–)\s*[\d.,]+\s*)?(?:%|Prozent|Pro\s*zent)")  # (a range too: "auf 39 bis 41 Prozent")
-
-
-AFTER_GAP = re.compile(r"[ \u00a0]+nach[ \u00a0]+(?:(?:rund|etwa|knapp|gut)[ \u00a0]+)?")
 
 
 def year_before(text: str, fig: dict, figures, clause_end: int) -> bool:

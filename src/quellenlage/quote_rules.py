@@ -259,6 +259,8 @@ class Mentions:
             return m
         for k in range(bisect.bisect_left(self.starts, m.start) - 1, -1, -1):
             p = self.items[k]
+            if p.start + self.longest < m.start - 6000:
+                break  # (bounded: this one and every earlier one lie far before)
             if p.kind == "PER" and " " in p.name and p.name.split()[-1] == word:
                 return Mention(m.start, m.end, p.name, "PER", p.gender)
         return m
