@@ -112,6 +112,10 @@ class QuoteRules:
         return re.compile(r"\s*,?\s*(?P<cue>" + alternation(self.cfg["cues"]) + r")\b")
 
     @cached_property
+    def company_cues(self) -> frozenset[str]:
+        return frozenset(self.cfg.get("company_cues") or ())
+
+    @cached_property
     def authority_nouns(self) -> frozenset[str]:
         return frozenset(self.cfg.get("authority_nouns") or [])
 

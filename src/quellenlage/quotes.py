@@ -285,7 +285,7 @@ class QuoteFinder(QuoteKinds):
                 return True
         # "sagte der Deepmind-Chef": a role in a compound is a person, not the company it names
         # (nor an outlet told, after the speaker's name: "sagte Ito dem Handelsblatt")
-        told = (quote.cue or "").lower().startswith(("teilt", "mitteil"))  # ("teilte Dräger mit": the company tells)
+        told = (quote.cue or "").split(" ")[0] in self.r.company_cues  # ("teilte Dräger mit": the company tells)
         found = [m if told else mentions.as_person(m, text) for m in mentions.within(start, end)
                  if not (m.kind == "ORG" and (self.r.role_word_re.fullmatch(text[m.start:m.end]) or TOLD_TO.fullmatch(text, start, m.start)))]
         # Pronouns and role nouns: "sagte er", "Er fügte hinzu", "erklärte der Manager".

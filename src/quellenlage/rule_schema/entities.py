@@ -155,6 +155,7 @@ class QuotesFile(Rules):
     org_nouns: Words = []
     authority_nouns: Words = Field(default=[], description="org_nouns that point back to an authority: Behörde, …")
     spokespeople: Words = []
+    company_cues: Words = Field(default=[], description="cues by which a company tells (teilte … mit): its name stays the company's, not a person's of that surname")
     via_before: Words = Field(description="gegenüber, im Gespräch mit, …")
     examples: list[QuotesExample] = []
 
