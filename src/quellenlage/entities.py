@@ -15,7 +15,8 @@ from typing import Iterable
 
 from quellenlage.normalize.periods import FiscalCalendar
 from quellenlage.entity_anaphora import AnaphoraRules
-from quellenlage.entity_names import (org_noun_names, craft_names, apposition_stems, device_name, device_of, name_like, LABEL_HEAD, LABEL_SHORT_TAIL, WORDS_BEFORE, acronym_mentions, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, named_by_form, owner_name_end)
+from quellenlage.entity_nouns import apposition_org, founded_org, org_noun_names
+from quellenlage.entity_names import (craft_names, apposition_stems, device_name, device_of, name_like, LABEL_HEAD, LABEL_SHORT_TAIL, WORDS_BEFORE, acronym_mentions, MODEL_COMPOUND, Authorities, acronym_aliases, bare_names, gazetteer_stems, short_names, genitive_of, initials_of_named, named_by_form, owner_name_end)
 from quellenlage.entity_objects import deal_objects, legal_form_names
 from quellenlage.entity_short import first_word_mentions, title_names
 from quellenlage.lexicon_nouns import is_common_noun
@@ -24,7 +25,7 @@ from quellenlage.patterns import Anchored, Gated, alternation, gated, trie_alter
 from quellenlage.prefilter import Prefiltered
 from quellenlage.rules import RuleSet
 from quellenlage.entity_people import PeopleRules, find_people, gazetteer_mentions, genitive_people
-from quellenlage.textutil import ARTICLE_WORDS, NAME_START, Occupied, agency_lead, blank_regions, dateline_after, line_start
+from quellenlage.textutil import NAME_START, Occupied, agency_lead, blank_regions, dateline_after, line_start
 
 GAZETTEER_TYPES = (("organisations", "ORG"), ("persons", "PER"), ("models", "MODEL"), ("products", "PRODUCT"),
                    ("infrastructure", "INFRA"), ("chips", "CHIP"), ("laws", "LAW"), ("sources", "SOURCE"), ("indices", "INDEX"))
@@ -184,14 +185,11 @@ class EntityRules(AnaphoraRules, PeopleRules):
 
     @cached_property
     def apposition_org_re(self) -> Anchored:
-        """A name the gazetteer lacks, told what it is: "Astera Labs, ein Hersteller von …", "galt Humane als eines der … Start-ups",
-        "Quibi, der Streamingdienst mit …" (after a comma, a definite article too: group `definite`; "die
-        Software, die Firmen einsetzen" is a relative clause there, which `org_noun_names` tells by the noun)."""
-        not_after = "".join(f"(?<!{w} )" for w in sorted(ARTICLE_WORDS))  # (not a noun after an article: "in einem Monat, ein Hedgefonds, der …")
-        rx = re.compile(r"(?<![\w-])" + not_after + r"(?P<name>" + NAME_START + r"[\w&.-]*[\w](?:[ \u00a0][A-ZÄÖÜ][\w&-]+){0,2})(?:(?:,|[ \u00a0]+als)[ \u00a0]+"
-                        r"(?:ein|eine|eines|einer|einen)|,[ \u00a0]+(?P<definite>der|die|das|dem))[ \u00a0]+(?:der[ \u00a0]+)?"
-                        r"(?:[a-zäöüß][\w-]*[ \u00a0]+){0,2}" + self.org_noun_words[1] + r"(?:e?s|e?n)?(?![\w-])")
-        return Anchored(rx, re.compile(r"(?:,|[ \u00a0]als)[ \u00a0]+(?:ein|eine|eines|einer|einen)[ \u00a0]|,[ \u00a0]+(?:der|die|das|dem)[ \u00a0]"), words=2)
+        return apposition_org(self.org_noun_words[1])
+
+    @cached_property
+    def founded_org_re(self) -> Anchored:
+        return founded_org(self.cfg.get("founding_participles") or ["(?!)"])
 
     @cached_property
     def division_suffixes(self) -> tuple[str, ...]:

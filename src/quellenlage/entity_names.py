@@ -2,12 +2,11 @@
 told from German nouns (also capitalised) by how the article uses them. Pure: text in, names out."""
 from __future__ import annotations
 
-from itertools import chain
 import re
 from dataclasses import replace
 from collections import Counter
 from functools import lru_cache
-from quellenlage.lexicon_nouns import alone_more_often, is_noun
+from quellenlage.lexicon_nouns import is_noun
 from quellenlage.patterns import Gated, trie_alternation
 from quellenlage.textutil import line_start
 
@@ -366,33 +365,3 @@ def device_name(name: str, names: set[str]) -> str:
         if rest and rest.split(" ")[0].rstrip("+") == head and not name.startswith(line):
             return line + " " + name
     return name
-
-
-def org_noun_names(masked: str, rules, taken, add, abstract: tuple[str, ...], nouns: tuple[str, ...]) -> set[str]:
-    """Organisations a word for a company or a source introduces ("der Projektentwickler Crusoe", "die Analysten von Bernstein",
-    "Astera Labs, ein Hersteller von …"); a legal form ends the name ("der Anlagenbauer Babcock Borsig AG", later "Babcock Borsig")."""
-    legal = frozenset(rules.cfg.get("legal_suffixes") or ())
-    tails = legal | frozenset(rules.cfg.get("company_suffixes") or ()) | frozenset(rules.cfg.get("name_tails") or ())
-    discovered: set[str] = set()
-    for m in chain(rules.org_noun_re.finditer(masked), rules.source_name_re.finditer(masked), rules.apposition_org_re.finditer(masked)):
-        name, end = m.group("name"), m.end("name")
-        while " " in name and (not taken.free(m.start("name"), end) and any(w in rules.table for w in name.split()[1:]) or nouns and (name.rsplit(" ", 1)[1].lower().endswith(nouns) or rules.is_title(name.rsplit(" ", 1)[1]) or alone_more_often(masked[max(0, m.start() - 5000):m.start() + 5000], name, tails))
-                               and masked.count(name, max(0, m.start() - 5000), m.start() + 5000) < 2):  # ("Tochter Glovo Kartellstrafen
-            name = name.rsplit(" ", 1)[0]  # von …", "Investor Perusa Eigentümer": the name ends before the noun, unless used together again)
-            end = m.start("name") + len(name)
-        formed = " " in name and name.rsplit(" ", 1)[1] in legal
-        if formed:  # "der Anlagenbauer Babcock Borsig AG", later "Babcock Borsig" (but "der Medienkonzern News Corp.": "News" alone is no name)
-            rest = name.rsplit(" ", 1)[0]
-            if rest.split()[0] not in rules.not_first and not genitive_of(rest.split()[0], rules.not_first):
-                name, formed = rest, False
-        # ("die Drogeriekette Ihr Platz": a function word capitalised inside sentences, again and again, opens a name;
-        # "die Software, die Firmen einsetzen": a relative clause, no apposition with a definite article)
-        words = name.split()
-        styled = len(words) > 1 and words[0] in rules.not_first and words[1] not in rules.not_first and len(re.findall(r"[a-zäöüß,] " + re.escape(name) + r"(?![\w-])", masked)) > 1
-        if taken.free(m.start("name"), end) and (formed or styled or words[0] not in rules.not_first
-                                                 and not genitive_of(words[0], rules.not_first)) \
-                and not NOT_AN_ORG_AFTER.match(masked[end:end + 14]) and not (m.re is rules.apposition_org_re.rx and m.group("definite") and is_noun(words[0])) \
-                and not (abstract and name.split()[0].lower().endswith(abstract)):  # "die Industrieunternehmen Rechenleistung …"
-            add(m.start("name"), end, name, "ORG", "noun")
-            discovered.add(name)
-    return discovered

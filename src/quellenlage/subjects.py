@@ -328,7 +328,9 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                 return later[0].name  # "Bis 2026 sollen 1600 Stellen wegfallen, Cariad beschäftigt derzeit …"
             # (the figure's own clause's anaphor first: "2006 hatte das Unternehmen …, der eigene Katalog der Franzosen umfasst …")
             found = [a for a in anaphors[typ].finditer(text, ss, se) if not apposed(view, a)] if typ in anaphors else []
-            m = next((a for a in found if cs <= a.start() < ce), next((a for a in found if not embedded(text, ss, a.start())), None))  # (another clause's not in a relative clause: "Hurley und Chen, die sich als Mitarbeiter des Bezahldienstes PayPal kennengelernt hatten, gründeten YouTube")
+            # (another clause's only where the figure's clause names none: "Das Unternehmen ist … alt: … gründeten YouTube im Februar 2005")
+            other_clause = None if cs > ss and any(cs <= e.start and e.end <= fig["start"] for e in usable) else next((a for a in found if not embedded(text, ss, a.start())), None)
+            m = next((a for a in found if cs <= a.start() < ce), other_clause)  # (another clause's not in a relative clause: "Hurley und Chen, die sich als Mitarbeiter des Bezahldienstes PayPal kennengelernt hatten, gründeten YouTube")
             if m and cs <= m.start() < ce and any(cs <= e.start and e.end <= m.start() for e in usable) \
                     and re.search(r"(?<!\w)(?:ist|sind|war|waren|bleibt|bleiben|gilt\s+als)(?!\w)", text[cs:m.start()]):
                 m = None  # "AWS ist … der grösste Cloud-Anbieter": a predicate, the named one is the subject

@@ -71,6 +71,7 @@ class EntitiesFile(Rules):
     legal_suffixes: Words = []
     legal_name_tails: Words = Field(default=[], description="words between a name and its legal suffix the text drops later: Germany (\"die Einhell Germany AG\")")
     company_suffixes: Words = Field(default=[], description="words a company's name ends with: Networks, Technologies, …")
+    founding_participles: Words = Field(default=[], description="participles that tell a name a founding year after a comma makes it a company: gegründet (\"Dubag, 2009 gegründet\")")
     name_tails: Words = Field(default=[], description="nouns that end a company's name, no company of their own before them: Media")
     stem_not_names: Words = Field(default=[], description="first words of a known company's name that name something "
                                   "else alone: Texas (Texas Instruments), Boston (Boston Dynamics)")
