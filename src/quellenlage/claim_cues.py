@@ -388,13 +388,3 @@ def participle_of(text: str, fig: dict, sentence: tuple[int, int]) -> tuple[int,
         return m.span("w")
     return apposed_participle(text, *sentence, fig["start"]) if fig["label"] == "DATE" else None
 
-
-# "Die Marge fiel von 13,2 auf 8,5 Prozent": the value a change starts from is of an earlier time, no claim of
-# its own (not "von derzeit 60 … auf 120": now, whatever is planned)
-FROM_VALUE = re.compile(r"(?<![\w-])[a-zäöüß][\w-]*\s+von\s+$")  # (after a verb, not "ein Minus von"; a qualifier is in the span)
-TO_NEXT = re.compile(r"\s+auf\s+(?:[a-zäöüß.]+\s+){0,2}[-−+]?\d")  # (past the next figure's qualifier: "auf nur noch 5")
-
-
-def change_start(text: str, fig: dict) -> bool:
-    return fig["label"] != "DATE" and bool(FROM_VALUE.search(text, max(0, fig["start"] - 40), fig["start"])) \
-        and TO_NEXT.match(text, fig["end"]) is not None

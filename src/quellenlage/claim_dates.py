@@ -31,11 +31,11 @@ def date_owns(text: str, trigger: tuple[int, int], fig: dict, dates) -> bool:
     def gap(s: int, e: int) -> str:
         return text[e:a] if e <= a else text[b:s]
 
-    for s, e in dates[bisect.bisect_left(dates, (a - 40, 0)):]:
+    for s, e in dates[bisect.bisect_left(dates, (a - 80, 0)):]:
         if s >= a:
             break
-        if s != fig["start"] and not text[e:a].strip() and date_participle(text, {"label": "DATE", "start": s, "end": e}):
-            return True  # the participle of another date: "Im März 2022 war das 2015 gegründete Unternehmen … wert"
+        if s != fig["start"] and (m := date_participle(text, {"label": "DATE", "start": s, "end": e})) and m.start("w") <= a < m.end("w"):
+            return True  # the participle of another date: "Im März 2022 war das 2015 (in Berlin) gegründete Unternehmen … wert"
     own = gap(fig["start"], fig["end"])
     if "," not in own and not CLAUSE_UND.search(own):
         # (across "und" too: "schloss die Lücke im Mai 2019 und verklagte NSO im Oktober 2019";

@@ -55,4 +55,22 @@ def year_before(text: str, fig: dict, figures, clause_end: int) -> bool:
         and not any(d["label"] == "DATE" for d in figures.starting(fig["end"], clause_end))
 
 
-__all__ = ["former_value", "starting_value", "unnamed_start", "year_before"]
+# "Die Marge fiel von 13,2 auf 8,5 Prozent": the value a change starts from is of an earlier time, no claim of
+# its own (not "von derzeit 60 … auf 120": now, whatever is planned)
+VERB_FROM = re.compile(r"(?<![\w-])[a-zäöüß][\w-]*,?\s+von\s+$")  # (after a verb, not "ein Minus von"; a qualifier is in the span;
+# after an insertion's comma too: "sinkt, wie angekündigt, von 1,05 Euro auf zehn Cent")
+TO_NEXT = re.compile(r"\s+auf\s+(?:[a-zäöüß.]+\s+){0,2}[-−+]?\d")  # (past the next figure's qualifier: "auf nur noch 5")
+TO_WORDS = re.compile(r"\s+auf\s+(?:[a-zäöüß.]+\s+){0,2}")
+
+
+def change_start(text: str, fig: dict, figures=None) -> bool:
+    """Is `fig` the value a change starts from, after a verb's "von" and before "auf" and the next figure
+    (`figures`, the document's figure index: the next may open with a word, "von 1,05 Euro auf zehn Cent")?"""
+    if fig["label"] == "DATE" or not VERB_FROM.search(text, max(0, fig["start"] - 40), fig["start"]):
+        return False
+    to = TO_WORDS.match(text, fig["end"]) if figures is not None else None
+    return TO_NEXT.match(text, fig["end"]) is not None or to is not None and any(
+        f["label"] != "DATE" for f in figures.starting(text.index("auf", fig["end"]) + 4, to.end() + 1))
+
+
+__all__ = ["change_start", "former_value", "starting_value", "unnamed_start", "year_before"]

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from quellenlage.claim_cues import (change_start, spans_after, relative_clause, named_subjectless, pronoun_property, converts, bracketed_for_other, unnamed_start, year_before, compound_of, excluded, list_header, CLARIFIES, explains, CONTINUATION, FISCAL_WORDS, FROM_NOW, TOTAL_OPENER,
+from quellenlage.claim_starts import change_start
+from quellenlage.claim_cues import (spans_after, relative_clause, named_subjectless, pronoun_property, converts, bracketed_for_other, unnamed_start, year_before, compound_of, excluded, list_header, CLARIFIES, explains, CONTINUATION, FISCAL_WORDS, FROM_NOW, TOTAL_OPENER,
                                     participle_of, in_closed_apposition, FRACTION_OF_WHOLE, GAPPED, PART_OPENER, WHOLE_AFTER_PART, PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WHICH_CLAUSE, WITH_PRODUCT, governs_other, has_figure, same_amount_before, table_header, table_year, table_compared, heading_aspect, same_topic)
 from quellenlage.claim_periods import resolve_periods
@@ -90,7 +91,7 @@ class ClaimFinder:
         text = view.text
         if fig["label"] == "DATE" and fig.get("date_relation") in ("before", "after"):
             return None  # "kurz vor Weihnachten hatte BYD angekündigt": some time before, no date to compare
-        if fig["label"] == "DATE" and self.frames.r.period_bound(view.text, fig) or change_start(text, fig):
+        if fig["label"] == "DATE" and self.frames.r.period_bound(view.text, fig) or change_start(text, fig, view.figure_index):
             return None  # "für das Ende März abgeschlossene Geschäftsjahr": a period, no date of news; "fiel von 13,2 auf 8,5 Prozent": before
         ss, se = view.sentence_of(fig["start"])
         se = max(se, fig["end"])

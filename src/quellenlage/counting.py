@@ -113,6 +113,8 @@ class CountUnits:
                 inner = self.r.inner_number_re.match(text, p) or NUMWORD_RE.match(text, p)
                 if inner and (inner.re is not NUMWORD_RE or parse_number_word(inner.group(0), self.r.numbers)):
                     p = skip_spaces(text, inner.end())  # "sieben der zehn schnellsten Systeme"
+                elif low == "von" and text[p:p + 1].isupper():
+                    return None  # "1874 von Philipp Mühsam gegründet": by someone, no part of a whole ("drei von zehn")
                 continue
             unit = self.r.unit_of(tok)
             if unit is not None and tok[0].islower() and low.endswith(ADJ_ENDINGS) \

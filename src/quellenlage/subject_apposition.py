@@ -101,15 +101,23 @@ def described(view, fig: dict, types: tuple[str, ...], sentence: tuple[int, int]
                 if found:
                     return found
         return None
-    if date_participle(text, fig) is None:
+    participle = date_participle(text, fig)
+    if participle is None:
         return None
     article = ARTICLE_BEFORE_DATE.search(text, max(0, fig["start"] - 8), fig["start"])
+    # (the article with the noun after the participle: "das 1847 in Berlin gegründete Unternehmen")
+    after = text[participle.end("w"):participle.end("w") + 80]
+    phrase = article.group(0) + after.lstrip(" \u00a0")
     for typ in types:
         rx = anaphors.get(typ)
-        m = rx.match(text, article.start()) if rx else None
-        if m is None or m.end() <= fig["end"]:
+        m = rx.match(phrase) if rx else None
+        if m is None or m.end() <= len(article.group(0)):
             continue
-        found = resolve(view, typ, [e for e in usable if e.end <= article.start()], ss, m.group(0), article.start())
+        end = participle.end("w") + len(after) - len(after.lstrip(" \u00a0")) + m.end() - len(article.group(0))
+        named = next((e.name for e in usable if e.type == typ and e.start > end and not text[end:e.start].strip()), None)
+        if named:
+            return named  # "das 2017 gegründete Innsbrucker Unternehmen Alpine Quantum Technologies"
+        found = resolve(view, typ, [e for e in usable if e.end <= article.start()], ss, text[article.start():end], article.start())
         if found:
             return found
     return None

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from quellenlage.textutil import PARTICIPLE_AGENT
+
 # the counted noun right after a figure (and its scale word), a compound opening with a name
 COMPOUND_AFTER = re.compile(r"[ \u00a0]+(?:(?:Millionen|Milliarden|Mio\.|Mrd\.|Tausend)[ \u00a0]+)?(?P<n>[A-ZÄÖÜ][\w]*)-[A-ZÄÖÜ][a-zäöüß]")
 
@@ -24,7 +26,7 @@ def compound_owner(text: str, fig: dict, table: dict, types, units) -> str | Non
 # "das erst 2004 gegründete Facebook", "des 1898 gegründeten Baukonzerns Philipp Holzmann": a date inside a
 # participle phrase before a name is that name's
 PHRASE_ARTICLE = re.compile(r"(?<![\w-])(?:[Dd](?:as|er|ie|es|em|en)|[Ee]ine[mnrs]?|[Ee]in)[ \u00a0]+(?:(?:erst|bereits|schon|im Jahr)[ \u00a0]+)?$")
-PHRASE_PARTICIPLE = re.compile(r"[ \u00a0]+[a-zäöü][\w-]*?(?:t|en)e[nmrs]?[ \u00a0]+")
+PHRASE_PARTICIPLE = re.compile(PARTICIPLE_AGENT + r"[ \u00a0]+[a-zäöü][\w-]*?(?:t|en)e[nmrs]?[ \u00a0]+")
 PHRASE_NOUN = re.compile(r"[A-ZÄÖÜ][\w-]*[ \u00a0]+")
 
 

@@ -236,7 +236,9 @@ class NameCues:
         return re.compile(r"(?<!\w)(?:(?:" + COMPANION_PREPOSITIONS + r"|(?:" + self._cue_words("deal_nouns")
                           + r")\s+(?:des|der|von|vom)\s+)(?:[\w-]+\s+){0,2}|" + EXAMPLES_BEFORE
                           # the maker of the chips something ran on (rules: supplier_nouns): "auf 440 Grafikchips des Typs A100 von Nvidia"
-                          + r"|[\w-]*(?:" + self._cue_words("supplier_nouns") + r")(?:\s+(?!von\b)[\w.-]+){0,4}\s+von\s+)$")
+                          + r"|[\w-]*(?:" + self._cue_words("supplier_nouns") + r")(?:\s+(?!von\b)[\w.-]+){0,4}\s+von\s+"
+                          # the index a share is listed in (rules: index_members): "zu den schwächsten Werten im MDax"
+                          + r"|(?<![\w-])(?:" + self._cue_words("index_members") + r")\s+(?:im|des|in\s+dem)\s+)$")
 
     @cached_property
     def investor_after(self) -> re.Pattern:

@@ -360,7 +360,10 @@ def _agencies(agencies: list[str]) -> str:
 # A participle right after a date an article opens, before its noun: "den 2018 verstorbenen Mitgründer", "Das 1991
 # gegründete Studio" (not a verb: "Am 20. Mai entdeckte die Firma"): the participle says what the date is.
 ARTICLE_BEFORE_DATE = re.compile(r"(?<![\w-])(?:[Dd](?:er|ie|as|en|em|es)|[Ee]ine?[mnrs]?)[ \u00a0]+$")
-DATE_PARTICIPLE = re.compile(r"[ \u00a0]+(?P<w>[a-zäöüß][\w-]*?(?:t|en)e[nrsm]?)[ \u00a0]+(?:[a-zäöüß][\w-]*e[nrsm]?[ \u00a0]+)?[A-ZÄÖÜ]")
+# Who or where between a date and the participle it stands before: "das 1847 in Berlin gegründete
+# Unternehmen", "Das 2021 von Rodolfo Rosini und Hannah Earley gegründete Start-up"
+PARTICIPLE_AGENT = r"(?:[ \u00a0]+(?:in|im|von|vom|aus|bei|unter)(?:[ \u00a0]+[\w.&'’-]+){1,6}?)?"
+DATE_PARTICIPLE = re.compile(PARTICIPLE_AGENT + r"[ \u00a0]+(?P<w>[a-zäöüß][\w-]*?(?:t|en)e[nrsm]?)[ \u00a0]+(?:[a-zäöüß][\w-]*e[nrsm]?[ \u00a0]+)?[A-ZÄÖÜ]")
 
 
 def date_participle(text: str, fig: dict) -> re.Match | None:
