@@ -27,13 +27,16 @@ HAD_EXPECTED = re.compile(r"(?<!\w)(?:hatten|hatte)(?!\w)")
 
 def _compared_periods(view: DocView, claims: list[dict], periods: PeriodResolver, fiscal_of) -> set:
     """(sentence, period) of the periods a sentence compares with ("Gegenüber dem dritten
-    Quartal, in dem SK Hynix 17,57 Bio. umgesetzt hatte, bedeutet das ein Plus von 12 %"): a
-    figure of such a period does not say what the sentence reports on."""
+    Quartal, in dem SK Hynix 17,57 Bio. umgesetzt hatte, bedeutet das ein Plus von 12 %", or tells
+    in contrast: "2019 hatte der Konzern noch …"): a figure of such a period does not say what the
+    sentence reports on."""
     out = set()
     sentences = {c["sentence"]: c["subject"] for c in claims}
+    contrast = periods.r.period_cue("earlier_contrast")
     for (ss, se), subject in sentences.items():
+        earlier = cue_search(contrast, view.text, ss, se) is not None  # ("2019 hatte der Konzern noch 12 Mrd. erlöst")
         for d in view.figure_index.starting(ss, se):
-            if d["label"] == "DATE" and d["end"] <= se and periods.compared(d):
+            if d["label"] == "DATE" and d["end"] <= se and (earlier or periods.compared(d)):
                 p = periods.date_period(d, fiscal_of(subject))
                 if p:
                     out.add(((ss, se), p))

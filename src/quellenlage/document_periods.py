@@ -13,7 +13,7 @@ from quellenlage.frame_rules import FrameRules
 from quellenlage.normalize.periods import FiscalCalendar, extent, grain, pub_date
 from quellenlage.patterns import cue_search
 from quellenlage.period_resolver import FISCAL_NAMED, PeriodResolver
-from quellenlage.textutil import clauses
+from quellenlage.textutil import clauses, sentence_end, sentence_start
 
 if TYPE_CHECKING:  # pragma: no cover
     from quellenlage.claim_rules import DocView
@@ -38,8 +38,9 @@ def named_periods(figures: list[dict], periods: PeriodResolver, fiscal, dominant
         if d["label"] != "DATE":
             last = d
             continue
-        if d.get("date_relation") or periods.relative_or_compared(d):
-            continue  # "gegenüber dem Vorjahr", "im Vorquartal": compared with, not reported on
+        if d.get("date_relation") or periods.relative_or_compared(d) or cue_search(
+                periods.r.period_cue("earlier_contrast"), periods.text, sentence_start(periods.text, d["start"]), sentence_end(periods.text, d["end"])):
+            continue  # "gegenüber dem Vorjahr", "im Vorquartal", "2019 hatte der Konzern noch …": compared with, not reported on
         compared = last is not None and d["start"] - last["end"] <= 25 and (
             not re.search(r"[,;.:]", periods.text[last["end"]:d["start"]])
             and COMPARED_WITH.search(periods.text, max(0, last["start"] - 30), last["start"]) is not None

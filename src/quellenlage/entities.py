@@ -331,7 +331,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
         org_words = {n.lower() for n in rules.cfg.get("org_nouns") or []}
         for m in rules.owner_compound_re.finditer(masked):
             name = m.group("name")
-            if "-" in name:  # "Raspberry-Pi-Chef": the company the text also names "Raspberry Pi"
+            if "-" in name and name not in rules.table:  # "Raspberry-Pi-Chef": the company the text also names "Raspberry Pi" ("Knorr-Bremse-Chef": the gazetteer's)
                 name = name.replace("-", " ")
                 if name not in masked:
                     continue

@@ -46,11 +46,12 @@ def title_names(text: str, regions, not_first, people, place_words=()) -> set[st
     line = TITLE_LINE.match(text, 0, head) if head else None
     if line is None:
         return set()
-    out, place = set(), r"(?<![\w-])(?:" + ("|".join(map(re.escape, place_words)) or "(?!)") + r")\s+"
+    # (a relative pronoun after a comma is no place's article: "Die Bilanz, die Trumpf am Donnerstag vorgelegt hat")
+    out, place = set(), r"(?<![,;:][ \t])(?<![\w-])(?:" + ("|".join(map(re.escape, place_words)) or "(?!)") + r")\s+"
     for m in TITLE_SUBJECT.finditer(line.group("t")):
         name = m.group("n") or m.group("label")
         words, body = name.split(), text[head:]
-        if words[0] in not_first or any(is_noun(w) or w in people or w.endswith("in") and is_noun(w[:-2]) for w in words) \
+        if words[0] in not_first or any(is_noun(w) and not used_as_name(body, name) or w in people or w.endswith("in") and is_noun(w[:-2]) for w in words) \
                 or name.endswith("s") and (name[:-1] in not_first or re.search(r"(?<![\w-])" + re.escape(name[:-1]) + r"(?![\w-])", text)) \
                 or name.isupper() or any(w.endswith("s") for w in words[:-1]):
             continue  # (a noun, "Hackerin"; a genitive: "Europas erster …", "Googles Chromecast"; capitals are acronyms' rules)
@@ -58,3 +59,17 @@ def title_names(text: str, regions, not_first, people, place_words=()) -> set[st
                 and not re.search(place + re.escape(name) + r"(?![\w&-])", text):
             out.add(name)
     return out
+
+
+# A word before a noun that makes it one ("der Trumpf", "seinen größten Trumpf"; not a relative pronoun after a comma)
+NOUN_BEFORE = re.compile(r"(?<![\w-])(?:(?<!,[ \t])(?:[Dd](?:er|ie|as|en|em|es)|[Ee]in(?:e[mnrs]?)?)|[Kk]ein(?:e[mnrs]?)?|[Ss]ein(?:e[mnrs]?)?|[Ii]hr(?:e[mnrs]?)?"
+                         r"|[Uu]nser(?:e[mnrs]?)?)[ \t\u00a0]+(?:[a-zäöüß]+[ \t\u00a0]+)?$")
+
+
+def used_as_name(body: str, name: str) -> bool:
+    """Does the body write a noun the title names as a name: twice at least inside a sentence, never after
+    an article or a possessive ("Die Bilanz, die Trumpf am Donnerstag vorgelegt hat", "konnte Trumpf …")?"""
+    found = list(re.finditer(r"(?<![\w&.-])" + re.escape(name) + r"(?![\w&-])", body))
+    inside = [m for m in found if re.search(r"[a-zäöüß,][ \t\u00a0]+$", body[max(0, m.start() - 3):m.start()])]  # (not a heading's, a line's first word)
+    return len(inside) >= 2 and not any(NOUN_BEFORE.search(body, max(0, m.start() - 20), m.start()) for m in found)
+

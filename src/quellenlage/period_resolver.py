@@ -14,7 +14,7 @@ from quellenlage.normalize.periods import (FiscalCalendar, half_ending, extent, 
 from quellenlage.date_context import months_until
 from quellenlage.frame_rules import FrameRules
 from quellenlage.patterns import cue_finditer, cue_search
-from quellenlage.textutil import TO_LEVEL, SpanIndex, bracketed_before
+from quellenlage.textutil import TO_LEVEL, SpanIndex, bracketed_before, dash_insertion
 
 STRONG_COMPARISON = re.compile(r"(?:gegenüber|im\s+Vergleich\s+zu[mr]?|verglichen\s+mit|als\s+im|nach\s+zuvor|(?:weniger|mehr|höher|niedriger)\s+als|(?:Niveau|Wert|Werte)\s+(?:von|aus))\s+(?:de[mnr]\s+|die\s+|das\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 RELATIVE_CLAUSE = re.compile(r"\s*(?:das|der|die|welche[rs]?)\s")
@@ -105,7 +105,8 @@ class PeriodResolver:
                 if bracketed_before(self.text, d["start"], fig["start"]) or self._next_conjunct(d["start"], d["end"], fig, others) \
                         or cue_search(self.r.period_cue("meeting_words"), self.text, max(0, d["start"] - 25), d["start"]):
                     continue  # "(2023: 4,37 Mrd.), +84 %"; "der Generalversammlung im September": the meeting's
-                if self.r.founding_attribute.match(self.text, d["end"]) and not d["start"] <= fig["start"] < d["end"]:
+                if self.r.founding_attribute.match(self.text, d["end"]) and not d["start"] <= fig["start"] < d["end"] \
+                        or dash_insertion(self.text, d["start"], fig["start"]):  # ("2020 – … 1920 gegründet – sank der Umsatz")
                     continue  # "Das 2019 gegründete Start-up sammelte 100 Mio. ein": not the round's year
                 if describes and not (cs <= fig["start"] < ce):
                     continue  # "im Geschäftsjahr 2025, das Ende September endete": the year is the period

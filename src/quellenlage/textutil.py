@@ -371,3 +371,17 @@ def date_participle(text: str, fig: dict) -> re.Match | None:
     if fig["label"] != "DATE" or not ARTICLE_BEFORE_DATE.search(text, max(0, fig["start"] - 8), fig["start"]):
         return None
     return DATE_PARTICIPLE.match(text, fig["end"])
+
+
+DASH = re.compile(r"[ \u00a0][–—-][ \u00a0]")
+
+
+def dash_insertion(text: str, pos: int, other: int) -> bool:
+    """Is `pos` inside an insertion between two dashes of one sentence that `other` is outside of
+    ("Im Jubiläumsjahr 2020 – die Brüder hatten das Unternehmen 1920 gegründet – sank der Umsatz")?"""
+    before = [m for m in DASH.finditer(text, max(0, pos - 150), pos)]
+    after = DASH.search(text, pos, pos + 150)
+    if not before or after is None or re.search(r"[.!?]\s|\n", text[before[-1].end():after.start()]):
+        return False
+    return not before[-1].end() <= other < after.start()
+

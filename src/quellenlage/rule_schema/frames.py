@@ -154,6 +154,7 @@ class PeriodCues(Rules):
     event_words: Words = Field(default_factory=list, description="in Betrieb, gegründet, …: a year named beside one is an event's, no period reported on")
     founding_attribute: Words = Field(default_factory=list, description="gegründete, …: a participle up to ten words after a date makes it the founding's (\"das 2019 gegründete Start-up\"), no figure's period")
     meeting_words: Words = Field(default_factory=list, description="Hauptversammlung, …: a date right after one is the meeting's, no period a figure is for")
+    earlier_contrast: Words = Field(default_factory=list, description="hatte * noch, waren es noch, …: a sentence telling a figure of before in contrast; the year it names is no period of the sentences after it")
     for_comparison: Words = Field(default_factory=list, description="Zum Vergleich, …: a sentence opening so names an earlier period's figures, not the one reported on")
     quarter_comparison: Words = Field(default_factory=list, description="Vorjahresquartal, Vorquartal, …: a sentence that compares with a quarter reports on a quarter")
     aside: Words = Field(default_factory=list, description="Allein, …: a sentence opening so names a part of the period reported on ('Allein im vierten Quartal …')")
