@@ -183,10 +183,32 @@ def settle(view, claims: list[dict], r) -> None:
     whole_segments(claims, frames.cfg["segment"].get("whole_for") or {})
     base_variants(claims)
     mark_unnamed_parts(claims, r.additive)
+    dates_of_news(view, claims, r)
     pair_properties(view, claims, r)
     cues = r.cfg.get("subject_cues") or {}
     mark_issuers(view, claims, frozenset(cues.get("issuer_properties") or ()), r.entities.authorities,
                  frozenset(cues.get("not_issuers") or ()))
+
+
+def dates_of_news(view, claims: list[dict], r) -> None:
+    """A date of another property that tells figures of a property's `news_of` takes that property: "Der Überschuss
+    kletterte auf 375 Mio. Euro, wie das Unternehmen am Dienstag mitteilte", "… einen Nettoverlust verbucht. Das teilte
+    Verbio am Mittwoch mit": the day of the results, not any news (the sentence, or the one before that a sentence opening
+    with a demonstrative tells)."""
+    demonstrative = tuple(w + " " for w in r.cfg.get("demonstratives") or ())
+    by_sentence: dict[tuple[int, int], list[dict]] = defaultdict(list)
+    for c in claims:
+        by_sentence[c["sentence"]].append(c)
+    for p in r.properties:
+        for source, told in p.news_of.items():
+            for c in claims:
+                if c["property"] != source or c["figure"]["label"] != "DATE":
+                    continue
+                near = list(by_sentence[c["sentence"]])
+                if view.text.startswith(demonstrative, c["sentence"][0]) and (prev := view.previous_sentence(c["sentence"][0])):
+                    near += [x for x in claims if prev[0] <= x["figure"]["start"] < prev[1]]
+                if any(x["property"] in told and x["subject"] == c["subject"] for x in near):
+                    c.update(property=p.key, time=p.time, window_days=p.window_days)
 
 
 def pair_properties(view, claims: list[dict], r) -> None:

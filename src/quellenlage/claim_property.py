@@ -3,7 +3,7 @@ subject types, time behaviour) and what a figure must be to take it. Pure, no sp
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from quellenlage.normalize.periods import grain
 from quellenlage.patterns import cue_re, cue_search, words_re
@@ -47,6 +47,7 @@ class Property:
     compared_unit: str | None = None  # the unit its counts are compared in (the claim's unit)
     own_name: bool = False  # its subject is the organisation named, not the group it belongs to (a founding)
     of_pair: str | None = None  # the property its claims take when their subject is a pair of parties
+    news_of: dict[str, tuple[str, ...]] = field(default_factory=dict)  # another property's dates it takes beside these figures
 
     def weak_at(self, text: str, span: tuple[int, int]) -> float:
         """0.5 when the trigger found is one of the property's weak ones (any other property's
@@ -104,4 +105,5 @@ def property_of(key: str, p: dict, compared_units: dict[str, str]) -> Property:
         bool(p.get("needs_segment")), cue_re(p["weak_triggers"]) if p.get("weak_triggers") else None,
         tuple(p.get("aspects") or ()), p.get("compared_as"), p.get("total"), tuple(p.get("date_grains") or ()),
         tuple(p.get("bound_subject") or ()), p.get("period_grain"), widen(p.get("default_units") or ()),
-        bool(p.get("ranked")), *_context(p, trig), p.get("compared_unit"), bool(p.get("own_name")), p.get("of_pair"))
+        bool(p.get("ranked")), *_context(p, trig), p.get("compared_unit"), bool(p.get("own_name")), p.get("of_pair"),
+        {k: tuple(v) for k, v in (p.get("news_of") or {}).items()})

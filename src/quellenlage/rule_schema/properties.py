@@ -36,6 +36,10 @@ class Property(Rules):
                                   "(a dividend proposal is reported as the year's dividend)")
     total: Key | None = Field(default=None, description="the property of a total right after one of its figures "
                               "(a price per share, then 'insgesamt 28 Mrd.': the deal's value)")
+    news_of: dict[Key, list[Key]] = Field(default_factory=dict, description="another property's dates it takes where they tell "
+                                          "these figures: {announcement_date: [revenue, …]}: a date of that property whose sentence "
+                                          "(or the one before, which a sentence opening with a demonstrative tells) holds an actual "
+                                          "claim of one of these of the same subject is one of this property")
     of_pair: Key | None = Field(default=None, description="the property its claims take when their subject is a pair of "
                                 "parties (two companies announcing together announce their deal: deal_announcement_date)")
     compared_unit: Key | None = Field(default=None, description="the unit its counts are compared in, whatever noun "
