@@ -183,12 +183,17 @@ _LEAD = re.compile(r"[\s,–-]*")
 _DASHED_NP = re.compile(r"(?:die|der|das|eine?|einer)\s")
 
 
-def explains(text: str, start: int, words: re.Pattern) -> bool:
+def explains(text: str, start: int, words: re.Pattern, end: int | None = None) -> bool:
     """Does the clause at `start` explain the noun before it ("Die Net Bookings, also der Wert …",
-    "Die Nettobuchungen - die wichtigste Umsatzkennzahl der Branche - fielen …")? `words`: the
-    rules' words opening an explanation (properties.yaml `explanations`)."""
-    return bool(words.match(text, _LEAD.match(text, start).end()) or (
-        re.search(r"[–-]\s*$", text[max(0, start - 3):start]) and _DASHED_NP.match(text, start)))
+    "Die Nettobuchungen - die wichtigste Umsatzkennzahl der Branche - fielen …", "Der Group FFO, die für
+    Immobilienkonzerne zentrale Kennzahl für den Mittelzufluss, sank …": an article's noun phrase without a
+    verb up to `end`)? `words`: the rules' words opening an explanation (properties.yaml `explanations`)."""
+    lead = _LEAD.match(text, start).end()
+    return bool(words.match(text, lead) or (
+        re.search(r"[–-]\s*$", text[max(0, start - 3):start]) and _DASHED_NP.match(text, start)) or (
+        end is not None and re.search(r",\s*$", text[max(0, start - 3):lead]) and _DASHED_NP.match(text, lead)
+        and len(text[lead:end].split()) >= 4  # (not a noun of its own: "…, die Buchungen, die …, um 42 Prozent")
+        and re.search(r"(?<![\w-])[A-ZÄÖÜ][\w-]*[\s,]*$", text[lead:end]) is not None))
 # A relative clause (verb last) between a noun and its figure: "die Buchungen, die künftige Umsätze
 # vorwegnehmen, um 42 Prozent auf 217,6 Mio.": what it says of the noun names no property of the figure
 RELATIVE_CLAUSE = re.compile(r"[\s,]*(?:der|die|das|denen|dessen|deren|welche[rs]?)\s+(?:[^,;.]|\.(?=\S))*\s[a-zäöüß]+[\s,]*")

@@ -310,7 +310,7 @@ class ClaimFinder:
         clause_labels = self.r.cfg.get("clause_labels", ())
         # (not an explanation between the noun and its figure: "Die Net Bookings, also der Wert der verkauften Produkte, beliefen sich auf …")
         # (nor a relative clause after the noun: "die Buchungen, die künftige Umsätze vorwegnehmen, um 42 Prozent …")
-        scope = [clause] + [c for c in free_before[::-1] if not explains(text, c[0], self.r.cue_lists["explanations"])
+        scope = [clause] + [c for c in free_before[::-1] if not explains(text, c[0], self.r.cue_lists["explanations"], c[1])
                             and not relative_clause(text, c)]
         antecedent = (max(sentence[0], clause[0] - 40), clause[0])  # "… des Inlandsumsatzes, der sich auf 114,75 Mrd. Yuan belief"
         scope += [antecedent] if clause[0] > sentence[0] and RELATIVE_PRONOUN.match(text, clause[0]) and text[:clause[0]].rstrip().endswith(",") else []
