@@ -29,6 +29,7 @@ from quellenlage.subject_cues import (OWNERS_MODEL_WITH, TELLER_BEFORE, apposed,
 if TYPE_CHECKING:  # pragma: no cover
     from quellenlage.claim_rules import ClaimRules, DocView, Property
 
+WHERE_OPEN = re.compile(r",\s*wo\s[^,.;:]*$")  # inside a clause of place
 LISTED_IN = re.compile(r"\s+(?:notiert|gelistet)(?:e|en|er|es)?\b")
 CLAIM_TYPES = ("ORG", "PER", "MODEL", "PRODUCT", "INFRA", "CHIP", "LAW", "INDEX")
 PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:er|sie)(?![\w-])")  # a clause's own subject as a pronoun
@@ -328,8 +329,7 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                 return later[0].name  # "Bis 2026 sollen 1600 Stellen wegfallen, Cariad beschäftigt derzeit …"
             # (the figure's own clause's anaphor first: "2006 hatte das Unternehmen …, der eigene Katalog der Franzosen umfasst …")
             found = [a for a in anaphors[typ].finditer(text, ss, se) if not apposed(view, a)] if typ in anaphors else []
-            # (another clause's only where the figure's clause names none: "Das Unternehmen ist … alt: … gründeten YouTube im Februar 2005")
-            other_clause = None if cs > ss and any(cs <= e.start and e.end <= fig["start"] for e in usable) else next((a for a in found if not embedded(text, ss, a.start())), None)
+            other_clause = None if cs > ss and any(cs <= e.start and e.end <= fig["start"] for e in usable) else next((a for a in found if not embedded(text, ss, a.start())), None)  # (not where the own clause names one: "Das Unternehmen ist … alt: … gründeten YouTube …")
             m = next((a for a in found if cs <= a.start() < ce), other_clause)  # (another clause's not in a relative clause: "Hurley und Chen, die sich als Mitarbeiter des Bezahldienstes PayPal kennengelernt hatten, gründeten YouTube")
             if m and cs <= m.start() < ce and any(cs <= e.start and e.end <= m.start() for e in usable) \
                     and re.search(r"(?<!\w)(?:ist|sind|war|waren|bleibt|bleiben|gilt\s+als)(?!\w)", text[cs:m.start()]):
@@ -386,7 +386,7 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                     return resolved
             topic = [e for e in fitting if e.type == typ and prev_start <= e.start and e.end <= ss and e.source != "deal"
                      and not self._companion(text, e) and not embedded(text, prev_start, e.start) and not TELLER_BEFORE.fullmatch(text, prev_start, e.start)  # ("…, wozu ESG 125 Mio. beisteuerte"; "Das bestätigte die Kanzlei CMS")
-                     and not self.subsidiary(text, e) and not self._invests(text, e)  # "die Abschreibung auf die US-Tochter Vonage": not the topic
+                     and not self.subsidiary(text, e) and not self._invests(text, e) and not WHERE_OPEN.search(text, max(prev_start, e.start - 80), e.start)  # "die Abschreibung auf die US-Tochter Vonage", "…, wo ASML seinen Sitz hat": not the topic
                      and not self._compared(text, e, any(x.type == typ and x.start > e.end and x.end <= ss and x.name != e.name for x in fitting))]
             if topic:
                 return topic[0].name
