@@ -290,7 +290,7 @@ class NameCues:
 
     @cached_property
     def _subsidiary_before(self) -> re.Pattern:
-        return re.compile(r"(?:" + self._cue_words("subsidiary_nouns") + r")\s+$")
+        return re.compile(r"(?<![\w-])[\w-]*?(?:" + self._cue_words("subsidiary_nouns") + r")\s+$", re.IGNORECASE)  # ("die Dialysetochter FMC")
 
     def subsidiary(self, text: str, e: Entity) -> bool:
         """Named as someone's subsidiary here ("die Tochter Change Healthcare", "die US-Tochter Vonage")."""
