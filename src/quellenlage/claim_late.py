@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
 from quellenlage.issuers import mark_issuers
@@ -199,6 +199,7 @@ def dates_of_news(view, claims: list[dict], r) -> None:
     by_sentence: dict[tuple[int, int], list[dict]] = defaultdict(list)
     for c in claims:
         by_sentence[c["sentence"]].append(c)
+    starts = [c["figure"]["start"] for c in claims]  # (claims are in text order)
     for p in r.properties:
         for source, told in p.news_of.items():
             for c in claims:
@@ -206,7 +207,7 @@ def dates_of_news(view, claims: list[dict], r) -> None:
                     continue
                 near = list(by_sentence[c["sentence"]])
                 if view.text.startswith(demonstrative, c["sentence"][0]) and (prev := view.previous_sentence(c["sentence"][0])):
-                    near += [x for x in claims if prev[0] <= x["figure"]["start"] < prev[1]]
+                    near += claims[bisect_left(starts, prev[0]):bisect_left(starts, prev[1])]
                 if any(x["property"] in told and x["subject"] == c["subject"] for x in near):
                     c.update(property=p.key, time=p.time, window_days=p.window_days)
 
