@@ -194,7 +194,7 @@ def dates_of_news(view, claims: list[dict], r) -> None:
     """A date of another property that tells figures of a property's `news_of` takes that property: "Der Überschuss
     kletterte auf 375 Mio. Euro, wie das Unternehmen am Dienstag mitteilte", "… einen Nettoverlust verbucht. Das teilte
     Verbio am Mittwoch mit": the day of the results, not any news (the sentence, or the one before that a sentence opening
-    with a demonstrative tells)."""
+    with a demonstrative tells; a figure reported, not only a plan: "will … steigern. Das teilte der Konzern am Montag mit")."""
     demonstrative = tuple(w + " " for w in r.cfg.get("demonstratives") or ())
     by_sentence: dict[tuple[int, int], list[dict]] = defaultdict(list)
     for c in claims:
@@ -208,7 +208,7 @@ def dates_of_news(view, claims: list[dict], r) -> None:
                 near = list(by_sentence[c["sentence"]])
                 if view.text.startswith(demonstrative, c["sentence"][0]) and (prev := view.previous_sentence(c["sentence"][0])):
                     near += claims[bisect_left(starts, prev[0]):bisect_left(starts, prev[1])]
-                if any(x["property"] in told and x["subject"] == c["subject"] for x in near):
+                if any(x["property"] in told and x["subject"] == c["subject"] and x["aspect"] == "actual" for x in near):
                     c.update(property=p.key, time=p.time, window_days=p.window_days)
 
 
