@@ -9,7 +9,8 @@ import re
 from quellenlage.figure import Atom
 from quellenlage.figure_lexicon import FigureRules
 from quellenlage.normalize.numbers import NUMBER_RE, parse_digits, parse_number_word
-from quellenlage.textutil import LETTER, sentence_initial, word_after, word_before
+from quellenlage.patterns import alternation
+from quellenlage.textutil import LETTER, SPACES, sentence_initial, word_after, word_before
 
 NUMWORD_PREFIXES = r"(?:ein|zw|drei|vier|fünf|sechs|sieb|acht|neun|zehn|elf|hundert|tausend|anderthalb|dutzend)"
 # The words of a text that begin like a number word ("zwei", "Dutzend", "einer"): whole words
@@ -32,6 +33,15 @@ class AtomFinder:
     def __init__(self, rules: FigureRules):
         self.r = rules
         self._english: list[tuple[int, int]] = []
+        num = rules.cfg["numbers"]
+        # "minus 13,7": the sign as a word right before a number (not "plus oder minus 50")
+        self._minus = re.compile(r"(?<![\w-])(?:" + alternation(num["minus_words"]) + r")[" + SPACES + r"]+$") \
+            if num.get("minus_words") else None
+        self._minus_not = re.compile(r"(?:" + alternation(num.get("minus_not_after") or ["(?!)"]) + r")[" + SPACES + r"]*$",
+                                     re.IGNORECASE)
+        # "lag bei minus 4 Prozent": a signed percentage after these is a level below zero
+        self.signed_level = re.compile(r"(?<![\w-])(?:" + alternation(num.get("signed_level_after") or ["(?!)"]) + r")["
+                                       + SPACES + r"]+$", re.IGNORECASE)
         halves = "|".join(sorted(map(re.escape, rules.numbers.half_words), key=len, reverse=True))
         # "ein halbes Jahr", "eine halbe Million": one half, read as one number
         self._half = re.compile(r"(?i)(?<![\w-])(?:ein|eine|einen|einem|einer|eines)\s+(?:" + halves
@@ -68,7 +78,18 @@ class AtomFinder:
             if halves:
                 atoms = [halves.pop(a.start) if a.start in halves else a for a in atoms] + list(halves.values())
         atoms.sort(key=lambda a: a.start)
+        if self._minus is not None and "minus" in text.lower():
+            atoms = [self._signed(text, a) for a in atoms]
         return atoms
+
+    def _signed(self, text: str, a: Atom) -> Atom:
+        """The atom with a sign written as a word before it taken in: "minus 13,7" is -13.7."""
+        if a.value is None or a.value < 0 or a.kind in ("year", "one", "half") or text[a.start] in SIGNS:
+            return a
+        m = self._minus.search(text, max(0, a.start - 12), a.start)
+        if m is None or self._minus_not.search(text, max(0, m.start() - 12), m.start()):
+            return a
+        return Atom(m.start(), a.end, -a.value, a.kind, a.plus)
 
     def english_regions(self, text: str) -> list[tuple[int, int]]:
         """Quotations in English: there "9,000" is nine thousand and "billion" 10^9."""

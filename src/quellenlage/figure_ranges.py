@@ -58,9 +58,12 @@ def _ends(text: str, a: Figure, b: Figure, after_between: bool) -> bool:
     return bool(_TO.fullmatch(gap) or after_between and _AND.fullmatch(gap))
 
 
-def is_range_connector(conn: str, allow_und: bool) -> bool:
-    """The words between a range's two numbers: "bis", a dash; "und" after "zwischen"."""
+def is_range_connector(conn: str, allow_und: bool, signed: bool = False) -> bool:
+    """The words between a range's two numbers: "bis", a dash; "und" after "zwischen"; after a
+    number below zero also with "plus" before the upper end ("minus 9 bis plus 16 Millionen")."""
     c = conn.strip(SPACES)
+    if signed and c.endswith(" plus") and c[:-5].rstrip(SPACES) in ("bis", "und"):
+        return c.startswith("bis") or allow_und
     if c in ("bis", "–", "—", "-", "to"):
         return len(conn) <= 5 and (c != "-" or conn in ("-", " - "))
     return allow_und and c == "und"

@@ -135,7 +135,7 @@ class Scanner(TableFigures):
             b = atoms[i + 1]
             conn = text[end:b.start]
             between = bool(self.r.range_before_re.search(text[max(0, start - 15):start]))
-            if is_range_connector(conn, allow_und=between) and b.kind != "one" and b.value is not None \
+            if is_range_connector(conn, allow_und=between, signed=value < 0) and b.kind != "one" and b.value is not None \
                     and (b.kind == a.kind or {a.kind, b.kind} <= {"digits", "year", "word"}):
                 bval = b.value
                 bend = b.end
@@ -146,8 +146,9 @@ class Scanner(TableFigures):
                         value = value * s2
                 elif scaled:
                     bval = bval * (value / a.value if a.value else 1)
-                if bval is not None and bval > value:
-                    low, high, value = value, bval, None
+                if bval is not None and (bval > value or value < 0 and bval < 0):
+                    # ("minus 10 bis minus 20 Millionen": the lower end is the larger loss)
+                    low, high, value = min(value, bval), max(value, bval), None
                     end = p = bend
                     plus = b.plus
                     used = 2
@@ -207,9 +208,10 @@ class Scanner(TableFigures):
         m = self.r.percent_re.match(text, q)
         if m and (a.kind != "one" or text[a.start:a.end].lower() in ("ein", "eins")):
             fig.label, fig.rule = "PERCENT", "percent"
-            if fig.value is not None and fig.value < 0 and text[fig.start:fig.start + 1] in "-−–":
-                # "-19 %" in a key-figure list: a change whose sign gives the direction; its value
-                # is its size, as "sank um 19 Prozent" writes it (the text keeps the sign)
+            if fig.value is not None and fig.value < 0 and not self.atoms.signed_level.search(text, max(0, fig.start - 12), fig.start):
+                # "-19 %", "minus 5 Prozent" in a key-figure list: a change whose sign gives the
+                # direction; its value is its size, as "sank um 19 Prozent" writes it (the text
+                # keeps the sign). After "bei", "auf" a level below zero ("Marge bei minus 4 Prozent").
                 fig.value = -fig.value
             if m.group("pp"):
                 fig.unit = "percentage_point"

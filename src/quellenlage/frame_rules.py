@@ -26,11 +26,12 @@ class Frame:
 class FrameRules(SegmentRules):
     cfg: dict
     months: dict = field(default_factory=dict)  # month name -> number (rules/<lang>/dates.yaml)
+    minus_words: frozenset = frozenset()  # a sign as a word (rules/<lang>/numbers.yaml)
 
     @classmethod
     def from_ruleset(cls, rules: RuleSet) -> "FrameRules":
         months = {name: int(n) for n, names in (rules.get("dates").get("months") or {}).items() for name in names}
-        return cls(rules.get("frames"), months)
+        return cls(rules.get("frames"), months, frozenset(rules.get("numbers").get("minus_words") or []))
 
     # --- the fiscal calendar an article states ---
     @cached_property

@@ -176,7 +176,8 @@ class FrameFinder(SegmentFinder):
             return True
         ftext = fig.get("text") or ""
         # ("-19 %" in a list is a change; "-4,17 Mrd. €" a negative amount, a loss)
-        if ftext[:1] in "+±" or ftext[:1] in "-−" and ftext[1:2].isdigit() and fig["label"] == "PERCENT" or SIGN_BEFORE.search(text[max(cs, fig["start"] - 2):fig["start"]]) and \
+        signed = ftext[:1] in "-−" and ftext[1:2].isdigit() or ftext.split(" ", 1)[0] in self.r.minus_words
+        if ftext[:1] in "+±" or signed and fig["label"] == "PERCENT" and (fig.get("value") or 0) > 0 or SIGN_BEFORE.search(text[max(cs, fig["start"] - 2):fig["start"]]) and \
                 not DASH_AFTER_WORD.search(text[max(cs, fig["start"] - 3):fig["start"]]):
             return True
         lead = text[max(cs, fig["start"] - 80):fig["start"]]

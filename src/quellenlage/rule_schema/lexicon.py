@@ -92,6 +92,10 @@ class NumbersFile(Rules):
         default={}, description="a fraction glued to a number word: einhalb 0.5 (viereinhalb)")
     half_words: Words = Field(default=[], description="after a form of 'ein' they make one half: halbes")
     capitals_kept: Words = Field(default=[], description="acronyms a line in capitals keeps as written: US, KI")
+    minus_words: Words = Field(default=[], description="a sign as a word before a number: minus 13,7 Millionen Euro")
+    minus_not_after: Words = Field(default=[], description="no sign after these: plus oder minus 50 Basispunkte")
+    signed_level_after: Words = Field(default=[], description="a signed percentage after these is a level below zero, "
+                                      "not a change: lag bei minus 4 Prozent")
     examples: list[NumberExample] = []
 
     def summary(self) -> str:
