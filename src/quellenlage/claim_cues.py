@@ -336,7 +336,8 @@ def spans_after(text: str, fig: dict, clause: tuple[int, int], sentence: tuple[i
 
 SUBJECT_ARTICLE = re.compile(r"(?<!\w)(?:[Dd]ie|[Dd]er|[Dd]as|[Dd]iese[rs]?|[Dd]en|[Dd]em)\s+(?:\w+\s+)?$")
 # "Das entspricht einem Plus von 26,3 Prozent": the sentence goes on with the figure before
-BACK_REFERENCE = re.compile(r"\s*(?:Das|Dies)\s+(?:entspricht|entsprach|bedeutet|bedeutete|ist|war|sind|waren)\s"
+BACK_REFERENCE = re.compile(r"\s*(?:(?:Das|Dies)\s+(?:entspricht|entsprach|bedeutet|bedeutete|ist|war|sind|waren)"
+                            r"|[^.;:!?]{0,100}?,\s+(?:entspricht|entsprach|bedeutet|bedeutete)\s+(?:das|dies))\s"  # ("Organisch, also …, entspricht das …")
                             # (not a change in another currency: "Das entspricht in US-Dollar einem Plus von 40,8 %")
                             r"(?!(?:[\w-]+\s+){0,2}in\s+(?:US-|Landes)?(?:Dollar|Euro|Yen|Franken|Pfund|Yuan|Won|währung)\b)")
 

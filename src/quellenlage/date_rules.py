@@ -45,6 +45,7 @@ class DateRules:
     qualifier_words: frozenset[str]
     news_years: tuple[int, int] | None = None  # outside them, a year after a name word is a title's
     year_context: frozenset[str] = frozenset()
+    old_years: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # (words before, participles after) a year before 1800
 
     @classmethod
     def from_ruleset(cls, rules: RuleSet) -> "DateRules":
@@ -54,7 +55,8 @@ class DateRules:
         orgs = {f for o in (rules.get("entities").get("organisations") or []) for f in [o["name"], *(o.get("aliases") or [])]}
         return cls(rules.get("dates"), NumberRules.from_config(rules.get("numbers")),
                    frozenset(w for w in nf.get("name_words") or [] if w not in orgs), frozenset(q.lower() for q in quals),
-                   tuple(nf["news_years"]) if nf.get("news_years") else None, frozenset(nf.get("year_context") or []))
+                   tuple(nf["news_years"]) if nf.get("news_years") else None, frozenset(nf.get("year_context") or []),
+                   (tuple(nf.get("old_year_after") or ()), tuple(nf.get("old_year_before") or ())))
 
     @cached_property
     def month_of(self) -> dict[str, int]:
@@ -249,7 +251,7 @@ class DateRules:
             ("month_year", "", r"(?:" + mods + SP + r")?" + self.month_any + SP + year, [(mods, None), (self.month_any, None)]),
             ("season_year", "", seasons + SP + year, None),
             ("mod_year", "", mods + SP + year, None),
-            ("year_word", "", r"(?P<yw>Jahr(?:es)?|Jahre)" + SP + year + NB, None),
+            ("year_word", "", r"(?P<yw>Jahr(?:es)?|Jahre)" + SP + r"(?P<year>(?:1\d|20)\d\d(?![\d]))" + NB, None),
             ("decade", r"(?<![\d.])", r"(?P<dec>(?:19|20)\d0)er" + NB, None),
             ("mod_relative", "", mods + SP + r"(?:(?P<what>des|dieses)" + SP + r")?(?:(?P<rel>" + rel_words + r")"
                              + SP + r")?Jahr(?:es)?" + NB, None),
@@ -281,9 +283,34 @@ class DateRules:
             ("weekday", after_word, weekday, None),
             ("month", after_word, self.month_bare, None),
             ("year", r"(?<![\d.,'’])", r"(?P<year>(?:1[89]|20)\d\d(?![\d]))(?![\w]|-\w|er\b|[.,]\d)", None),
+            *self._old_year(),
         ]
         return [(name, Gated(lead, body, gates=gates) if lead or gates else re.compile(body))
                 for name, lead, body, gates in rx]
+
+    @cached_property
+    def name_months(self) -> frozenset[str]:
+        return frozenset(self.cfg.get("name_months") or [])
+
+    @cached_property
+    def _dated_after(self) -> re.Pattern:
+        return re.compile(r"(?<![\w-])(?:" + alternation(self.cfg.get("name_month_dated_after") or ["(?!)"]) + r")" + SP + r"$")
+
+    def person_month(self, text: str, s: int, e: int) -> bool:
+        """A month that is also a first name, used as one: before a capitalised word, with no date
+        word before it ("von August Claas"; not "im August Gewinne")."""
+        return bool(re.match(SP + r"[A-ZÄÖÜ][a-zäöüß]", text[e:e + 3])) and not self._dated_after.search(text, max(0, s - 20), s)
+
+    def _old_year(self) -> list[tuple]:
+        """A year before 1800 told as a founding's (rules: not_figures old_year_after, old_year_before)."""
+        before, participles = self.old_years
+        if not before and not participles:
+            return []
+        body = r"(?P<year>1[0-7]\d\d)(?![\d\w]|-\w|er\b|[.,]\d)"
+        lead = [r"(?<=" + re.escape(w) + r" )" for w in before]
+        if participles:
+            lead.append(r"(?=1[0-7]\d\d\s[^.;:!?\n]{0,80}?(?<![\w-])(?:" + alternation(participles) + r"))")
+        return [("year", "", r"(?<![\d.,'’])(?:" + "|".join(lead) + r")" + body, None)]
 
     @cached_property
     def fiscal_talk_re(self) -> re.Pattern:

@@ -152,8 +152,9 @@ class DateScanner:
             behind = name == "mod_month" and self.r.behind_before_re is not None and self.r.behind_before_re.search(text, max(0, s - 30), s)
             expr = DateExpr(year=year, month=self.r.month_of[g["month"]], future=future and not behind, past=past or bool(behind))
         elif name == "month":
-            if g["month"] == "Mai" and re.match(r"\s*(?:-|\d)", text[e:e + 2]):
-                return None
+            if g["month"] == "Mai" and re.match(r"\s*(?:-|\d)", text[e:e + 2]) or \
+                    g["month"] in self.r.name_months and self.r.person_month(text, s, e):
+                return None  # (nor "von August Claas": a first name)
             behind = self.r.behind_before_re is not None and self.r.behind_before_re.search(text, max(0, s - 30), s)
             this_year = published and self.r.this_year_before_re is not None and self.r.this_year_before_re.search(text, max(0, s - 30), s)
             expr = DateExpr(year=int(published[:4]) if this_year else None, month=self.r.month_of[g["month"]],
@@ -382,9 +383,7 @@ class DateScanner:
     def _relation(self, text: str, s: int) -> str | None:
         rx, table = self.r.relation_re
         m = rx.search(text[max(0, s - 25):s])
-        if not m:
-            return None
-        return table[m.group("p").lower()]
+        return table[m.group("p").lower()] if m else None
 
     def _pair_ranges(self, text: str, dates: list[Figure]) -> None:
         """ "zwischen 2023 und 2025": the first is the start, the second the end."""

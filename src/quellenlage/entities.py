@@ -348,7 +348,7 @@ def find_entities(text: str, rules: EntityRules, regions: Iterable[tuple[int, in
     discovered |= set(stems)
     people = {e.name.split()[-1] for e in out if e.type == "PER"}
     discovered |= bare_names(masked, rules.cfg, rules.not_first, taken) - people  # "sagte Hanebeck": the person named before
-    discovered |= title_names(text, regions, rules.not_first, people, rules.cfg.get("place_words") or ()) - set(rules.table)  # "Halbleiter: Codasip sucht …"
+    discovered |= title_names(text, regions, rules.not_first, people, rules.cfg.get("place_words") or (), rules.table) - set(rules.table)  # "Halbleiter: Codasip sucht …"
     craft = tuple((rules.cfg.get("bare_names") or {}).get("craft_words") or ())  # "die Envisat-Mission", "Die Mission von Envisat": a craft
     named_crafts = craft_names(masked, craft, rules.not_first) - org_named - set(rules.table) \
         - set((rules.cfg.get("bare_names") or {}).get("not_crafts") or ())

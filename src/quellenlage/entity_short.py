@@ -36,12 +36,13 @@ TITLE_SUBJECT = re.compile(r"(?:^|:[ \t]+)(?P<n>[A-ZÄÖÜ][\w&.]*[\w&](?:[ \t]+
                            r"|^(?P<label>[A-ZÄÖÜ][\w&.]*[\w&][ \t]+[A-ZÄÖÜ][\w&]*)(?=:[ \t])")
 
 
-def title_names(text: str, regions, not_first, people, place_words=()) -> set[str]:
+def title_names(text: str, regions, not_first, people, place_words=(), known=frozenset()) -> set[str]:
     """Names the title's subject gives that the body writes alone ("Halbleiter: Codasip sucht einen
     Käufer", then "hat Codasip … erhalten"): the header is masked for every other rule, so a company
     only the title introduces would have no name in the body (not a German noun, a word no name starts
     with, a person's name, a name the body never writes, or one it writes after one of `place_words`:
-    "die EU", "in Brüssel")."""
+    "die EU", "in Brüssel"; nor a name after a `known` company's label: "Boehringer Ingelheim: Jardiance
+    treibt den Familienkonzern" names its product)."""
     head = next((b for a, b in regions if a == 0), 0)
     line = TITLE_LINE.match(text, 0, head) if head else None
     if line is None:
@@ -50,6 +51,8 @@ def title_names(text: str, regions, not_first, people, place_words=()) -> set[st
     out, place = set(), r"(?<![,;:][ \t])(?<![\w-])(?:" + ("|".join(map(re.escape, place_words)) or "(?!)") + r")\s+"
     for m in TITLE_SUBJECT.finditer(line.group("t")):
         name = m.group("n") or m.group("label")
+        if m.group("n") and m.start() > 0 and line.group("t")[:m.start()].strip() in known:
+            continue
         words, body = name.split(), text[head:]
         if words[0] in not_first or any(is_noun(w) and not used_as_name(body, name) or w in people or w.endswith("in") and is_noun(w[:-2]) for w in words) \
                 or name.endswith("s") and (name[:-1] in not_first or re.search(r"(?<![\w-])" + re.escape(name[:-1]) + r"(?![\w-])", text)) \

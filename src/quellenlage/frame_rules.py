@@ -190,6 +190,9 @@ class FrameRules(SegmentRules):
         plain = [w for w in words if not w.startswith("*")]
         heads = [w[1:] for w in words if w.startswith("*")]
         alts = [r"(?<![\w-])(?:" + alternation(plain) + ")"] + ([r"(?:" + alternation(heads) + ")"] if heads else [])
+        verb_first, particles = self.cfg["measure"].get("change_before_verb"), self.cfg["measure"].get("change_particles")
+        if verb_first:  # ("betrug das Wachstum sogar 14,0 Prozent")
+            alts.append(r"(?<![\w-])(?:" + alternation(verb_first) + r")" + (r"(?:\s+(?:" + alternation(particles) + r"))?" if particles else ""))
         return re.compile(r"(?:" + "|".join(alts) + r")\s*$", re.IGNORECASE)
 
     @cached_property

@@ -91,9 +91,24 @@ class SegmentRules:
     @cached_property
     def segment_pp(self) -> re.Pattern:
         """A known segment's name after one of `segment.segment_prepositions` (group `w`)."""
-        words = self.cfg["segment"].get("segment_prepositions") or ["(?!)"]
+        return self._pp(self.cfg["segment"].get("segment_prepositions"))
+
+    @cached_property
+    def antecedent_pp(self) -> re.Pattern:
+        """Also `segment.antecedent_prepositions`: where a segment a later anaphor points back to may stand."""
+        return self._pp(list(self.cfg["segment"].get("segment_prepositions") or []) + list(self.cfg["segment"].get("antecedent_prepositions") or []))
+
+    @cached_property
+    def site_noun(self) -> re.Pattern:
+        """A site among the part nouns (segment.site_nouns): "Werk Ehingen" is where a part is made, no part of its own."""
+        return re.compile(r"(?<![\w-])(?:" + alternation(self.cfg["segment"].get("site_nouns") or ["(?!)"]) + r")(?![\w-])")
+
+    @staticmethod
+    def _pp(words: list[str] | None) -> re.Pattern:
+        words = words or ["(?!)"]
         return re.compile(r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in
-                                                  sorted(words, key=len, reverse=True)) + r")\s+(?P<w>[A-ZÄÖÜ][\w-]+)")
+                                                  sorted(words, key=len, reverse=True))
+                          + r")\s+(?P<w>[A-ZÄÖÜ]\w*-\s+und\s+[A-ZÄÖÜ][\w-]+|[A-ZÄÖÜ][\w-]+)")  # ("mit Mobil- und Raupenkranen")
 
     @cached_property
     def market_region(self) -> tuple[re.Pattern, dict[str, str]]:

@@ -17,7 +17,7 @@ from quellenlage.textutil import line_start, line_start_near, sentence_start, sk
 if TYPE_CHECKING:
     from quellenlage.textutil import SpanIndex
 
-NAME_AFTER = re.compile(r"\s+(?P<name>[A-ZÄÖÜ][\w&.+-]*(?:\s+[A-ZÄÖÜ][\w&.+-]*){0,3})\b")
+NAME_AFTER = re.compile(r"\s+(?P<name>[A-ZÄÖÜ]\w*-\s+und\s+[A-ZÄÖÜ][\w-]*|[A-ZÄÖÜ][\w&.+-]*(?:\s+[A-ZÄÖÜ][\w&.+-]*){0,3})\b")  # ("Mobil- und Raupenkrane")
 # (not a time: "die Cisco im März für rund 28 Mrd. abgeschlossen hatte")
 VALUE_OF = re.compile(r"(?<![Ii]m )(?<![Aa]m )(?<![Ee]nde )(?<![Aa]nfang )(?<![Mm]itte )(?P<name>[A-ZÄÖÜ][\w-]*)\s+(?:im\s+Wert\s+von|für|über|in\s+Höhe\s+von)\s+(?:(?:rund|etwa|knapp|gut|über|bis\s+zu)\s+)?$")
 ALLOCATED = re.compile(r"\s+(?:an\s+Umsatz\s+)?auf\s+(?:das\s+|den\s+|die\s+|dem\s+)?"
@@ -195,11 +195,11 @@ class SegmentFinder:
             last, last_pp = None, None
             for m in self.r.segment_compound.finditer(text, max(0, back - 500), back):
                 last = m
-            for m in self.r.segment_pp.finditer(text, max(0, back - 500), back):
-                if self.r.known_segment(m.group("w")):
+            for m in self.r.antecedent_pp.finditer(text, max(0, back - 500), back):
+                if self.r.known_segment(m.group("w")):  # ("lief es in der Tiergesundheit: Der Bereich …")
                     last_pp = m
-            if last_pp is not None and (last is None or last_pp.start() > last.start()):
-                return self.r.known_segment(last_pp.group("w"))
+            if last_pp is not None and (last is None or last_pp.start() > last.start() or self.r.site_noun.search(last.group(0))):
+                return self.r.known_segment(last_pp.group("w"))  # (a part the rules know before a later site: "im Werk Ehingen")
             if last is not None:
                 seg = self.r.canonical_segment(last.group("pre") or last.group("name"))
                 if seg:

@@ -238,7 +238,8 @@ class NameCues:
                           # the maker of the chips something ran on (rules: supplier_nouns): "auf 440 Grafikchips des Typs A100 von Nvidia"
                           + r"|[\w-]*(?:" + self._cue_words("supplier_nouns") + r")(?:\s+(?!von\b)[\w.-]+){0,4}\s+von\s+"
                           # the index a share is listed in (rules: index_members): "zu den schwächsten Werten im MDax"
-                          + r"|(?<![\w-])(?:" + self._cue_words("index_members") + r")\s+(?:im|des|in\s+dem)\s+)$")
+                          + r"|(?<![\w-])(?:" + self._cue_words("index_members") + r")\s+(?:im|des|in\s+dem)\s+"  # (former_words, place_nouns: "früheren Fabrik des … Electrolux")
+                          + r"|(?<![\w-])(?:" + self._cue_words("former_words") + r")\s+[\w-]*(?:" + self._cue_words("place_nouns") + r")\s+(?:des|der|von|vom)\s+(?:[\w-]+\s+){0,3})$")
 
     @cached_property
     def investor_after(self) -> re.Pattern:

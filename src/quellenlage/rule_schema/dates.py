@@ -36,6 +36,9 @@ class DatesFile(Rules):
     months: dict[Month, Annotated[list[Word], Field(min_length=1)]] = Field(
         description="month number -> its names: 1: [Januar, Jänner, …]")
     ambiguous_months: Words = []
+    name_months: Words = Field(default=[], description="months that are also first names: August before a capitalised "
+                               "word is a person (\"von August Claas\") unless a date word stands before it")
+    name_month_dated_after: Words = Field(default=[], description="words before such a month that make it the month: im, seit, …")
     weekdays: dict[Annotated[int, Field(ge=0, le=6)], Words] = Field(description="0 (Monday) … 6 -> names")
     mods: dict[DateMod, Words] = Field(description="start/mid/end -> period words: start: [Anfang, …]")
     seasons: dict[Word, DateMod] = Field(description="season -> start, mid or end")

@@ -42,6 +42,8 @@ class MeasureCues(Rules):
     source_back_openers: Words = Field(default=[], description="Demnach, …: a sentence opening so gives the figures of the researcher the sentence before names (\"Auch IDC legte seine Schätzung vor. Demnach wurden 67,1 Millionen PCs verkauft\")")
     estimating_sources: Words = Field(default=[], description="IDC, Canalys, …: market researchers (names of entities.yaml sources) whose figures are estimates by their own method; where an article names several, a figure given as another's than the first named is that one's (basis by:<name>)")
     change_before: Words = Field(description="phrases right before a change: Plus von, …")
+    change_before_verb: Words = Field(default_factory=list, description="change_before phrases with the verb first: betrug das Wachstum")
+    change_particles: Words = Field(default_factory=list, description="particles between a change_before_verb phrase and the figure: sogar, nur")
     amount_before: Words = Field(default_factory=list, description="phrases of change_before that name an amount of money itself: Verlust von, …")
     same_quantity_after: Words = Field(default_factory=list, description="a clause opening so after a figure gives that quantity before: nach einem Verlust von, …")
     change_verbs: Words = Field(description="verbs of change before 'um': stieg, …")
@@ -85,6 +87,9 @@ class SegmentCues(Rules):
     subset_openers: Words = Field(default=[], description="Allein mit, …: a clause opening with one is about an unnamed part of the subject")
     not_sites: Words = Field(default_factory=list, description="capitalised words after 'In' at a clause's start that name no site: Zukunft, Summe, …")
     segment_prepositions: Words = Field(default_factory=list, description="words before a known segment's name: bei der, Umsatz mit, …")
+    site_nouns: Words = Field(default_factory=list, description="part nouns that name a site: Werk, Standort")
+    antecedent_prepositions: Words = Field(default_factory=list, description="words before a known segment's name that "
+                                           "a later 'die Sparte' points back to: von der, in der, …")
     open_segment_nouns: Words = Field(default_factory=list, description="nouns whose \"<noun> mit\" makes any noun after "
                                       "it a segment, known or not: Umsatz (\"Apples Umsatz mit dem Tablet\")")
     not_segments: Words = Field(default_factory=list, description="sentence adverbs before a verb at a clause's start that name no segment: Tatsächlich, Zudem, …")

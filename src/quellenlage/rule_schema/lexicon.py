@@ -244,6 +244,7 @@ class NotFiguresFile(Rules):
     count_context: Words = Field(default=[], description="words before a year-like number and a counted noun that make it a count: auf")
     news_years: list[int] | None = Field(default=None, min_length=2, max_length=2, description="the years news speaks of; a four-digit number outside them right after a capitalised word (not a date word) is part of a title: Cyberpunk 2077")
     old_year_before: Words = Field(default=[], description="beginnings of participles after which a number 1800-1899 is a year: gegründet (\"des 1898 gegründeten Konzerns\")")
+    old_year_after: Words = Field(default=[], description="words after which a number 1000-1799 is a year: Gegründet (\"Gegründet 1756\")")
     skip_patterns: list[regex(prefix="(?:", suffix=")")] = Field(description="regular expressions of spans to skip")
     examples: list[FigureExample] = []
 
