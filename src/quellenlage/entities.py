@@ -192,6 +192,10 @@ class EntityRules(AnaphoraRules, PeopleRules):
         return founded_org(self.cfg.get("founding_participles") or ["(?!)"])
 
     @cached_property
+    def founded_after(self) -> re.Pattern:  # "… als Hyundai Electronics gegründet": a founding participle right after a name
+        return re.compile(r"[ \u00a0]+(?:" + trie_alternation(self.cfg.get("founding_participles") or ["(?!)"]) + r")\w*")
+
+    @cached_property
     def division_suffixes(self) -> tuple[str, ...]:
         """Nouns for a part of a company, lower case, also as the head of a compound ("Halbleitersparte")."""
         return tuple(w.lower() for w in self.cfg.get("division_nouns") or [])

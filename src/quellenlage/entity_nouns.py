@@ -36,6 +36,10 @@ def founded_org(participles: list[str]) -> Anchored:
     return Anchored(rx, re.compile(gate), words=2)
 
 
+# "meldet das Unternehmen Fortschritte": after a generic word for a company, a German noun is its object, no name
+GENERIC_ORG = re.compile(r"(?<![\w-])[a-zäöüß]+[ \t\u00a0]+(?:das|der|die|den)[ \t\u00a0]+(?:Unternehmen|Konzern|Firma|Gesellschaft)(?:e?s)?[ \t\u00a0]+$")
+
+
 def org_noun_names(masked: str, rules, taken, add, abstract: tuple[str, ...], nouns: tuple[str, ...]) -> set[str]:
     """Organisations a word for a company or a source introduces ("der Projektentwickler Crusoe", "die Analysten von Bernstein",
     "Astera Labs, ein Hersteller von …"); a legal form ends the name ("der Anlagenbauer Babcock Borsig AG", later "Babcock Borsig")."""
@@ -68,6 +72,8 @@ def org_noun_names(masked: str, rules, taken, add, abstract: tuple[str, ...], no
                                                  and not genitive_of(words[0], rules.not_first)) \
                 and not NOT_AN_ORG_AFTER.match(masked[end:end + 14]) and not (m.re is rules.apposition_org_re.rx and m.group("definite") and is_noun(words[0])) \
                 and not (m.re is rules.founded_org_re.rx and is_noun(words[0])) \
+                and not (m.re is rules.org_noun_re.rx and len(words) == 1 and is_noun(words[0]) and GENERIC_ORG.search(masked, max(0, start - 40), start)
+                         and masked[end:end + 1] in ",.;:") \
                 and not (abstract and name.split()[0].lower().endswith(abstract)):  # "die Industrieunternehmen Rechenleistung …"
             add(start, end, name, "ORG", "noun")
             discovered.add(name)

@@ -8,6 +8,7 @@ from functools import cached_property
 from quellenlage.entities import Entity
 from quellenlage.entity_names import NOT_AN_ORG_AFTER
 from quellenlage.patterns import cue_alternation
+from quellenlage.subject_compounds import named_parent
 from quellenlage.subject_cues import salient, CAPITALISED_RUN, OPENING_NP, EXAMPLE_BEFORE, OF_OBJECT, RIVAL_HEAD, TOPIC_FOR
 
 # "Zhipu gibt die Grösse seines neuen Modells mit …": the thing of the company the sentence names
@@ -113,7 +114,8 @@ class AnaphorResolver:
         names no date (not "Zu dem 1999 gegründeten Unternehmen gehört …": a company the sentence before introduced)."""
         owner, _, head = (word.split()[-1] if word else "").partition("-")
         known = self.r.entities.table.get(owner) if head else None
-        if known and known[1] == typ and not RIVAL_HEAD.match(head):
+        if known and known[1] == typ and not RIVAL_HEAD.match(head) \
+                and not named_parent(view.text, view.text.find(owner + "-", pos if at is None else at), tuple((self.cfg.get("subject_cues") or {}).get("subsidiary_nouns") or ())):
             return known[0]  # "der Meta-Dienst", "der Meta-Konzern": the company the compound names (not "der SAP-Rivale")
         at = pos if at is None else at
         sized = self.r.entities.model_size.search(word) if typ == "MODEL" and word else None

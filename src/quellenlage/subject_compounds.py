@@ -5,6 +5,7 @@ Pure, no spaCy."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from quellenlage.textutil import PARTICIPLE_AGENT
 
@@ -42,6 +43,36 @@ def attributed(text: str, fig: dict, entities, types) -> str | None:
     noun = PHRASE_NOUN.match(text, m.end())
     starts = {m.end(), noun.end()} if noun else {m.end()}
     return next((e.name for e in entities if e.type in types and e.start in starts), None)
+
+
+# "Für den 1999 von Siemens abgespaltenen Münchner Konzern": the agent of a participle phrase is no topic
+AGENT_BEFORE = re.compile(r"(?<![\w-])(?:[Dd](?:as|er|ie|es|em|en)|[Ee]ine[mnrs]?|[Ee]in)[ \u00a0]+(?:(?:erst|bereits|schon|\d{4})[ \u00a0]+)*"
+                          r"(?:von|vom)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}$")
+AGENT_AFTER = re.compile(r"[ \u00a0]+[a-zäöü][\w-]*?(?:t|en)e[nmrs]?[ \u00a0]+")
+
+
+def participle_agent(text: str, e) -> bool:
+    """Is the entity the agent of an article's participle phrase ("den 1999 von Siemens abgespaltenen Konzern")?"""
+    return bool(AGENT_BEFORE.search(text, max(0, e.start - 40), e.start) and AGENT_AFTER.match(text, e.end))
+
+
+@lru_cache(maxsize=4)
+def _parent_re(child_nouns: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<![\w-])[\w-]*?(?:" + "|".join(map(re.escape, child_nouns)) + r")[ \u00a0]+(?:des|der|von|vom)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,3}$",
+                      re.IGNORECASE)
+
+
+def named_parent(text: str, start: int, child_nouns: tuple[str, ...]) -> bool:
+    """ "Wie die Tochter des spanischen Telefónica-Konzerns mitteilte": the parent of who tells, not who it is."""
+    return bool(child_nouns) and _parent_re(child_nouns).search(text, max(0, start - 60), start) is not None
+
+
+FORMER_BEFORE = re.compile(r"(?<![\w-])als[ \u00a0]+$")
+
+
+def former_name(text: str, e, founded_after: re.Pattern) -> bool:
+    """ "Das Unternehmen wurde 1993 als Hyundai Electronics gegründet": the name it was founded under, no subject."""
+    return bool(FORMER_BEFORE.search(text, max(0, e.start - 5), e.start) and founded_after.match(text, e.end))
 
 
 # a word of its own right after a maker's name, before a verb, a number or a stop: the name of one of its

@@ -71,7 +71,7 @@ WITH_FIGURE = re.compile(r"(?:(?:\s+von\s+[A-Z][\w.-]*)?\s+mit\s+(?:(?:seinen|ih
 # "Deepseeks Modell mit 671 Milliarden Parametern": a company's model (in the genitive), with its figure
 OWNERS_MODEL_WITH = re.compile(r"s\s+(?:(?:neue|neues|neuestes|eigenes|jüngstes|großes|grosses|bisheriges)\s+)?(?:[\w-]*[Mm]odell)"
                                r"(?:\s+\S+){0,2}?" + WITH_FIGURE.pattern)
-RIVAL_HEAD = re.compile(r"(?i)(?:rivale|konkurrent|wettbewerber|herausforderer|partner)")  # "der SAP-Rivale": not SAP
+RIVAL_HEAD = re.compile(r"(?i)(?:rivale|konkurrent|wettbewerber|herausforderer|partner|zulieferer|lieferant|ausrüster|auftragsfertiger|kunde|großkunde)")  # "der SAP-Rivale", "der Nvidia-Zulieferer": not SAP, not Nvidia
 # a share's close (or its first day's): "schloss die Aktie 16,4 Prozent höher", "am ersten Handelstag"
 CLOSING = re.compile(r"(?<![\w-])(?:schloss|schlossen|Schlusskurs\w*|Handelsschluss|Börsenschluss|aus\s+dem\s+Handel|ersten\s+Handelstag\w*)(?![\w-])")
 GEGEN = re.compile(r"(?<!\w)gegen\s+(?:(?:de[mnr]|die|das)\s+)?(?:[\w-]+\s+){0,2}$")
@@ -331,9 +331,9 @@ class NameCues:
     def investor_list(self) -> re.Pattern:
         """ "beteiligt sind außerdem ICONIQ Growth, Teachers' Venture Growth sowie die Altinvestoren
         IVP": every name of a list of investors (searched on at most 200 characters before a name)."""
-        return re.compile(r"(?<![\w-])(?:" + self._cue_words("investor_lists") + r")\s+"
+        return re.compile(r"(?<![\w-])(?i:" + self._cue_words("investor_lists") + r")\s+"  # (also opening: "Beteiligt sind …: die …")
                           r"(?:(?:außerdem|auch|zudem|ferner|unter\s+anderem|etwa|noch|demnach|nun|erneut|wieder)\s+)*"
-                          r"(?:[^.;:!?]{0,160}?(?:,|\s+und|\s+sowie)\s+)?(?:(?:die|der|den|dem)\s+)?(?:[\w-]+\s+){0,2}$")
+                          r"(?:[^.;!?]{0,160}?(?:,|:|\s+und|\s+sowie)\s+)?(?:(?:die|der|den|dem)\s+)?(?:[\w-]+\s+){0,2}$")
 
     @cached_property
     def latter(self) -> re.Pattern:

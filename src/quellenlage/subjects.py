@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from quellenlage.subject_compounds import LIKE_BEFORE, attributed, compound_owner, whole_name
+from quellenlage.subject_compounds import LIKE_BEFORE, attributed, compound_owner, former_name, named_parent, participle_agent, whole_name
 from quellenlage.markets import MarketCues
 from quellenlage.patterns import alternation
 from quellenlage.textutil import ONE_LINE, date_participle
@@ -29,7 +29,7 @@ from quellenlage.subject_cues import (OWNERS_MODEL_WITH, TELLER_BEFORE, apposed,
 if TYPE_CHECKING:  # pragma: no cover
     from quellenlage.claim_rules import ClaimRules, DocView, Property
 
-WHERE_OPEN = re.compile(r",\s*wo\s[^,.;:]*$")  # inside a clause of place
+WHERE_OPEN = re.compile(r",\s*(?:wo\s[^,.;:]*|wie\s+(?:sie|es|er)\s[^.;:]*)$")  # inside a clause of place, or of comparison ("…, wie sie nur TSMC, Samsung und Intel anstreben")
 LISTED_IN = re.compile(r"\s+(?:notiert|gelistet)(?:e|en|er|es)?\b")
 CLAIM_TYPES = ("ORG", "PER", "MODEL", "PRODUCT", "INFRA", "CHIP", "LAW", "INDEX")
 PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:er|sie)(?![\w-])")  # a clause's own subject as a pronoun
@@ -165,7 +165,7 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                    and not (fig.get("unit") and fig["unit"] in e.vendor_of)
                    and not (ss <= e.start and e.start in said_by)
                    and not (fig["end"] <= e.start and COMPARED_TO.search(text, max(ss, e.start - 30), e.start) or LIKE_BEFORE.search(text, max(ss, e.start - 30), e.start) and "," not in text[e.end:fig["start"]])  # ("Keyhole sitzt wie Google in Mountain View"; not "wie Qwen2.5, das … im September vorgestellt hatte")
-                   and not self._related(text, e, ss)
+                   and not self._related(text, e, ss) and not former_name(text, e, self.r.entities.founded_after) and not named_parent(text, e.start, tuple((self.cfg.get("subject_cues") or {}).get("subsidiary_nouns") or ()))
                    # (not what another figure counts: "Apple landet mit 54,5 Millionen iPhones auf Platz drei")
                    and not (e.type == "PRODUCT" and any(f is not fig and f["label"] == "COUNT" and not text[f["end"]:e.start].strip()
                                 for f in view.figure_index.starting(max(ss, e.start - 40), e.start)))
@@ -386,14 +386,14 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                     return resolved
             topic = [e for e in fitting if e.type == typ and prev_start <= e.start and e.end <= ss and e.source != "deal"
                      and not self._companion(text, e) and not embedded(text, prev_start, e.start) and not TELLER_BEFORE.fullmatch(text, prev_start, e.start)  # ("…, wozu ESG 125 Mio. beisteuerte"; "Das bestätigte die Kanzlei CMS")
-                     and not self.subsidiary(text, e) and not self._invests(text, e) and not WHERE_OPEN.search(text, max(prev_start, e.start - 80), e.start)  # "die Abschreibung auf die US-Tochter Vonage", "…, wo ASML seinen Sitz hat": not the topic
+                     and not self.subsidiary(text, e) and not self._invests(text, e) and not participle_agent(text, e) and not WHERE_OPEN.search(text, max(prev_start, e.start - 80), e.start)  # "die Abschreibung auf die US-Tochter Vonage", "…, wo ASML seinen Sitz hat": not the topic
                      and not self._compared(text, e, any(x.type == typ and x.start > e.end and x.end <= ss and x.name != e.name for x in fitting))]
             if topic:
                 return topic[0].name
         for typ in types:
             prior = [e for e in fitting if e.type == typ and e.end <= ss] or [e for e in fitting if made_by(e, typ) and e.end <= ss]  # (else a product: "WhatsApp")
             # (a partner, "das Geschäft mit der US-Regierung", only when no one else is named)
-            prior = [e for e in prior if not self._companion(text, e) and e.source != "deal"  # (nor a company bought, nor who confirmed)
+            prior = [e for e in prior if not self._companion(text, e) and e.source != "deal" and not participle_agent(text, e) and not WHERE_OPEN.search(text, max(0, e.start - 80), e.start)  # (nor a company bought, nor who confirmed)
                      and not TELLER_BEFORE.fullmatch(text, view.sentence_of(e.start)[0], e.start)] or prior
             if prior:
                 return salient(prior, view.mention_counts)
