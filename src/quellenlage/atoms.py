@@ -35,6 +35,7 @@ class AtomFinder:
         self._english: list[tuple[int, int]] = []
         num = rules.cfg["numbers"]
         # "minus 13,7": the sign as a word right before a number (not "plus oder minus 50")
+        self._minus_words = tuple(num.get("minus_words") or ())
         self._minus = re.compile(r"(?<![\w-])(?:" + alternation(num["minus_words"]) + r")[" + SPACES + r"]+$") \
             if num.get("minus_words") else None
         self._minus_not = re.compile(r"(?:" + alternation(num.get("minus_not_after") or ["(?!)"]) + r")[" + SPACES + r"]*$",
@@ -78,7 +79,7 @@ class AtomFinder:
             if halves:
                 atoms = [halves.pop(a.start) if a.start in halves else a for a in atoms] + list(halves.values())
         atoms.sort(key=lambda a: a.start)
-        if self._minus is not None and "minus" in text.lower():
+        if self._minus is not None and any(w in text for w in self._minus_words):
             atoms = [self._signed(text, a) for a in atoms]
         return atoms
 

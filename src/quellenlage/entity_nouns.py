@@ -5,6 +5,7 @@ or the year it was founded in ("Dubag, 2009 gegründet")."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import chain
 
 from quellenlage.entity_names import NOT_AN_ORG_AFTER, genitive_of
@@ -36,8 +37,10 @@ def founded_org(participles: list[str]) -> Anchored:
     return Anchored(rx, re.compile(gate), words=2)
 
 
-# "meldet das Unternehmen Fortschritte": after a generic word for a company, a German noun is its object, no name
-GENERIC_ORG = re.compile(r"(?<![\w-])[a-zäöüß]+[ \t\u00a0]+(?:das|der|die|den)[ \t\u00a0]+(?:Unternehmen|Konzern|Firma|Gesellschaft)(?:e?s)?[ \t\u00a0]+$")
+@lru_cache(maxsize=4)
+def generic_org(nouns: tuple[str, ...]) -> re.Pattern:
+    """ "meldet das Unternehmen Fortschritte": a verb, an article and a generic word for a company (rules `generic_org_nouns`)."""
+    return re.compile(r"(?<![\w-])[a-zäöüß]+[ \t\u00a0]+(?:das|der|die|den)[ \t\u00a0]+(?:" + trie_alternation(nouns or ("(?!)",)) + r")[ \t\u00a0]+$")
 
 
 def org_noun_names(masked: str, rules, taken, add, abstract: tuple[str, ...], nouns: tuple[str, ...]) -> set[str]:
@@ -72,7 +75,7 @@ def org_noun_names(masked: str, rules, taken, add, abstract: tuple[str, ...], no
                                                  and not genitive_of(words[0], rules.not_first)) \
                 and not NOT_AN_ORG_AFTER.match(masked[end:end + 14]) and not (m.re is rules.apposition_org_re.rx and m.group("definite") and is_noun(words[0])) \
                 and not (m.re is rules.founded_org_re.rx and is_noun(words[0])) \
-                and not (m.re is rules.org_noun_re.rx and len(words) == 1 and is_noun(words[0]) and GENERIC_ORG.search(masked, max(0, start - 40), start)
+                and not (m.re is rules.org_noun_re.rx and len(words) == 1 and is_noun(words[0]) and generic_org(tuple(rules.cfg.get("generic_org_nouns") or ())).search(masked, max(0, start - 40), start)
                          and masked[end:end + 1] in ",.;:") \
                 and not (abstract and name.split()[0].lower().endswith(abstract)):  # "die Industrieunternehmen Rechenleistung …"
             add(start, end, name, "ORG", "noun")

@@ -103,6 +103,14 @@ class SegmentRules:
         """A site among the part nouns (segment.site_nouns): "Werk Ehingen" is where a part is made, no part of its own."""
         return re.compile(r"(?<![\w-])(?:" + alternation(self.cfg["segment"].get("site_nouns") or ["(?!)"]) + r")(?![\w-])")
 
+    @cached_property
+    def site_with(self) -> re.Pattern:
+        """A site noun (segment.site_nouns, also as a compound's head) and its place right before a figure:
+        "die Modulfabrik in Frankfurt an der Oder mit rund 270 Beschäftigten" (group `w`: the place)."""
+        nouns = alternation(w.lower() for w in self.cfg["segment"].get("site_nouns") or ["(?!)"])
+        return re.compile(r"(?i:[\w-]*(?:" + nouns + r"))\s+in\s+(?P<w>[A-ZÄÖÜ][\w-]+)(?:\s+(?:an\s+der|am|im)\s+[A-ZÄÖÜ][\w-]+)?"
+                          r"\s+mit\s+(?:(?:rund|etwa|knapp|gut|fast|mehr\s+als|über)\s+)?$")
+
     @staticmethod
     def _pp(words: list[str] | None) -> re.Pattern:
         words = words or ["(?!)"]

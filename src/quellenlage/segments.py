@@ -129,6 +129,9 @@ class SegmentFinder:
                 entities: SpanIndex | None = None) -> str | None:
         """The segment named in the figure's clause (or a figure-free clause before it); a business
         part in a region is both ("Serviceumsätze in Deutschland": service/germany). `trigger`: see `_segment`."""
+        site = self.r.site_with.search(text, max(0, fig["start"] - 120), fig["start"]) if "business" in kinds or "region" in kinds else None
+        if site:  # "die Modulfabrik in Frankfurt an der Oder mit rund 270 Beschäftigten": the site's
+            return self.r.canonical_segment(site.group("w")) or PART
         seg = self._segment(text, fig, clauses, tuple(k for k in kinds if k != "frequency"), trigger, not_parts, entities)
         if seg is None and (SUBSET_BEFORE.search(text, max(0, fig["start"] - 40), fig["start"]) or SUBSET_AFTER.match(text, fig["end"])):
             return PART  # "760 Mitarbeiter …, davon 650 Festangestellte", "650 von ihnen": part of a whole

@@ -57,6 +57,8 @@ class EntitiesFile(Rules):
     org_nouns: Words = []
     not_name_words: Words = Field(default=[], description="words that end a name an org noun introduces: Millionen, Euro, …")
     place_names: Words = Field(default=[], description="places that open companies' names (Bayern Kapital): alone, the place")
+    generic_org_nouns: Words = Field(default=[], description="generic words for a company: after a verb and one of them a German "
+                                     "noun ending its clause is the object, no name (\"meldet das Unternehmen Fortschritte,\")")
     place_words: Words = Field(default=[], description="words before a place or a body, not a company (die, in, aus, …): a title's name the text writes after one is none")
     person_org_nouns: Words = Field(default=[], description="org_nouns that name people too: their inflected forms introduce no company (\"des Investors Daniel Gross\")")
     source_nouns: Words = []
