@@ -57,6 +57,11 @@ class AnaphorResolver:
     `rival_before` and `_invests`)."""
 
     @cached_property
+    def child_nouns(self) -> tuple[str, ...]:
+        """Nouns for a subsidiary (rules: subject_cues.subsidiary_nouns): a name after "Tochter des …" is its parent."""
+        return tuple((self.r.cfg.get("subject_cues") or {}).get("subsidiary_nouns") or ())
+
+    @cached_property
     def than_before(self) -> re.Pattern:
         """A name a comparative compares with ("deutlich weniger als beim Start der Xbox 360"): no antecedent
         (rules: subject_cues.than_words)."""
@@ -115,7 +120,7 @@ class AnaphorResolver:
         owner, _, head = (word.split()[-1] if word else "").partition("-")
         known = self.r.entities.table.get(owner) if head else None
         if known and known[1] == typ and not RIVAL_HEAD.match(head) \
-                and not named_parent(view.text, view.text.find(owner + "-", pos if at is None else at), tuple((self.cfg.get("subject_cues") or {}).get("subsidiary_nouns") or ())):
+                and not named_parent(view.text, view.text.find(owner + "-", pos if at is None else at), self.child_nouns):
             return known[0]  # "der Meta-Dienst", "der Meta-Konzern": the company the compound names (not "der SAP-Rivale")
         at = pos if at is None else at
         sized = self.r.entities.model_size.search(word) if typ == "MODEL" and word else None

@@ -165,7 +165,7 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                    and not (fig.get("unit") and fig["unit"] in e.vendor_of)
                    and not (ss <= e.start and e.start in said_by)
                    and not (fig["end"] <= e.start and COMPARED_TO.search(text, max(ss, e.start - 30), e.start) or LIKE_BEFORE.search(text, max(ss, e.start - 30), e.start) and "," not in text[e.end:fig["start"]])  # ("Keyhole sitzt wie Google in Mountain View"; not "wie Qwen2.5, das … im September vorgestellt hatte")
-                   and not self._related(text, e, ss) and not former_name(text, e, self.r.entities.founded_after) and not named_parent(text, e.start, tuple((self.cfg.get("subject_cues") or {}).get("subsidiary_nouns") or ()))
+                   and not self._related(text, e, ss) and not former_name(text, e, self.r.entities.founded_after) and not named_parent(text, e.start, self.child_nouns)
                    # (not what another figure counts: "Apple landet mit 54,5 Millionen iPhones auf Platz drei")
                    and not (e.type == "PRODUCT" and any(f is not fig and f["label"] == "COUNT" and not text[f["end"]:e.start].strip()
                                 for f in view.figure_index.starting(max(ss, e.start - 40), e.start)))
