@@ -13,6 +13,7 @@ from concurrent.futures import TimeoutError as FuturesTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
+from quellenlage import memory
 from quellenlage.budget import DOC_TIMEOUT, DocTimeout, time_budget
 from quellenlage.extract import run_docs
 from quellenlage.pipeline import backbone_name, build
@@ -40,7 +41,13 @@ def failed(a: Article, pipeline: str) -> DocResult:
 
 
 def process(nlp, articles: list[Article], doc_timeout: float | None = DOC_TIMEOUT) -> list[DocResult]:
-    """Rows for already prepared articles, in their order (one worker's task)."""
+    """Rows for already prepared articles, in their order (one worker's task). The Docs live
+    inside the pipeline's memory zone (memory.py) and are gone when this returns."""
+    with memory.around(nlp, len(articles)):
+        return _process(nlp, articles, doc_timeout)
+
+
+def _process(nlp, articles: list[Article], doc_timeout: float | None) -> list[DocResult]:
     pipeline = backbone_name(nlp)
     out = []
     docs = {a.doc_id: d for a, d in run_docs(nlp, articles, workers=1, doc_timeout=doc_timeout)}

@@ -30,7 +30,7 @@ from typing import Callable, Iterable, Iterator
 import pyarrow
 from tqdm import tqdm
 
-from quellenlage import __version__
+from quellenlage import __version__, memory
 from quellenlage.crosscheck import crosscheck_arrow
 from quellenlage.budget import DOC_TIMEOUT
 from quellenlage.engine import PER_DOC, DocResult, Lazy, LocalEngine, failed, process  # noqa: F401 - process: the engines' API
@@ -78,13 +78,17 @@ class RunResult:
 
 def segments(items: Iterable[Article], size: int | None = None) -> Iterator[list[Article]]:
     """The articles in segments of about `size` documents (at least `size // 4`, at most
-    `4 * size`; the last may be shorter). Content-defined: once a segment has its minimum, it
+    `2 * size`; the last may be shorter). Content-defined: once a segment has its minimum, it
     ends after a document whose id hashes to a multiple of `size - size // 4 + 1`, so where a
     segment ends does not depend on the documents before it: an insertion or deletion changes
     only the segment(s) around it, and the same ids give the same segments in every run and
     process."""
     size = size or SEGMENT
-    low, high = max(1, size // 4), 4 * size
+    # At most twice the mean: the run's process holds a segment's rows and the next segment's
+    # results, so its peak is set by the longest segment, which grows with the number of
+    # segments where the cap is high (1,024 documents let the peak grow by 70 MB from 5,000
+    # to 20,000 documents); about one segment in ten ends at the cap.
+    low, high = max(1, size // 4), 2 * size
     period = size - low + 1  # the mean size: the minimum, then a cut with chance 1/period a document
     chunk: list[Article] = []
     for a in items:
@@ -221,6 +225,7 @@ def _run(paths, out: Path, store: OutputStore, model: str, rules: RuleSet, worke
         for t in ("documents", "figures", "quotes"):
             counts[t] += store.write_part(t, k, _arrow(t, parts[t]))
         counts["claims"] += store.write_part("claims", k, _arrow("claims", parts["claims"]), sub="claims_raw")
+        memory.trim()  # the segment's rows are written: their pages go back (memory.py)
         bar.update(len(segment))
     bar.close()
     runner.close()
