@@ -69,7 +69,7 @@ _ZONES: WeakKeyDictionary = WeakKeyDictionary()
 
 
 @contextmanager
-def around(nlp: Language, documents: int, every: int | None = None) -> Iterator[None]:
+def around(nlp: Language, documents: int) -> Iterator[None]:
     """Process `documents` documents inside the pipeline's zone; no Doc made in the block may
     be used after it."""
     zone = _ZONES.get(nlp)
@@ -82,14 +82,7 @@ def around(nlp: Language, documents: int, every: int | None = None) -> Iterator[
         zone.close()
         raise
     zone.documents += documents
-    if zone.documents >= (every or EVERY):
-        zone.close()
-
-
-def close(nlp: Language) -> None:
-    """End the pipeline's zone (if one is open): what its documents added to the vocab goes."""
-    zone = _ZONES.get(nlp)
-    if zone is not None:
+    if zone.documents >= EVERY:
         zone.close()
 
 
