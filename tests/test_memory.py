@@ -74,3 +74,15 @@ def test_a_zone_ends_after_a_failed_call_and_after_its_documents(rules, monkeypa
         with memory.around(nlp, 1):
             pass
         assert zone.stack is None
+
+
+def test_a_pipeline_no_longer_used_leaves_no_zone_behind(rules):
+    import gc
+    nlp = build("rules", rules)
+    with memory.around(nlp, 1):
+        pass
+    assert len(memory._ZONES) >= 1
+    before = len(memory._ZONES)
+    del nlp
+    gc.collect()
+    assert len(memory._ZONES) == before - 1

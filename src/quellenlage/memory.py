@@ -42,19 +42,19 @@ EVERY = int(os.environ.get("QUELLENLAGE_ZONE_DOCUMENTS") or 256)
 
 
 class Zone:
-    """The open memory zone of one pipeline and how many documents it has seen."""
+    """The open memory zone of one pipeline and how many documents it has seen (it holds no
+    reference to the pipeline: a pipeline no longer used goes, and its zone with it)."""
 
-    def __init__(self, nlp: Language):
-        self.nlp = nlp
+    def __init__(self):
         self.stack: ExitStack | None = None
         self.documents = 0
         self.warm = False  # the first window ran outside any zone
 
-    def open(self) -> None:
+    def open(self, nlp: Language) -> None:
         if self.stack is None:
             self.stack = ExitStack()
             if self.warm:
-                self.stack.enter_context(self.nlp.memory_zone())
+                self.stack.enter_context(nlp.memory_zone())
             self.warm = True
             self.documents = 0
 
@@ -74,8 +74,8 @@ def around(nlp: Language, documents: int) -> Iterator[None]:
     be used after it."""
     zone = _ZONES.get(nlp)
     if zone is None:
-        zone = _ZONES[nlp] = Zone(nlp)
-    zone.open()
+        zone = _ZONES[nlp] = Zone()
+    zone.open(nlp)
     try:
         yield
     except BaseException:
