@@ -30,6 +30,7 @@ import ctypes
 import ctypes.util
 import os
 from contextlib import ExitStack, contextmanager
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 from weakref import WeakKeyDictionary
 
@@ -86,17 +87,18 @@ def around(nlp: Language, documents: int) -> Iterator[None]:
         zone.close()
 
 
-_LIBC: list = []
+@lru_cache(maxsize=1)
+def _malloc_trim():
+    """glibc's `malloc_trim`, or None where there is none."""
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
 
 
 def trim() -> None:
     """Give the heap's free pages back to the system (glibc's `malloc_trim(0)`; a no-op where
     there is none)."""
-    if not _LIBC:
-        try:
-            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-            _LIBC.append(libc.malloc_trim)
-        except (OSError, AttributeError):
-            _LIBC.append(None)
-    if _LIBC[0] is not None:
-        _LIBC[0](0)
+    release = _malloc_trim()
+    if release is not None:
+        release(0)
