@@ -94,3 +94,37 @@ def test_counts_in_a_sentence(n, noun):
     text = f"Das Unternehmen nutzt {german(n)} {noun} für das Training."
     figs = scan_figures(text, FR)
     assert len(figs) == 1 and figs[0].value == n and figs[0].label == "COUNT"
+
+
+@given(st.integers(min_value=300, max_value=2000), st.sampled_from(["", ",5", ".000"]),
+       st.sampled_from(["", " Mrd.", " Billionen", " Euro"]))
+@settings(max_examples=60)
+def test_digit_runs_beyond_a_float_are_no_number(digits, tail, scale):
+    """A run of hundreds of digits (a pasted hash, an ID) overflows a float: no value, never inf."""
+    import math
+    raw = "7" * digits + tail
+    for value in (parse_digits(raw), parse_amount(raw + scale, NR)):
+        assert value is None or math.isfinite(value)
+    assert parse_digits("9" * 400) is None
+
+
+def test_an_endless_digit_run_before_a_currency_leaves_the_other_figures():
+    text = f"Die Kennung {'4' * 1500} Euro steht im Bericht. Der Umsatz stieg auf 3,5 Mrd. Euro."
+    figs = scan_figures(text, FR)
+    import math
+    assert all(f.value is None or math.isfinite(f.value) for f in figs)
+    money = [f for f in figs if f.label == "MONEY" and f.value == pytest.approx(3.5e9)]
+    assert [text[f.start:f.end] for f in money] == ["3,5 Mrd. Euro"]
+
+
+def test_a_list_of_thousands_of_numbers_is_scanned_in_linear_time():
+    """Each number of a list passes the list's scale on (the first of "8, 70 und 405 Milliarden"
+    is 8 billion); a column of 5,000 numbers neither recurses 5,000 deep nor reads the rest of
+    the list again at every number."""
+    short = scan_figures("Die Modelle haben 8, 70 und 405 Milliarden Parameter.", FR)
+    assert [f.value for f in short] == [8e9, 70e9, 405e9]
+    text = "Die Werte: " + "3,5, " * 5000 + "und 4,5 Prozent."
+    figs = scan_figures(text, FR)
+    assert [(text[f.start:f.end], f.value) for f in figs][-1:] == [("4,5 Prozent", 4.5)]
+    ten = "Die Varianten haben 1, 2, 3, 4, 5, 6, 7, 8, 9 und 10 Milliarden Parameter."
+    assert [f.value for f in scan_figures(ten, FR)] == [k * 1e9 for k in range(1, 11)]

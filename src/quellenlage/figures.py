@@ -79,18 +79,24 @@ class Scanner(TableFigures):
         for fig in duration_nouns(text, self.r):
             add(fig)
         atoms = self.atoms.find(text, self._english)
+        # Each atom's figure, from the last back: a list passes its scale on from its last number ("8, 70 und
+        # 405 Milliarden"): each reads the next one's, made just before (a column of numbers is read once).
+        self._made: dict[int, tuple[Figure | None, int]] = {}
+        for k in range(len(atoms) - 1, -1, -1):
+            self._made[k] = self._figure(text, atoms, k)
         i = 0
         while i < len(atoms):
             a = atoms[i]
             if not free(a.start, a.end):
                 i += 1
                 continue
-            fig, used = self._figure(text, atoms, i)
+            fig, used = self._made[i]
             if fig is not None and free(fig.start, fig.end):
                 add(fig)
                 i += used
             else:
                 i += 1
+        self._made = {}
         figures.sort(key=lambda f: (f.start, f.end))
         self.compared.trim(figures, self._compared)  # "(780,2) Mill. Euro": the span is "780,2"
         carry_currency(text, figures, self.r.scale_re,
@@ -160,7 +166,7 @@ class Scanner(TableFigures):
         if gap is not None and (ALTERNATIVE_GAP.fullmatch(gap) or listed or compared):
             # "5 beziehungsweise 8 Milliarden Dollar", "8, 70 und 405 Milliarden Parameter": the
             # first number shares the next one's scale and unit (after a comma only inside such a list).
-            second, _ = self._figure(text, atoms, i + 1)
+            second, _ = self._made[i + 1]
             b = atoms[i + 1]
             if listed and gap.strip() == "," and (second is None or second.rule != "shared_scale") or second is not None \
                     and second.label == "PERCENT" and not second.unit and not listed and value >= 1000 > b.value:

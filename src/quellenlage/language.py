@@ -25,7 +25,8 @@ def _vocab(languages: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
 
 def guess_language(text: str, config: dict[str, Any], sample_chars: int = 20000) -> str:
     """Language code of `text`, 'de' for texts too short to judge."""
-    words = [w.lower() for w in _WORD.findall(text[:sample_chars])]
+    # (a word in capitals is an abbreviation or a legal form: "SAP SE", "E.ON", "IT-Kosten")
+    words = [w.lower() for w in _WORD.findall(text[:sample_chars]) if not (len(w) > 1 and w.isupper())]
     if len(words) < int(config.get("min_words", 8)):
         return "de"
     vocab = _vocab(config["languages"])

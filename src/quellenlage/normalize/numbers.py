@@ -7,6 +7,7 @@ context is English or a scale word follows (`1.5 Milliarden`).
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -83,31 +84,37 @@ def parse_digits(raw: str, english: bool = False, scaled: bool = False) -> float
         s = s.replace(sp, "")
     if not re.fullmatch(r"[\d.,]+", s):
         return None
+    value = _digits_value(s, english, scaled)
+    # (a run of hundreds of digits overflows a float: no number a figure can hold)
+    return None if value is None or not math.isfinite(value) else sign * value
+
+
+def _digits_value(s: str, english: bool, scaled: bool) -> float | None:
     dots, commas = s.count("."), s.count(",")
     try:
         if english:
             if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?|\d+(\.\d+)?", s):
-                return sign * float(s.replace(",", ""))
+                return float(s.replace(",", ""))
             return None
         if dots and commas:
             if s.rfind(",") > s.rfind(".") and re.fullmatch(r"\d{1,3}(\.\d{3})+,\d+", s):
-                return sign * float(s.replace(".", "").replace(",", "."))
+                return float(s.replace(".", "").replace(",", "."))
             if re.fullmatch(r"\d{1,3}(,\d{3})+\.\d+", s):
-                return sign * float(s.replace(",", ""))
+                return float(s.replace(",", ""))
             return None
         if dots:
             if re.fullmatch(r"\d{1,3}(\.\d{3})+", s):
-                return sign * float(s.replace(".", ""))
+                return float(s.replace(".", ""))
             if dots == 1 and scaled:
-                return sign * float(s)
+                return float(s)
             return None
         if commas:
             if commas == 1:
-                return sign * float(s.replace(",", "."))
+                return float(s.replace(",", "."))
             if re.fullmatch(r"\d{1,3}(,\d{3})+", s):
-                return sign * float(s.replace(",", ""))
+                return float(s.replace(",", ""))
             return None
-        return sign * float(s)
+        return float(s)
     except ValueError:
         return None
 
@@ -197,4 +204,4 @@ def parse_amount(text: str, rules: NumberRules, english: bool = False) -> float 
     value = parse_digits(head, english=english, scaled=scale != 1.0)
     if value is None:
         value = parse_number_word(head, rules)
-    return None if value is None else value * scale
+    return None if value is None or not math.isfinite(value * scale) else value * scale
