@@ -128,3 +128,11 @@ def test_a_list_of_thousands_of_numbers_is_scanned_in_linear_time():
     assert [(text[f.start:f.end], f.value) for f in figs][-1:] == [("4,5 Prozent", 4.5)]
     ten = "Die Varianten haben 1, 2, 3, 4, 5, 6, 7, 8, 9 und 10 Milliarden Parameter."
     assert [f.value for f in scan_figures(ten, FR)] == [k * 1e9 for k in range(1, 11)]
+
+
+def test_an_amount_without_currency_takes_the_money_of_its_sentence_or_the_one_before_only():
+    near = "Der Konzern stellte 13,5 Milliarden Dollar in Aussicht. Analysten hatten mit 14,4 Milliarden gerechnet."
+    assert [(f.label, f.currency) for f in scan_figures(near, FR)] == [("MONEY", "USD"), ("MONEY", "USD")]
+    filler = "Dazu kamen neue Werke und neue Kunden aus vielen Ländern hinzu. " * 20  # 1,300 characters between
+    far = "Der Konzern stellte 13,5 Milliarden Dollar in Aussicht. " + filler + "Analysten hatten mit 14,4 Milliarden gerechnet."
+    assert [f.label for f in scan_figures(far, FR)] == ["MONEY", "COUNT"]

@@ -11,7 +11,7 @@ from hypothesis import given, settings, strategies as st
 
 from quellenlage.date_rules import DateRules
 from quellenlage.figure_lexicon import FigureRules
-from quellenlage.patterns import Anchored, Gated, gated, leading_lookbehind, union
+from quellenlage.patterns import gate_of, Anchored, Gated, gated, leading_lookbehind, union
 from quellenlage.prefilter import Prefiltered, required_literals
 from quellenlage.rules import RuleSet
 
@@ -151,12 +151,34 @@ def test_a_union_of_skip_patterns_finds_what_their_alternation_finds(skip_unions
 
 
 def test_union_gates_open_without_assertions():
-    u = union([r"\b\d{1,2}\s*Uhr\b", r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", r"\b(?:ISBN|DOI)\s*[\w-]+"])
+    u = union([r"\b\d{1,2}[:.]\d{2}\s*Uhr\b", r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", r"\b(?:ISBN|DOI)\s*[\w-]+", r"\b\d+/\d+\b"])
+    # (a body that opens with a part repeated without bound keeps its assertion: tried inside a
+    # 40,000-digit number or a word without spaces it would read to the run's end at every place)
     assert [(g.pattern, needs) for g, needs in u.gates] == [
-        (r"\d{1,2}\s*Uhr\b", "Uhr"), (r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "@"), (r"(?:ISBN|DOI)\s*[\w-]+", None)]
-    text = "Um 9 Uhr schrieb a.b@c.de zu DOI 10-1 und ISBN-freien 19Uhr."
-    found = ["9 Uhr", "a.b@c.de", "DOI 10-1", "ISBN-freien", "19Uhr"]
+        (r"\d{1,2}[:.]\d{2}\s*Uhr\b", "Uhr"), (r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "@"),
+        (r"(?:ISBN|DOI)\s*[\w-]+", None), (r"\b\d+/\d+\b", "/")]
+    text = "Um 9:30 Uhr schrieb a.b@c.de zu DOI 10-1 und ISBN-freien 19.45Uhr, 24/7."
+    found = ["9:30 Uhr", "a.b@c.de", "DOI 10-1", "ISBN-freien", "19.45Uhr", "24/7"]
     assert [m.group(0) for m in u.finditer(text)] == found == [m.group(0) for m in u.rx.finditer(text)]
+
+
+@pytest.mark.parametrize("lead, body, gate", [
+    (r"\b", r"\d+/\d+\b", r"\b\d+/\d+\b"),
+    (r"(?<![\w-])", r"[A-ZÄÖÜ][\w-]*[ ][A-ZÄÖÜ][\w-]*", r"(?<![\w-])[A-ZÄÖÜ][\w-]*[ ][A-ZÄÖÜ][\w-]*"),
+    (r"(?<![\w-])", r"(?P<first>[A-Z][a-z]+)", r"(?<![\w-])(?P<first>[A-Z][a-z]+)"),
+    (r"(?<![\w-])", r"[A-ZÄÖÜ][A-ZÄÖÜ]{2,5}(?![\w-])", r"[A-ZÄÖÜ][A-ZÄÖÜ]{2,5}(?![\w-])"),
+    (r"\b", r"\d{1,2}[:.]\d{2}", r"\d{1,2}[:.]\d{2}"),
+    ("", r"\d+/\d+", r"\d+/\d+"),
+])
+def test_a_gate_keeps_its_lookbehind_only_before_a_part_repeated_without_bound(lead, body, gate):
+    assert gate_of(lead, body) == gate
+
+
+@pytest.mark.parametrize("run", ["7" * 40_000, "Rechenzentrumsnutzer" * 2_000, "Ab" * 20_000])
+def test_gated_finders_in_a_long_run_find_what_the_regex_finds(skip_unions, run):
+    text = f"Um 9:30 Uhr kamen 24/7 Nutzer. {run} Dazu 3/4 der Kunden, a@b.de und Qwen3-235B-A22B."
+    for finder in skip_unions + [Gated(r"(?<![\w-])", r"[A-ZÄÖÜ][\w-]*[ \u00a0][A-ZÄÖÜ][\w-]*(?![\w-])")]:
+        assert [m.span() for m in finder.finditer(text)] == [m.span() for m in finder.rx.finditer(text)]
 
 
 @settings(max_examples=300, deadline=None)

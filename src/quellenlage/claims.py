@@ -45,7 +45,7 @@ class ClaimFinder:
     def claims(self, view: DocView) -> list[dict]:
         """Claim records (one per figure that has a property and a subject), in text order."""
         text, self._view = view.text, view
-        self._stated = stated_fiscal(text, self.r.frames, view.published)
+        self._stated, self._org_names = stated_fiscal(text, self.r.frames, view.published), {e.name for e in view.entities if e.type == "ORG"}
         self._fig_starts = {f["start"]: f["end"] for f in view.figures}
         self._value_starts = {f["start"]: f["end"] for f in view.figures if f["label"] != "DATE"}
         self._dates = sorted((f["start"], f["end"]) for f in view.figures if f["label"] == "DATE")
@@ -83,7 +83,7 @@ class ClaimFinder:
         that of the organisation the article names most ("Yuan kürzt sein Gehalt für das kommende Geschäftsjahr")."""
         cal = self.r.entities.fiscal(subject) or getattr(self, "_stated", None)
         if cal is None and subject and subject not in self.r.entities.table and not is_market(subject) \
-                and not any(e.name == subject and e.type == "ORG" for e in self._view.entities):  # (a market's, another company's year is its own)
+                and subject not in self._org_names:  # (a market's, another company's year is its own)
             cal = self.r.entities.fiscal(self._view.main_organisation)
         return cal
 

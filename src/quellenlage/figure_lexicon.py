@@ -319,8 +319,7 @@ class FigureRules(SharedCurrencies):
                 re.compile(r"(?:" + alt("after") + r")(?![\w-])"))
 
     @cached_property
-    def people_units(self) -> frozenset[str]:
-        """Units that count people: "Stück" never counts them."""
+    def people_units(self) -> frozenset[str]:  # units that count people: "Stück" never counts them
         return frozenset(self.cfg["units"].get("people_units") or [])
 
     @cached_property
@@ -349,14 +348,17 @@ class FigureRules(SharedCurrencies):
     def sentence_openers(self) -> frozenset[str]:
         return frozenset(self.cfg["segmentation"].get("sentence_openers") or [])
 
-    # --- lookups ------------------------------------------------------------------------
-    @cached_property
+    @cached_property  # --- lookups ---
     def _unit_forms(self) -> dict[str, str]:
         """lower-case form -> unit (the first listed unit wins for a form listed twice)."""
         out: dict[str, str] = {}
         for form, unit in sorted(self.count_units, key=lambda p: -len(p[0])):
             out.setdefault(GENDER_SUFFIX.sub("", form), unit)  # "Kund:innen" is looked up as "kund"
         return out
+
+    @cached_property
+    def _longest_form(self) -> int:  # no ending or beginning longer than the longest form is one (a word of 5,000 letters costs no more)
+        return max(map(len, self._unit_forms), default=0)
 
     @cached_property
     def unit_phrases(self) -> dict[str, list[tuple[str, str]]]:
@@ -369,8 +371,7 @@ class FigureRules(SharedCurrencies):
         return out
 
     def unit_of(self, token: str, prefix_ok: bool = False) -> str | None:
-        """The count unit a noun names: whole form, compound head, or (backwards) prefix. Dict
-        look-ups over the word's suffixes and prefixes: cost of the word, not of the lexicon."""
+        """The count unit a noun names: whole form, compound head, or (backwards) prefix (dict look-ups: cost of the word, not of the lexicon)."""
         forms = self._unit_forms
         raw = token.lower().rstrip(".")
         low = GENDER_SUFFIX.sub("", raw)  # "Entwickler*innen": "Entwickler"
@@ -387,12 +388,12 @@ class FigureRules(SharedCurrencies):
             for ending in ("en", "n", "e"):
                 if low + ending in forms:
                     return forms[low + ending]
-        for i in range(3, len(low) - 4):  # "sprachmodelle": the longest known ending of 5+ letters after 3+ ("Urteile" is no "Teile")
+        for i in range(max(3, len(low) - self._longest_form), len(low) - 4):  # "sprachmodelle": the longest known ending of 5+ letters after 3+ ("Urteile" is no "Teile")
             unit = forms.get(low[i:])
             if unit is not None:
                 return unit
         if prefix_ok:
-            for i in range(len(low), 4, -1):  # "nutzerzahl": the longest known beginning
+            for i in range(min(len(low), self._longest_form), 4, -1):  # "nutzerzahl": the longest known beginning
                 unit = forms.get(low[:i])
                 if unit is not None:
                     return unit

@@ -9,7 +9,7 @@ from typing import Callable
 from quellenlage.figure import Figure
 from quellenlage.figure_lexicon import FigureRules
 from quellenlage.normalize.numbers import POINT_CENTS, parse_number_word
-from quellenlage.textutil import LETTER, sentence_start, skip_spaces
+from quellenlage.textutil import LETTER, SENTENCE_BACK, sentence_start, skip_spaces
 
 PRICE_WITH_CENTS = 100_000  # "3 Euro 20": only a price below this has its cents spoken after the currency
 ARTICLES = frozenset({"ein", "eine", "einen", "einem", "einer", "eines"})  # articles, and verb particles ("nahm … ein")
@@ -102,8 +102,8 @@ def carry_currency(text: str, figures: list[Figure], scale_re: re.Pattern,
         if fig.label == "MONEY":
             last_money = fig
             continue
-        if not (fig.label == "COUNT" and last_money):
-            continue
+        if not (fig.label == "COUNT" and last_money) or last_money.start < fig.start - 2 * (SENTENCE_BACK + 1):
+            continue  # (money further back than the sentence before is none of this one's: both looks below are bounded)
         bare = fig.rule == "count_scaled" and (fig.unit is None or unit_between(last_money.end, fig.start) is None)
         if (not TABLE_GAP.search(text, last_money.end, fig.start) and (
                 sentence_start(text, fig.start) < last_money.end  # (a start found inside "Mrd. Dollar" is none)

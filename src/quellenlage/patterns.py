@@ -221,6 +221,19 @@ def leading_lookbehind(pattern: str) -> tuple[str, str]:
     return "", pattern
 
 
+_ATOM = r"(?:\\.|\[(?:\\.|[^\]\\])*\]|[^\\\[\](){}|?*+^$])"
+# a body whose first or second part repeats without bound ("\d+/\d+", "[A-ZÄÖÜ][\w-]*"): tried at
+# every place inside a long run (a 40,000-digit number, a word without spaces) it reads on to the
+# run's end each time, O(n²); its look-behind ("\b", "(?<![\w-])") lets it start only at a run's start
+UNBOUNDED_HEAD = re.compile(r"(?:\((?:\?P<\w+>|\?:)?)*(?:" + _ATOM + r"(?:\?|\{\d+(?:,\d+)?\})?)?" + _ATOM + r"(?:[*+]|\{\d+,\})")
+
+
+def gate_of(lead: str, body: str) -> str:
+    """The gate of the pattern `lead + body`: its body, which the engine skips to by its first
+    characters, unless that body would read to the end of every long run it starts in."""
+    return lead + body if lead and UNBOUNDED_HEAD.match(body) else body
+
+
 def gated(pattern: str, flags: int = 0) -> "Gated":
     """`Gated` for a pattern that opens with a look-behind whose rest starts with a plain
     character or class (a digit, a capital): the engine skips to those straight away. Not
@@ -245,7 +258,7 @@ class Gated:
     def __init__(self, lead: str, body: str, flags: int = 0, gates: Iterable[tuple[str, str | None]] | None = None):
         self.rx = re.compile(lead + body, flags)
         self.pattern, self.flags = self.rx.pattern, self.rx.flags
-        self.gates = [(re.compile(g, flags), needs) for g, needs in (gates or [(body, None)])]
+        self.gates = [(re.compile(g, flags), needs) for g, needs in (gates or [(gate_of(lead, body), None)])]
 
     def _hits(self, text: str) -> list:
         """Each gate's next match: not searched yet (None), or none left in this text (False)."""
@@ -359,5 +372,5 @@ def union(patterns: Iterable[str], flags: int = 0) -> Gated:
             else:
                 break
         lits = required_literals(p, flags)
-        gates.append((body, lits[0] if lits and len(lits) == 1 else None))
+        gates.append((gate_of(p[:len(p) - len(body)], body), lits[0] if lits and len(lits) == 1 else None))
     return Gated("", "|".join(f"(?:{p})" for p in patterns), flags, gates)

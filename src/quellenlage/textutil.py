@@ -135,11 +135,14 @@ LOWER_OR_DIGIT_NEXT = re.compile(r"\s*[a-zäöüß\d]")
 ABBREVIATED = re.compile(r"(?<![\w.])[A-Za-zÄÖÜäöü]{1,4}$")
 
 
+SENTENCE_BACK = 400  # characters: how far `sentence_start` looks back
+
+
 def sentence_start(text: str, pos: int) -> int:
     """Where the sentence around pos starts: after the last sentence end within 400
     characters, else 400 characters back (a cheap look back for the character scanners; the pipeline's own
     sentences come from the segmenter)."""
-    base = max(0, pos - 400)
+    base = max(0, pos - SENTENCE_BACK)
     best = base
     for m in STOP_SPACE.finditer(text[base:pos]):
         end = base + m.end()

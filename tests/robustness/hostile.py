@@ -88,6 +88,13 @@ def build(folder: Path, max_bytes: int) -> Hostile:
     h.file("long-word.txt", ("Rechenzentrum" * 40_000).encode(), OK_OR_SKIPPED)
     h.file("dense-words.txt", ("heute gestern Ostern Mai 2025 " * 8_000).encode(), OK_OR_SKIPPED)
     h.file("dense-money.txt", ("5€ 3 Euro 20 " * 4_000).encode(), OK_OR_SKIPPED)
+    # (first contact, session 50: a 60,000-digit number took minutes and overflowed to inf; a column
+    # of numbers recursed once per number; a list of "SE" companies was taken for Spanish)
+    h.file("digit-run.txt", (GERMAN + "7" * 60_000 + " Euro. " + GERMAN).encode(), OK, lambda row: row["language"] == "de")
+    h.file("number-column.txt", (GERMAN + "3,5, " * 20_000 + "und 4,5 Prozent.\n" + GERMAN).encode(), OK)
+    h.file("legal-forms.txt", (("Im Dax stehen " + ", ".join(f"{n} SE" for n in ("Airbus", "Allianz", "BASF", "E.ON", "Porsche", "SAP",
+                                                                                "Vonovia", "Zalando", "Fresenius", "Hannover Rück"))
+                               + " und Siemens Energy AG.\n") * 3 + GERMAN).encode(), OK, lambda row: row["language"] == "de")
     h.file("too-large.txt", GERMAN.encode() * (max_bytes // len(GERMAN.encode()) + 10), SKIPPED, _error_says("too large"))
     h.file("empty.txt", b"", SKIPPED, _error_says("empty"))
     h.file("blank.txt", b" \n\t\r\n  ", SKIPPED)
