@@ -119,6 +119,56 @@ def length_scaling(rules, articles) -> dict:
     return out
 
 
+SENTENCE = "Der Umsatz stieg im dritten Quartal um 12 Prozent auf 65,6 Milliarden Dollar, sagte Finanzchefin Amy Hood am Dienstag. "
+
+
+def _shape_fill(kind: str, n: int) -> str:
+    """n characters of one hostile shape, numbers varied (seeded): what first contact with blind
+    long and adversarial inputs found superlinear (session 50), and what the issue named."""
+    import random
+    rng = random.Random(kind)
+    num = lambda: f"{rng.randrange(1, 999)},{rng.randrange(10)}"  # noqa: E731
+    make = {"digit run": lambda: "7" * 1000,
+            "word without spaces": lambda: "Rechenzentrumsnutzer" * 50,
+            "dates without spaces": lambda: f"2024-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}",
+            "column of numbers": lambda: f"{num()}, ",
+            "one line": lambda: f"Der Umsatz lag bei {num()} Mio. Euro, ein Plus von {num()} Prozent, sagte der Chef. ",
+            "short lines": lambda: rng.choice(["Umsatz\n", "Q3 2024\n", f"{num()} Mio.\n", "Nvidia\n"]),
+            "pipe table": lambda: f"| Q{rng.randrange(1, 5)} 2024 | {num()} Mio. Euro | +{num()} % |\n",
+            "quote marks": lambda: "„",
+            "quotes on one line": lambda: f"„Wir wachsen um {num()} Prozent“, sagte {rng.choice(['Anna Schmidt', 'Tim Cook', 'Lisa Su'])}. ",
+            "abbreviations": lambda: f"z.B. {num()} Mio. i.d.R. ca. {rng.randrange(99)} Tsd. u.a. "}[kind]
+    parts, size = [], 0
+    while size < n:
+        parts.append(make())
+        size += len(parts[-1])
+    return "".join(parts)[:n]
+
+
+SHAPES = ("digit run", "word without spaces", "dates without spaces", "column of numbers", "one line", "short lines", "pipe table",
+          "quote marks", "quotes on one line", "abbreviations")
+
+
+def shape_scaling(rules, articles) -> dict:
+    """Seconds per 100 KB of each hostile shape at 50 KB and 200 KB (German sentences around it)."""
+    from quellenlage.extract import make_doc, prepare
+    from quellenlage.pipeline import build
+    from quellenlage.readers import Article
+    nlp = build("rules", rules)
+    nlp(make_doc(nlp, articles[0]))
+    out = {}
+    for kind in SHAPES:
+        per = []
+        for size in (50_000, 200_000):
+            text = SENTENCE * 3 + _shape_fill(kind, size) + "\n" + SENTENCE * 3
+            a = prepare([Article(doc_id="shape", path="bench", text=text)], rules)[0]
+            t0 = time.perf_counter()
+            nlp(make_doc(nlp, a))
+            per.append((time.perf_counter() - t0) / (len(text) / 100_000))
+        out[kind] = {"50KB": per[0], "200KB": per[1], "ratio": per[1] / per[0]}
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--quick", action="store_true", help="small corpora (a minute)")
@@ -135,6 +185,10 @@ def main(argv=None) -> int:
         s = result["seconds_per_100kb"] = length_scaling(rules, articles)
         print("length       " + "   ".join(f"{k}: {v:.2f} s/100KB" for k, v in s.items() if k.endswith("KB"))
               + f"   max/min {s['max_over_min']:.2f} (target ≤ 1.5)")
+        sh = result["shapes"] = shape_scaling(rules, articles)
+        for kind, v in sh.items():
+            print(f"shape        {kind:20s} {v['50KB']:6.2f} → {v['200KB']:6.2f} s/100KB at 50 → 200 KB   ×{v['ratio']:.2f}")
+        print(f"shape        worst ×{max(v['ratio'] for v in sh.values()):.2f} (target ≤ 1.5)")
         n_workers = 300 if args.quick else 2000  # the size the issue measured workers at
         inp = _replicate(articles, n_workers, tmp)
         # Each the best of two runs, taken in turn (1, 2, 1, 2), unwatched: the least disturbed

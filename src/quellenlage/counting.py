@@ -41,7 +41,8 @@ ELLIPSIS_AFTER = re.compile(r"(?:\s*,\s*|\s+(?:und|oder|sowie|bzw\.)\s+"
                             r"(?:(?:[^\W\d]+\s+){0,2}\d[\d.,]*\s*(?:Millionen|Milliarden|Mio\.|Mrd\.|Tsd\.)?\s+"
                             # "vier Performance- und sechs Effizienzkerne": past a number word (or words) in lower case
                             r"|(?:[a-zäöüß]+\s+){1,2})?)(?=[A-ZÄÖÜ])")
-TOKEN_RE = re.compile(r"[^\s,;:!?()\[\]„“”\"»«/|]+(?::innen(?![\w-]))?")  # (with a gender colon: "Abonnent:innen")
+MAX_TOKEN = 100  # characters: a longer run without spaces ("2024-01-012024-01-02…", a hash) is no noun, and is not read on
+TOKEN_RE = re.compile(r"[^\s,;:!?()\[\]„“”\"»«/|]{1,%d}(?::innen(?![\w-]))?" % (MAX_TOKEN + 1))  # (with a gender colon: "Abonnent:innen")
 MEASURE_WORD = re.compile(r"[^\s,;:!?()]+")
 GENERIC = "?"  # a generic noun ("Exemplare"): the unit comes from the context
 # Counts that name no noun of their own may take the unit of an earlier count.
@@ -84,7 +85,7 @@ class CountUnits:
                 p = skip_spaces(text, close + 1)  # "100.000 (gebrauchte) GPUs"
                 continue
             m = TOKEN_RE.match(text, p)
-            if not m:
+            if not m or m.end() - m.start() > MAX_TOKEN:
                 break
             tok = m.group(0)
             if tok.endswith("-") and (len(tok) > 2 or tok[:1].isupper()):  # ("8 P- und 8 E-Cores")

@@ -117,18 +117,17 @@ class QuoteKinds:
 
 
 TICKER = re.compile(r"^\s*(?:\+{3}\s*)?(?:\d{1,2}[:.]\d{2}\s*(?:Uhr)?\s*(?:\+{3}|[–—-])?\s*)?")
+AFTER_QUOTE = re.compile(r"[^ +]")  # the first character after a quote that is no space or ticker mark
 SPEAKER_PREFIX = r"([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)?):"
 
 
 def is_headline(text: str, q: Quotation) -> bool:
     """The quote is a line of its own, maybe after "Name:"."""
+    after = AFTER_QUOTE.search(text, q.close_at + 1)
+    if after is not None and after.group(0) != "\n":
+        return False  # more on its line (found where it starts: a line of many quotes is read once, not once per quote)
     line_start = text.rfind("\n", 0, q.open_at) + 1
-    line_end = text.find("\n", q.close_at)
-    line_end = len(text) if line_end < 0 else line_end
     before = TICKER.sub("", text[line_start:q.open_at]).strip()
-    after = text[q.close_at + 1:line_end].strip(" +")
-    if after:
-        return False
     # 'Haseloff: "Ein schwarzer Tag"', '+++ 19:45 Uhr Altman: Börsengang ist „der wahrscheinlichste Weg“ +++'
     return not before or re.fullmatch(SPEAKER_PREFIX + r"(?:\s+\S+){0,6}", before) is not None
 

@@ -88,9 +88,11 @@ def build(folder: Path, max_bytes: int) -> Hostile:
     h.file("long-word.txt", ("Rechenzentrum" * 40_000).encode(), OK_OR_SKIPPED)
     h.file("dense-words.txt", ("heute gestern Ostern Mai 2025 " * 8_000).encode(), OK_OR_SKIPPED)
     h.file("dense-money.txt", ("5€ 3 Euro 20 " * 4_000).encode(), OK_OR_SKIPPED)
-    # (first contact, session 50: a 60,000-digit number took minutes and overflowed to inf; a column
-    # of numbers recursed once per number; a list of "SE" companies was taken for Spanish)
+    # (first contact, session 50: a 60,000-digit number took minutes and overflowed to inf; 100 KB of dates
+    # without spaces took minutes (each number read the run to its end for its noun); a column of
+    # numbers recursed once per number; a list of "SE" companies was taken for Spanish)
     h.file("digit-run.txt", (GERMAN + "7" * 60_000 + " Euro. " + GERMAN).encode(), OK, lambda row: row["language"] == "de")
+    h.file("date-run.txt", (GERMAN + "".join(f"2024-{m:02d}-{d:02d}" for m in range(1, 13) for d in range(1, 29)) * 30 + "\n" + GERMAN).encode(), OK)
     h.file("number-column.txt", (GERMAN + "3,5, " * 20_000 + "und 4,5 Prozent.\n" + GERMAN).encode(), OK)
     h.file("legal-forms.txt", (("Im Dax stehen " + ", ".join(f"{n} SE" for n in ("Airbus", "Allianz", "BASF", "E.ON", "Porsche", "SAP",
                                                                                 "Vonovia", "Zalando", "Fresenius", "Hannover Rück"))
