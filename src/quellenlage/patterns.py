@@ -250,7 +250,8 @@ class Gated:
     optional part; `lead` (a look-behind such as `(?<![\w-])`, or nothing) is such a start.
     So `gates` find the places to try, and the whole pattern is tried only there.
 
-    `gates` are (pattern, needs) pairs; by default `body` itself. The caller guarantees that
+    `gates` are (pattern, needs) pairs; by default `body` itself (with `lead` before a body
+    that opens with a part repeated without bound: `gate_of`). The caller guarantees that
     wherever the whole pattern matches, one of the gates matches at the same place, and that
     each match of a gate holds its `needs` string (a text without it is not searched for
     that gate at all)."""
@@ -354,8 +355,9 @@ class Anchored:
 
 def union(patterns: Iterable[str], flags: int = 0) -> Gated:
     r"""The alternation `(?:p1)|(?:p2)|…` as a `Gated` with one gate per alternative: the
-    alternative without the word boundaries and look-behinds it opens with (`\b\d{1,2}\s*Uhr`
-    is gated by `\d{1,2}\s*Uhr`, which the engine skips to by its first characters, where an
+    alternative without the word boundaries and look-behinds it opens with (kept before a part
+    repeated without bound, `gate_of`: `\b\d+/\d+` stays whole; `\b\d{1,2}[:.]\d{2}\s*Uhr`
+    is gated by `\d{1,2}[:.]\d{2}\s*Uhr`, which the engine skips to by its first characters, where an
     alternation that opens with an assertion is tried at every position), searched only in
     texts that hold the alternative's one required literal, if it has one ("@" for mail
     addresses)."""
