@@ -81,22 +81,21 @@ class Scanner(TableFigures):
         atoms = self.atoms.find(text, self._english)
         # Each atom's figure, from the last back: a list passes its scale on from its last number ("8, 70 und
         # 405 Milliarden"): each reads the next one's, made just before (a column of numbers is read once).
-        self._made: dict[int, tuple[Figure | None, int]] = {}
+        made: dict[int, tuple[Figure | None, int]] = {}
         for k in range(len(atoms) - 1, -1, -1):
-            self._made[k] = self._figure(text, atoms, k)
+            made[k] = self._figure(text, atoms, k, made)
         i = 0
         while i < len(atoms):
             a = atoms[i]
             if not free(a.start, a.end):
                 i += 1
                 continue
-            fig, used = self._made[i]
+            fig, used = made[i]
             if fig is not None and free(fig.start, fig.end):
                 add(fig)
                 i += used
             else:
                 i += 1
-        self._made = {}
         figures.sort(key=lambda f: (f.start, f.end))
         self.compared.trim(figures, self._compared)  # "(780,2) Mill. Euro": the span is "780,2"
         carry_currency(text, figures, self.r.scale_re,
@@ -116,7 +115,8 @@ class Scanner(TableFigures):
         return [f for f in figures if f.unit is not None or f.rule not in ("count_compared", "count_of_them")]
 
     # --- one figure from atoms[i] -------------------------------------------------------
-    def _figure(self, text: str, atoms: list[Atom], i: int) -> tuple[Figure | None, int]:
+    def _figure(self, text: str, atoms: list[Atom], i: int, made: dict) -> tuple[Figure | None, int]:
+        """The figure atoms[i] starts and how many atoms it takes (`made`: those of the atoms after it)."""
         a = atoms[i]
         used = 1
         start, end = a.start, a.end
@@ -166,7 +166,7 @@ class Scanner(TableFigures):
         if gap is not None and (ALTERNATIVE_GAP.fullmatch(gap) or listed or compared):
             # "5 beziehungsweise 8 Milliarden Dollar", "8, 70 und 405 Milliarden Parameter": the
             # first number shares the next one's scale and unit (after a comma only inside such a list).
-            second, _ = self._made[i + 1]
+            second, _ = made[i + 1]
             b = atoms[i + 1]
             if listed and gap.strip() == "," and (second is None or second.rule != "shared_scale") or second is not None \
                     and second.label == "PERCENT" and not second.unit and not listed and value >= 1000 > b.value:
