@@ -101,20 +101,29 @@ def throughput(rules, articles, copies: int) -> dict:
             "blank_tokens_per_s": n_tokens / bare, "ratio": bare / full}
 
 
-def length_scaling(rules, articles) -> dict:
-    from quellenlage.extract import make_doc, prepare
+def _warm_pipeline(rules, articles):
+    from quellenlage.extract import make_doc
     from quellenlage.pipeline import build
-    from quellenlage.readers import Article
     nlp = build("rules", rules)
-    body = "\n\n".join(a.text[a.body_start:] for a in articles)
-    out = {}
     nlp(make_doc(nlp, articles[0]))
-    for size in (10_000, 100_000, 1_000_000):
-        text = (body * (size // len(body) + 1))[:size]
-        a = prepare([Article(doc_id=f"len{size}", path="bench", text=text)], rules)[0]
-        t0 = time.perf_counter()
-        nlp(make_doc(nlp, a))
-        out[f"{size // 1000}KB"] = (time.perf_counter() - t0) / (size / 100_000)
+    return nlp
+
+
+def _per_100kb(nlp, rules, text: str, doc_id: str) -> float:
+    """Seconds per 100 KB of one document of `text`, through the whole pipeline."""
+    from quellenlage.extract import make_doc, prepare
+    from quellenlage.readers import Article
+    a = prepare([Article(doc_id=doc_id, path="bench", text=text)], rules)[0]
+    t0 = time.perf_counter()
+    nlp(make_doc(nlp, a))
+    return (time.perf_counter() - t0) / (len(text) / 100_000)
+
+
+def length_scaling(rules, articles) -> dict:
+    nlp = _warm_pipeline(rules, articles)
+    body = "\n\n".join(a.text[a.body_start:] for a in articles)
+    out = {f"{size // 1000}KB": _per_100kb(nlp, rules, (body * (size // len(body) + 1))[:size], f"len{size}")
+           for size in (10_000, 100_000, 1_000_000)}
     out["max_over_min"] = max(out.values()) / min(out.values())
     return out
 
@@ -151,20 +160,11 @@ SHAPES = ("digit run", "word without spaces", "dates without spaces", "column of
 
 def shape_scaling(rules, articles) -> dict:
     """Seconds per 100 KB of each hostile shape at 50 KB and 200 KB (German sentences around it)."""
-    from quellenlage.extract import make_doc, prepare
-    from quellenlage.pipeline import build
-    from quellenlage.readers import Article
-    nlp = build("rules", rules)
-    nlp(make_doc(nlp, articles[0]))
+    nlp = _warm_pipeline(rules, articles)
     out = {}
     for kind in SHAPES:
-        per = []
-        for size in (50_000, 200_000):
-            text = SENTENCE * 3 + _shape_fill(kind, size) + "\n" + SENTENCE * 3
-            a = prepare([Article(doc_id="shape", path="bench", text=text)], rules)[0]
-            t0 = time.perf_counter()
-            nlp(make_doc(nlp, a))
-            per.append((time.perf_counter() - t0) / (len(text) / 100_000))
+        per = [_per_100kb(nlp, rules, SENTENCE * 3 + _shape_fill(kind, size) + "\n" + SENTENCE * 3, "shape")
+               for size in (50_000, 200_000)]
         out[kind] = {"50KB": per[0], "200KB": per[1], "ratio": per[1] / per[0]}
     return out
 
