@@ -253,7 +253,7 @@ class ClaimFinder:
                                  or e.end <= fig["start"] and not text[cs:e.start].strip(" \n\"„»"))), None)
             if product is not None:
                 segment = self.r.frames.canonical_segment(product.name)
-        if parent_of and prop.parent_segment:  # (the division the subject is names the part "die Sparte" left unnamed)
+        if parent_of and prop.parent_segment and not self.r.frames.names_group(text, trigger):  # (the division names the part "die Sparte" left unnamed)
             segment = (segment if segment != PART else None) or self.r.frames.canonical_segment(parent_of)
         elif parent_of and prop.subject_types[:1] != ("ORG",):
             # a property of products first (ranks, models): the product itself stays the subject;

@@ -36,6 +36,7 @@ UNIT_LABEL_FIRST = re.compile(r"[ \t]*(?:[-–•*][ \t]+)?(?P<noun>[^\W\d_][\w-
 # Words that may stand between a number and its noun (adjectives, adverbs of frequency).
 ADJ_ENDINGS = ("e", "en", "er", "es", "em", "lich", "ig", "iv", "ive", "iven", "iver")
 FREQUENCY_WORDS = ("wöchentlich", "monatlich", "täglich")
+ADJ_AFTER_COMMA = re.compile(r",[ \t][a-zäöüß]{1,40}(?:%s)\b" % "|".join(ADJ_ENDINGS))  # the next of adjectives in a row
 ELLIPSIS_AFTER = re.compile(r"(?:\s*,\s*|\s+(?:und|oder|sowie|bzw\.)\s+"
                             # "20 Mio. Mobilfunk- und rund 5,6 Mio. Festnetzanschlüsse": past the second number
                             r"(?:(?:[^\W\d]+\s+){0,2}\d[\d.,]*\s*(?:Millionen|Milliarden|Mio\.|Mrd\.|Tsd\.)?\s+"
@@ -46,12 +47,9 @@ TOKEN_RE = re.compile(r"[^\s,;:!?()\[\]„“”\"»«/|]{1,%d}(?::innen(?![\w-]
 MEASURE_WORD = re.compile(r"[^\s,;:!?()]+")
 GENERIC = "?"  # a generic noun ("Exemplare"): the unit comes from the context
 # Counts that name no noun of their own may take the unit of an earlier count.
-ELLIPTIC_RULES = frozenset({"count_scaled", "count_grouped", "count_english", "count_elliptic",
-                            "count_generic", "count_coordinated"})
+ELLIPTIC_RULES = frozenset({"count_scaled", "count_grouped", "count_english", "count_elliptic", "count_generic", "count_coordinated"})
 WIDE_REACH = 1500  # characters a grouped count without a noun looks back for the unit last counted
 CONTEXT_RULES = frozenset({"count_scaled", "count_grouped", "count_context", "count_elliptic", "count_of_them"})
-
-
 COORDINATED_ADJECTIVE = re.compile(r"(?:[ \u00a0]+[a-zäöüß][\w-]*?(?:e|en|er|es|em)(?=[ \u00a0]+(?:und|oder|sowie)\s)){1}")
 
 
@@ -157,6 +155,9 @@ class CountUnits:
             if stop_after:
                 break
             q = p + m.end() - m.start()
+            if text[q:q + 1] == "," and last_adjective == n and ADJ_AFTER_COMMA.match(text, q):
+                p = skip_spaces(text, q + 1)  # "237,8 Mio. täglich aktive, monetarisierbare Nutzer": adjectives in a row
+                continue
             if text[q:q + 1] not in SPACES or text[q:q + 1] == "":
                 break
             p = skip_spaces(text, q)

@@ -12,7 +12,7 @@ from quellenlage.claim_cues import COMPARED_WITH
 from quellenlage.frame_rules import FrameRules
 from quellenlage.normalize.periods import FiscalCalendar, extent, grain, pub_date
 from quellenlage.patterns import cue_search
-from quellenlage.period_resolver import FISCAL_NAMED, PeriodResolver
+from quellenlage.period_resolver import FISCAL_NAMED, STRONG_COMPARISON, PeriodResolver
 from quellenlage.textutil import clauses, sentence_end, sentence_start
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -100,9 +100,15 @@ def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver
         if cue_search(periods.r.period_cue("aside"), view.text, start, min(f["start"], start + 12)):
             continue  # "Allein im vierten Quartal verbuchten die Spanier …": a part of the period reported on
         v = periods.date_period(f, fiscal)
+        if v and v.isdigit() and STRONG_COMPARISON.search(view.text, max(0, f["start"] - 30), f["start"]) \
+                and _last_year(str(int(v) + 1), day):
+            # "Der Umsatz lag knapp unter dem Wert von 2023", published in March 2025: the year after is reported on
+            votes[str(int(v) + 1)] += 1
+            where.setdefault(str(int(v) + 1), f["start"])
+            continue
         # ("Geschäftsjahr 2024"; or last year as the first period the article names, early in the next:
         # "Telefónica ist im vergangenen Jahr in die Verlustzone gerutscht", published in February)
-        if v and (_reporting(v) or grain(v) == "year" and (FISCAL_NAMED.search(f["text"]) or first and f["start"] < LEAD and not f.get("date_mod") and _last_year(v, day))):
+        if v and (_reporting(v) or grain(v) == "year" and (FISCAL_NAMED.search(f["text"]) or first and not f.get("date_mod") and _last_year(v, day))):
             votes[v] += 2 if first else 1  # the first period an article names is most often its subject
             if _results_for(view.text, f["start"], periods) and not _of_another(view, f["start"], main) \
                     and not _release_ahead(view, f["start"]):
@@ -112,6 +118,10 @@ def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver
     years = [p for p in votes if grain(p) == "year"]
     if years and cue_search(periods.r.period_cue("year_results"), view.text, 0, min(len(view.text), LEAD)):
         votes[min(years, key=lambda p: where.get(p, 0))] += 10  # "bei der Vorlage der Jahreszahlen"
+    half = _results_half(view, periods, day, fiscal)
+    if half is not None:
+        votes[half] += 10  # "Auslöser waren die Halbjahreszahlen": the half just ended, whatever else is named
+        where.setdefault(half, LEAD)
     if grains is not None:
         votes = Counter({p: v for p, v in votes.items() if grain(p) in grains})
     # (a tie goes to the period named first: "Für das abgelaufene Geschäftsjahr 2024/25 …", later "im Schlussquartal")
@@ -119,6 +129,19 @@ def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver
 
 
 LEAD = 1000  # the characters of title and lead, where an article names the period it reports on
+HALF_RECENT = 100  # days: half-year results are told within this after the half ends
+
+
+def _results_half(view: "DocView", periods: PeriodResolver, day: date | None, fiscal: FiscalCalendar | None) -> str | None:
+    """The calendar half that ended last before publication, when the lead speaks of half-year
+    results without naming the year ("Auslöser waren die Halbjahreszahlen", published in August)
+    and the company keeps the calendar year (rules: period.half_results)."""
+    if day is None or fiscal is not None and fiscal.start_month != 1:
+        return None
+    if not cue_search(periods.r.period_cue("half_results"), view.text, 0, min(len(view.text), LEAD)):
+        return None
+    end, label = (date(day.year, 6, 30), f"{day.year}-H1") if day.month > 6 else (date(day.year - 1, 12, 31), f"{day.year - 1}-H2")
+    return label if 0 < (day - end).days <= HALF_RECENT else None
 
 
 RESULTS_GAP = re.compile(r"(?:\s+(?:das|den|die|dem|des|sein|seine|seinen|ihr|ihre|ihren|abgelaufene[nm]?|vergangene[nm]?|"

@@ -181,7 +181,12 @@ class PeriodResolver:
         Quartal stieg der Umsatz um 62 % auf 57 Mrd.") is the whole clause's."""
         if s >= fig["end"]:
             return any(fig["end"] <= o < s for o in others)
-        # ("von 20,7 Prozent im Vorjahresquartal auf 17,3 Prozent": the start's period)
+        # ("von 20,7 Prozent im Vorjahresquartal auf 17,3 Prozent": the start's period; but "Im Vorjahreszeitraum
+        # hatte X 64,77 Mio. erlöst und einen Verlust von 533 Mio. geschrieben": one time for both of its predicates)
+        between = [o for o in others if e <= o < fig["start"]]
+        if relative and between and not any(o < s for o in others) and AND_BETWEEN.search(self.text, between[-1], fig["start"]) \
+                and not NOW_CONTRAST.search(self.text, e, fig["start"]):
+            return False
         return relative and (any(e <= o < fig["start"] for o in others)
                              or any(o < s for o in others) and TO_LEVEL.fullmatch(self.text, e, fig["start"]) is not None)
 

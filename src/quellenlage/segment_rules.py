@@ -34,6 +34,16 @@ class SegmentRules:
         return frozenset(w.lower() for w in self.cfg["segment"]["whole"])
 
     @cached_property
+    def group(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.cfg["segment"].get("group") or ())
+
+    def names_group(self, text: str, trigger: tuple | None) -> bool:
+        """Does the property's compound word name the whole group ("Der Konzernumsatz wuchs …" after a
+        sentence about a division: the parent's own figure, not the division's)?"""
+        return trigger is not None and len(trigger) > 2 and bool(trigger[2]) \
+            and text[trigger[0]:trigger[1] - len(trigger[2])].rstrip("-").lower() in self.group
+
+    @cached_property
     def regions(self) -> tuple[re.Pattern, dict[str, str]]:
         table = {form.lower(): key for key, forms in self.cfg["segment"]["regions"].items() for form in forms}
         preps = alternation(self.cfg["segment"]["region_prepositions"])

@@ -74,6 +74,7 @@ class MixedPayment(Rules):
 class SegmentCues(Rules):
     nouns: Words = Field(description="segment nouns: Sparte, Segment, …")
     whole: Words = Field(description="prefixes that mean the whole: gesamt, konzern, …")
+    group: Words = Field(default=[], description="prefixes that name the whole group, never one of its divisions: konzern, gesamtkonzern, …")
     region_prepositions: Words = Field(description="in, aus, …")
     result_openers: Words = Field(default=[], description="Das entspricht, …: a sentence opening with a figure worked out from the one before, of its part")
     region_nouns: Words = Field(default=[], description="a market's noun between preposition and region: Heimatmarkt")
@@ -166,6 +167,7 @@ class PeriodCues(Rules):
     results_for: Words = Field(default_factory=list, description="Zahlen für, Bilanz für, …: the period named right after is the one the article reports on")
     results_before: Words = Field(default_factory=list, description="nach den, seit den, …: before results_for, an earlier release looked back on")
     year_results: Words = Field(default_factory=list, description="Jahreszahlen, Jahresbilanz, …: in the lead, the article reports on a (fiscal) year, however often it names a quarter")
+    half_results: Words = Field(default_factory=list, description="Halbjahreszahlen, …: in the lead, without a year, the article reports on the calendar half just ended")
 
 
 class FiscalCalendarCues(Rules):
