@@ -100,11 +100,10 @@ def dominant_period(claims: list[dict], view: "DocView", periods: PeriodResolver
         if cue_search(periods.r.period_cue("aside"), view.text, start, min(f["start"], start + 12)):
             continue  # "Allein im vierten Quartal verbuchten die Spanier …": a part of the period reported on
         v = periods.date_period(f, fiscal)
-        if v and v.isdigit() and STRONG_COMPARISON.search(view.text, max(0, f["start"] - 30), f["start"]) \
-                and _last_year(str(int(v) + 1), day):
-            # "Der Umsatz lag knapp unter dem Wert von 2023", published in March 2025: the year after is reported on
-            votes[str(int(v) + 1)] += 1
-            where.setdefault(str(int(v) + 1), f["start"])
+        after = str(int(v) + 1) if v and v.isdigit() else None
+        if after and _last_year(after, day) and STRONG_COMPARISON.search(view.text, max(0, f["start"] - 30), f["start"]):
+            votes[after] += 1  # "Der Umsatz lag knapp unter dem Wert von 2023", published in March 2025: 2024 is reported on
+            where.setdefault(after, f["start"])
             continue
         # ("Geschäftsjahr 2024"; or last year as the first period the article names, early in the next:
         # "Telefónica ist im vergangenen Jahr in die Verlustzone gerutscht", published in February)
