@@ -418,3 +418,13 @@ def test_an_outlook_told_as_one_of_before_is_past(nlp):
                           "angepeilten 60 Millionen Euro rechnet Kalvo für 2024 mit rund 40 Millionen Euro Umsatz.", "2024-08-20")
     got = {r["text"]: r["past"] for r in rows if r["property"] == "revenue"}
     assert got["50 bis 70 Millionen Euro"] is True and got["rund 40 Millionen Euro"] is False
+
+
+def test_a_dateline_after_the_header_is_no_company(nlp):
+    # The header lines are a blanked region: "BONN." still opens the body's first paragraph, a
+    # place in a dateline, so no "BONN" is the subject of the day the figures were told.
+    text = ("title: Post meldet Rekord\ndate: 2022-03-10\n\nBONN. Die Zahlen, die am Mittwoch vorgelegt wurden, "
+            "lesen sich gut. Die Deutsche Post DHL hat einen Umsatz von 81,7 Milliarden Euro erzielt.")
+    claims = claims_of(nlp, text)
+    assert "BONN" not in {c["subject"] for c in claims}
+    assert [(c["text"], c["subject"]) for c in claims if c["property"] == "revenue"] == [("81,7 Milliarden Euro", "DHL Group")]

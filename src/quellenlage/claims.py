@@ -16,7 +16,7 @@ from quellenlage.claim_cues import (spans_after, relative_clause, named_subjectl
                                     participle_of, in_closed_apposition, FRACTION_OF_WHOLE, GAPPED, PART_OPENER, WHOLE_AFTER_PART, PER_SHARE, PRONOUN_OPENER, RELATIVE_AFTER, RELATIVE_OPENER, SENTENCE_REACH,
                                     SINCE, WHICH_CLAUSE, WITH_PRODUCT, governs_other, has_figure, same_amount_before, table_header, table_year, table_compared, heading_aspect, same_topic)
 from quellenlage.claim_periods import resolve_periods
-from quellenlage.claim_dates import span_anchor, bare_date, date_owns
+from quellenlage.claim_dates import span_anchor, bare_date, bracket_close, date_owns
 from quellenlage.claim_ellipsis import continued_claim
 from quellenlage.claim_late import settle
 from quellenlage.claim_parts import PART
@@ -62,8 +62,7 @@ class ClaimFinder:
             if out and converts(view, out[-1], fig, self.r.per_unit):
                 out.append({**out[-1], "figure": fig})  # a converted amount: the same claim
                 continue
-            claim = self._claim(view, fig, out, periods)
-            if claim is not None:
+            if (claim := self._claim(view, fig, out, periods)) is not None:
                 out.append(claim)
         resolve_periods(view, out, periods, self._fiscal, self._stated)
         settle(view, out, self.r)
@@ -314,7 +313,8 @@ class ClaimFinder:
                             and not relative_clause(text, c)]
         antecedent = (max(sentence[0], clause[0] - 40), clause[0])  # "… des Inlandsumsatzes, der sich auf 114,75 Mrd. Yuan belief"
         scope += [antecedent] if clause[0] > sentence[0] and RELATIVE_PRONOUN.match(text, clause[0]) and text[:clause[0]].rstrip().endswith(",") else []
-        scope += spans_after(text, fig, clause, sentence, self.r.cue_lists["purpose_openers"])  # "am Donnerstag, ihrem ersten Handelstag"
+        scope += spans_after(text, fig, clause, sentence, self.r.cue_lists["purpose_openers"]) + (  # "am Donnerstag, ihrem ersten Handelstag"
+            bracket_close(text, fig, clause, sentence) if fig["label"] == "DATE" else [])
         if clause[0] > sentence[0] and TOTAL_OPENER.match(text, clause[0]):
             scope.append((sentence[0], clause[0]))  # "40 Dollar je Aktie, insgesamt rund 14 Mrd.": the total of the clause before
         # Which property patterns can match in the sentence (one pass); the scopes lie inside it.

@@ -119,7 +119,8 @@ def _predications(nouns: tuple[str, ...], copulas: tuple[str, ...]) -> tuple[re.
     said = r"[ \u00a0]+(?:" + trie_alternation(copulas) + r")" if copulas else "(?!)"
     return (re.compile(r"(?<![\w-])" + name + r"(?:" + said + r"|(?:[ \u00a0]+vor)?,)" + det + head),
             re.compile(r"(?<![\w-])[Mm]it[ \u00a0]+" + name + det + head),
-            re.compile(r"(?<![\w-])" + name + r"[ \u00a0]+als[ \u00a0]+" + head))
+            # (no article after "als": "Anders als der Chatbot ChatGPT" compares, it names no model)
+            re.compile(r"(?<![\w-])" + name + r"[ \u00a0]+als[ \u00a0]+(?!(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer)[ \u00a0])" + head))
 
 
 def named_models(text: str, nouns: list[str], not_names, taken, tail: str = "",

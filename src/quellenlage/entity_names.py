@@ -265,6 +265,13 @@ def named_by_form(text: str, cfg: dict, not_first, taken) -> list[tuple[int, int
         for m in rx.finditer(text):
             if taken.free(*m.span()):
                 out.append((m.start(), m.end(), m.group("name"), False))
+    adjectives = [a for a in cfg.get("name_adjectives") or [] if a in text]
+    if adjectives:  # "für die Deutsche Wohnen", "gegen die Deutsche Wohnen": capitalised inside a sentence, a name's first word
+        rx = re.compile(r"(?<=[a-zäöüß,] )(?P<name>(?:" + "|".join(map(re.escape, adjectives)) + r")[ \u00a0](?P<w>[A-ZÄÖÜ][\w-]{2,}))(?![\w-]|[ \u00a0](?:für|der|des|von|zur|zum|und)\b)")  # (not a longer name: "das Deutsche Zentrum für Luft- und Raumfahrt")
+        stops = set(cfg.get("name_adjective_stops") or ())
+        for m in rx.finditer(text):
+            if m.group("w") not in stops and taken.free(*m.span()) and not text.endswith("als ", 0, m.start()):  # (not a former name: "1898 als Deutsche Babcock gegründet")
+                out.append((m.start(), m.end(), m.group("name").replace("\u00a0", " "), True))
     domains = [d for d in cfg.get("domain_suffixes") or [] if "." + d in text]
     if domains:
         rx = re.compile(r"(?<![\w.@/-])(?P<name>[A-ZÄÖÜ][\w-]{1,30})\.(?:" + "|".join(map(re.escape, domains))
@@ -302,7 +309,7 @@ def acronym_mentions(masked: str, rules, taken) -> list[tuple[int, int, str]]:
         # "SANTA CLARA (dpa)": a word in capitals beside another is a dateline or a shout.
         if CAPS_BEFORE.search(masked[max(0, m.start() - 20):m.start()]) or \
                 CAPS_AFTER.match(masked[m.end():m.end() + 20]) or rules.dateline_after.match(masked, m.end()) \
-                or masked[m.start() - 1:m.start()] in ("\n", "") and DATELINE_DOT.match(masked, m.end()) \
+                or masked[max(0, m.start() - 200):m.start()].rstrip(" \t")[-1:] in ("\n", "") and DATELINE_DOT.match(masked, m.end()) \
                 or DATELINE_PLACES.match(masked, m.end()) and line_start(masked, m.start(), 12) >= 0 \
                 and DATELINE_INITIALS.fullmatch(masked, line_start(masked, m.start(), 12), m.start()):
             continue  # ("BERLIN. Es hat lange gedauert …", "pwe. TOKIO/NEW YORK. …": a newspaper's dateline)

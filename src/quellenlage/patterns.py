@@ -83,7 +83,8 @@ _CLAUSE_END = r"(?=\s*(?:[.,;:!?)\"“”«»]|$|(?:und|oder|sowie|als|wie|bis)(
 def _glob(phrase: str) -> str:
     """ "*prognose" -> a word ending in "prognose"; "Analyst*" -> a word starting so.
     A word written in lower case also matches capitalised (at a sentence start, in a compound:
-    "erwartet", "Cloud-Umsatz" for "*umsatz"); a capitalised word (a noun) matches only
+    "erwartet", "Cloud-Umsatz" for "*umsatz"; "*Zahlen" with a capital: a compound or the noun alone,
+    not the verb "zahlen"); a capitalised word (a noun) matches only
     capitalised, so "Gewinn*" does not match "gewinnorientiert". `GAP` ("…") stands for the
     words between the parts of a separable verb ("fallen … weg")."""
     parts = []
@@ -104,7 +105,10 @@ def _glob(phrase: str) -> str:
         # A noun is also the head of a hyphenated compound, whose last part it is: a
         # "Serie-D-Finanzierungsrunde" is a Finanzierungsrunde, a "KI-Umsatz" an Umsatz.
         compound = r"(?:\w+-)*" if k == 0 and not head and first.isupper() and first.isalpha() else ""
-        parts.append((r"[\w-]*" if head else compound) + lead + re.escape(core[1:]) + (r"[\w-]*" if tail else ""))
+        if head and first.isupper():  # "*Zahlen": a noun's compound ("Quartalszahlen") or the noun alone, never the verb "zahlen"
+            lead = r"(?:[\w-]+[" + re.escape(first.lower()) + re.escape(first) + r"]|" + re.escape(first) + r")"
+        before = (r"[\w-]*" if not first.isupper() else "") if head else compound
+        parts.append(before + lead + re.escape(core[1:]) + (r"[\w-]*" if tail else ""))
     return r"\s+".join(parts) + (_CLAUSE_END if _GAP_RE in parts else "")
 
 

@@ -50,6 +50,7 @@ def home_stem(word: str, demonyms) -> str | None:
 
 
 CARRY_REACH = 2  # sentences back a sentence naming no one may take its subject from
+NAME_COMMA_BEFORE = re.compile(r"[A-ZÄÖÜ][\w-]+,\s*$")  # a name the figure stands in apposition to
 
 
 class AnaphorResolver:
@@ -68,16 +69,20 @@ class AnaphorResolver:
         words = (self.r.cfg.get("subject_cues") or {}).get("than_words")
         return re.compile(r"(?<![\w-])(?:" + cue_alternation(words) + r")\s+(?:[\w-]+\s+){0,3}$") if words else re.compile(r"(?!)")
 
-    def _carried(self, view, ss: int, types: tuple[str, ...], reach: int = CARRY_REACH) -> str | None:
+    def _carried(self, view, ss: int, types: tuple[str, ...], reach: int = CARRY_REACH, at: int | None = None) -> str | None:
         """The one name of a fitting type that the nearest sentence before naming anyone names, at most
         `reach` sentences back in the paragraph ("Samsung hat das Galaxy S4 vorgestellt. Das Gerät hat
         einen Fünf-Zoll-Bildschirm. In Deutschland kostet es 649 Euro"); None where that sentence names
-        none of the type or several."""
+        none of the type or several. A paragraph that names no one before the figure goes on about the
+        article's company ("… ⏎ Entdeckt worden war der Angriff am 31. Mai.")."""
         text = view.text
+        own = view.sentence_of(ss)  # (a sentence of prose, not a line such as "Sendung: hr-iNFO, 21.03.2023, 15.00 Uhr")
+        prose = text[own[0]:own[1]].rstrip()[-1:] in (".", "!", "?", "\"", "“", "»") \
+            and not (at is not None and NAME_COMMA_BEFORE.search(text, max(own[0], at - 40), at))  # (nor "Busch, 1963 … gegründet": a name of its own)
         for _ in range(reach):
             prev = view.previous_sentence(ss)
             if prev is None or "\n\n" in text[prev[0]:ss]:
-                return None
+                return view.main_organisation if "ORG" in types and prose else None
             # (a company a deal bought, named where no list knows it, is no topic to carry: "ohne den
             # Beitrag von GoCanvas" leaves the figures after it to the company of the article)
             ents = [e for e in view.entity_index.starting(*prev) if e.source != "deal"]

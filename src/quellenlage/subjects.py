@@ -143,8 +143,7 @@ class SubjectFinder(AnaphorResolver, PairFinder):
         if first:
             return first  # a table row's, one allotted its part ("auf Glovo 106 Mio."), or one paired in turn
         if "ORG" in prop.subject_types or prop.subject_types == ("PAIR",):
-            both = both_named(self.groups, view, fig, ss, self.r.entities.authorities, self._pair_name)
-            if both is not None:
+            if (both := both_named(self.groups, view, fig, ss, self.r.entities.authorities, self._pair_name)) is not None:
                 return both
         types = prop.subject_types
         if types == ("PAIR",):
@@ -157,8 +156,9 @@ class SubjectFinder(AnaphorResolver, PairFinder):
         object_ids = {id(e) for e in objects}
         # Not the maker of what is counted ("200'000 Grafikprozessoren von Nvidia"); not who says it ("laut xAI").
         said_by = view.preceded(SAYS_BEFORE, 48) | view.told_by
-        # A product stands for its maker where only companies fit and the figure is done to one ("Facebook 60 Mio. Euro aufgebrummt").
-        by_maker = prop.role == "object" and "ORG" in types and "PRODUCT" not in types
+        # A product stands for its maker where only companies fit and the figure is done to one ("Facebook 60 Mio. Euro
+        # aufgebrummt") or is its maker's part's ("Der operative Gewinn von AWS": Amazon's, segment AWS).
+        by_maker = (prop.role == "object" or prop.parent_segment) and "ORG" in types and "PRODUCT" not in types
         made_by = lambda e, typ: by_maker and typ == "ORG" and e.type == "PRODUCT"  # noqa: E731 (in `fitting` only with a parent)
         fitting = [e for e in ents if (e.type in types or by_maker and e.type == "PRODUCT" and self.r.entities.parent(e.name))
                    and not (fig["start"] <= e.start < item_end) and (e.type != "SOURCE" or e.name in self.r.frames.estimating_sources)
@@ -360,7 +360,7 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                          and not any(t in anaphors and anaphors[t].search(text, ss, se) for t in types)):  # (a day: not "per Ende September"; a founding's year: "Gegründet wurde es 1999 von …")
                 # "Lange galt Sage als … Titel. Die am Dienstag vorgelegten Zahlen …": a sentence that names
                 # no one goes on about the one name of the sentence before
-                carried = self._carried(view, ss, types)
+                carried = self._carried(view, ss, types, at=fig["start"])
                 if carried:
                     return carried
             return None  # dates, ranks, prices: only what their own sentence names

@@ -80,6 +80,9 @@ class EntitiesFile(Rules):
     single_word_suffixes: Words = Field(default=[], description="company_suffixes that make a company of one word before them only: AI")
     institution_suffixes: Words = Field(default=[], description="words an institution's name ends with, the name "
                                         "being the whole: Library (\"British Library\"), Museum, …")
+    name_adjectives: Words = Field(default=[], description="capitalised adjectives that start a company's name inside a sentence: "
+                                   "Deutsche (\"gegen die Deutsche Wohnen\"; the name later alone too)")
+    name_adjective_stops: Words = Field(default=[], description="words after a name_adjective that make no name: Mark (\"die Deutsche Mark\")")
     domain_suffixes: Words = Field(default=[], description="web address endings a company is named by: com, de (\"Booking.com\")")
     division_nouns: Words = Field(default=[], description="nouns for a part of a company: Sparte, Tochter, …")
     deal_objects: dict[Literal["verbs", "nouns", "stakes", "after"], Words] = Field(default_factory=dict, description=(
