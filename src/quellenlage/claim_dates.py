@@ -18,19 +18,19 @@ def bare_date(text: str, fig: dict, clause: tuple[int, int]) -> bool:
         and not text[fig["end"]:clause[1]].strip(" ,.")
 
 
-# A verb's frame opened before a date and closed by its participle beyond an "und" that joins two
-# objects: "AMD hat am Dienstag die Zahlen für das vierte Quartal und damit auch für das Geschäftsjahr
-# vorgelegt" (the participle says what the date is).
-AUXILIARY = re.compile(r"(?<![\w-])(?:hat|haben|hatte|hatten|ist|sind|war|waren|wurde|wurden)\s")
+# A verb's frame opened before a date (rules: frame_auxiliaries) and closed by its participle beyond an "und"
+# that joins two objects: "AMD hat am Dienstag die Zahlen für das vierte Quartal und damit auch für das
+# Geschäftsjahr vorgelegt" (the participle says what the date is).
 UND_JOIN = re.compile(r"\s*und\s")
 CLOSED_BY_PARTICIPLE = re.compile(r"[^\d,;:()–—]*?\s[a-zäöüß]{2,}(?:t|en)\s*[.!?]")  # (a verb in small letters ends it)
 
 
-def bracket_close(text: str, fig: dict, clause: tuple[int, int], sentence: tuple[int, int]) -> list[tuple[int, int]]:
+def bracket_close(text: str, fig: dict, clause: tuple[int, int], sentence: tuple[int, int],
+                  auxiliaries: re.Pattern) -> list[tuple[int, int]]:
     """The rest of the sentence after the date's clause, when an auxiliary before the date opened
     a frame its participle closes there, with no figure between: [] otherwise."""
     m = UND_JOIN.match(text, clause[1])
-    if m is None or not AUXILIARY.search(text, clause[0], fig["start"]):
+    if m is None or not auxiliaries.search(text, clause[0], fig["start"]):
         return []
     close = CLOSED_BY_PARTICIPLE.match(text, m.end(), sentence[1])
     return [(m.end(), close.end())] if close and close.end() >= sentence[1] - 2 else []

@@ -177,8 +177,10 @@ class ClaimRules:
 
     @cached_property
     def cue_lists(self) -> dict[str, re.Pattern]:
-        """The other cue lists of the file, by key: `no_claim_contexts`, `ellipsis_qualifiers`, `explanations`, `purpose_openers`, `span_anchors`."""
-        return {k: cue_re(self.cfg.get(k)) for k in ("no_claim_contexts", "ellipsis_qualifiers", "explanations", "purpose_openers", "span_anchors")}
+        """The other cue lists of the file, by key: `no_claim_contexts`, `ellipsis_qualifiers`, `explanations`, `purpose_openers`, `span_anchors`,
+        `frame_auxiliaries`."""
+        return {k: cue_re(self.cfg.get(k)) for k in ("no_claim_contexts", "ellipsis_qualifiers", "explanations", "purpose_openers", "span_anchors",
+                                                     "frame_auxiliaries")}
 
     @cached_property
     def replaced_before(self) -> re.Pattern:

@@ -314,7 +314,7 @@ class ClaimFinder:
         antecedent = (max(sentence[0], clause[0] - 40), clause[0])  # "… des Inlandsumsatzes, der sich auf 114,75 Mrd. Yuan belief"
         scope += [antecedent] if clause[0] > sentence[0] and RELATIVE_PRONOUN.match(text, clause[0]) and text[:clause[0]].rstrip().endswith(",") else []
         scope += spans_after(text, fig, clause, sentence, self.r.cue_lists["purpose_openers"]) + (  # "am Donnerstag, ihrem ersten Handelstag"
-            bracket_close(text, fig, clause, sentence) if fig["label"] == "DATE" else [])
+            bracket_close(text, fig, clause, sentence, self.r.cue_lists["frame_auxiliaries"]) if fig["label"] == "DATE" else [])
         if clause[0] > sentence[0] and TOTAL_OPENER.match(text, clause[0]):
             scope.append((sentence[0], clause[0]))  # "40 Dollar je Aktie, insgesamt rund 14 Mrd.": the total of the clause before
         # Which property patterns can match in the sentence (one pass); the scopes lie inside it.

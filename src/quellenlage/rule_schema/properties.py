@@ -123,6 +123,8 @@ class PropertiesFile(Rules):
                                    "it is for, and its words name the figure's property (\"zahlt 18,5 Mio., um die Ermittlungen beizulegen\")")
     span_anchors: Words = Field(default=[], description="nach der, …: between a span and a property word, the word is the event the span "
                                 "counts from, no date's property (\"Sechs Jahre nach der Gründung … am Mittwoch\": not the founding's date)")
+    frame_auxiliaries: Words = Field(default=[], description="hat, wurde, …: before a date they open a verb frame whose participle, "
+                                     "closing the sentence beyond an \"und\", says what the date is (\"hat am Dienstag die Zahlen … und damit auch … vorgelegt\")")
     by_now: Words = Field(default=[], description="inzwischen, …: a count said so has changed up to the time of publication (claims column by_now)")
     revised: Words = Field(default=[], description="nach unten korrigiert, statt der zunächst …: a figure said so corrects an earlier "
                            "one; it is no dispute with what sources said before it (claims column revised)")
