@@ -49,7 +49,7 @@ PER_SHARE = re.compile(r"\s+(?:Aktie|Anteilsschein|Papier)\b")
 # (and the level after a change: "Der Reingewinn stieg um 35%, auf 397 Mio. $")
 CONTINUATION = re.compile(r"\s*(?:auf(?=\s+(?:(?:rund|etwa|knapp|gut|über|fast|nahezu)\s+)?\d)|was|wovon|womit|wobei|davon|und|sowie|(?:das|die|der)(?-i:(?!\s+[A-ZÄÖÜ]))|damit|danach|davor|zuvor|dann|anschließend|nun|ein\s+Plus|ein\s+Minus|eine\s+Zunahme|ein\s+Anstieg|ein\s+Rückgang|ein\s+Zuwachs)\b", re.IGNORECASE)
 WHICH_CLAUSE = re.compile(r"\s*was\s+(?:einem|einer|ein|eine)\b")  # "was einem Zuwachs von 19 Prozent entspricht"
-RELATIVE_OPENER = re.compile(r"\s*(?:in\s+dem|in\s+der|in\s+denen|als|wo|damals)\b")
+RELATIVE_OPENER = re.compile(r"\s*(?:in\s+dem|in\s+der|in\s+denen|für\s+das|für\s+den|für\s+die|als|wo|damals)\b")  # ("…, für das Gartner 60,5 Mio. gezählt hatte")
 # A property noun and the figure it names: "eine Bewertung von 61,5 Mrd.", "ein Umsatz in Höhe von".
 FROM_NOW = re.compile(r"(?<!\w)von\s+(?:derzeit|aktuell|heute|zuletzt|bisher|gegenwärtig|noch)\s+(?:(?:rund|etwa|knapp|gut|ca\.|fast|über|mehr\s+als)\s+)?$")
 # The whole a part is of, right after it: "mehr als 8000 der weltweit rund 108.000 Stellen" (`fullmatch` between the two)

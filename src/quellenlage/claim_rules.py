@@ -268,6 +268,11 @@ class DocView:
     def _preceded(self) -> dict[tuple[int, int], frozenset[int]]:
         return {}
 
+    @cached_property
+    def memo(self) -> dict:
+        """Per-document results of the claim step's helpers, by their own keys (computed once per document)."""
+        return {}
+
     def entities_near(self, start: int, end: int) -> list[Entity]:
         """The entities from a few sentences before `start` to a little after `end`: what a
         subject can be found among, however long the document (linear cost)."""

@@ -242,6 +242,11 @@ class FrameRules(SegmentRules):
         return cue_re(self.cfg["measure"].get("count_change_clause"))
 
     @cached_property
+    def count_kept_clause(self) -> re.Pattern:
+        words = self.cfg["measure"].get("count_kept_clause")
+        return cue_re(words) if words else re.compile("(?!)")
+
+    @cached_property
     def conditional_subordinators(self) -> re.Pattern:
         return cue_re(self.cfg["aspect"].get("subordinators"))
 

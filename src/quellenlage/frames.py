@@ -186,7 +186,7 @@ class FrameFinder(SegmentFinder):
         if fig["label"] == "MONEY" and self.r.amount_before is not None and self.r.amount_before.search(lead):
             return False  # "nach einem Verlust von 446 Mio. €": the loss itself
         if self.r.change_before.search(lead) or fig["label"] != "DATE" and cue_search(self.r.change_clause, text, cs, ce) \
-                or fig["label"] == "COUNT" and cue_search(self.r.count_change_clause, text, cs, ce):
+                or fig["label"] == "COUNT" and cue_search(self.r.count_change_clause, text, cs, ce) and not cue_search(self.r.count_kept_clause, text, cs, ce):
             return True
         if fig["label"] == "COUNT" and self.r.change_nouns is not None and (self.r.change_nouns.match(text, fig["end"]) or (
                 (label := self._list_label_span(text, fig)) is not None and self.r.change_label.fullmatch(text, *label))):

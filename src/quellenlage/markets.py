@@ -12,6 +12,7 @@ from functools import cached_property
 
 from quellenlage.patterns import cue_re
 
+CARRY_REACH = 1500  # characters back a market sentence carries to sentences naming no one
 MARKET_COMPOUND = re.compile(r"(?<![\w-])(?P<pre>[A-ZÄÖÜ][\w]*?)-?(?:[Mm]arkt|[Mm]arktes|[Mm]arkts)(?![\w-])")
 
 
@@ -81,6 +82,20 @@ class MarketCues:
         for c in claims:
             if c["property"] in self.goods_properties:
                 c["market"] = self.name(text, c.get("unit") or c["figure"].get("unit"))
+
+    def carried(self, text: str, ss: int, prop: str, unit: str | None, last_named: int) -> str | None:
+        """The market a sentence naming no one goes on about: the last sentence before it (in the
+        `CARRY_REACH` characters before) that speaks of a market ("Insgesamt wurden … 1,21 Milliarden
+        Smartphones ausgeliefert. … Von Oktober bis Dezember sanken die Auslieferungen um 18,3
+        Prozent"), when no company is named after that sentence (`last_named`: where the last
+        fitting name before the figure's sentence ends). Only for goods a market counts (`deliveries`: both
+        `market_properties` and `market_goods_properties`), not for revenue ("Auf dem Heimatmarkt …")."""
+        if prop not in self.properties or prop not in self.goods_properties:
+            return None
+        last = None
+        for m in self.words.finditer(text, max(last_named, ss - CARRY_REACH), ss):
+            last = m
+        return self.name(text, unit) if last is not None else None
 
     @cached_property
     def goods(self) -> frozenset[str]:

@@ -9,6 +9,7 @@ from quellenlage.entities import Entity
 from quellenlage.entity_names import NOT_AN_ORG_AFTER
 from quellenlage.patterns import cue_alternation
 from quellenlage.subject_compounds import named_parent
+from quellenlage.subject_roles import CompanyRoles
 from quellenlage.subject_cues import salient, CAPITALISED_RUN, OPENING_NP, EXAMPLE_BEFORE, OF_OBJECT, RIVAL_HEAD, TOPIC_FOR
 
 # "Zhipu gibt die Grösse seines neuen Modells mit …": the thing of the company the sentence names
@@ -49,6 +50,8 @@ def home_stem(word: str, demonyms) -> str | None:
     return stem if len(stem) >= 4 else None
 
 
+# an agency's credit in a dateline ("Stockholm (Reuters) -", "(dpa-AFX)"): who wrote it, no one the sentence names
+AGENCY_CREDIT = re.compile(r"\([^()\n]{1,40}[)/]")
 CARRY_REACH = 2  # sentences back a sentence naming no one may take its subject from
 NAME_COMMA_BEFORE = re.compile(r"[A-ZÄÖÜ][\w-]+,\s*$")  # a name the figure stands in apposition to
 
@@ -61,6 +64,17 @@ class AnaphorResolver:
     def child_nouns(self) -> tuple[str, ...]:
         """Nouns for a subsidiary (rules: subject_cues.subsidiary_nouns): a name after "Tochter des …" is its parent."""
         return tuple((self.r.cfg.get("subject_cues") or {}).get("subsidiary_nouns") or ())
+
+    @cached_property
+    def speaker_before(self) -> re.Pattern:  # "Konzernchef Sundar Pichai": one who speaks for the company
+        speakers = "|".join(re.escape(w) for w in self.r.cfg.get("demonstrative_speakers") or ["(?!)"])
+        return re.compile(r"(?<![\w-])[\w-]*(?:" + speakers + r")\s+$")
+
+    @cached_property
+    def roles(self) -> CompanyRoles:
+        """Whose chief a person is (rules: entities.yaml company_roles)."""
+        roles = self.r.entities.cfg.get("company_roles") or {}
+        return CompanyRoles(roles.get("of_named"), roles.get("of_own"))
 
     @cached_property
     def than_before(self) -> re.Pattern:
@@ -85,7 +99,7 @@ class AnaphorResolver:
                 return view.main_organisation if "ORG" in types and prose else None
             # (a company a deal bought, named where no list knows it, is no topic to carry: "ohne den
             # Beitrag von GoCanvas" leaves the figures after it to the company of the article)
-            ents = [e for e in view.entity_index.starting(*prev) if e.source != "deal"]
+            ents = [e for e in view.entity_index.starting(*prev) if e.source != "deal" and not (e.type == "SOURCE" and AGENCY_CREDIT.fullmatch(text, max(0, e.start - 1), e.end + 1))]
             if ents and self.r.entities.comparison_opener.match(text, prev[0]):
                 return None  # ("Zum Vergleich: Die Infineon-Aktie …": another company's, no topic)
             listed = [m.span() for m in LISTED.finditer(text, prev[0], ss)]

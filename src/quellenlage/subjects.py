@@ -64,11 +64,6 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                           r"(?!(?!(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|sich)\s)[a-zäöüß]+\s+[A-ZÄÖÜ])")
 
     @cached_property
-    def speaker_before(self) -> re.Pattern:  # "Konzernchef Sundar Pichai": one who speaks for the company
-        speakers = "|".join(re.escape(w) for w in self.cfg.get("demonstrative_speakers") or ["(?!)"])
-        return re.compile(r"(?<![\w-])[\w-]*(?:" + speakers + r")\s+$")
-
-    @cached_property
     def object_before(self) -> re.Pattern:
         words = list(self.cfg.get("object_prepositions") or ["(?!)"])
         words += [w[:1].upper() + w[1:] for w in words]  # at a sentence start too: "Gegen Apple hatte die Kommission …"
@@ -88,7 +83,7 @@ class SubjectFinder(AnaphorResolver, PairFinder):
             # "bis zu 35 Millionen Euro oder 7 Prozent": a cap, the law's before the company's
             prop = replace(prop, subject_types=prop.bound_subject + tuple(t for t in prop.subject_types if t not in prop.bound_subject))
         name = (fig["label"] == "DATE" and (attributed(view.text, fig, view.entities_near(*sentence), prop.subject_types) or prop.own_name and founders_company(view, sentence, fig))) or compound_owner(view.text, fig, self.r.entities.table, prop.subject_types, self.r.entities.cfg.get("owned_count_units") or ()) or self._subject(view, fig, prop, sentence, clause) \
-            or prop.key in self.app_properties and self._own_app(view, fig, prop, sentence, clause)
+            or prop.key in self.app_properties and self._own_app(view, fig, prop, sentence, clause) or self.roles.acting_for(view, fig, prop, clause)
         name, parent = (whole_name(view.text, name, view.entities_near(*sentence), clause), None) if prop.own_name else (name, self.r.entities.parent(name))  # (a founding is the one founded's; "Der Google Reader wurde … abgeschaltet")
         if parent and self.r.entities.group_of(name):
             return parent, None  # "Google": Alphabet itself, no part of it
@@ -390,6 +385,8 @@ class SubjectFinder(AnaphorResolver, PairFinder):
                      and not self._compared(text, e, any(x.type == typ and x.start > e.end and x.end <= ss and x.name != e.name for x in fitting))]
             if topic:
                 return topic[0].name
+        if (market := self.markets.carried(text, ss, prop.key, fig.get("unit"), max((e.end for e in fitting if e.end <= ss), default=0))):
+            return market  # "… wurden insgesamt 1,21 Mrd. Smartphones ausgeliefert. Von Oktober bis Dezember sanken die Auslieferungen …"
         for typ in types:
             prior = [e for e in fitting if e.type == typ and e.end <= ss] or [e for e in fitting if made_by(e, typ) and e.end <= ss]  # (else a product: "WhatsApp")
             # (a partner, "das Geschäft mit der US-Regierung", only when no one else is named)

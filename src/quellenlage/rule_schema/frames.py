@@ -53,6 +53,8 @@ class MeasureCues(Rules):
     change_clause: Words = []
     count_change_clause: Words = Field(default=[], description="words anywhere in a count's clause that make it what was "
                                        "lost or won: verloren (\"hat 139.000 Kunden verloren\")")
+    count_kept_clause: Words = Field(default=[], description="words in a count's clause after which its change verb has an "
+                                     "object of its own and the count is a level: \"11.000 Beschäftigte verloren ihren Job\"")
     change_nouns: Words = Field(default_factory=list, description="nouns a count of what was added counts: Neukunden, neue Abonnenten, …")
     bases: Cues = Field(description="basis -> cues: yoy: [Vorjahr*, …]")
     adjustments: Cues = Field(description="adjustment -> cues: cc: [währungsbereinigt, …]")
