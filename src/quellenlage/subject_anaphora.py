@@ -74,7 +74,7 @@ class AnaphorResolver:
     def roles(self) -> CompanyRoles:
         """Whose chief a person is (rules: entities.yaml company_roles)."""
         roles = self.r.entities.cfg.get("company_roles") or {}
-        return CompanyRoles(roles.get("of_named"), roles.get("of_own"))
+        return CompanyRoles(roles.get("of_named"), roles.get("of_own"), roles.get("links"))
 
     @cached_property
     def than_before(self) -> re.Pattern:

@@ -2,7 +2,7 @@
 Höttges, Vorstandschef der Telekom". A company's figure or date told through its chief
 ("Als Jochen Hanebeck am Dienstag die Zahlen vorlegte", "teilte Firmenchef Jeff Lawson am
 Montag mit") is the company's. The role words are rules (entities.yaml `company_roles`:
-`of_named` after a company's name or before its name, `of_own` for the article's company); a
+`of_named` after a company's name or before its name with one of `links`, `of_own` for the article's company); a
 part of the subject finder (subjects.py), with no spaCy in it."""
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ SPACE = r"[ \u00a0]+"
 class CompanyRoles:
     """`affiliation(view, person)`: the organisation a person's role names in the article, else None."""
 
-    def __init__(self, roles, own_roles) -> None:
-        self.words, self.own_words = tuple(roles or ()), tuple(own_roles or ())
+    def __init__(self, roles, own_roles, links=()) -> None:
+        self.words, self.own_words, self.links = tuple(roles or ()), tuple(own_roles or ()), tuple(links or ())
 
     @cached_property
     def _roles(self) -> str:
@@ -36,9 +36,10 @@ class CompanyRoles:
 
     @cached_property
     def apposed_after(self) -> re.Pattern:
-        """ ", Chef von ", ", der Vorstandschef der " after a name: the organisation named next."""
+        """ ", Chef von ", ", der Vorstandschef der " after a name (a role, then one of `links`): the organisation named next."""
         return re.compile(r",?" + SPACE + r"(?:(?:der|die|den|dem|des)" + SPACE + r")?(?:[a-zäöüß-]+e[nrs]?" + SPACE + r")?(?:"
-                          + self._roles + r")" + SPACE + r"(?:von|vom|des|der|bei|beim)" + SPACE + r"(?:(?:[\w-]+e[nrs]?)" + SPACE + r")?$")  # ("der Deutschen Telekom")
+                          + self._roles + r")" + SPACE + r"(?:" + (alternation(self.links) if self.links else "(?!)") + r")" + SPACE
+                          + r"(?:(?:[\w-]+e[nrs]?)" + SPACE + r")?$")  # ("der Deutschen Telekom")
 
     def affiliation(self, view, person) -> str | None:
         """The organisation of `person` (a PER entity): the first of its mentions that a role ties to

@@ -115,10 +115,10 @@ class EntitiesFile(Rules):
     product_tiers: Words = Field(default=[], description="Pro, Max, …: tiers written after a device's name")
     product_heads_after: Words = Field(default=[], description="Accelerator, …: an English head after a device's name")
     title_words: Words = []
-    company_roles: dict[Literal["of_named", "of_own"], Words] = Field(default={}, description=(
-        "of_named: [Chef, …] after a company's name (\"Infineon-Chef Jochen Hanebeck\") or before it (\"Tim Höttges, "
-        "Vorstandschef der Telekom\"); of_own: [Firmenchef, …] before a name, the article's company's chief: a company's "
-        "figure told through its chief is the company's"))
+    company_roles: dict[Literal["of_named", "of_own", "links"], Words] = Field(default={}, description=(
+        "of_named: [Chef, …] after a company's name (\"Infineon-Chef Jochen Hanebeck\") or before it with one of links: "
+        "[von, der, …] (\"Tim Höttges, Vorstandschef der Telekom\"); of_own: [Firmenchef, …] before a name, the article's "
+        "company's chief: a company's figure told through its chief is the company's"))
     title_suffixes: Words = []
     not_first_names: Words = []
     authority_heads: Words = Field(default=[], description="a word ending a name that makes it an authority: ministerium")
